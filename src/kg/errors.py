@@ -1,0 +1,42 @@
+"""The error hierarchy: every user mistake is a ``KgError`` with a one-line message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KgError(Exception):
+    """Base class of every error kg reports to a user (exit status 2)."""
+
+    exit_status = 2
+
+
+class InputError(KgError):
+    """An input file or folder that cannot be read as a document."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class RuleError(KgError):
+    """A malformed line in a rule file."""
+
+    def __init__(self, path: str | Path, line: int, reason: str):
+        self.path = str(path)
+        self.line = line
+        self.reason = reason
+        super().__init__(f"{self.path}:{line}: {reason}")
+
+
+class OutputError(KgError):
+    """An output file or folder that cannot be written."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class QueryError(KgError):
+    """A SPARQL query or graph file that cannot be used."""

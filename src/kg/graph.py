@@ -1,0 +1,45 @@
+"""The ``KnowledgeGraph``: entities, facts and documents, and its views."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import DocumentInfo, Entity, Fact
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    """The merged graph of a corpus, in a deterministic order.
+
+    Attributes
+    ----------
+    documents : tuple of DocumentInfo
+        The source documents, sorted by id.
+    entities : tuple of Entity
+        One per real thing, sorted by IRI.
+    facts : tuple of Fact
+        One per (subject, predicate, object, role, year), sorted, each with its evidence.
+    """
+
+    documents: tuple[DocumentInfo, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+
+    def entity(self, iri: str) -> Entity:
+        """The entity with this IRI (``KeyError`` when absent)."""
+        return self._by_iri()[iri]
+
+    def _by_iri(self) -> dict[str, Entity]:
+        cached = self.__dict__.get("_index")
+        if cached is None:
+            cached = {e.iri: e for e in self.entities}
+            object.__setattr__(self, "_index", cached)
+        return cached
+
+    def entity_counts(self) -> Counter:
+        """Entities per type."""
+        return Counter(e.type for e in self.entities)
+
+    def fact_counts(self) -> Counter:
+        """Facts per predicate."""
+        return Counter(f.predicate for f in self.facts)

@@ -1,0 +1,108 @@
+"""Core types: small frozen dataclasses passed between the pipeline stages."""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = ("Organisation", "Programme", "Person", "Place", "Honour")
+PREDICATES = ("holdsPost", "awarded", "runs", "locatedIn", "partOf")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document after normalisation.
+
+    ``text`` is the normalised text that extraction sees; ``offset_map[i]`` is the index in
+    ``text_original`` of the character ``text[i]`` came from (with one extra final entry for
+    the end), so any span of ``text`` maps back into the original file.
+    """
+
+    id: str
+    path: str
+    sha256: str
+    text_original: str = field(repr=False)
+    text: str = field(repr=False)
+    offset_map: array = field(repr=False, compare=False)
+    sentences: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    region: str | None = None
+    encoding: str = "utf-8"
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``[start, end)`` of ``text`` to a span of ``text_original``."""
+        if end <= start:
+            pos = self.offset_map[start]
+            return pos, pos
+        return self.offset_map[start], self.offset_map[end - 1] + 1
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence span of ``text`` that holds position ``pos``."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid][1] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.sentences):
+            return self.sentences[lo]
+        return (0, len(self.text))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document's normalised text that names an entity.
+
+    ``key`` is the name the rule proposes (e.g. the full place name for a short form);
+    resolution turns it into the canonical name.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    surface: str
+    type: str
+    rule_id: str
+    key: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing after resolution across all documents."""
+
+    iri: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    original_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: document, sentence text and offsets into the original file."""
+
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A direct link between two entities, with qualifiers and evidence."""
+
+    subject: str
+    predicate: str
+    object: str
+    role: str | None = None
+    year: str | None = None
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the graph keeps of a document: enough to cite it, not its text."""
+
+    id: str
+    path: str
+    sha256: str
+    region: str | None = None
