@@ -1,9 +1,503 @@
-"""The ``extract`` stage: rules applied to a document's normalised text give ``Mention``s."""
+"""The ``extract`` stage: the rule files applied to a document's normalised text.
+
+One Aho–Corasick automaton finds every lexicon form (places, organisation suffixes, programme
+words, honour heads, post titles, boundary words) in one pass; small functions per entity family
+turn those hits into candidate ``Mention``s; ``settle_overlaps`` is the one place where
+conflicting candidates are decided.
+
+Overlap policy: two candidates that cross (overlap without one containing the other) conflict,
+and the one with the higher rule priority, then the longer one, then the earlier one, wins.
+Nested candidates are all kept: a place inside an organisation's name is also a Place, an
+organisation inside a department's name is the department's parent.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
 from .model import Document, Mention
+from .places import place_index
+from .rules import Lexicon, split_list, table
+
+# Characters that can be inside a name; everything else (punctuation, spaces, quotes,
+# brackets) ends one.
+_NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+_NUMERAL_CLASSIFIER = re.compile(r"[\d一二三四五六七八九十百千万余多两]+(?:个|名|位|户|家|项|次|场|人|批|所|支|期|届|年度|年|月|日)")
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
+_BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_LEVEL_WORDS = ("中华全国", "全国", "中央", "国家", "自治区", "省", "市", "盟", "旗", "县", "区",
+                "中共")
+_GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
+_NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
+
+PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
+            "programme": 2, "honour": 2, "place": 1, "person": 1}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed mention with the priority of the rule family that found it."""
+
+    start: int
+    end: int
+    type: str
+    rule_id: str
+    key: str
+    family: str
+
+
+@cache
+def _rules():
+    """Every rule file loaded and compiled once."""
+    entries = []
+    places = place_index()
+    for form, name in places.forms():
+        entries.append((form, ("place", name)))
+    for row in table("org_suffixes.tsv", 4):
+        entries.append((row[0], ("org_suffix", row[0], row[1], row[2], row.rule_id)))
+    for row in table("org_known.tsv", 3):
+        entries.append((row[0], ("org_known", row[0], row.rule_id)))
+        for alias in split_list(row[1]):
+            if len(alias) > 1:
+                entries.append((alias, ("org_known", row[0], row.rule_id)))
+    for row in table("programme_words.tsv", 3):
+        entries.append((row[0], ("prog_word", row[0], row[1], row.rule_id)))
+    for row in table("honours.tsv", 3):
+        entries.append((row[0], ("honour", row[0], row.rule_id)))
+    for row in table("posts.tsv", 2):
+        entries.append((row[0], ("post", row[0], row.rule_id)))
+    for row in table("boundaries.tsv", 2):
+        entries.append((row[0], ("boundary", row[0], row.rule_id)))
+    patterns = [(row[0], re.compile(row[1]), row[2], row.rule_id)
+                for row in table("patterns.tsv", 4)]
+    stops = [(re.compile(row[0]) if row[1] == "regex" else None, row[0])
+             for row in table("programme_stop.tsv", 3)]
+    surnames = {row[0] for row in table("surnames.tsv", 2)}
+    return Lexicon(entries), patterns, stops, surnames
+
+
+class Sentence:
+    """One sentence of a document with its lexicon hits and name boundaries."""
+
+    def __init__(self, text: str, start: int, end: int, hits: list):
+        self.text, self.start, self.end = text, start, end
+        self.hits = hits
+        breaks = {start}
+        for i in range(start, end):
+            if not _NAME_CHAR.match(text[i]):
+                breaks.add(i + 1)
+        for s, e, payloads in hits:
+            if any(p[0] == "boundary" for p in payloads):
+                breaks.add(e)
+        for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
+            breaks.add(m.end())
+        self.breaks = sorted(breaks)
+        self.boundary_starts = {s for s, e, payloads in hits
+                                if any(p[0] in ("boundary", "post") for p in payloads)}
+
+    def limit(self, pos: int) -> int:
+        """The leftmost position a name ending at ``pos`` can start from."""
+        return self.breaks[bisect_right(self.breaks, pos) - 1] if pos >= self.start else pos
+
+    def is_name(self, start: int, end: int) -> bool:
+        return all(_NAME_CHAR.match(c) for c in self.text[start:end])
+
+    def ends_word(self, pos: int) -> bool:
+        """Whether a name may end before ``pos`` (the next character starts a new word)."""
+        return pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.boundary_starts
+
+    def hits_of(self, kind: str):
+        for s, e, payloads in self.hits:
+            for p in payloads:
+                if p[0] == kind:
+                    yield s, e, p
 
 
 def extract_mentions(document: Document) -> tuple[Mention, ...]:
-    """All entity mentions of a document, overlaps settled."""
-    return ()
+    """All entity mentions of a document, overlaps settled.
+
+    >>> from kg.normalize import make_document
+    >>> doc = make_document("兴安盟人民医院妇二科主任于洋获评先进个人。".encode(), "t.txt")
+    >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})[:3]
+    [('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋')]
+    """
+    lexicon, patterns, stops, surnames = _rules()
+    text = document.text
+    all_hits = list(lexicon.find(text))
+    candidates: list[Candidate] = []
+    pos = 0
+    for s0, s1 in document.sentences:
+        while pos < len(all_hits) and all_hits[pos][0] < s0:
+            pos += 1
+        hits = []
+        j = pos
+        while j < len(all_hits) and all_hits[j][0] < s1:
+            if all_hits[j][1] <= s1:
+                hits.append(all_hits[j])
+            j += 1
+        sentence = Sentence(text, s0, s1, hits)
+        found = _sentence_candidates(sentence, patterns, stops, surnames)
+        candidates.extend(found)
+    settled = settle_overlaps(candidates)
+    return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
+                         c.key) for c in settled)
+
+
+def _sentence_candidates(sent: Sentence, patterns, stops, surnames) -> list[Candidate]:
+    found: list[Candidate] = []
+    found += _places(sent)
+    found += _known_orgs(sent)
+    found += _patterns(sent, patterns)
+    orgs = _organisations(sent, found)
+    found += orgs
+    found += _departments(sent, found)
+    found += _book_titles(sent)
+    found += _quoted(sent, stops)
+    found += _programmes(sent, stops)
+    found += _honours(sent)
+    found += _persons(sent, surnames)
+    return found
+
+
+# ------------------------------------------------------------------ places
+def _places(sent: Sentence) -> list[Candidate]:
+    hits = [(s, e, p) for s, e, p in sent.hits_of("place")]
+    # a form inside a longer place form at the same spot (赤峰 in 赤峰市) is not a mention
+    longest = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                          and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    return [Candidate(s, e, "Place", "rules/places.tsv", p[1], "place") for s, e, p in longest]
+
+
+def _known_orgs(sent: Sentence) -> list[Candidate]:
+    return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
+            for s, e, p in sent.hits_of("org_known")]
+
+
+def _patterns(sent: Sentence, patterns) -> list[Candidate]:
+    found = []
+    for entity_type, regex, canonical, rule_id in patterns:
+        for m in regex.finditer(sent.text, sent.start, sent.end):
+            key = canonical.format(**{k: v for k, v in m.groupdict().items() if v}) \
+                if canonical else m.group()
+            found.append(Candidate(m.start(), m.end(), entity_type, rule_id, key, "pattern"))
+    return found
+
+
+# ------------------------------------------------------------------ organisations
+def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate]) -> int | None:
+    """The start of the first place, known body or level word between ``left`` and ``right``."""
+    starts = [a.start for a in anchors if left <= a.start < right and a.end <= right]
+    for word in _LEVEL_WORDS:
+        idx = sent.text.find(word, left, right)
+        if idx == left:
+            starts.append(idx)
+    return min(starts) if starts else None
+
+
+def _longest_suffix_hits(sent: Sentence):
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("org_suffix"):
+        if e not in by_end or s < by_end[e][0]:
+            by_end[e] = (s, e, p)
+    return sorted(by_end.values())
+
+
+def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    anchors = [c for c in found if c.type in ("Place", "Organisation")]
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id) in _longest_suffix_hits(sent):
+        if kind == "department" or (len(suffix) == 1 and not sent.ends_word(e)):
+            continue
+        left = sent.limit(s)
+        start = _anchor_start(sent, left, s, anchors)
+        if start is None:
+            if s - left < 2 or s - left > 10:
+                continue
+            start = left
+        body = sent.text[start:s]
+        if not body or _GENERIC_BODY.match(body):
+            if body not in ("自治区", "省", "中共", "全国"):
+                continue
+        result.append(Candidate(start, e, "Organisation", rule_id, "", "org"))
+    return result
+
+
+def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科."""
+    parents = [c for c in found if c.type == "Organisation"]
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id) in _longest_suffix_hits(sent):
+        if len(suffix) == 1 and not sent.ends_word(e):
+            continue
+        left = sent.limit(s)
+        for parent in parents:
+            if left <= parent.end <= s and s - parent.end <= 5 and parent.end < e \
+                    and parent.start >= left - 0 and sent.is_name(parent.end, s):
+                result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
+                                        "department"))
+                break
+    return result
+
+
+def _book_titles(sent: Sentence) -> list[Candidate]:
+    """《…》: newspapers and media are organisations, plans and programmes are programmes."""
+    result = []
+    for m in _BOOK_TITLE.finditer(sent.text, sent.start, sent.end):
+        title = m.group(1)
+        if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
+            result.append(Candidate(m.start(), m.end(), "Organisation", "extract:book-title",
+                                    title, "quoted"))
+        elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
+            result.append(Candidate(m.start(), m.end(), "Programme", "extract:book-title",
+                                    title, "quoted"))
+    return result
+
+
+# ------------------------------------------------------------------ programmes
+def _is_slogan(name: str, stops) -> bool:
+    for regex, word in stops:
+        if regex is not None and regex.search(name):
+            return True
+        if regex is None and name == word:
+            return True
+    return False
+
+
+def _programme_word_at(sent: Sentence, pos: int, limit: int):
+    """The longest programme word that ends a name starting at ``pos`` within ``limit``."""
+    best = None
+    for s, e, p in sent.hits_of("prog_word"):
+        if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e):
+            if best is None or e > best[1] or (e == best[1] and s < best[0]):
+                best = (s, e, p)
+    return best
+
+
+def _quoted(sent: Sentence, stops) -> list[Candidate]:
+    """Quoted names: “乡村巾帼追梦人计划”, “巾帼兴粮节粮”活动, “北疆亮姐”巾帼家政…培训."""
+    result = []
+    text = sent.text
+    triggered = False
+    for m in _QUOTED.finditer(text, sent.start, sent.end):
+        inner = m.group(1).strip()
+        before = text[max(sent.start, m.start() - 6):m.start()]
+        chained = m.start() > sent.start and text[m.start() - 1] in "”、" and triggered
+        triggered = chained or bool(re.search(r"(开展|实施|举办|打造|推出|深化|抓好|抓实|"
+                                              r"创建|启动|承办|组织|以)$", before))
+        if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
+            continue
+        tail = _programme_word_at(sent, m.end(), min(sent.end, m.end() + 14))
+        org_tail = _org_tail(sent, m.end())
+        if org_tail:
+            result.append(Candidate(m.start(), org_tail, "Organisation", "extract:quoted-org",
+                                    inner + text[m.end():org_tail], "quoted"))
+        elif tail and tail[2][2] == "name" and tail[0] >= m.end():
+            name = inner + text[m.end():tail[1]]
+            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], name, "quoted"))
+            if tail[0] > m.end() and len(inner) >= 3:
+                result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
+                                        inner, "quoted"))
+        elif tail and tail[0] == m.end():
+            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], inner, "quoted"))
+        elif _ends_with_org_suffix(inner):
+            result.append(Candidate(m.start(), m.end(), "Organisation", "extract:quoted-org",
+                                    inner, "quoted"))
+        elif re.match(r"[国家]*(荣誉)?称号", text[m.end():m.end() + 6]):
+            result.append(Candidate(m.start(), m.end(), "Honour", "extract:quoted-title",
+                                    inner, "quoted"))
+        elif _programme_word_at(sent, m.start() + 1, m.end() - 1) or triggered \
+                or re.match(r"等[^,，。]{0,6}(品牌|活动|项目)", text[m.end():m.end() + 10]):
+            if len(inner) >= 3:
+                result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
+                                        inner, "quoted"))
+    return result
+
+
+def _org_tail(sent: Sentence, pos: int) -> int | None:
+    for s, e, p in _longest_suffix_hits(sent):
+        if s == pos and p[3] == "body" and len(p[1]) > 1:
+            return e
+    return None
+
+
+def _ends_with_org_suffix(name: str) -> bool:
+    lexicon, *_ = _rules()
+    return any(p[0] == "org_suffix" and p[3] == "body" and len(p[1]) > 1 and e == len(name)
+               for s, e, payloads in lexicon.find(name) for p in payloads)
+
+
+_DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
+
+
+def _programmes(sent: Sentence, stops) -> list[Candidate]:
+    """Unquoted programme names ending in a programme word, and distributed lists
+    (北疆巾帼铸魂、家家幸福安康、强基扩面促活三大工程 -> three 工程)."""
+    result = []
+    text = sent.text
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("prog_word"):
+        if p[2] == "name" and (e not in by_end or s < by_end[e][0]):
+            by_end[e] = (s, e, p)
+    for s, e, p in sorted(by_end.values()):
+        if not sent.ends_word(e):
+            continue
+        left = sent.limit(s)
+        body = text[left:s]
+        dist = _DISTRIBUTIVE.search(body)
+        if dist and text[left - 1:left] in "、":
+            result += _distributed(sent, left, dist, s, e, p, stops)
+            continue
+        if len(body) < 2 or len(body) > 16 or _GENERIC_BODY.match(body):
+            continue
+        name = text[left:e]
+        if _is_slogan(name, stops):
+            continue
+        result.append(Candidate(left, e, "Programme", p[3], name, "programme"))
+    return result
+
+
+def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
+    text = sent.text
+    head = (dist.group("mod") or "") + text[s:e]
+    items = []
+    end = left + dist.start()
+    pos = end
+    # walk back over 、-separated items
+    while True:
+        start = sent.limit(pos - 1) if pos > sent.start else pos
+        item_start = start
+        items.append((item_start, pos))
+        if item_start - 1 >= sent.start and text[item_start - 1] == "、":
+            pos = item_start - 1
+            continue
+        break
+    result = []
+    for a, b in items:
+        name = text[a:b]
+        if 2 <= len(name) <= 10:
+            result.append(Candidate(a, b, "Programme", p[3], name + head, "programme"))
+    return result
+
+
+# ------------------------------------------------------------------ honours
+_HONOUR_LEVEL = re.compile(r"(全国|国家级?|自治区级?|全区|省级?|市级?|盟级?|旗县级?|县级?|区级)")
+
+
+def _honours(sent: Sentence) -> list[Candidate]:
+    result = []
+    text = sent.text
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("honour"):
+        if e not in by_end or s < by_end[e][0]:
+            by_end[e] = (s, e, p)
+    for s, e, p in sorted(by_end.values()):
+        left = sent.limit(s)
+        start = left if s - left <= 12 else s
+        # a quoted head keeps its qualifier before the quote: 北疆巾帼志愿服务“十大感动人物”
+        if start == s and s - 1 >= sent.start and text[s - 1] in "“\"":
+            start = sent.limit(s - 2)
+        name = text[start:e]
+        result.append(Candidate(start, e + (1 if text[e:e + 1] in "”\"" and start < s - 1
+                                             and text[s - 1] in "“\"" else 0),
+                                "Honour", p[2], re.sub(r"[“”\"]", "", name), "honour"))
+    return result
+
+
+# ------------------------------------------------------------------ people
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|专题|实地|表示|指出|"
+                         r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
+_BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
+_NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
+
+
+def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int | None:
+    """The end of a person's name starting at ``pos``, or None."""
+    text = sent.text
+    compound = text[pos:pos + 2] in surnames
+    if not compound and text[pos:pos + 1] not in surnames and strict:
+        return None
+    for length in ((3, 2, 4) if compound else (2, 3)):
+        end = pos + length
+        if end <= sent.end and sent.is_name(pos, end) and _NAME_AFTER.match(text, end) \
+                and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:end]):
+            return end
+    return None
+
+
+def _persons(sent: Sentence, surnames) -> list[Candidate]:
+    result = []
+    text = sent.text
+    # post title followed by a name: 主席王芳, 副主任云静
+    for s, e, p in sent.hits_of("post"):
+        end = _person_at(sent, e, surnames)
+        if end:
+            result.append(Candidate(e, end, "Person", p[2], text[e:end], "person"))
+    # a name before 同志 or before a leader's title: 习近平总书记
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记)", text[sent.start:sent.end]):
+        a = sent.start + m.start()
+        for start in (a, a + 1):
+            if text[start] in surnames and sent.limit(start) <= start:
+                result.append(Candidate(start, sent.start + m.end(), "Person",
+                                        "extract:name-before-title", text[start:sent.start + m.end()],
+                                        "person"))
+                break
+    # bylines at the end of a paragraph: (武艳丽), (张三 李四)
+    for m in _BYLINE.finditer(text, sent.start, sent.end):
+        tokens = re.split(r"[\s、]+", m.group(1).strip())
+        if _NOT_NAME.search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
+            continue
+        if sum(t[0] in surnames or t[:2] in surnames for t in tokens) * 2 < len(tokens):
+            continue
+        pos = m.start(1)
+        for token in tokens:
+            start = text.index(token, pos)
+            result.append(Candidate(start, start + len(token), "Person", "extract:byline",
+                                    token, "person"))
+            pos = start + len(token)
+    # 、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,4}、){1,}[\u4e00-\u9fff]{2,4}",
+                         text[sent.start:sent.end]):
+        a = sent.start + m.start()
+        names = m.group().split("、")
+        if not all(n[0] in surnames or n[:2] in surnames for n in names[:-1]):
+            continue
+        item_start = a
+        for i, name in enumerate(names):
+            start, end = item_start, item_start + len(name)
+            item_start = end + 1
+            if i == len(names) - 1:
+                end = _person_at(sent, start, surnames) or 0
+            if i == 0:
+                # the list may start after a word: 女带头人齐晓景
+                for cut in (len(name) - 3, len(name) - 2, 0):
+                    if cut >= 0 and _person_at(sent, start + cut, surnames):
+                        start = start + cut
+                        break
+            if end and 2 <= end - start <= 4 and text[start] in surnames:
+                result.append(Candidate(start, end, "Person", "extract:name-list",
+                                        text[start:end], "person"))
+    return result
+
+
+# ------------------------------------------------------------------ overlaps
+def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Decide crossing candidates (see the module docstring); keep nested ones.
+
+    >>> a = Candidate(0, 4, "Organisation", "r", "", "org")
+    >>> b = Candidate(2, 6, "Programme", "r", "", "programme")
+    >>> [c.type for c in settle_overlaps([a, b])]
+    ['Organisation']
+    """
+    unique = {(c.start, c.end, c.type): c for c in
+              sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id))}
+    order = sorted(unique.values(),
+                   key=lambda c: (-PRIORITY[c.family], -(c.end - c.start), c.start, c.type))
+    kept: list[Candidate] = []
+    for c in order:
+        if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
+               for k in kept):
+            continue
+        kept.append(c)
+    return sorted(kept, key=lambda c: (c.start, c.end, c.type))

@@ -1,0 +1,75 @@
+"""The place gazetteer: China's administrative divisions and named regions, from the rule files.
+
+``rules/places.tsv`` (generated from packaged open data by ``tools/make_places.py``) holds
+provinces, prefectures and counties with their parents; ``rules/regions.tsv`` holds countries and
+named regions. A short form shared by two places is ambiguous and is not used on its own.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from .rules import split_list, table
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    level: str
+    code: str = ""
+    parent: str | None = None
+
+
+class PlaceIndex:
+    """Names, short forms and parents of every known place."""
+
+    def __init__(self, places: list[Place], short_forms: dict[str, list[str]]):
+        self.by_name: dict[str, list[Place]] = {}
+        for place in places:
+            self.by_name.setdefault(place.name, []).append(place)
+        counts = Counter(form for forms in short_forms.values() for form in set(forms))
+        self.short: dict[str, str] = {}
+        for name, forms in short_forms.items():
+            for form in forms:
+                if counts[form] == 1 and form not in self.by_name:
+                    self.short[form] = name
+
+    def forms(self):
+        """Every ``(surface form, full name)`` pair the extractor looks for."""
+        for name in sorted(self.by_name):
+            yield name, name
+        for form, name in sorted(self.short.items()):
+            yield form, name
+
+    def level(self, name: str) -> str | None:
+        """The level of a place (province, prefecture, county, country, region …)."""
+        entries = self.by_name.get(name)
+        return entries[0].level if entries else None
+
+    def parents(self, name: str) -> list[str]:
+        """The possible parents of a place (several when its name is not unique)."""
+        return sorted({p.parent for p in self.by_name.get(name, ()) if p.parent})
+
+
+@cache
+def place_index() -> PlaceIndex:
+    """The gazetteer, loaded once."""
+    rows = table("places.tsv", 5, 3)
+    by_code = {row[0]: row[1] for row in rows}
+    places, short_forms = [], {}
+    for row in rows:
+        places.append(Place(row[1], row[2], row[0], by_code.get(row[3])))
+        short_forms.setdefault(row[1], []).extend(split_list(row[4]))
+    try:
+        regions = table("regions.tsv", 5, 2)
+    except Exception:  # regions.tsv is optional while the gazetteer grows
+        regions = ()
+    for row in regions:
+        if row[1] == "province_abbreviation":
+            continue
+        places.append(Place(row[0], row[1]))
+        short_forms.setdefault(row[0], []).extend(split_list(row[2]))
+    return PlaceIndex(places, short_forms)
