@@ -65,7 +65,7 @@ def process_document(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
     document = read_document(path)
     mentions = extract.extract_mentions(document)
     document, mentions = resolve.resolve_document(document, mentions)
-    entities = resolve.document_entities(mentions, base)
+    entities = resolve.document_entities(document, mentions, base)
     facts = relate.relate(document, mentions, base)
     info = DocumentInfo(document.id, Path(path).name, document.sha256, document.region)
     return DocumentResult(info, entities, facts)

@@ -1,27 +1,145 @@
-"""The ``resolve`` stage: mentions to canonical names, and one entity per real thing."""
+"""The ``resolve`` stage: mentions to canonical names, and one entity per real thing.
+
+Within a document, relative forms are resolved against the document's own region, detected
+from the text (the province-level place it names most): 自治区妇联 in an Inner Mongolia report is
+内蒙古自治区妇女联合会, in a Guangxi report 广西壮族自治区妇女联合会. Short forms are expanded
+(妇联 -> 妇女联合会, X党委 -> 中国共产党X委员会, 呼市 -> 呼和浩特市). Across documents, entities
+with the same type and canonical name are one node (their IRIs are equal).
+"""
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import replace
+from functools import cache
 from typing import Iterable
 
 from .model import Document, Entity, Mention
+from .normalize import strip_pinyin_glosses
+from .places import place_index
 from .vocab import entity_iri
+
+_QUOTES = re.compile(r"[“”\"「」『』《》]")
+#: Relative level words and the kind of region they stand for.
+_RELATIVE = (("自治区级", "自治区"), ("自治区", "自治区"), ("全区", "自治区"), ("我区", "自治区"),
+             ("全省", "省"), ("我省", "省"), ("省级", "省"), ("省", "省"),
+             ("全市", "市"), ("我市", "市"))
+#: Name endings of bodies whose place prefix is expanded to the full place name.
+_GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
+                         r"总工会|科协|党组|部|处|科|室)$")
+_DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
+
+
+def detect_region(mentions: Iterable[Mention]) -> str | None:
+    """The province-level place a document names most often (ties: the first named)."""
+    index = place_index()
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Place" and index.level(m.key) == "province":
+            counts[m.key] += 1
+            first.setdefault(m.key, m.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], first[name]))
+
+
+def _relative_prefix(name: str, region: str | None) -> str:
+    """Replace a leading relative level word by the region it stands for."""
+    if not region:
+        return name
+    for word, kind in _RELATIVE:
+        if name.startswith(word) and region.endswith(kind):
+            rest = name[len(word):]
+            if rest.startswith(region):
+                return rest
+            return region + rest
+    return name
+
+
+@cache
+def _place_prefixes():
+    index = place_index()
+    return sorted(((form, name) for form, name in index.forms()), key=lambda p: -len(p[0]))
+
+
+def _expand_place_prefix(name: str) -> str:
+    for form, full in _place_prefixes():
+        if name.startswith(form) and len(name) > len(form):
+            return full + name[len(form):] if form != full else name
+    return name
+
+
+def canonical_organisation(name: str, region: str | None) -> str:
+    """The full official form of an organisation's name.
+
+    >>> canonical_organisation("自治区妇联权益部", "内蒙古自治区")
+    '内蒙古自治区妇女联合会权益部'
+    >>> canonical_organisation("自治区党委宣传部", "广西壮族自治区")
+    '中国共产党广西壮族自治区委员会宣传部'
+    >>> canonical_organisation("呼市妇联", None)
+    '呼和浩特市妇女联合会'
+    """
+    name = _relative_prefix(name, region)
+    if _GOVERNMENT.search(name):
+        name = _expand_place_prefix(name)
+    if name.startswith("中共") and not name.startswith("中共中央"):
+        rest = name[2:]
+        if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
+            name = "中国共产党" + rest
+    party = re.match(r"^(?:中国共产党)?(.+?)(?:党委|委员会)(.*)$", name)
+    if party and place_index().level(party.group(1)) and "党委" in name:
+        name = f"中国共产党{party.group(1)}委员会{party.group(2)}"
+    name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
+    name = name.replace("编办", "机构编制委员会办公室")
+    if re.search(r"(?<!人民)政府$", name) and place_index().level(name[:-2]):
+        name = name[:-2] + "人民政府"
+    return name
+
+
+def canonical_name(mention: Mention, region: str | None) -> str:
+    """The canonical name of a mention in a document of the given region."""
+    key = _QUOTES.sub("", mention.key or mention.surface).strip()
+    if mention.type == "Organisation":
+        return canonical_organisation(key, region)
+    if mention.type == "Honour":
+        key = re.sub(r"^\d{4}年度?", "", key)
+        return _relative_prefix(key, region)
+    if mention.type == "Programme":
+        key = re.sub(r"^(首届|第[一二三四五六七八九十\d]+届)", "", key)
+        return _relative_prefix(key, region) if key.startswith("自治区") else key
+    return key
 
 
 def resolve_document(document: Document, mentions: tuple[Mention, ...]):
-    """Give each mention its canonical name (its ``key``) in the document's context."""
-    resolved = tuple(m if m.key else replace(m, key=m.surface) for m in mentions)
+    """Detect the document's region and give each mention its canonical name (``key``)."""
+    region = detect_region(mentions)
+    document = replace(document, region=region)
+    resolved = tuple(replace(m, key=canonical_name(m, region)) for m in mentions)
     return document, resolved
 
 
-def document_entities(mentions: Iterable[Mention], base: str) -> tuple[Entity, ...]:
+def _original_form(document: Document, mention: Mention) -> str | None:
+    """The mention as the original file writes it (e.g. traditional script), if different."""
+    start, end = document.original_span(mention.start, mention.end)
+    original = strip_pinyin_glosses(document.text_original[start:end])[0]
+    original = unicodedata.normalize("NFKC", original)
+    return original if original != mention.surface else None
+
+
+def document_entities(document: Document, mentions: Iterable[Mention], base: str) -> tuple[Entity, ...]:
     """The entities a document's mentions name, with the surface forms as aliases."""
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         aliases[(m.type, m.key)].add(m.surface)
+        original = _original_form(document, m)
+        if original:
+            originals[(m.type, m.key)].add(original)
     return tuple(Entity(entity_iri(t, name, base), t, name,
-                        tuple(sorted(forms - {name})))
+                        tuple(sorted(forms - {name})),
+                        tuple(sorted(originals[(t, name)])))
                  for (t, name), forms in sorted(aliases.items()))
 
 
