@@ -43,3 +43,21 @@ class KnowledgeGraph:
     def fact_counts(self) -> Counter:
         """Facts per predicate."""
         return Counter(f.predicate for f in self.facts)
+
+    def to_networkx(self):
+        """The graph as a ``networkx.MultiDiGraph`` (see :func:`kg.nx.to_networkx`).
+
+        >>> KnowledgeGraph((), (), ()).to_networkx().number_of_nodes()
+        0
+        """
+        from .nx import to_networkx  # imported here: nx imports this module
+        return to_networkx(self)
+
+    def to_rdflib(self):
+        """The graph as an ``rdflib.Graph`` (see :func:`kg.rdf.to_rdflib`).
+
+        >>> type(KnowledgeGraph((), (), ()).to_rdflib()).__name__
+        'Graph'
+        """
+        from .rdf import to_rdflib  # imported here: rdf imports this module
+        return to_rdflib(self)
