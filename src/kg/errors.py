@@ -19,6 +19,29 @@ class InputError(KgError):
         super().__init__(f"{self.path}: {reason}")
 
 
+class InputWarning(UserWarning):
+    """A problem with one input that kg worked around: the file was repaired or skipped.
+
+    ``warnings.warn(InputWarning(path, reason))`` reports it; ``kg build`` lists every one at
+    the end of a run and exits with status 1 (``--strict`` makes each an ``InputError``).
+    """
+
+    def __init__(self, path: str | Path, reason: str, skipped: bool = False):
+        self.path = str(path)
+        self.reason = reason
+        self.skipped = skipped
+        super().__init__(f"{self.path}: {reason}" + (" (skipped)" if skipped else ""))
+
+    @classmethod
+    def skipping(cls, error: InputError) -> InputWarning:
+        """The warning that a file was skipped because of ``error``."""
+        return cls(error.path, error.reason, skipped=True)
+
+    def as_error(self) -> InputError:
+        """The same problem as an error (for ``--strict``)."""
+        return InputError(self.path, self.reason)
+
+
 class RuleError(KgError):
     """A malformed line in a rule file."""
 

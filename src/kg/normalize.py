@@ -1,55 +1,89 @@
 """The ``normalize`` stage: bytes from a scraped file to clean simplified text with an offset map.
 
-Every step is a small named function ``step(text) -> (text, index)`` where ``index[i]`` is the
-position in the step's input that output character ``i`` came from. The steps compose into one
-map from the normalised text back to the decoded original, so a span found by extraction
-always points back into the file a user can open.
+Every step is a small named function ``step(text) -> (text, changes)``. ``changes`` lists, in
+order, the spans ``(start, end, length)`` of the step's input that were replaced by ``length``
+characters; characters outside those spans keep their position relative to their neighbours,
+and a replacement of the same length (full-width comma to comma, traditional to simplified
+character) needs no entry. An empty list therefore says "no character moved" at no cost. The
+changes of all steps compose into one map from the normalised text back to the decoded
+original, so a span found by extraction always points back into the file a user can open.
+
+Problems that kg works around (an incomplete character at the end of a file, a few corrupt
+bytes) are reported with ``warnings.warn(InputWarning(...))``; the pipeline collects them.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
 import re
+import stat
 import unicodedata
+import warnings
 from array import array
 from functools import cache
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .model import Document
 
-#: Refuse documents larger than this many bytes (a runaway file must not eat the machine).
-MAX_DOCUMENT_BYTES = 200 * 1024 * 1024
+#: Refuse documents larger than this many bytes (a runaway file must not eat the machine's
+#: memory: normalising a document takes about eight times its size in memory).
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ"
-#: A pinyin gloss right after a CJK character: 聯(lián), 區（qū）.
-_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（]\s*[{_PINYIN_LETTERS}]{{1,7}}\s*[)）]")
-_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）]*|\n+")
-_BOILERPLATE = re.compile(
-    r"^\s*(版权所有|版权声明|Copyright|©|技术支持|责任编辑|编辑[:：]|审核[:：]|校对[:：]|"
-    r"分享到|分享[:：]|扫一扫|打印本页|关闭窗口|网站地图|联系我们|主办单位|承办单位|"
-    r"备案号|.*ICP备|第一时间为您推送|报道全球|关注.{1,6}网[,，]|来源[:：])",
-    re.IGNORECASE,
-)
-#: Radical and compatibility forms NFKC leaves alone, mapped to their ordinary characters.
-_RADICAL_FOLD = {0x2E84: "乙", 0x2E8E: "兀", 0x2EA5: "⺥", 0x2EC4: "西", 0x2ECF: "阝",
-                 0x2ED8: "青", 0x2EE8: "麦", 0x2EEA: "黾", 0x2EEB: "斉", 0x2EED: "歯",
-                 0x2EF3: "龟", 0x2E8C: "小", 0x2E97: "冗", 0x2EAA: "疋", 0x2EAE: "竹",
-                 0x2EB7: "羊", 0x2EBC: "肉", 0x2EC6: "角", 0x2EC8: "讠", 0x2ECC: "辶",
-                 0x2ED7: "雨", 0x2EDD: "食", 0x2EE0: "饣", 0x2EE4: "鬼", 0x2EE9: "黄",
-                 0x2EEC: "齐", 0x2EEF: "龙", 0x2EF2: "亀"}
-_RADICAL_FOLD = {k: v for k, v in _RADICAL_FOLD.items() if len(v) == 1 and v != "⺥"}
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b"
-                                     "\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+#: A sentence longer than this many characters is cut at a comma or space (or hard) so that
+#: a page with no punctuation still gives evidence of a readable size.
+MAX_SENTENCE_CHARS = 1000
+
+#: How many corrupt byte sequences a UTF-8 file may hold and still be read (each replaced by
+#: U+FFFD and reported with its byte offset); more means the file is not UTF-8 at all.
+MAX_REPLACED_SEQUENCES = 16
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+# A change: ``(start, end, length)``: input span ``[start, end)`` became ``length`` characters.
+Change = tuple[int, int, int]
 
 
 # ------------------------------------------------------------------ bytes -> text
-def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
-    """Decode a file's bytes, detecting UTF-8/16 (BOM), GB18030 and Big5.
+#: Byte-order marks, the codec each announces and the encoding name reported (UTF-32 first:
+#: its little-endian mark starts with UTF-16's).
+_BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"))
+_BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF", b"\xff\xd8\xff",
+                      b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!",
+                      b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0", b"MZ", b"OggS", b"ID3", b"RIFF")
+#: Legacy encodings tried when a file is not UTF-8, with the name reported for each.
+_LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
 
-    Returns ``(text, encoding)``. Binary or undecodable input raises ``InputError``.
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
+    """Decode a file's bytes, detecting UTF-8/16/32 (BOM), GB18030/GBK and Big5.
+
+    Parameters
+    ----------
+    data : bytes
+        The whole file.
+    path : str or Path
+        Names the file in errors and warnings.
+
+    Returns
+    -------
+    text : str
+        The decoded text (a BOM is not part of it).
+    encoding : str
+        ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-32``, ``gb18030`` or ``big5``.
+
+    Raises
+    ------
+    InputError
+        Binary data, or bytes that no supported encoding reads.
+
+    Notes
+    -----
+    An incomplete UTF-8 character at the very end (a truncated download) is dropped, and up to
+    ``MAX_REPLACED_SEQUENCES`` corrupt sequences in otherwise valid UTF-8 become U+FFFD; both
+    are reported as ``InputWarning`` with their byte offsets.
 
     >>> decode_bytes("内蒙古".encode("gb18030"))
     ('内蒙古', 'gb18030')
@@ -57,53 +91,102 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     if len(data) > MAX_DOCUMENT_BYTES:
         raise InputError(path, f"document is {len(data)} bytes, above the "
                                f"{MAX_DOCUMENT_BYTES}-byte limit per document")
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", path), "utf-8-sig"
-    for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec, reported in _BOMS:
         if data.startswith(bom):
-            return _strict(data[2:], name, path), "utf-16"
+            return _decode_unicode(data[len(bom):], codec, path, len(bom)), reported
     if _looks_binary(data):
+        utf16 = _utf16_without_bom(data)
+        if utf16:
+            return _decode_unicode(data, utf16, path, 0), "utf-16"
         raise InputError(path, "binary file, not text (NUL bytes or a known binary signature)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        utf8_error = exc
+        first_error = exc
+    if _mostly_utf8(data):
+        return _decode_unicode(data, "utf-8", path, 0), "utf-8"
     candidates = []
-    for name in ("gb18030", "big5"):
+    for codec, name in _LEGACY:
         try:
-            text = data.decode(name)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        candidates.append((_cjk_plausibility(text), name, text))
-    if not candidates:
-        raise InputError(path, "not valid UTF-8, UTF-16, GB18030 or Big5 text "
-                               f"(undecodable byte at offset {utf8_error.start})")
-    candidates.sort(key=lambda c: (-c[0], c[1]))
-    score, name, text = candidates[0]
-    if score < 0.5:
-        raise InputError(path, "not valid UTF-8, UTF-16, GB18030 or Big5 text "
-                               f"(undecodable byte at offset {utf8_error.start})")
+        candidates.append((-_cjk_plausibility(text), name, text))
+    candidates.sort(key=lambda c: c[:2])
+    if not candidates or -candidates[0][0] < 0.5:
+        raise InputError(path, "not UTF-8, UTF-16, GB18030 or Big5 text "
+                               f"(undecodable byte at offset {first_error.start})")
+    _, name, text = candidates[0]
     return text, name
 
 
-def _strict(data: bytes, encoding: str, path) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"invalid {encoding} at byte offset {exc.start}") from None
+def _decode_unicode(data: bytes, encoding: str, path, skipped: int) -> str:
+    """Decode with a Unicode encoding, tolerating a truncated end and a few corrupt bytes.
+
+    ``skipped`` is the length of the BOM already cut off, so reported offsets are the file's.
+    """
+    parts, corrupt, pos = [], [], 0
+    while True:
+        try:
+            parts.append(data[pos:].decode(encoding))
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            parts.append(data[pos:start].decode(encoding))
+            if exc.reason == "unexpected end of data" and exc.end == len(data) - pos:
+                warnings.warn(InputWarning(path, f"incomplete {encoding} character at the "
+                                                 f"end (byte offset {start + skipped}) dropped"))
+                break
+            corrupt.append(start + skipped)
+            if len(corrupt) > MAX_REPLACED_SEQUENCES:
+                raise InputError(path, f"not valid {encoding}: more than "
+                                       f"{MAX_REPLACED_SEQUENCES} corrupt byte sequences "
+                                       f"(first at byte offset {corrupt[0]})") from None
+            parts.append("\ufffd")
+            pos = end
+    if corrupt:
+        shown = ", ".join(map(str, corrupt))
+        warnings.warn(InputWarning(path, f"{len(corrupt)} corrupt {encoding} byte sequence(s) "
+                                         f"replaced by U+FFFD at byte offset(s) {shown}"))
+    return "".join(parts)
 
 
-_BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\xff\xd8\xff", b"GIF8",
-                      b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!")
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 but for a few corrupt sequences (rather than a legacy encoding)?
+
+    A legacy-encoded file read as UTF-8 has almost no valid multi-byte characters, so a
+    corrupt UTF-8 file is one with ten times more of them than of replacement characters.
+    """
+    text = data.decode("utf-8", errors="replace")
+    corrupt = text.count("\ufffd")
+    multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - corrupt
+    return corrupt <= MAX_REPLACED_SEQUENCES and multibyte >= 10 * corrupt
 
 
 def _looks_binary(data: bytes) -> bool:
     return data.startswith(_BINARY_SIGNATURES) or b"\x00" in data[:8192]
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NUL bytes are all high bytes of text, else None."""
+    head = data[:8192]
+    if len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    for name, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros and not others:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            plausible = _cjk_plausibility(text) >= 0.5 and not _CONTROL.search(text[:4096])
+            return name if plausible else None
+    return None
+
+
 @cache
 def _common_chars() -> frozenset[str]:
-    # Characters that are frequent in both scripts; a wrong legacy decoding yields rare ones.
+    # Characters frequent in both scripts; a wrong legacy decoding yields rare ones.
     return frozenset("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可"
                      "主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家"
                      "电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还"
@@ -117,11 +200,12 @@ def _common_chars() -> frozenset[str]:
                      "记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿"
                      "千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号"
                      "率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适"
-                     "属圆包火住调满县局照参红细引听该铁价严妇女蒙古旗盟乡镇村会員國發區聯們於這"
+                     "属圆包火住调满县局照参红细引听该铁价严妇女蒙古旗盟乡镇村會員國發區聯們於這"
                      "時對學經過個來當為與後從實動關進業產種說開還會長問題點現務應頭體機")
 
 
 def _cjk_plausibility(text: str) -> float:
+    """How much a decoded text looks like real Chinese (1.0 for plain ASCII; below 0.5 is junk)."""
     sample = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
     if not sample:
         return 1.0 if text.isascii() else 0.0
@@ -130,94 +214,168 @@ def _cjk_plausibility(text: str) -> float:
 
 
 # ------------------------------------------------------------------ offset maps
-def _identity(n: int) -> array:
-    return array("l", range(n + 1))
+def _apply_changes(index: array, changes: list[Change]) -> array:
+    """Carry ``index`` (one entry per input character, plus the end) through ``changes``.
+
+    A replacement of ``length`` characters maps its characters one to one onto the replaced
+    span while both last, then onto the span's last character, so the map stays monotonic
+    and inside the span.
+    """
+    out, pos = array(index.typecode), 0
+    for start, end, length in changes:
+        out.extend(index[pos:start])
+        if length:
+            kept = min(length, end - start)
+            out.extend(index[start:start + kept])
+            out.extend(array(index.typecode, [index[max(start, end - 1)]]) * (length - kept))
+        pos = end
+    out.extend(index[pos:])
+    return out
 
 
-def _compose(outer: array, inner: array) -> array:
-    """Map through ``outer`` (new -> previous) then ``inner`` (previous -> original)."""
-    return array("l", (inner[i] for i in outer))
-
-
-def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, array]:
-    """Remove the given sorted, non-overlapping spans, returning the text and its index."""
+def _delete_spans(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[Change]]:
+    """Remove the sorted, non-overlapping ``spans`` from ``text``."""
     if not spans:
-        return text, _identity(len(text))
-    parts, index, pos = [], array("l"), 0
+        return text, []
+    parts, pos = [], 0
     for start, end in spans:
         parts.append(text[pos:start])
-        index.extend(range(pos, start))
         pos = end
     parts.append(text[pos:])
-    index.extend(range(pos, len(text) + 1))
-    return "".join(parts), index
+    return "".join(parts), [(start, end, 0) for start, end in spans]
 
 
-def _map_chars(text: str, convert) -> tuple[str, array]:
-    """Apply a per-character conversion that may change lengths, keeping the index."""
-    parts, index = [], array("l")
-    for i, char in enumerate(text):
-        out = convert(char)
-        parts.append(out)
-        index.extend([i] * len(out))
-    index.append(len(text))
-    return "".join(parts), index
+def _line_spans(text: str):
+    """Yield ``(start, end, line)`` for each line (``end`` excludes the newline)."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line), line
+        pos += len(line) + 1
+
+
+def _merge_line_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of whole lines, each with its newline, adjacent ones merged."""
+    spans: list[tuple[int, int]] = []
+    for start, end in lines:
+        end = min(end + 1, len(text))
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 # ------------------------------------------------------------------ steps
-def normalize_newlines(text: str) -> tuple[str, array]:
-    """``\\r\\n`` and lone ``\\r`` become ``\\n``."""
-    if "\r" not in text:
-        return text, _identity(len(text))
-    spans = [(m.start(), m.start() + 1) for m in re.finditer(r"\r(?=\n)", text)]
-    out, index = _delete_spans(text, spans)
-    return out.replace("\r", "\n"), index
+_NEWLINES = str.maketrans("\r\x0b\x0c\x85\u2028\u2029", "\n\n\n\n\n\n")
 
 
-def normalize_unicode(text: str) -> tuple[str, array]:
-    """NFKC, CJK radical forms folded, zero-width and bidi control characters dropped.
+def normalize_newlines(text: str) -> tuple[str, list[Change]]:
+    """``\\r\\n``, lone ``\\r`` and the other line/page separators become ``\\n``.
+
+    >>> normalize_newlines("a\\r\\nb\\rc")
+    ('a\\nb\\nc', [(1, 3, 1)])
+    """
+    changes = [(m.start(), m.end(), 1) for m in re.finditer("\r\n", text)]
+    if changes:
+        text = text.replace("\r\n", "\n")
+    return text.translate(_NEWLINES), changes
+
+
+#: CJK radical forms NFKC leaves alone, and the ordinary characters they stand for
+#: (PDF extraction often yields ``⻄部`` for ``西部``).
+_RADICAL_FOLD = dict(zip(
+    "⺄⺅⺉⺌⺎⺒⺓⺖⺗⺘⺙⺝⺠⺡⺣⺧⺨⺩⺫⺭⺰⺲⺶⺻⺼⺾⻁⻂⻄⻅⻆⻈⻉⻋⻌⻏⻐⻑⻓⻔⻗⻘⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻫⻬⻭⻮⻯⻰⻱⻲",
+    "乙亻刂小兀巳幺忄㣺扌攵月民氵灬牛犭王目礻纟罒羊聿月艹虎衤西见角讠贝车辶阝钅長长门雨青韦页风飞食饣马骨鬼鱼鸟卤麦黄黾斉齐歯齿竜龙龜亀"))
+#: Zero-width, joiner and bidirectional control characters: invisible, dropped.
+_INVISIBLE = frozenset("\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d"
+                       "\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Characters that NFKC keeps but this step changes (plus lone surrogates).
+_FOLDED = re.compile("[" + "".join(sorted(_INVISIBLE | set(_RADICAL_FOLD)))
+                     + "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
+
+
+def _fold_char(char: str) -> str:
+    """One character's replacement before NFKC composes neighbours."""
+    if char in _INVISIBLE:
+        return ""
+    if char in _RADICAL_FOLD:
+        return _RADICAL_FOLD[char]
+    category = unicodedata.category(char)
+    if category == "Cc" and char not in "\n\t":
+        return " "
+    if category == "Cs":
+        return "\ufffd"
+    return unicodedata.normalize("NFKC", char)
+
+
+def _unstable(char: str) -> bool:
+    """Does NFKC or folding change ``char`` or may it combine with its neighbour?"""
+    return (_fold_char(char) != char or unicodedata.combining(char) != 0
+            or "\u1160" <= char <= "\u11ff")
+
+
+def normalize_unicode(text: str) -> tuple[str, list[Change]]:
+    """NFKC, CJK radical forms folded, invisible characters dropped, controls made spaces.
+
+    Only the runs of characters that change are rewritten, so a clean text costs one scan.
 
     >>> normalize_unicode("⻄部（２０２３）")[0]
     '西部(2023)'
     """
-    if text.isascii():
-        return text, _identity(len(text))
-
-    def convert(char: str) -> str:
-        if char in _ZERO_WIDTH_CHARS:
-            return ""
-        folded = _RADICAL_FOLD.get(ord(char))
-        if folded:
-            return folded
-        if unicodedata.category(char) == "Cc" and char not in "\n\t":
-            return " "
-        return unicodedata.normalize("NFKC", char)
-
-    if unicodedata.is_normalized("NFKC", text) and not _NEEDS_FOLD.search(text):
-        return text, _identity(len(text))
-    return _map_chars(text, convert)
-
-
-_ZERO_WIDTH_CHARS = frozenset(chr(c) for c in _ZERO_WIDTH)
-_NEEDS_FOLD = re.compile("[" + "".join(chr(c) for c in _RADICAL_FOLD) + "".join(
-    _ZERO_WIDTH_CHARS) + "\x00-\x08\x0b-\x1f\x7f]")
+    if unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text):
+        return text, []
+    unstable = "".join(sorted(re.escape(c) for c in set(text) if _unstable(c)))
+    parts, changes, pos = [], [], 0
+    for m in re.finditer(f"[^{unstable}]?[{unstable}]+", text):
+        start, end = m.span()
+        parts.append(text[pos:start])
+        pieces = [_fold_char(c) for c in m.group()]
+        joined = "".join(pieces)
+        composed = unicodedata.normalize("NFKC", joined)
+        if composed == joined:
+            changes.extend((start + i, start + i + 1, len(p))
+                           for i, p in enumerate(pieces) if len(p) != 1)
+        elif len(composed) != end - start:
+            changes.append((start, end, len(composed)))
+        parts.append(composed)
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts), changes
 
 
-def strip_pinyin_glosses(text: str) -> tuple[str, array]:
+_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（]\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
+                          "aaaaeeeeiiiioooouuuuvvvvvaaaaeeeeiiiioooouuuu")
+_INITIAL = r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])"
+_SYLLABLE = re.compile(rf"{_INITIAL}?[aeiouv]{{1,3}}(?:ng|n|r)?[1-5]?")
+_TONELESS_SYLLABLE = re.compile(rf"{_INITIAL}[aeiouv]{{1,3}}(?:ng|n|r)?")
+
+
+def _is_gloss(body: str) -> bool:
+    """Is ``body`` (the inside of brackets) pinyin: ``lián``, ``qu1``, ``nèi měng``?
+
+    A gloss has a tone (mark or digit); a toneless one must be a single lower-case syllable
+    with an initial consonant (``de``, ``men``), so ``(a)`` or ``(ii)`` in a list stay.
+    """
+    syllables = body.translate(_TONELESS).replace("'", " ").split()
+    if not 1 <= len(syllables) <= 4:
+        return False
+    if body.translate(_TONELESS) != body or any(s[-1].isdigit() for s in syllables):
+        return all(_SYLLABLE.fullmatch(s.lower()) for s in syllables)
+    return len(syllables) == 1 and bool(_TONELESS_SYLLABLE.fullmatch(body.strip()))
+
+
+def strip_pinyin_glosses(text: str) -> tuple[str, list[Change]]:
     """Remove pinyin glosses after characters; keep real parentheses.
 
-    >>> strip_pinyin_glosses("婦聯(lián)在(2023)年（以下简称妇联）")[0]
-    '婦聯在(2023)年（以下简称妇联）'
+    >>> strip_pinyin_glosses("婦聯(lián)在(2023)年(以下简称妇联)区（qū）")[0]
+    '婦聯在(2023)年(以下简称妇联)区'
     """
-    spans = [m.span() for m in _PINYIN_GLOSS.finditer(text) if _is_gloss(m.group())]
+    if "(" not in text and "（" not in text:
+        return text, []
+    spans = [m.span() for m in _PINYIN_GLOSS.finditer(text) if _is_gloss(m.group(1))]
     return _delete_spans(text, spans)
-
-
-def _is_gloss(bracketed: str) -> bool:
-    # A gloss has a tone mark, or is a short lower-case syllable such as (de) or (zi).
-    body = bracketed[1:-1].strip()
-    return any(c in _TONE_MARKS for c in body) or (body.islower() and len(body) <= 4
-                                                   and body.isalpha())
 
 
 @cache
@@ -227,65 +385,106 @@ def _opencc():
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(text: str) -> tuple[str, array]:
-    """Traditional to simplified script with OpenCC (length-preserving where possible).
+def to_simplified(text: str) -> tuple[str, list[Change]]:
+    """Traditional to simplified script with OpenCC.
 
-    >>> to_simplified("內蒙古自治區婦女聯合會")[0]
-    '内蒙古自治区妇女联合会'
+    OpenCC converts character for character almost always; a line whose length changes is
+    converted one character at a time so that positions stay exact.
+
+    >>> to_simplified("內蒙古自治區婦女聯合會")
+    ('内蒙古自治区妇女联合会', [])
     """
-    converted = _opencc().convert(text)
+    convert = _opencc().convert
+    converted = convert(text)
     if len(converted) == len(text):
-        return converted, _identity(len(text))
-    return _map_chars(text, _opencc().convert)
+        return converted, []
+    parts, changes = [], []
+    for start, _, line in _line_spans(text):
+        simple = convert(line)
+        if len(simple) != len(line):
+            pieces = [convert(c) for c in line]
+            changes.extend((start + i, start + i + 1, len(p))
+                           for i, p in enumerate(pieces) if len(p) != 1)
+            simple = "".join(pieces)
+        parts.append(simple)
+    return "\n".join(parts), changes
 
 
-_BROKEN_LINE = re.compile(rf"(?<=[{_CJK}，、,\d])\n\s*\n?\s*(?=[{_CJK}])")
+#: Paragraphs at least this long count when looking for a body that appears twice.
+_MIN_REPEATED_CHARS = 20
 
 
-def join_broken_lines(text: str) -> tuple[str, array]:
+def drop_repeated_paragraphs(text: str) -> tuple[str, list[Change]]:
+    """A passage that already appeared earlier in the document is read once.
+
+    Scraped pages often hold the whole body twice (print view plus screen view). A repeat
+    starts at a paragraph of 20+ characters seen before and runs on, short lines and
+    captions included, while the lines go on matching the ones after the first copy.
+    Short lines such as headings may repeat on their own.
+    """
+    lines = list(_line_spans(text))
+    keys = [line.strip() for _, _, line in lines]
+    first_seen: dict[str, int] = {}
+    dropped: list[tuple[int, int]] = []
+    j = 0
+    while j < len(lines):
+        key = keys[j]
+        earlier = first_seen.get(key) if len(key) >= _MIN_REPEATED_CHARS else None
+        if earlier is None:
+            if len(key) >= _MIN_REPEATED_CHARS:
+                first_seen[key] = j
+            j += 1
+            continue
+        run = 1
+        while j + run < len(lines) and earlier + run < j and keys[earlier + run] == keys[j + run]:
+            run += 1
+        dropped.extend((lines[k][0], lines[k][1]) for k in range(j, j + run))
+        j += run
+    return _delete_spans(text, _merge_line_spans(text, dropped))
+
+
+_BOILERPLATE = re.compile(
+    r"\s*[(【\[]?\s*(?:版权所有|版权声明|copyright|©|技术支持|责任编辑|编辑\s*[:：]|审核\s*[:：]|"
+    r"校对\s*[:：]|分享(?:到|至|让|[:：]|\s*$)|扫一扫|扫码|打印本页|关闭窗口|网站地图|联系我们|"
+    r"主办单位|承办单位|备案号|.{0,30}icp备|.{0,30}公网安备|第一时间为您推送|报道全球|"
+    r"关注.{1,6}网[,，]|来源\s*[:：]|【纠错】|字号\s*[:：]|上一篇|下一篇|返回顶部)",
+    re.IGNORECASE,
+)
+#: Lines longer than this are prose, never boilerplate.
+_MAX_BOILERPLATE_CHARS = 80
+
+
+def drop_boilerplate(text: str) -> tuple[str, list[Change]]:
+    """Drop web boilerplate lines: copyright, share, editor and site footer lines.
+
+    >>> drop_boilerplate("正文。\\n版权所有:某网站\\n分享让更多人看到")[0]
+    '正文。\\n'
+    """
+    dropped = [(start, end) for start, end, line in _line_spans(text)
+               if len(line) <= _MAX_BOILERPLATE_CHARS and _BOILERPLATE.match(line)]
+    return _delete_spans(text, _merge_line_spans(text, dropped))
+
+
+_BROKEN_LINE = re.compile(rf"(?<=[{_CJK}，、,\d])\n\s*(?=[{_CJK}])")
+#: A line shorter than this is a heading or caption, not a paragraph broken by a scraper.
+_MIN_BROKEN_LINE_CHARS = 60
+
+
+def join_broken_lines(text: str) -> tuple[str, list[Change]]:
     """Rejoin a paragraph that a scraper broke in the middle of a word.
 
-    A break counts as broken when the line before it is long prose (a heading is short) and
-    it ends without sentence punctuation, and the next line goes on with a Chinese character.
+    A break counts as broken when the line before it is long prose (at least 60 characters
+    with a comma; a heading is short) ending without sentence punctuation, and the next line
+    goes on with a Chinese character.
+
+    >>> join_broken_lines("使全区" + "各条战线上的优秀女性," * 6 + "时代风\\n\\n采成为时代主题。")[0][-11:]
+    '时代风采成为时代主题。'
     """
     spans = []
     for m in _BROKEN_LINE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start:m.start()]
-        if len(line) >= 60 and re.search(r"[，。、,]", line):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if len(line) >= _MIN_BROKEN_LINE_CHARS and re.search(r"[，。、,]", line):
             spans.append(m.span())
-    return _delete_spans(text, spans)
-
-
-def drop_repeated_paragraphs(text: str) -> tuple[str, array]:
-    """A paragraph that already appeared earlier in the document is read once.
-
-    Scraped pages often hold the whole body twice (print view plus screen view); short lines
-    such as headings may legitimately repeat, so only paragraphs of 20+ characters count.
-    """
-    seen: set[str] = set()
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        key = line.strip()
-        if len(key) >= 20:
-            if key in seen:
-                spans.append((pos, min(end + 1, len(text))))
-            seen.add(key)
-        pos = end + 1
-    return _delete_spans(text, spans)
-
-
-def drop_boilerplate(text: str) -> tuple[str, array]:
-    """Drop web boilerplate lines: copyright, share, editor and site footer lines."""
-    spans = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        if len(line) < 80 and _BOILERPLATE.match(line):
-            spans.append((pos, min(end + 1, len(text))))
-        pos = end + 1
     return _delete_spans(text, spans)
 
 
@@ -297,32 +496,68 @@ STEPS = (normalize_newlines, normalize_unicode, strip_pinyin_glosses, to_simplif
 def normalize_text(text: str) -> tuple[str, array]:
     """Run every step; return the normalised text and its map into ``text``.
 
+    Parameters
+    ----------
+    text : str
+        Decoded text.
+
+    Returns
+    -------
+    clean : str
+        The normalised text.
+    index : array
+        ``index[i]`` is the position in ``text`` that ``clean[i]`` came from, with one final
+        entry ``len(text)``; non-decreasing.
+
     >>> clean, index = normalize_text("自治區(qū)婦聯(lián)主席")
     >>> clean
     '自治区妇联主席'
     >>> index[2], index[3]
-    (2, 6)
+    (2, 7)
     """
-    index = _identity(len(text))
+    index = array("q", range(len(text) + 1))
     for step in STEPS:
-        text, step_index = step(text)
-        if len(step_index) != len(index) or any(i != j for i, j in
-                                                  zip(step_index, range(len(index)))):
-            index = _compose(step_index, index)
+        text, changes = step(text)
+        if changes:
+            index = _apply_changes(index, changes)
     return text, index
 
 
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』)）\"']*|\n+")
+_SOFT_BREAK = re.compile(r"[,，、 \t:：]")
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans on Chinese sentence punctuation and line breaks (blank spans skipped)."""
+    """Sentence spans on Chinese sentence punctuation and line breaks (blank spans skipped).
+
+    A sentence above ``MAX_SENTENCE_CHARS`` is cut at its last comma or space within the
+    limit, or at the limit when it has none.
+
+    >>> split_sentences("第一句。第二句!\\n标题\\n\\n")
+    ((0, 4), (4, 8), (9, 11))
+    """
     spans, pos = [], 0
     for m in _SENTENCE_END.finditer(text):
-        end = m.end() if m.group()[0] != "\n" else m.start()
-        if text[pos:end].strip():
-            spans.append(_trim(text, pos, end))
+        end = m.start() if m.group()[0] == "\n" else m.end()
+        _add_sentence(text, pos, end, spans)
         pos = m.end()
-    if text[pos:].strip():
-        spans.append(_trim(text, pos, len(text)))
+    _add_sentence(text, pos, len(text), spans)
     return tuple(spans)
+
+
+def _add_sentence(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    start, end = _trim(text, start, end)
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = limit
+        for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE_CHARS // 2, limit):
+            cut = m.end()
+        piece = _trim(text, start, cut)
+        if piece[1] > piece[0]:
+            spans.append(piece)
+        start, end = _trim(text, cut, end)
+    if end > start:
+        spans.append((start, end))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -339,12 +574,29 @@ def document_id(path: Path) -> str:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read, decode and normalise one file into a ``Document``."""
+    """Read, decode and normalise one file into a ``Document``.
+
+    Raises
+    ------
+    InputError
+        The file is missing, unreadable, not a regular file, above ``MAX_DOCUMENT_BYTES``,
+        binary, undecodable or without text.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(path, "not a regular file")
+        if info.st_size > MAX_DOCUMENT_BYTES:
+            raise InputError(path, f"document is {info.st_size} bytes, above the "
+                                   f"{MAX_DOCUMENT_BYTES}-byte limit per document")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(path, "no such file") from None
+        reason = "broken symbolic link" if path.is_symlink() else "no such file"
+        raise InputError(path, reason) from None
     except IsADirectoryError:
         raise InputError(path, "is a folder, not a file") from None
     except PermissionError:
@@ -354,13 +606,25 @@ def read_document(path: str | Path) -> Document:
     return make_document(data, path)
 
 
+_WORD = re.compile(r"[^\W_]")
+
+
 def make_document(data: bytes, path: str | Path, doc_id: str | None = None) -> Document:
-    """Build a ``Document`` from raw bytes (``path`` names it in errors and provenance)."""
+    """Build a ``Document`` from raw bytes (``path`` names it in errors and provenance).
+
+    Raises
+    ------
+    InputError
+        Binary or undecodable bytes, an empty file, or one without a letter or digit after
+        normalisation (only whitespace, punctuation or boilerplate).
+    """
     path = Path(path)
+    if not data:
+        raise InputError(path, "empty file")
     original, encoding = decode_bytes(data, path)
     text, index = normalize_text(original)
-    if not text.strip():
-        raise InputError(path, "empty document (no text after normalisation)")
+    if not _WORD.search(text):
+        raise InputError(path, "no text: only whitespace, punctuation or web boilerplate")
     return Document(
         id=doc_id or document_id(path),
         path=str(path),
