@@ -105,6 +105,22 @@ CONVENTIONAL_ABBREVIATIONS = {
     "土默特左旗": ("土左旗",),
     "土默特右旗": ("土右旗",),
     "阿鲁科尔沁旗": ("阿旗",),
+    "察哈尔右翼前旗": ("察右前旗",),
+    "察哈尔右翼中旗": ("察右中旗",),
+    "察哈尔右翼后旗": ("察右后旗",),
+    "东乌珠穆沁旗": ("东乌旗",),
+    "西乌珠穆沁旗": ("西乌旗",),
+    "新巴尔虎左旗": ("新左旗",),
+    "新巴尔虎右旗": ("新右旗",),
+    "鄂托克前旗": ("鄂前旗",),
+    "乌拉特前旗": ("乌前旗",),
+    "乌拉特中旗": ("乌中旗",),
+    "乌拉特后旗": ("乌后旗",),
+    "锡林郭勒盟": ("锡盟",),
+    "阿拉善盟": ("阿盟",),
+    "喀喇沁左翼蒙古族自治县": ("喀左",),
+    "前郭尔罗斯蒙古族自治县": ("前郭",),
+    "齐齐哈尔市": ("齐市",),
 }
 
 HEADER = """\
@@ -185,10 +201,11 @@ def read_ethnic_stems() -> tuple[str, ...]:
     """Return the forms of ethnic-group names found in autonomous-area names, longest first.
 
     Each group appears with 族 (蒙古族) and, when the rest has two or more characters, without it
-    (蒙古, as in 巴音郭楞蒙古自治州); 汉族 is left out since no autonomous area is named for it.
+    (蒙古, as in 巴音郭楞蒙古自治州); 汉族 is left out since no autonomous area is named for it,
+    and 各族 ("of all nationalities", as in 龙胜各族自治县) is added.
     """
     text = distribution_file(ETHNIC_GROUPS_FILE).read_text(encoding="utf-8")
-    forms = set()
+    forms = {"各族"}
     for group in text.split():
         if group == "汉族":
             continue
@@ -252,16 +269,19 @@ def suffix_forms(name: str, ethnic_forms: tuple[str, ...]) -> list[str]:
         The stem without the administrative suffix, plus the stem with the one-character suffix
         for autonomous prefectures, counties and banners.  Empty when no suffix is known, when
         the name of an autonomous area is only an ethnic name, or when a banner's stem ends in a
-        position word.
+        position word.  Ethnic names are removed from autonomous areas and, when written with
+        族, from ethnic districts.
     """
     suffix = next((s for s in SUFFIXES if name.endswith(s) and len(name) > len(s)), None)
     if suffix is None:
         return []
     stem = name[: -len(suffix)]
-    if suffix in AUTONOMOUS_SUFFIXES:
-        stem = strip_ethnic_names(stem, ethnic_forms)
-        if stem in ethnic_forms:
-            return []
+    if suffix not in AUTONOMOUS_SUFFIXES:
+        # an ethnic district (管城回族区) names its people with 族
+        ethnic_forms = tuple(form for form in ethnic_forms if form.endswith("族"))
+    stem = strip_ethnic_names(stem, ethnic_forms)
+    if stem in ethnic_forms:
+        return []
     if suffix.endswith("旗") and stem[-1] in POSITION_CHARACTERS:
         return []
     forms = [stem]
