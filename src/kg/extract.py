@@ -8,7 +8,8 @@ conflicting candidates are decided.
 Overlap policy: two candidates that cross (overlap without one containing the other) conflict,
 and the one with the higher rule priority, then the longer one, then the earlier one, wins.
 Nested candidates are all kept: a place inside an organisation's name is also a Place, an
-organisation inside a department's name is the department's parent.
+organisation inside a department's name is the department's parent. Two candidates of one type
+that end at the same place compete for the left boundary: a longer one kept first wins.
 """
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ def _rules():
     places = place_index()
     for form, name in places.forms():
         entries.append((form, ("place", name)))
-    for row in table("org_suffixes.tsv", 4):
-        entries.append((row[0], ("org_suffix", row[0], row[1], row[2], row.rule_id)))
+    for row in table("org_suffixes.tsv", 5):
+        entries.append((row[0], ("org_suffix", row[0], row[1], row[2], row.rule_id, row[3])))
     for row in table("org_known.tsv", 3):
         entries.append((row[0], ("org_known", row[0], row.rule_id)))
         for alias in split_list(row[1]):
@@ -78,12 +79,33 @@ def _rules():
     return Lexicon(entries), patterns, stops, surnames
 
 
+_NAME_KINDS = ("place", "org_known", "org_suffix", "prog_word", "honour")
+
+
+def _uncovered(hits: list) -> list:
+    """Drop function-word and head-word hits that lie inside a longer name-like hit of another
+    kind (和 in 呼和浩特, 联合 in 妇女联合会, 社区 in the honour 十大优秀社区)."""
+    spans = [(s, e, {p[0] for p in payloads}) for s, e, payloads in hits]
+    kept = []
+    for s, e, payloads in hits:
+        kinds = {p[0] for p in payloads}
+        if kinds & {"place", "org_known"}:
+            kept.append((s, e, payloads))
+            continue
+        covered = any(a <= s and e <= b and (b - a) > (e - s) and (k & set(_NAME_KINDS))
+                      and not (k <= kinds) for a, b, k in spans)
+        if not covered:
+            kept.append((s, e, payloads))
+    return kept
+
+
 class Sentence:
     """One sentence of a document with its lexicon hits and name boundaries."""
 
     def __init__(self, text: str, start: int, end: int, hits: list):
         self.text, self.start, self.end = text, start, end
-        self.hits = hits
+        self.hits = _uncovered(hits)
+        hits = self.hits
         breaks = {start}
         for i in range(start, end):
             if not _NAME_CHAR.match(text[i]):
@@ -94,8 +116,8 @@ class Sentence:
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
             breaks.add(m.end())
         self.breaks = sorted(breaks)
-        self.boundary_starts = {s for s, e, payloads in hits
-                                if any(p[0] in ("boundary", "post") for p in payloads)}
+        self.word_starts = {s for s, e, payloads in hits
+                            if any(p[0] != "place" for p in payloads)}
 
     def limit(self, pos: int) -> int:
         """The leftmost position a name ending at ``pos`` can start from."""
@@ -106,7 +128,7 @@ class Sentence:
 
     def ends_word(self, pos: int) -> bool:
         """Whether a name may end before ``pos`` (the next character starts a new word)."""
-        return pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.boundary_starts
+        return pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.word_starts
 
     def hits_of(self, kind: str):
         for s, e, payloads in self.hits:
@@ -155,7 +177,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames) -> list[Cand
     found += _departments(sent, found)
     found += _book_titles(sent)
     found += _quoted(sent, stops)
-    found += _programmes(sent, stops)
+    found += _programmes(sent, stops, found)
     found += _honours(sent)
     found += _persons(sent, surnames)
     return found
@@ -190,9 +212,8 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
     """The start of the first place, known body or level word between ``left`` and ``right``."""
     starts = [a.start for a in anchors if left <= a.start < right and a.end <= right]
     for word in _LEVEL_WORDS:
-        idx = sent.text.find(word, left, right)
-        if idx == left:
-            starts.append(idx)
+        if sent.text.startswith(word, left) and left + len(word) <= right:
+            starts.append(left)
     return min(starts) if starts else None
 
 
@@ -204,32 +225,69 @@ def _longest_suffix_hits(sent: Sentence):
     return sorted(by_end.values())
 
 
+def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
+    """A one-character suffix (部, 局, 委 …) must end a word; a longer one must not run on
+    into a longer word (大学 in 大学生)."""
+    if len(suffix) == 1:
+        return sent.ends_word(end)
+    return end >= sent.end or sent.text[end] not in "生员"
+
+
+def _is_anchor(candidate: Candidate) -> bool:
+    if candidate.type == "Organisation":
+        return True
+    return candidate.type == "Place" and place_index().level(candidate.key) in (
+        "province", "prefecture", "county", "country", "town")
+
+
 def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    anchors = [c for c in found if c.type in ("Place", "Organisation")]
-    result = []
-    for s, e, (_, suffix, full, kind, rule_id) in _longest_suffix_hits(sent):
-        if kind == "department" or (len(suffix) == 1 and not sent.ends_word(e)):
+    anchors = [c for c in found if _is_anchor(c)]
+    result: list[Candidate] = []
+    text = sent.text
+    for s, e, (_, suffix, full, kind, rule_id, needs) in _longest_suffix_hits(sent):
+        if kind == "department" or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         start = _anchor_start(sent, left, s, anchors)
+        key = ""
         if start is None:
-            if s - left < 2 or s - left > 10:
+            listed = _list_prefix(text, left, result)
+            if listed is not None and 0 <= s - left <= 6:
+                start, key = left, listed + text[left:e]
+            elif needs == "any" and 2 <= s - left <= 10:
+                start = left
+            else:
                 continue
-            start = left
-        body = sent.text[start:s]
-        if not body or _GENERIC_BODY.match(body):
-            if body not in ("自治区", "省", "中共", "全国"):
-                continue
-        result.append(Candidate(start, e, "Organisation", rule_id, "", "org"))
+        body = text[start:s]
+        if not key and (not body or _GENERIC_BODY.match(body)) \
+                and body not in ("自治区", "省", "中共", "全国"):
+            continue
+        result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
+    """In 自治区检察院、科技厅、教育厅 the later items share the first item's place prefix."""
+    if left < 1 or text[left - 1] != "、":
+        return None
+    for c in reversed(previous):
+        if c.end == left - 1:
+            prefix = c.key[:-(c.end - c.start)] if c.key else ""
+            if prefix:
+                return prefix
+            for word in ("自治区", "全国", "省", "市"):
+                if text.startswith(word, c.start):
+                    return word
+            return None
+    return None
 
 
 def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科."""
     parents = [c for c in found if c.type == "Organisation"]
     result = []
-    for s, e, (_, suffix, full, kind, rule_id) in _longest_suffix_hits(sent):
-        if len(suffix) == 1 and not sent.ends_word(e):
+    for s, e, (_, suffix, full, kind, rule_id, needs) in _longest_suffix_hits(sent):
+        if not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         for parent in parents:
@@ -331,7 +389,7 @@ def _ends_with_org_suffix(name: str) -> bool:
 _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
 
 
-def _programmes(sent: Sentence, stops) -> list[Candidate]:
+def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names ending in a programme word, and distributed lists
     (北疆巾帼铸魂、家家幸福安康、强基扩面促活三大工程 -> three 工程)."""
     result = []
@@ -344,6 +402,9 @@ def _programmes(sent: Sentence, stops) -> list[Candidate]:
         if not sent.ends_word(e):
             continue
         left = sent.limit(s)
+        # an organisation at the start of the body is the programme's subject, not its name
+        left = max([left] + [c.end for c in found if c.type == "Organisation"
+                             and left <= c.start and c.end < s - 1])
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
         if dist and text[left - 1:left] in "、":
@@ -497,6 +558,7 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     kept: list[Candidate] = []
     for c in order:
         if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
+               or (k.type == c.type and k.end == c.end and k.start < c.start)
                for k in kept):
             continue
         kept.append(c)
