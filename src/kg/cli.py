@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import pipeline, rdf
+from . import export, pipeline, rdf
 from .errors import KgError
 from .io import ensure_folder, write_atomic
 from .vocab import DEFAULT_BASE
@@ -20,6 +20,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
     build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities")
+    exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, node-link JSON "
+                              "or CSV tables")
+    exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
+    exporter.add_argument("--format", required=True, choices=export.FORMATS,
+                          help="graphml (Gephi, Cytoscape), json (networkx node-link) or csv "
+                          "(NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM for Excel)")
+    exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
+                          "next to GRAPH.ttl)")
     return parser
 
 
@@ -39,7 +47,15 @@ def cmd_build(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build}
+def cmd_export(args) -> int:
+    graph = rdf.load(args.graph)
+    output = args.output or export.default_output(args.graph, args.format)
+    for path in export.export(graph, args.format, output, Path(args.graph).stem):
+        print(f"wrote {path}")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

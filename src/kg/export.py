@@ -1,0 +1,157 @@
+"""``kg export``: the graph as GraphML, networkx node-link JSON, or node and edge CSV tables.
+
+All three carry what :func:`kg.nx.to_networkx` gives: nodes keyed by entity IRI with ``label``,
+``type``, ``aliases``; one edge per fact with ``predicate``, ``role``, ``year``, ``evidence``.
+
+- **GraphML** (Gephi, Cytoscape, ``networkx.read_graphml``) holds only scalar attributes, so
+  ``aliases`` and ``evidence`` are JSON text, and a missing ``role`` or ``year`` is left out.
+- **JSON** is networkx's node-link format (``networkx.node_link_graph(data, edges="edges")``
+  reads it back into the same graph as ``to_networkx``).
+- **CSV** writes two tables, ``<name>.nodes.csv`` and ``<name>.edges.csv``, in UTF-8 with a byte
+  order mark (``utf-8-sig``) so that Excel shows the Chinese text; Python reads them with
+  ``open(path, encoding="utf-8-sig")``. List values (aliases, evidence) are JSON text, as in
+  GraphML; edges also carry the labels of both ends, for reading the table on its own.
+
+Every output is deterministic (same graph, same bytes) and written atomically.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx
+
+from .graph import KnowledgeGraph
+from .io import ensure_folder, write_atomic
+
+FORMATS = ("graphml", "json", "csv")
+NODE_COLUMNS = ("iri", "label", "type", "aliases")
+EDGE_COLUMNS = ("source", "target", "predicate", "role", "year", "source_label", "target_label",
+                "evidence")
+
+
+def _json_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def to_graphml(graph: KnowledgeGraph) -> bytes:
+    """GraphML of the graph, list attributes as JSON text.
+
+    Examples
+    --------
+    >>> from kg.model import Entity, Fact
+    >>> e = (Entity("p", "Person", "王芳"), Entity("o", "Organisation", "自治区妇联"))
+    >>> data = to_graphml(KnowledgeGraph((), e, (Fact("p", "holdsPost", "o", role="主席"),)))
+    >>> g = networkx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    >>> g.nodes["p"]["label"], g.edges["p", "o", 0]["role"]
+    ('王芳', '主席')
+    """
+    full = graph.to_networkx()
+    flat = networkx.MultiDiGraph()
+    for iri, data in full.nodes(data=True):
+        flat.add_node(iri, **{**data, "aliases": _json_text(data["aliases"])})
+    for source, target, key, data in full.edges(keys=True, data=True):
+        scalars = {k: v for k, v in data.items() if v is not None and k != "evidence"}
+        flat.add_edge(source, target, key, **scalars, evidence=_json_text(data["evidence"]))
+    buffer = io.BytesIO()
+    networkx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def to_node_link_json(graph: KnowledgeGraph) -> str:
+    """networkx node-link JSON of the graph (edges under ``"edges"``), sorted keys, indented.
+
+    Examples
+    --------
+    >>> from kg.model import Entity
+    >>> text = to_node_link_json(KnowledgeGraph((), (Entity("p", "Person", "王芳"),), ()))
+    >>> networkx.node_link_graph(json.loads(text), edges="edges").nodes["p"]["label"]
+    '王芳'
+    """
+    data = networkx.node_link_data(graph.to_networkx(), edges="edges")
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv_text(columns: tuple[str, ...], rows: list[list]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+def to_csv_tables(graph: KnowledgeGraph) -> tuple[str, str]:
+    """The node table and the edge table of the graph, as CSV text.
+
+    Examples
+    --------
+    >>> from kg.model import Entity, Fact
+    >>> e = (Entity("p", "Person", "王芳"), Entity("o", "Organisation", "自治区妇联"))
+    >>> nodes, edges = to_csv_tables(KnowledgeGraph((), e, (Fact("p", "holdsPost", "o", "主席"),)))
+    >>> nodes.splitlines()[1], edges.splitlines()[1]
+    ('o,自治区妇联,Organisation,[]', 'p,o,holdsPost,主席,,王芳,自治区妇联,[]')
+    """
+    g = graph.to_networkx()
+    nodes = [[iri, data["label"], data["type"], _json_text(data["aliases"])]
+             for iri, data in g.nodes(data=True)]
+    edges = [[source, target, data["predicate"], data["role"], data["year"],
+              g.nodes[source].get("label"), g.nodes[target].get("label"),
+              _json_text(data["evidence"])]
+             for source, target, data in g.edges(data=True)]
+    return _csv_text(NODE_COLUMNS, nodes), _csv_text(EDGE_COLUMNS, edges)
+
+
+def default_output(graph_path: str | Path, fmt: str) -> Path:
+    """Where ``export`` writes by default: next to the Turtle file (a folder for CSV).
+
+    Examples
+    --------
+    >>> default_output("output/kg.ttl", "graphml").as_posix()
+    'output/kg.graphml'
+    >>> default_output("output/kg.ttl", "csv").as_posix()
+    'output'
+    """
+    graph_path = Path(graph_path)
+    return graph_path.parent if fmt == "csv" else graph_path.with_suffix(f".{fmt}")
+
+
+def export(graph: KnowledgeGraph, fmt: str, output: str | Path, name: str = "kg") -> list[Path]:
+    """Write the graph in one of ``FORMATS``.
+
+    Parameters
+    ----------
+    graph : KnowledgeGraph
+        The graph to write.
+    fmt : {"graphml", "json", "csv"}
+        The output format.
+    output : str or Path
+        The file to write; for ``csv`` the folder receiving ``<name>.nodes.csv`` and
+        ``<name>.edges.csv`` (created when missing).
+    name : str
+        File name stem of the CSV tables.
+
+    Returns
+    -------
+    list of Path
+        The files written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> [p.name for p in export(KnowledgeGraph((), (), ()), "csv", folder)]
+    ['kg.nodes.csv', 'kg.edges.csv']
+    """
+    output = Path(output)
+    if fmt == "graphml":
+        return [write_atomic(output, to_graphml(graph))]
+    if fmt == "json":
+        return [write_atomic(output, to_node_link_json(graph))]
+    if fmt != "csv":
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    folder = ensure_folder(output)
+    nodes, edges = to_csv_tables(graph)
+    return [write_atomic(folder / f"{name}.nodes.csv", nodes.encode("utf-8-sig")),
+            write_atomic(folder / f"{name}.edges.csv", edges.encode("utf-8-sig"))]

@@ -1,0 +1,128 @@
+"""``kg export``: GraphML, node-link JSON and CSV tables of a graph."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import networkx
+import pytest
+
+from kg import OutputError, cli, export, rdf
+from kg.vocab import entity_iri
+
+from graph_samples import CHAIR, FEDERATION, sample_graph
+
+needs_load = pytest.mark.skipif(not hasattr(rdf, "load"), reason="kg.rdf.load not written yet")
+
+
+def test_graphml_reads_back_in_networkx_with_chinese_text(tmp_path):
+    graph = sample_graph()
+    [path] = export.export(graph, "graphml", tmp_path / "kg.graphml")
+    read = networkx.read_graphml(path, force_multigraph=True)
+    original = graph.to_networkx()
+    assert sorted(read.nodes) == sorted(original.nodes)
+    for iri, data in original.nodes(data=True):
+        assert read.nodes[iri]["label"] == data["label"]
+        assert read.nodes[iri]["type"] == data["type"]
+        assert json.loads(read.nodes[iri]["aliases"]) == data["aliases"]
+    assert read.number_of_edges() == original.number_of_edges() == 9
+    for source, target, key, data in original.edges(keys=True, data=True):
+        edge = read.edges[source, target, key]
+        assert edge["predicate"] == data["predicate"]
+        assert edge.get("role") == data["role"] and edge.get("year") == data["year"]
+        assert json.loads(edge["evidence"]) == data["evidence"]
+    assert "主席王芳" in path.read_text(encoding="utf-8")
+
+
+def test_graphml_edge_ids_are_unique(tmp_path):
+    [path] = export.export(sample_graph(), "graphml", tmp_path / "kg.graphml")
+    ids = [line.split('id="')[1].split('"')[0] for line in path.read_text().splitlines()
+           if line.lstrip().startswith("<edge ")]
+    assert len(ids) == len(set(ids)) == 9
+
+
+def test_node_link_json_reads_back_into_the_same_graph(tmp_path):
+    graph = sample_graph()
+    [path] = export.export(graph, "json", tmp_path / "kg.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    read = networkx.node_link_graph(data, edges="edges")
+    original = graph.to_networkx()
+    assert list(read.nodes(data=True)) == list(original.nodes(data=True))
+    assert list(read.edges(keys=True, data=True)) == list(original.edges(keys=True, data=True))
+    assert CHAIR in path.read_text(encoding="utf-8")  # Chinese kept as is, not \\u escapes
+
+
+def test_csv_tables_are_utf8_with_bom_and_complete(tmp_path):
+    nodes_path, edges_path = export.export(sample_graph(), "csv", tmp_path / "tables", "seeds")
+    assert (nodes_path.name, edges_path.name) == ("seeds.nodes.csv", "seeds.edges.csv")
+    assert nodes_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with nodes_path.open(encoding="utf-8-sig", newline="") as handle:
+        nodes = {row["iri"]: row for row in csv.DictReader(handle)}
+    federation = nodes[entity_iri("Organisation", FEDERATION)]
+    assert federation["label"] == FEDERATION and federation["type"] == "Organisation"
+    assert json.loads(federation["aliases"]) == ["内蒙古自治区妇联", "自治区妇联"]
+    assert len(nodes) == 10
+    with edges_path.open(encoding="utf-8-sig", newline="") as handle:
+        edges = list(csv.DictReader(handle))
+    assert len(edges) == 9
+    chair = [e for e in edges if e["source_label"] == CHAIR and e["target_label"] == FEDERATION]
+    assert sorted(e["role"] for e in chair) == ["主席", "党组书记"]
+    award = next(e for e in edges if e["predicate"] == "awarded" and e["year"])
+    assert (award["source_label"], award["target_label"], award["year"]) == (
+        "于洋", "自治区三八红旗手标兵", "2022")
+    assert json.loads(award["evidence"])[0]["document"] == "004_8ff98812f4cf3943"
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_exports_are_byte_identical_across_runs(fmt, tmp_path):
+    def written(folder):
+        target = folder if fmt == "csv" else folder / f"kg.{fmt}"
+        folder.mkdir()
+        return [p.read_bytes() for p in export.export(sample_graph(), fmt, target)]
+
+    assert written(tmp_path / "a") == written(tmp_path / "b")
+
+
+def test_unwritable_outputs_are_output_errors(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(OutputError, match="not a folder"):
+        export.export(sample_graph(), "csv", blocker)
+    with pytest.raises(OutputError, match="missing"):
+        export.export(sample_graph(), "graphml", tmp_path / "missing" / "kg.graphml")
+
+
+@needs_load
+@pytest.mark.parametrize("fmt, written", [("graphml", ["kg.graphml"]), ("json", ["kg.json"]),
+                                          ("csv", ["kg.edges.csv", "kg.nodes.csv"])])
+def test_cli_export_writes_next_to_the_graph(fmt, written, tmp_path, capsys):
+    ttl = tmp_path / "kg.ttl"
+    ttl.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
+    assert cli.main(["export", str(ttl), "--format", fmt]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "kg.ttl") == written
+    assert capsys.readouterr().out.count("wrote ") == len(written)
+
+
+@needs_load
+def test_cli_export_to_a_chosen_file_matches_the_library(tmp_path):
+    ttl = tmp_path / "kg.ttl"
+    ttl.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
+    out = tmp_path / "elsewhere" / "graph.graphml"
+    out.parent.mkdir()
+    assert cli.main(["export", str(ttl), "--format", "graphml", "-o", str(out)]) == 0
+    assert out.read_bytes() == export.to_graphml(sample_graph())
+
+
+@needs_load
+def test_cli_export_of_a_missing_graph_is_one_line_and_status_2(tmp_path, capsys):
+    assert cli.main(["export", str(tmp_path / "none.ttl"), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error: ") and "none.ttl" in err and err.count("\n") == 1
+
+
+def test_cli_export_rejects_an_unknown_format(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["export", str(tmp_path / "kg.ttl"), "--format", "xlsx"])
+    assert exit_info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
