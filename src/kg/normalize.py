@@ -120,6 +120,10 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     return text, name
 
 
+#: How the codecs say that the data stops in the middle of a character.
+_TRUNCATED = ("unexpected end of data", "truncated data")
+
+
 def _decode_unicode(data: bytes, encoding: str, path, skipped: int) -> str:
     """Decode with a Unicode encoding, tolerating a truncated end and a few corrupt bytes.
 
@@ -133,7 +137,7 @@ def _decode_unicode(data: bytes, encoding: str, path, skipped: int) -> str:
         except UnicodeDecodeError as exc:
             start, end = pos + exc.start, pos + exc.end
             parts.append(data[pos:start].decode(encoding))
-            if exc.reason == "unexpected end of data" and exc.end == len(data) - pos:
+            if exc.reason in _TRUNCATED and exc.end == len(data) - pos:
                 warnings.warn(InputWarning(path, f"incomplete {encoding} character at the "
                                                  f"end (byte offset {start + skipped}) dropped"))
                 break
@@ -168,13 +172,16 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when the NUL bytes are all high bytes of text, else None."""
+    """``utf-16-le``/``-be`` when the NUL bytes are mostly high bytes of text, else None.
+
+    ASCII characters put a NUL in every high byte; CJK ones rarely have a NUL low byte.
+    """
     head = data[:8192]
     if len(data) % 2:
         return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
     for name, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros and not others:
+        if zeros > 4 * others:
             try:
                 text = data.decode(name)
             except UnicodeDecodeError:

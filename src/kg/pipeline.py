@@ -5,13 +5,14 @@ so it runs in parallel processes; only ``merge`` sees the whole corpus.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from . import extract, relate, resolve
-from .errors import InputError
+from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .normalize import read_document
@@ -39,14 +40,24 @@ def default_corpus() -> list[Path]:
 
 
 def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
-    """Expand files and folders (``*.txt`` inside, sorted) into a de-duplicated file list."""
+    """Expand files and folders (``*.txt`` inside, sorted) into a de-duplicated file list.
+
+    A file named twice (or through a symbolic link) is read once, under the smallest of its
+    names, so the list does not depend on the order of ``paths``. Entries of a folder that
+    cannot be read (broken links, special files) stay in the list: reading them reports why.
+
+    Raises
+    ------
+    InputError
+        A path that does not exist, a folder without ``*.txt`` files, or a special file.
+    """
     if not paths:
         return default_corpus()
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
+            found = sorted(p for p in path.glob("*.txt") if not p.is_dir())
             if not found:
                 raise InputError(path, "folder holds no .txt files")
             files.extend(found)
@@ -54,10 +65,25 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
             files.append(path)
         elif path.is_symlink():
             raise InputError(path, "broken symbolic link")
+        elif path.exists():
+            raise InputError(path, "not a regular file or folder")
         else:
             raise InputError(path, "no such file or folder")
-    unique = {p.resolve(): p for p in files}
-    return sorted(unique.values(), key=lambda p: (p.name, str(p)))
+    names: dict[Path, Path] = {}
+    for path in sorted(files, key=_path_order):
+        names.setdefault(_identity(path), path)
+    return sorted(names.values(), key=_path_order)
+
+
+def _path_order(path: Path) -> tuple[str, str]:
+    return path.name, str(path)
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken or looping link: reading it reports the problem
+        return path.absolute()
 
 
 def process_document(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
@@ -81,12 +107,71 @@ def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
     return KnowledgeGraph(tuple(r.info for r in results), entities, facts)
 
 
-def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE) -> KnowledgeGraph:
+def process_or_skip(path: Path, base: str = DEFAULT_BASE, strict: bool = False
+                    ) -> tuple[DocumentResult | None, tuple[InputWarning, ...]]:
+    """``process_document``, with input problems returned as warnings (the unit of work).
+
+    Returns the result (None when the file is skipped) and the ``InputWarning`` raised while
+    reading it, plus one for the skip. With ``strict`` the first problem raises
+    ``InputError`` instead.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            result, skipped = process_document(path, base), ()
+        except InputError as error:
+            if strict:
+                raise
+            result, skipped = None, (InputWarning.skipping(error),)
+    problems = []
+    for record in caught:
+        if isinstance(record.message, InputWarning):
+            if strict:
+                raise record.message.as_error()
+            problems.append(record.message)
+        else:
+            warnings.warn_explicit(record.message, record.category, record.filename,
+                                   record.lineno)
+    return result, (*problems, *skipped)
+
+
+def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE,
+          strict: bool = False,
+          on_warning: Callable[[InputWarning], None] | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the seeds).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path, optional
+        Text files and folders; none means the embedded seeds.
+    base : str
+        Base IRI of the entities.
+    strict : bool
+        Raise ``InputError`` at the first file that cannot be read cleanly instead of
+        repairing or skipping it.
+    on_warning : callable, optional
+        Called with each ``InputWarning`` (a repaired or skipped file) as it happens; by
+        default the warning is issued with ``warnings.warn``.
+
+    Raises
+    ------
+    InputError
+        A bad path, a problem in ``strict`` mode, or no file that could be read.
 
     >>> graph = build()
     >>> graph.entity_counts()["Organisation"] > 0
     True
     """
     files = collect_paths(paths)
-    return merge(process_document(path, base) for path in files)
+    report = on_warning or warnings.warn
+    results = []
+    for path in files:
+        result, problems = process_or_skip(path, base, strict)
+        for problem in problems:
+            report(problem)
+        if result is not None:
+            results.append(result)
+    if not results:
+        raise InputError(files[0] if len(files) == 1 else f"{len(files)} files",
+                         "no document could be read")
+    return merge(results)
