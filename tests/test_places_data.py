@@ -91,14 +91,17 @@ def test_every_parent_exists_at_a_higher_level():
     ("济源市", "河南省"),          # a county-level city administered by the province
     ("延吉市", "延边朝鲜族自治州"),
     ("喀什市", "喀什地区"),
-    ("城关区", None),              # two places share this name (Lhasa, Lanzhou): see below
 ])
 def test_known_parents(name, parent):
-    if parent is None:
-        parents = {BY_CODE[row[3]][1] for row in PLACES if row[1] == name}
-        assert parents == {"拉萨市", "兰州市"}
-        return
     assert BY_CODE[place(name)[3]][1] == parent
+
+
+@pytest.mark.parametrize("name, parents", [
+    ("城关区", {"拉萨市", "兰州市"}),
+    ("朝阳区", {"北京市", "长春市"}),
+])
+def test_shared_names_keep_each_parent(name, parents):
+    assert {BY_CODE[row[3]][1] for row in PLACES if row[1] == name} == parents
 
 
 @pytest.mark.parametrize("name", ["八里罕镇", "市辖区", "苏鲁交界", "海域", "澳门特别行政区直辖"])
