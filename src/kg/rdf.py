@@ -1,30 +1,486 @@
-"""The RDF export: the graph as Turtle (direct triples plus evidence), deterministic."""
+"""The RDF export and import: a ``KnowledgeGraph`` as Turtle, as an rdflib graph, and back.
+
+Modelling (see ``ontology/kg.ttl``):
+
+- each entity is typed with one of the five classes and labelled (``skos:prefLabel`` and
+  ``rdfs:label`` in ``@zh-Hans``; ``skos:altLabel`` for every alias in ``@zh-Hans`` and for every
+  original traditional form in ``@zh-Hant``);
+- each fact is a direct triple between two entity IRIs, and beside it an n-ary ``kg:Fact`` node
+  (IRI: a hash of subject, predicate, object, role and year) with ``kg:subject``,
+  ``kg:predicate``, ``kg:object``, the qualifiers ``kg:role`` and ``kg:year``, and one
+  ``kg:evidence`` link per sentence that states it;
+- each evidence is a ``kg:Evidence`` node (IRI: a hash of document, offsets and sentence) with
+  ``oa:start``/``oa:end`` (offsets into the original file text), ``oa:exact`` (the sentence) and
+  ``prov:wasDerivedFrom`` the ``kg:Document`` node, which has the document id, the file name and
+  the SHA-256 of the file.
+
+There are no blank nodes. The Turtle writer is this module's own: rdflib's serialiser is far too
+slow for large graphs. It writes subjects sorted by IRI within four sections (documents,
+entities, facts, evidence), predicates in a fixed order and objects sorted, so the same graph
+always gives the same bytes. IRIs under the base are written relative to an ``@base``
+declaration; vocabulary IRIs as prefixed names.
+"""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator
+from urllib.parse import quote
+
+import pyoxigraph
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
+from .errors import InputError, OutputError
 from .graph import KnowledgeGraph
-from .vocab import CLASS, KG, PREDICATE
+from .io import write_atomic
+from .model import DocumentInfo, Entity, Evidence, Fact
+from .vocab import (CLASS, DEFAULT_BASE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
+                    FACT_SUBJECT, HAS_EVIDENCE, LANG_SIMPLIFIED, LANG_TRADITIONAL, OA, PREDICATE,
+                    PREFIXES, PROV, REGION, ROLE, SCHEMA, SHA256, YEAR, document_iri,
+                    evidence_iri, fact_iri)
+
+# Kinds of object lists in a node description.
+_IRI, _LANG, _PLAIN, _INT, _YEAR = range(5)
+
+_YEAR_FORM = re.compile(r"\d{4}")
+_LITERAL_ESCAPE = re.compile('[\\x00-\\x1f\\x7f"\\\\\\ud800-\\udfff]')
+_ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
+          "\f": "\\f"}
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]|%(?![0-9A-Fa-f]{2})')
+_ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_RELATIVE_SAFE = re.compile(r"[A-Za-z0-9_~%\-][A-Za-z0-9_~%\-./]*")
+_HIERARCHICAL_BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]+/([^?#]*/)?")
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+# The terms of the modelling as plain strings (a Namespace attribute lookup is slow, and a
+# URIRef never equals the str key the writer memoises it under).
+_TYPE, _PREF_LABEL, _LABEL, _ALT_LABEL = map(str, (RDF.type, SKOS.prefLabel, RDFS.label,
+                                                   SKOS.altLabel))
+_IDENTIFIER, _NAME, _DERIVED_FROM = map(str, (SCHEMA.identifier, SCHEMA.name,
+                                              PROV.wasDerivedFrom))
+_START, _END, _EXACT = map(str, (OA.start, OA.end, OA.exact))
+_DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = map(str, (DOCUMENT, EVIDENCE, FACT, SHA256,
+                                                          REGION))
+_FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = map(
+    str, (FACT_SUBJECT, FACT_PREDICATE, FACT_OBJECT, ROLE, YEAR, HAS_EVIDENCE))
+_CLASSES = {name: str(iri) for name, iri in CLASS.items()}
+_PREDICATES = {name: str(iri) for name, iri in PREDICATE.items()}
+
+#: Node description: the subject IRI and its (predicate, kind, tag, values) entries.
+Node = tuple[str, list[tuple[str, int, str | None, tuple]]]
 
 
-def to_rdflib(graph: KnowledgeGraph) -> Graph:
-    """The graph as an rdflib ``Graph``."""
+# ------------------------------------------------------------------ description
+
+def describe(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Node]:
+    """The graph as RDF node descriptions, in output order (the one source of the triples).
+
+    Parameters
+    ----------
+    graph : KnowledgeGraph
+        The graph to export.
+    base : str
+        Base of the document, fact and evidence IRIs (entity IRIs are already in the graph).
+
+    Yields
+    ------
+    tuple
+        ``(subject_iri, entries)``, each entry ``(predicate_iri, kind, tag, values)``: the values
+        of one predicate that share a kind (IRI, language-tagged string with its tag, plain
+        string, integer or year).
+    """
+    yield from _document_nodes(graph.documents, base)
+    yield from _entity_nodes(graph)
+    yield from _fact_and_evidence_nodes(graph.facts, base)
+
+
+def _document_nodes(documents: Iterable[DocumentInfo], base: str) -> Iterator[Node]:
+    nodes = []
+    for doc in documents:
+        entries = [(_TYPE, _IRI, None, (_DOCUMENT,)),
+                   (_IDENTIFIER, _PLAIN, None, (doc.id,)),
+                   (_NAME, _PLAIN, None, (doc.path,)),
+                   (_SHA256, _PLAIN, None, (doc.sha256,))]
+        if doc.region is not None:
+            entries.append((_REGION, _PLAIN, None, (doc.region,)))
+        nodes.append((str(document_iri(doc.id, base)), entries))
+    return iter(sorted(nodes, key=_subject))
+
+
+def _entity_nodes(graph: KnowledgeGraph) -> Iterator[Node]:
+    outgoing: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for fact in graph.facts:
+        outgoing[fact.subject][fact.predicate].add(fact.object)
+    entities = {e.iri: e for e in graph.entities}
+    for iri in sorted(entities.keys() | outgoing.keys()):
+        entries = []
+        entity = entities.get(iri)
+        if entity is not None:
+            name = (entity.name,)
+            entries += [(_TYPE, _IRI, None, (_CLASSES[entity.type],)),
+                        (_PREF_LABEL, _LANG, LANG_SIMPLIFIED, name),
+                        (_LABEL, _LANG, LANG_SIMPLIFIED, name),
+                        (_ALT_LABEL, _LANG, LANG_SIMPLIFIED, tuple(sorted(entity.aliases))),
+                        (_ALT_LABEL, _LANG, LANG_TRADITIONAL,
+                         tuple(sorted(entity.original_aliases)))]
+        links = outgoing.get(iri, {})
+        entries += [(_PREDICATES[p], _IRI, None, tuple(sorted(links[p])))
+                    for p in _PREDICATES if p in links]
+        yield iri, entries
+
+
+def _fact_and_evidence_nodes(facts: Iterable[Fact], base: str) -> Iterator[Node]:
+    fact_nodes, evidence_nodes = [], {}
+    doc_iris = _Memo(lambda doc_id: str(document_iri(doc_id, base)))
+    for fact in facts:
+        evidence = []
+        for ev in fact.evidence:
+            iri = evidence_iri(ev.doc_id, ev.start, ev.end, ev.sentence, base)
+            evidence.append(iri)
+            if iri not in evidence_nodes:
+                evidence_nodes[iri] = [
+                    (_TYPE, _IRI, None, (_EVIDENCE,)),
+                    (_DERIVED_FROM, _IRI, None, (doc_iris[ev.doc_id],)),
+                    (_START, _INT, None, (ev.start,)),
+                    (_END, _INT, None, (ev.end,)),
+                    (_EXACT, _PLAIN, None, (ev.sentence,))]
+        entries = [(_TYPE, _IRI, None, (_FACT,)),
+                   (_FACT_SUBJECT, _IRI, None, (fact.subject,)),
+                   (_FACT_PREDICATE, _IRI, None, (_PREDICATES[fact.predicate],)),
+                   (_FACT_OBJECT, _IRI, None, (fact.object,))]
+        if fact.role is not None:
+            entries.append((_ROLE, _LANG, LANG_SIMPLIFIED, (fact.role,)))
+        if fact.year is not None:
+            year_kind = _YEAR if _YEAR_FORM.fullmatch(fact.year) else _PLAIN
+            entries.append((_YEAR_TERM, year_kind, None, (fact.year,)))
+        entries.append((_HAS_EVIDENCE, _IRI, None, tuple(sorted(set(evidence)))))
+        fact_nodes.append((fact_iri(fact.subject, fact.predicate, fact.object, fact.role,
+                                    fact.year, base), entries))
+    yield from sorted(fact_nodes, key=_subject)
+    yield from sorted(evidence_nodes.items(), key=_subject)
+
+
+def _subject(node: Node) -> str:
+    return node[0]
+
+
+class _Memo(dict):
+    """A dict that computes a missing value with ``compute(key)`` and keeps it."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
+# ------------------------------------------------------------------ Turtle writer
+
+def escape_literal(text: str) -> str:
+    """``text`` as the inside of a Turtle ``"..."`` string.
+
+    Quotes, backslashes and control characters are escaped; lone surrogates (which no file can
+    encode) become U+FFFD; everything else, CJK included, is written as itself.
+
+    >>> escape_literal('他说"好"\\n')
+    '他说\\\\"好\\\\"\\\\n'
+    """
+    return _LITERAL_ESCAPE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    char = match.group()
+    if char in _ECHAR:
+        return _ECHAR[char]
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    return f"\\u{ord(char):04X}"
+
+
+def valid_iri(iri: str) -> str:
+    """``iri`` with the characters Turtle forbids in IRIs percent-encoded.
+
+    Raises
+    ------
+    OutputError
+        When ``iri`` is not absolute (has no scheme), e.g. from a relative ``--base``.
+    """
+    if not _ABSOLUTE.match(iri):
+        raise OutputError(iri, "not an absolute IRI (the base must start with a scheme such "
+                               "as https://)")
+    return _IRI_UNSAFE.sub(lambda m: quote(m.group(), safe=""), iri)
+
+
+class _TurtleTerms:
+    """Turtle spellings of IRIs (prefixed, relative to the base, or full), memoised."""
+
+    def __init__(self, base: str):
+        self.base = base if _HIERARCHICAL_BASE.fullmatch(base) else None
+        self.memo: dict[str, str] = {str(RDF.type): "a"}
+        self.namespaces = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()),
+                                 key=lambda item: -len(item[0]))
+
+    def iri(self, iri: str) -> str:
+        token = self.memo.get(iri)
+        if token is None:  # a vocabulary URIRef never equals its str key: look both up
+            key = str(iri)
+            token = self.memo[iri] = self.memo.get(key) or self._spell(key)
+        return token
+
+    def _spell(self, iri: str) -> str:
+        iri = valid_iri(iri)
+        if self.base and iri.startswith(self.base):
+            relative = iri[len(self.base):]
+            if _RELATIVE_SAFE.fullmatch(relative) and "/." not in "/" + relative:
+                return f"<{relative}>"
+        for namespace, prefix in self.namespaces:
+            if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri[len(namespace):]):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return f"<{iri}>"
+
+    def objects(self, kind: int, tag: str | None, values: tuple) -> str:
+        """The Turtle object list of ``values`` of one kind."""
+        if kind == _IRI:
+            return self.iri(values[0]) if len(values) == 1 else ", ".join(map(self.iri, values))
+        if kind == _LANG:
+            return ", ".join([f'"{escape_literal(v)}"@{tag}' for v in values])
+        if kind == _PLAIN:
+            return ", ".join([f'"{escape_literal(v)}"' for v in values])
+        if kind == _INT:
+            return ", ".join(map(str, values))
+        return ", ".join([f'"{v}"^^xsd:gYear' for v in values])
+
+
+def to_turtle(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> str:
+    """The graph as deterministic Turtle text (see the module docstring for the modelling).
+
+    Parameters
+    ----------
+    graph : KnowledgeGraph
+        The graph to export.
+    base : str
+        Base of document, fact and evidence IRIs, and the ``@base`` of the file.
+
+    Raises
+    ------
+    OutputError
+        When an IRI of the graph or the base is not absolute.
+    """
+    terms = _TurtleTerms(base)
+    out = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in PREFIXES.items()]
+    if terms.base:
+        out.append(f"@base <{terms.base}> .\n")
+    iri, objects = terms.iri, terms.objects
+    for subject, entries in describe(graph, base):
+        lines = [f"{iri(predicate)} {objects(kind, tag, values)}"
+                 for predicate, kind, tag, values in entries if values]
+        out.append(f"\n{iri(subject)} " + " ;\n    ".join(lines) + " .\n")
+    return "".join(out)
+
+
+def write_turtle(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> Path:
+    """Write the graph's Turtle to ``path`` atomically; return the path."""
+    return write_atomic(path, to_turtle(graph, base))
+
+
+def to_rdflib(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
+    """The graph as an rdflib ``Graph`` (the same triples as :func:`to_turtle`)."""
     g = Graph()
-    g.bind("kg", KG)
-    g.bind("skos", SKOS)
-    for e in graph.entities:
-        node = URIRef(e.iri)
-        g.add((node, RDF.type, CLASS[e.type]))
-        g.add((node, SKOS.prefLabel, Literal(e.name, lang="zh-Hans")))
-        g.add((node, RDFS.label, Literal(e.name, lang="zh-Hans")))
-        for alias in e.aliases:
-            g.add((node, SKOS.altLabel, Literal(alias, lang="zh-Hans")))
-    for f in graph.facts:
-        g.add((URIRef(f.subject), PREDICATE[f.predicate], URIRef(f.object)))
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for subject, entries in describe(graph, base):
+        node = URIRef(subject)
+        for predicate, kind, tag, values in entries:
+            for value in values:
+                g.add((node, URIRef(predicate), _rdflib_term(kind, tag, value)))
     return g
 
 
-def to_turtle(graph: KnowledgeGraph) -> str:
-    """Turtle text of the graph."""
-    return to_rdflib(graph).serialize(format="turtle")
+def _rdflib_term(kind: int, tag: str | None, value):
+    if kind == _IRI:
+        return URIRef(value)
+    if kind == _LANG:
+        return Literal(value, lang=tag)
+    if kind == _YEAR:
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+# ------------------------------------------------------------------ reading back
+
+#: A triple object while reading: an IRI string, or ``(lexical form, language, datatype)``.
+_Object = str | tuple[str, str | None, str]
+
+_CLASS_NAME = {str(iri): name for name, iri in CLASS.items()}
+_PREDICATE_NAME = {str(iri): name for name, iri in PREDICATE.items()}
+
+
+def load(path: str | Path) -> KnowledgeGraph:
+    """Read a Turtle export back into the ``KnowledgeGraph`` it was written from.
+
+    Raises
+    ------
+    InputError
+        When the file cannot be read, is not Turtle, or lacks a part of the modelling.
+    """
+    path = Path(path)
+    try:
+        quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a folder, not a Turtle file") from None
+    except SyntaxError as exc:
+        raise InputError(path, f"not valid Turtle: {_one_line(exc)}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"cannot read: {_one_line(exc)}") from None
+    return _from_triples(((q.subject.value, q.predicate.value, _oxigraph_object(q.object))
+                          for q in quads if isinstance(q.subject, pyoxigraph.NamedNode)), path)
+
+
+def from_rdflib(g: Graph, source: str = "<rdflib graph>") -> KnowledgeGraph:
+    """The ``KnowledgeGraph`` an rdflib graph of an export describes (``source`` names it in
+    errors)."""
+    return _from_triples(((str(s), str(p), _rdflib_object(o)) for s, p, o in g
+                          if isinstance(s, URIRef)), source)
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def _oxigraph_object(term) -> _Object:
+    if isinstance(term, pyoxigraph.Literal):
+        return term.value, term.language, term.datatype.value
+    return term.value if isinstance(term, pyoxigraph.NamedNode) else ("", None, "")
+
+
+def _rdflib_object(term) -> _Object:
+    if isinstance(term, Literal):
+        return str(term), term.language, str(term.datatype or XSD.string)
+    return str(term) if isinstance(term, URIRef) else ("", None, "")
+
+
+def _from_triples(triples: Iterable[tuple[str, str, _Object]], source) -> KnowledgeGraph:
+    nodes: dict[str, dict[str, list[_Object]]] = defaultdict(lambda: defaultdict(list))
+    for s, p, o in triples:
+        nodes[s][p].append(o)
+    return _Reader(nodes, str(source)).graph()
+
+
+class _Reader:
+    """Turns subject → predicate → objects tables back into the model's dataclasses."""
+
+    def __init__(self, nodes: dict[str, dict[str, list[_Object]]], source: str):
+        self.nodes = nodes
+        self.source = source
+        self.typed: dict[str, list[str]] = defaultdict(list)
+        for subject, props in nodes.items():
+            for cls in props.get(str(RDF.type), ()):
+                if isinstance(cls, str):
+                    self.typed[cls].append(subject)
+
+    def graph(self) -> KnowledgeGraph:
+        documents = {iri: self._document(iri) for iri in self.typed[str(DOCUMENT)]}
+        entities = [self._entity(iri) for iri in self._entity_iris()]
+        facts = [self._fact(iri, documents) for iri in self.typed[str(FACT)]]
+        stated = {(f.subject, f.predicate, f.object) for f in facts}
+        for entity in entities:
+            props = self.nodes[entity.iri]
+            for iri, name in _PREDICATE_NAME.items():
+                for obj in props.get(iri, ()):
+                    if isinstance(obj, str) and (entity.iri, name, obj) not in stated:
+                        facts.append(Fact(entity.iri, name, obj))
+        facts = [Fact(f.subject, f.predicate, f.object, f.role, f.year,
+                      tuple(sorted(f.evidence, key=_evidence_order))) for f in facts]
+        return KnowledgeGraph(
+            tuple(sorted(documents.values(), key=lambda d: d.id)),
+            tuple(sorted(entities, key=lambda e: e.iri)),
+            tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object, f.role or "",
+                                               f.year or ""))))
+
+    def _fail(self, iri: str, reason: str):
+        raise InputError(self.source, f"<{iri}> {reason}")
+
+    def _entity_iris(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for class_iri, name in _CLASS_NAME.items():
+            for iri in self.typed[class_iri]:
+                if iri in seen:
+                    self._fail(iri, f"has two entity types, {seen[iri]} and {name}")
+                seen[iri] = name
+        return list(seen)
+
+    def _entity(self, iri: str) -> Entity:
+        props = self.nodes[iri]
+        entity_type = next(_CLASS_NAME[c] for c in props[str(RDF.type)] if c in _CLASS_NAME)
+        names = self._literals(props, SKOS.prefLabel) or self._literals(props, RDFS.label)
+        if len(set(names)) != 1:
+            self._fail(iri, f"needs exactly one skos:prefLabel, has {len(set(names))}")
+        aliases, originals = set(), set()
+        for value, lang, _ in self._literal_terms(props, SKOS.altLabel):
+            (originals if (lang or "").lower() == LANG_TRADITIONAL.lower() else aliases).add(value)
+        return Entity(iri, entity_type, names[0], tuple(sorted(aliases)), tuple(sorted(originals)))
+
+    def _fact(self, iri: str, documents: dict[str, DocumentInfo]) -> Fact:
+        props = self.nodes[iri]
+        predicate = self._one_iri(iri, props, FACT_PREDICATE)
+        if predicate not in _PREDICATE_NAME:
+            self._fail(iri, f"has kg:predicate <{predicate}>, not one of the five relations")
+        evidence = [self._evidence(ev, documents) for ev in props.get(str(HAS_EVIDENCE), ())]
+        return Fact(self._one_iri(iri, props, FACT_SUBJECT), _PREDICATE_NAME[predicate],
+                    self._one_iri(iri, props, FACT_OBJECT), self._optional(iri, props, ROLE),
+                    self._optional(iri, props, YEAR), tuple(evidence))
+
+    def _evidence(self, iri, documents: dict[str, DocumentInfo]) -> Evidence:
+        if not isinstance(iri, str) or iri not in self.nodes:
+            self._fail(str(iri), "is named as evidence but not described")
+        props = self.nodes[iri]
+        doc_iri = self._one_iri(iri, props, PROV.wasDerivedFrom)
+        if doc_iri not in documents:
+            self._fail(iri, f"is derived from <{doc_iri}>, which is not a kg:Document")
+        return Evidence(documents[doc_iri].id, self._one(iri, props, OA.exact),
+                        self._integer(iri, props, OA.start), self._integer(iri, props, OA.end))
+
+    def _document(self, iri: str) -> DocumentInfo:
+        props = self.nodes[iri]
+        return DocumentInfo(self._one(iri, props, SCHEMA.identifier),
+                            self._one(iri, props, SCHEMA.name), self._one(iri, props, SHA256),
+                            self._optional(iri, props, REGION))
+
+    @staticmethod
+    def _literal_terms(props, predicate) -> list[tuple[str, str | None, str]]:
+        return [o for o in props.get(str(predicate), ()) if isinstance(o, tuple)]
+
+    def _literals(self, props, predicate) -> list[str]:
+        return [value for value, _, _ in self._literal_terms(props, predicate)]
+
+    def _one(self, iri: str, props, predicate) -> str:
+        values = self._literals(props, predicate)
+        if len(values) != 1:
+            self._fail(iri, f"needs exactly one <{predicate}> literal, has {len(values)}")
+        return values[0]
+
+    def _optional(self, iri: str, props, predicate) -> str | None:
+        return self._one(iri, props, predicate) if str(predicate) in props else None
+
+    def _integer(self, iri: str, props, predicate) -> int:
+        value = self._one(iri, props, predicate)
+        try:
+            return int(value)
+        except ValueError:
+            self._fail(iri, f"has <{predicate}> {value!r}, not an integer")
+
+    def _one_iri(self, iri: str, props, predicate) -> str:
+        values = [o for o in props.get(str(predicate), ()) if isinstance(o, str)]
+        if len(values) != 1:
+            self._fail(iri, f"needs exactly one <{predicate}> IRI, has {len(values)}")
+        return values[0]
+
+
+def _evidence_order(ev: Evidence) -> tuple:
+    return ev.doc_id, ev.start, ev.end, ev.sentence

@@ -1,0 +1,66 @@
+"""Time the Turtle writer on a synthetic graph of about one million triples.
+
+    .venv/bin/python benchmarks/rdf_write.py [--triples N]
+
+Prints the number of triples, the seconds ``rdf.to_turtle`` takes (best of three runs) and the
+size of the output. The target (issue 8) is 1,000,000 triples in at most 5 seconds.
+"""
+from __future__ import annotations
+
+import argparse
+import time
+
+from kg import rdf
+from kg.graph import KnowledgeGraph
+from kg.model import ENTITY_TYPES, PREDICATES, DocumentInfo, Entity, Evidence, Fact
+from kg.vocab import entity_iri
+
+# Triples per unit below: an entity gives 5 (type, two labels, two aliases); a fact 7 (direct
+# triple, type, subject, predicate, object, role or year, evidence link); an evidence node 5.
+_ENTITIES_PER_UNIT, _FACTS_PER_UNIT, _SENTENCES_PER_UNIT = 3, 4, 2
+_TRIPLES_PER_UNIT = 5 * _ENTITIES_PER_UNIT + 7 * _FACTS_PER_UNIT + 5 * _SENTENCES_PER_UNIT
+
+
+def synthetic_graph(triples: int) -> KnowledgeGraph:
+    """A graph of about ``triples`` triples with realistic Chinese labels and sentences."""
+    units = triples // _TRIPLES_PER_UNIT
+    documents = tuple(DocumentInfo(f"doc{d:03d}", f"doc{d:03d}.txt", f"{d:064x}")
+                      for d in range(100))
+    entities = []
+    for i in range(units * _ENTITIES_PER_UNIT):
+        entity_type = ENTITY_TYPES[i % len(ENTITY_TYPES)]
+        name = f"内蒙古自治区第{i}号{entity_type}单位"
+        entities.append(Entity(entity_iri(entity_type, name), entity_type, name,
+                               (f"自治区{i}号", f"第{i}号"), ()))
+    facts = []
+    for i in range(units * _FACTS_PER_UNIT):
+        sentence_no = i // (_FACTS_PER_UNIT // _SENTENCES_PER_UNIT)
+        evidence = Evidence(f"doc{sentence_no % 100:03d}",
+                            f"2023年，第{sentence_no}号单位党组书记、主席获得“三八红旗手”称号。",
+                            sentence_no * 40, sentence_no * 40 + 33)
+        predicate = PREDICATES[i % len(PREDICATES)]
+        role, year = ("党组书记、主席", None) if i % 2 else (None, "2023")
+        facts.append(Fact(entities[i % len(entities)].iri, predicate,
+                          entities[(i * 7 + 1) % len(entities)].iri, role, year, (evidence,)))
+    return KnowledgeGraph(documents, tuple(sorted(entities, key=lambda e: e.iri)),
+                          tuple(facts))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    args = parser.parse_args()
+    graph = synthetic_graph(args.triples)
+    count = sum(len(values) for _, entries in rdf.describe(graph) for *_, values in entries)
+    best, text = float("inf"), ""
+    for _ in range(3):
+        started = time.perf_counter()
+        text = rdf.to_turtle(graph)
+        best = min(best, time.perf_counter() - started)
+    print(f"triples: {count}")
+    print(f"to_turtle: {best:.2f} s (best of 3)")
+    print(f"output: {len(text.encode('utf-8')) / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
