@@ -192,9 +192,10 @@ def test_province_abbreviations_cover_every_province_once():
     assert len(firsts) == len(set(firsts))
 
 
-def test_regions_other_than_abbreviations_are_not_administrative_names():
-    clashes = [row[0] for row in REGIONS
-               if row[1] != "province_abbreviation" and row[0] in NAME_COUNT]
+def test_region_forms_do_not_clash_with_administrative_forms():
+    place_forms = set(NAME_COUNT) | {form for row in PLACES for form in split_list(row[4])}
+    clashes = [form for name, kind, short_field, _, _ in REGIONS if kind != "province_abbreviation"
+               for form in [name, *split_list(short_field)] if form in place_forms]
     assert clashes == []
 
 
