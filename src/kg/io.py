@@ -1,18 +1,37 @@
-"""Atomic file output: write to a temporary file in the target folder, then rename."""
+"""Safe file output: atomic replacement, and one writer at a time per output folder.
+
+A reader of ``kg.ttl`` sees the previous complete file or the new complete file, never a
+half-written one, whatever happens to the writing process (killed, disk full). Two runs
+writing the same folder take turns (``output_lock``), so the folder ends with one run's whole
+set of files rather than a mix.
+"""
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
+from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
+from typing import Iterator, Mapping
 
 from .errors import OutputError
+
+#: The lock file ``write_outputs`` holds in an output folder while it replaces files.
+LOCK_NAME = ".kg.lock"
+
+
+def check_folder(folder: str | Path) -> Path:
+    """Refuse, before any work, an output path that exists and is not a folder."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(folder, "output path exists and is not a folder")
+    return folder
 
 
 def ensure_folder(folder: str | Path) -> Path:
     """Create the output folder if needed; refuse a path that is a file."""
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(folder, "output path exists and is not a folder")
+    folder = check_folder(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -21,7 +40,17 @@ def ensure_folder(folder: str | Path) -> Path:
 
 
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (readers see the old file or the new one)."""
+    """Write ``data`` to ``path`` atomically (readers see the old file or the new one).
+
+    The data goes to a temporary file in the same folder, is flushed to disk, then renamed
+    over ``path``. On any failure, an interruption included, the temporary file is removed
+    and ``path`` is left as it was.
+
+    Raises
+    ------
+    OutputError
+        The folder is not writable, the disk is full, or the rename fails.
+    """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
@@ -33,11 +62,59 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644 & ~_umask())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
-        raise OutputError(path, f"cannot write output: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(path, f"cannot write output: {exc.strerror or exc}") from None
+        raise
     return path
+
+
+@cache
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@contextmanager
+def output_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` (waits for another kg writing there)."""
+    try:
+        handle = open(folder / LOCK_NAME, "a")
+    except OSError as exc:
+        raise OutputError(folder, f"cannot write output: {exc.strerror or exc}") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[Path]:
+    """Write every output file of one run into ``folder``, atomically and under its lock.
+
+    Render all outputs before calling this, so that a failure while rendering leaves the
+    folder untouched.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The output folder (created if needed).
+    files : mapping of str to str or bytes
+        File name to content, written in this order.
+
+    Returns
+    -------
+    list of Path
+        The paths written.
+    """
+    folder = ensure_folder(folder)
+    with output_lock(folder):
+        return [write_atomic(folder / name, data) for name, data in files.items()]
