@@ -1,0 +1,190 @@
+"""The analysis scripts (``scripts/*.py``) and the functions of ``kg.analysis`` behind them."""
+from __future__ import annotations
+
+import runpy
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg import InputError, analysis, rdf
+from kg.vocab import entity_iri
+
+from graph_samples import CHAIR, FEDERATION, PARTY_GROUP, sample_graph
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+needs_load = pytest.mark.skipif(not hasattr(rdf, "load"), reason="kg.rdf.load not written yet")
+
+
+def script_main(name: str):
+    """The ``main(argv)`` of ``scripts/<name>.py``."""
+    return runpy.run_path(str(SCRIPTS / f"{name}.py"), run_name=f"script_{name}")["main"]
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPTS / args[0]), *args[1:]], capture_output=True,
+                          text=True, encoding="utf-8", timeout=600)
+
+
+@pytest.fixture(scope="module")
+def sample_ttl(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("graph") / "kg.ttl"
+    path.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
+    return path
+
+
+def column_starts(line: str, cells: list[str]) -> list[int]:
+    """Display columns where each of ``cells`` starts in a rendered table line."""
+    starts, position = [], 0
+    for cell in cells:
+        index = line.index(cell, position)
+        starts.append(analysis.display_width(line[:index]))
+        position = index + len(cell)
+    return starts
+
+
+# --- tables -------------------------------------------------------------------------------
+
+def test_table_columns_line_up_by_display_width():
+    table = analysis.format_table(["organisation", "person", "posts"],
+                                  [[FEDERATION, CHAIR, "主席"], ["兴安盟人民医院", "于洋", "妇二科主任"],
+                                   ["Hospital", "Yu", None]])
+    header, rule, *rows = table.splitlines()
+    assert column_starts(rows[0], [FEDERATION, CHAIR, "主席"]) == \
+        column_starts(rows[1], ["兴安盟人民医院", "于洋", "妇二科主任"]) == \
+        column_starts(header, ["organisation", "person", "posts"]) == [0, 24, 32]
+    assert rows[2].endswith(analysis.MISSING)
+    assert rule.split() == ["-" * 22, "-" * 6, "-" * 10]
+
+
+# --- analyses on the sample graph ---------------------------------------------------------
+
+def test_leadership_lists_posts_per_organisation_and_people_in_several():
+    rows = analysis.posts(sample_graph())
+    assert analysis.Post(FEDERATION, CHAIR, ("主席", "党组书记")) in rows
+    assert analysis.Post(FEDERATION, "赵红军", ("副主席",)) in rows
+    report = analysis.leadership_report(rows)
+    several = report.split("People with posts in more than one organisation")[1]
+    assert CHAIR in several and PARTY_GROUP in several and "于洋" not in several
+    assert report.startswith("3 people hold posts in 3 organisations")
+
+
+def test_honours_per_year_level_and_recipients():
+    rows = analysis.awards(sample_graph())
+    assert [(a.honour, a.level, a.year, a.recipient) for a in rows] == [
+        ("自治区三八红旗手标兵", "provincial", "2022", "于洋"),
+        ("人民楷模", "unspecified", None, "都贵玛")]
+    per_year, per_honour = analysis.honours_report(rows).split("Recipients per honour")
+    assert [line.split() for line in per_year.splitlines()[-3:-1]] == [
+        ["2022", "provincial", "1", "1"], [analysis.MISSING, "unspecified", "1", "1"]]
+    assert "于洋" in per_honour and "都贵玛" in per_honour
+
+
+def test_centrality_of_organisations_and_people():
+    rows = analysis.centrality(sample_graph())
+    by_name = {row.label: row for row in rows}
+    assert [r.label for r in rows if r.type == "Organisation"][0] == FEDERATION
+    assert by_name[FEDERATION].degree == 4 and by_name[CHAIR].degree == 3
+    assert by_name["于洋"].betweenness > 0 == by_name[CHAIR].betweenness  # 于洋 is a bridge
+    people = [r.pagerank for r in rows if r.type == "Person"]
+    assert people == sorted(people, reverse=True) and len(people) == 4
+    assert {r.type for r in rows} == {"Organisation", "Person"}
+    report = analysis.centrality_report(rows, top=1)
+    assert len(report.splitlines()) == 2 + 2 and FEDERATION in report and "赵红军" not in report
+
+
+def test_communities_cover_every_entity_and_are_reproducible():
+    graph = sample_graph()
+    found = analysis.communities(graph, seed=3)
+    assert sorted(iri for group in found for iri in group) == sorted(e.iri for e in graph.entities)
+    assert analysis.communities(graph, seed=3) == found
+    chair, federation = entity_iri("Person", CHAIR), entity_iri("Organisation", FEDERATION)
+    assert any(chair in group and federation in group for group in found)
+    report = analysis.communities_report(graph, found)
+    assert "Size distribution" in report and FEDERATION in report
+
+
+def test_ego_graph_grows_with_the_radius():
+    graph = sample_graph()
+    centre = analysis.find_entity(graph, "王芳")
+    near, distance = analysis.ego_graph(graph, centre, 1)
+    assert sorted(e.name for e in near.entities) == sorted([CHAIR, FEDERATION, PARTY_GROUP])
+    assert len(near.facts) == 4 and list(distance.values()) == [0, 1, 1]
+    wider, _ = analysis.ego_graph(graph, centre, 2)
+    assert "赵红军" in {e.name for e in wider.entities}
+    assert "于洋" not in {e.name for e in wider.entities}
+    assert {d.path[:3] for d in wider.documents} == {"001", "004"}
+
+
+def test_find_entity_by_alias_part_and_its_errors():
+    graph = sample_graph()
+    assert analysis.find_entity(graph, "自治区妇联") == entity_iri("Organisation", FEDERATION)
+    assert analysis.find_entity(graph, "人民医院") == entity_iri("Organisation", "兴安盟人民医院")
+    with pytest.raises(InputError, match="no entity"):
+        analysis.find_entity(graph, "李四")
+    assert analysis.find_entity(graph, "兴安盟") == entity_iri("Place", "兴安盟")  # exact wins
+    with pytest.raises(InputError, match="names 2 entities"):
+        analysis.find_entity(graph, "妇女联合会")
+
+
+# --- the scripts --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("script, expected", [
+    ("centrality.py", "pagerank"), ("communities.py", "Size distribution"),
+    ("honours_by_year.py", "Awards per year and level"),
+    ("leadership.py", "People with posts in more than one organisation")])
+def test_scripts_run_on_the_seeds(script, expected):
+    done = run_script(script)
+    assert done.returncode == 0, done.stderr
+    assert expected in done.stdout
+
+
+def test_ego_script_reports_an_unknown_name_in_one_line():
+    done = run_script("ego.py", "不存在的名字")
+    assert done.returncode == 2
+    assert done.stderr.startswith("ego.py: error: 不存在的名字: no entity")
+    assert done.stderr.count("\n") == 1
+
+
+@needs_load
+def test_leadership_script_on_a_graph_file(sample_ttl, capsys):
+    assert script_main("leadership")([str(sample_ttl)]) == 0
+    out = capsys.readouterr().out
+    assert any(FEDERATION in line and CHAIR in line and "主席、党组书记" in line
+               for line in out.splitlines())
+
+
+@needs_load
+def test_ego_script_prints_the_neighbourhood(sample_ttl, tmp_path, capsys):
+    page = tmp_path / "ego.html"
+    assert script_main("ego")(["自治区妇联", str(sample_ttl), "-k", "1", "--html", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("4 entities, 5 facts")
+    assert "赵红军" in out and "于洋" not in out
+
+
+@needs_load
+@pytest.mark.parametrize("script", ["centrality", "communities", "honours_by_year"])
+def test_plots_are_written_reproducibly(script, sample_ttl, tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    if analysis.find_cjk_font() is None:
+        pytest.skip("no CJK font installed")
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    assert script_main(script)([str(sample_ttl), "--plot", str(first)]) == 0
+    assert script_main(script)([str(sample_ttl), "--plot", str(second)]) == 0
+    assert first.read_bytes().startswith(b"\x89PNG") and first.stat().st_size > 5000
+    assert first.read_bytes() == second.read_bytes()
+    assert f"wrote {first}" in capsys.readouterr().out
+
+
+@needs_load
+def test_plot_without_a_cjk_font_says_so(sample_ttl, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("matplotlib")
+    monkeypatch.setattr(analysis, "find_cjk_font", lambda: None)
+    png = tmp_path / "plot.png"
+    assert analysis.run_script(script_main("honours_by_year"), [str(sample_ttl), "--plot",
+                                                                str(png)]) == 2
+    captured = capsys.readouterr()
+    assert "Recipients per honour" in captured.out
+    assert "fonts-noto-cjk" in captured.err and not png.exists()
