@@ -1,14 +1,291 @@
-"""The ``relate`` stage: sentence patterns give ``Fact``s with ``Evidence``."""
+"""The ``relate`` stage: sentence patterns over resolved mentions give ``Fact``s with evidence.
+
+Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate:
+
+- ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳);
+  an organisation right before a name (…权益部寿兰兰) is membership without a post. The person
+  holds the post in the unit named and, with the unit as part of the role, in its parent bodies.
+- ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
+  the honours after it; a name right after an honour (全国三八红旗手标兵赵晶) or a list after an
+  honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
+- ``runs``: the organisation named before a runs trigger in the sentence runs the programmes
+  after it; when the sentence leaves the subject out, the document's own organisation (the one
+  it names most) runs them.
+- ``locatedIn``: the place an organisation's or programme's name starts with or contains, and a
+  programme held 在 a place.
+- ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
+  in 中国共产党; places whose parent in the gazetteer the document also names; a programme named
+  inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
+  header that names a programme.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from functools import cache
 from typing import Iterable
 
-from .model import Document, Fact, Mention
+from .model import Document, Evidence, Fact, Mention
+from .places import place_index
+from .rules import table
+from .vocab import entity_iri
+
+_CLAUSE_END = re.compile(r"[,，;；:：]")
+_YEAR = re.compile(r"(20\d{2}|19\d{2})年")
+
+
+@cache
+def _triggers() -> dict[str, re.Pattern]:
+    words: dict[str, list[str]] = {}
+    for row in table("relation_triggers.tsv", 3):
+        words.setdefault(row[0], []).append(re.escape(row[1]))
+    return {p: re.compile("|".join(sorted(w, key=len, reverse=True))) for p, w in words.items()}
+
+
+@cache
+def _posts() -> re.Pattern:
+    titles = sorted((row[0] for row in table("posts.tsv", 2)), key=len, reverse=True)
+    one = "|".join(map(re.escape, titles))
+    return re.compile(rf"^(?:{one})(?:、(?:{one}))*$")
+
+
+class _Facts:
+    """Collects facts of one document with their evidence sentence."""
+
+    def __init__(self, document: Document, base: str):
+        self.document, self.base = document, base
+        self.facts: dict[tuple, list[Evidence]] = {}
+
+    def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
+            role: str | None = None, year: str | None = None):
+        s_iri = entity_iri(subject.type, subject.key, self.base)
+        o_iri = entity_iri(obj.type, obj.key, self.base)
+        if s_iri == o_iri:
+            return
+        start, end = self.document.original_span(*sentence)
+        evidence = Evidence(self.document.id, self.document.text_original[start:end], start, end)
+        self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
+
+    def result(self) -> tuple[Fact, ...]:
+        return tuple(Fact(s, p, o, role, year, tuple(ev))
+                     for (s, p, o, role, year), ev in self.facts.items())
 
 
 def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tuple[Fact, ...]:
     """The facts a document states between its resolved mentions."""
-    return ()
+    facts = _Facts(document, base)
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
+    own = _document_organisation(mentions)
+    for sentence, ms in sorted(by_sentence.items()):
+        ms.sort(key=lambda m: (m.start, -m.end))
+        _posts_held(document, sentence, ms, facts)
+        _awards(document, sentence, ms, facts)
+        _runs(document, sentence, ms, own, facts)
+        _located(document, sentence, ms, facts)
+        _parts_in_sentence(document, sentence, ms, facts)
+    _parts_by_name(document, mentions, facts)
+    _sections(document, mentions, facts)
+    return facts.result()
+
+
+def _document_organisation(mentions: Iterable[Mention]) -> Mention | None:
+    """The organisation a document names most (its author or subject), if any."""
+    counts = Counter(m.key for m in mentions if m.type == "Organisation")
+    if not counts:
+        return None
+    key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if count < 2:
+        return None
+    return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+# ------------------------------------------------------------------ holdsPost
+def _posts_held(document, sentence, ms, facts):
+    text = document.text
+    people = [m for m in ms if m.type == "Person"]
+    orgs = [m for m in ms if m.type == "Organisation"]
+    for person in people:
+        for org in orgs:
+            between = text[org.end:person.start]
+            if org.end > person.start or len(between) > 12:
+                continue
+            if between and not _posts().match(between):
+                continue
+            if any(o.start == org.start and o.end > org.end and o.end <= person.start
+                   for o in orgs):
+                continue  # a longer unit of the same body is the one named
+            facts.add(person, "holdsPost", org, sentence, role=between or None)
+            for parent in orgs:
+                if parent.start == org.start and parent.end < org.end:
+                    role = text[parent.end:person.start]
+                    facts.add(person, "holdsPost", parent, sentence, role=role or None)
+
+
+# ------------------------------------------------------------------ awarded
+def _clauses(text: str, start: int, end: int):
+    pos = start
+    for m in _CLAUSE_END.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def _year_before(text: str, start: int, pos: int) -> str | None:
+    years = _YEAR.findall(text, start, pos)
+    return years[-1] if years else None
+
+
+def _awards(document, sentence, ms, facts):
+    text = document.text
+    trigger = _triggers()["awarded"]
+    honours = [m for m in ms if m.type == "Honour"]
+    if not honours:
+        return
+    recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")]
+    for a, b in _clauses(text, *sentence):
+        for t in trigger.finditer(text, a, b):
+            givers = [r for r in recipients if a <= r.start and r.end <= t.start()]
+            got = [h for h in honours if t.end() <= h.start and h.end <= b]
+            if not givers or not got:
+                continue
+            # the nearest subjects: the last run of recipients before the trigger
+            subjects = _last_group(text, givers)
+            for honour in got:
+                year = _year_before(text, sentence[0], honour.start)
+                for subject in subjects:
+                    facts.add(subject, "awarded", honour, sentence, year=year)
+    for honour in honours:
+        year = _year_before(text, sentence[0], honour.start)
+        # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍
+        for r in recipients:
+            if r.type == "Person" and (r.start == honour.end or
+                                       (text[honour.end:r.start] == "的"
+                                        and trigger.search(text, sentence[0], honour.start))):
+                facts.add(r, "awarded", honour, sentence, year=year)
+        # “十大感动人物”:侯维霞、赵青秀…
+        after = text[honour.end:honour.end + 2]
+        if after[:1] in ":：" or after[1:2] in ":：":
+            stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
+            limit = honour.end + stop.start() if stop else sentence[1]
+            for r in recipients:
+                if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
+                    facts.add(r, "awarded", honour, sentence, year=year)
+
+
+def _last_group(text: str, givers: list[Mention]) -> list[Mention]:
+    """The recipients that form the subject right before a trigger (a 、-list or one name)."""
+    outer = [g for g in givers if not any(o is not g and o.start <= g.start and g.end <= o.end
+                                          and o.type in ("Organisation", "Programme")
+                                          for o in givers)]
+    group = [outer[-1]]
+    for g in reversed(outer[:-1]):
+        if text[g.end:group[0].start] in ("、", "和", "与", "及"):
+            group.insert(0, g)
+        else:
+            break
+    return group
+
+
+# ------------------------------------------------------------------ runs
+def _runs(document, sentence, ms, own, facts):
+    text = document.text
+    trigger = _triggers()["runs"]
+    programmes = [m for m in ms if m.type == "Programme" and not m.rule_id.startswith(
+        "rules/patterns")]
+    if not programmes:
+        return
+    orgs = [m for m in ms if m.type == "Organisation"]
+    for programme in programmes:
+        t = None
+        for match in trigger.finditer(text, sentence[0], programme.start):
+            t = match
+        if t is None:
+            continue
+        subjects = [o for o in orgs if o.end <= t.start()]
+        subject = subjects[-1] if subjects else own
+        if subject is None or _inside(subject, programme):
+            continue
+        facts.add(subject, "runs", programme, sentence)
+
+
+def _inside(inner: Mention, outer: Mention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+# ------------------------------------------------------------------ locatedIn
+def _located(document, sentence, ms, facts):
+    text = document.text
+    places = [m for m in ms if m.type == "Place"]
+    for m in ms:
+        if m.type not in ("Organisation", "Programme"):
+            continue
+        inside = [p for p in places if _inside(p, m)]
+        for place in inside:
+            if m.type == "Organisation" and place.start != m.start:
+                continue  # a place later in a body's name is not where it sits
+            facts.add(m, "locatedIn", place, sentence)
+        if m.type == "Programme":
+            before = text[sentence[0]:m.start]
+            held = re.search(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)$", before)
+            for place in places:
+                if held and place.start >= sentence[0] + held.start(1) and place.end <= m.start:
+                    facts.add(m, "locatedIn", place, sentence)
+
+
+# ------------------------------------------------------------------ partOf
+def _parts_in_sentence(document, sentence, ms, facts):
+    text = document.text
+    programmes = [m for m in ms if m.type == "Programme"]
+    for outer in programmes:
+        for inner in programmes:
+            if inner is not outer and _inside(inner, outer) and inner.key != outer.key:
+                facts.add(outer, "partOf", inner, sentence)
+        # “母亲邮包”“母亲水窖”等母亲系列公益项目
+        lead = text[max(sentence[0], outer.start - 1):outer.start]
+        if lead == "等":
+            for item in programmes:
+                if item.end <= outer.start - 1 and text[item.end:outer.start - 1].strip("”、“\"") == "" \
+                        or (item.end < outer.start and re.fullmatch(
+                            r"[”“\"、]*(?:[“\"][^”\"]*[”\"][、]?)*等", text[item.end:outer.start])):
+                    facts.add(item, "partOf", outer, sentence)
+
+
+def _parts_by_name(document, mentions, facts):
+    """Units inside bodies, party committees in the party, places in their parents."""
+    orgs = {m.key: m for m in mentions if m.type == "Organisation"}
+    for key, m in sorted(orgs.items()):
+        parents = [p for p in orgs if p != key and key.startswith(p)]
+        if parents:
+            parent = max(parents, key=len)
+            facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
+        elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs:
+            facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
+    index = place_index()
+    places = {m.key: m for m in mentions if m.type == "Place"}
+    for key, m in sorted(places.items()):
+        for parent in index.parents(key):
+            if parent in places:
+                facts.add(m, "partOf", places[parent], document.sentence_at(m.start))
+        if index.level(key) == "prefecture" and document.region and document.region in places \
+                and document.region in index.parents(key):
+            continue
+
+
+def _sections(document, mentions, facts):
+    """Programmes under a 【section】 header that names a programme are parts of it."""
+    text = document.text
+    headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
+    programmes = [m for m in mentions if m.type == "Programme"]
+    for i, (a, b) in enumerate(headers):
+        header = [p for p in programmes if a < p.start and p.end < b]
+        if not header:
+            continue
+        end = headers[i + 1][0] if i + 1 < len(headers) else len(text)
+        for p in programmes:
+            if b <= p.start < end and p.key != header[0].key:
+                facts.add(p, "partOf", header[0], document.sentence_at(p.start))
 
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:

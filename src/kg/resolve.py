@@ -116,8 +116,35 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     """Detect the document's region and give each mention its canonical name (``key``)."""
     region = detect_region(mentions)
     document = replace(document, region=region)
-    resolved = tuple(replace(m, key=canonical_name(m, region)) for m in mentions)
-    return document, resolved
+    resolved = [replace(m, key=canonical_name(m, region)) for m in mentions]
+    resolved += _implied_places(resolved)
+    return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
+
+
+IMPLIED = "resolve:implied-place"
+
+
+def _implied_places(mentions: list[Mention]) -> list[Mention]:
+    """The place a resolved organisation name starts with, when the text only implied it
+    (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区)."""
+    index = place_index()
+    implied = []
+    for m in mentions:
+        if m.type != "Organisation":
+            continue
+        place = next((name for name in _full_names_by_length() if m.key.startswith(name)
+                      and len(m.key) > len(name)), None)
+        if place is None or any(p.type == "Place" and p.key == place and m.start <= p.start
+                                and p.end <= m.end for p in mentions):
+            continue
+        if index.level(place):
+            implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place))
+    return implied
+
+
+@cache
+def _full_names_by_length() -> tuple[str, ...]:
+    return tuple(sorted(place_index().by_name, key=lambda n: (-len(n), n)))
 
 
 def _original_form(document: Document, mention: Mention) -> str | None:
@@ -134,6 +161,8 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
         aliases[(m.type, m.key)].add(m.surface)
+        if m.rule_id == IMPLIED:
+            continue
         original = _original_form(document, m)
         if original:
             originals[(m.type, m.key)].add(original)
