@@ -16,7 +16,6 @@ from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph, seed_file
 
-needs_load = pytest.mark.skipif(not hasattr(rdf, "load"), reason="kg.rdf.load not written yet")
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +91,6 @@ def test_seed_build_converts_to_networkx(seed_graph):
     assert {data["predicate"] for _, _, data in g.edges(data=True)} <= set(kg.PREDICATES)
 
 
-@needs_load
 @pytest.mark.parametrize("which", ["sample", "seeds"])
 def test_turtle_read_back_gives_the_same_networkx_graph(which, seed_graph, tmp_path):
     graph = sample_graph() if which == "sample" else seed_graph
@@ -101,7 +99,6 @@ def test_turtle_read_back_gives_the_same_networkx_graph(which, seed_graph, tmp_p
     assert_same_networkx(kg.load(ttl).to_networkx(), graph.to_networkx())
 
 
-@needs_load
 def test_load_of_a_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(kg.InputError, match="missing.ttl"):
         kg.load(tmp_path / "missing.ttl")
@@ -123,8 +120,6 @@ def test_use_it_from_python(tmp_path):
 
 @pytest.mark.parametrize("module", ["kg", "kg.graph", "kg.nx", "kg.export", "kg.analysis"])
 def test_docstring_examples_run(module):
-    if module == "kg" and not hasattr(rdf, "load"):
-        pytest.skip("kg.load's example needs kg.rdf.load")
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
     assert result.failed == 0

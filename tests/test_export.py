@@ -13,7 +13,6 @@ from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph
 
-needs_load = pytest.mark.skipif(not hasattr(rdf, "load"), reason="kg.rdf.load not written yet")
 
 
 def test_graphml_reads_back_in_networkx_with_chinese_text(tmp_path):
@@ -93,7 +92,6 @@ def test_unwritable_outputs_are_output_errors(tmp_path):
         export.export(sample_graph(), "graphml", tmp_path / "missing" / "kg.graphml")
 
 
-@needs_load
 @pytest.mark.parametrize("fmt, written", [("graphml", ["kg.graphml"]), ("json", ["kg.json"]),
                                           ("csv", ["kg.edges.csv", "kg.nodes.csv"])])
 def test_cli_export_writes_next_to_the_graph(fmt, written, tmp_path, capsys):
@@ -104,7 +102,6 @@ def test_cli_export_writes_next_to_the_graph(fmt, written, tmp_path, capsys):
     assert capsys.readouterr().out.count("wrote ") == len(written)
 
 
-@needs_load
 def test_cli_export_to_a_chosen_file_matches_the_library(tmp_path):
     ttl = tmp_path / "kg.ttl"
     ttl.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
@@ -114,7 +111,6 @@ def test_cli_export_to_a_chosen_file_matches_the_library(tmp_path):
     assert out.read_bytes() == export.to_graphml(sample_graph())
 
 
-@needs_load
 def test_cli_export_of_a_missing_graph_is_one_line_and_status_2(tmp_path, capsys):
     assert cli.main(["export", str(tmp_path / "none.ttl"), "--format", "json"]) == 2
     err = capsys.readouterr().err

@@ -14,7 +14,6 @@ from kg.vocab import entity_iri
 from graph_samples import CHAIR, FEDERATION, PARTY_GROUP, sample_graph
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
-needs_load = pytest.mark.skipif(not hasattr(rdf, "load"), reason="kg.rdf.load not written yet")
 
 
 def script_main(name: str):
@@ -147,7 +146,6 @@ def test_ego_script_reports_an_unknown_name_in_one_line():
     assert done.stderr.count("\n") == 1
 
 
-@needs_load
 def test_leadership_script_on_a_graph_file(sample_ttl, capsys):
     assert script_main("leadership")([str(sample_ttl)]) == 0
     out = capsys.readouterr().out
@@ -155,7 +153,6 @@ def test_leadership_script_on_a_graph_file(sample_ttl, capsys):
                for line in out.splitlines())
 
 
-@needs_load
 def test_ego_script_prints_the_neighbourhood(sample_ttl, tmp_path, capsys):
     page = tmp_path / "ego.html"
     assert script_main("ego")(["自治区妇联", str(sample_ttl), "-k", "1", "--html", str(page)]) == 0
@@ -164,7 +161,6 @@ def test_ego_script_prints_the_neighbourhood(sample_ttl, tmp_path, capsys):
     assert "赵红军" in out and "于洋" not in out
 
 
-@needs_load
 @pytest.mark.parametrize("script", ["centrality", "communities", "honours_by_year"])
 def test_plots_are_written_reproducibly(script, sample_ttl, tmp_path, capsys):
     pytest.importorskip("matplotlib")
@@ -178,7 +174,6 @@ def test_plots_are_written_reproducibly(script, sample_ttl, tmp_path, capsys):
     assert f"wrote {first}" in capsys.readouterr().out
 
 
-@needs_load
 def test_plot_without_a_cjk_font_says_so(sample_ttl, tmp_path, monkeypatch, capsys):
     pytest.importorskip("matplotlib")
     monkeypatch.setattr(analysis, "find_cjk_font", lambda: None)
