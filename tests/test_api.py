@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 import kg
-from kg import rdf
+from kg import cli, rdf
 from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph, seed_file
@@ -104,18 +104,31 @@ def test_load_of_a_missing_file_is_an_input_error(tmp_path):
         kg.load(tmp_path / "missing.ttl")
 
 
-def test_use_it_from_python(tmp_path):
-    """The README's "Use it from Python" section, verbatim apart from the asserts."""
+def test_use_it_from_python(tmp_path, monkeypatch, capsys):
+    """The README's "Use it from Python" section, verbatim between the two rules."""
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["build", "--quiet"]) == 0               # `kg build` wrote output/kg.ttl
+    capsys.readouterr()
+    # ------------------------------------------------------------------------------------
     import kg
+    from kg import analysis
 
-    graph = kg.build()                       # the embedded seeds; or kg.build(["texts/"])
-    g = graph.to_networkx()                  # networkx.MultiDiGraph, nodes keyed by IRI
-    people = sorted(d["label"] for _, d in g.nodes(data=True) if d["type"] == "Person")
-    posts = [(g.nodes[u]["label"], d["role"], g.nodes[v]["label"])
-             for u, v, d in g.edges(data=True) if d["predicate"] == "holdsPost"]
+    graph = kg.build()                  # the embedded seeds; kg.build(["texts/"]) for yours
+    g = graph.to_networkx()             # networkx.MultiDiGraph, nodes keyed by entity IRI
+    chairs = sorted((g.nodes[u]["label"], d["role"], g.nodes[v]["label"])
+                    for u, v, d in g.edges(data=True)
+                    if d["predicate"] == "holdsPost" and "主席" in (d["role"] or ""))
+    print(chairs[0])
 
-    assert people and all(isinstance(name, str) for name in people)
-    assert all(len(post) == 3 for post in posts)
+    again = kg.load("output/kg.ttl")    # a graph written by `kg build`, read back
+    print(again.to_networkx().number_of_edges() == g.number_of_edges())
+
+    print(analysis.leadership_report(analysis.posts(graph)).splitlines()[0])
+    # ------------------------------------------------------------------------------------
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "True"
+    assert out[0].startswith("(") and "主席" in out[0]
+    assert out[2].endswith("organisations") and " people hold posts in " in out[2]
 
 
 @pytest.mark.parametrize("module", ["kg", "kg.graph", "kg.nx", "kg.export", "kg.analysis"])
