@@ -1,0 +1,240 @@
+"""The RDF export: ontology and vocabulary in step, Turtle that parses everywhere and is
+byte-identical, hostile text escaped, and the export read back into the same graph."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg import rdf, vocab
+from kg.errors import InputError, OutputError
+from kg.graph import KnowledgeGraph
+from kg.model import Entity, Fact
+from kg.vocab import KG, entity_iri
+
+from rdf_samples import original_text, seed_graph
+
+ROOT = Path(__file__).resolve().parents[1]
+ONTOLOGY = ROOT / "ontology" / "kg.ttl"
+
+HOSTILE = ('say "hi" \\ back\\slash', "line\nbreak\r\nand\ttab", "</script><script>alert(1)",
+           "emoji 👩‍🔬🇨🇳", "zero\u200bwidth\u200d joiner\ufeff", "rtl \u202eabc\u202c \u200f",
+           "controls \x00\x01\x07\x08\x0b\x0c\x1b\x7f end", "trailing backslash \\",
+           '"""triple quotes"""', "王芳’s post: 党组书记、主席")
+
+
+def turtle_graph(text: str) -> rdflib.Graph:
+    return rdflib.Graph().parse(data=text, format="turtle")
+
+
+def oxigraph_triples(text: str) -> int:
+    return sum(1 for _ in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE))
+
+
+def hostile_graph() -> KnowledgeGraph:
+    people = [Entity(entity_iri("Person", text), "Person", text, (text + "别名",), (text + "舊",))
+              for text in HOSTILE]
+    people.sort(key=lambda e: e.iri)
+    base = seed_graph()
+    federation = base.entity(entity_iri("Organisation", "内蒙古自治区妇女联合会"))
+    evidence = base.facts[0].evidence[0]
+    facts = tuple(Fact(p.iri, "holdsPost", federation.iri, text, None,
+                       (replace(evidence, sentence=text),))
+                  for p, text in zip(people, HOSTILE))
+    return KnowledgeGraph(base.documents, tuple(sorted((*people, federation),
+                                                       key=lambda e: e.iri)),
+                          tuple(sorted(facts, key=lambda f: (f.subject, f.role))))
+
+
+# ------------------------------------------------------------------ ontology and vocabulary
+
+def declared_kg_terms() -> set[str]:
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    return {str(s) for kind in kinds for s in ontology.subjects(RDF.type, kind)
+            if str(s).startswith(str(KG))}
+
+
+def vocab_kg_terms() -> set[str]:
+    terms = set()
+    for value in vars(vocab).values():
+        values = value.values() if isinstance(value, dict) else [value]
+        terms |= {str(v) for v in values
+                  if isinstance(v, rdflib.URIRef) and str(v).startswith(str(KG))}
+    return terms
+
+
+def test_every_vocab_term_is_declared_in_the_ontology_and_vice_versa():
+    assert vocab_kg_terms() == declared_kg_terms()
+
+
+def test_packaged_ontology_is_a_copy_of_ontology_kg_ttl():
+    assert vocab.ontology_path().read_bytes() == ONTOLOGY.read_bytes(), (
+        "copy ontology/kg.ttl to src/kg/data/kg.ttl")
+
+
+def test_ontology_labels_domains_and_alignments():
+    ontology = rdflib.Graph().parse(ONTOLOGY)
+    for term in (*vocab.CLASS.values(), *vocab.PREDICATE.values()):
+        langs = {label.language for label in ontology.objects(term, RDFS.label)}
+        assert {"en", "zh-Hans"} <= langs, term
+    for term in vocab.PREDICATE.values():
+        assert (term, RDFS.domain, None) in ontology and (term, RDFS.range, None) in ontology
+    awarded_domain = ontology.value(vocab.PREDICATE["awarded"], RDFS.domain)
+    members = rdflib.collection.Collection(ontology, ontology.value(awarded_domain, OWL.unionOf))
+    assert set(members) == {vocab.CLASS["Person"], vocab.CLASS["Organisation"],
+                            vocab.CLASS["Programme"]}
+    assert (vocab.PREDICATE["awarded"], RDFS.subPropertyOf, vocab.SCHEMA.award) in ontology
+    assert (vocab.CLASS["Place"], RDFS.subClassOf, vocab.SCHEMA.Place) in ontology
+    wikidata = {p: {o for o in ontology.objects(vocab.PREDICATE[p], RDFS.seeAlso)
+                    if o.startswith(vocab.WD)} for p in ("holdsPost", "awarded", "locatedIn",
+                                                          "partOf")}
+    assert wikidata == {"holdsPost": {vocab.WD.P39}, "awarded": {vocab.WD.P166},
+                        "locatedIn": {vocab.WD.P131}, "partOf": {vocab.WD.P361}}
+
+
+# ------------------------------------------------------------------ the Turtle export
+
+def test_fast_writer_gives_the_same_triples_as_rdflib():
+    graph = seed_graph()
+    text = rdf.to_turtle(graph)
+    assert isomorphic(turtle_graph(text), rdf.to_rdflib(graph))
+
+
+def test_export_parses_in_pyoxigraph_with_the_same_triple_count():
+    text = rdf.to_turtle(seed_graph())
+    assert oxigraph_triples(text) == len(turtle_graph(text)) > 200
+
+
+def test_direct_triples_and_fact_nodes_stand_side_by_side():
+    g = turtle_graph(rdf.to_turtle(seed_graph()))
+    chair, federation = (rdflib.URIRef(entity_iri("Person", "王芳")),
+                         rdflib.URIRef(entity_iri("Organisation", "内蒙古自治区妇女联合会")))
+    assert (chair, vocab.PREDICATE["holdsPost"], federation) in g
+    fact = g.value(predicate=vocab.FACT_SUBJECT, object=chair)
+    assert g.value(fact, vocab.FACT_OBJECT) == federation
+    assert str(g.value(fact, vocab.ROLE)) == "党组书记、主席"
+    sentences = {str(g.value(ev, vocab.OA.exact)) for ev in g.objects(fact, vocab.HAS_EVIDENCE)}
+    assert len(sentences) == 2 and all("王芳" in s for s in sentences)
+    assert not any(isinstance(term, rdflib.BNode) for triple in g for term in triple)
+
+
+def test_labels_carry_script_language_tags():
+    g = turtle_graph(rdf.to_turtle(seed_graph()))
+    deputy = rdflib.URIRef(entity_iri("Person", "赵红军"))
+    labels = {(str(label), label.language) for label in g.objects(deputy, vocab.SKOS.altLabel)}
+    assert labels == {("趙紅軍", "zh-Hant")}
+    assert g.value(deputy, vocab.SKOS.prefLabel) == rdflib.Literal("赵红军", lang="zh-Hans")
+
+
+def test_two_runs_in_separate_processes_give_identical_bytes(tmp_path):
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); from rdf_samples import seed_graph;"
+              "from kg import rdf; rdf.write_turtle(seed_graph(), sys.argv[2])")
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run{seed}.ttl"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent), str(out)],
+                       check=True, env=env)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == rdf.to_turtle(seed_graph()).encode("utf-8")
+
+
+def test_hostile_text_is_escaped_and_read_back_unchanged(tmp_path):
+    graph = hostile_graph()
+    text = rdf.to_turtle(graph)
+    assert isomorphic(turtle_graph(text), rdf.to_rdflib(graph))
+    assert oxigraph_triples(text) == len(turtle_graph(text))
+    assert "\t" not in text and "\x00" not in text and "\x7f" not in text
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "hostile.ttl")) == graph
+
+
+def test_lone_surrogates_become_replacement_characters():
+    assert rdf.escape_literal("a\ud800b") == "a\ufffdb"
+
+
+def test_iris_with_forbidden_characters_are_percent_encoded():
+    odd = "https://example.org/id/a b<c>\"d\"{e}|f^g`h\\i%zz"
+    token = rdf.valid_iri(odd)
+    assert token == "https://example.org/id/a%20b%3Cc%3E%22d%22%7Be%7D%7Cf%5Eg%60h%5Ci%25zz"
+    graph = KnowledgeGraph((), (Entity(odd, "Place", "某地"),), ())
+    text = rdf.to_turtle(graph)
+    assert oxigraph_triples(text) == len(turtle_graph(text)) == 3
+
+
+def test_a_relative_base_is_refused():
+    with pytest.raises(OutputError, match="not an absolute IRI"):
+        rdf.to_turtle(seed_graph(), base="graph/")
+
+
+def test_a_non_hierarchical_base_is_written_in_full_iris(tmp_path):
+    base = "urn:kg:"
+    graph = seed_graph()
+    graph = replace(graph, entities=tuple(sorted(
+        (replace(e, iri=entity_iri(e.type, e.name, base)) for e in graph.entities),
+        key=lambda e: e.iri)), facts=())
+    text = rdf.to_turtle(graph, base=base)
+    assert "@base" not in text and "<urn:kg:place/" in text
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "urn.ttl")) == graph
+
+
+# ------------------------------------------------------------------ reading back
+
+def test_export_loads_back_into_an_equal_graph(tmp_path):
+    graph = seed_graph()
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "kg.ttl")) == graph
+    assert rdf.from_rdflib(rdf.to_rdflib(graph)) == graph
+
+
+def test_evidence_offsets_slice_the_original_files(tmp_path):
+    loaded = rdf.load(rdf.write_turtle(seed_graph(), tmp_path / "kg.ttl"))
+    names = {d.id: d.path[:3] for d in loaded.documents}
+    checked = 0
+    for fact in loaded.facts:
+        for ev in fact.evidence:
+            assert original_text(names[ev.doc_id])[ev.start:ev.end] == ev.sentence
+            checked += 1
+    assert checked >= len(loaded.facts)
+
+
+def test_direct_triples_without_fact_nodes_load_as_facts_without_evidence(tmp_path):
+    place, region = entity_iri("Place", "兴安盟"), entity_iri("Place", "内蒙古自治区")
+    path = tmp_path / "hand.ttl"
+    path.write_text(f"""@prefix kg: <{KG}> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<{place}> a kg:Place ; skos:prefLabel "兴安盟"@zh-Hans ; kg:partOf <{region}> .
+<{region}> a kg:Place ; skos:prefLabel "内蒙古自治区"@zh-Hans .
+""", encoding="utf-8")
+    loaded = rdf.load(path)
+    assert loaded.facts == (Fact(place, "partOf", region),)
+    assert {e.name for e in loaded.entities} == {"兴安盟", "内蒙古自治区"}
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("<a> <b> .", "not valid Turtle"),
+    ("@prefix kg: <%s> .\n<http://x/a> a kg:Place, kg:Person ;"
+     " <http://www.w3.org/2004/02/skos/core#prefLabel> \"甲\"@zh-Hans ." % KG,
+     "two entity types"),
+    ("@prefix kg: <%s> .\n<http://x/f> a kg:Fact ; kg:subject <http://x/a> ;"
+     " kg:predicate kg:likes ; kg:object <http://x/b> ." % KG, "not one of the five relations"),
+    ("@prefix kg: <%s> .\n<http://x/a> a kg:Place ." % KG, "exactly one skos:prefLabel"),
+])
+def test_bad_files_raise_input_errors_naming_the_file(tmp_path, content, reason):
+    path = tmp_path / "bad.ttl"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason) as caught:
+        rdf.load(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        rdf.load(tmp_path / "absent.ttl")
