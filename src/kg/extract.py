@@ -25,7 +25,11 @@ from .rules import Lexicon, split_list, table
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
-_NUMERAL_CLASSIFIER = re.compile(r"[\d一二三四五六七八九十百千万余多两]+(?:个|名|位|户|家|项|次|场|人|批|所|支|期|届|年度|年|月|日)")
+_NUMERAL_CLASSIFIER = re.compile(r"[\d一二三四五六七八九十百千万余多两]+(?:个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
+                                 r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
+#: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
+_INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
+_DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
 _LEVEL_WORDS = ("中华全国", "全国", "中央", "国家", "自治区", "省", "市", "盟", "旗", "县", "区",
@@ -99,6 +103,20 @@ def _uncovered(hits: list) -> list:
     return kept
 
 
+@cache
+def _dictionary_words() -> frozenset[str]:
+    """Two- and three-character words of jieba's dictionary (only looked up, never segmented)."""
+    from importlib import resources
+
+    words = set()
+    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            word = line.split(" ", 1)[0]
+            if 2 <= len(word) <= 3:
+                words.add(word)
+    return frozenset(words)
+
+
 class Sentence:
     """One sentence of a document with its lexicon hits and name boundaries."""
 
@@ -107,11 +125,21 @@ class Sentence:
         self.hits = _uncovered(hits)
         hits = self.hits
         breaks = {start}
+        inside = set()
+        for m in _INNER_QUOTE.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+        for m in _DASH_IN_NAME.finditer(text, start, end):
+            inside.add(m.start())
         for i in range(start, end):
-            if not _NAME_CHAR.match(text[i]):
+            if not _NAME_CHAR.match(text[i]) and i not in inside:
                 breaks.add(i + 1)
+        words = _dictionary_words()
         for s, e, payloads in hits:
             if any(p[0] == "boundary" for p in payloads):
+                # a one-character function word that starts a dictionary word (向 in 向日葵)
+                # is part of that word
+                if e - s == 1 and (text[s:s + 3] in words or text[s:s + 2] in words):
+                    continue
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
             breaks.add(m.end())
@@ -327,7 +355,8 @@ def _programme_word_at(sent: Sentence, pos: int, limit: int):
     """The longest programme word that ends a name starting at ``pos`` within ``limit``."""
     best = None
     for s, e, p in sent.hits_of("prog_word"):
-        if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e):
+        if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e) \
+                and not re.search(r"[等和与及的]", sent.text[pos:s]):
             if best is None or e > best[1] or (e == best[1] and s < best[0]):
                 best = (s, e, p)
     return best
@@ -342,8 +371,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         inner = m.group(1).strip()
         before = text[max(sent.start, m.start() - 6):m.start()]
         chained = m.start() > sent.start and text[m.start() - 1] in "”、" and triggered
-        triggered = chained or bool(re.search(r"(开展|实施|举办|打造|推出|深化|抓好|抓实|"
-                                              r"创建|启动|承办|组织|以)$", before))
+        triggered = chained or bool(_run_triggers().search(before))
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
             continue
         tail = _programme_word_at(sent, m.end(), min(sent.end, m.end() + 14))
@@ -351,26 +379,41 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         if org_tail:
             result.append(Candidate(m.start(), org_tail, "Organisation", "extract:quoted-org",
                                     inner + text[m.end():org_tail], "quoted"))
-        elif tail and tail[2][2] == "name" and tail[0] >= m.end():
+        elif tail and tail[0] == m.end() and tail[2][2] == "quote":
+            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], inner, "quoted"))
+        elif tail:
             name = inner + text[m.end():tail[1]]
             result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], name, "quoted"))
-            if tail[0] > m.end() and len(inner) >= 3:
+            if tail[0] > m.end() and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
                 result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
                                         inner, "quoted"))
-        elif tail and tail[0] == m.end():
-            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], inner, "quoted"))
         elif _ends_with_org_suffix(inner):
             result.append(Candidate(m.start(), m.end(), "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
         elif re.match(r"[国家]*(荣誉)?称号", text[m.end():m.end() + 6]):
             result.append(Candidate(m.start(), m.end(), "Honour", "extract:quoted-title",
                                     inner, "quoted"))
+        elif re.search(r"[、,，]", inner):
+            continue  # a quoted list of phrases is a slogan unless a programme word follows
         elif _programme_word_at(sent, m.start() + 1, m.end() - 1) or triggered \
-                or re.match(r"等[^,，。]{0,6}(品牌|活动|项目)", text[m.end():m.end() + 10]):
+                or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[m.end():m.end() + 16]):
             if len(inner) >= 3:
                 result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
                                         inner, "quoted"))
     return result
+
+
+#: Programme words that make a quoted brand plus tail one project (“护航未来”困境儿童帮扶项目),
+#: not a brand and an event under it (“北疆亮姐”巾帼家政职业技能大赛).
+_PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计划", "工程", "行动", "专项行动",
+                            "热线"))
+
+
+@cache
+def _run_triggers() -> re.Pattern:
+    words = sorted((row[1] for row in table("relation_triggers.tsv", 3) if row[0] == "runs"),
+                   key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")$")
 
 
 def _org_tail(sent: Sentence, pos: int) -> int | None:
@@ -386,6 +429,8 @@ def _ends_with_org_suffix(name: str) -> bool:
                for s, e, payloads in lexicon.find(name) for p in payloads)
 
 
+#: Bodies that act (run programmes), as opposed to bodies a programme is named after.
+_ACTING_BODY = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|厅|局|委|部|办)$")
 _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
 
 
@@ -404,13 +449,14 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name
         left = max([left] + [c.end for c in found if c.type == "Organisation"
-                             and left <= c.start and c.end < s - 1])
+                             and left <= c.start and c.end < s - 1
+                             and _ACTING_BODY.search(text, c.start, c.end)])
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
         if dist and text[left - 1:left] in "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
-        if len(body) < 2 or len(body) > 16 or _GENERIC_BODY.match(body):
+        if len(body) < 3 or len(body) > 16 or _GENERIC_BODY.match(body):
             continue
         name = text[left:e]
         if _is_slogan(name, stops):

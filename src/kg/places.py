@@ -6,11 +6,13 @@ named regions. A short form shared by two places is ambiguous and is not used on
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from .rules import split_list, table
+
+
+_RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
 @dataclass(frozen=True)
@@ -30,12 +32,18 @@ class PlaceIndex:
         self.by_name: dict[str, list[Place]] = {}
         for place in places:
             self.by_name.setdefault(place.name, []).append(place)
-        counts = Counter(form for forms in short_forms.values() for form in set(forms))
-        self.short: dict[str, str] = {}
+        owners: dict[str, set[str]] = {}
         for name, forms in short_forms.items():
             for form in forms:
-                if counts[form] == 1 and form not in self.by_name:
-                    self.short[form] = name
+                if form not in self.by_name:
+                    owners.setdefault(form, set()).add(name)
+        self.short: dict[str, str] = {}
+        for form, names in owners.items():
+            # a form shared by places of different levels names the highest (河北 -> 河北省)
+            ranked = sorted(names, key=lambda n: (_RANK.get(self.level(n), 9), n))
+            if len(ranked) == 1 or _RANK.get(self.level(ranked[0]), 9) < _RANK.get(
+                    self.level(ranked[1]), 9):
+                self.short[form] = ranked[0]
 
     def forms(self):
         """Every ``(surface form, full name)`` pair the extractor looks for."""

@@ -92,7 +92,8 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
 
 def _document_organisation(mentions: Iterable[Mention]) -> Mention | None:
     """The organisation a document names most (its author or subject), if any."""
-    counts = Counter(m.key for m in mentions if m.type == "Organisation")
+    counts = Counter(m.key for m in mentions if m.type == "Organisation"
+                     and not m.rule_id.startswith("rules/patterns"))
     if not counts:
         return None
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -203,7 +204,9 @@ def _runs(document, sentence, ms, own, facts):
             t = match
         if t is None:
             continue
-        subjects = [o for o in orgs if o.end <= t.start()]
+        # the organisation right before the trigger is the subject; else the document's own
+        subjects = [o for o in orgs if o.end <= t.start() and t.start() - o.end <= 8
+                    and not _CLAUSE_END.search(text, o.end, t.start())]
         subject = subjects[-1] if subjects else own
         if subject is None or _inside(subject, programme):
             continue
