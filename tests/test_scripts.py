@@ -139,6 +139,14 @@ def test_scripts_run_on_the_seeds(script, expected):
     assert expected in done.stdout
 
 
+def test_output_cut_short_by_the_reader_is_no_traceback():
+    reader_gone = subprocess.Popen([sys.executable, str(SCRIPTS / "communities.py")],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader_gone.stdout.close()
+    _, err = reader_gone.communicate(timeout=600)
+    assert (reader_gone.returncode, err) == (1, b"")
+
+
 def test_ego_script_reports_an_unknown_name_in_one_line():
     done = run_script("ego.py", "不存在的名字")
     assert done.returncode == 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 import unicodedata
 from collections import Counter, defaultdict
@@ -133,6 +134,9 @@ def add_plot_argument(parser: argparse.ArgumentParser) -> None:
 def run_script(main: Callable[[list[str] | None], int], argv: list[str] | None = None) -> int:
     """Call a script's ``main``; report a ``KgError`` as one line on stderr with status 2.
 
+    Output cut short by the reader (``python scripts/centrality.py | head``) ends the script
+    quietly with status 1.
+
     Examples
     --------
     >>> def main(argv):
@@ -141,10 +145,15 @@ def run_script(main: Callable[[list[str] | None], int], argv: list[str] | None =
     2
     """
     try:
-        return main(argv)
+        status = main(argv)
+        sys.stdout.flush()
+        return status
     except KgError as exc:
         print(f"{Path(sys.argv[0]).name}: error: {exc}", file=sys.stderr)
         return exc.exit_status
+    except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as shell tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 # --- centrality ---------------------------------------------------------------------------
