@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import networkx
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 import kg
@@ -77,10 +78,16 @@ def test_edge_keys_do_not_depend_on_fact_order():
     assert sorted(keys) == list(range(len(graph.facts)))
 
 
-def test_to_rdflib_holds_the_entities():
-    g = sample_graph().to_rdflib()
+def test_to_rdflib_holds_the_triples_of_the_turtle_export():
+    graph = sample_graph()
+    g = graph.to_rdflib()
     chair = URIRef(entity_iri("Person", CHAIR))
     assert Literal(CHAIR, lang="zh-Hans") in set(g.objects(chair, SKOS.prefLabel))
+    assert isomorphic(g, Graph().parse(data=rdf.to_turtle(graph), format="turtle"))
+    other_base = "https://example.org/kg/"
+    assert isomorphic(graph.to_rdflib(other_base),
+                      Graph().parse(data=rdf.to_turtle(graph, other_base), format="turtle"))
+    assert not isomorphic(graph.to_rdflib(other_base), g)
 
 
 def test_seed_build_converts_to_networkx(seed_graph):

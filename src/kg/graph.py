@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .model import DocumentInfo, Entity, Fact
+from .vocab import DEFAULT_BASE
 
 
 @dataclass(frozen=True)
@@ -53,11 +54,14 @@ class KnowledgeGraph:
         from .nx import to_networkx  # imported here: nx imports this module
         return to_networkx(self)
 
-    def to_rdflib(self):
-        """The graph as an ``rdflib.Graph`` (see :func:`kg.rdf.to_rdflib`).
+    def to_rdflib(self, base: str = DEFAULT_BASE):
+        """The graph as an ``rdflib.Graph``, the triples of the Turtle export.
+
+        ``base`` is the base IRI of fact and document nodes (that of ``kg build --base``); see
+        :func:`kg.rdf.to_rdflib`.
 
         >>> type(KnowledgeGraph((), (), ()).to_rdflib()).__name__
         'Graph'
         """
         from .rdf import to_rdflib  # imported here: rdf imports this module
-        return to_rdflib(self)
+        return to_rdflib(self, base)
