@@ -9,7 +9,9 @@ Overlap policy: two candidates that cross (overlap without one containing the ot
 and the one with the higher rule priority, then the longer one, then the earlier one, wins.
 Nested candidates are all kept: a place inside an organisation's name is also a Place, an
 organisation inside a department's name is the department's parent. Two candidates of one type
-that end at the same place compete for the left boundary: a longer one kept first wins.
+that end at the same place compete for the left boundary: a longer one kept first wins. A person
+candidate that overlaps a place or organisation, or that is an ordinary dictionary word, is
+dropped (names are the least certain family).
 """
 from __future__ import annotations
 
@@ -69,8 +71,8 @@ def _rules():
                 entries.append((alias, ("org_known", row[0], row.rule_id)))
     for row in table("programme_words.tsv", 3):
         entries.append((row[0], ("prog_word", row[0], row[1], row.rule_id)))
-    for row in table("honours.tsv", 3):
-        entries.append((row[0], ("honour", row[0], row.rule_id)))
+    for row in table("honours.tsv", 4):
+        entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes")))
     for row in table("posts.tsv", 2):
         entries.append((row[0], ("post", row[0], row.rule_id)))
     for row in table("boundaries.tsv", 2):
@@ -104,17 +106,31 @@ def _uncovered(hits: list) -> list:
 
 
 @cache
-def _dictionary_words() -> frozenset[str]:
-    """Two- and three-character words of jieba's dictionary (only looked up, never segmented)."""
+def _dictionary_words() -> dict[str, str]:
+    """Two- to four-character words of jieba's dictionary with their part-of-speech tags
+    (only looked up, never used to segment: a signal, not the decision)."""
     from importlib import resources
 
-    words = set()
+    words = {}
     with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
-            word = line.split(" ", 1)[0]
-            if 2 <= len(word) <= 3:
-                words.add(word)
-    return frozenset(words)
+            word, _, tag = line.rstrip("\n").split(" ")
+            if 2 <= len(word) <= 4:
+                words[word] = tag
+    return words
+
+
+def _crosses_word(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word runs across either edge of ``[start, end)`` (和政 in 党和政府)."""
+    words = _dictionary_words()
+    for cut in (start, end):
+        for a in range(cut - 2, cut):
+            for b in range(cut + 1, cut + 3):
+                if a >= 0 and b <= len(text) and (a, b) != (start, end) \
+                        and (a < start or b > end) and text[a:b] in words:
+                    if start <= a < end or start < b <= end:
+                        return True
+    return False
 
 
 class Sentence:
@@ -217,7 +233,15 @@ def _places(sent: Sentence) -> list[Candidate]:
     # a form inside a longer place form at the same spot (赤峰 in 赤峰市) is not a mention
     longest = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
                                           and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
-    return [Candidate(s, e, "Place", "rules/places.tsv", p[1], "place") for s, e, p in longest]
+    words = _dictionary_words()
+    result = []
+    for s, e, p in longest:
+        surface = sent.text[s:e]
+        if surface != p[1] and (words.get(surface, "ns") in _NOT_NAME_TAGS
+                                or _crosses_word(sent.text, s, e)):
+            continue  # a short form that is an ordinary word here (新建, 和政 in 党和政府)
+        result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+    return result
 
 
 def _known_orgs(sent: Sentence) -> list[Candidate]:
@@ -501,14 +525,22 @@ def _honours(sent: Sentence) -> list[Candidate]:
             by_end[e] = (s, e, p)
     for s, e, p in sorted(by_end.values()):
         left = sent.limit(s)
-        start = left if s - left <= 12 else s
         # a quoted head keeps its qualifier before the quote: 北疆巾帼志愿服务“十大感动人物”
-        if start == s and s - 1 >= sent.start and text[s - 1] in "“\"":
-            start = sent.limit(s - 2)
-        name = text[start:e]
-        result.append(Candidate(start, e + (1 if text[e:e + 1] in "”\"" and start < s - 1
-                                             and text[s - 1] in "“\"" else 0),
-                                "Honour", p[2], re.sub(r"[“”\"]", "", name), "honour"))
+        quoted = s - 2 >= sent.start and text[s - 1] in "“\"" and _NAME_CHAR.match(text[s - 2])
+        if quoted:
+            left = sent.limit(s - 2)
+        level = _HONOUR_LEVEL.search(text, left, s)
+        if level:
+            start = level.start()
+        elif s - left <= 8:
+            start = left
+        else:
+            start = s
+        if start == s and not p[3]:
+            continue  # a generic head (示范基地, 先进集体) needs a qualifier
+        end = e + 1 if quoted and text[e:e + 1] in "”\"" else e
+        name = re.sub(r"[“”\"]", "", text[start:end])
+        result.append(Candidate(start, end, "Honour", p[2], name, "honour"))
     return result
 
 
@@ -589,6 +621,20 @@ def _persons(sent: Sentence, surnames) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------ overlaps
+_NOT_NAME_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "l", "i", "nz", "t", "s", "f")
+
+
+def _is_word(text: str) -> bool:
+    """An ordinary dictionary word (noun, verb …), not a possible personal name."""
+    return _dictionary_words().get(text, "nr") in _NOT_NAME_TAGS
+
+
+def _contains_short_place(person: Candidate, other: Candidate) -> bool:
+    """A name that strictly contains a place's short form (赵青秀 and 青秀) is the name."""
+    return (other.type == "Place" and person.start <= other.start and other.end <= person.end
+            and person.end - person.start > other.end - other.start)
+
+
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Decide crossing candidates (see the module docstring); keep nested ones.
 
@@ -597,6 +643,12 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     >>> [c.type for c in settle_overlaps([a, b])]
     ['Organisation']
     """
+    names = [c for c in candidates if c.type in ("Place", "Organisation")]
+    persons = [c for c in candidates if c.type == "Person" and not _is_word(c.key)
+               and not any(n.start < c.end and c.start < n.end for n in names
+                           if not _contains_short_place(c, n))]
+    candidates = [c for c in candidates if c.type != "Person"
+                  and not any(_contains_short_place(p, c) for p in persons)] + persons
     unique = {(c.start, c.end, c.type): c for c in
               sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id))}
     order = sorted(unique.values(),

@@ -60,8 +60,11 @@ def _relative_prefix(name: str, region: str | None) -> str:
 
 @cache
 def _place_prefixes():
+    # countries are left alone: 中国 in 中国共产党 is part of a proper name
     index = place_index()
-    return sorted(((form, name) for form, name in index.forms()), key=lambda p: -len(p[0]))
+    return sorted(((form, name) for form, name in index.forms()
+                   if index.level(name) in ("province", "prefecture", "county")),
+                  key=lambda p: -len(p[0]))
 
 
 def _expand_place_prefix(name: str) -> str:
