@@ -223,7 +223,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames) -> list[Cand
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
     found += _honours(sent)
-    found += _persons(sent, surnames)
+    found += _persons(sent, surnames, found)
     return found
 
 
@@ -565,9 +565,29 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
     return None
 
 
-def _persons(sent: Sentence, surnames) -> list[Candidate]:
+def _looks_like_name(text: str, surnames) -> bool:
+    """A surname, one or two more characters, and not an ordinary word."""
+    compound = text[:2] in surnames
+    return ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+        and not _is_word(text)
+
+
+_AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
+
+
+def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
     result = []
     text = sent.text
+    # the recipient right after an honour, or after 的 in an award clause:
+    # 全国三八红旗手标兵赵晶; 获得中华环境奖的殷玉珍
+    if _AWARD_CONTEXT.search(text, sent.start, sent.end):
+        starts = {c.end for c in found if c.type == "Honour"}
+        starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
+        for pos in sorted(starts):
+            end = _person_at(sent, pos, surnames)
+            if end and (end == sent.end or re.match(r"[;；。,，]", text[end:end + 1])):
+                result.append(Candidate(pos, end, "Person", "extract:award-recipient",
+                                        text[pos:end], "person"))
     # post title followed by a name: 主席王芳, 副主任云静
     for s, e, p in sent.hits_of("post"):
         end = _person_at(sent, e, surnames)
@@ -600,7 +620,8 @@ def _persons(sent: Sentence, surnames) -> list[Candidate]:
                          text[sent.start:sent.end]):
         a = sent.start + m.start()
         names = m.group().split("、")
-        if not all(n[0] in surnames or n[:2] in surnames for n in names[:-1]):
+        if not all(_looks_like_name(n, surnames) for n in names[1:-1]) \
+                or _is_word(names[-1][:2]) or _is_word(names[-1][:3]):
             continue
         item_start = a
         for i, name in enumerate(names):
