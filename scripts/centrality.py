@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
         series = {t: [c.pagerank if c.type == t else 0.0 for c in best]
                   for t in analysis.CENTRAL_TYPES}
         written = analysis.bar_chart(args.plot, "PageRank", [c.label for c in best], series,
-                                     "PageRank")
+                                     "PageRank", horizontal=True)
         print(f"wrote {written}")
     return 0
 

@@ -531,19 +531,22 @@ def find_cjk_font() -> str | None:
 
 
 def bar_chart(path: str | Path, title: str, categories: Sequence[str],
-              series: dict[str, Sequence[float]], ylabel: str) -> Path:
+              series: dict[str, Sequence[float]], value_label: str,
+              horizontal: bool = False) -> Path:
     """Write a (stacked) bar chart as PNG with a CJK font, atomically and reproducibly.
 
     Parameters
     ----------
     path : str or Path
         The PNG file to write.
-    title, ylabel : str
-        Chart title and y-axis label (Chinese allowed).
+    title, value_label : str
+        Chart title and label of the value axis (Chinese allowed).
     categories : sequence of str
-        The bars, left to right.
+        The bars, left to right (top to bottom when ``horizontal``); repeats allowed.
     series : dict of str to sequence of float
         One stacked segment per entry, values aligned with ``categories``.
+    horizontal : bool
+        Horizontal bars, for long category names.
 
     Raises
     ------
@@ -566,20 +569,32 @@ def bar_chart(path: str | Path, title: str, categories: Sequence[str],
                           "install fonts-noto-cjk); plot not written")
     font_manager.fontManager.addfont(font)
     family = font_manager.FontProperties(fname=font).get_name()
+    positions = list(range(len(categories)))
+    size = ((8.0, 1.5 + 0.35 * len(categories)) if horizontal
+            else (max(6.0, 0.6 * len(categories)), 4.5))
     with matplotlib.rc_context({"font.family": family}):
-        figure = Figure(figsize=(max(6.0, 0.6 * len(categories)), 4.5))
+        figure = Figure(figsize=size)
         axes = figure.subplots()
-        bottom = [0.0] * len(categories)
+        stacked = [0.0] * len(categories)
         for label, values in series.items():
-            axes.bar(categories, values, bottom=bottom, label=label)
-            bottom = [b + v for b, v in zip(bottom, values)]
-        axes.set_title(title)
-        axes.set_ylabel(ylabel)
+            if horizontal:
+                axes.barh(positions, values, left=stacked, label=label)
+            else:
+                axes.bar(positions, values, bottom=stacked, label=label)
+            stacked = [b + v for b, v in zip(stacked, values)]
+        value_axis, category_axis = ((axes.xaxis, axes.yaxis) if horizontal
+                                     else (axes.yaxis, axes.xaxis))
+        category_axis.set_ticks(positions, labels=list(categories))
+        value_axis.set_label_text(value_label)
         if all(isinstance(v, int) for values in series.values() for v in values):
-            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+            value_axis.set_major_locator(MaxNLocator(integer=True))
+        if horizontal:
+            axes.invert_yaxis()
+        elif len(categories) > 8 and max(map(display_width, categories)) > 4:
+            axes.tick_params(axis="x", labelrotation=45)
+        axes.set_title(title)
         if len(series) > 1:
             axes.legend()
-        axes.tick_params(axis="x", labelrotation=45 if len(categories) > 8 else 0)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", metadata={"Software": None})
