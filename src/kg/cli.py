@@ -13,8 +13,8 @@ import time
 import traceback
 from pathlib import Path
 
-from . import export, pipeline, rdf
-from .errors import InputWarning, KgError
+from . import export, pipeline, query, rdf
+from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, write_outputs
 from .vocab import DEFAULT_BASE
 
@@ -32,6 +32,15 @@ def _parser() -> argparse.ArgumentParser:
                        "the first input file that must be skipped or repaired")
     build.add_argument("-q", "--quiet", action="store_true", help="print no summary, only "
                        "warnings and errors")
+    build.add_argument("--validate", action="store_true", help="check kg.ttl against the SHACL "
+                       "shapes of ontology/shapes.ttl (exit 2 when it does not conform)")
+    build.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
+                       help="read and extract documents in N processes (default 1; the output "
+                       "is the same for any N)")
+    scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
+    scorer.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
+    scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
+    scorer.add_argument("--misses", action="store_true", help="list what was missed or invented")
     exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, node-link JSON "
                               "or CSV tables")
     exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -40,7 +49,27 @@ def _parser() -> argparse.ArgumentParser:
                           "(NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM for Excel)")
     exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
                           "next to GRAPH.ttl)")
+    querier = sub.add_parser("query", help="run a SPARQL query on a Turtle graph")
+    querier.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
+    text = querier.add_mutually_exclusive_group(required=True)
+    text.add_argument("query_file", nargs="?", metavar="QUERY.rq", help="a SPARQL query file "
+                      "(examples in queries/)")
+    text.add_argument("-e", "--expression", metavar="SPARQL", help="the query itself, e.g. "
+                      "'SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }'")
+    querier.add_argument("--format", choices=query.FORMATS, default="table",
+                         help="table (aligned, the default), csv or json (SPARQL results)")
     return parser
+
+
+def _positive_int(text: str) -> int:
+    """An argument that must be a whole number of at least 1 (argparse reports a bad one)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
 
 
 EXIT_STATUS = """exit status:
@@ -51,16 +80,28 @@ EXIT_STATUS = """exit status:
   130  interrupted"""
 
 
+def cmd_eval(args) -> int:
+    gold = evaluate.load_gold(args.gold)
+    graph = pipeline.build(args.paths)
+    report, misses = evaluate.evaluate(graph, gold)
+    print(evaluate.format_report(report, misses if args.misses else None))
+    return 0
+
+
 def cmd_build(args) -> int:
     started = time.perf_counter()
     check_folder(args.output)
     problems: list[InputWarning] = []
     try:
         graph = pipeline.build(args.paths, base=args.base, strict=args.strict,
-                               on_warning=problems.append)
+                               on_warning=problems.append, jobs=args.jobs,
+                               progress=sys.stderr.isatty() and not args.quiet)
     finally:
         _print_warnings(problems)
-    ttl, = write_outputs(args.output, {"kg.ttl": rdf.to_turtle(graph)})
+    turtle = rdf.to_turtle(graph, args.base)
+    ttl, = write_outputs(args.output, {"kg.ttl": turtle})
+    if args.validate:
+        _check_shapes(ttl, turtle, args.quiet)
     elapsed = time.perf_counter() - started
     if args.quiet:
         return 1 if problems else 0
@@ -85,6 +126,29 @@ def _print_warnings(problems: list[InputWarning]) -> None:
         print(f"kg: warning: {_one_line(str(problem))}", file=sys.stderr)
 
 
+def _check_shapes(path: Path, turtle: str, quiet: bool) -> None:
+    """Validate the written Turtle; print the report and fail (exit 2) when it does not
+    conform."""
+    from .validate import validate  # pyshacl is slow to import: only when asked
+
+    conforms, report = validate(turtle)
+    if not conforms:
+        print(report, file=sys.stderr)
+        raise OutputError(path, "does not conform to the SHACL shapes (report above)")
+    if not quiet:
+        print("SHACL: conforms")
+
+
+def cmd_query(args) -> int:
+    if args.expression is not None:
+        text, source = args.expression, "-e"
+    else:
+        text, source = query.read_query(args.query_file), args.query_file
+    result = query.run(query.open_store(args.graph), text, source)
+    sys.stdout.write(query.format_result(result, args.format))
+    return 0
+
+
 def cmd_export(args) -> int:
     graph = rdf.load(args.graph)
     output = args.output or export.default_output(args.graph, args.format)
@@ -93,7 +157,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "export": cmd_export}
+COMMANDS = {"build": cmd_build, "export": cmd_export, "query": cmd_query}
 
 
 def _one_line(message: str) -> str:

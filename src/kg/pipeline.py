@@ -5,14 +5,21 @@ so it runs in parallel processes; only ``merge`` sees the whole corpus.
 """
 from __future__ import annotations
 
+import copyreg
+import signal
 import warnings
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
+
+from tqdm import tqdm
 
 from . import extract, relate, resolve
-from .errors import InputError, InputWarning
+from .errors import InputError, InputWarning, KgError
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .normalize import read_document
@@ -135,9 +142,66 @@ def process_or_skip(path: Path, base: str = DEFAULT_BASE, strict: bool = False
     return result, (*problems, *skipped)
 
 
+def _rebuild_exception(cls: type, args: tuple, state: dict) -> BaseException:
+    exception = cls.__new__(cls)
+    exception.args = args
+    exception.__dict__.update(state)
+    return exception
+
+
+def _reduce_exception(exception: BaseException):
+    return _rebuild_exception, (type(exception), exception.args, vars(exception))
+
+
+def _register_exception_pickling() -> None:
+    """Let kg's errors and warnings travel back from worker processes.
+
+    Their constructors take more than the message (``InputError(path, reason)``), so the
+    default pickling of exceptions, which calls ``cls(*args)``, fails on the way back.
+    """
+    pending = [KgError, InputWarning]
+    while pending:
+        cls = pending.pop()
+        copyreg.pickle(cls, _reduce_exception)
+        pending.extend(cls.__subclasses__())
+
+
+_register_exception_pickling()
+
+
+def _ignore_interrupts() -> None:
+    """Worker start-up: Ctrl-C is handled once, by the parent, which stops the workers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _process_all(files: list[Path], base: str, strict: bool, jobs: int, progress: bool
+                 ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...]]]:
+    """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes.
+
+    Results come back in order, one document at a time, so only the per-document results,
+    never all the texts, are held; with ``progress`` a bar on standard error counts the files.
+    A worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead of
+    leaving the run waiting; an error stops the run without starting the files not yet sent.
+    """
+    work = partial(process_or_skip, base=base, strict=strict)
+    with ExitStack() as stack:
+        if jobs > 1 and len(files) > 1:
+            workers = min(jobs, len(files))
+            executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+            stack.callback(executor.shutdown, cancel_futures=True)
+            # a few files per message to the workers, small enough to keep them all busy
+            chunksize = max(1, min(8, len(files) // (workers * 8)))
+            outcomes = executor.map(work, files, chunksize=chunksize)
+        else:
+            outcomes = map(work, files)
+        yield from tqdm(outcomes, total=len(files), unit="file", disable=not progress,
+                        delay=1.0, leave=False)
+
+
 def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE,
           strict: bool = False,
-          on_warning: Callable[[InputWarning], None] | None = None) -> KnowledgeGraph:
+          on_warning: Callable[[InputWarning], None] | None = None,
+          jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the seeds).
 
     Parameters
@@ -152,6 +216,11 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
     on_warning : callable, optional
         Called with each ``InputWarning`` (a repaired or skipped file) as it happens; by
         default the warning is issued with ``warnings.warn``.
+    jobs : int
+        Worker processes that read and extract documents; the graph is the same for any
+        number (the results are merged in a fixed order).
+    progress : bool
+        Show a progress bar on standard error when the run takes more than a second.
 
     Raises
     ------
@@ -162,11 +231,12 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
     >>> graph.entity_counts()["Organisation"] > 0
     True
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     files = collect_paths(paths)
     report = on_warning or warnings.warn
     results = []
-    for path in files:
-        result, problems = process_or_skip(path, base, strict)
+    for result, problems in _process_all(files, base, strict, jobs, progress):
         for problem in problems:
             report(problem)
         if result is not None:

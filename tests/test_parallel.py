@@ -1,0 +1,76 @@
+"""``kg build --jobs N``: documents read in worker processes, the same output as one process."""
+from __future__ import annotations
+
+import random
+import shutil
+
+import opencc
+import pytest
+
+from kg import cli, pipeline
+from kg.errors import InputError
+from kg.normalize import split_sentences
+
+SEEDS = pipeline.default_corpus()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The seeds, their sentences shuffled into new documents, a traditional-script GB18030
+    copy of one seed, and an empty file that every run skips with a warning."""
+    folder = tmp_path_factory.mktemp("corpus")
+    sentences = []
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+        text = seed.read_text(encoding="utf-8")
+        sentences += [text[start:end] for start, end in split_sentences(text)]
+    random.Random(8).shuffle(sentences)
+    for number in range(4):
+        part = sentences[number::4]
+        paragraphs = ["".join(part[i:i + 4]) for i in range(0, len(part), 4)]
+        (folder / f"mixed_{number}.txt").write_text("\n\n".join(paragraphs), encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(SEEDS[0].read_text(encoding="utf-8"))
+    (folder / "traditional.txt").write_bytes(traditional.encode("gb18030"))
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def build_turtle(corpus, output, jobs: int, capsys) -> tuple[bytes, str]:
+    status = cli.main(["build", str(corpus), "-o", str(output), "--jobs", str(jobs), "--quiet"])
+    assert status == 1  # the empty file is skipped
+    return (output / "kg.ttl").read_bytes(), capsys.readouterr().err
+
+
+def test_two_jobs_write_the_same_turtle_and_warnings_as_one(corpus, tmp_path, capsys):
+    one, one_warnings = build_turtle(corpus, tmp_path / "one", 1, capsys)
+    two, two_warnings = build_turtle(corpus, tmp_path / "two", 2, capsys)
+    assert one == two
+    assert "empty.txt: empty file (skipped)" in one_warnings
+    assert one_warnings == two_warnings
+    # standard error is not a terminal here: warnings only, no progress bar
+    assert all(line.startswith("kg: warning: ") for line in two_warnings.splitlines())
+    assert "traditional" in one.decode("utf-8") and "mixed_3" in one.decode("utf-8")
+
+
+def test_more_jobs_than_files_give_the_seed_graph():
+    assert pipeline.build(jobs=len(SEEDS) + 3) == pipeline.build()
+
+
+def test_strict_error_in_a_worker_reaches_the_caller(corpus):
+    with pytest.raises(InputError, match=r"empty\.txt: empty file"):
+        pipeline.build([corpus], strict=True, jobs=2)
+
+
+def test_warnings_from_workers_keep_path_and_reason(corpus):
+    problems = []
+    pipeline.build([corpus], jobs=2, on_warning=problems.append)
+    assert [(p.path, p.reason, p.skipped) for p in problems] == [
+        (str(corpus / "empty.txt"), "empty file", True)]
+
+
+@pytest.mark.parametrize("jobs", ["0", "-1", "two"])
+def test_jobs_below_one_are_refused(jobs, tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["build", "-o", str(tmp_path), "--jobs", jobs])
+    assert stop.value.code == 2
+    assert f"expected a whole number of at least 1, not '{jobs}'" in capsys.readouterr().err
