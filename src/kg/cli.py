@@ -13,7 +13,7 @@ import time
 import traceback
 from pathlib import Path
 
-from . import export, pipeline, query, rdf
+from . import evaluate, export, pipeline, query, rdf
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, write_outputs
 from .vocab import DEFAULT_BASE
@@ -157,7 +157,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "export": cmd_export, "query": cmd_query}
+COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "query": cmd_query}
 
 
 def _one_line(message: str) -> str:
