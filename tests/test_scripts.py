@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import kg
 from kg import InputError, analysis, rdf
 from kg.vocab import entity_iri
 
@@ -24,6 +25,14 @@ def script_main(name: str):
 def run_script(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPTS / args[0]), *args[1:]], capture_output=True,
                           text=True, encoding="utf-8", timeout=600)
+
+
+@pytest.fixture(scope="module")
+def seeds_ttl(tmp_path_factory) -> str:
+    """The seeds' graph as Turtle, built once (the scripts' default builds it on each run)."""
+    path = tmp_path_factory.mktemp("seeds") / "kg.ttl"
+    path.write_text(rdf.to_turtle(kg.build()), encoding="utf-8")
+    return str(path)
 
 
 @pytest.fixture(scope="module")
@@ -133,22 +142,22 @@ def test_find_entity_by_alias_part_and_its_errors():
     ("centrality.py", "pagerank"), ("communities.py", "Size distribution"),
     ("honours_by_year.py", "Awards per year and level"),
     ("leadership.py", "People with posts in more than one organisation")])
-def test_scripts_run_on_the_seeds(script, expected):
-    done = run_script(script)
+def test_scripts_run_on_the_seeds(script, expected, seeds_ttl):
+    done = run_script(script, seeds_ttl)
     assert done.returncode == 0, done.stderr
     assert expected in done.stdout
 
 
-def test_output_cut_short_by_the_reader_is_no_traceback():
-    reader_gone = subprocess.Popen([sys.executable, str(SCRIPTS / "communities.py")],
+def test_output_cut_short_by_the_reader_is_no_traceback(seeds_ttl):
+    reader_gone = subprocess.Popen([sys.executable, str(SCRIPTS / "communities.py"), seeds_ttl],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     reader_gone.stdout.close()
     _, err = reader_gone.communicate(timeout=600)
     assert (reader_gone.returncode, err) == (1, b"")
 
 
-def test_ego_script_reports_an_unknown_name_in_one_line():
-    done = run_script("ego.py", "不存在的名字")
+def test_ego_script_reports_an_unknown_name_in_one_line(seeds_ttl):
+    done = run_script("ego.py", "不存在的名字", seeds_ttl)
     assert done.returncode == 2
     assert done.stderr.startswith("ego.py: error: 不存在的名字: no entity")
     assert done.stderr.count("\n") == 1
@@ -191,3 +200,61 @@ def test_plot_without_a_cjk_font_says_so(sample_ttl, tmp_path, monkeypatch, caps
     captured = capsys.readouterr()
     assert "Recipients per honour" in captured.out
     assert "fonts-noto-cjk" in captured.err and not png.exists()
+
+
+# --- real content of the seeds' graph -----------------------------------------------------
+
+def table_rows(block: str) -> list[list[str]]:
+    """The cells of a rendered table's rows (cells hold no spaces in these tables)."""
+    lines = block.strip().splitlines()
+    rule = next(i for i, line in enumerate(lines) if set(line) <= {"-", " "})
+    return [line.split() for line in lines[rule + 1:]]
+
+
+def test_leadership_on_the_seeds_names_the_federation_chair():
+    done = run_script("leadership.py")  # no graph given: builds the embedded seeds
+    assert done.returncode == 0, done.stderr
+    per_org = done.stdout.split("\n\n")[1]
+    organisation, chair_posts = None, []
+    for line in per_org.splitlines()[2:]:
+        if not line.startswith(" "):
+            organisation = line.split()[0]
+        cells = line.split()
+        if CHAIR in cells and organisation == FEDERATION:
+            chair_posts = cells[-1].split("、")
+    assert "主席" in chair_posts
+
+
+def test_honours_on_the_seeds_have_the_2022_provincial_list(seeds_ttl):
+    done = run_script("honours_by_year.py", seeds_ttl)
+    assert done.returncode == 0, done.stderr
+    per_year, per_honour = done.stdout.split("Recipients per honour")
+    assert ["2022", "provincial"] in [row[:2] for row in table_rows(per_year)]
+    standard_bearers = [row for row in table_rows(per_honour) if row[0].endswith("三八红旗手标兵")]
+    assert any(row[2] == "2022" and "于洋" in row[-1] for row in standard_bearers)
+
+
+def test_centrality_on_the_seeds_puts_the_federation_first(seeds_ttl):
+    done = run_script("centrality.py", seeds_ttl, "--top", "3")
+    assert done.returncode == 0, done.stderr
+    rows = table_rows(done.stdout)
+    assert rows[0][:3] == ["Organisation", "1", FEDERATION]
+    assert [row[0] for row in rows].count("Person") == 3
+
+
+def test_communities_on_the_seeds_group_the_federation_with_others(seeds_ttl):
+    done = run_script("communities.py", seeds_ttl)
+    assert done.returncode == 0, done.stderr
+    listing = done.stdout.split("\n\n")[1]
+    [size] = [int(line.split()[1]) for line in listing.splitlines() if f"{FEDERATION}、" in line]
+    assert size > 2
+
+
+def test_ego_on_the_seeds_links_the_chair_to_the_federation(seeds_ttl, tmp_path):
+    page = tmp_path / "ego.html"
+    done = run_script("ego.py", CHAIR, seeds_ttl, "--html", str(page))
+    assert done.returncode == 0, done.stderr
+    entities = table_rows(done.stdout.split("\n\n")[1])
+    assert ["0", "Person", CHAIR] == entities[0][:3]
+    assert ["1", "Organisation", FEDERATION] in [row[:3] for row in entities]
+    assert f"wrote {page}" in done.stdout and CHAIR in page.read_text(encoding="utf-8")
