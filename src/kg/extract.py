@@ -387,7 +387,7 @@ def _programme_word_at(sent: Sentence, pos: int, limit: int):
 
 
 def _quoted(sent: Sentence, stops) -> list[Candidate]:
-    """Quoted names: “乡村巾帼追梦人计划”, “巾帼兴粮节粮”活动, “北疆亮姐”巾帼家政…培训."""
+    """Quoted names: “山村巾帼致富计划”, “绿色家园”活动, “春风姐妹”家政技能培训."""
     result = []
     text = sent.text
     triggered = False
@@ -428,7 +428,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
 
 
 #: Programme words that make a quoted brand plus tail one project (“护航未来”困境儿童帮扶项目),
-#: not a brand and an event under it (“北疆亮姐”巾帼家政职业技能大赛).
+#: not a brand and an event under it (“春风姐妹”家政职业技能大赛).
 _PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计划", "工程", "行动", "专项行动",
                             "热线"))
 
@@ -460,7 +460,7 @@ _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类
 
 def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names ending in a programme word, and distributed lists
-    (北疆巾帼铸魂、家家幸福安康、强基扩面促活三大工程 -> three 工程)."""
+    (平安家庭、绿色家园两大工程 -> two 工程)."""
     result = []
     text = sent.text
     by_end: dict[int, tuple] = {}
@@ -468,7 +468,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         if p[2] == "name" and (e not in by_end or s < by_end[e][0]):
             by_end[e] = (s, e, p)
     for s, e, p in sorted(by_end.values()):
-        if not sent.ends_word(e):
+        if not _suffix_ends_name(sent, p[1], e):
             continue
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name
@@ -525,7 +525,7 @@ def _honours(sent: Sentence) -> list[Candidate]:
             by_end[e] = (s, e, p)
     for s, e, p in sorted(by_end.values()):
         left = sent.limit(s)
-        # a quoted head keeps its qualifier before the quote: 北疆巾帼志愿服务“十大感动人物”
+        # a quoted head keeps its qualifier before the quote: 全省巾帼志愿服务“十大感动人物”
         quoted = s - 2 >= sent.start and text[s - 1] in "“\"" and _NAME_CHAR.match(text[s - 2])
         if quoted:
             left = sent.limit(s - 2)

@@ -1,0 +1,47 @@
+"""kg eval: scoring against a small hand-made gold (not the seeds' gold)."""
+import json
+
+from kg import pipeline
+from kg.cli import main
+from kg.evaluate import evaluate, load_gold
+
+
+def write_case(tmp_path):
+    docs = tmp_path / "docs"
+    gold = tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    (docs / "a.txt").write_text("湖南省妇联主席李梅出席会议。湖南省。", encoding="utf-8")
+    (gold / "a.json").write_text(json.dumps({
+        "doc": "a.txt",
+        "entities": [
+            {"type": "Organisation", "name": "湖南省妇女联合会", "aliases": ["省妇联"]},
+            {"type": "Person", "name": "李梅"},
+            {"type": "Place", "name": "湖南省"},
+            {"type": "Honour", "name": "三八红旗手"},
+        ],
+        "relations": [{"subject": "李梅", "predicate": "holdsPost",
+                       "object": "湖南省妇女联合会", "role": "主席"}],
+    }, ensure_ascii=False), encoding="utf-8")
+    return docs, gold
+
+
+def test_scores_and_misses(tmp_path):
+    docs, gold = write_case(tmp_path)
+    report, misses = evaluate(pipeline.build([docs]), load_gold(gold))
+    assert report["entities"]["Person"]["f1"] == 1.0
+    assert report["entities"]["Honour"]["recall"] == 0.0
+    assert "Honour\t三八红旗手" in misses["missed_entities"]
+    assert report["relations"]["holdsPost"]["tp"] == 1
+
+
+def test_cli_eval(tmp_path, capsys):
+    docs, gold = write_case(tmp_path)
+    assert main(["eval", str(docs), "--gold", str(gold), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert "holdsPost" in out and "## missed_entities (1)" in out
+
+
+def test_cli_eval_without_gold_files(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path)]) == 2
+    assert str(tmp_path) in capsys.readouterr().err

@@ -1,0 +1,100 @@
+"""Entity rules on seed sentences and on invented sentences from other regions and years."""
+import pytest
+
+from kg.extract import extract_mentions
+from kg.normalize import make_document
+from kg.resolve import resolve_document
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    """(type, canonical name) of every mention of a one-document text."""
+    document = make_document(text.encode("utf-8"), "sample.txt")
+    _, mentions = resolve_document(document, extract_mentions(document))
+    return {(m.type, m.key) for m in mentions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # seeds
+    ("兴安盟人民医院妇二科主任于洋等20位女性获2022年度自治区三八红旗手标兵荣誉称号。",
+     {("Organisation", "兴安盟人民医院"), ("Organisation", "兴安盟人民医院妇二科"),
+      ("Place", "兴安盟"), ("Person", "于洋")}),
+    ("扩大清华大学远程教学站覆盖面。", {("Organisation", "清华大学")}),
+    ("自治区妇联指导内蒙古建筑行业协会成立妇联。", {("Organisation", "内蒙古建筑行业协会")}),
+    # other regions and years
+    ("广西壮族自治区妇联主席李梅出席南宁市妇联会议。",
+     {("Organisation", "广西壮族自治区妇女联合会"), ("Organisation", "南宁市妇女联合会"),
+      ("Person", "李梅"), ("Place", "南宁市")}),
+    ("湖南省妇联联合长沙市教育局开展活动。",
+     {("Organisation", "湖南省妇女联合会"), ("Organisation", "长沙市教育局")}),
+    ("西藏自治区党委宣传部在拉萨市召开会议。",
+     {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
+])
+def test_organisations_people_and_places(text, expected):
+    assert expected <= entities(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("深入推进北疆巾帼铸魂工程,落实巾帼向党引领行动。", ("Programme", "北疆巾帼铸魂工程")),
+    ("实施“乡村巾帼追梦人计划”,争取并高质量落实“京蒙协作项目”。",
+     ("Programme", "乡村巾帼追梦人计划")),
+    ("深化“巾帼兴粮节粮”活动,参与全链条节粮减损。", ("Programme", "巾帼兴粮节粮")),
+    ("深化北疆巾帼铸魂、家家幸福安康、强基扩面促活三大工程。", ("Programme", "家家幸福安康工程")),
+    ("推进妇女“两癌”筛查和低收入妇女“两癌”救助项目全覆盖。",
+     ("Programme", "低收入妇女两癌救助项目")),
+    ("2021年,云南省妇联启动“彩云巾帼创业行动”。", ("Programme", "彩云巾帼创业行动")),
+    ("认真贯彻党的二十大精神。", ("Programme", "中国共产党第二十次全国代表大会")),
+])
+def test_programmes(text, expected):
+    assert expected in entities(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("做“两个维护”的拥护者。", "两个维护"),
+    ("牢固树立“三个离不开”的观念。", "三个离不开"),
+])
+def test_slogans_are_not_programmes(text, slogan):
+    assert ("Programme", slogan) not in entities(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("于洋获2022年度自治区三八红旗手标兵荣誉称号。", ("Honour", "内蒙古自治区三八红旗手标兵")),
+    ("西藏自治区评选出2023年度全区三八红旗手次仁卓玛、格桑梅朵。",
+     ("Honour", "西藏自治区三八红旗手")),
+    ("荣获“人民楷模”国家荣誉称号的草原母亲。", ("Honour", "人民楷模")),
+    ("她获得全国三八红旗手标兵称号。", ("Honour", "全国三八红旗手标兵")),
+])
+def test_honours_keep_their_level(text, expected):
+    # a document naming 内蒙古 resolves 自治区 to it
+    assert expected in entities("内蒙古自治区" + text if "西藏" not in text else text)
+
+
+def test_national_and_regional_honours_are_two():
+    found = entities("内蒙古自治区表彰全国三八红旗手和自治区三八红旗手。")
+    assert {("Honour", "全国三八红旗手"), ("Honour", "内蒙古自治区三八红旗手")} <= found
+
+
+@pytest.mark.parametrize("text, person", [
+    ("自治区妇联党组书记、主席王芳专题听取汇报。", "王芳"),
+    ("揭晓“十大感动人物”:侯维霞、赵青秀、何红。", "赵青秀"),
+    ("女带头人齐晓景、赵丽杰、杨颖被评为典型。", "齐晓景"),
+    ("有获得中华环境奖的殷玉珍;", "殷玉珍"),
+    ("(武峰 吕洪凯 赵瑞荣)", "吕洪凯"),
+    ("以习近平同志为核心的党中央。", "习近平"),
+])
+def test_people_from_context(text, person):
+    assert ("Person", person) in entities(text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("深入巴彦淖尔、呼伦贝尔、鄂尔多斯等12个盟市。", "呼伦贝尔"),
+    ("(自治区妇联办公室 供图)", "供图"),
+])
+def test_places_and_captions_are_not_people(text, not_person):
+    assert all(key != not_person for t, key in entities(text) if t == "Person")
+
+
+def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
+    simplified = entities("自治区妇联权益部寿兰兰获得证书。内蒙古自治区。")
+    traditional = entities("自治區(qū)婦聯(lián)權益部壽蘭蘭獲得證書。內(nèi)蒙古自治區(qū)。")
+    assert simplified == traditional
+    assert ("Organisation", "内蒙古自治区妇女联合会权益部") in traditional

@@ -1,0 +1,55 @@
+"""Relations on seed sentences, and evidence that slices the original file exactly."""
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+
+
+@pytest.fixture(scope="module")
+def seed_graph():
+    return pipeline.build()
+
+
+def facts_of(graph, predicate):
+    name = {e.iri: e.name for e in graph.entities}
+    return {(name[f.subject], name[f.object]) for f in graph.facts if f.predicate == predicate}
+
+
+def test_every_fact_points_to_its_exact_sentence(seed_graph):
+    originals = {p.stem: p.read_text(encoding="utf-8") for p in pipeline.default_corpus()}
+    assert seed_graph.facts
+    for fact in seed_graph.facts:
+        assert fact.evidence
+        for evidence in fact.evidence:
+            assert originals[evidence.doc_id][evidence.start:evidence.end] == evidence.sentence
+
+
+@pytest.mark.parametrize("predicate, subject, obj", [
+    ("holdsPost", "王芳", "内蒙古自治区妇女联合会"),
+    ("holdsPost", "于洋", "兴安盟人民医院妇二科"),
+    ("awarded", "于洋", "内蒙古自治区三八红旗手标兵"),
+    ("runs", "内蒙古自治区妇女联合会", "北疆巾帼铸魂工程"),
+    ("locatedIn", "兴安盟人民医院", "兴安盟"),
+    ("partOf", "内蒙古自治区妇女联合会权益部", "内蒙古自治区妇女联合会"),
+    ("partOf", "中国共产党内蒙古自治区委员会宣传部", "中国共产党内蒙古自治区委员会"),
+])
+def test_seed_relations(seed_graph, predicate, subject, obj):
+    assert (subject, obj) in facts_of(seed_graph, predicate)
+
+
+def test_award_year_is_recorded(seed_graph):
+    name = {e.iri: e.name for e in seed_graph.entities}
+    years = {f.year for f in seed_graph.facts if f.predicate == "awarded"
+             and name[f.subject] == "于洋"}
+    assert "2022" in years
+
+
+def test_relations_in_another_region(tmp_path: Path):
+    (tmp_path / "gx.txt").write_text(
+        "广西壮族自治区妇联党组书记、主席李梅出席会议。2023年,南宁市妇联实施“邕城巾帼护航计划”。",
+        encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    assert ("李梅", "广西壮族自治区妇女联合会") in facts_of(graph, "holdsPost")
+    assert ("南宁市妇女联合会", "邕城巾帼护航计划") in facts_of(graph, "runs")
+    assert ("南宁市妇女联合会", "南宁市") in facts_of(graph, "locatedIn")

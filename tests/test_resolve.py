@@ -1,0 +1,59 @@
+"""Resolution: one node per real thing across forms, scripts and documents; regions differ."""
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+from kg.resolve import canonical_organisation
+from kg.vocab import entity_iri
+
+
+def build_texts(tmp_path: Path, texts: dict[str, str]):
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return pipeline.build([tmp_path])
+
+
+def organisations(graph):
+    return {e.name: e for e in graph.entities if e.type == "Organisation"}
+
+
+def test_three_forms_and_two_scripts_are_one_node(tmp_path):
+    graph = build_texts(tmp_path, {
+        "a.txt": "内蒙古自治区妇女联合会召开会议。内蒙古自治区。",
+        "b.txt": "自治区妇联主席王芳出席。内蒙古自治区。",
+        "c.txt": "內蒙古自治區婦聯(lián)開展活動。內蒙古自治區。",
+    })
+    federation = organisations(graph)["内蒙古自治区妇女联合会"]
+    assert {"自治区妇联", "内蒙古自治区妇联"} <= set(federation.aliases)
+    assert any("婦" in form for form in federation.original_aliases)
+    assert sum(e.name.endswith("妇女联合会") for e in graph.entities) == 1
+
+
+def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
+    graph = build_texts(tmp_path, {
+        "guangxi.txt": "广西壮族自治区召开会议。自治区妇联开展活动。",
+        "neimenggu.txt": "内蒙古自治区召开会议。自治区妇联开展活动。",
+    })
+    names = set(organisations(graph))
+    assert {"广西壮族自治区妇女联合会", "内蒙古自治区妇女联合会"} <= names
+
+
+@pytest.mark.parametrize("name, region, canonical", [
+    ("自治区党委", "内蒙古自治区", "中国共产党内蒙古自治区委员会"),
+    ("自治区党委编办", "内蒙古自治区", "中国共产党内蒙古自治区委员会机构编制委员会办公室"),
+    ("省妇联", "湖南省", "湖南省妇女联合会"),
+    ("呼市妇联", None, "呼和浩特市妇女联合会"),
+    ("自治区政府", "宁夏回族自治区", "宁夏回族自治区人民政府"),
+    ("中共内蒙古自治区委员会", None, "中国共产党内蒙古自治区委员会"),
+    ("中国共产党中央委员会", None, "中国共产党中央委员会"),
+])
+def test_canonical_organisation_names(name, region, canonical):
+    assert canonical_organisation(name, region) == canonical
+
+
+def test_iris_are_deterministic(tmp_path):
+    first = build_texts(tmp_path, {"a.txt": "自治区妇联开展活动。内蒙古自治区。"})
+    second = pipeline.build([tmp_path])
+    assert [e.iri for e in first.entities] == [e.iri for e in second.entities]
+    assert entity_iri("Organisation", "内蒙古自治区妇女联合会") in {e.iri for e in first.entities}
