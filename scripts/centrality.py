@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the centrality table of a graph (default: the embedded seeds' graph)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analysis.add_graph_argument(parser)
-    parser.add_argument("--top", type=int, default=10, help="entities shown per type (10)")
+    parser.add_argument("--top", type=analysis.non_negative, default=10, help="entities shown per type (10)")
     analysis.add_plot_argument(parser)
     args = parser.parse_args(argv)
     rows = analysis.centrality(analysis.load_graph(args.graph))

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     analysis.add_graph_argument(parser)
     parser.add_argument("--seed", type=int, default=0, help="random seed of Louvain (0)")
-    parser.add_argument("--members", type=int, default=5,
+    parser.add_argument("--members", type=analysis.non_negative, default=5,
                         help="main members shown per community (5)")
     analysis.add_plot_argument(parser)
     args = parser.parse_args(argv)

@@ -11,11 +11,7 @@ from pathlib import Path
 
 from kg import analysis
 from kg.io import ensure_folder
-
-try:
-    from kg.viz import write_html
-except ImportError:  # the viewer module is not in this version of kg
-    write_html = None
+from kg.viz import write_html
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="name or alias of the entity (a unique part of it will do)")
     analysis.add_graph_argument(parser)
-    parser.add_argument("-k", "--hops", type=int, default=1, help="radius in links (1)")
+    parser.add_argument("-k", "--hops", type=analysis.non_negative, default=1, help="radius in links (1)")
     parser.add_argument("--html", metavar="PATH",
                         help="viewer page to write (default: output/ego-NAME.html)")
     args = parser.parse_args(argv)
@@ -31,9 +27,6 @@ def main(argv: list[str] | None = None) -> int:
     centre = analysis.find_entity(graph, args.name)
     neighbourhood, distance = analysis.ego_graph(graph, centre, args.hops)
     print(analysis.ego_report(neighbourhood, distance))
-    if write_html is None:
-        print("viewer page not written: this kg has no viewer module (kg.viz)")
-        return 0
     page = Path(args.html) if args.html else Path("output") / f"ego-{args.name}.html"
     ensure_folder(page.parent)
     write_html(neighbourhood, page)

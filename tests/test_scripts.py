@@ -156,6 +156,11 @@ def test_output_cut_short_by_the_reader_is_no_traceback(seeds_ttl):
     assert (reader_gone.returncode, err) == (1, b"")
 
 
+def test_negative_radius_is_a_usage_error(seeds_ttl):
+    done = run_script("ego.py", CHAIR, seeds_ttl, "-k", "-1")
+    assert done.returncode == 2 and "0 or more, not '-1'" in done.stderr
+
+
 def test_ego_script_reports_an_unknown_name_in_one_line(seeds_ttl):
     done = run_script("ego.py", "不存在的名字", seeds_ttl)
     assert done.returncode == 2
@@ -176,6 +181,9 @@ def test_ego_script_prints_the_neighbourhood(sample_ttl, tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("4 entities, 5 facts")
     assert "赵红军" in out and "于洋" not in out
+    assert out.endswith(f"wrote {page}\n")
+    viewer = page.read_text(encoding="utf-8")
+    assert "赵红军" in viewer and "于洋" not in viewer
 
 
 @pytest.mark.parametrize("script", ["centrality", "communities", "honours_by_year"])

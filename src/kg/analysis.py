@@ -125,6 +125,23 @@ def add_graph_argument(parser: argparse.ArgumentParser) -> None:
                         help="a graph written by `kg build` (default: build the embedded seeds)")
 
 
+def non_negative(text: str) -> int:
+    """``argparse`` type of counts and radii: an integer, 0 or more.
+
+    Examples
+    --------
+    >>> non_negative("2")
+    2
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not {text!r}")
+    return value
+
+
 def add_plot_argument(parser: argparse.ArgumentParser) -> None:
     """Add the ``--plot PNG`` option (needs matplotlib and a CJK font)."""
     parser.add_argument("--plot", metavar="PNG",
