@@ -8,6 +8,7 @@ import json
 import networkx
 import pytest
 
+import kg
 from kg import OutputError, cli, export, rdf
 from kg.vocab import entity_iri
 
@@ -122,3 +123,21 @@ def test_cli_export_rejects_an_unknown_format(tmp_path, capsys):
         cli.main(["export", str(tmp_path / "kg.ttl"), "--format", "xlsx"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_seed_graph_exports_read_back_complete(tmp_path, capsys):
+    graph = kg.build()
+    ttl = tmp_path / "seeds.ttl"
+    ttl.write_text(rdf.to_turtle(graph), encoding="utf-8")
+    for fmt in export.FORMATS:
+        assert cli.main(["export", str(ttl), "--format", fmt]) == 0
+    read = networkx.read_graphml(tmp_path / "seeds.graphml", force_multigraph=True)
+    assert sorted(label for _, label in read.nodes(data="label")) == sorted(
+        e.name for e in graph.entities)
+    assert read.number_of_edges() == len(graph.facts) > 0
+    data = json.loads((tmp_path / "seeds.json").read_text(encoding="utf-8"))
+    assert networkx.utils.graphs_equal(networkx.node_link_graph(data, edges="edges"),
+                                       graph.to_networkx())
+    with (tmp_path / "seeds.edges.csv").open(encoding="utf-8-sig", newline="") as handle:
+        predicates = {row["predicate"] for row in csv.DictReader(handle)}
+    assert predicates == set(graph.fact_counts())
