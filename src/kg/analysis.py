@@ -310,7 +310,7 @@ def communities_report(graph: KnowledgeGraph, found: Sequence[Sequence[str]],
     sizes = sorted(Counter(len(group) for group in found).items(), reverse=True)
     distribution = format_table(["size", "communities"], sizes)
     return (f"{len(found)} communities: {len(shared)} of two or more entities, "
-            f"{alone} entities without links\n\n{table}\n\nSize distribution\n{distribution}")
+            f"{alone} of a single entity\n\n{table}\n\nSize distribution\n{distribution}")
 
 
 # --- honours ------------------------------------------------------------------------------
