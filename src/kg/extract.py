@@ -27,7 +27,7 @@ from .rules import Lexicon, split_list, table
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
-_NUMERAL_CLASSIFIER = re.compile(r"[\d一二三四五六七八九十百千万余多两]+(?:个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
+_NUMERAL_CLASSIFIER = re.compile(r"(?<!第)[\d一二三四五六七八九十百千万余多两]+(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
                                  r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
 #: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
@@ -88,18 +88,23 @@ def _rules():
 _NAME_KINDS = ("place", "org_known", "org_suffix", "prog_word", "honour")
 
 
-def _uncovered(hits: list) -> list:
+def _uncovered(hits: list, text: str) -> list:
     """Drop function-word and head-word hits that lie inside a longer name-like hit of another
     kind (和 in 呼和浩特, 联合 in 妇女联合会, 社区 in the honour 十大优秀社区)."""
-    spans = [(s, e, {p[0] for p in payloads}) for s, e, payloads in hits]
+    # a place's short form covers only what lies strictly inside it (和 in 呼和浩特), not its
+    # edges (和政 would swallow 和 in 党和政府)
+    spans = [(s, e, {p[0] for p in payloads},
+              any(p[0] == "place" and p[1] != text[s:e] for p in payloads))
+             for s, e, payloads in hits]
     kept = []
     for s, e, payloads in hits:
         kinds = {p[0] for p in payloads}
         if kinds & {"place", "org_known"}:
             kept.append((s, e, payloads))
             continue
-        covered = any(a <= s and e <= b and (b - a) > (e - s) and (k & set(_NAME_KINDS))
-                      and not (k <= kinds) for a, b, k in spans)
+        covered = any(a <= s and e <= b and (b - a) > (e - s) and not (k <= kinds)
+                      and (k & set(_NAME_KINDS) or e - s == 1)
+                      and (not short or (a < s and e < b)) for a, b, k, short in spans)
         if not covered:
             kept.append((s, e, payloads))
     return kept
@@ -114,15 +119,23 @@ def _dictionary_words() -> dict[str, str]:
     words = {}
     with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
-            word, _, tag = line.rstrip("\n").split(" ")
+            word, freq, tag = line.rstrip("\n").split(" ")
             if 2 <= len(word) <= 4:
                 words[word] = tag
+                if int(freq) >= 100:
+                    _COMMON.add(word)
     return words
 
 
+#: Dictionary words common enough (frequency >= 100) to decide a segmentation on their own.
+_COMMON: set[str] = set()
+
+
 def _crosses_word(text: str, start: int, end: int) -> bool:
-    """Whether a dictionary word runs across either edge of ``[start, end)`` (和政 in 党和政府)."""
-    words = _dictionary_words()
+    """Whether a common dictionary word runs across either edge of ``[start, end)``
+    (和政 in 党和政府)."""
+    _dictionary_words()
+    words = _COMMON
     for cut in (start, end):
         for a in range(cut - 2, cut):
             for b in range(cut + 1, cut + 3):
@@ -138,7 +151,7 @@ class Sentence:
 
     def __init__(self, text: str, start: int, end: int, hits: list):
         self.text, self.start, self.end = text, start, end
-        self.hits = _uncovered(hits)
+        self.hits = _uncovered(hits, text)
         hits = self.hits
         breaks = {start}
         inside = set()
@@ -154,7 +167,8 @@ class Sentence:
             if any(p[0] == "boundary" for p in payloads):
                 # a one-character function word that starts a dictionary word (向 in 向日葵)
                 # is part of that word
-                if e - s == 1 and (text[s:s + 3] in words or text[s:s + 2] in words):
+                if e - s == 1 and (text[s:s + 3] in words or (
+                        text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
                     continue
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
@@ -278,11 +292,19 @@ def _longest_suffix_hits(sent: Sentence):
 
 
 def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
-    """A one-character suffix (部, 局, 委 …) must end a word; a longer one must not run on
-    into a longer word (大学 in 大学生)."""
-    if len(suffix) == 1:
-        return sent.ends_word(end)
-    return end >= sent.end or sent.text[end] not in "生员"
+    """A suffix must not run on into a longer dictionary word (部 in 部分, 大学 in 大学毕业);
+    a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
+    if len(suffix) == 1 and not sent.ends_word(end):
+        return False
+    return end in sent.word_starts or not _runs_on(sent.text, end)
+
+
+def _runs_on(text: str, end: int) -> bool:
+    """Whether a common dictionary word runs across position ``end`` (部分, 学生, 报社)."""
+    _dictionary_words()
+    words = _COMMON
+    return any(text[a:b] in words for a in (end - 2, end - 1) for b in (end + 1, end + 2)
+               if a >= 0 and b <= len(text))
 
 
 def _is_anchor(candidate: Candidate) -> bool:
@@ -400,6 +422,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
             continue
         tail = _programme_word_at(sent, m.end(), min(sent.end, m.end() + 14))
         org_tail = _org_tail(sent, m.end())
+        if org_tail and tail and tail[1] > org_tail:
+            org_tail = None
         if org_tail:
             result.append(Candidate(m.start(), org_tail, "Organisation", "extract:quoted-org",
                                     inner + text[m.end():org_tail], "quoted"))
@@ -412,7 +436,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
                 result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
                                         inner, "quoted"))
         elif _ends_with_org_suffix(inner):
-            result.append(Candidate(m.start(), m.end(), "Organisation", "extract:quoted-org",
+            result.append(Candidate(m.start(1), m.end(1), "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
         elif re.match(r"[国家]*(荣誉)?称号", text[m.end():m.end() + 6]):
             result.append(Candidate(m.start(), m.end(), "Honour", "extract:quoted-title",
@@ -450,7 +474,7 @@ def _org_tail(sent: Sentence, pos: int) -> int | None:
 def _ends_with_org_suffix(name: str) -> bool:
     lexicon, *_ = _rules()
     return any(p[0] == "org_suffix" and p[3] == "body" and len(p[1]) > 1 and e == len(name)
-               for s, e, payloads in lexicon.find(name) for p in payloads)
+               for s, e, payloads in _uncovered(list(lexicon.find(name)), name) for p in payloads)
 
 
 #: Bodies that act (run programmes), as opposed to bodies a programme is named after.
@@ -528,7 +552,7 @@ def _honours(sent: Sentence) -> list[Candidate]:
         # a quoted head keeps its qualifier before the quote: 全省巾帼志愿服务“十大感动人物”
         quoted = s - 2 >= sent.start and text[s - 1] in "“\"" and _NAME_CHAR.match(text[s - 2])
         if quoted:
-            left = sent.limit(s - 2)
+            left = sent.limit(s - 1)
         level = _HONOUR_LEVEL.search(text, left, s)
         if level:
             start = level.start()
