@@ -207,6 +207,7 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
     text = document.text
     all_hits = list(lexicon.find(text))
     candidates: list[Candidate] = []
+    state: dict = {}
     pos = 0
     for s0, s1 in document.sentences:
         while pos < len(all_hits) and all_hits[pos][0] < s0:
@@ -218,14 +219,17 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
                 hits.append(all_hits[j])
             j += 1
         sentence = Sentence(text, s0, s1, hits)
-        found = _sentence_candidates(sentence, patterns, stops, surnames)
+        if s0 and text[s0 - 1] in "。!！?？\n":
+            state.clear()  # a qualifier of a list heading lasts to the end of its sentence
+        found = _sentence_candidates(sentence, patterns, stops, surnames, state)
         candidates.extend(found)
     settled = settle_overlaps(candidates)
     return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
                          c.key) for c in settled)
 
 
-def _sentence_candidates(sent: Sentence, patterns, stops, surnames) -> list[Candidate]:
+def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
+                         state: dict) -> list[Candidate]:
     found: list[Candidate] = []
     found += _places(sent)
     found += _known_orgs(sent)
@@ -236,7 +240,8 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames) -> list[Cand
     found += _book_titles(sent)
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
-    found += _honours(sent)
+    found += _honours(sent, state)
+    found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
     return found
 
@@ -540,7 +545,10 @@ def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
 _HONOUR_LEVEL = re.compile(r"(全国|国家级?|自治区级?|全区|省级?|市级?|盟级?|旗县级?|县级?|区级)")
 
 
-def _honours(sent: Sentence) -> list[Candidate]:
+def _honours(sent: Sentence, state: dict) -> list[Candidate]:
+    """Honour heads with their level and qualifier: 自治区三八红旗手标兵, 中华环境奖,
+    全省巾帼志愿服务“十大感动人物”; a quoted head that follows such a heading in the same
+    list (…“十大感动人物”:…;“十大暖心故事”:…) shares its qualifier."""
     result = []
     text = sent.text
     by_end: dict[int, tuple] = {}
@@ -548,23 +556,57 @@ def _honours(sent: Sentence) -> list[Candidate]:
         if e not in by_end or s < by_end[e][0]:
             by_end[e] = (s, e, p)
     for s, e, p in sorted(by_end.values()):
-        left = sent.limit(s)
-        # a quoted head keeps its qualifier before the quote: 全省巾帼志愿服务“十大感动人物”
-        quoted = s - 2 >= sent.start and text[s - 1] in "“\"" and _NAME_CHAR.match(text[s - 2])
-        if quoted:
-            left = sent.limit(s - 1)
+        opened = s - 1 >= sent.start and text[s - 1] in "“\""
+        end = e + 1 if opened and text[e:e + 1] in "”\"" else e
+        if opened and (s - 1 == sent.start or text[s - 2] in "”\";；:：、") \
+                and state.get("qualifier"):
+            result.append(Candidate(s - 1, end, "Honour", p[2],
+                                    state["qualifier"] + text[s:e], "honour"))
+            continue
+        quoted = opened and s - 2 >= sent.start and _NAME_CHAR.match(text[s - 2])
+        left = sent.limit(s - 1) if quoted else sent.limit(s)
         level = _HONOUR_LEVEL.search(text, left, s)
         if level:
             start = level.start()
-        elif s - left <= 8:
+        elif s - left <= (12 if quoted else 8):
             start = left
         else:
             start = s
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
-        end = e + 1 if quoted and text[e:e + 1] in "”\"" else e
+        if quoted and start < s - 1:
+            state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
         name = re.sub(r"[“”\"]", "", text[start:end])
-        result.append(Candidate(start, end, "Honour", p[2], name, "honour"))
+        result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
+    return result
+
+
+def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Items of a list after an honour heading and a colon (“十大优秀项目”:A、B、C;) that
+    name a project or a unit; people in such lists are found by the person rules."""
+    text = sent.text
+    result = []
+    for honour in (c for c in found if c.type == "Honour"):
+        if text[honour.end:honour.end + 1] not in ":：":
+            continue
+        stop = re.search(r"[;；。]", text[honour.end:sent.end])
+        end = honour.end + stop.start() if stop else sent.end
+        pos = honour.end + 1
+        for item in text[pos:end].split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            dash = item.rfind("——")
+            if dash >= 0:
+                a = a + dash + 2
+            name = re.sub(r"[“”\"《》]", "", text[a:b]).strip()
+            if not 3 <= len(name) <= 30:
+                continue
+            if _ends_with_org_suffix(name):
+                result.append(Candidate(a, b, "Organisation", "extract:honour-list", name,
+                                        "quoted"))
+            elif re.search(r"(项目|计划|行动|工程|服务|活动)$", name) or text[a] in "“《":
+                result.append(Candidate(a, b, "Programme", "extract:honour-list", name,
+                                        "quoted"))
     return result
 
 
@@ -604,12 +646,13 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
     text = sent.text
     # the recipient right after an honour, or after 的 in an award clause:
     # 全国三八红旗手标兵赵晶; 获得中华环境奖的殷玉珍
+    starts = {c.end for c in found if c.type in ("Honour", "Organisation")}
     if _AWARD_CONTEXT.search(text, sent.start, sent.end):
-        starts = {c.end for c in found if c.type == "Honour"}
         starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
+    if starts:
         for pos in sorted(starts):
             end = _person_at(sent, pos, surnames)
-            if end and (end == sent.end or re.match(r"[;；。,，]", text[end:end + 1])):
+            if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
                 result.append(Candidate(pos, end, "Person", "extract:award-recipient",
                                         text[pos:end], "person"))
     # post title followed by a name: 主席王芳, 副主任云静
