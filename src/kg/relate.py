@@ -14,7 +14,7 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 - ``locatedIn``: the place an organisation's or programme's name starts with or contains, and a
   programme held 在 a place.
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
-  in 中国共产党; places whose parent in the gazetteer the document also names; a programme named
+  in 中国共产党; places whose parent in the gazetteer the same sentence names; a programme named
   inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
   header that names a programme.
 """
@@ -80,7 +80,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
     own = _document_organisation(mentions)
     for sentence, ms in sorted(by_sentence.items()):
         ms.sort(key=lambda m: (m.start, -m.end))
-        _posts_held(document, sentence, ms, facts)
+        _posts_held(document, sentence, ms, facts, own)
         _awards(document, sentence, ms, facts)
         _runs(document, sentence, ms, own, facts)
         _located(document, sentence, ms, facts)
@@ -103,11 +103,18 @@ def _document_organisation(mentions: Iterable[Mention]) -> Mention | None:
 
 
 # ------------------------------------------------------------------ holdsPost
-def _posts_held(document, sentence, ms, facts):
+def _posts_held(document, sentence, ms, facts, own):
     text = document.text
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation"]
     for person in people:
+        post = _post_before(text, sentence[0], person.start)
+        if post and not any(o.end == person.start - len(post) for o in orgs):
+            # 分管副主席赵红军: the unit is the last one named before, or the document's own
+            earlier = [o for o in orgs if o.end <= person.start - len(post)]
+            unit = earlier[-1] if earlier else own
+            if unit is not None and len(post) > 1:
+                facts.add(person, "holdsPost", unit, sentence, role=post)
         for org in orgs:
             between = text[org.end:person.start]
             if org.end > person.start or len(between) > 12:
@@ -122,6 +129,14 @@ def _posts_held(document, sentence, ms, facts):
                 if parent.start == org.start and parent.end < org.end:
                     role = text[parent.end:person.start]
                     facts.add(person, "holdsPost", parent, sentence, role=role or None)
+
+
+def _post_before(text: str, start: int, pos: int) -> str | None:
+    """The chain of post titles that ends right before ``pos`` (党组书记、主席), if any."""
+    for length in range(min(12, pos - start), 1, -1):
+        if _posts().match(text[pos - length:pos]):
+            return text[pos - length:pos]
+    return None
 
 
 # ------------------------------------------------------------------ awarded
@@ -145,18 +160,28 @@ def _awards(document, sentence, ms, facts):
     if not honours:
         return
     recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")]
+    gives, respective = _award_trigger_kinds()
     for a, b in _clauses(text, *sentence):
         for t in trigger.finditer(text, a, b):
-            givers = [r for r in recipients if a <= r.start and r.end <= t.start()]
             got = [h for h in honours if t.end() <= h.start and h.end <= b]
-            if not givers or not got:
+            if not got:
                 continue
-            # the nearest subjects: the last run of recipients before the trigger
-            subjects = _last_group(text, givers)
-            for honour in got:
-                year = _year_before(text, sentence[0], honour.start)
-                for subject in subjects:
-                    facts.add(subject, "awarded", honour, sentence, year=year)
+            passive = text.rfind("被", a, t.start()) >= 0
+            if t.group() in gives and not passive:
+                # A 授予 B 为 X: the recipients stand between the trigger and the honour
+                subjects = [r for r in recipients if t.end() <= r.start and r.end <= got[0].start]
+            else:
+                end = text.rfind("被", a, t.start()) if passive else t.start()
+                givers = [r for r in recipients if a <= r.start and r.end <= end]
+                subjects = _last_group(text, givers) if givers else []
+            if not subjects:
+                continue
+            pairs = (list(zip(subjects, got)) if t.group() in respective
+                     and len(subjects) == len(got)
+                     else [(subject, honour) for honour in got for subject in subjects])
+            for subject, honour in pairs:
+                facts.add(subject, "awarded", honour, sentence,
+                          year=_year_before(text, sentence[0], honour.start))
     for honour in honours:
         year = _year_before(text, sentence[0], honour.start)
         # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍
@@ -173,6 +198,16 @@ def _awards(document, sentence, ms, facts):
             for r in recipients:
                 if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
                     facts.add(r, "awarded", honour, sentence, year=year)
+
+
+@cache
+def _award_trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """Award triggers that put the recipient after them (授予), and those that pair
+    recipients and honours in order (分获)."""
+    rows = [row for row in table("relation_triggers.tsv", 3) if row[0] == "awarded"]
+    gives = frozenset(row[1] for row in rows if row[2].startswith("gives"))
+    respective = frozenset(row[1] for row in rows if "respectively" in row[2])
+    return gives, respective
 
 
 def _last_group(text: str, givers: list[Mention]) -> list[Mention]:
@@ -266,21 +301,23 @@ def _parts_by_name(document, mentions, facts):
         elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs:
             facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
     index = place_index()
-    places = {m.key: m for m in mentions if m.type == "Place"}
-    for key, m in sorted(places.items()):
-        for parent in index.parents(key):
-            if parent in places:
-                facts.add(m, "partOf", places[parent], document.sentence_at(m.start))
-        if index.level(key) == "prefecture" and document.region and document.region in places \
-                and document.region in index.parents(key):
-            continue
+    by_sentence: dict[tuple[int, int], dict[str, Mention]] = {}
+    for m in mentions:
+        if m.type == "Place":
+            by_sentence.setdefault(document.sentence_at(m.start), {})[m.key] = m
+    for sentence, places in sorted(by_sentence.items()):
+        for key, m in sorted(places.items()):
+            for parent in index.parents(key):
+                if parent in places:
+                    facts.add(m, "partOf", places[parent], sentence)
 
 
 def _sections(document, mentions, facts):
     """Programmes under a 【section】 header that names a programme are parts of it."""
     text = document.text
     headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
-    programmes = [m for m in mentions if m.type == "Programme"]
+    programmes = [m for m in mentions if m.type == "Programme"
+                  and not m.rule_id.startswith("rules/patterns")]
     for i, (a, b) in enumerate(headers):
         header = [p for p in programmes if a < p.start and p.end < b]
         if not header:
