@@ -11,9 +11,10 @@ import os
 import sys
 import time
 import traceback
+import webbrowser
 from pathlib import Path
 
-from . import evaluate, export, pipeline, query, rdf
+from . import evaluate, export, pipeline, query, rdf, viz
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, write_outputs
 from .vocab import DEFAULT_BASE
@@ -58,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
                       "'SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }'")
     querier.add_argument("--format", choices=query.FORMATS, default="table",
                          help="table (aligned, the default), csv or json (SPARQL results)")
+    viewer = sub.add_parser("view", help="write the interactive viewer page (HTML, works "
+                            "offline) of a Turtle graph")
+    viewer.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
+    viewer.add_argument("-o", "--output", help="output file (default: GRAPH.html next to "
+                        "GRAPH.ttl)")
+    viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
     return parser
 
 
@@ -99,7 +106,8 @@ def cmd_build(args) -> int:
     finally:
         _print_warnings(problems)
     turtle = rdf.to_turtle(graph, args.base)
-    ttl, = write_outputs(args.output, {"kg.ttl": turtle})
+    ttl, page = write_outputs(args.output, {"kg.ttl": turtle,
+                                            "kg.html": viz.render_html(graph)})
     if args.validate:
         _check_shapes(ttl, turtle, args.quiet)
     elapsed = time.perf_counter() - started
@@ -111,6 +119,7 @@ def cmd_build(args) -> int:
     facts = graph.fact_counts()
     print("relations: " + ", ".join(f"{p} {facts[p]}" for p in sorted(facts)))
     print(f"wrote {ttl}")
+    print(f"wrote {page}")
     print(f"elapsed: {elapsed:.2f} s")
     return 1 if problems else 0
 
@@ -157,7 +166,18 @@ def cmd_export(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "query": cmd_query}
+def cmd_view(args) -> int:
+    graph = rdf.load(args.graph)
+    output = Path(args.output or Path(args.graph).with_suffix(".html"))
+    page = viz.write_html(graph, output, title=f"{output.stem} · {viz.DEFAULT_TITLE}")
+    print(f"wrote {page}")
+    if args.open:
+        webbrowser.open(page.resolve().as_uri())
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "query": cmd_query,
+            "view": cmd_view}
 
 
 def _one_line(message: str) -> str:

@@ -85,7 +85,7 @@ MAX_NODE_SIZE = 36.0
 #: Distance between neighbouring nodes in precomputed layouts, in vis pixels (roughly).
 LAYOUT_SPACING = 60.0
 LAYOUT_SEED = 7
-LAYOUT_ITERATIONS = 30
+LAYOUT_ITERATIONS = 20
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
