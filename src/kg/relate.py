@@ -8,11 +8,11 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 - ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
   the honours after it; a name right after an honour (全国三八红旗手标兵赵晶) or a list after an
   honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
-- ``runs``: the organisation named before a runs trigger in the sentence runs the programmes
-  after it; when the sentence leaves the subject out, the document's own organisation (the one
-  it names most) runs them.
-- ``locatedIn``: the place an organisation's or programme's name starts with or contains, and a
-  programme held 在 a place.
+- ``runs``: the organisation named right before a runs trigger in the sentence runs the
+  programmes after the trigger; when the sentence leaves the subject out, the document's own
+  organisation (the one it names most) runs them (reports leave their author out).
+- ``locatedIn``: the places an organisation's or programme's name contains (also the region a
+  relative name resolves to), and a programme held 在 a place.
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
   in 中国共产党; places whose parent in the gazetteer the same sentence names; a programme named
   inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
@@ -65,6 +65,10 @@ class _Facts:
         start, end = self.document.original_span(*sentence)
         evidence = Evidence(self.document.id, self.document.text_original[start:end], start, end)
         self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
+
+    def subjects(self, predicate: str) -> set[str]:
+        """IRIs of the subjects of the facts of one predicate collected so far."""
+        return {s for s, p, *_ in self.facts if p == predicate}
 
     def result(self) -> tuple[Fact, ...]:
         return tuple(Fact(s, p, o, role, year, tuple(ev))
@@ -233,7 +237,10 @@ def _runs(document, sentence, ms, own, facts):
     if not programmes:
         return
     orgs = [m for m in ms if m.type == "Organisation"]
+    awarded = facts.subjects("awarded")
     for programme in programmes:
+        if entity_iri(programme.type, programme.key, facts.base) in awarded:
+            continue  # a project honoured in a list is its own unit's, not the lister's
         t = None
         for match in trigger.finditer(text, sentence[0], programme.start):
             t = match
@@ -259,11 +266,11 @@ def _located(document, sentence, ms, facts):
     for m in ms:
         if m.type not in ("Organisation", "Programme"):
             continue
-        inside = [p for p in places if _inside(p, m)]
-        for place in inside:
-            if m.type == "Organisation" and place.start != m.start:
-                continue  # a place later in a body's name is not where it sits
-            facts.add(m, "locatedIn", place, sentence)
+        for place in places:
+            if _inside(place, m) and (m.type == "Organisation"
+                                      or place_index().level(place.key) != "country"):
+                # 中国 inside a programme's name (健康中国) is a motto, not a venue
+                facts.add(m, "locatedIn", place, sentence)
         if m.type == "Programme":
             before = text[sentence[0]:m.start]
             held = re.search(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)$", before)

@@ -18,6 +18,7 @@ from typing import Iterable
 from .model import Document, Entity, Mention
 from .normalize import strip_pinyin_glosses
 from .places import place_index
+from .rules import Lexicon
 from .vocab import entity_iri
 
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -128,15 +129,14 @@ IMPLIED = "resolve:implied-place"
 
 
 def _implied_places(mentions: list[Mention]) -> list[Mention]:
-    """The place a resolved organisation name starts with, when the text only implied it
-    (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区)."""
+    """The place a resolved organisation name holds, when the text only implied it
+    (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区; 自治区党委 -> 中国共产党内蒙古自治区委员会)."""
     index = place_index()
     implied = []
     for m in mentions:
         if m.type != "Organisation":
             continue
-        place = next((name for name in _full_names_by_length() if m.key.startswith(name)
-                      and len(m.key) > len(name)), None)
+        place = _first_full_place_name(m.key)
         if place is None or any(p.type == "Place" and p.key == place and m.start <= p.start
                                 and p.end <= m.end for p in mentions):
             continue
@@ -146,8 +146,15 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def _full_names_by_length() -> tuple[str, ...]:
-    return tuple(sorted(place_index().by_name, key=lambda n: (-len(n), n)))
+def _full_name_lexicon() -> Lexicon:
+    return Lexicon((name, name) for name in place_index().by_name)
+
+
+def _first_full_place_name(name: str) -> str | None:
+    """The first (then longest) full place name inside an organisation's canonical name."""
+    hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)
+            if e - s < len(name)]
+    return min(hits)[2] if hits else None
 
 
 def _original_form(document: Document, mention: Mention) -> str | None:
