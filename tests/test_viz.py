@@ -38,10 +38,12 @@ def test_every_type_and_predicate_has_its_own_look():
     assert viz.edge_label("runs") == "主办/实施 runs"
 
 
-def test_node_size_grows_with_degree_up_to_a_cap():
+def test_node_and_label_size_grow_with_degree_up_to_a_cap():
     sizes = [viz.node_size(degree) for degree in range(200)]
     assert sizes == sorted(sizes) and sizes[0] == viz.BASE_NODE_SIZE
     assert sizes[1] > sizes[0] and sizes[-1] == viz.MAX_NODE_SIZE
+    labels = [viz.label_size(size) for size in sizes]
+    assert labels == sorted(labels) and labels[0] == viz.BASE_LABEL_SIZE < labels[1]
 
 
 def test_nodes_carry_type_style_size_by_degree_and_hover_text():
@@ -51,6 +53,7 @@ def test_nodes_carry_type_style_size_by_degree_and_hover_text():
     node = nodes[federation.iri]
     # Links of the federation: 王芳 (two posts, one edge), 赵红军, and the party group.
     assert node["size"] == viz.node_size(3)
+    assert node["font"]["size"] == viz.label_size(viz.node_size(3)) > viz.BASE_LABEL_SIZE
     assert (node["shape"], node["color"]) == ("square", viz.TYPE_STYLES["Organisation"].color)
     assert node["title"].splitlines() == [FEDERATION, "类型 Type: 组织 Organisation",
                                           "别名 Aliases: 内蒙古自治区妇联、自治区妇联",

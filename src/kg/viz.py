@@ -82,6 +82,10 @@ MAX_EVIDENCE_SHOWN = 3
 BASE_NODE_SIZE = 8.0
 NODE_SIZE_STEP = 4.0
 MAX_NODE_SIZE = 36.0
+#: Label font size of an isolated node, and its growth per unit of node size (hubs get
+#: larger labels, so their names stay readable when the whole graph is in view).
+BASE_LABEL_SIZE = 14.0
+LABEL_SIZE_STEP = 1.25
 #: Distance between neighbouring nodes in precomputed layouts, in vis pixels (roughly).
 LAYOUT_SPACING = 60.0
 LAYOUT_SEED = 7
@@ -103,6 +107,15 @@ def node_size(degree: int) -> float:
     (8.0, 16.0, 36.0)
     """
     return min(MAX_NODE_SIZE, BASE_NODE_SIZE + NODE_SIZE_STEP * math.sqrt(degree))
+
+
+def label_size(node_size_: float) -> float:
+    """The label font size of a node drawn at ``node_size_``.
+
+    >>> label_size(node_size(0)), label_size(MAX_NODE_SIZE)
+    (14.0, 49.0)
+    """
+    return BASE_LABEL_SIZE + LABEL_SIZE_STEP * (node_size_ - BASE_NODE_SIZE)
 
 
 def node_tooltip(entity: Entity, degree: int) -> str:
@@ -227,10 +240,11 @@ def _network(graph: KnowledgeGraph, groups, precompute: bool) -> Network:
     network = Network(directed=True, cdn_resources="in_line")
     for entity in entities:
         style = TYPE_STYLES[entity.type]
+        size = node_size(degree[entity.iri])
         place = {"x": positions[entity.iri][0], "y": positions[entity.iri][1]} \
             if precompute else {}
         network.add_node(entity.iri, label=entity.name, shape=style.shape, color=style.color,
-                         size=node_size(degree[entity.iri]),
+                         size=size, font={"size": label_size(size)},
                          title=node_tooltip(entity, degree[entity.iri]),
                          kgType=entity.type, aliases=list(entity.aliases), **place)
     names = {e.iri: e.name for e in entities}
@@ -247,7 +261,7 @@ def _network(graph: KnowledgeGraph, groups, precompute: bool) -> Network:
 def _vis_options(precompute: bool) -> dict:
     """vis-network options: bounded stabilisation, or fixed positions without physics."""
     return {
-        "nodes": {"font": {"face": FONT_FACE, "size": 14, "strokeWidth": 3,
+        "nodes": {"font": {"face": FONT_FACE, "size": BASE_LABEL_SIZE, "strokeWidth": 3,
                            "strokeColor": "#ffffff"},
                   "borderWidth": 1},
         "edges": {"font": {"face": FONT_FACE, "size": 10, "strokeWidth": 3,
