@@ -186,7 +186,8 @@ class Sentence:
 
     def ends_word(self, pos: int) -> bool:
         """Whether a name may end before ``pos`` (the next character starts a new word)."""
-        return pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.word_starts
+        return (pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.word_starts
+                or not _NAME_CHAR.match(self.text[pos]))
 
     def hits_of(self, kind: str):
         for s, e, payloads in self.hits:
@@ -418,42 +419,58 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
     result = []
     text = sent.text
     triggered = False
-    for m in _QUOTED.finditer(text, sent.start, sent.end):
-        inner = m.group(1).strip()
-        before = text[max(sent.start, m.start() - 6):m.start()]
-        chained = m.start() > sent.start and text[m.start() - 1] in "”、" and triggered
+    previous_end = -1
+    for start, end, inner in _quotations(sent):
+        before = text[max(sent.start, start - 6):start]
+        chained = triggered and (start == previous_end or text[start - 1] in "、")
         triggered = chained or bool(_run_triggers().search(before))
+        previous_end = end
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
             continue
-        tail = _programme_word_at(sent, m.end(), min(sent.end, m.end() + 14))
-        org_tail = _org_tail(sent, m.end())
+        tail = _programme_word_at(sent, end, min(sent.end, end + 14))
+        org_tail = _org_tail(sent, end)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
-        if org_tail:
-            result.append(Candidate(m.start(), org_tail, "Organisation", "extract:quoted-org",
-                                    inner + text[m.end():org_tail], "quoted"))
-        elif tail and tail[0] == m.end() and tail[2][2] == "quote":
-            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], inner, "quoted"))
+        if tail and tail[2][2] == "quote" and tail[0] - end < 4:
+            # “绿色家园”活动, “联学联讲”机制品牌: the quoted part is the name
+            result.append(Candidate(start, tail[1], "Programme", tail[2][3], inner, "quoted"))
+        elif org_tail:
+            result.append(Candidate(start, org_tail, "Organisation", "extract:quoted-org",
+                                    inner + text[end:org_tail], "quoted"))
         elif tail:
-            name = inner + text[m.end():tail[1]]
-            result.append(Candidate(m.start(), tail[1], "Programme", tail[2][3], name, "quoted"))
-            if tail[0] > m.end() and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
-                result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
-                                        inner, "quoted"))
+            name = inner + text[end:tail[1]]
+            result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
+            if tail[0] > end and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
+                result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
+                                        "quoted"))
         elif _ends_with_org_suffix(inner):
-            result.append(Candidate(m.start(1), m.end(1), "Organisation", "extract:quoted-org",
+            result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
-        elif re.match(r"[国家]*(荣誉)?称号", text[m.end():m.end() + 6]):
-            result.append(Candidate(m.start(), m.end(), "Honour", "extract:quoted-title",
-                                    inner, "quoted"))
+        elif re.match(r"[国家]*(荣誉)?称号", text[end:end + 6]):
+            result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
+                                    "quoted"))
         elif re.search(r"[、,，]", inner):
             continue  # a quoted list of phrases is a slogan unless a programme word follows
-        elif _programme_word_at(sent, m.start() + 1, m.end() - 1) or triggered \
-                or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[m.end():m.end() + 16]):
+        elif _programme_word_at(sent, start + 1, end - 1) or triggered \
+                or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[end:end + 16]):
             if len(inner) >= 3:
-                result.append(Candidate(m.start(), m.end(), "Programme", "extract:quoted",
-                                        inner, "quoted"))
+                result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
+                                        "quoted"))
     return result
+
+
+#: A phrase set off by single spaces inside Chinese text: scrapers often turn quotation marks
+#: into spaces (实施 北疆巾帼铸魂工程,开展 百千万巾帼大宣讲 妇女恳谈 …).
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff ]) ([^\s,，。;；、“”\"]{2,14})(?= [\u4e00-\u9fff,，等])")
+
+
+def _quotations(sent: Sentence):
+    """``(start, end, inner)`` of every quoted phrase, marks included, in text order."""
+    found = [(m.start(), m.end(), m.group(1).strip())
+             for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
+    found += [(m.start(), m.end() + 1, m.group(1))
+              for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
+    return sorted(found)
 
 
 #: Programme words that make a quoted brand plus tail one project (“护航未来”困境儿童帮扶项目),
@@ -509,7 +526,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         if dist and text[left - 1:left] in "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
-        if len(body) < 3 or len(body) > 16 or _GENERIC_BODY.match(body):
+        if len(body) < 3 or len(body) > 22 or _GENERIC_BODY.match(body):
             continue
         name = text[left:e]
         if _is_slogan(name, stops):
