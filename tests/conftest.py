@@ -1,0 +1,49 @@
+"""Shared fixtures: the seed texts and an in-process runner of the command line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from kg import cli
+from kg.pipeline import default_corpus
+
+SEED_FILES = default_corpus()
+
+
+def seed_file(prefix: str) -> Path:
+    """The seed file whose name starts with ``prefix`` (e.g. ``"004"``)."""
+    (path,) = [p for p in SEED_FILES if p.name.startswith(prefix)]
+    return path
+
+
+def seed_text(prefix: str) -> str:
+    """The UTF-8 text of the seed whose name starts with ``prefix``."""
+    return seed_file(prefix).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one ``kg`` command gave: exit status and the two output streams."""
+
+    status: int
+    out: str
+    err: str
+
+    @property
+    def err_lines(self) -> list[str]:
+        return self.err.splitlines()
+
+
+@pytest.fixture
+def run_kg(capsys):
+    """Run ``kg ARGS...`` in this process (``cli.main``) and capture what it printed."""
+
+    def run(*args: str | Path) -> Run:
+        capsys.readouterr()
+        status = cli.main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return Run(status, captured.out, captured.err)
+
+    return run
