@@ -468,7 +468,7 @@ def _quotations(sent: Sentence):
     """``(start, end, inner)`` of every quoted phrase, marks included, in text order."""
     found = [(m.start(), m.end(), m.group(1).strip())
              for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
-    found += [(m.start(), m.end() + 1, m.group(1))
+    found += [(m.start(), m.end(), m.group(1))
               for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
     return sorted(found)
 
@@ -483,7 +483,7 @@ _PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计
 def _run_triggers() -> re.Pattern:
     words = sorted((row[1] for row in table("relation_triggers.tsv", 3) if row[0] == "runs"),
                    key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, words)) + ")$")
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")[出了]?$")
 
 
 def _org_tail(sent: Sentence, pos: int) -> int | None:
@@ -513,9 +513,10 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
     for s, e, p in sent.hits_of("prog_word"):
         if p[2] == "name" and (e not in by_end or s < by_end[e][0]):
             by_end[e] = (s, e, p)
+    word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
-        if not _suffix_ends_name(sent, p[1], e):
-            continue
+        if not _suffix_ends_name(sent, p[1], e) or e in word_starts:
+            continue  # 计划 in …计划项目: the name goes on to the next programme word
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name
         left = max([left] + [c.end for c in found if c.type == "Organisation"
