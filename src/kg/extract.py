@@ -11,7 +11,8 @@ Nested candidates are all kept: a place inside an organisation's name is also a 
 organisation inside a department's name is the department's parent. Two candidates of one type
 that end at the same place compete for the left boundary: a longer one kept first wins. A person
 candidate that overlaps a place or organisation, or that is an ordinary dictionary word, is
-dropped (names are the least certain family).
+dropped (names are the least certain family); so is one that a common word runs across
+(向荣 in 欣欣向荣).
 """
 from __future__ import annotations
 
@@ -261,6 +262,29 @@ def _places(sent: Sentence) -> list[Candidate]:
                                 or _crosses_word(sent.text, s, e)):
             continue  # a short form that is an ordinary word here (新建, 和政 in 党和政府)
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+    return result + _lower_places(sent, result)
+
+
+#: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
+#: by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community
+#: or village of theirs (公乌素镇利民社区).
+_LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
+_UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")
+
+
+def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    text = sent.text
+    starts = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")}
+    towns = {b for b in sent.breaks if b < sent.end}
+    result = []
+    for start in sorted(starts | towns):
+        m = _LOWER_LEVEL.match(text, start)
+        if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
+            continue
+        if _is_word(m.group()) or _runs_on(text, m.end()):
+            continue
+        result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
+                                "place"))
     return result
 
 
@@ -302,7 +326,8 @@ def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
     a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
     if len(suffix) == 1 and not sent.ends_word(end):
         return False
-    return end in sent.word_starts or not _runs_on(sent.text, end)
+    return (end in sent.word_starts or sent.text[end:end + 2] in _COMMON
+            or not _runs_on(sent.text, end))
 
 
 def _runs_on(text: str, end: int) -> bool:
@@ -316,8 +341,9 @@ def _runs_on(text: str, end: int) -> bool:
 def _is_anchor(candidate: Candidate) -> bool:
     if candidate.type == "Organisation":
         return True
-    return candidate.type == "Place" and place_index().level(candidate.key) in (
-        "province", "prefecture", "county", "country", "town")
+    return candidate.type == "Place" and (
+        candidate.rule_id == "extract:lower-level-place"
+        or place_index().level(candidate.key) in ("province", "prefecture", "county", "country"))
 
 
 def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -723,7 +749,7 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             if end and 2 <= end - start <= 4 and text[start] in surnames:
                 result.append(Candidate(start, end, "Person", "extract:name-list",
                                         text[start:end], "person"))
-    return result
+    return [c for c in result if not _crosses_word(text, c.start, c.end)]
 
 
 # ------------------------------------------------------------------ overlaps
@@ -733,6 +759,17 @@ _NOT_NAME_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "l", "i", "nz", "t", "s",
 def _is_word(text: str) -> bool:
     """An ordinary dictionary word (noun, verb …), not a possible personal name."""
     return _dictionary_words().get(text, "nr") in _NOT_NAME_TAGS
+
+
+def _plausible_name(name: str) -> bool:
+    """Not an ordinary word, not starting with one (关怀就, 武装妇女), four characters only with
+    a compound surname."""
+    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2])):
+        return False
+    if len(name) == 4:
+        _, _, _, surnames = _rules()
+        return name[:2] in surnames
+    return True
 
 
 def _contains_short_place(person: Candidate, other: Candidate) -> bool:
@@ -750,7 +787,7 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     ['Organisation']
     """
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
-    persons = [c for c in candidates if c.type == "Person" and not _is_word(c.key)
+    persons = [c for c in candidates if c.type == "Person" and _plausible_name(c.key)
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]
     candidates = [c for c in candidates if c.type != "Person"

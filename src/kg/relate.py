@@ -317,6 +317,11 @@ def _parts_by_name(document, mentions, facts):
             for parent in index.parents(key):
                 if parent in places:
                     facts.add(m, "partOf", places[parent], sentence)
+    # a town read after its county (宁城县八里罕镇) is in that county
+    ends = {m.end: m for m in mentions if m.type == "Place"}
+    for m in mentions:
+        if m.rule_id == "extract:lower-level-place" and m.start in ends:
+            facts.add(m, "partOf", ends[m.start], document.sentence_at(m.start))
 
 
 def _sections(document, mentions, facts):
