@@ -1,6 +1,7 @@
 """``kg build --jobs N``: documents read in worker processes, the same output as one process."""
 from __future__ import annotations
 
+import multiprocessing
 import random
 import shutil
 
@@ -35,21 +36,25 @@ def corpus(tmp_path_factory):
     return folder
 
 
-def build_turtle(corpus, output, jobs: int, capsys) -> tuple[bytes, str]:
+def build_outputs(corpus, output, jobs: int, capsys) -> tuple[dict[str, bytes], str]:
+    """``kg build --jobs N``: the files written (name -> bytes) and standard error."""
     status = cli.main(["build", str(corpus), "-o", str(output), "--jobs", str(jobs), "--quiet"])
     assert status == 1  # the empty file is skipped
-    return (output / "kg.ttl").read_bytes(), capsys.readouterr().err
+    written = {p.name: p.read_bytes() for p in output.iterdir() if not p.name.startswith(".")}
+    return written, capsys.readouterr().err
 
 
-def test_two_jobs_write_the_same_turtle_and_warnings_as_one(corpus, tmp_path, capsys):
-    one, one_warnings = build_turtle(corpus, tmp_path / "one", 1, capsys)
-    two, two_warnings = build_turtle(corpus, tmp_path / "two", 2, capsys)
+def test_two_jobs_write_the_same_files_and_warnings_as_one(corpus, tmp_path, capsys):
+    one, one_warnings = build_outputs(corpus, tmp_path / "one", 1, capsys)
+    two, two_warnings = build_outputs(corpus, tmp_path / "two", 2, capsys)
+    assert {"kg.ttl", "kg.html"} <= set(one)
     assert one == two
     assert "empty.txt: empty file (skipped)" in one_warnings
     assert one_warnings == two_warnings
     # standard error is not a terminal here: warnings only, no progress bar
     assert all(line.startswith("kg: warning: ") for line in two_warnings.splitlines())
-    assert "traditional" in one.decode("utf-8") and "mixed_3" in one.decode("utf-8")
+    turtle = one["kg.ttl"].decode("utf-8")
+    assert "traditional" in turtle and "mixed_3" in turtle
 
 
 def test_more_jobs_than_files_give_the_seed_graph():
@@ -62,10 +67,16 @@ def test_strict_error_in_a_worker_reaches_the_caller(corpus):
 
 
 def test_warnings_from_workers_keep_path_and_reason(corpus):
-    problems = []
-    pipeline.build([corpus], jobs=2, on_warning=problems.append)
+    problems, workers = [], []
+
+    def note(problem):
+        problems.append(problem)
+        workers.append(len(multiprocessing.active_children()))
+
+    pipeline.build([corpus], jobs=2, on_warning=note)
     assert [(p.path, p.reason, p.skipped) for p in problems] == [
         (str(corpus / "empty.txt"), "empty file", True)]
+    assert workers == [2]  # the warning was raised while two worker processes ran
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1", "two"])

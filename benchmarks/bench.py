@@ -1,0 +1,346 @@
+"""Throughput, memory and scaling of kg on a generated corpus, with jieba.posseg for reference.
+
+    .venv/bin/python benchmarks/bench.py [--mb 20] [--jobs 2] [--jieba-mb 2] [--profile FILE]
+
+The corpus is made from the seed texts: their sentences, shuffled across documents, with every
+place and person name the extractor finds in them replaced by another place of the same level
+(from ``rules/places.tsv``) or a new name (a surname from ``rules/surnames.tsv`` and a given
+name seen in the seeds), so the graph grows with the corpus instead of repeating itself. One
+document in ten is written in GB18030 and one in ten in traditional script, as scraped
+collections are. The corpus is written as many files to a temporary folder (``--keep DIR``
+keeps it).
+
+Printed figures (MB are megabytes of input files, 10^6 bytes):
+
+* one core, stage by stage: decode+normalise, extract, resolve, relate, merge into the graph,
+  Turtle, viewer page, each in MB/s of input; the stage functions are called in the order
+  ``pipeline.process_document`` calls them (checked against it on the first file);
+* end to end: ``kg build`` in a fresh process, text to ``kg.ttl`` (and ``kg.html`` when the
+  command writes it), with ``--jobs 1`` and ``--jobs N``: MB/s, peak resident memory of the
+  process and its workers, entities, facts and triples;
+* the time of half the corpus against the whole (linear work gives 2.0);
+* ``jieba.posseg`` on the first ``--jieba-mb`` MB of the same text (extrapolated to the whole
+  corpus) and the ratio of kg's end-to-end throughput to it.
+
+With ``--profile FILE`` the one-core stage pass runs under cProfile, the statistics are saved to
+FILE and the 25 functions with the most time of their own are printed.
+
+The machine may be shared: the figures are wall-clock times and vary from run to run.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import jieba
+import jieba.posseg
+import opencc
+import psutil
+import pyoxigraph
+
+from kg import extract, pipeline, rdf, relate, resolve, viz
+from kg.model import DocumentInfo
+from kg.normalize import read_document
+from kg.places import place_index
+from kg.rules import table
+from kg.vocab import DEFAULT_BASE
+
+MB = 1e6
+#: Place levels that are replaced by another place of the same level.
+REPLACED_LEVELS = ("province", "prefecture", "county")
+
+
+# ------------------------------------------------------------------ corpus
+class SentenceTemplate:
+    """A seed sentence cut at its place and person names: literal text and typed slots."""
+
+    def __init__(self, text: str, start: int, end: int, slots: list[tuple[int, int, str]]):
+        self.pieces: list[str] = []
+        self.slots: list[str] = []
+        pos = start
+        for slot_start, slot_end, kind in slots:
+            self.pieces.append(text[pos:slot_start])
+            self.slots.append(kind)
+            pos = slot_end
+        self.pieces.append(text[pos:end])
+
+    def fill(self, names: NamePools, rng: random.Random) -> str:
+        out = [self.pieces[0]]
+        for kind, piece in zip(self.slots, self.pieces[1:]):
+            out.append(names.draw(kind, rng))
+            out.append(piece)
+        return "".join(out)
+
+
+class NamePools:
+    """Where replacement names come from: places by level, surnames, seen given names."""
+
+    def __init__(self, given_names: set[str]):
+        index = place_index()
+        self.places = {level: sorted(name for name in index.by_name
+                                     if index.level(name) == level)
+                       for level in REPLACED_LEVELS}
+        self.surnames = sorted(row[0] for row in table("surnames.tsv", 2))
+        self.given = sorted(given_names) or ["明"]
+
+    def draw(self, kind: str, rng: random.Random) -> str:
+        if kind == "Person":
+            return rng.choice(self.surnames) + rng.choice(self.given)
+        return rng.choice(self.places[kind])
+
+
+def seed_templates() -> tuple[list[SentenceTemplate], NamePools]:
+    """Templates of every seed sentence, and the name pools to fill them."""
+    index = place_index()
+    surnames = {row[0] for row in table("surnames.tsv", 2)}
+    templates, given = [], set()
+    for path in pipeline.default_corpus():
+        document = read_document(path)
+        slots = []
+        for mention in extract.extract_mentions(document):
+            if mention.type == "Person" and mention.surface[:1] in surnames:
+                slots.append((mention.start, mention.end, "Person"))
+                given.add(mention.surface[1:])
+            elif mention.type == "Place" and index.level(mention.key) in REPLACED_LEVELS:
+                slots.append((mention.start, mention.end, index.level(mention.key)))
+        slots = _without_overlaps(slots)
+        for start, end in document.sentences:
+            inside = [s for s in slots if start <= s[0] and s[1] <= end]
+            templates.append(SentenceTemplate(document.text, start, end, inside))
+    return templates, NamePools({g for g in given if g})
+
+
+def _without_overlaps(slots: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept, reach = [], -1
+    for slot in sorted(slots):
+        if slot[0] >= reach:
+            kept.append(slot)
+            reach = slot[1]
+    return kept
+
+
+def make_corpus(folder: Path, megabytes: float, seed: int = 0) -> list[Path]:
+    """Write about ``megabytes`` MB of varied documents of 10-60 kB to ``folder``."""
+    rng = random.Random(seed)
+    templates, names = seed_templates()
+    traditional = opencc.OpenCC("s2t")
+    files, total, number = [], 0, 0
+    while total < megabytes * MB:
+        target, paragraphs, size = rng.randrange(10_000, 60_000), [], 0
+        while size < target:
+            paragraph = "".join(rng.choice(templates).fill(names, rng)
+                                for _ in range(rng.randrange(2, 7)))
+            paragraphs.append(paragraph)
+            size += 3 * len(paragraph)
+        text = "\n\n".join(paragraphs) + "\n"
+        if number % 10 == 5:
+            text = traditional.convert(text)
+        data = text.encode("gb18030" if number % 10 == 0 else "utf-8")
+        path = folder / f"doc{number:05d}.txt"
+        path.write_bytes(data)
+        files.append(path)
+        total += len(data)
+        number += 1
+    return files
+
+
+# ------------------------------------------------------------------ one core, stage by stage
+def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], object]:
+    """Seconds spent in each stage over ``files`` (one process), and the graph built."""
+    seconds: dict[str, float] = defaultdict(float)
+    clock = time.perf_counter
+    results = []
+    for path in files:
+        t0 = clock()
+        document = read_document(path)
+        t1 = clock()
+        mentions = extract.extract_mentions(document)
+        t2 = clock()
+        document, mentions = resolve.resolve_document(document, mentions)
+        entities = resolve.document_entities(document, mentions, DEFAULT_BASE)
+        t3 = clock()
+        facts = relate.relate(document, mentions, DEFAULT_BASE)
+        t4 = clock()
+        info = DocumentInfo(document.id, path.name, document.sha256, document.region)
+        results.append(pipeline.DocumentResult(info, entities, facts))
+        for stage, spent in (("decode+normalise", t1 - t0), ("extract", t2 - t1),
+                             ("resolve", t3 - t2), ("relate", t4 - t3)):
+            seconds[stage] += spent
+    if results[0] != pipeline.process_document(files[0]):
+        raise SystemExit("bench.py: the stage pass no longer matches "
+                         "pipeline.process_document; update stage_pass")
+    t0 = clock()
+    graph = pipeline.merge(results)
+    t1 = clock()
+    rdf.write_turtle(graph, output / "kg.ttl")
+    t2 = clock()
+    viz.write_html(graph, output / "kg.html")
+    t3 = clock()
+    seconds.update({"merge into graph": t1 - t0, "Turtle (write)": t2 - t1,
+                    "viewer page (write)": t3 - t2})
+    return dict(seconds), graph
+
+
+# ------------------------------------------------------------------ end to end
+class PeakMemory:
+    """Sample the resident memory of a process and its children until it ends."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        self.process, self.interval, self.peak = psutil.Process(pid), interval, 0
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while True:
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in tree))
+            except psutil.Error:
+                return
+            time.sleep(self.interval)
+
+
+def end_to_end(corpus: Path, output: Path, jobs: int) -> dict:
+    """Run ``kg build`` in a new process: seconds, peak memory, and what it wrote."""
+    command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(output),
+               "--jobs", str(jobs), "--quiet"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    memory = PeakMemory(process.pid)
+    status = process.wait()
+    seconds = time.perf_counter() - started
+    memory.thread.join()
+    if status not in (0, 1):
+        raise SystemExit(f"bench.py: {' '.join(command)} failed with status {status}")
+    written = sorted(p.name for p in output.iterdir() if not p.name.startswith("."))
+    return {"seconds": seconds, "peak_rss": memory.peak, "written": written,
+            "triples": count_triples(output / "kg.ttl")}
+
+
+def count_triples(path: Path) -> int:
+    return sum(1 for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
+
+
+# ------------------------------------------------------------------ reference
+def jieba_posseg(files: list[Path], megabytes: float) -> tuple[float, float]:
+    """Seconds of ``jieba.posseg`` over the first ``megabytes`` MB of the corpus text, and
+    the MB of files that text came from."""
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts, size = [], 0
+    for path in files:
+        if size >= megabytes * MB:
+            break
+        texts.append(read_document(path).text)
+        size += path.stat().st_size
+    started = time.perf_counter()
+    for text in texts:
+        for _ in jieba.posseg.cut(text):
+            pass
+    return time.perf_counter() - started, size / MB
+
+
+# ------------------------------------------------------------------ report
+def rate(megabytes: float, seconds: float) -> str:
+    return f"{megabytes / seconds:6.2f} MB/s" if seconds > 0 else "     n/a"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    parser.add_argument("--jobs", type=int, default=2, help="processes of the parallel run")
+    parser.add_argument("--jieba-mb", type=float, default=2.0,
+                        help="MB of the corpus given to jieba.posseg (default 2)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the corpus")
+    parser.add_argument("--keep", type=Path, help="write the corpus and outputs here and "
+                        "keep them (default: a temporary folder)")
+    parser.add_argument("--profile", type=Path, help="profile the stage pass, save to FILE")
+    parser.add_argument("--stages-only", action="store_true",
+                        help="only the one-core stage pass (with --profile: profile only)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
+        root = args.keep or Path(scratch)
+        corpus = root / "corpus"
+        corpus.mkdir(parents=True, exist_ok=True)
+        started = time.perf_counter()
+        files = make_corpus(corpus, args.mb, args.seed)
+        size = sum(p.stat().st_size for p in files) / MB
+        print(f"corpus: {len(files)} files, {size:.1f} MB in {corpus} "
+              f"(made in {time.perf_counter() - started:.1f} s)")
+        run_stages(files, size, root / "stages", args.profile)
+        if not args.stages_only:
+            run_end_to_end(files, corpus, size, root, args.jobs, args.jieba_mb)
+    return 0
+
+
+def run_stages(files: list[Path], size: float, output: Path, profile: Path | None) -> None:
+    output.mkdir(exist_ok=True)
+    pipeline.process_document(files[0])  # rules loaded before the clock starts
+    profiler = cProfile.Profile() if profile else None
+    if profiler:
+        profiler.enable()
+    seconds, graph = stage_pass(files, output)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    print("\none core, stage by stage (MB of input per second of the stage):")
+    for stage, spent in seconds.items():
+        print(f"  {stage:22} {spent:7.2f} s  {rate(size, spent)}")
+    text = sum(seconds[s] for s in ("decode+normalise", "extract", "resolve", "relate"))
+    print(f"  {'text stages':22} {text:7.2f} s  {rate(size, text)}")
+    total = sum(seconds.values())
+    print(f"  {'all stages':22} {total:7.2f} s  {rate(size, total)}")
+    print(f"  graph: {len(graph.documents)} documents, {len(graph.entities)} entities, "
+          f"{len(graph.facts)} facts")
+    if profiler:
+        print(f"\nprofile saved to {profile}; functions with the most time of their own:")
+        pstats.Stats(str(profile)).sort_stats("tottime").print_stats(25)
+
+
+def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, jobs: int,
+                   jieba_mb: float) -> None:
+    print("\nend to end, `kg build` in a new process:")
+    runs = {}
+    for n in sorted({1, jobs}):
+        run = runs[n] = end_to_end(corpus, root / f"out-jobs{n}", n)
+        print(f"  --jobs {n}: {run['seconds']:7.2f} s  {rate(size, run['seconds'])}  "
+              f"peak RSS {run['peak_rss'] / 2**20:6.0f} MiB  triples {run['triples']}  "
+              f"(wrote {', '.join(run['written'])})")
+    same = all((root / f"out-jobs{n}" / "kg.ttl").read_bytes()
+               == (root / "out-jobs1" / "kg.ttl").read_bytes() for n in runs)
+    print(f"  Turtle identical across --jobs: {'yes' if same else 'NO'}")
+    half = root / "half"
+    half.mkdir(exist_ok=True)
+    half_size = 0.0
+    for path in files:
+        if half_size >= size / 2:
+            break
+        link = half / path.name
+        if not link.exists():
+            os.link(path, link)
+        half_size += path.stat().st_size / MB
+    half_run = end_to_end(half, root / "out-half", 1)
+    print(f"  half the corpus ({half_size:.1f} MB), --jobs 1: {half_run['seconds']:.2f} s; "
+          f"time ratio whole/half {runs[1]['seconds'] / half_run['seconds']:.2f} "
+          f"for a size ratio {size / half_size:.2f}")
+    spent, sample = jieba_posseg(files, jieba_mb)
+    jieba_rate = sample / spent
+    print(f"\njieba.posseg on {sample:.1f} MB of the same text: {spent:.2f} s, "
+          f"{jieba_rate:.2f} MB/s (whole corpus extrapolated: {size / jieba_rate:.0f} s)")
+    for n, run in runs.items():
+        print(f"  kg end to end --jobs {n} / jieba.posseg: "
+              f"{size / run['seconds'] / jieba_rate:.1f}x")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
