@@ -285,7 +285,10 @@ def _parts_in_sentence(document, sentence, ms, facts):
     programmes = [m for m in ms if m.type == "Programme"]
     for outer in programmes:
         for inner in programmes:
-            if inner is not outer and _inside(inner, outer) and inner.key != outer.key:
+            # a programme named at the front of a longer one (美丽庭院 in 美丽庭院建设推进会);
+            # one that only shares the longer name's end is the same name read shorter
+            if inner is not outer and _inside(inner, outer) and inner.end < outer.end \
+                    and inner.key != outer.key:
                 facts.add(outer, "partOf", inner, sentence)
         # “母亲邮包”“母亲水窖”等母亲系列公益项目
         lead = text[max(sentence[0], outer.start - 1):outer.start]

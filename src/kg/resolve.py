@@ -18,7 +18,7 @@ from typing import Iterable
 from .model import Document, Entity, Mention
 from .normalize import strip_pinyin_glosses
 from .places import place_index
-from .rules import Lexicon
+from .rules import Lexicon, split_list, table
 from .vocab import entity_iri
 
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -60,6 +60,14 @@ def _relative_prefix(name: str, region: str | None) -> str:
 
 
 @cache
+def _known_bodies() -> tuple[tuple[str, str], ...]:
+    """Short forms of national bodies (rules/org_known.tsv), longest first."""
+    pairs = [(alias, row[0]) for row in table("org_known.tsv", 3)
+             for alias in split_list(row[1]) if len(alias) > 1]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+@cache
 def _place_prefixes():
     # countries are left alone: 中国 in 中国共产党 is part of a proper name
     index = place_index()
@@ -86,6 +94,10 @@ def canonical_organisation(name: str, region: str | None) -> str:
     '呼和浩特市妇女联合会'
     """
     name = _relative_prefix(name, region)
+    for alias, canonical in _known_bodies():
+        if name.startswith(alias) and len(name) > len(alias):
+            name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
+            break
     if _GOVERNMENT.search(name):
         name = _expand_place_prefix(name)
     if name.startswith("中共") and not name.startswith("中共中央"):
