@@ -9,7 +9,8 @@ Overlap policy: two candidates that cross (overlap without one containing the ot
 and the one with the higher rule priority, then the longer one, then the earlier one, wins.
 Nested candidates are all kept: a place inside an organisation's name is also a Place, an
 organisation inside a department's name is the department's parent. Two candidates of one type
-that end at the same place compete for the left boundary: a longer one kept first wins. A person
+that end at the same place compete for the left boundary: a longer one kept first wins; a title
+in 《》 is one name, with no names of its type inside. A person
 candidate that overlaps a place or organisation, or that is an ordinary dictionary word, is
 dropped (names are the least certain family); so is one that a common word runs across
 (向荣 in 欣欣向荣).
@@ -34,12 +35,13 @@ _NUMERAL_CLASSIFIER = re.compile(r"(?<!第)[\d一二三四五六七八九十百�
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
 _DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
-_BOOK_TITLE = re.compile(r"《([^《》\n]{1,40})》")
+_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 _LEVEL_WORDS = ("中华全国", "全国", "中央", "国家", "自治区", "省", "市", "盟", "旗", "县", "区",
                 "中共")
 _GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
 _NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
 
+BOOK_TITLE = "extract:book-title"
 PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
             "programme": 2, "honour": 2, "place": 1, "person": 1}
 
@@ -408,13 +410,13 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 def _book_titles(sent: Sentence) -> list[Candidate]:
     """《…》: newspapers and media are organisations, plans and programmes are programmes."""
     result = []
-    for m in _BOOK_TITLE.finditer(sent.text, sent.start, sent.end):
+    for m in _TITLE_MARKS.finditer(sent.text, sent.start, sent.end):
         title = m.group(1)
         if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
-            result.append(Candidate(m.start(), m.end(), "Organisation", "extract:book-title",
+            result.append(Candidate(m.start(), m.end(), "Organisation", BOOK_TITLE,
                                     title, "quoted"))
         elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
-            result.append(Candidate(m.start(), m.end(), "Programme", "extract:book-title",
+            result.append(Candidate(m.start(), m.end(), "Programme", BOOK_TITLE,
                                     title, "quoted"))
     return result
 
@@ -800,6 +802,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     for c in order:
         if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
                or (k.type == c.type and k.end == c.end and k.start < c.start)
+               or (k.type == c.type and k.rule_id == BOOK_TITLE and k.start < c.start
+                   and c.end <= k.end)
                for k in kept):
             continue
         kept.append(c)

@@ -10,7 +10,8 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
 - ``runs``: the organisation named right before a runs trigger in the sentence runs the
   programmes after the trigger; when the sentence leaves the subject out, the document's own
-  organisation (the one it names most) runs them (reports leave their author out).
+  organisation (the one it names most) runs them (reports leave their author out); a programme
+  named after an organisation (清华大学远程教学站) is that organisation's.
 - ``locatedIn``: the places an organisation's or programme's name contains (also the region a
   relative name resolves to), and a programme held 在 a place.
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
@@ -87,6 +88,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         _posts_held(document, sentence, ms, facts, own)
         _awards(document, sentence, ms, facts)
         _runs(document, sentence, ms, own, facts)
+        _named_runners(document, sentence, ms, facts)
         _located(document, sentence, ms, facts)
         _parts_in_sentence(document, sentence, ms, facts)
     _parts_by_name(document, mentions, facts)
@@ -249,10 +251,21 @@ def _runs(document, sentence, ms, own, facts):
         # the organisation right before the trigger is the subject; else the document's own
         subjects = [o for o in orgs if o.end <= t.start() and t.start() - o.end <= 8
                     and not _CLAUSE_END.search(text, o.end, t.start())]
-        subject = subjects[-1] if subjects else own
-        if subject is None or _inside(subject, programme):
-            continue
-        facts.add(subject, "runs", programme, sentence)
+        # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
+        group = _last_group(text, [o for o in orgs if o.end <= t.start()]) if subjects else []
+        for subject in group or ([own] if own is not None else []):
+            if not _inside(subject, programme):
+                facts.add(subject, "runs", programme, sentence)
+
+
+def _named_runners(document, sentence, ms, facts):
+    """A programme whose name starts with an organisation's (清华大学远程教学站,
+    海拉尔区义工联合会松柏之爱项目) is that organisation's."""
+    for programme in (m for m in ms if m.type == "Programme"):
+        for org in ms:
+            if org.type == "Organisation" and org.start == programme.start \
+                    and org.end < programme.end:
+                facts.add(org, "runs", programme, sentence)
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
