@@ -222,17 +222,30 @@ def test_filters_hide_types_and_predicates(open_page):
     viewer.assert_offline_and_clean()
 
 
+def _neighbourhood(graph: KnowledgeGraph, name: str) -> tuple[str, set[str]]:
+    iri = next(e.iri for e in graph.entities if e.name == name)
+    return iri, {iri} | {f.object for f in graph.facts if f.subject == iri} \
+        | {f.subject for f in graph.facts if f.object == iri}
+
+
 def test_click_highlights_the_neighbourhood(open_page):
     graph = sample_graph()
     viewer = open_page(graph)
-    chair = next(e for e in graph.entities if e.name == CHAIR)
-    neighbours = {chair.iri} | {f.object for f in graph.facts if f.subject == chair.iri} \
-        | {f.subject for f in graph.facts if f.object == chair.iri}
-    viewer.page.mouse.click(*viewer.node_point(chair.iri))
-    opacity = viewer.js("Object.fromEntries(kgViewer.nodes.get().map((n) => [n.id, n.opacity]))")
-    assert {iri for iri, value in opacity.items() if value == 1} == neighbours
+    # The opacity each node and edge is drawn with (the network's merged options).
+    drawn = """() => Object.fromEntries(["nodes", "edges"].map((kind) => [kind,
+        Object.values(kgViewer.network.body[kind]).map((item) => [
+            kind === "nodes" ? item.id : [item.fromId, item.toId],
+            kind === "nodes" ? item.options.opacity : item.options.color.opacity])]))"""
+    for name in (CHAIR, "于洋"):  # the second click must dim the first neighbourhood again
+        iri, neighbours = _neighbourhood(graph, name)
+        viewer.page.mouse.click(*viewer.node_point(iri))
+        opacity = viewer.js(drawn)
+        assert {node for node, value in opacity["nodes"] if value == 1} == neighbours
+        assert all(value < 0.5 for node, value in opacity["nodes"] if node not in neighbours)
+        assert all((value == 1) == (iri in ends) for ends, value in opacity["edges"])
     viewer.page.mouse.click(VIEWPORT["width"] - 5, VIEWPORT["height"] - 5)  # background
-    assert set(viewer.js("kgViewer.nodes.get().map((n) => n.opacity)")) == {1}
+    opacity = viewer.js(drawn)
+    assert {value for _, value in opacity["nodes"] + opacity["edges"]} == {1}
 
 
 def test_physics_stops_after_stabilising(open_page):

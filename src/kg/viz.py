@@ -91,7 +91,8 @@ LAYOUT_SPACING = 60.0
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 20
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
-FONT_FACE = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+FONT_FACE = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+             'sans-serif')
 
 _SCRIPT_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                         0x2028: "\\u2028", 0x2029: "\\u2029"}

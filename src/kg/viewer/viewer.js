@@ -87,30 +87,34 @@
   addFilter("kg-type-filter", data.types, shownTypes, (t) => "kg-shape-" + t.shape);
   addFilter("kg-predicate-filter", data.predicates, shownPredicates, () => "kg-shape-line");
 
-  // Neighbourhood highlight: dim everything that is not the node or one of its links.
-  let highlighted = null;
+  // Neighbourhood highlight. Dimming goes through the global options (one call, whatever the
+  // size of the graph); only items ever highlighted carry their own opacity (vis cannot unset
+  // it), so those are the only ones updated item by item.
+  const baseColor = new Map(data.edges.map((e) => [e.id, e.baseColor]));
+  const touchedNodes = new Set();
+  const touchedEdges = new Set();
 
-  function edgeColor(edge, opacity) {
-    return {color: edge.baseColor, highlight: edge.baseColor, hover: edge.baseColor,
-      opacity: opacity};
+  function setOpacity(globalOpacity, keepNodes, keepEdges) {
+    network.setOptions({nodes: {opacity: globalOpacity},
+      edges: {color: {opacity: globalOpacity}}});
+    keepNodes.forEach((n) => touchedNodes.add(n));
+    keepEdges.forEach((e) => touchedEdges.add(e));
+    const opacity = (keep, item) => (keep.has(item) ? 1 : globalOpacity);
+    nodes.update(Array.from(touchedNodes, (n) => ({id: n, opacity: opacity(keepNodes, n)})));
+    edges.update(Array.from(touchedEdges, (e) => {
+      const color = baseColor.get(e);
+      return {id: e, color: {color: color, highlight: color, hover: color,
+        opacity: opacity(keepEdges, e)}};
+    }));
   }
 
   function highlight(id) {
-    const keepNodes = new Set(network.getConnectedNodes(id));
-    keepNodes.add(id);
-    const keepEdges = new Set(network.getConnectedEdges(id));
-    nodes.update(data.nodes.map((n) => ({id: n.id, opacity: keepNodes.has(n.id) ? 1 : DIMMED})));
-    edges.update(data.edges.map((e) => ({id: e.id,
-      color: edgeColor(e, keepEdges.has(e.id) ? 1 : DIMMED)})));
-    highlighted = id;
+    setOpacity(DIMMED, new Set([id].concat(network.getConnectedNodes(id))),
+      new Set(network.getConnectedEdges(id)));
   }
 
   function clearHighlight() {
-    if (highlighted !== null) {
-      nodes.update(data.nodes.map((n) => ({id: n.id, opacity: 1})));
-      edges.update(data.edges.map((e) => ({id: e.id, color: edgeColor(e, 1)})));
-      highlighted = null;
-    }
+    setOpacity(1, new Set(), new Set());
   }
 
   network.on("click", function (params) {
