@@ -614,7 +614,7 @@ def _honours(sent: Sentence, state: dict) -> list[Candidate]:
         level = _HONOUR_LEVEL.search(text, left, s)
         if level:
             start = level.start()
-        elif s - left <= (12 if quoted else 8):
+        elif s - left <= (12 if quoted else 14):
             start = left
         else:
             start = s
