@@ -448,27 +448,27 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
     text = sent.text
     triggered = False
     previous_end = -1
-    for start, end, inner in _quotations(sent):
+    for start, end, inner, tail_from in _quotations(sent):
         before = text[max(sent.start, start - 6):start]
         chained = triggered and (start == previous_end or text[start - 1] in "、")
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
             continue
-        tail = _programme_word_at(sent, end, min(sent.end, end + 14))
-        org_tail = _org_tail(sent, end)
+        tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+        org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
-        if tail and tail[2][2] == "quote" and tail[0] - end < 4:
+        if tail and tail[2][2] == "quote" and tail[0] - tail_from < 4:
             # “绿色家园”活动, “联学联讲”机制品牌: the quoted part is the name
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], inner, "quoted"))
         elif org_tail:
             result.append(Candidate(start, org_tail, "Organisation", "extract:quoted-org",
-                                    inner + text[end:org_tail], "quoted"))
+                                    inner + text[tail_from:org_tail], "quoted"))
         elif tail:
-            name = inner + text[end:tail[1]]
+            name = inner + text[tail_from:tail[1]]
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
-            if tail[0] > end and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
+            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
                 result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
                                         "quoted"))
         elif _ends_with_org_suffix(inner):
@@ -493,10 +493,12 @@ _SPACED = re.compile(r"(?<=[\u4e00-\u9fff ]) ([^\s,，。;；、“”\"]{2,14})
 
 
 def _quotations(sent: Sentence):
-    """``(start, end, inner)`` of every quoted phrase, marks included, in text order."""
-    found = [(m.start(), m.end(), m.group(1).strip())
+    """``(start, end, inner, tail_from)`` of every quoted phrase, marks included, in text
+    order; ``tail_from`` is where words that continue the name may start (past the space
+    that stands for a closing quotation mark)."""
+    found = [(m.start(), m.end(), m.group(1).strip(), m.end())
              for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
-    found += [(m.start(), m.end(), m.group(1))
+    found += [(m.start(), m.end(), m.group(1), m.end() + 1)
               for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
     return sorted(found)
 
