@@ -104,6 +104,17 @@ class LoadedPage:
             return [box.left + dom.x, box.top + dom.y];
         }""", iri))
 
+    def edge_point(self, subject: str, obj: str) -> tuple[float, float]:
+        """The page coordinates of the middle of the edge from ``subject`` to ``obj``."""
+        return tuple(self.js("""([subject, obj]) => {
+            const net = kgViewer.network;
+            const edge = Object.values(net.body.edges)
+                .find((e) => e.fromId === subject && e.toId === obj);
+            const dom = net.canvasToDOM(edge.edgeType.getPoint(0.5));
+            const box = document.getElementById("kg-network").getBoundingClientRect();
+            return [box.left + dom.x, box.top + dom.y];
+        }""", [subject, obj]))
+
     def search(self, text: str) -> str:
         """Type ``text`` into the search box, submit, and return the status line."""
         self.page.fill("#kg-search", text)
@@ -203,6 +214,16 @@ def test_hover_shows_name_aliases_type_and_evidence(open_page):
     text = tooltip.inner_text()
     assert FEDERATION in text and "组织 Organisation" in text
     assert all(alias in text for alias in federation.aliases)
+    chair = next(e for e in graph.entities if e.name == CHAIR)
+    viewer.page.mouse.move(*viewer.edge_point(chair.iri, federation.iri))
+    tooltip = viewer.page.wait_for_selector("div.vis-tooltip:has-text('证据 Evidence')",
+                                            state="visible")
+    text = tooltip.inner_text()
+    posts = [f for f in graph.facts if (f.subject, f.object) == (chair.iri, federation.iri)]
+    assert all(f"职务 Role: {fact.role}" in text for fact in posts)
+    assert all(evidence.sentence in text for fact in posts for evidence in fact.evidence)
+    document = next(d for d in graph.documents if d.id == posts[0].evidence[0].doc_id)
+    assert f"[{document.path}]" in text
     viewer.assert_offline_and_clean()
 
 
