@@ -98,3 +98,12 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     traditional = entities("自治區(qū)婦聯(lián)權益部壽蘭蘭獲得證書。內(nèi)蒙古自治區(qū)。")
     assert simplified == traditional
     assert ("Organisation", "内蒙古自治区妇女联合会权益部") in traditional
+
+
+@pytest.mark.parametrize("text, person", [
+    ("国务院总理李克强表示,要加快发展。", "李克强"),
+    ("张伟教授指出,乡村振兴要靠人才。", "张伟"),
+    ("欧阳丽华女士出席了仪式。", "欧阳丽华"),
+])
+def test_people_from_cues_in_news_text(text, person):
+    assert ("Person", person) in entities(text)

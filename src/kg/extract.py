@@ -78,6 +78,8 @@ def _rules():
         entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes")))
     for row in table("posts.tsv", 2):
         entries.append((row[0], ("post", row[0], row.rule_id)))
+    for row in table("person_cues.tsv", 3):
+        entries.append((row[0], ("person_cue", row[0], row[1], row.rule_id)))
     for row in table("boundaries.tsv", 2):
         entries.append((row[0], ("boundary", row[0], row.rule_id)))
     patterns = [(row[0], re.compile(row[1]), row[2], row.rule_id)
@@ -708,15 +710,21 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         end = _person_at(sent, e, surnames)
         if end:
             result.append(Candidate(e, end, "Person", p[2], text[e:end], "person"))
-    # a name before 同志 or before a leader's title: 习近平总书记
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,3})(?=同志|总书记)", text[sent.start:sent.end]):
-        a = sent.start + m.start()
-        for start in (a, a + 1):
-            if text[start] in surnames and sent.limit(start) <= start:
-                result.append(Candidate(start, sent.start + m.end(), "Person",
-                                        "extract:name-before-title", text[start:sent.start + m.end()],
-                                        "person"))
+    # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示
+    for s, e, p in list(sent.hits_of("post")) + list(sent.hits_of("person_cue")):
+        if p[0] == "person_cue" and p[2] != "after":
+            continue
+        for length in (4, 3, 2):
+            start = s - length
+            if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
+                    and _looks_like_name(text[start:s], surnames):
+                result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
+    for s, e, p in sent.hits_of("person_cue"):
+        if p[2] == "before":
+            end = _person_at(sent, e, surnames)
+            if end:
+                result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
     # bylines at the end of a paragraph: (武艳丽), (张三 李四)
     for m in _BYLINE.finditer(text, sent.start, sent.end):
         tokens = re.split(r"[\s、]+", m.group(1).strip())
