@@ -18,7 +18,7 @@ dropped (names are the least certain family); so is one that a common word runs 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +29,7 @@ from .rules import Lexicon, split_list, table
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+_NON_NAME_CHAR = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 _NUMERAL_CLASSIFIER = re.compile(r"(?<!第)[\d一二三四五六七八九十百千万余多两]+(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
                                  r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
 #: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
@@ -101,18 +102,26 @@ def _uncovered(hits: list, text: str) -> list:
     spans = [(s, e, {p[0] for p in payloads},
               any(p[0] == "place" and p[1] != text[s:e] for p in payloads))
              for s, e, payloads in hits]
+    starts = [s for s, _, _, _ in spans]  # hits come sorted by start
     kept = []
     for s, e, payloads in hits:
         kinds = {p[0] for p in payloads}
         if kinds & {"place", "org_known"}:
             kept.append((s, e, payloads))
             continue
-        covered = any(a <= s and e <= b and (b - a) > (e - s) and not (k <= kinds)
-                      and (k & set(_NAME_KINDS) or e - s == 1)
-                      and (not short or (a < s and e < b)) for a, b, k, short in spans)
+        # only hits starting at most _LONGEST_FORM before this one can cover it
+        nearby = spans[bisect_left(starts, s - _LONGEST_FORM):bisect_right(starts, s)]
+        covered = any(e <= b and (b - a) > (e - s) and not (k <= kinds)
+                      and (k & _NAME_KIND_SET or e - s == 1)
+                      and (not short or (a < s and e < b)) for a, b, k, short in nearby)
         if not covered:
             kept.append((s, e, payloads))
     return kept
+
+
+_NAME_KIND_SET = frozenset(_NAME_KINDS)
+#: Longer than any lexicon form that can cover another (place names, honour heads …).
+_LONGEST_FORM = 40
 
 
 @cache
@@ -164,9 +173,9 @@ class Sentence:
             inside.update((m.start(), m.end() - 1))
         for m in _DASH_IN_NAME.finditer(text, start, end):
             inside.add(m.start())
-        for i in range(start, end):
-            if not _NAME_CHAR.match(text[i]) and i not in inside:
-                breaks.add(i + 1)
+        for m in _NON_NAME_CHAR.finditer(text, start, end):
+            if m.start() not in inside:
+                breaks.add(m.end())
         words = _dictionary_words()
         for s, e, payloads in hits:
             if any(p[0] == "boundary" for p in payloads):
@@ -181,6 +190,10 @@ class Sentence:
         self.breaks = sorted(breaks)
         self.word_starts = {s for s, e, payloads in hits
                             if any(p[0] != "place" for p in payloads)}
+        self._by_kind: dict[str, list] = {}
+        for s, e, payloads in hits:
+            for p in payloads:
+                self._by_kind.setdefault(p[0], []).append((s, e, p))
 
     def limit(self, pos: int) -> int:
         """The leftmost position a name ending at ``pos`` can start from."""
@@ -194,11 +207,9 @@ class Sentence:
         return (pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.word_starts
                 or not _NAME_CHAR.match(self.text[pos]))
 
-    def hits_of(self, kind: str):
-        for s, e, payloads in self.hits:
-            for p in payloads:
-                if p[0] == kind:
-                    yield s, e, p
+    def hits_of(self, kind: str) -> list:
+        """``(start, end, payload)`` of the hits of one kind, in text order."""
+        return self._by_kind.get(kind, [])
 
 
 def extract_mentions(document: Document) -> tuple[Mention, ...]:
@@ -228,8 +239,8 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
         if s0 and text[s0 - 1] in "。!！?？\n":
             state.clear()  # a qualifier of a list heading lasts to the end of its sentence
         found = _sentence_candidates(sentence, patterns, stops, surnames, state)
-        candidates.extend(found)
-    settled = settle_overlaps(candidates)
+        candidates.extend(settle_overlaps(found))  # names never cross sentences
+    settled = candidates
     return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
                          c.key) for c in settled)
 

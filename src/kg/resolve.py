@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from .model import Document, Entity, Mention
@@ -68,21 +68,24 @@ def _known_bodies() -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _place_prefixes():
+def _place_prefixes() -> dict[str, str]:
     # countries are left alone: 中国 in 中国共产党 is part of a proper name
     index = place_index()
-    return sorted(((form, name) for form, name in index.forms()
-                   if index.level(name) in ("province", "prefecture", "county")),
-                  key=lambda p: -len(p[0]))
+    return {form: name for form, name in index.forms()
+            if index.level(name) in ("province", "prefecture", "county")}
 
 
 def _expand_place_prefix(name: str) -> str:
-    for form, full in _place_prefixes():
-        if name.startswith(form) and len(name) > len(form):
-            return full + name[len(form):] if form != full else name
+    """The name with a place's short form at its start written in full (呼市妇联 -> 呼和浩特市妇联)."""
+    forms = _place_prefixes()
+    for length in range(min(len(name) - 1, 12), 1, -1):
+        full = forms.get(name[:length])
+        if full is not None:
+            return full + name[length:]
     return name
 
 
+@lru_cache(maxsize=65536)
 def canonical_organisation(name: str, region: str | None) -> str:
     """The full official form of an organisation's name.
 
