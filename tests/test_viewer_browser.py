@@ -75,6 +75,10 @@ class LoadedPage:
         self.page = self.context.new_page()
         self.page.add_init_script(_WATCH)
         self.page.on("dialog", self._dialog)
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda message: message.type == "error"
+                     and self.errors.append(message.text))
         self.page.goto(html_path.as_uri())
         # Waiting on a selector (not wait_for_function, which evaluates strings and is
         # refused by the page's policy).
@@ -122,11 +126,13 @@ class LoadedPage:
         return self.page.text_content("#kg-search-status")
 
     def assert_offline_and_clean(self):
-        """No request left the machine, the policy blocked nothing, no dialog opened."""
+        """No request left the machine, the policy blocked nothing, no dialog opened, and no
+        script error or warning of vis-network about its options was logged."""
         outside = [url for url in self.requests if not url.startswith(("file:", "data:"))]
         assert outside == []
         assert self.js("window.__kgViolations") == []
         assert self.dialogs == []
+        assert self.errors == []
 
     def close(self):
         self.context.close()

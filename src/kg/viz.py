@@ -210,6 +210,7 @@ def script_json(value) -> str:
 
 
 def _fact_groups(facts) -> dict[tuple[str, str, str], list[Fact]]:
+    """Facts by (subject, predicate, object), each group in a fixed order."""
     groups = defaultdict(list)
     for fact in sorted(facts, key=lambda f: (f.subject, f.predicate, f.object, f.role or "",
                                              f.year or "")):
@@ -242,8 +243,7 @@ def _network(graph: KnowledgeGraph, groups, precompute: bool) -> Network:
     for entity in entities:
         style = TYPE_STYLES[entity.type]
         size = node_size(degree[entity.iri])
-        place = {"x": positions[entity.iri][0], "y": positions[entity.iri][1]} \
-            if precompute else {}
+        place = dict(zip(("x", "y"), positions[entity.iri])) if precompute else {}
         network.add_node(entity.iri, label=entity.name, shape=style.shape, color=style.color,
                          size=size, font={"size": label_size(size)},
                          title=node_tooltip(entity, degree[entity.iri]),
@@ -281,6 +281,7 @@ def _vis_options(precompute: bool) -> dict:
 
 
 def _legend(graph: KnowledgeGraph, groups) -> tuple[list[dict], list[dict]]:
+    """The legend and filter entries: every entity type and predicate, with its count."""
     types = graph.entity_counts()
     links = defaultdict(int)
     for _, predicate, _ in groups:
