@@ -147,13 +147,16 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
     """The place a resolved organisation name holds, when the text only implied it
     (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区; 自治区党委 -> 中国共产党内蒙古自治区委员会)."""
     index = place_index()
+    places: dict[str, list[Mention]] = defaultdict(list)
+    for p in mentions:
+        if p.type == "Place":
+            places[p.key].append(p)
     implied = []
     for m in mentions:
         if m.type != "Organisation":
             continue
         place = _first_full_place_name(m.key)
-        if place is None or any(p.type == "Place" and p.key == place and m.start <= p.start
-                                and p.end <= m.end for p in mentions):
+        if place is None or any(m.start <= p.start and p.end <= m.end for p in places[place]):
             continue
         if index.level(place):
             implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place))
