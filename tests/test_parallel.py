@@ -85,3 +85,49 @@ def test_jobs_below_one_are_refused(jobs, tmp_path, capsys):
         cli.main(["build", "-o", str(tmp_path), "--jobs", jobs])
     assert stop.value.code == 2
     assert f"expected a whole number of at least 1, not '{jobs}'" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def dask_cluster():
+    """A local Dask cluster of two single-threaded worker processes."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=":0") as cluster:
+        yield cluster
+
+
+def test_dask_engine_on_a_running_cluster_gives_the_same_files(corpus, dask_cluster, tmp_path,
+                                                               capsys):
+    local, local_warnings = build_outputs(corpus, tmp_path / "local", 1, capsys)
+    status = cli.main(["build", str(corpus), "-o", str(tmp_path / "dask"), "--quiet",
+                       "--engine", "dask", "--scheduler", dask_cluster.scheduler_address])
+    assert status == 1
+    # Dask may add its own log lines (a slow event loop on a busy machine); kg's are the same
+    kg_lines = [line for line in capsys.readouterr().err.splitlines() if line.startswith("kg:")]
+    assert kg_lines == local_warnings.splitlines()
+    assert {p.name: p.read_bytes() for p in (tmp_path / "dask").iterdir()
+            if not p.name.startswith(".")} == local
+
+
+def test_dask_engine_strict_error_from_a_worker(corpus, dask_cluster):
+    with pytest.raises(InputError, match=r"empty\.txt: empty file"):
+        pipeline.build([corpus], strict=True, engine="dask",
+                       scheduler=dask_cluster.scheduler_address)
+
+
+def test_dask_engine_starts_its_own_local_cluster():
+    pytest.importorskip("distributed")
+    assert pipeline.build(SEEDS[:2], engine="dask", jobs=2) == pipeline.build(SEEDS[:2])
+
+
+def test_scheduler_without_dask_engine_is_refused(tmp_path, capsys):
+    assert cli.main(["build", "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert capsys.readouterr().err == "kg: error: --scheduler needs --engine dask\n"
+
+
+def test_unreachable_scheduler_is_one_line_error(tmp_path, capsys):
+    pytest.importorskip("distributed")
+    assert cli.main(["build", "-o", str(tmp_path), "--engine", "dask",
+                     "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "kg: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")

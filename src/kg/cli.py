@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
                        help="read and extract documents in N processes (default 1; the output "
                        "is the same for any N)")
+    build.add_argument("--engine", choices=pipeline.ENGINES, default="local",
+                       help="where documents are read: local processes (default) or Dask "
+                       "tasks (needs kg[dask]; a local cluster of --jobs processes unless "
+                       "--scheduler is given)")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. "
+                       "tcp://host:8786, for --engine dask (workers must see the same paths)")
     scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
     scorer.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
@@ -97,11 +103,14 @@ def cmd_eval(args) -> int:
 
 def cmd_build(args) -> int:
     started = time.perf_counter()
+    if args.scheduler and args.engine != "dask":
+        raise KgError("--scheduler needs --engine dask")
     check_folder(args.output)
     problems: list[InputWarning] = []
     try:
         graph = pipeline.build(args.paths, base=args.base, strict=args.strict,
                                on_warning=problems.append, jobs=args.jobs,
+                               engine=args.engine, scheduler=args.scheduler,
                                progress=sys.stderr.isatty() and not args.quiet)
     finally:
         _print_warnings(problems)

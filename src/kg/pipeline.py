@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
-from . import extract, relate, resolve
+from . import dask_engine, extract, relate, resolve
 from .errors import InputError, InputWarning, KgError
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
@@ -174,9 +174,15 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _process_all(files: list[Path], base: str, strict: bool, jobs: int, progress: bool
+#: Where the per-document work runs: local worker processes, or a Dask cluster.
+ENGINES = ("local", "dask")
+
+
+def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: str,
+                 scheduler: str | None, progress: bool
                  ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...]]]:
-    """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes.
+    """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes
+    (or on a Dask cluster, see :mod:`kg.dask_engine`).
 
     Results come back in order, one document at a time, so only the per-document results,
     never all the texts, are held; with ``progress`` a bar on standard error counts the files.
@@ -185,7 +191,9 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, progress
     """
     work = partial(process_or_skip, base=base, strict=strict)
     with ExitStack() as stack:
-        if jobs > 1 and len(files) > 1:
+        if engine == "dask":
+            outcomes = dask_engine.map_in_order(work, files, jobs, scheduler, stack)
+        elif jobs > 1 and len(files) > 1:
             workers = min(jobs, len(files))
             executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
             stack.callback(executor.shutdown, cancel_futures=True)
@@ -201,7 +209,8 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, progress
 def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE,
           strict: bool = False,
           on_warning: Callable[[InputWarning], None] | None = None,
-          jobs: int = 1, progress: bool = False) -> KnowledgeGraph:
+          jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+          progress: bool = False) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the seeds).
 
     Parameters
@@ -219,6 +228,11 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
     jobs : int
         Worker processes that read and extract documents; the graph is the same for any
         number (the results are merged in a fixed order).
+    engine : {"local", "dask"}
+        Run the per-document work in local processes, or as Dask tasks: on the cluster at
+        ``scheduler``, or on a local cluster of ``jobs`` processes (same graph either way).
+    scheduler : str, optional
+        Address of a running Dask scheduler, for ``engine="dask"``.
     progress : bool
         Show a progress bar on standard error when the run takes more than a second.
 
@@ -233,10 +247,13 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
     """
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     files = collect_paths(paths)
     report = on_warning or warnings.warn
     results = []
-    for result, problems in _process_all(files, base, strict, jobs, progress):
+    for result, problems in _process_all(files, base, strict, jobs, engine, scheduler,
+                                         progress):
         for problem in problems:
             report(problem)
         if result is not None:
