@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from kg import cli, query, rdf
+from kg import cli, pipeline, query, rdf
 from kg.errors import InputError, QueryError
 
 from rdf_samples import FEDERATION, original_text, seed_graph
 
-QUERIES = Path(__file__).resolve().parents[1] / "queries"
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "queries"
 PEOPLE = "SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name } ORDER BY ?name"
 
 
@@ -146,3 +148,28 @@ def test_cli_bad_graph_file_exits_2(tmp_path, capsys):
     bad.write_text("not turtle", encoding="utf-8")
     assert cli.main(["query", str(bad), "-e", PEOPLE]) == 2
     assert "bad.ttl: not valid Turtle" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def seed_build():
+    return pipeline.build([ROOT / "seeds"])
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in QUERIES.glob("*.rq")))
+def test_example_queries_run_on_the_seed_build(seed_build, name):
+    """Whatever the extraction finds today: the answer has the query's columns and names
+    entities of the graph by their canonical names."""
+    text = query.read_query(QUERIES / f"{name}.rq")
+    result = query.run(query.open_store(seed_build), text, name)
+    select = re.search(r"SELECT\s+(.*?)\s+WHERE", text, re.S).group(1)
+    assert result.columns == tuple(re.findall(r"\?(\w+)", select))
+    names = {e.name for e in seed_build.entities}
+    for row in result.rows:
+        assert any(term is not None and term.value in names for term in row), row
+
+
+def test_evidence_query_on_the_seed_build_cites_exact_sentences(seed_build):
+    rows = answer(query.open_store(seed_build), "fact_evidence")
+    assert len(rows) == sum(len(f.evidence) for f in seed_build.facts)
+    for *_, file, start, end, sentence in rows:
+        assert original_text(file[:3])[int(start):int(end)] == sentence

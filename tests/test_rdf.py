@@ -109,6 +109,22 @@ def test_fast_writer_gives_the_same_triples_as_rdflib():
     assert isomorphic(turtle_graph(text), rdf.to_rdflib(graph))
 
 
+def test_fast_writer_agrees_with_rdflib_on_every_optional_part():
+    """No region, a year that is not a plain year, no role, no aliases, a link from an IRI
+    that is not an entity of the graph, a fact without evidence."""
+    graph = seed_graph()
+    outsider = entity_iri("Organisation", "外部单位")
+    bare = Entity(entity_iri("Honour", "最美家庭"), "Honour", "最美家庭")
+    facts = (Fact(outsider, "awarded", bare.iri, None, "2022年度", graph.facts[0].evidence),
+             Fact(outsider, "runs", entity_iri("Programme", "巾帼护航计划")))
+    odd = replace(graph, documents=tuple(replace(d, region=None) for d in graph.documents),
+                  entities=tuple(sorted((*graph.entities, bare), key=lambda e: e.iri)),
+                  facts=graph.facts + facts)
+    text = rdf.to_turtle(odd)
+    assert isomorphic(turtle_graph(text), rdf.to_rdflib(odd))
+    assert '"2022年度"' in text and "kg:region" not in text
+
+
 def test_export_parses_in_pyoxigraph_with_the_same_triple_count():
     text = rdf.to_turtle(seed_graph())
     assert oxigraph_triples(text) == len(turtle_graph(text)) > 200

@@ -134,6 +134,18 @@ def test_build_validate_reports_conformance(tmp_path, capsys):
     assert status == 0 and "SHACL: conforms" in out
 
 
+def test_build_validate_fails_with_exit_2_when_the_export_does_not_conform(
+        tmp_path, capsys, monkeypatch):
+    broken = with_fact(Fact(LEAGUE, "holdsPost", FEDERATION))
+    monkeypatch.setattr(pipeline, "build", lambda *args, **kwargs: broken)
+    status = cli.main(["build", "-o", str(tmp_path), "--validate"])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "holdsPost links a kg:Person to a kg:Organisation" in err
+    assert err.rstrip().splitlines()[-1] == (f"kg: error: {tmp_path / 'kg.ttl'}: does not conform "
+                                             "to the SHACL shapes (report above)")
+
+
 def test_seed_build_exports_conforming_rdf_with_exact_evidence(tmp_path):
     """The real pipeline on the seeds: whatever it finds must conform and cite exact text."""
     graph = pipeline.build([ROOT / "seeds"])
