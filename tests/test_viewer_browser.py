@@ -291,6 +291,13 @@ def test_precomputed_layout_draws_without_physics(open_page):
     viewer.assert_offline_and_clean()
 
 
+def test_empty_graph_gives_a_working_page(open_page):
+    viewer = open_page(KnowledgeGraph((), (), ()))
+    assert viewer.js("Object.keys(kgViewer.network.getPositions()).length") == 0
+    assert viewer.search("王芳").startswith("未找到 Not found")
+    viewer.assert_offline_and_clean()
+
+
 def _hostile_graph() -> KnowledgeGraph:
     people = [Entity(f"id/person/{number}", "Person", name, (name + "别名",))
               for number, name in enumerate(HOSTILE)]

@@ -33,8 +33,9 @@
     }
   }
 
-  if (data.physics) {
-    // Stabilise for a bounded number of iterations, then stop moving for good.
+  if (data.physics && data.nodes.length > 0) {
+    // Stabilise for a bounded number of iterations, then stop moving for good. (An empty
+    // network never stabilises; it is ready once drawn.)
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({physics: {enabled: false}});
       network.fit();
