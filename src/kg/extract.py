@@ -672,7 +672,7 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 
 
 # ------------------------------------------------------------------ people
-_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|专题|实地|表示|指出|"
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
@@ -690,6 +690,23 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
                 and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:end]):
             return end
     return None
+
+
+_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,4}")
+#: Last characters of a role word that may stand right before a name (带头人, 队员, 工作者 …).
+_ROLE_END = "人员者长手师生家工"
+
+
+def _name_after_role(text: str, start: int, end: int, surnames) -> tuple[int, int]:
+    """The name at the end of a list's first item, which may start with a role word
+    (女带头人齐晓景 -> 齐晓景); an empty span when the item is not a name."""
+    if end - start <= 4 and _looks_like_name(text[start:end], surnames):
+        return start, end
+    for cut in (end - 3, end - 2):
+        if cut > start and text[cut - 1] in _ROLE_END \
+                and _looks_like_name(text[cut:end], surnames):
+            return cut, end
+    return start, start
 
 
 def _looks_like_name(text: str, surnames) -> bool:
@@ -750,28 +767,20 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                                     token, "person"))
             pos = start + len(token)
     # 、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading
-    for m in re.finditer(r"(?:[\u4e00-\u9fff]{2,4}、){1,}[\u4e00-\u9fff]{2,4}",
-                         text[sent.start:sent.end]):
-        a = sent.start + m.start()
-        names = m.group().split("、")
-        if not all(_looks_like_name(n, surnames) for n in names[1:-1]) \
-                or _is_word(names[-1][:2]) or _is_word(names[-1][:3]):
-            continue
-        item_start = a
-        for i, name in enumerate(names):
-            start, end = item_start, item_start + len(name)
-            item_start = end + 1
-            if i == len(names) - 1:
-                end = _person_at(sent, start, surnames) or 0
-            if i == 0:
-                # the list may start after a word: 女带头人齐晓景
-                for cut in (len(name) - 3, len(name) - 2, 0):
-                    if cut >= 0 and _person_at(sent, start + cut, surnames):
-                        start = start + cut
-                        break
-            if end and 2 <= end - start <= 4 and text[start] in surnames:
-                result.append(Candidate(start, end, "Person", "extract:name-list",
-                                        text[start:end], "person"))
+    for m in _NAME_LIST.finditer(text, sent.start, sent.end):
+        spans, pos = [], m.start()
+        for item in m.group().split("、"):
+            spans.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        first_start, first_end = spans[0]
+        spans[0] = _name_after_role(text, first_start, first_end, surnames)
+        last_start, _ = spans[-1]
+        spans[-1] = (last_start, _person_at(sent, last_start, surnames) or last_start)
+        names = [(a, b) for a, b in spans if b > a and _looks_like_name(text[a:b], surnames)]
+        # every item but a leading phrase must be a name, and there must be two at least
+        if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
+            result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
+                       for a, b in names]
     return [c for c in result if not _crosses_word(text, c.start, c.end)]
 
 
