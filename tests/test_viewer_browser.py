@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,12 @@ def test_seed_graph_page_draws_every_entity(open_page):
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = viewer.page.screenshot(path=ARTIFACTS / "viewer_seeds.png")
     assert _image_colours(screenshot) > 200
+    # Close up on the most connected entity: its neighbourhood, labels and links legible.
+    hub = Counter(end for f in graph.facts for end in (f.subject, f.object)).most_common(1)[0][0]
+    name = next(e.name for e in graph.entities if e.iri == hub)
+    assert name in viewer.search(name)
+    viewer.page.wait_for_timeout(800)  # the focus animation takes 400 ms
+    viewer.page.screenshot(path=ARTIFACTS / "viewer_seeds_focus.png")
     viewer.assert_offline_and_clean()
 
 

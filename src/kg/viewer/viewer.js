@@ -147,7 +147,7 @@
   function focus(id) {
     network.selectNodes([id]);
     highlight(id);
-    network.focus(id, {scale: 1.5, animation: {duration: 400}});
+    network.focus(id, {scale: 1.0, animation: {duration: 400}});
   }
 
   const status = document.getElementById("kg-search-status");
