@@ -24,6 +24,7 @@ from functools import cache
 
 from .model import Document, Mention
 from .places import place_index
+from .errors import RuleError
 from .rules import Lexicon, split_list, table
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
@@ -312,8 +313,11 @@ def _patterns(sent: Sentence, patterns) -> list[Candidate]:
     found = []
     for entity_type, regex, canonical, rule_id in patterns:
         for m in regex.finditer(sent.text, sent.start, sent.end):
-            key = canonical.format(**{k: v for k, v in m.groupdict().items() if v}) \
-                if canonical else m.group()
+            try:
+                key = canonical.format(**m.groupdict()) if canonical else m.group()
+            except (KeyError, IndexError):
+                raise RuleError(rule_id, 0, "canonical name uses a group the regex does "
+                                            "not have") from None
             found.append(Candidate(m.start(), m.end(), entity_type, rule_id, key, "pattern"))
     return found
 
@@ -329,11 +333,15 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
 
 
 def _longest_suffix_hits(sent: Sentence):
+    """The longest suffix ending at each place, leaving out the front of a longer suffix
+    (人大 in 人大常委会)."""
     by_end: dict[int, tuple] = {}
+    longest_from: dict[int, int] = {}
     for s, e, p in sent.hits_of("org_suffix"):
         if e not in by_end or s < by_end[e][0]:
             by_end[e] = (s, e, p)
-    return sorted(by_end.values())
+        longest_from[s] = max(longest_from.get(s, e), e)
+    return sorted(h for h in by_end.values() if longest_from[h[0]] == h[1])
 
 
 def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
@@ -346,10 +354,11 @@ def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """Whether a common dictionary word runs across position ``end`` (部分, 学生, 报社)."""
-    _dictionary_words()
-    words = _COMMON
-    return any(text[a:b] in words for a in (end - 2, end - 1) for b in (end + 1, end + 2)
+    """Whether a dictionary word runs across position ``end``: a common one (部分, 报社) or a
+    longer one (大学毕业)."""
+    words = _dictionary_words()
+    return any(text[a:b] in _COMMON or (b - a >= 3 and text[a:b] in words)
+               for a in (end - 3, end - 2, end - 1) for b in (end + 1, end + 2)
                if a >= 0 and b <= len(text))
 
 
@@ -369,7 +378,14 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if kind == "department" or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
-        start = _anchor_start(sent, left, s, anchors)
+        # a body named before this one by its own suffix is not part of its name
+        # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
+        cut = max([left] + [c.end for c in found + result if c.type == "Organisation"
+                            and c.family not in ("lexicon", "pattern") and left < c.end < s])
+        start = _anchor_start(sent, cut, s, anchors)
+        if cut > left and (start is None or needs == "any"):
+            start = cut if s - cut >= (2 if needs == "any" else 99) else None
+        left = cut
         key = ""
         if start is None:
             listed = _list_prefix(text, left, result)
