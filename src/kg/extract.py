@@ -17,10 +17,11 @@ dropped (names are the least certain family); so is one that a common word runs 
 """
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Document, Mention
 from .places import place_index
@@ -349,16 +350,32 @@ def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
     a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
     if len(suffix) == 1 and not sent.ends_word(end):
         return False
-    return (end in sent.word_starts or sent.text[end:end + 2] in _COMMON
-            or not _runs_on(sent.text, end))
+    return end in sent.word_starts or _segmented_at(sent, end)
+
+
+def _segmented_at(sent: Sentence, pos: int) -> bool:
+    """Whether jieba's segmentation of the few characters around ``pos`` has a word boundary
+    there (妇联|会议 and 妇联|系统 do; 宣传部|分 does not: 宣传|部分)."""
+    lo, hi = max(sent.start, pos - 6), min(sent.end, pos + 4)
+    return pos >= hi or (pos - lo) in _boundaries(sent.text[lo:hi])
+
+
+@lru_cache(maxsize=65536)
+def _boundaries(window: str) -> frozenset[int]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    cuts, pos = set(), 0
+    for word in jieba.dt.cut(window, HMM=False):
+        pos += len(word)
+        cuts.add(pos)
+    return frozenset(cuts)
 
 
 def _runs_on(text: str, end: int) -> bool:
-    """Whether a dictionary word runs across position ``end``: a common one (部分, 报社) or a
-    longer one (大学毕业)."""
-    words = _dictionary_words()
-    return any(text[a:b] in _COMMON or (b - a >= 3 and text[a:b] in words)
-               for a in (end - 3, end - 2, end - 1) for b in (end + 1, end + 2)
+    """Whether a common dictionary word runs across position ``end`` (部分, 报社)."""
+    _dictionary_words()
+    return any(text[a:b] in _COMMON for a in (end - 2, end - 1) for b in (end + 1, end + 2)
                if a >= 0 and b <= len(text))
 
 
