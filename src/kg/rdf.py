@@ -403,8 +403,10 @@ def _rdflib_term(kind: int, tag: str | None, value):
 
 # ------------------------------------------------------------------ reading back
 
-#: A triple object while reading: an IRI string, or ``(lexical form, language, datatype)``.
-_Object = str | tuple[str, str | None, str]
+#: A triple object while reading: an IRI string, or a literal as ``(lexical form, language)``
+#: (the reader needs no datatype: offsets are read as integers, years as their lexical form).
+_Object = str | tuple[str, str | None]
+_Nodes = dict[str, dict[str, list[_Object]]]
 
 _CLASS_NAME = {str(iri): name for name, iri in CLASS.items()}
 _PREDICATE_NAME = {str(iri): name for name, iri in PREDICATE.items()}
@@ -420,7 +422,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     """
     path = Path(path)
     try:
-        quads = list(pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE))
+        nodes = _oxigraph_nodes(path)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -429,56 +431,54 @@ def load(path: str | Path) -> KnowledgeGraph:
         raise InputError(path, f"not valid Turtle: {_one_line(exc)}") from None
     except (OSError, ValueError) as exc:
         raise InputError(path, f"cannot read: {_one_line(exc)}") from None
-    return _from_triples(((q.subject.value, q.predicate.value, _oxigraph_object(q.object))
-                          for q in quads if isinstance(q.subject, pyoxigraph.NamedNode)), path)
+    return _Reader(nodes, str(path)).graph()
 
 
 def from_rdflib(g: Graph, source: str = "<rdflib graph>") -> KnowledgeGraph:
     """The ``KnowledgeGraph`` an rdflib graph of an export describes (``source`` names it in
     errors)."""
-    return _from_triples(((str(s), str(p), _rdflib_object(o)) for s, p, o in g
-                          if isinstance(s, URIRef)), source)
+    nodes: _Nodes = {}
+    for s, p, o in g:
+        if isinstance(s, URIRef):
+            value = (str(o), o.language) if isinstance(o, Literal) else str(o)
+            nodes.setdefault(str(s), {}).setdefault(str(p), []).append(value)
+    return _Reader(nodes, source).graph()
+
+
+def _oxigraph_nodes(path: Path) -> _Nodes:
+    """Subject → predicate → objects of a Turtle file (blank-node subjects left out)."""
+    named, literal = pyoxigraph.NamedNode, pyoxigraph.Literal
+    nodes: _Nodes = {}
+    for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE):
+        subject = quad.subject
+        if type(subject) is named:
+            term = quad.object
+            value = (term.value, term.language) if type(term) is literal else term.value
+            nodes.setdefault(subject.value, {}).setdefault(quad.predicate.value, []).append(value)
+    return nodes
 
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
 
 
-def _oxigraph_object(term) -> _Object:
-    if isinstance(term, pyoxigraph.Literal):
-        return term.value, term.language, term.datatype.value
-    return term.value if isinstance(term, pyoxigraph.NamedNode) else ("", None, "")
-
-
-def _rdflib_object(term) -> _Object:
-    if isinstance(term, Literal):
-        return str(term), term.language, str(term.datatype or XSD.string)
-    return str(term) if isinstance(term, URIRef) else ("", None, "")
-
-
-def _from_triples(triples: Iterable[tuple[str, str, _Object]], source) -> KnowledgeGraph:
-    nodes: dict[str, dict[str, list[_Object]]] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in triples:
-        nodes[s][p].append(o)
-    return _Reader(nodes, str(source)).graph()
-
-
 class _Reader:
     """Turns subject → predicate → objects tables back into the model's dataclasses."""
 
-    def __init__(self, nodes: dict[str, dict[str, list[_Object]]], source: str):
+    def __init__(self, nodes: _Nodes, source: str):
         self.nodes = nodes
         self.source = source
+        self.evidence: dict[str, Evidence] = {}  # evidence IRI -> Evidence, shared by facts
         self.typed: dict[str, list[str]] = defaultdict(list)
         for subject, props in nodes.items():
-            for cls in props.get(str(RDF.type), ()):
+            for cls in props.get(_TYPE, ()):
                 if isinstance(cls, str):
                     self.typed[cls].append(subject)
 
     def graph(self) -> KnowledgeGraph:
-        documents = {iri: self._document(iri) for iri in self.typed[str(DOCUMENT)]}
+        documents = {iri: self._document(iri) for iri in self.typed[_DOCUMENT]}
         entities = [self._entity(iri) for iri in self._entity_iris()]
-        facts = [self._fact(iri, documents) for iri in self.typed[str(FACT)]]
+        facts = [self._fact(iri, documents) for iri in self.typed[_FACT]]
         stated = {(f.subject, f.predicate, f.object) for f in facts}
         for entity in entities:
             props = self.nodes[entity.iri]
@@ -508,47 +508,50 @@ class _Reader:
 
     def _entity(self, iri: str) -> Entity:
         props = self.nodes[iri]
-        entity_type = next(_CLASS_NAME[c] for c in props[str(RDF.type)] if c in _CLASS_NAME)
-        names = self._literals(props, SKOS.prefLabel) or self._literals(props, RDFS.label)
+        entity_type = next(_CLASS_NAME[c] for c in props[_TYPE] if c in _CLASS_NAME)
+        names = self._literals(props, _PREF_LABEL) or self._literals(props, _LABEL)
         if len(set(names)) != 1:
             self._fail(iri, f"needs exactly one skos:prefLabel, has {len(set(names))}")
         aliases, originals = set(), set()
-        for value, lang, _ in self._literal_terms(props, SKOS.altLabel):
+        for value, lang in self._literal_terms(props, _ALT_LABEL):
             (originals if (lang or "").lower() == LANG_TRADITIONAL.lower() else aliases).add(value)
         return Entity(iri, entity_type, names[0], tuple(sorted(aliases)), tuple(sorted(originals)))
 
     def _fact(self, iri: str, documents: dict[str, DocumentInfo]) -> Fact:
         props = self.nodes[iri]
-        predicate = self._one_iri(iri, props, FACT_PREDICATE)
+        predicate = self._one_iri(iri, props, _FACT_PREDICATE)
         if predicate not in _PREDICATE_NAME:
             self._fail(iri, f"has kg:predicate <{predicate}>, not one of the five relations")
-        evidence = [self._evidence(ev, documents) for ev in props.get(str(HAS_EVIDENCE), ())]
-        return Fact(self._one_iri(iri, props, FACT_SUBJECT), _PREDICATE_NAME[predicate],
-                    self._one_iri(iri, props, FACT_OBJECT), self._optional(iri, props, ROLE),
-                    self._optional(iri, props, YEAR), tuple(evidence))
+        evidence = [self.evidence.get(ev) or self._evidence(ev, documents)
+                    for ev in props.get(_HAS_EVIDENCE, ())]
+        return Fact(self._one_iri(iri, props, _FACT_SUBJECT), _PREDICATE_NAME[predicate],
+                    self._one_iri(iri, props, _FACT_OBJECT), self._optional(iri, props, _ROLE),
+                    self._optional(iri, props, _YEAR_TERM), tuple(evidence))
 
     def _evidence(self, iri, documents: dict[str, DocumentInfo]) -> Evidence:
         if not isinstance(iri, str) or iri not in self.nodes:
             self._fail(str(iri), "is named as evidence but not described")
         props = self.nodes[iri]
-        doc_iri = self._one_iri(iri, props, PROV.wasDerivedFrom)
+        doc_iri = self._one_iri(iri, props, _DERIVED_FROM)
         if doc_iri not in documents:
             self._fail(iri, f"is derived from <{doc_iri}>, which is not a kg:Document")
-        return Evidence(documents[doc_iri].id, self._one(iri, props, OA.exact),
-                        self._integer(iri, props, OA.start), self._integer(iri, props, OA.end))
+        evidence = self.evidence[iri] = Evidence(
+            documents[doc_iri].id, self._one(iri, props, _EXACT),
+            self._integer(iri, props, _START), self._integer(iri, props, _END))
+        return evidence
 
     def _document(self, iri: str) -> DocumentInfo:
         props = self.nodes[iri]
-        return DocumentInfo(self._one(iri, props, SCHEMA.identifier),
-                            self._one(iri, props, SCHEMA.name), self._one(iri, props, SHA256),
-                            self._optional(iri, props, REGION))
+        return DocumentInfo(self._one(iri, props, _IDENTIFIER),
+                            self._one(iri, props, _NAME), self._one(iri, props, _SHA256),
+                            self._optional(iri, props, _REGION))
 
     @staticmethod
-    def _literal_terms(props, predicate) -> list[tuple[str, str | None, str]]:
-        return [o for o in props.get(str(predicate), ()) if isinstance(o, tuple)]
+    def _literal_terms(props, predicate) -> list[tuple[str, str | None]]:
+        return [o for o in props.get(predicate, ()) if isinstance(o, tuple)]
 
     def _literals(self, props, predicate) -> list[str]:
-        return [value for value, _, _ in self._literal_terms(props, predicate)]
+        return [value for value, _ in self._literal_terms(props, predicate)]
 
     def _one(self, iri: str, props, predicate) -> str:
         values = self._literals(props, predicate)
@@ -557,7 +560,7 @@ class _Reader:
         return values[0]
 
     def _optional(self, iri: str, props, predicate) -> str | None:
-        return self._one(iri, props, predicate) if str(predicate) in props else None
+        return self._one(iri, props, predicate) if predicate in props else None
 
     def _integer(self, iri: str, props, predicate) -> int:
         value = self._one(iri, props, predicate)
@@ -567,7 +570,7 @@ class _Reader:
             self._fail(iri, f"has <{predicate}> {value!r}, not an integer")
 
     def _one_iri(self, iri: str, props, predicate) -> str:
-        values = [o for o in props.get(str(predicate), ()) if isinstance(o, str)]
+        values = [o for o in props.get(predicate, ()) if isinstance(o, str)]
         if len(values) != 1:
             self._fail(iri, f"needs exactly one <{predicate}> IRI, has {len(values)}")
         return values[0]
