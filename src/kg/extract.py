@@ -502,6 +502,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
             continue
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+        if tail and tail_from > end and text[tail[1]:tail[1] + 1] == " ":
+            tail = None  # the next item of a spaced list, not the rest of this name
         org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
