@@ -216,6 +216,24 @@ def _award_trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
     return gives, respective
 
 
+@cache
+def _joining_triggers() -> re.Pattern:
+    words = [re.escape(row[1]) for row in table("relation_triggers.tsv", 3)
+             if row[0] == "runs" and row[2].startswith("joins")]
+    return re.compile("|".join(words))
+
+
+def _first_group(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The 、-list of mentions that starts with the first one."""
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        if text[group[-1].end:m.start] in ("、", "和", "与", "及"):
+            group.append(m)
+        else:
+            break
+    return group
+
+
 def _last_group(text: str, givers: list[Mention]) -> list[Mention]:
     """The recipients that form the subject right before a trigger (a 、-list or one name)."""
     outer = [g for g in givers if not any(o is not g and o.start <= g.start and g.end <= o.end
@@ -253,7 +271,13 @@ def _runs(document, sentence, ms, own, facts):
                     and not _CLAUSE_END.search(text, o.end, t.start())]
         # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
         group = _last_group(text, [o for o in orgs if o.end <= t.start()]) if subjects else []
-        for subject in group or ([own] if own is not None else []):
+        group = group or ([own] if own is not None else [])
+        # X 联合 A、B、C 印发…: A, B and C organise it with X
+        for joiner in _joining_triggers().finditer(text, sentence[0], programme.start):
+            after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
+            if after and after[0].start == joiner.end():
+                group += _first_group(text, after)
+        for subject in group:
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
 
@@ -261,7 +285,8 @@ def _runs(document, sentence, ms, own, facts):
 def _named_runners(document, sentence, ms, facts):
     """A programme whose name starts with an organisation's (清华大学远程教学站,
     海拉尔区义工联合会松柏之爱项目) is that organisation's."""
-    for programme in (m for m in ms if m.type == "Programme"):
+    for programme in (m for m in ms if m.type == "Programme"
+                      and not m.rule_id.startswith("rules/patterns")):
         for org in ms:
             if org.type == "Organisation" and org.start == programme.start \
                     and org.end < programme.end:
