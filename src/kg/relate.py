@@ -12,8 +12,9 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   programmes after the trigger; when the sentence leaves the subject out, the document's own
   organisation (the one it names most) runs them (reports leave their author out); a programme
   named after an organisation (清华大学远程教学站) is that organisation's.
-- ``locatedIn``: the places an organisation's or programme's name contains (also the region a
-  relative name resolves to), and a programme held 在 a place.
+- ``locatedIn``: the most specific place an organisation's name holds, every place a
+  programme's name holds (also the region a relative name resolves to), and a programme held
+  在 a place.
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
   in 中国共产党; places whose parent in the gazetteer the same sentence names; a programme named
   inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
@@ -304,16 +305,20 @@ def _located(document, sentence, ms, facts):
     for m in ms:
         if m.type not in ("Organisation", "Programme"):
             continue
-        for place in places:
-            if _inside(place, m) and (m.type == "Organisation"
-                                      or place_index().level(place.key) != "country"):
+        inside = [p for p in places if _inside(p, m)]
+        if m.type == "Organisation":
+            # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗)
+            inside = inside[-1:]
+        for place in inside:
+            if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
                 facts.add(m, "locatedIn", place, sentence)
         if m.type == "Programme":
             before = text[sentence[0]:m.start]
-            held = re.search(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)$", before)
+            held = re.search(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)[^,，。;；]{0,8}$", before)
             for place in places:
-                if held and place.start >= sentence[0] + held.start(1) and place.end <= m.start:
+                if held and place.start >= sentence[0] + held.start(1) \
+                        and place.end <= sentence[0] + held.end(1):
                     facts.add(m, "locatedIn", place, sentence)
 
 

@@ -75,14 +75,21 @@ def _place_prefixes() -> dict[str, str]:
             if index.level(name) in ("province", "prefecture", "county")}
 
 
-def _expand_place_prefix(name: str) -> str:
-    """The name with a place's short form at its start written in full (呼市妇联 -> 呼和浩特市妇联)."""
+def _place_at_start(name: str) -> tuple[str, str] | None:
+    """``(short form, full name)`` of the place a name starts with (内蒙古建筑行业协会 ->
+    内蒙古, 内蒙古自治区), if any."""
     forms = _place_prefixes()
     for length in range(min(len(name) - 1, 12), 1, -1):
         full = forms.get(name[:length])
         if full is not None:
-            return full + name[length:]
-    return name
+            return name[:length], full
+    return None
+
+
+def _expand_place_prefix(name: str) -> str:
+    """The name with a place's short form at its start written in full (呼市妇联 -> 呼和浩特市妇联)."""
+    found = _place_at_start(name)
+    return found[1] + name[len(found[0]):] if found else name
 
 
 @lru_cache(maxsize=65536)
@@ -153,9 +160,10 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
             places[p.key].append(p)
     implied = []
     for m in mentions:
-        if m.type != "Organisation":
+        if m.type not in ("Organisation", "Programme"):
             continue
-        place = _first_full_place_name(m.key)
+        at_start = _place_at_start(m.key)
+        place = _first_full_place_name(m.key) or (at_start[1] if at_start else None)
         if place is None or any(m.start <= p.start and p.end <= m.end for p in places[place]):
             continue
         if index.level(place):
