@@ -1,0 +1,360 @@
+"""``kg build`` end to end: the seeds, and every kind of bad input or output.
+
+Policy under test (see ``kg --help``): a bad PATH on the command line or a bad output folder
+is a user error (exit 2, one line naming it, nothing written); a file that cannot be read
+among others is skipped with a warning listed at the end (exit 1), or is an error with
+``--strict``; a run where no file can be read is an error.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from conftest import SEED_FILES, seed_file, seed_text
+from kg import io, normalize, pipeline
+
+
+def test_build_on_the_seeds(run_kg, tmp_path):
+    run = run_kg("build", "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert run.err == ""
+    assert "documents read: 5" in run.out
+    assert "entities: " in run.out and "relations: " in run.out and "elapsed: " in run.out
+    assert f"wrote {tmp_path / 'out' / 'kg.ttl'}" in run.out
+    graph = rdflib.Graph().parse(tmp_path / "out" / "kg.ttl", format="turtle")
+    assert len(graph) > 100
+
+
+def test_python_dash_m_kg_works_the_same(run_kg, tmp_path):
+    in_process = run_kg("build", "-o", tmp_path / "a")
+    module = subprocess.run([sys.executable, "-m", "kg", "build", "-o", tmp_path / "b"],
+                            capture_output=True, text=True, timeout=300)
+    assert module.returncode == in_process.status == 0, module.stderr
+    assert module.stdout.splitlines()[:3] == in_process.out.splitlines()[:3]
+    assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
+
+
+def test_quiet_prints_nothing(run_kg, tmp_path):
+    run = run_kg("build", "-q", "-o", tmp_path)
+    assert (run.status, run.out, run.err) == (0, "", "")
+    assert (tmp_path / "kg.ttl").is_file()
+
+
+def test_help_lists_the_exit_statuses(run_kg):
+    with pytest.raises(SystemExit) as caught:
+        run_kg("--help")
+    assert caught.value.code == 0
+
+
+# ------------------------------------------------------------------ bad inputs
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02"
+ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(40))
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+#: Bytes that neither UTF-8 nor GB18030 nor Big5 can read (and no NUL: not "binary").
+UNDECODABLE = b"\x80\xff\xfe\xfd\x81" * 40
+
+#: A file that cannot be read as a document: name, bytes, and the reason kg gives.
+BAD_FILES = {
+    "empty": (b"", "empty file"),
+    "whitespace": (b"  \n\n\t \r\n", "no text"),
+    "punctuation": ("。,。!?……——“”\n".encode(), "no text"),
+    "png": (PNG, "binary file"),
+    "zip": (ZIP, "binary file"),
+    "pdf": (PDF, "binary file"),
+    "undecodable": (UNDECODABLE, "not UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_bad_file_among_good_ones_is_skipped_with_a_warning(run_kg, tmp_path, kind):
+    data, reason = BAD_FILES[kind]
+    bad = _write(tmp_path / "in" / f"{kind}.txt", data)
+    shutil.copy(seed_file("000"), tmp_path / "in")
+    run = run_kg("build", tmp_path / "in", "-o", tmp_path / "out")
+    assert run.status == 1
+    assert "documents read: 1" in run.out
+    assert f"kg: warning: {bad}: {reason}" in run.err
+    assert run.err_lines[-1].endswith("(skipped)")
+    assert (tmp_path / "out" / "kg.ttl").is_file()
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_bad_file_with_strict_is_an_error_and_writes_nothing(run_kg, tmp_path, kind):
+    data, reason = BAD_FILES[kind]
+    bad = _write(tmp_path / "in" / f"{kind}.txt", data)
+    run = run_kg("build", "--strict", bad, seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [run.err_lines[0]]
+    assert run.err.startswith(f"kg: error: {bad}: {reason}")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("kind", BAD_FILES)
+def test_only_bad_files_is_an_error(run_kg, tmp_path, kind):
+    data, reason = BAD_FILES[kind]
+    bad = _write(tmp_path / f"{kind}.txt", data)
+    run = run_kg("build", bad, "-o", tmp_path / "out")
+    assert run.status == 2
+    assert f"{bad}: {reason}" in run.err
+    assert run.err_lines[-1] == f"kg: error: {bad}: no document could be read"
+    assert not (tmp_path / "out").exists()
+
+
+def test_truncated_utf8_is_read_with_a_warning(run_kg, tmp_path):
+    data = seed_file("000").read_bytes() + "妇".encode()[:2]
+    path = _write(tmp_path / "cut.txt", data)
+    run = run_kg("build", path, "-o", tmp_path / "out")
+    assert run.status == 1
+    assert (f"kg: warning: {path}: incomplete utf-8 character at the end (byte offset "
+            f"{len(data) - 2}) dropped") in run.err
+    assert "documents read: 1" in run.out
+    strict = run_kg("build", "--strict", path, "-o", tmp_path / "strict")
+    assert strict.status == 2 and len(strict.err_lines) == 1
+    assert not (tmp_path / "strict").exists()
+
+
+def test_a_few_corrupt_bytes_are_replaced_and_reported_with_offsets(run_kg, tmp_path):
+    text = seed_text("000")
+    first, second = len(text[:100].encode()), len(text[:200].encode())
+    data = text[:100].encode() + b"\xff" + text[100:200].encode() + b"\x80" + text[200:].encode()
+    path = _write(tmp_path / "corrupt.txt", data)
+    run = run_kg("build", path, "-o", tmp_path / "out")
+    assert run.status == 1
+    assert (f"{path}: 2 corrupt utf-8 byte sequence(s) replaced by U+FFFD at byte offset(s) "
+            f"{first}, {second + 1}") in run.err
+
+
+@pytest.mark.parametrize("make, reason", [
+    (lambda tmp: tmp / "missing.txt", "no such file or folder"),
+    (lambda tmp: (tmp / "empty_folder").mkdir() or tmp / "empty_folder",
+     "folder holds no .txt files"),
+    (lambda tmp: _write(tmp / "docs" / "notes.md", b"# notes").parent,
+     "folder holds no .txt files"),
+    (lambda tmp: os.symlink(tmp / "nowhere.txt", tmp / "broken.txt") or tmp / "broken.txt",
+     "broken symbolic link"),
+])
+def test_bad_path_is_a_user_error(run_kg, tmp_path, make, reason):
+    path = make(tmp_path)
+    run = run_kg("build", seed_file("000"), path, "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {path}: {reason}"]
+    assert run.out == ""
+    assert not (tmp_path / "out").exists()
+
+
+def test_path_given_twice_is_read_once(run_kg, tmp_path):
+    seed = seed_file("000")
+    os.symlink(seed.resolve(), tmp_path / "link.txt")
+    run = run_kg("build", seed, seed, seed.parent / ".." / seed.parent.name / seed.name,
+                 tmp_path / "link.txt", "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert "documents read: 1" in run.out
+
+
+def test_symlinks_to_files_and_folders_are_followed(run_kg, tmp_path):
+    os.symlink(seed_file("001").resolve(), tmp_path / "link.txt")
+    os.symlink(seed_file("000").parent.resolve(), tmp_path / "seeds_link")
+    run = run_kg("build", tmp_path / "link.txt", tmp_path / "seeds_link", "-o", tmp_path / "o")
+    assert run.status == 0, run.err
+    assert "documents read: 5" in run.out
+
+
+def test_broken_symlink_inside_a_folder_is_skipped(run_kg, tmp_path):
+    shutil.copy(seed_file("000"), tmp_path)
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    run = run_kg("build", tmp_path, "-o", tmp_path / "out")
+    assert run.status == 1
+    assert f"kg: warning: {tmp_path / 'dangling.txt'}: broken symbolic link (skipped)" in run.err
+
+
+def test_special_file_inside_a_folder_is_skipped_without_blocking(run_kg, tmp_path):
+    shutil.copy(seed_file("000"), tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    run = run_kg("build", tmp_path, "-o", tmp_path / "out")
+    assert run.status == 1
+    assert f"{tmp_path / 'pipe.txt'}: not a regular file (skipped)" in run.err
+
+
+def test_names_with_spaces_and_chinese_characters(run_kg, tmp_path):
+    folder = tmp_path / "年鉴 资料"
+    folder.mkdir()
+    shutil.copy(seed_file("004"), folder / "内蒙古 妇联 2023.txt")
+    run = run_kg("build", folder, "-o", tmp_path / "输出 目录")
+    assert run.status == 0, run.err
+    assert (tmp_path / "输出 目录" / "kg.ttl").is_file()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode; the "
+                    "simulated test below covers the same path")
+def test_unreadable_file_is_skipped(run_kg, tmp_path):
+    locked = _write(tmp_path / "locked.txt", seed_file("001").read_bytes())
+    locked.chmod(0)
+    run = run_kg("build", locked, seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 1
+    assert f"kg: warning: {locked}: permission denied (skipped)" in run.err
+
+
+def test_unreadable_file_is_skipped_simulated(run_kg, tmp_path, monkeypatch):
+    locked = _write(tmp_path / "locked.txt", seed_file("001").read_bytes())
+    real_open = open
+
+    def guarded_open(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(normalize, "open", guarded_open, raising=False)
+    run = run_kg("build", locked, seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 1
+    assert f"kg: warning: {locked}: permission denied (skipped)" in run.err
+    assert "documents read: 1" in run.out
+
+
+def test_document_above_the_size_limit_is_refused_before_reading(run_kg, tmp_path):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:     # sparse: takes no disk space
+        handle.truncate(normalize.MAX_DOCUMENT_BYTES + 1)
+    run = run_kg("build", huge, seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 1
+    assert (f"kg: warning: {huge}: document is {normalize.MAX_DOCUMENT_BYTES + 1} bytes, "
+            f"above the {normalize.MAX_DOCUMENT_BYTES}-byte limit per document (skipped)"
+            in run.err)
+
+
+# ------------------------------------------------------------------ bad outputs
+def test_output_folder_that_is_a_file(run_kg, tmp_path):
+    target = _write(tmp_path / "out", b"not a folder")
+    run = run_kg("build", seed_file("000"), "-o", target)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {target}: output path exists and is not a folder"]
+    assert target.read_bytes() == b"not a folder"
+
+
+def _previous_output(folder: Path) -> bytes:
+    folder.mkdir()
+    (folder / "kg.ttl").write_bytes(b"# previous run\n")
+    return b"# previous run\n"
+
+
+@pytest.mark.parametrize("failing", ["replace", "write"])
+def test_full_disk_keeps_the_previous_output(run_kg, tmp_path, monkeypatch, failing):
+    previous = _previous_output(tmp_path / "out")
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    if failing == "replace":
+        monkeypatch.setattr(io.os, "replace", no_space)
+    else:
+        monkeypatch.setattr(io.os, "fsync", no_space)
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.ttl'}: cannot write output: "
+                             "No space left on device"]
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [io.LOCK_NAME, "kg.ttl"]
+
+
+def test_unwritable_output_folder(run_kg, tmp_path, monkeypatch):
+    def denied(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(io.tempfile, "mkstemp", denied)
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {tmp_path / 'out'}: cannot write output: "
+                             "Permission denied"]
+    assert not (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_interrupted_write_keeps_the_previous_output(run_kg, tmp_path, monkeypatch):
+    previous = _previous_output(tmp_path / "out")
+
+    def interrupt(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(io.os, "fsync", interrupt)
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 130
+    assert run.err_lines == ["kg: interrupted"]
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+    assert not list((tmp_path / "out").glob(".kg.ttl.*"))
+
+
+_SLOW_FSYNC = """
+import os, sys, time
+from kg import cli, io
+def slow_fsync(fd):
+    print("writing", flush=True)
+    time.sleep(60)
+io.os.fsync = slow_fsync
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_run_killed_half_way_keeps_the_previous_output(tmp_path):
+    previous = _previous_output(tmp_path / "out")
+    process = subprocess.Popen([sys.executable, "-c", _SLOW_FSYNC, "build", seed_file("000"),
+                                "-o", tmp_path / "out"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout.readline() == "writing\n"
+        assert list((tmp_path / "out").glob(".kg.ttl.*.tmp"))     # caught mid-write
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+        process.stdout.close()
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+    rerun = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
+                            tmp_path / "out"], capture_output=True, timeout=300)
+    assert rerun.returncode == 0
+    rdflib.Graph().parse(tmp_path / "out" / "kg.ttl", format="turtle")
+
+
+def test_two_concurrent_builds_leave_one_complete_result(tmp_path):
+    command = [sys.executable, "-m", "kg", "build", "-q", "-o", tmp_path / "out"]
+    runs = [subprocess.Popen(command + [seed], stderr=subprocess.PIPE)
+            for seed in (seed_file("000"), seed_file("003"))]
+    assert [run.wait(timeout=300) for run in runs] == [0, 0]
+    for run in runs:
+        run.stderr.close()
+    written = (tmp_path / "out" / "kg.ttl").read_bytes()
+    alone = {}
+    for seed in (seed_file("000"), seed_file("003")):
+        subprocess.run(command[:-2] + ["-o", tmp_path / seed.name, seed], check=True,
+                       timeout=300)
+        alone[seed.name] = (tmp_path / seed.name / "kg.ttl").read_bytes()
+    assert written in alone.values()
+    rdflib.Graph().parse(data=written.decode(), format="turtle")
+
+
+# ------------------------------------------------------------------ internal errors
+def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
+    def broken(path, base):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "process_document", broken)
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 3
+    assert run.err_lines == ["kg: internal error: ZeroDivisionError: division by zero (a bug "
+                             "in kg; set KG_DEBUG=1 to see the traceback)"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_error_naming_a_file_with_a_newline_stays_one_line(run_kg, tmp_path):
+    path = tmp_path / "two\nlines.txt"
+    run = run_kg("build", path, "-o", tmp_path / "out")
+    assert run.status == 2
+    assert len(run.err_lines) == 1 and "two\\nlines.txt" in run.err
