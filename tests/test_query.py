@@ -85,7 +85,8 @@ def test_table_aligns_chinese_columns_by_display_width(store):
 
 
 def test_table_right_aligns_numbers_and_escapes_newlines(store):
-    result = query.run(store, 'SELECT ?n ?text WHERE { VALUES (?n ?text) { (7 "a\\nb") (1234 "c") } }')
+    values = 'VALUES (?n ?text) { (7 "a\\nb") (1234 "c") }'
+    result = query.run(store, f"SELECT ?n ?text WHERE {{ {values} }}")
     lines = query.as_table(result).splitlines()
     assert lines[2:4] == ["   7  a\\nb", "1234  c"]
 

@@ -36,7 +36,8 @@ def turtle_graph(text: str) -> rdflib.Graph:
 
 
 def oxigraph_triples(text: str) -> int:
-    return sum(1 for _ in pyoxigraph.parse(text.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE))
+    turtle = pyoxigraph.RdfFormat.TURTLE
+    return sum(1 for _ in pyoxigraph.parse(text.encode("utf-8"), format=turtle))
 
 
 def hostile_graph() -> KnowledgeGraph:
@@ -181,9 +182,12 @@ def test_iris_with_forbidden_characters_are_percent_encoded():
     odd = "https://example.org/id/a b<c>\"d\"{e}|f^g`h\\i%zz"
     token = rdf.valid_iri(odd)
     assert token == "https://example.org/id/a%20b%3Cc%3E%22d%22%7Be%7D%7Cf%5Eg%60h%5Ci%25zz"
-    graph = KnowledgeGraph((), (Entity(odd, "Place", "某地"),), ())
+    under_base = vocab.DEFAULT_BASE + "place/100%zz"
+    places = (Entity(odd, "Place", "某地"), Entity(under_base, "Place", "百分"))
+    graph = KnowledgeGraph((), tuple(sorted(places, key=lambda e: e.iri)), ())
     text = rdf.to_turtle(graph)
-    assert oxigraph_triples(text) == len(turtle_graph(text)) == 3
+    assert oxigraph_triples(text) == len(turtle_graph(text)) == 6
+    assert "<https://w3id.org/kg-cn/id/place/100%25zz>" in text
 
 
 def test_a_relative_base_is_refused():

@@ -53,7 +53,8 @@ _ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
           "\f": "\\f"}
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]|%(?![0-9A-Fa-f]{2})')
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-_RELATIVE_SAFE = re.compile(r"[A-Za-z0-9_~%\-][A-Za-z0-9_~%\-./]*")
+_RELATIVE_SAFE = re.compile(r"(?:[A-Za-z0-9_~\-]|%[0-9A-Fa-f]{2})"
+                            r"(?:[A-Za-z0-9_~\-./]|%[0-9A-Fa-f]{2})*")
 _HIERARCHICAL_BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]+/([^?#]*/)?")
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
@@ -330,7 +331,8 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph) 
             if entity.aliases:
                 lines.append(f"{alt} {_strings(sorted(entity.aliases), LANG_SIMPLIFIED)}")
             if entity.original_aliases:
-                lines.append(f"{alt} {_strings(sorted(entity.original_aliases), LANG_TRADITIONAL)}")
+                originals = _strings(sorted(entity.original_aliases), LANG_TRADITIONAL)
+                lines.append(f"{alt} {originals}")
         links = outgoing.get(subject, {})
         lines += [f"{verbs[p]} {', '.join(map(iri, sorted(links[p])))}"
                   for p in _PREDICATES if p in links]
