@@ -84,7 +84,9 @@ Node = tuple[str, list[tuple[str, int, str | None, tuple]]]
 # ------------------------------------------------------------------ description
 
 def describe(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Node]:
-    """The graph as RDF node descriptions, in output order (the one source of the triples).
+    """The graph as RDF node descriptions, in output order: the modelling, stated once.
+
+    :func:`to_rdflib` builds its graph from these; :func:`to_turtle` writes the same triples.
 
     Parameters
     ----------
