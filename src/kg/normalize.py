@@ -424,15 +424,20 @@ _MIN_REPEATED_CHARS = 20
 def drop_repeated_paragraphs(text: str) -> tuple[str, list[Change]]:
     """A passage that already appeared earlier in the document is read once.
 
-    Scraped pages often hold the whole body twice (print view plus screen view). A repeat
-    starts at a paragraph of 20+ characters seen before and runs on, short lines and
-    captions included, while the lines go on matching the ones after the first copy.
-    Short lines such as headings may repeat on their own.
+    Scraped pages often hold the whole body twice (print view plus screen view), and
+    archives glue copies of a page together. A repeat is found at a paragraph of 20+
+    characters seen before; it takes along the lines around it (short lines, captions and
+    blank lines included) while they match the lines around the first copy, so any number of
+    glued copies leaves one. Short lines such as headings may repeat on their own.
+
+    >>> drop_repeated_paragraphs("标题\\n" + "正文" * 10 + "\\n标题\\n" + "正文" * 10)[0]
+    '标题\\n正文正文正文正文正文正文正文正文正文正文\\n'
     """
     lines = list(_line_spans(text))
     keys = [line.strip() for _, _, line in lines]
     first_seen: dict[str, int] = {}
     dropped: list[tuple[int, int]] = []
+    kept_from = 0          # lines before this one are already dropped or matched
     j = 0
     while j < len(lines):
         key = keys[j]
@@ -442,11 +447,15 @@ def drop_repeated_paragraphs(text: str) -> tuple[str, list[Change]]:
                 first_seen[key] = j
             j += 1
             continue
-        run = 1
-        while j + run < len(lines) and earlier + run < j and keys[earlier + run] == keys[j + run]:
-            run += 1
-        dropped.extend((lines[k][0], lines[k][1]) for k in range(j, j + run))
-        j += run
+        start = j
+        while start > kept_from and earlier - (j - start) > 0 and (
+                keys[earlier - (j - start) - 1] == keys[start - 1]):
+            start -= 1
+        end = j + 1
+        while end < len(lines) and keys[earlier + end - j] == keys[end]:
+            end += 1
+        dropped.extend((lines[k][0], lines[k][1]) for k in range(start, end))
+        kept_from = j = end
     return _delete_spans(text, _merge_line_spans(text, dropped))
 
 
