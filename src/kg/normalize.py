@@ -38,6 +38,9 @@ MAX_SENTENCE_CHARS = 1000
 #: U+FFFD and reported with its byte offset); more means the file is not UTF-8 at all.
 MAX_REPLACED_SEQUENCES = 16
 
+#: Offsets are C ints: 4 bytes a character, enough for any document under the size limit.
+OFFSET_TYPECODE = "i"
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 # A change: ``(start, end, length)``: input span ``[start, end)`` became ``length`` characters.
@@ -274,6 +277,7 @@ def _merge_line_spans(text: str, lines: list[tuple[int, int]]) -> list[tuple[int
 
 # ------------------------------------------------------------------ steps
 _NEWLINES = str.maketrans("\r\x0b\x0c\x85\u2028\u2029", "\n\n\n\n\n\n")
+_OTHER_NEWLINE = re.compile("[\r\x0b\x0c\x85\u2028\u2029]")
 
 
 def normalize_newlines(text: str) -> tuple[str, list[Change]]:
@@ -282,10 +286,10 @@ def normalize_newlines(text: str) -> tuple[str, list[Change]]:
     >>> normalize_newlines("a\\r\\nb\\rc")
     ('a\\nb\\nc', [(1, 3, 1)])
     """
+    if not _OTHER_NEWLINE.search(text):
+        return text, []
     changes = [(m.start(), m.end(), 1) for m in re.finditer("\r\n", text)]
-    if changes:
-        text = text.replace("\r\n", "\n")
-    return text.translate(_NEWLINES), changes
+    return text.replace("\r\n", "\n").translate(_NEWLINES), changes
 
 
 #: CJK radical forms NFKC leaves alone, and the ordinary characters they stand for
@@ -351,7 +355,7 @@ def normalize_unicode(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-_PINYIN_GLOSS = re.compile(rf"(?<=[{_CJK}])[(（]\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
+_PINYIN_GLOSS = re.compile(rf"[(（](?<=[{_CJK}][(（])\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
                           "aaaaeeeeiiiioooouuuuvvvvvaaaaeeeeiiiioooouuuu")
 _INITIAL = r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])"
@@ -359,6 +363,7 @@ _SYLLABLE = re.compile(rf"{_INITIAL}?[aeiouv]{{1,3}}(?:ng|n|r)?[1-5]?")
 _TONELESS_SYLLABLE = re.compile(rf"{_INITIAL}[aeiouv]{{1,3}}(?:ng|n|r)?")
 
 
+@cache
 def _is_gloss(body: str) -> bool:
     """Is ``body`` (the inside of brackets) pinyin: ``lián``, ``qu1``, ``nèi měng``?
 
@@ -531,7 +536,7 @@ def normalize_text(text: str) -> tuple[str, array]:
     >>> index[2], index[3]
     (2, 7)
     """
-    index = array("q", range(len(text) + 1))
+    index = array(OFFSET_TYPECODE, range(len(text) + 1))
     for step in STEPS:
         text, changes = step(text)
         if changes:
