@@ -107,3 +107,27 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Tibetan honour list: names without Han surnames, closed by a head count
+    ("授予次仁卓玛、格桑梅朵、达瓦央宗等30名同志“西藏自治区三八红旗手”称号。",
+     {("Person", "次仁卓玛"), ("Person", "达瓦央宗"), ("Honour", "西藏自治区三八红旗手")}),
+    ("自治区妇联主席尼玛拉姆表示,要深入开展活动。西藏自治区。", {("Person", "尼玛拉姆")}),
+    ("（记者 韦晓明）", {("Person", "韦晓明")}),
+    ("由湖南省妇联、湖南省人力资源和社会保障厅联合主办。",
+     {("Organisation", "湖南省人力资源和社会保障厅")}),
+    ("百色市田阳区那坡镇妇联主席农小燕获奖。",
+     {("Place", "那坡镇"), ("Organisation", "百色市田阳区那坡镇妇女联合会"), ("Person", "农小燕")}),
+])
+def test_other_regions(text, expected):
+    assert expected <= entities(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("百色市田阳区那坡镇妇联主席农小燕获奖。", ("Place", "那坡县")),
+    ("自治区妇联主席关于做好工作的讲话。", ("Person", "关于")),
+    ("书记讲收获谈体会。", ("Person", "讲收获")),
+])
+def test_no_false_names(text, wrong):
+    assert wrong not in entities(text)

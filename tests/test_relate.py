@@ -53,3 +53,20 @@ def test_relations_in_another_region(tmp_path: Path):
     assert ("李梅", "广西壮族自治区妇女联合会") in facts_of(graph, "holdsPost")
     assert ("南宁市妇女联合会", "邕城巾帼护航计划") in facts_of(graph, "runs")
     assert ("南宁市妇女联合会", "南宁市") in facts_of(graph, "locatedIn")
+
+
+def test_honour_in_a_document_title_is_not_conferred(tmp_path: Path):
+    (tmp_path / "gx.txt").write_text(
+        "广西壮族自治区妇联副主席李红梅宣读了《关于表彰2022年度广西三八红旗手的决定》。",
+        encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    assert not facts_of(graph, "awarded")
+
+
+def test_co_organisers_after_lianhe(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text(
+        "湖南省妇联联合湖南省教育厅、湖南省民政厅印发《湖南省家庭教育促进行动计划》。",
+        encoding="utf-8")
+    runs = facts_of(pipeline.build([tmp_path]), "runs")
+    assert {("湖南省妇女联合会", "湖南省家庭教育促进行动计划"),
+            ("湖南省民政厅", "湖南省家庭教育促进行动计划")} <= runs

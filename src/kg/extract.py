@@ -276,8 +276,9 @@ def _places(sent: Sentence) -> list[Candidate]:
     for s, e, p in longest:
         surface = sent.text[s:e]
         if surface != p[1] and (words.get(surface, "ns") in _NOT_NAME_TAGS
-                                or _crosses_word(sent.text, s, e)):
-            continue  # a short form that is an ordinary word here (新建, 和政 in 党和政府)
+                                or _crosses_word(sent.text, s, e)
+                                or sent.text[e:e + 1] in _TOWN_SUFFIX_START):
+            continue  # an ordinary word here (新建, 和政 in 党和政府), or a town's name (那坡镇)
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
     return result + _lower_places(sent, result)
 
@@ -286,6 +287,7 @@ def _places(sent: Sentence) -> list[Candidate]:
 #: by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community
 #: or village of theirs (公乌素镇利民社区).
 _LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
+_TOWN_SUFFIX_START = frozenset("镇乡村苏嘎街")
 _UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")
 
 
@@ -348,28 +350,44 @@ def _longest_suffix_hits(sent: Sentence):
 def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
     """A suffix must not run on into a longer dictionary word (部 in 部分, 大学 in 大学毕业);
     a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
-    if len(suffix) == 1 and not sent.ends_word(end):
+    if end in sent.word_starts:
+        return True
+    if not _segmented_at(sent, end):
         return False
-    return end in sent.word_starts or _segmented_at(sent, end)
+    # a one-character suffix must not end a two-character word (局 in 大局, 部 in 干部)
+    word = _word_ending_at(sent, end)
+    return len(suffix) > 1 or not (len(word) == 2 and word in _dictionary_words())
+
+
+def _window(sent: Sentence, pos: int) -> tuple[int, str]:
+    lo = max(sent.start, pos - 6)
+    return lo, sent.text[lo:min(sent.end, pos + 4)]
 
 
 def _segmented_at(sent: Sentence, pos: int) -> bool:
     """Whether jieba's segmentation of the few characters around ``pos`` has a word boundary
     there (妇联|会议 and 妇联|系统 do; 宣传部|分 does not: 宣传|部分)."""
-    lo, hi = max(sent.start, pos - 6), min(sent.end, pos + 4)
-    return pos >= hi or (pos - lo) in _boundaries(sent.text[lo:hi])
+    lo, window = _window(sent, pos)
+    return pos >= lo + len(window) or (pos - lo) in _segments(window)
+
+
+def _word_ending_at(sent: Sentence, pos: int) -> str:
+    """The word of jieba's segmentation that ends at ``pos`` (empty if none does)."""
+    lo, window = _window(sent, pos)
+    return _segments(window).get(pos - lo, "")
 
 
 @lru_cache(maxsize=65536)
-def _boundaries(window: str) -> frozenset[int]:
+def _segments(window: str) -> dict[int, str]:
+    """jieba's words of a short window, keyed by where each ends."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    cuts, pos = set(), 0
+    words, pos = {}, 0
     for word in jieba.dt.cut(window, HMM=False):
         pos += len(word)
-        cuts.add(pos)
-    return frozenset(cuts)
+        words[pos] = word
+    return words
 
 
 def _runs_on(text: str, end: int) -> bool:
@@ -707,27 +725,55 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 
 
 # ------------------------------------------------------------------ people
-_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|"
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|作|宣读|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
 
 
+#: Characters that do not start a name: numerals and function words.
+_NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两的了在对和与及以是为将把被从等各全本该这那其]")
+
+
 def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int | None:
-    """The end of a person's name starting at ``pos``, or None."""
+    """The end of a person's name starting at ``pos``, or None.
+
+    A Han name is a surname and one or two characters (two or three after a compound surname).
+    Where the context is strong (``strict=False``: right after a post title, in a byline or a
+    list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run to six
+    characters (three at least). Either way the name must end where a new word starts.
+    """
     text = sent.text
     compound = text[pos:pos + 2] in surnames
-    if not compound and text[pos:pos + 1] not in surnames and strict:
+    if compound:
+        lengths = (3, 4, 2)
+    elif text[pos:pos + 1] in surnames:
+        lengths = (2, 3)
+    elif not strict and pos not in sent.word_starts and not _NOT_NAME_START.match(text, pos):
+        lengths = (3, 4, 5, 6)
+    else:
         return None
-    for length in ((3, 2, 4) if compound else (2, 3)):
+    for length in lengths:
         end = pos + length
-        if end <= sent.end and sent.is_name(pos, end) and _NAME_AFTER.match(text, end) \
-                and re.fullmatch(r"[\u4e00-\u9fff]+", text[pos:end]):
+        if end <= sent.end and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:end]) \
+                and (end == sent.end or end in sent.word_starts or _NAME_AFTER.match(text, end)):
+            if lengths[0] == 3 and not compound and _holds_common_word(text[pos:end]):
+                return None  # 讲收获 is a phrase, not a name without a surname
             return end
     return None
 
 
-_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,4}")
+def _holds_common_word(text: str) -> bool:
+    """Whether a common word that is not a name (收获) lies inside ``text``."""
+    words = _dictionary_words()
+    return any(text[i:i + 2] in _COMMON and words[text[i:i + 2]] in _NOT_NAME_TAGS
+               for i in range(len(text) - 1))
+
+
+_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6}?(?=等[\d一二三四五六七八九十百])"
+                        r"|(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,4}")
+#: A list of names closed by a head count of people (等30名同志, 等十位女性).
+_COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?(?:同志|女性|个人|人|名|位)")
 #: Last characters of a role word that may stand right before a name (带头人, 队员, 工作者 …).
 _ROLE_END = "人员者长手师生家工"
 
@@ -770,9 +816,10 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                                         text[pos:end], "person"))
     # post title followed by a name: 主席王芳, 副主任云静
     for s, e, p in sent.hits_of("post"):
-        end = _person_at(sent, e, surnames)
+        start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
+        end = _person_at(sent, start, surnames, strict=False)
         if end:
-            result.append(Candidate(e, end, "Person", p[2], text[e:end], "person"))
+            result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示
     for s, e, p in list(sent.hits_of("post")) + list(sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] != "after":
@@ -807,11 +854,18 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         for item in m.group().split("、"):
             spans.append((pos, pos + len(item)))
             pos += len(item) + 1
+        counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         first_start, first_end = spans[0]
-        spans[0] = _name_after_role(text, first_start, first_end, surnames)
+        first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
+        spans[0] = (first_start, first_end)
+        if not (counted and first_end - first_start <= 6):
+            spans[0] = _name_after_role(text, first_start, first_end, surnames)
         last_start, _ = spans[-1]
-        spans[-1] = (last_start, _person_at(sent, last_start, surnames) or last_start)
-        names = [(a, b) for a, b in spans if b > a and _looks_like_name(text[a:b], surnames)]
+        spans[-1] = (last_start, m.end() if counted
+                     else _person_at(sent, last_start, surnames) or last_start)
+        names = [(a, b) for a, b in spans if b > a and (
+            _looks_like_name(text[a:b], surnames)
+            or (counted and 2 <= b - a <= 6 and _plausible_name(text[a:b])))]
         # every item but a leading phrase must be a name, and there must be two at least
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
             result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
@@ -820,7 +874,8 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
 
 
 # ------------------------------------------------------------------ overlaps
-_NOT_NAME_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "l", "i", "nz", "t", "s", "f")
+_NOT_NAME_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "l", "i", "nz", "t", "s", "f", "p", "c",
+                  "u", "r", "q", "y", "e", "o", "z", "b", "vd", "an", "ng", "vg", "ag", "dg")
 
 
 def _is_word(text: str) -> bool:
@@ -833,10 +888,10 @@ def _plausible_name(name: str) -> bool:
     a compound surname."""
     if _is_word(name) or (len(name) >= 3 and _is_word(name[:2])):
         return False
-    if len(name) == 4:
-        _, _, _, surnames = _rules()
-        return name[:2] in surnames
-    return True
+    _, _, _, surnames = _rules()
+    # a Han surname and three more characters is not a name (梁更坚固); a compound surname
+    # or a name without a Han surname (格桑梅朵) may have four
+    return len(name) != 4 or name[:2] in surnames or name[0] not in surnames
 
 
 def _contains_short_place(person: Candidate, other: Candidate) -> bool:

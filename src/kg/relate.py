@@ -114,12 +114,16 @@ def _posts_held(document, sentence, ms, facts, own):
     text = document.text
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation"]
+    posts = {p.start: _post_before(text, sentence[0], p.start) for p in people}
+    titled = {p.start - len(posts[p.start]) for p in people if posts[p.start]}
     for person in people:
-        post = _post_before(text, sentence[0], person.start)
-        if post and not any(o.end == person.start - len(post) for o in orgs):
-            # 分管副主席赵红军: the unit is the last one named before, or the document's own
+        post = posts[person.start]
+        if post and person.start - len(post) not in {o.end for o in orgs}:
+            # 分管副主席赵红军: the unit of the leader named before, else the last unit named
+            # before, else the document's own
             earlier = [o for o in orgs if o.end <= person.start - len(post)]
-            unit = earlier[-1] if earlier else own
+            led = [o for o in earlier if o.end in titled]
+            unit = (led or earlier or [own])[-1]
             if unit is not None and len(post) > 1:
                 facts.add(person, "holdsPost", unit, sentence, role=post)
         for org in orgs:
@@ -168,6 +172,9 @@ def _awards(document, sentence, ms, facts):
         return
     recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")]
     gives, respective = _award_trigger_kinds()
+    # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred here
+    titles = [m.span() for m in re.finditer(r"《[^》]*》", text[sentence[0]:sentence[1]])]
+    honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)]
     for a, b in _clauses(text, *sentence):
         for t in trigger.finditer(text, a, b):
             got = [h for h in honours if t.end() <= h.start and h.end <= b]
@@ -278,6 +285,7 @@ def _runs(document, sentence, ms, own, facts):
             after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
             if after and after[0].start == joiner.end():
                 group += _first_group(text, after)
+                group += [o for o in orgs if o.end == joiner.start()]
         for subject in group:
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
