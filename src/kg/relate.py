@@ -402,5 +402,5 @@ def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:
                           []).extend(f.evidence)
     return tuple(
         Fact(s, p, o, role or None, year or None,
-             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start, e.end))))
+             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start, e.end, e.sentence))))
         for (s, p, o, role, year), ev in sorted(merged.items()))
