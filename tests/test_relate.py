@@ -70,3 +70,12 @@ def test_co_organisers_after_lianhe(tmp_path: Path):
     runs = facts_of(pipeline.build([tmp_path]), "runs")
     assert {("湖南省妇女联合会", "湖南省家庭教育促进行动计划"),
             ("湖南省民政厅", "湖南省家庭教育促进行动计划")} <= runs
+
+
+def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
+    (tmp_path / "gx.txt").write_text(
+        "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",
+        encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    assert {("陈美玲", "全国三八红旗手"), ("农小燕", "全国三八红旗手")} <= facts_of(graph, "awarded")
+    assert ("农小燕", "百色市田阳区那坡镇妇女联合会") in facts_of(graph, "holdsPost")

@@ -249,8 +249,15 @@ def _last_group(text: str, givers: list[Mention]) -> list[Mention]:
                                           for o in givers)]
     group = [outer[-1]]
     for g in reversed(outer[:-1]):
-        if text[g.end:group[0].start] in ("、", "和", "与", "及"):
+        between = text[g.end:group[0].start]
+        if between in ("、", "和", "与", "及") or (
+                # 青秀区妇联主席陈美玲、那坡镇妇联主席农小燕等: people listed with their posts
+                g.type == group[0].type == "Person" and between.startswith("、")
+                and not _CLAUSE_END.search(between)):
             group.insert(0, g)
+        elif g.type != "Person" and group[0].type == "Person" and g.end <= group[0].start \
+                and not _CLAUSE_END.search(between):
+            continue  # the unit named before a listed person
         else:
             break
     return group
