@@ -1,0 +1,212 @@
+"""Hardening matrix: encodings, hostile names, huge and many inputs, determinism.
+
+The 100 MB file, the 5 MB line through the whole pipeline and the 10,000 files carry the
+``slow`` marker (CI runs them too).
+"""
+from __future__ import annotations
+
+import codecs
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import SEED_FILES, seed_file, seed_text
+from kg import pipeline, rdf
+from kg.normalize import MAX_SENTENCE_CHARS, make_document, read_document
+
+
+def _facts_and_entities(graph):
+    """What a graph says, leaving out where in the file it was read.
+
+    Offsets, and the line breaks inside names quoted from the original file, depend on the
+    file's line endings.
+    """
+    entities = {(e.iri, e.type, e.name, e.aliases,
+                 tuple("".join(alias.split()) for alias in e.original_aliases))
+                for e in graph.entities}
+    facts = {(f.subject, f.predicate, f.object, f.role, f.year,
+              tuple(sorted(e.sentence for e in f.evidence))) for f in graph.facts}
+    return entities, facts
+
+
+def _place(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+# ------------------------------------------------------------------ encodings
+def _mixed_line_endings(text: str) -> bytes:
+    lines = text.split("\n")
+    endings = ["\r\n", "\n", "\r"]   # never a lone "\r" before a "\n"
+    return "".join(line + endings[i % 3] for i, line in enumerate(lines[:-1])).encode() + \
+        lines[-1].encode()
+
+
+ENCODINGS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8 BOM": lambda t: t.encode("utf-8-sig"),
+    "utf-16-le BOM": lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+    "utf-16-be BOM": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    "utf-16-le no BOM": lambda t: t.encode("utf-16-le"),
+    "utf-32 BOM": lambda t: t.encode("utf-32"),
+    "gb18030": lambda t: t.encode("gb18030"),
+    "gbk": lambda t: t.encode("gbk"),
+}
+
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+@pytest.mark.parametrize("encoding", ENCODINGS)
+def test_encoding_gives_the_same_text_and_graph_as_utf8(tmp_path, encoding, prefix):
+    text = seed_text(prefix)
+    name = seed_file(prefix).name
+    reference = _place(tmp_path / "utf8", name, text.encode())
+    encoded = _place(tmp_path / "encoded", name, ENCODINGS[encoding](text))
+    assert read_document(encoded).text_original == text
+    assert read_document(encoded).text == read_document(reference).text
+    assert pipeline.build([encoded]).facts == pipeline.build([reference]).facts
+
+
+def test_big5_traditional_seed_gives_the_same_graph(tmp_path):
+    big5 = seed_text("004").encode("big5", errors="replace")   # pinyin letters are not Big5
+    name = seed_file("004").name
+    encoded = _place(tmp_path / "big5", name, big5)
+    reference = _place(tmp_path / "utf8", name, big5.decode("big5").encode())
+    document = read_document(encoded)
+    assert document.encoding == "big5"
+    assert document.text == read_document(reference).text
+    assert "妇联" in document.text and "婦" not in document.text
+    assert pipeline.build([encoded]).facts == pipeline.build([reference]).facts
+
+
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_mixed_line_endings_give_the_same_text_and_graph(tmp_path, prefix):
+    text = seed_text(prefix)
+    name = seed_file(prefix).name
+    mixed = _place(tmp_path / "mixed", name, _mixed_line_endings(text))
+    reference = _place(tmp_path / "utf8", name, text.encode())
+    assert read_document(mixed).text == read_document(reference).text
+    assert (_facts_and_entities(pipeline.build([mixed]))
+            == _facts_and_entities(pipeline.build([reference])))
+
+
+def test_encodings_are_reported():
+    text = seed_text("000")
+    reported = {name: make_document(encode(text), "x.txt").encoding
+                for name, encode in ENCODINGS.items()}
+    assert reported == {"utf-8": "utf-8", "utf-8 BOM": "utf-8-sig", "utf-16-le BOM": "utf-16",
+                        "utf-16-be BOM": "utf-16", "utf-16-le no BOM": "utf-16",
+                        "utf-32 BOM": "utf-32", "gb18030": "gb18030", "gbk": "gb18030"}
+
+
+# ------------------------------------------------------------------ hostile names
+HOSTILE = ['"', "\\", ">", "<", "\n", "\t", "</script>", "😀", "\u200b", "\u202e", "\u200f",
+           "\x07", "\x1b[31m", "'''", '"""', "@prefix x: <y> .", "\u2028", "\ufffd"]
+
+
+def test_hostile_names_reach_turtle_that_parses(tmp_path):
+    text = "".join(f"自治区妇联主席{h}王芳{h}在呼和浩特市调研{h}。内蒙古自治区{h}妇女联合会授予"
+                   f"{h}赵晶{h}全国三八红旗手称号。\n" for h in HOSTILE)
+    path = _place(tmp_path / 'a"b<c>d\\e', "f'g 报告\t😀.txt", text.encode())
+    graph = pipeline.build([path])
+    assert graph.facts and graph.entities
+    for entity in graph.entities:
+        assert entity.name.isprintable() and not set(entity.name) & set("\u200b\u202e\u200f")
+    parsed = rdflib.Graph().parse(data=rdf.to_turtle(graph), format="turtle")
+    sentences = {str(o) for o in parsed.objects() if isinstance(o, rdflib.Literal)}
+    assert any("</script>" in s for s in sentences)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=200)
+       .map(lambda t: "自治区妇联主席王芳在呼和浩特市调研。" + t))       # NUL: a binary file
+def test_any_text_gives_turtle_that_parses(tmp_path, text):
+    path = _place(tmp_path, "doc.txt", text.encode())
+    graph = pipeline.build([path], on_warning=lambda warning: None)
+    rdflib.Graph().parse(data=rdf.to_turtle(graph), format="turtle")
+
+
+# ------------------------------------------------------------------ sizes
+FIVE_MB_LINE = ("内蒙古自治区妇女联合会主席王芳在呼和浩特市调研" * 80000)[:1_750_000]
+
+
+def test_five_megabyte_line_without_punctuation_is_cut_into_sentences():
+    document = make_document(FIVE_MB_LINE.encode(), "line.txt")
+    assert len(FIVE_MB_LINE.encode()) == 5_250_000
+    assert len(document.sentences) == 1750
+    assert max(end - start for start, end in document.sentences) == MAX_SENTENCE_CHARS
+
+
+@pytest.mark.slow
+def test_five_megabyte_line_through_the_pipeline(tmp_path, run_kg):
+    path = _place(tmp_path, "line.txt", FIVE_MB_LINE.encode())
+    run = run_kg("build", path, "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert "documents read: 1" in run.out
+
+
+@pytest.mark.slow
+def test_hundred_megabyte_file_of_glued_copies_reads_as_one_copy(tmp_path, run_kg):
+    corpus = "\n".join(seed_text(p.name[:3]) for p in SEED_FILES) + "\n"
+    copies = 100_000_000 // len(corpus.encode()) + 1
+    big = tmp_path / "big" / "corpus.txt"
+    big.parent.mkdir()
+    with open(big, "wb") as handle:
+        for _ in range(copies):
+            handle.write(corpus.encode())
+    assert big.stat().st_size >= 100_000_000
+    once = _place(tmp_path / "once", "corpus.txt", corpus.encode())
+    run = run_kg("build", big, "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert read_document(big).text == read_document(once).text
+    assert pipeline.build([big]).facts == pipeline.build([once]).facts
+
+
+@pytest.mark.slow
+def test_ten_thousand_tiny_files(tmp_path, run_kg):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(10_000):
+        (folder / f"{i:05d}.txt").write_text(f"第{i}号简报:自治区妇联主席王芳在呼和浩特市调研。\n",
+                                             encoding="utf-8")
+    run = run_kg("build", folder, "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert "documents read: 10000" in run.out
+    parsed = rdflib.Graph().parse(tmp_path / "out" / "kg.ttl", format="turtle")
+    assert len(set(parsed.subjects(rdflib.RDF.type, None))) > 10_000
+
+
+# ------------------------------------------------------------------ determinism
+ORDERS = {
+    "sorted": [0, 1, 2, 3, 4],
+    "reversed": [4, 3, 2, 1, 0],
+    "shuffled": [2, 0, 4, 1, 3],
+    "twice": [3, 1, 1, 4, 0, 2, 3],
+}
+
+
+def test_any_input_order_gives_byte_identical_turtle(tmp_path, run_kg):
+    outputs = set()
+    for label, order in ORDERS.items():
+        run = run_kg("build", *[SEED_FILES[i] for i in order], "-o", tmp_path / label)
+        assert run.status == 0, run.err
+        outputs.add((tmp_path / label / "kg.ttl").read_bytes())
+    run = run_kg("build", SEED_FILES[0].parent, "-o", tmp_path / "folder")
+    outputs.add((tmp_path / "folder" / "kg.ttl").read_bytes())
+    assert len(outputs) == 1
+
+
+def test_file_list_does_not_depend_on_order_or_spelling(tmp_path):
+    copy = tmp_path / "seeds"
+    shutil.copytree(SEED_FILES[0].parent, copy)
+    (tmp_path / "link.txt").symlink_to(copy / SEED_FILES[0].name)
+    forward = pipeline.collect_paths([copy, tmp_path / "link.txt"])
+    backward = pipeline.collect_paths([tmp_path / "link.txt", copy])
+    assert forward == backward
+    assert len(forward) == len(SEED_FILES)
