@@ -10,7 +10,8 @@ and the one with the higher rule priority, then the longer one, then the earlier
 Nested candidates are all kept: a place inside an organisation's name is also a Place, an
 organisation inside a department's name is the department's parent. Two candidates of one type
 that end at the same place compete for the left boundary: a longer one kept first wins; a title
-in 《》 is one name, with no names of its type inside. A person
+in 《》 is one name, with no names of its type inside; an honour's head inside a longer honour
+(三八红旗手 in 三八红旗手标兵) is part of it. A person
 candidate that overlaps a place or organisation, or that is an ordinary dictionary word, is
 dropped (names are the least certain family); so is one that a common word runs across
 (向荣 in 欣欣向荣).
@@ -459,7 +460,7 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     parents = [c for c in found if c.type == "Organisation"]
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in _longest_suffix_hits(sent):
-        if not _suffix_ends_name(sent, suffix, e):
+        if kind == "top" or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         for parent in parents:
@@ -584,14 +585,14 @@ def _run_triggers() -> re.Pattern:
 
 def _org_tail(sent: Sentence, pos: int) -> int | None:
     for s, e, p in _longest_suffix_hits(sent):
-        if s == pos and p[3] == "body" and len(p[1]) > 1:
+        if s == pos and p[3] in ("body", "top") and len(p[1]) > 1:
             return e
     return None
 
 
 def _ends_with_org_suffix(name: str) -> bool:
     lexicon, *_ = _rules()
-    return any(p[0] == "org_suffix" and p[3] == "body" and len(p[1]) > 1 and e == len(name)
+    return any(p[0] == "org_suffix" and p[3] in ("body", "top") and len(p[1]) > 1 and e == len(name)
                for s, e, payloads in _uncovered(list(lexicon.find(name)), name) for p in payloads)
 
 
@@ -922,6 +923,7 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     for c in order:
         if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
                or (k.type == c.type and k.end == c.end and k.start < c.start)
+               or (k.type == c.type == "Honour" and k.start == c.start and c.end < k.end)
                or (k.type == c.type and k.rule_id == BOOK_TITLE and k.start < c.start
                    and c.end <= k.end)
                for k in kept):

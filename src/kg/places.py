@@ -12,6 +12,8 @@ from functools import cache
 from .rules import split_list, table
 
 
+#: The country every province-level division is part of.
+COUNTRY = "中华人民共和国"
 _RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
 
 
@@ -58,8 +60,13 @@ class PlaceIndex:
         return entries[0].level if entries else None
 
     def parents(self, name: str) -> list[str]:
-        """The possible parents of a place (several when its name is not unique)."""
-        return sorted({p.parent for p in self.by_name.get(name, ()) if p.parent})
+        """The possible parents of a place (several when its name is not unique); a province
+        is part of the country."""
+        entries = self.by_name.get(name, ())
+        parents = {p.parent for p in entries if p.parent}
+        if any(p.level == "province" for p in entries):
+            parents.add(COUNTRY)
+        return sorted(parents)
 
 
 @cache

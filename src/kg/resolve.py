@@ -60,6 +60,16 @@ def _relative_prefix(name: str, region: str | None) -> str:
 
 
 @cache
+def _department_suffixes() -> tuple[str, ...]:
+    return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] == "department")
+
+
+def _is_unit_name(rest: str) -> bool:
+    """Whether ``rest`` names a unit of the body before it (权益部, 办公室), not more text."""
+    return 0 < len(rest) <= 8 and rest.endswith(_department_suffixes())
+
+
+@cache
 def _known_bodies() -> tuple[tuple[str, str], ...]:
     """Short forms of national bodies (rules/org_known.tsv), longest first."""
     pairs = [(alias, row[0]) for row in table("org_known.tsv", 3)
@@ -105,7 +115,7 @@ def canonical_organisation(name: str, region: str | None) -> str:
     """
     name = _relative_prefix(name, region)
     for alias, canonical in _known_bodies():
-        if name.startswith(alias) and len(name) > len(alias):
+        if name.startswith(alias) and _is_unit_name(name[len(alias):]):
             name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
             break
     if _GOVERNMENT.search(name):
