@@ -79,3 +79,16 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     graph = pipeline.build([tmp_path])
     assert {("陈美玲", "全国三八红旗手"), ("农小燕", "全国三八红旗手")} <= facts_of(graph, "awarded")
     assert ("农小燕", "百色市田阳区那坡镇妇女联合会") in facts_of(graph, "holdsPost")
+
+
+@pytest.mark.parametrize("text, subject, unit, role", [
+    ("广东省委书记李希主持会议。", "李希", "中国共产党广东省委员会", "书记"),
+    ("会议由王芳（湖南省妇联主席）主持。", "王芳", "湖南省妇女联合会", "主席"),
+    ("张丽担任湖南省妇联副主席。", "张丽", "湖南省妇女联合会", "副主席"),
+])
+def test_post_patterns(tmp_path: Path, text, subject, unit, role):
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    name = {e.iri: e.name for e in graph.entities}
+    assert (subject, unit, role) in {(name[f.subject], name[f.object], f.role)
+                                     for f in graph.facts if f.predicate == "holdsPost"}

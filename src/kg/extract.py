@@ -728,6 +728,8 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 # ------------------------------------------------------------------ people
 _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|作|宣读|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
+_NAME_BEFORE_POST_NOTE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}"
+                                    r"(?:主席|书记|主任|部长|厅长|局长|市长|县长|院长|校长|会长|理事长)[）)]")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
 
@@ -836,6 +838,14 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             end = _person_at(sent, e, surnames)
             if end:
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
+    # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
+    for m in _NAME_BEFORE_POST_NOTE.finditer(text, sent.start, sent.end):
+        for start in (m.start(1), m.start(1) + 1):
+            if _looks_like_name(text[start:m.end(1)], surnames) \
+                    and sent.limit(start) <= start:
+                result.append(Candidate(start, m.end(1), "Person", "extract:name-post-note",
+                                        text[start:m.end(1)], "person"))
+                break
     # bylines at the end of a paragraph: (武艳丽), (张三 李四)
     for m in _BYLINE.finditer(text, sent.start, sent.end):
         tokens = re.split(r"[\s、]+", m.group(1).strip())

@@ -126,6 +126,12 @@ def _posts_held(document, sentence, ms, facts, own):
             unit = (led or earlier or [own])[-1]
             if unit is not None and len(post) > 1:
                 facts.add(person, "holdsPost", unit, sentence, role=post)
+        # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席: the unit and the post come after
+        note = _POST_AFTER_NAME.match(text, person.end)
+        unit = note and next((o for o in orgs if o.start == note.end()), None)
+        if unit and _post_end(text, unit.end) > unit.end:
+            facts.add(person, "holdsPost", unit, sentence,
+                      role=text[unit.end:_post_end(text, unit.end)])
         for org in orgs:
             between = text[org.end:person.start]
             if org.end > person.start or len(between) > 12:
@@ -140,6 +146,17 @@ def _posts_held(document, sentence, ms, facts, own):
                 if parent.start == org.start and parent.end < org.end:
                     role = text[parent.end:person.start]
                     facts.add(person, "holdsPost", parent, sentence, role=role or None)
+
+
+_POST_AFTER_NAME = re.compile(r"[（(]|担任|出任|兼任|当选为?|调任|任")
+
+
+def _post_end(text: str, start: int) -> int:
+    """The end of the chain of post titles that starts at ``start`` (``start`` if none)."""
+    for length in range(min(12, len(text) - start), 1, -1):
+        if _posts().match(text[start:start + length]):
+            return start + length
+    return start
 
 
 def _post_before(text: str, start: int, pos: int) -> str | None:

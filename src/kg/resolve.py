@@ -112,6 +112,8 @@ def canonical_organisation(name: str, region: str | None) -> str:
     '中国共产党广西壮族自治区委员会宣传部'
     >>> canonical_organisation("呼市妇联", None)
     '呼和浩特市妇女联合会'
+    >>> canonical_organisation("广东省委宣传部", None)
+    '中国共产党广东省委员会宣传部'
     """
     name = _relative_prefix(name, region)
     for alias, canonical in _known_bodies():
@@ -124,8 +126,10 @@ def canonical_organisation(name: str, region: str | None) -> str:
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
             name = "中国共产党" + rest
-    party = re.match(r"^(?:中国共产党)?(.+?)(?:党委|委员会)(.*)$", name)
-    if party and place_index().level(party.group(1)) and "党委" in name:
+    party = re.match(r"^(?:中国共产党)?(.+?)(?:党委|委员会|委)(.*)$", name)
+    if party and place_index().level(party.group(1)) and ("党委" in name or re.match(
+            r"^.+?[省市县区旗盟州]委(?!员)", name)):
+        # 自治区党委 and 南宁市委 are the party's committees of those places
         name = f"中国共产党{party.group(1)}委员会{party.group(2)}"
     name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
     name = name.replace("编办", "机构编制委员会办公室")
