@@ -840,7 +840,7 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
     # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
     for m in _NAME_BEFORE_POST_NOTE.finditer(text, sent.start, sent.end):
-        for start in (m.start(1), m.start(1) + 1):
+        for start in range(m.start(1), m.end(1) - 1):
             if _looks_like_name(text[start:m.end(1)], surnames) \
                     and sent.limit(start) <= start:
                 result.append(Candidate(start, m.end(1), "Person", "extract:name-post-note",
