@@ -277,9 +277,12 @@ def _places(sent: Sentence) -> list[Candidate]:
     for s, e, p in longest:
         surface = sent.text[s:e]
         if surface != p[1] and (words.get(surface, "ns") in _NOT_NAME_TAGS
-                                or _crosses_word(sent.text, s, e)
+                                or (_crosses_word(sent.text, s, e) and not (
+                                    _segmented_at(sent, s) and _segmented_at(sent, e)))
                                 or sent.text[e:e + 1] in _TOWN_SUFFIX_START):
-            continue  # an ordinary word here (新建, 和政 in 党和政府), or a town's name (那坡镇)
+            # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
+            # it and jieba cuts elsewhere), or a town's name (那坡镇)
+            continue
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
     return result + _lower_places(sent, result)
 
