@@ -85,6 +85,12 @@ def _place_prefixes() -> dict[str, str]:
             if index.level(name) in ("province", "prefecture", "county")}
 
 
+def _is_place_name(text: str) -> bool:
+    """A full place name, a short form of one, or a relative level word (自治区, 全省)."""
+    return bool(place_index().level(text)) or text in _place_prefixes() \
+        or any(text == word for word, _ in _RELATIVE)
+
+
 def _place_at_start(name: str) -> tuple[str, str] | None:
     """``(short form, full name)`` of the place a name starts with (内蒙古建筑行业协会 ->
     内蒙古, 内蒙古自治区), if any."""
@@ -147,6 +153,11 @@ def canonical_name(mention: Mention, region: str | None) -> str:
         key = re.sub(r"^\d{4}年度?", "", key)
         return _relative_prefix(key, region)
     if mention.type == "Programme":
+        # 内蒙古自治区“春风姐妹”技能大赛 is the “春风姐妹” contest: a place before a quoted
+        # brand only says where it is held
+        before_quote = re.match(r"^(.{2,12}?)[“\"]", mention.surface)
+        if before_quote and _is_place_name(before_quote.group(1)):
+            key = key[len(before_quote.group(1)):]
         key = re.sub(r"^(首届|第[一二三四五六七八九十\d]+届)", "", key)
         return _relative_prefix(key, region) if key.startswith("自治区") else key
     return key
