@@ -207,8 +207,10 @@ class Sentence:
 
     def ends_word(self, pos: int) -> bool:
         """Whether a name may end before ``pos`` (the next character starts a new word)."""
-        return (pos >= self.end or self.text[pos] in _NAME_FOLLOW or pos in self.word_starts
-                or not _NAME_CHAR.match(self.text[pos]))
+        text = self.text
+        return (pos >= self.end or text[pos] in _NAME_FOLLOW or pos in self.word_starts
+                or not _NAME_CHAR.match(text[pos])
+                or (text[pos].isdigit() and not text[pos - 1].isdigit()))  # 项目244个
 
     def hits_of(self, kind: str) -> list:
         """``(start, end, payload)`` of the hits of one kind, in text order."""
@@ -552,7 +554,9 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         elif _programme_word_at(sent, start + 1, end - 1) or triggered \
                 or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[end:end + 16]):
             if len(inner) >= 3:
-                result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
+                # the span is the inside of the marks, so a shorter reading of the same name
+                # inside them (123工作法 in “妇女小组三个123工作法”) ends where it ends
+                result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
                                         "quoted"))
     return result
 
