@@ -501,11 +501,13 @@ def _is_slogan(name: str, stops) -> bool:
     return False
 
 
-def _programme_word_at(sent: Sentence, pos: int, limit: int):
-    """The longest programme word that ends a name starting at ``pos`` within ``limit``."""
+def _programme_word_at(sent: Sentence, pos: int, limit: int, quoted: bool = False):
+    """The longest programme word that ends a name starting at ``pos`` within ``limit``
+    (across function words only when the name is all inside quotation marks)."""
     best = None
     for s, e, p in sent.hits_of("prog_word"):
         if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e) \
+                and (quoted or sent.limit(s) <= pos) \
                 and not re.search(r"[等和与及的]", sent.text[pos:s]):
             if best is None or e > best[1] or (e == best[1] and s < best[0]):
                 best = (s, e, p)
@@ -523,11 +525,12 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         chained = triggered and (start == previous_end or text[start - 1] in "、")
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
-        if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner):
-            continue
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
         if tail and tail_from > end and text[tail[1]:tail[1] + 1] == " ":
             tail = None  # the next item of a spaced list, not the rest of this name
+        if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner) and not (
+                tail and tail[2][2] == "name"):
+            continue  # a slogan, unless a programme word makes it a name (“…”女性恳谈会)
         org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
@@ -540,7 +543,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         elif tail:
             name = inner + text[tail_from:tail[1]]
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
-            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS:
+            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS \
+                    and not _is_slogan(inner, stops):
                 result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
                                         "quoted"))
         elif _ends_with_org_suffix(inner):
@@ -551,7 +555,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
             continue  # a quoted list of phrases is a slogan unless a programme word follows
-        elif _programme_word_at(sent, start + 1, end - 1) or triggered \
+        elif _programme_word_at(sent, start + 1, end - 1, quoted=True) or triggered \
                 or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[end:end + 16]):
             if len(inner) >= 3:
                 # the span is the inside of the marks, so a shorter reading of the same name
