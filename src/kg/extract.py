@@ -601,6 +601,7 @@ def _org_tail(sent: Sentence, pos: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _ends_with_org_suffix(name: str) -> bool:
     lexicon, *_ = _rules()
     return any(p[0] == "org_suffix" and p[3] in ("body", "top") and len(p[1]) > 1 and e == len(name)

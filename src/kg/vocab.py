@@ -11,6 +11,7 @@ that a test keeps in step; :func:`ontology_path` and :func:`shapes_path` find th
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
@@ -63,6 +64,7 @@ TYPE_SEGMENT = {"Organisation": "org", "Programme": "programme", "Person": "pers
 _HASH_CHARS = 20  # 80 bits of SHA-256: no collision among billions of facts
 
 
+@lru_cache(maxsize=1 << 17)
 def entity_iri(entity_type: str, name: str, base: str = DEFAULT_BASE) -> str:
     """The deterministic IRI of an entity: base, type segment, percent-encoded name.
 
