@@ -262,7 +262,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _book_titles(sent)
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
-    found += _honours(sent, state)
+    found += _honours(sent, state, found)
     found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
     return found
@@ -422,7 +422,7 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         # a body named before this one by its own suffix is not part of its name
         # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
         cut = max([left] + [c.end for c in found + result if c.type == "Organisation"
-                            and c.family not in ("lexicon", "pattern") and left < c.end < s])
+                            and c.family not in ("lexicon", "pattern") and left < c.end <= s])
         start = _anchor_start(sent, cut, s, anchors)
         if cut > left and (start is None or needs == "any"):
             start = cut if s - cut >= (2 if needs == "any" else 99) else None
@@ -672,7 +672,7 @@ def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
 _HONOUR_LEVEL = re.compile(r"(全国|国家级?|自治区级?|全区|省级?|市级?|盟级?|旗县级?|县级?|区级)")
 
 
-def _honours(sent: Sentence, state: dict) -> list[Candidate]:
+def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candidate]:
     """Honour heads with their level and qualifier: 自治区三八红旗手标兵, 中华环境奖,
     全省巾帼志愿服务“十大感动人物”; a quoted head that follows such a heading in the same
     list (…“十大感动人物”:…;“十大暖心故事”:…) shares its qualifier."""
@@ -692,6 +692,13 @@ def _honours(sent: Sentence, state: dict) -> list[Candidate]:
             continue
         quoted = opened and s - 2 >= sent.start and _NAME_CHAR.match(text[s - 2])
         left = sent.limit(s - 1) if quoted else sent.limit(s)
+        # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目)
+        left = max([left] + [c.end for c in found if c.type == "Organisation"
+                             and left <= c.start and c.end < s])
+        places = {c.start for c in found if c.type == "Place"}
+        while _dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
+                and left not in places and not _HONOUR_LEVEL.match(text, left):
+            left += 2  # nor is a verb before it (建设文明家庭)
         level = _HONOUR_LEVEL.search(text, left, s)
         if level:
             start = level.start()
