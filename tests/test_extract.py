@@ -131,3 +131,17 @@ def test_other_regions(text, expected):
 ])
 def test_no_false_names(text, wrong):
     assert wrong not in entities(text)
+
+
+@pytest.mark.parametrize("text, honour, not_honour", [
+    ("项目获得自治区财政厅政府购买示范项目奖补资金。内蒙古自治区。", "政府购买示范项目",
+     "内蒙古自治区财政厅政府购买示范项目"),
+    ("在建设文明家庭、培育良好家风中采取更大举措。", None, "建设文明家庭"),
+    ("于洋获2022年度自治区三八红旗手标兵称号。内蒙古自治区。", "内蒙古自治区三八红旗手标兵",
+     "内蒙古自治区三八红旗手"),
+])
+def test_honour_names(text, honour, not_honour):
+    found = entities(text)
+    if honour:
+        assert ("Honour", honour) in found
+    assert ("Honour", not_honour) not in found
