@@ -42,6 +42,7 @@ _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」�
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 _LEVEL_WORDS = ("中华全国", "全国", "中央", "国家", "自治区", "省", "市", "盟", "旗", "县", "区",
                 "中共")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 _GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
 _NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
 
@@ -436,6 +437,9 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 start = left
             else:
                 continue
+        ordinal = _ORDINAL.match(text, start)
+        if ordinal and not key and ordinal.end() < s:
+            start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
         body = text[start:s]
         if not key and (not body or _GENERIC_BODY.match(body)) \
                 and body not in ("自治区", "省", "中共", "全国"):

@@ -293,6 +293,11 @@ def _runs(document, sentence, ms, own, facts):
     for programme in programmes:
         if entity_iri(programme.type, programme.key, facts.base) in awarded:
             continue  # a project honoured in a list is its own unit's, not the lister's
+        if _SPIRIT_OF.match(text, programme.end):
+            continue  # 贯彻落实…会议精神: carrying out a meeting's spirit is not running it
+        if any(p is not programme and p.start <= programme.start and programme.end < p.end
+               for p in programmes):
+            continue  # the brand inside a longer programme's name (“美丽庭院”建设推进会)
         t = None
         for match in trigger.finditer(text, sentence[0], programme.start):
             t = match
@@ -324,6 +329,9 @@ def _named_runners(document, sentence, ms, facts):
             if org.type == "Organisation" and org.start == programme.start \
                     and org.end < programme.end:
                 facts.add(org, "runs", programme, sentence)
+
+
+_SPIRIT_OF = re.compile(r"(?:[和、与及][^,，。;；]{0,24})?精神")
 
 
 def _inside(inner: Mention, outer: Mention) -> bool:
