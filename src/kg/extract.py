@@ -637,10 +637,14 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
                              and _ACTING_BODY.search(text, c.start, c.end)])
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
-        if dist and text[left - 1:left] in "、":
+        if dist and left > sent.start and text[left - 1] == "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
         if len(body) < 3 or len(body) > 22 or _GENERIC_BODY.match(body):
+            continue
+        if left > sent.start and text[left - 1] == "等" and text[left - 2:left - 1] != "”":
+            # A、B、C等巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
+            # names it may be their series (“母亲邮包”“母亲水窖”等母亲系列公益项目)
             continue
         name = text[left:e]
         if _is_slogan(name, stops):
