@@ -91,6 +91,22 @@ def test_bad_file_among_good_ones_is_skipped_with_a_warning(run_kg, tmp_path, ki
     assert (tmp_path / "out" / "kg.ttl").is_file()
 
 
+def test_bad_files_in_worker_processes_are_listed_in_order(run_kg, tmp_path):
+    for kind, (data, _) in BAD_FILES.items():
+        _write(tmp_path / "in" / f"{kind}.txt", data)
+    shutil.copy(seed_file("000"), tmp_path / "in")
+    run = run_kg("build", "--jobs", "2", tmp_path / "in", "-o", tmp_path / "out")
+    assert run.status == 1
+    assert "documents read: 1" in run.out
+    assert run.err_lines[0] == (f"kg: warning: {len(BAD_FILES)} file(s) skipped, 0 problem(s) "
+                                "repaired (--strict makes these errors):")
+    listed = run.err_lines[1:]
+    assert len(listed) == len(BAD_FILES)
+    for line, kind in zip(listed, sorted(BAD_FILES)):
+        assert line.startswith(f"kg: warning: {tmp_path / 'in' / kind}.txt: {BAD_FILES[kind][1]}")
+        assert line.endswith("(skipped)")
+
+
 @pytest.mark.parametrize("kind", BAD_FILES)
 def test_bad_file_with_strict_is_an_error_and_writes_nothing(run_kg, tmp_path, kind):
     data, reason = BAD_FILES[kind]
