@@ -284,6 +284,38 @@ def test_full_disk_keeps_the_previous_output(run_kg, tmp_path, monkeypatch, fail
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [io.LOCK_NAME, "kg.ttl"]
 
 
+def test_failure_on_the_second_file_keeps_the_whole_previous_output(run_kg, tmp_path,
+                                                                    monkeypatch):
+    previous = _previous_output(tmp_path / "out")
+    (tmp_path / "out" / "kg.html").write_bytes(b"<!-- previous run -->")
+    real_fsync, calls = io.os.fsync, []
+
+    def fail_second(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(io.os, "fsync", fail_second)
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.html'}: cannot write "
+                             "output: No space left on device"]
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+    assert (tmp_path / "out" / "kg.html").read_bytes() == b"<!-- previous run -->"
+    assert not list((tmp_path / "out").glob("*.tmp"))
+
+
+def test_output_file_that_is_a_folder(run_kg, tmp_path):
+    previous = _previous_output(tmp_path / "out")
+    (tmp_path / "out" / "kg.html").mkdir()
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.html'}: cannot write "
+                             "output: is a folder"]
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+
+
 def test_unwritable_output_folder(run_kg, tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
@@ -337,6 +369,7 @@ def test_run_killed_half_way_keeps_the_previous_output(tmp_path):
                             tmp_path / "out"], capture_output=True, timeout=300)
     assert rerun.returncode == 0
     rdflib.Graph().parse(tmp_path / "out" / "kg.ttl", format="turtle")
+    assert not list((tmp_path / "out").glob("*.tmp"))     # the killed run's leftover
 
 
 def test_two_concurrent_builds_leave_one_complete_result(tmp_path):

@@ -8,6 +8,7 @@ set of files rather than a mix.
 from __future__ import annotations
 
 import fcntl
+import glob
 import os
 import tempfile
 from contextlib import contextmanager
@@ -52,7 +53,15 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
         The folder is not writable, the disk is full, or the rename fails.
     """
     path = Path(path)
+    _replace(_stage(path, data), path)
+    return path
+
+
+def _stage(path: Path, data: str | bytes) -> str:
+    """Write ``data`` to a new temporary file next to ``path``; return its name."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_dir():
+        raise OutputError(path, "cannot write output: is a folder")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
@@ -63,16 +72,30 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, path)
     except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         if isinstance(exc, OSError):
             raise OutputError(path, f"cannot write output: {exc.strerror or exc}") from None
         raise
-    return path
+    return tmp
+
+
+def _replace(tmp: str, path: Path) -> None:
+    """Rename the staged ``tmp`` over ``path`` (removing ``tmp`` if that fails)."""
+    try:
+        os.replace(tmp, path)
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(path, f"cannot write output: {exc.strerror or exc}") from None
+        raise
+
+
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 @cache
@@ -100,21 +123,41 @@ def output_lock(folder: Path) -> Iterator[None]:
 def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[Path]:
     """Write every output file of one run into ``folder``, atomically and under its lock.
 
-    Render all outputs before calling this, so that a failure while rendering leaves the
-    folder untouched.
+    All files are staged (written and flushed) before any is renamed into place, so a full
+    disk or an interruption leaves the previous set of files as it was. Temporary files that
+    a killed run left behind are removed. Render all outputs before calling this.
 
     Parameters
     ----------
     folder : str or Path
         The output folder (created if needed).
     files : mapping of str to str or bytes
-        File name to content, written in this order.
+        File name to content.
 
     Returns
     -------
     list of Path
-        The paths written.
+        The paths written, in the order of ``files``.
     """
     folder = ensure_folder(folder)
+    targets = [folder / name for name in files]
     with output_lock(folder):
-        return [write_atomic(folder / name, data) for name, data in files.items()]
+        for target in targets:      # no other kg writes here now: leftovers are stale
+            for stale in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
+                _discard(str(stale))
+        staged: list[str] = []
+        try:
+            for target, data in zip(targets, files.values()):
+                staged.append(_stage(target, data))
+        except BaseException:
+            for tmp in staged:
+                _discard(tmp)
+            raise
+        for position, (tmp, target) in enumerate(zip(staged, targets)):
+            try:
+                _replace(tmp, target)
+            except BaseException:
+                for left in staged[position + 1:]:
+                    _discard(left)
+                raise
+    return targets
