@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from conftest import SEED_FILES, seed_file, seed_text
 from kg import pipeline, rdf
 from kg.normalize import MAX_SENTENCE_CHARS, make_document, read_document
+from kg.validate import validate
 
 
 def _facts_and_entities(graph):
@@ -120,16 +121,20 @@ def test_hostile_names_reach_turtle_that_parses(tmp_path):
     parsed = rdflib.Graph().parse(data=rdf.to_turtle(graph), format="turtle")
     sentences = {str(o) for o in parsed.objects() if isinstance(o, rdflib.Literal)}
     assert any("</script>" in s for s in sentences)
+    conforms, report = validate(parsed)
+    assert conforms, report
 
 
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(st.characters(exclude_characters="\x00"), min_size=1, max_size=200)
        .map(lambda t: "自治区妇联主席王芳在呼和浩特市调研。" + t))       # NUL: a binary file
-def test_any_text_gives_turtle_that_parses(tmp_path, text):
+def test_any_text_gives_turtle_that_parses_and_conforms(tmp_path, text):
     path = _place(tmp_path, "doc.txt", text.encode())
     graph = pipeline.build([path], on_warning=lambda warning: None)
-    rdflib.Graph().parse(data=rdf.to_turtle(graph), format="turtle")
+    parsed = rdflib.Graph().parse(data=rdf.to_turtle(graph), format="turtle")
+    conforms, report = validate(parsed)
+    assert conforms, report
 
 
 # ------------------------------------------------------------------ sizes
