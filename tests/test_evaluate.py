@@ -1,5 +1,10 @@
 """kg eval: scoring against a small hand-made gold (not the seeds' gold)."""
 import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from kg import pipeline
 from kg.cli import main
@@ -45,3 +50,24 @@ def test_cli_eval(tmp_path, capsys):
 def test_cli_eval_without_gold_files(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path)]) == 2
     assert str(tmp_path) in capsys.readouterr().err
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@pytest.mark.skipif(not (SHARED / "score.py").is_file(), reason="the dev gold lives outside the project")
+def test_kg_eval_agrees_with_the_shared_scorer(tmp_path):
+    from kg import rdf
+
+    graph = pipeline.build()
+    ttl = tmp_path / "kg.ttl"
+    ttl.write_text(rdf.to_turtle(graph), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SHARED / "score.py"), str(ttl), "--gold",
+                          str(SHARED / "gold"), "--json", str(tmp_path / "s.json")],
+                         capture_output=True, text=True, check=True)
+    assert out.returncode == 0
+    theirs = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["report"]
+    ours, _ = evaluate(graph, load_gold(SHARED / "gold"))
+    for part in ("entities", "relations"):
+        for key, row in theirs[part].items():
+            assert abs(row["f1"] - ours[part][key]["f1"]) <= 0.01, (part, key)
