@@ -34,6 +34,7 @@ import cProfile
 import os
 import pstats
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,6 +49,7 @@ import opencc
 import psutil
 import pyoxigraph
 
+import kg
 from kg import extract, pipeline, rdf, relate, resolve, viz
 from kg.model import DocumentInfo
 from kg.normalize import read_document
@@ -210,12 +212,13 @@ class PeakMemory:
             time.sleep(self.interval)
 
 
-def end_to_end(corpus: Path, output: Path, jobs: int) -> dict:
-    """Run ``kg build`` in a new process: seconds, peak memory, and what it wrote."""
+def end_to_end(corpus: Path, output: Path, jobs: int, code: Path) -> dict:
+    """Run ``kg build`` in a new process, with the copy of kg in ``code``: seconds, peak
+    memory, and what it wrote."""
     command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(output),
                "--jobs", str(jobs), "--quiet"]
     started = time.perf_counter()
-    process = subprocess.Popen(command)
+    process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(code)})
     memory = PeakMemory(process.pid)
     status = process.wait()
     seconds = time.perf_counter() - started
@@ -262,16 +265,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jieba-mb", type=float, default=2.0,
                         help="MB of the corpus given to jieba.posseg (default 2)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the corpus")
-    parser.add_argument("--keep", type=Path, help="write the corpus and outputs here and "
-                        "keep them (default: a temporary folder)")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep the corpus "
+                        "and outputs (replaced on each run; default: a temporary folder)")
     parser.add_argument("--profile", type=Path, help="profile the stage pass, save to FILE")
     parser.add_argument("--stages-only", action="store_true",
                         help="only the one-core stage pass (with --profile: profile only)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         root = args.keep or Path(scratch)
+        for earlier in ("code", "corpus", "half"):  # left by an earlier run with --keep
+            shutil.rmtree(root / earlier, ignore_errors=True)
+        # the runs of `kg build` use this copy of the package, taken at the start, so edits
+        # to the source during a long benchmark change no figure
+        code = root / "code"
+        shutil.copytree(Path(kg.__file__).parent, code / "kg")
         corpus = root / "corpus"
-        corpus.mkdir(parents=True, exist_ok=True)
+        corpus.mkdir(parents=True)
         started = time.perf_counter()
         files = make_corpus(corpus, args.mb, args.seed)
         size = sum(p.stat().st_size for p in files) / MB
@@ -279,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
               f"(made in {time.perf_counter() - started:.1f} s)")
         run_stages(files, size, root / "stages", args.profile)
         if not args.stages_only:
-            run_end_to_end(files, corpus, size, root, args.jobs, args.jieba_mb)
+            run_end_to_end(files, corpus, size, root, code, args.jobs, args.jieba_mb)
     return 0
 
 
@@ -307,12 +316,12 @@ def run_stages(files: list[Path], size: float, output: Path, profile: Path | Non
         pstats.Stats(str(profile)).sort_stats("tottime").print_stats(25)
 
 
-def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, jobs: int,
-                   jieba_mb: float) -> None:
+def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, code: Path,
+                   jobs: int, jieba_mb: float) -> None:
     print("\nend to end, `kg build` in a new process:")
     runs = {}
     for n in sorted({1, jobs}):
-        run = runs[n] = end_to_end(corpus, root / f"out-jobs{n}", n)
+        run = runs[n] = end_to_end(corpus, root / f"out-jobs{n}", n, code)
         print(f"  --jobs {n}: {run['seconds']:7.2f} s  {rate(size, run['seconds'])}  "
               f"peak RSS {run['peak_rss'] / 2**20:6.0f} MiB  triples {run['triples']}  "
               f"(wrote {', '.join(run['written'])})")
@@ -320,16 +329,14 @@ def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, job
                == (root / "out-jobs1" / "kg.ttl").read_bytes() for n in runs)
     print(f"  Turtle identical across --jobs: {'yes' if same else 'NO'}")
     half = root / "half"
-    half.mkdir(exist_ok=True)
+    half.mkdir()
     half_size = 0.0
     for path in files:
         if half_size >= size / 2:
             break
-        link = half / path.name
-        if not link.exists():
-            os.link(path, link)
+        os.link(path, half / path.name)
         half_size += path.stat().st_size / MB
-    half_run = end_to_end(half, root / "out-half", 1)
+    half_run = end_to_end(half, root / "out-half", 1, code)
     print(f"  half the corpus ({half_size:.1f} MB), --jobs 1: {half_run['seconds']:.2f} s; "
           f"time ratio whole/half {runs[1]['seconds'] / half_run['seconds']:.2f} "
           f"for a size ratio {size / half_size:.2f}")
