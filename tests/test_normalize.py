@@ -161,9 +161,19 @@ def test_seed_footers_are_gone():
 
 
 # ------------------------------------------------------------------ broken lines
-def test_word_broken_across_lines_is_joined():
-    assert "时代风采成为时代主题" in read_document(seed_file("002")).text
-    assert "持续创建自治区级巾帼现代农业科技示范基地" in read_document(seed_file("000")).text
+@pytest.mark.parametrize("prefix, joined", [
+    ("002", "时代风采成为时代主题"),
+    ("000", "持续创建自治区级巾帼现代农业科技示范基地"),
+    ("001", "法规政策不断完善。强化法治意识,健全完善妇女儿童地方政策法规体系"),   # short line
+    ("001", "服务妇女儿童2700余万人次"),                                         # before a number
+])
+def test_word_broken_across_lines_is_joined(prefix, joined):
+    assert joined in read_document(seed_file(prefix)).text
+
+
+def test_numbers_on_both_sides_of_a_break_stay_apart():
+    text = "自治区妇联全年共举办培训班,累计培训基层妇联干部,覆盖全区十二个盟市,总计3\n2023年工作要点"
+    assert join_broken_lines(text) == (text, [])
 
 
 def test_headings_are_not_joined_to_the_next_paragraph():

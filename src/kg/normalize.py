@@ -486,25 +486,32 @@ def drop_boilerplate(text: str) -> tuple[str, list[Change]]:
     return _delete_spans(text, _merge_line_spans(text, dropped))
 
 
-_BROKEN_LINE = re.compile(rf"(?<=[{_CJK}，、,\d])\n\s*(?=[{_CJK}])")
-#: A line shorter than this is a heading or caption, not a paragraph broken by a scraper.
+#: A line break between two parts of a word: after a character, comma or digit, before a
+#: character (or before a digit, when not after one: "共3\n2023年" stays apart).
+_BROKEN_LINE = re.compile(rf"(?<=[{_CJK}，、,])\n\s*(?=[{_CJK}\d])|(?<=\d)\n\s*(?=[{_CJK}])")
+_SENTENCE_INSIDE = re.compile(r"[。！？!?；;]")
+#: A line shorter than this without a full stop inside is a heading or caption, not a
+#: paragraph broken by a scraper.
 _MIN_BROKEN_LINE_CHARS = 60
 
 
 def join_broken_lines(text: str) -> tuple[str, list[Change]]:
     """Rejoin a paragraph that a scraper broke in the middle of a word.
 
-    A break counts as broken when the line before it is long prose (at least 60 characters
-    with a comma; a heading is short) ending without sentence punctuation, and the next line
-    goes on with a Chinese character.
+    A break counts as broken when the line before it is prose (a sentence ended inside it,
+    or 60+ characters with a comma; a heading is short and has no full stop) ending without
+    sentence punctuation, and the next line goes on with a character or a number.
 
-    >>> join_broken_lines("使全区" + "各条战线上的优秀女性," * 6 + "时代风\\n\\n采成为时代主题。")[0][-11:]
-    '时代风采成为时代主题。'
+    >>> join_broken_lines("法规政策不断完善。强化法治意识,健\\n\\n全完善妇女儿童地方政策法规体系")[0]
+    '法规政策不断完善。强化法治意识,健全完善妇女儿童地方政策法规体系'
+    >>> join_broken_lines("这十年,妇女儿童发展环境日益优化\\n组织领导坚强有力。")[1]
+    []
     """
     spans = []
     for m in _BROKEN_LINE.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        if len(line) >= _MIN_BROKEN_LINE_CHARS and re.search(r"[，。、,]", line):
+        if _SENTENCE_INSIDE.search(line) or (len(line) >= _MIN_BROKEN_LINE_CHARS
+                                              and re.search(r"[，、,]", line)):
             spans.append(m.span())
     return _delete_spans(text, spans)
 
