@@ -172,8 +172,9 @@ def test_word_broken_across_lines_is_joined(prefix, joined):
 
 
 def test_numbers_on_both_sides_of_a_break_stay_apart():
-    text = "自治区妇联全年共举办培训班,累计培训基层妇联干部,覆盖全区十二个盟市,总计3\n2023年工作要点"
+    text = "自治区妇联全年共举办培训班。累计培训基层妇联干部3\n2023年工作要点"
     assert join_broken_lines(text) == (text, [])
+    assert join_broken_lines(text.replace("\n2023", "\n二〇二三"))[0].endswith("3二〇二三年工作要点")
 
 
 def test_headings_are_not_joined_to_the_next_paragraph():
