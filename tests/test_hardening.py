@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from conftest import SEED_FILES, seed_file, seed_text
 from kg import pipeline, rdf
+from kg.errors import InputError, InputWarning
 from kg.normalize import MAX_SENTENCE_CHARS, make_document, read_document
 from kg.validate import validate
 
@@ -104,6 +106,39 @@ def test_encodings_are_reported():
     assert reported == {"utf-8": "utf-8", "utf-8 BOM": "utf-8-sig", "utf-16-le BOM": "utf-16",
                         "utf-16-be BOM": "utf-16", "utf-16-le no BOM": "utf-16",
                         "utf-32 BOM": "utf-32", "gb18030": "gb18030", "gbk": "gb18030"}
+
+
+_BOMS = st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
+                         codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=300) | st.builds(bytes.__add__, _BOMS, st.binary(max_size=300))
+       | st.text(max_size=100).map(lambda t: t.encode("gb18030")[:-1]))
+def test_any_bytes_give_a_document_or_an_input_error(data):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            document = make_document(data, "any.txt")
+        except InputError as error:
+            assert error.path == "any.txt" and "\n" not in str(error)
+        else:
+            assert document.text.strip()
+    assert all(isinstance(w.message, InputWarning) for w in caught)
+
+
+@pytest.mark.parametrize("data, warning", [
+    ("妇联".encode("utf-16") + b"\x00", "incomplete utf-16-le character at the end (byte "
+                                        "offset 6) dropped"),
+    ("妇联".encode("utf-8")[:-1], "incomplete utf-8 character at the end (byte offset 3) "
+                                 "dropped"),
+    (codecs.BOM_UTF8 + "妇联".encode() + b"\xff" + "主席".encode(),
+     "1 corrupt utf-8 byte sequence(s) replaced by U+FFFD at byte offset(s) 9"),
+])
+def test_repairs_are_reported_with_byte_offsets(data, warning):
+    with pytest.warns(InputWarning) as caught:
+        make_document(data, "cut.txt")
+    assert [str(w.message) for w in caught] == [f"cut.txt: {warning}"]
 
 
 # ------------------------------------------------------------------ hostile names

@@ -106,7 +106,8 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         first_error = exc
-    if _mostly_utf8(data):
+    cut_short = first_error.reason in _TRUNCATED and first_error.end == len(data)
+    if cut_short or _mostly_utf8(data):
         return _decode_unicode(data, "utf-8", path, 0), "utf-8"
     candidates = []
     for codec, name in _LEGACY:
