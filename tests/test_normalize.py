@@ -68,6 +68,7 @@ def test_seed_with_glosses_has_none_left():
     ("cafe\u0301", "café"),                             # combining accent composed
     ("㈱公司", "(株)公司"),                             # one character becomes three
     ("……", "......"),
+    ("\u0b47\u0b3e", "\u0b4b"),                        # letters that compose without a mark
 ])
 def test_unicode_is_folded(damaged, clean):
     assert normalize_unicode(damaged)[0] == clean
@@ -248,7 +249,7 @@ def test_offsets_skip_removed_glosses():
 
 
 _HOSTILE = st.sampled_from(list("聯區(（)）qūlián自治\n\r\t ，。.a\u0301\u200b\u202e⻄㈱…ｶﾞ\u1100\u1161"
-                                "\x00\x85\u2028\ufeff\ud800😀"))
+                                "\x00\x85\u2028\ufeff\ud800😀\u0b47\u0b3e"))
 
 
 @settings(max_examples=400, deadline=None)

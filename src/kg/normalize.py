@@ -20,7 +20,7 @@ import stat
 import unicodedata
 import warnings
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .errors import InputError, InputWarning
@@ -53,9 +53,11 @@ Change = tuple[int, int, int]
 _BOMS = ((codecs.BOM_UTF8, "utf-8", "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"), (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"))
-_BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF", b"\xff\xd8\xff",
-                      b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!",
-                      b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0", b"MZ", b"OggS", b"ID3", b"RIFF")
+#: Unambiguous starts of binary formats (PNG, ZIP/Office, PDF, JPEG, GIF, ELF, gzip, xz, RAR,
+#: 7-Zip, old Office); other binaries hold NUL bytes early, which is checked too.
+_BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF-", b"\xff\xd8\xff",
+                      b"GIF87a", b"GIF89a", b"\x7fELF", b"\x1f\x8b", b"\xfd7zXZ", b"Rar!\x1a",
+                      b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0")
 #: Legacy encodings tried when a file is not UTF-8, with the name reported for each.
 _LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
 
@@ -331,6 +333,8 @@ def normalize_unicode(text: str) -> tuple[str, list[Change]]:
     """NFKC, CJK radical forms folded, invisible characters dropped, controls made spaces.
 
     Only the runs of characters that change are rewritten, so a clean text costs one scan.
+    The rare scripts whose letters compose without a combining mark (some Indic vowel signs)
+    are normalised a whole line at a time instead.
 
     >>> normalize_unicode("⻄部（２０２３）")[0]
     '西部(2023)'
@@ -338,6 +342,19 @@ def normalize_unicode(text: str) -> tuple[str, list[Change]]:
     if unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text):
         return text, []
     unstable = "".join(sorted(re.escape(c) for c in set(text) if _unstable(c)))
+    if unstable:
+        result = _normalize_runs(text, unstable)
+        if unicodedata.is_normalized("NFKC", result[0]):
+            return result
+    return _normalize_lines(text)
+
+
+def _normalize_one(piece: str) -> str:
+    return unicodedata.normalize("NFKC", "".join(map(_fold_char, piece)))
+
+
+def _normalize_runs(text: str, unstable: str) -> tuple[str, list[Change]]:
+    """Rewrite each run of ``unstable`` characters, with the character before it."""
     parts, changes, pos = [], [], 0
     for m in re.finditer(f"[^{unstable}]?[{unstable}]+", text):
         start, end = m.span()
@@ -356,7 +373,19 @@ def normalize_unicode(text: str) -> tuple[str, list[Change]]:
     return "".join(parts), changes
 
 
-_PINYIN_GLOSS = re.compile(rf"[(（](?<=[{_CJK}][(（])\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
+def _normalize_lines(text: str) -> tuple[str, list[Change]]:
+    """Normalise line by line; a line that changes length is one change."""
+    parts, changes = [], []
+    for start, end, line in _line_spans(text):
+        clean = _normalize_one(line)
+        if len(clean) != len(line):
+            changes.append((start, end, len(clean)))
+        parts.append(clean)
+    return "\n".join(parts), changes
+
+
+_PINYIN_GLOSS = re.compile(rf"[(（](?<=[{_CJK}][(（])"
+                           rf"\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
                           "aaaaeeeeiiiioooouuuuvvvvvaaaaeeeeiiiioooouuuu")
 _INITIAL = r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])"
@@ -364,7 +393,7 @@ _SYLLABLE = re.compile(rf"{_INITIAL}?[aeiouv]{{1,3}}(?:ng|n|r)?[1-5]?")
 _TONELESS_SYLLABLE = re.compile(rf"{_INITIAL}[aeiouv]{{1,3}}(?:ng|n|r)?")
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _is_gloss(body: str) -> bool:
     """Is ``body`` (the inside of brackets) pinyin: ``lián``, ``qu1``, ``nèi měng``?
 
