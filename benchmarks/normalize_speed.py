@@ -2,7 +2,8 @@
 
 A corpus of about 20 MB is made of the seed texts, each line numbered so that no paragraph
 repeats (the repeat detector would otherwise shrink the work), in UTF-8 and in traditional
-script with pinyin glosses (seed 004's damage). The target is 5 MB/s per core for the
+script with pinyin glosses (seed 004's damage), and once more with full-width punctuation
+(as most web pages have it; the seeds were scraped with ASCII commas). The target is 5 MB/s per core for the
 text stages. Run: ``.venv/bin/python benchmarks/normalize_speed.py [MB]``.
 """
 from __future__ import annotations
@@ -52,6 +53,9 @@ def main() -> None:
     clean = timed("normalize_text (all steps)", size, lambda: normalize.normalize_text(text))[0]
     timed("split_sentences", size, normalize.split_sentences, clean)
     timed("make_document (all)", size, normalize.make_document, data, "bench.txt")
+    full_width = text.replace(",", "，").replace(":", "：").replace(";", "；")
+    size = len(full_width.encode()) / 1e6
+    timed("same, full-width punctuation", size, normalize.normalize_text, full_width)
 
 
 if __name__ == "__main__":

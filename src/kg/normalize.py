@@ -323,10 +323,14 @@ def _fold_char(char: str) -> str:
     return unicodedata.normalize("NFKC", char)
 
 
+def _combines(char: str) -> bool:
+    """May ``char`` combine with the character before it (a mark, a Hangul vowel or final)?"""
+    return unicodedata.combining(char) != 0 or "\u1160" <= char <= "\u11ff"
+
+
 def _unstable(char: str) -> bool:
     """Does NFKC or folding change ``char`` or may it combine with its neighbour?"""
-    return (_fold_char(char) != char or unicodedata.combining(char) != 0
-            or "\u1160" <= char <= "\u11ff")
+    return _fold_char(char) != char or _combines(char)
 
 
 def normalize_unicode(text: str) -> tuple[str, list[Change]]:
@@ -341,11 +345,22 @@ def normalize_unicode(text: str) -> tuple[str, list[Change]]:
     """
     if unicodedata.is_normalized("NFKC", text) and not _FOLDED.search(text):
         return text, []
-    unstable = "".join(sorted(re.escape(c) for c in set(text) if _unstable(c)))
-    if unstable:
-        result = _normalize_runs(text, unstable)
-        if unicodedata.is_normalized("NFKC", result[0]):
-            return result
+    one_to_one, in_context = {}, []
+    for char in set(text):
+        if _unstable(char):
+            folded = _fold_char(char)
+            if len(folded) == 1 and not _unstable(folded) and not _combines(char):
+                one_to_one[char] = folded
+            else:
+                in_context.append(re.escape(char))
+    clean, changes = text, []
+    if one_to_one:          # full-width punctuation and the like: no character moves
+        pattern = re.compile("[" + "".join(map(re.escape, sorted(one_to_one))) + "]")
+        clean = pattern.sub(lambda m: one_to_one[m.group()], clean)
+    if in_context:
+        clean, changes = _normalize_runs(clean, "".join(sorted(in_context)))
+    if unicodedata.is_normalized("NFKC", clean):
+        return clean, changes
     return _normalize_lines(text)
 
 
