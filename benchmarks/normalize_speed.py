@@ -1,10 +1,12 @@
 """Speed of the text stages (decode, each normalisation step, sentence splitting) in MB/s.
 
-A corpus of about 20 MB is made of the seed texts, each line numbered so that no paragraph
-repeats (the repeat detector would otherwise shrink the work), in UTF-8 and in traditional
-script with pinyin glosses (seed 004's damage), and once more with full-width punctuation
-(as most web pages have it; the seeds were scraped with ASCII commas). The target is 5 MB/s per core for the
-text stages. Run: ``.venv/bin/python benchmarks/normalize_speed.py [MB]``.
+A corpus of about 20 MB is made of the seed texts (simplified, and traditional with pinyin
+glosses as in seed 004), each line numbered so that no paragraph repeats (the repeat
+detector would otherwise shrink the work); it is normalised once more with full-width
+punctuation, as most web pages have it (the seeds were scraped with ASCII commas). The target
+is 5 MB/s per core for the text stages.
+
+Run: ``.venv/bin/python benchmarks/normalize_speed.py [MB]``.
 """
 from __future__ import annotations
 
