@@ -379,14 +379,17 @@ def test_two_concurrent_builds_leave_one_complete_result(tmp_path):
     assert [run.wait(timeout=300) for run in runs] == [0, 0]
     for run in runs:
         run.stderr.close()
-    written = (tmp_path / "out" / "kg.ttl").read_bytes()
-    alone = {}
+    def outputs(folder: Path) -> tuple[bytes, bytes]:
+        return (folder / "kg.ttl").read_bytes(), (folder / "kg.html").read_bytes()
+
+    alone = []
     for seed in (seed_file("000"), seed_file("003")):
         subprocess.run(command[:-2] + ["-o", tmp_path / seed.name, seed], check=True,
                        timeout=300)
-        alone[seed.name] = (tmp_path / seed.name / "kg.ttl").read_bytes()
-    assert written in alone.values()
-    rdflib.Graph().parse(data=written.decode(), format="turtle")
+        alone.append(outputs(tmp_path / seed.name))
+    assert alone[0] != alone[1]
+    assert outputs(tmp_path / "out") in alone      # both files from the same run
+    rdflib.Graph().parse(tmp_path / "out" / "kg.ttl", format="turtle")
 
 
 # ------------------------------------------------------------------ internal errors
