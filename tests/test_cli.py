@@ -180,6 +180,17 @@ def test_path_given_twice_is_read_once(run_kg, tmp_path):
     assert "documents read: 1" in run.out
 
 
+def test_two_different_files_with_the_same_name_are_a_user_error(run_kg, tmp_path):
+    first = _write(tmp_path / "a" / "report.txt", seed_file("000").read_bytes())
+    second = _write(tmp_path / "b" / "report.txt", seed_file("001").read_bytes())
+    run = run_kg("build", tmp_path / "b", tmp_path / "a", "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {second}: another input file, {first}, has the same "
+                             "name; documents are identified by file name, so rename one of "
+                             "them"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_symlinks_to_files_and_folders_are_followed(run_kg, tmp_path):
     os.symlink(seed_file("001").resolve(), tmp_path / "link.txt")
     os.symlink(seed_file("000").parent.resolve(), tmp_path / "seeds_link")

@@ -22,7 +22,7 @@ from . import dask_engine, extract, relate, resolve
 from .errors import InputError, InputWarning, KgError
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
-from .normalize import read_document
+from .normalize import document_id, read_document
 from .vocab import DEFAULT_BASE
 
 
@@ -56,7 +56,8 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
     Raises
     ------
     InputError
-        A path that does not exist, a folder without ``*.txt`` files, or a special file.
+        A path that does not exist, a folder without ``*.txt`` files, a special file, or two
+        different files with the same name (a document's id is its file name).
     """
     if not paths:
         return default_corpus()
@@ -79,7 +80,14 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
     names: dict[Path, Path] = {}
     for path in sorted(files, key=_path_order):
         names.setdefault(_identity(path), path)
-    return sorted(names.values(), key=_path_order)
+    unique = sorted(names.values(), key=_path_order)
+    ids: dict[str, Path] = {}
+    for path in unique:
+        other = ids.setdefault(document_id(path), path)
+        if other != path:
+            raise InputError(path, f"another input file, {other}, has the same name; documents "
+                                   "are identified by file name, so rename one of them")
+    return unique
 
 
 def _path_order(path: Path) -> tuple[str, str]:
