@@ -416,6 +416,17 @@ def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
     assert not (tmp_path / "out").exists()
 
 
+def test_kg_debug_shows_the_traceback_of_an_internal_error(run_kg, tmp_path, monkeypatch):
+    def broken(path, base):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(pipeline, "process_document", broken)
+    monkeypatch.setenv("KG_DEBUG", "1")
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    assert run.status == 3
+    assert "Traceback (most recent call last)" in run.err and "in broken" in run.err
+
+
 def test_error_naming_a_file_with_a_newline_stays_one_line(run_kg, tmp_path):
     path = tmp_path / "two\nlines.txt"
     run = run_kg("build", path, "-o", tmp_path / "out")
