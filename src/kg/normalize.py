@@ -26,9 +26,10 @@ from pathlib import Path
 from .errors import InputError, InputWarning
 from .model import Document
 
-#: Refuse documents larger than this many bytes (a runaway file must not eat the machine's
-#: memory: normalising a document takes about eight times its size in memory).
-MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+#: Refuse documents larger than this many bytes (128 MiB), before reading them, so that a
+#: runaway file cannot eat the machine's memory: reading and normalising a document takes
+#: about ten times its size (1 GB for a 100 MB file).
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
 
 #: A sentence longer than this many characters is cut at a comma or space (or hard) so that
 #: a page with no punctuation still gives evidence of a readable size.
