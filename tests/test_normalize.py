@@ -11,7 +11,7 @@ from conftest import SEED_FILES, seed_file, seed_text
 from kg.errors import InputError
 from kg.normalize import (MAX_SENTENCE_CHARS, drop_boilerplate, drop_repeated_paragraphs,
                           join_broken_lines, make_document, normalize_newlines, normalize_text,
-                          normalize_unicode, read_document, split_sentences,
+                          normalize_unicode, read_document, split_sentences, strip_html,
                           strip_pinyin_glosses, to_simplified)
 
 
@@ -86,6 +86,30 @@ def test_line_endings(damaged, clean):
     assert normalize_newlines(damaged)[0] == clean
 
 
+# ------------------------------------------------------------------ markup
+@pytest.mark.parametrize("scraped, clean", [
+    ("妇联&nbsp;主席", "妇联\xa0主席"),
+    ("&#21628;&#x548C;浩特", "呼和浩特"),
+    ("王芳<br>主席<br/>", "王芳\n主席\n"),
+    ("<p class=\"txt\">自治区妇联</p>", "\n自治区妇联\n"),
+    ("<span style='x'>妇</span><strong>联</strong>", "妇联"),
+    ("前<script>var a = '<p>';</script>后<STYLE>p {}</style>", "前后"),
+])
+def test_html_left_by_scrapers_is_removed(scraped, clean):
+    assert strip_html(scraped)[0] == clean
+
+
+@pytest.mark.parametrize("kept", ["3<5 且 5>3", "A&B公司", "&bogus;", "《条例》<附件>"])
+def test_text_that_only_looks_like_markup_is_kept(kept):
+    assert strip_html(kept) == (kept, [])
+
+
+def test_offsets_skip_markup():
+    text, index = normalize_text("<b>妇联</b>&amp;主席")
+    assert text == "妇联&主席"
+    assert [index[i] for i in range(len(text))] == [3, 4, 9, 14, 15]
+
+
 # ------------------------------------------------------------------ script
 @pytest.mark.parametrize("traditional, simplified", [
     ("內蒙古自治區婦女聯合會", "内蒙古自治区妇女联合会"),
@@ -140,6 +164,9 @@ def test_repeat_run_takes_its_short_lines_along():
     "Copyright © 2023 某某网 All Rights Reserved",
     "蒙ICP备05002783号",
     "来源:内蒙古日报",
+    "(责编:王五、赵六)",
+    "原标题:自治区妇联召开全委会",
+    "【打印】 【关闭】",
 ])
 def test_boilerplate_lines_give_no_text(line):
     text = f"自治区妇联召开会议。\n{line}\n"
@@ -249,11 +276,13 @@ def test_offsets_skip_removed_glosses():
 
 
 _HOSTILE = st.sampled_from(list("聯區(（)）qūlián自治\n\r\t ，。.a\u0301\u200b\u202e⻄㈱…ｶﾞ\u1100\u1161"
-                                "\x00\x85\u2028\ufeff\ud800😀\u0b47\u0b3e"))
+                                "\x00\x85\u2028\ufeff\ud800😀\u0b47\u0b3e")
+                           + ["<br>", "<p>", "&amp;", "&#0;", "&#xd800;", "<script>", "</script>"])
+_HOSTILE_TEXT = st.lists(_HOSTILE, max_size=40).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text() | st.text(_HOSTILE) | st.lists(st.text(_HOSTILE, max_size=30)).map("\n".join))
+@given(st.text() | _HOSTILE_TEXT | st.lists(_HOSTILE_TEXT, max_size=5).map("\n".join))
 def test_any_text_normalises_with_a_monotonic_map_inside_the_original(text):
     clean, index = normalize_text(text)
     assert len(index) == len(clean) + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import html
 import re
 import stat
 import unicodedata
@@ -296,6 +297,42 @@ def normalize_newlines(text: str) -> tuple[str, list[Change]]:
     return text.replace("\r\n", "\n").translate(_NEWLINES), changes
 
 
+_HTML_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_HTML_SCRIPT = r"<(?P<code>script|style)\b[^>]*>.*?</(?P=code)\s*>"
+_HTML_BLOCK_TAG = r"</?(?:br|p|div|li|tr|table|h[1-6]|ul|ol|section|article|hr)\b[^<>]{0,500}>"
+_HTML_INLINE_TAG = r"</?(?:span|a|img|strong|b|i|em|u|font|sup|sub|td|th|tbody)\b[^<>]{0,500}>"
+_HTML = re.compile(f"(?P<script>{_HTML_SCRIPT})|(?P<block>{_HTML_BLOCK_TAG})|"
+                   f"(?P<inline>{_HTML_INLINE_TAG})|(?P<entity>{_HTML_ENTITY})",
+                   re.IGNORECASE | re.DOTALL)
+
+
+def strip_html(text: str) -> tuple[str, list[Change]]:
+    """Markup a scraper left behind: entities decoded, common tags and scripts removed.
+
+    Block tags (``<br>``, ``<p>``, ``<div>`` …) become line breaks, inline tags disappear,
+    ``<script>`` and ``<style>`` go with their content; ``<`` in prose stays.
+
+    >>> strip_html("妇联&nbsp;主席<br/>王芳<span class=x>在</span>&#21628;和浩特&lt;")[0]
+    '妇联\\xa0主席\\n王芳在呼和浩特<'
+    """
+    if "<" not in text and "&" not in text:
+        return text, []
+    parts, changes, pos = [], [], 0
+    for m in _HTML.finditer(text):
+        if m.lastgroup == "entity":
+            replacement = html.unescape(m.group())
+            if replacement == m.group():        # not an entity after all: &bogus;
+                continue
+        else:
+            replacement = "\n" if m.lastgroup == "block" else ""
+        parts.append(text[pos:m.start()])
+        parts.append(replacement)
+        changes.append((m.start(), m.end(), len(replacement)))
+        pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts), changes
+
+
 #: CJK radical forms NFKC leaves alone, and the ordinary characters they stand for
 #: (PDF extraction often yields ``⻄部`` for ``西部``).
 _RADICAL_FOLD = dict(zip(
@@ -514,7 +551,8 @@ _BOILERPLATE = re.compile(
     r"\s*[(【\[]?\s*(?:版权所有|版权声明|copyright|©|技术支持|责任编辑|编辑\s*[:：]|审核\s*[:：]|"
     r"校对\s*[:：]|分享(?:到|至|让|[:：]|\s*$)|扫一扫|扫码|打印本页|关闭窗口|网站地图|联系我们|"
     r"主办单位|承办单位|备案号|.{0,30}icp备|.{0,30}公网安备|第一时间为您推送|报道全球|"
-    r"关注.{1,6}网[,，]|来源\s*[:：]|【纠错】|字号\s*[:：]|上一篇|下一篇|返回顶部)",
+    r"关注.{1,6}网[,，]|来源\s*[:：]|原标题\s*[:：]|责编\s*[:：]|【(?:纠错|打印|关闭)】|"
+    r"字号\s*[:：]|上一篇|下一篇|返回顶部)",
     re.IGNORECASE,
 )
 #: Lines longer than this are prose, never boilerplate.
@@ -563,7 +601,7 @@ def join_broken_lines(text: str) -> tuple[str, list[Change]]:
 
 
 #: The normalisation steps, in order, after decoding.
-STEPS = (normalize_newlines, normalize_unicode, strip_pinyin_glosses, to_simplified,
+STEPS = (normalize_newlines, strip_html, normalize_unicode, strip_pinyin_glosses, to_simplified,
          drop_repeated_paragraphs, drop_boilerplate, join_broken_lines)
 
 
