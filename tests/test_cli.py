@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from conftest import SEED_FILES, seed_file, seed_text
+from conftest import seed_file, seed_text
 from kg import io, normalize, pipeline
 
 
