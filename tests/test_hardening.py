@@ -6,6 +6,7 @@ The 100 MB file, the 5 MB line through the whole pipeline and the 10,000 files c
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import shutil
 import warnings
@@ -159,6 +160,19 @@ def test_hostile_names_reach_turtle_that_parses(tmp_path):
     assert any("</script>" in s for s in sentences)
     conforms, report = validate(parsed)
     assert conforms, report
+
+
+def test_file_name_that_is_not_utf8_gives_valid_outputs(tmp_path, run_kg):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"\xff\xfe-\xb1\xa8\xb8\xe6.txt")      # 报告 in GBK, read as UTF-8
+    (folder / name).write_bytes(seed_file("000").read_bytes())
+    run = run_kg("build", folder, "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    turtle = (tmp_path / "out" / "kg.ttl").read_bytes().decode("utf-8")
+    parsed = rdflib.Graph().parse(data=turtle, format="turtle")
+    assert rdflib.Literal("\\xff\\xfe-\\xb1\\xa8\\xb8\\xe6") in set(parsed.objects())
+    (tmp_path / "out" / "kg.html").read_bytes().decode("utf-8")
 
 
 @settings(max_examples=25, deadline=None,

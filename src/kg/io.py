@@ -58,8 +58,12 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
 
 
 def _stage(path: Path, data: str | bytes) -> str:
-    """Write ``data`` to a new temporary file next to ``path``; return its name."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    """Write ``data`` to a new temporary file next to ``path``; return its name.
+
+    Text is written as UTF-8; a lone surrogate (from a file name that is not UTF-8) is spelled
+    ``\\udcXX`` rather than making the output invalid.
+    """
+    payload = data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data
     if path.is_dir():
         raise OutputError(path, "cannot write output: is a folder")
     try:

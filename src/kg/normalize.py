@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html
+import os
 import re
 import stat
 import unicodedata
@@ -681,8 +682,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def document_id(path: Path) -> str:
-    """A document's id: its file name without the extension."""
-    return path.stem
+    """A document's id: its file name without the extension.
+
+    Bytes of the name that are not UTF-8 (a file named on a system with another encoding)
+    are spelled ``\\xNN``, so that the id is valid text.
+    """
+    return os.fsencode(path.stem).decode("utf-8", errors="backslashreplace")
 
 
 def read_document(path: str | Path) -> Document:
