@@ -41,6 +41,15 @@ def test_python_dash_m_kg_works_the_same(run_kg, tmp_path):
     assert (tmp_path / "a" / "kg.ttl").read_bytes() == (tmp_path / "b" / "kg.ttl").read_bytes()
 
 
+def test_output_folder_name_that_is_not_utf8_is_printed_escaped(tmp_path):
+    folder = os.fsencode(tmp_path) + b"/out\xff"
+    run = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("000"), "-o", folder],
+                         capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert f"wrote {tmp_path}/out\\udcff/kg.ttl".encode() in run.stdout
+    assert os.path.isfile(folder + b"/kg.ttl")
+
+
 def test_quiet_prints_nothing(run_kg, tmp_path):
     run = run_kg("build", "-q", "-o", tmp_path)
     assert (run.status, run.out, run.err) == (0, "", "")

@@ -215,5 +215,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def main_entry() -> None:
-    """Console-script entry point."""
+    """Console-script entry point (a path that is not UTF-8 is printed with ``\\udcXX``)."""
+    sys.stdout.reconfigure(errors="backslashreplace")
     sys.exit(main())
