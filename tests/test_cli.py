@@ -50,6 +50,16 @@ def test_output_folder_name_that_is_not_utf8_is_printed_escaped(tmp_path):
     assert os.path.isfile(folder + b"/kg.ttl")
 
 
+def test_summary_into_a_closed_pipe_is_not_an_error_message(tmp_path):
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
+                                tmp_path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()                   # like `kg build | head -0`
+    assert process.wait(timeout=300) == 141
+    assert process.stderr.read() == b""
+    process.stderr.close()
+    assert (tmp_path / "kg.ttl").is_file()
+
+
 def test_quiet_prints_nothing(run_kg, tmp_path):
     run = run_kg("build", "-q", "-o", tmp_path)
     assert (run.status, run.out, run.err) == (0, "", "")

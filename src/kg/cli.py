@@ -90,7 +90,8 @@ EXIT_STATUS = """exit status:
   1    finished, but some input files were skipped or repaired (listed at the end)
   2    user error (bad path, unreadable input with --strict, unwritable output)
   3    internal error (a bug in kg; set KG_DEBUG=1 to see the traceback)
-  130  interrupted"""
+  130  interrupted
+  141  standard output closed early (kg build | head)"""
 
 
 def cmd_eval(args) -> int:
@@ -206,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:     # the reader of standard output stopped: main_entry's business
+        raise
     except Exception as exc:
         print(f"kg: internal error: {type(exc).__name__}: {_one_line(str(exc))} (a bug in kg;"
               " set KG_DEBUG=1 to see the traceback)", file=sys.stderr)
@@ -217,4 +220,10 @@ def main(argv: list[str] | None = None) -> int:
 def main_entry() -> None:
     """Console-script entry point (a path that is not UTF-8 is printed with ``\\udcXX``)."""
     sys.stdout.reconfigure(errors="backslashreplace")
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:     # kg build | head: outputs are written, the summary is not read
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 141
+    sys.exit(status)
