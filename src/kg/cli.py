@@ -2,7 +2,8 @@
 
 Exit status: 0 ok; 1 finished, but some input files were skipped or repaired (listed at the
 end); 2 user error (bad path, unreadable input with ``--strict``, unwritable output), with one
-line naming the file; 3 internal error (a bug in kg); 130 interrupted.
+line naming the file; 3 internal error (a bug in kg); 130 interrupted; 141 standard output
+closed early.
 """
 from __future__ import annotations
 
