@@ -192,6 +192,22 @@ def test_bad_path_is_a_user_error(run_kg, tmp_path, make, reason):
     assert not (tmp_path / "out").exists()
 
 
+def test_unreadable_folder_is_a_user_error(run_kg, tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    _write(locked / "a.txt", seed_file("000").read_bytes())
+    real_listdir = os.listdir
+
+    def guarded_listdir(path):
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_listdir(path)
+
+    monkeypatch.setattr(pipeline.os, "listdir", guarded_listdir)
+    run = run_kg("build", locked, "-o", tmp_path / "out")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {locked}: cannot read folder: Permission denied"]
+
+
 def test_path_given_twice_is_read_once(run_kg, tmp_path):
     seed = seed_file("000")
     os.symlink(seed.resolve(), tmp_path / "link.txt")

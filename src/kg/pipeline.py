@@ -6,6 +6,7 @@ so it runs in parallel processes; only ``merge`` sees the whole corpus.
 from __future__ import annotations
 
 import copyreg
+import os
 import signal
 import warnings
 from concurrent.futures import ProcessPoolExecutor
@@ -65,7 +66,12 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if not p.is_dir())
+            try:
+                names = os.listdir(path)
+            except OSError as exc:
+                raise InputError(path, f"cannot read folder: {exc.strerror or exc}") from None
+            found = sorted(path / name for name in names
+                           if name.endswith(".txt") and not (path / name).is_dir())
             if not found:
                 raise InputError(path, "folder holds no .txt files")
             files.extend(found)
