@@ -33,6 +33,7 @@ class Run:
 
     @property
     def err_lines(self) -> list[str]:
+        """Standard error, line by line."""
         return self.err.splitlines()
 
 
