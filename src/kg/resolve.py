@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -21,6 +22,7 @@ from .places import place_index
 from .rules import Lexicon, split_list, table
 from .vocab import entity_iri
 
+_WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
 #: Relative level words and the kind of region they stand for.
 _RELATIVE = (("自治区级", "自治区"), ("自治区", "自治区"), ("全区", "自治区"), ("我区", "自治区"),
@@ -179,18 +181,22 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
     """The place a resolved organisation name holds, when the text only implied it
     (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区; 自治区党委 -> 中国共产党内蒙古自治区委员会)."""
     index = place_index()
-    places: dict[str, list[Mention]] = defaultdict(list)
+    starts: dict[str, list[int]] = defaultdict(list)  # where each place is named, in order
     for p in mentions:
         if p.type == "Place":
-            places[p.key].append(p)
+            starts[p.key].append(p.start)
     implied = []
     for m in mentions:
         if m.type not in ("Organisation", "Programme"):
             continue
         at_start = _place_at_start(m.key)
         place = _first_full_place_name(m.key) or (at_start[1] if at_start else None)
-        if place is None or any(m.start <= p.start and p.end <= m.end for p in places[place]):
+        if place is None:
             continue
+        named = starts[place]
+        i = bisect_left(named, m.start)
+        if i < len(named) and named[i] < m.end:
+            continue  # the name already holds the place itself
         if index.level(place):
             implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place))
     return implied
@@ -212,8 +218,8 @@ def _original_form(document: Document, mention: Mention) -> str | None:
     """The mention as the original file writes it (e.g. traditional script), if different."""
     start, end = document.original_span(mention.start, mention.end)
     original = strip_pinyin_glosses(document.text_original[start:end])[0]
-    original = unicodedata.normalize("NFKC", original)
-    return original if original != mention.surface else None
+    original = _WHITESPACE.sub("", unicodedata.normalize("NFKC", original))
+    return original if original != _WHITESPACE.sub("", mention.surface) else None
 
 
 def document_entities(document: Document, mentions: Iterable[Mention], base: str) -> tuple[Entity, ...]:
