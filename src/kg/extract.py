@@ -40,8 +40,6 @@ _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[
 _DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
-_LEVEL_WORDS = ("中华全国", "全国", "中央", "国家", "自治区", "省", "市", "盟", "旗", "县", "区",
-                "中共")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 _GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
 _NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
@@ -126,6 +124,18 @@ def _uncovered(hits: list, text: str) -> list:
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
 #: Longer than any lexicon form that can cover another (place names, honour heads …).
 _LONGEST_FORM = 40
+
+
+@cache
+def _level_words(use: str) -> tuple[str, ...]:
+    """Level words (rules/levels.tsv) of one use, longest first."""
+    words = [row[0] for row in table("levels.tsv", 4) if use in split_list(row[1])]
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@cache
+def _honour_level() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _level_words("honour"))))
 
 
 @cache
@@ -336,7 +346,7 @@ def _patterns(sent: Sentence, patterns) -> list[Candidate]:
 def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate]) -> int | None:
     """The start of the first place, known body or level word between ``left`` and ``right``."""
     starts = [a.start for a in anchors if left <= a.start < right and a.end <= right]
-    for word in _LEVEL_WORDS:
+    for word in _level_words("org"):
         if sent.text.startswith(word, left) and left + len(word) <= right:
             starts.append(left)
     return min(starts) if starts else None
@@ -677,7 +687,6 @@ def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------ honours
-_HONOUR_LEVEL = re.compile(r"(全国|国家级?|自治区级?|全区|省级?|市级?|盟级?|旗县级?|县级?|区级)")
 
 
 def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candidate]:
@@ -705,9 +714,9 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
                              and left <= c.start and c.end < s])
         places = {c.start for c in found if c.type == "Place"}
         while _dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
-                and left not in places and not _HONOUR_LEVEL.match(text, left):
+                and left not in places and not _honour_level().match(text, left):
             left += 2  # nor is a verb before it (建设文明家庭)
-        level = _HONOUR_LEVEL.search(text, left, s)
+        level = _honour_level().search(text, left, s)
         if level:
             start = level.start()
         elif s - left <= (12 if quoted else 14):

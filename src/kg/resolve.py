@@ -24,14 +24,18 @@ from .vocab import entity_iri
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
-#: Relative level words and the kind of region they stand for.
-_RELATIVE = (("自治区级", "自治区"), ("自治区", "自治区"), ("全区", "自治区"), ("我区", "自治区"),
-             ("全省", "省"), ("我省", "省"), ("省级", "省"), ("省", "省"),
-             ("全市", "市"), ("我市", "市"))
 #: Name endings of bodies whose place prefix is expanded to the full place name.
 _GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
                          r"总工会|科协|党组|部|处|科|室)$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
+
+
+@cache
+def _relative_words() -> tuple[tuple[str, str], ...]:
+    """Level words that stand for the document's region, with the kind of region, longest
+    first (rules/levels.tsv)."""
+    pairs = [(row[0], row[2]) for row in table("levels.tsv", 4) if row[2]]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
 def detect_region(mentions: Iterable[Mention]) -> str | None:
@@ -52,7 +56,7 @@ def _relative_prefix(name: str, region: str | None) -> str:
     """Replace a leading relative level word by the region it stands for."""
     if not region:
         return name
-    for word, kind in _RELATIVE:
+    for word, kind in _relative_words():
         if name.startswith(word) and region.endswith(kind):
             rest = name[len(word):]
             if rest.startswith(region):
@@ -90,7 +94,7 @@ def _place_prefixes() -> dict[str, str]:
 def _is_place_name(text: str) -> bool:
     """A full place name, a short form of one, or a relative level word (自治区, 全省)."""
     return bool(place_index().level(text)) or text in _place_prefixes() \
-        or any(text == word for word, _ in _RELATIVE)
+        or any(text == word for word, _ in _relative_words())
 
 
 def _place_at_start(name: str) -> tuple[str, str] | None:
