@@ -764,14 +764,20 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 # ------------------------------------------------------------------ people
 _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|作|宣读|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
-_NAME_BEFORE_POST_NOTE = re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}"
-                                    r"(?:主席|书记|主任|部长|厅长|局长|市长|县长|院长|校长|会长|理事长)[）)]")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
 
 
 #: Characters that do not start a name: numerals and function words.
 _NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两的了在对和与及以是为将把被从等各全本该这那其]")
+
+
+@cache
+def _name_before_post_note() -> re.Pattern:
+    """A name and a parenthesis that ends with a post title (rules/posts.tsv)."""
+    posts = sorted((row[0] for row in table("posts.tsv", 2)), key=len, reverse=True)
+    return re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}(?:"
+                      + "|".join(map(re.escape, posts)) + r")[）)]")
 
 
 def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int | None:
@@ -875,7 +881,7 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             if end:
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
     # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
-    for m in _NAME_BEFORE_POST_NOTE.finditer(text, sent.start, sent.end):
+    for m in _name_before_post_note().finditer(text, sent.start, sent.end):
         for start in range(m.start(1), m.end(1) - 1):
             if _looks_like_name(text[start:m.end(1)], surnames) \
                     and sent.limit(start) <= start:
