@@ -90,6 +90,10 @@ LABEL_SIZE_STEP = 1.25
 LAYOUT_SPACING = 60.0
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 20
+#: Components of this many nodes get a force layout; smaller and larger ones rings around a
+#: hub (a force layout costs too much per call on tiny ones, and per node on huge ones).
+FORCE_LAYOUT_MIN = 12
+FORCE_LAYOUT_LIMIT = 300
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 FONT_FACE = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
              'sans-serif')
@@ -219,15 +223,60 @@ def _fact_groups(facts) -> dict[tuple[str, str, str], list[Fact]]:
 
 
 def _layout(iris: list[str], links) -> dict[str, tuple[int, int]]:
-    """Positions of the nodes, spread so that neighbours sit about LAYOUT_SPACING apart."""
+    """Positions of the nodes, spread so that neighbours sit about LAYOUT_SPACING apart.
+
+    Each connected component is laid out on its own (a force layout for mid-sized ones,
+    rings around the best-connected node for the others, so the cost stays near linear in
+    the graph), and the components are packed in rows, largest first.
+    """
     undirected = networkx.Graph()
     undirected.add_nodes_from(iris)
     undirected.add_edges_from(links)
-    positions = networkx.spring_layout(undirected, seed=LAYOUT_SEED, method="energy",
-                                       iterations=LAYOUT_ITERATIONS)
-    scale = LAYOUT_SPACING * math.sqrt(len(iris))
-    return {iri: (round(float(x) * scale), round(float(y) * scale))
-            for iri, (x, y) in positions.items()}
+    components = sorted((sorted(c) for c in networkx.connected_components(undirected)),
+                        key=lambda c: (-len(c), c[0]))
+    tiles = [_component_layout(undirected.subgraph(nodes)) for nodes in components]
+    positions: dict[str, tuple[int, int]] = {}
+    row_width = LAYOUT_SPACING * 2 * math.sqrt(len(iris)) + 1
+    x = y = row_height = 0.0
+    for tile in tiles:
+        xs = [p[0] for p in tile.values()]
+        ys = [p[1] for p in tile.values()]
+        width = max(xs) - min(xs) + LAYOUT_SPACING
+        height = max(ys) - min(ys) + LAYOUT_SPACING
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in tile.items():
+            positions[node] = (round(x + px - min(xs)), round(y + py - min(ys)))
+        x += width
+        row_height = max(row_height, height)
+    return positions
+
+
+def _component_layout(component: networkx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions of one connected component, about LAYOUT_SPACING between neighbours."""
+    size = component.number_of_nodes()
+    if size == 1:
+        return {next(iter(component)): (0.0, 0.0)}
+    if FORCE_LAYOUT_MIN <= size <= FORCE_LAYOUT_LIMIT:
+        scale = LAYOUT_SPACING * math.sqrt(size)
+        placed = networkx.spring_layout(component, seed=LAYOUT_SEED, method="energy",
+                                        iterations=LAYOUT_ITERATIONS)
+        return {n: (float(px) * scale, float(py) * scale) for n, (px, py) in placed.items()}
+    # rings around the best-connected node: ring k holds the nodes k links away, in the
+    # order of their parents' angles, so neighbourhoods stay together
+    hub = min(component, key=lambda n: (-component.degree(n), n))
+    parent = dict(networkx.bfs_predecessors(component, hub, sort_neighbors=sorted))
+    angle = {hub: 0.0}
+    positions = {hub: (0.0, 0.0)}
+    for depth, ring in enumerate(networkx.bfs_layers(component, hub)):
+        if depth == 0:
+            continue
+        ring = sorted(ring, key=lambda n: (angle[parent[n]], n))
+        radius = LAYOUT_SPACING * max(depth, len(ring) / (2 * math.pi))
+        for i, node in enumerate(ring):
+            angle[node] = 2 * math.pi * i / len(ring)
+            positions[node] = (radius * math.cos(angle[node]), radius * math.sin(angle[node]))
+    return positions
 
 
 def _network(graph: KnowledgeGraph, groups, precompute: bool) -> Network:
