@@ -101,14 +101,14 @@ def _uncovered(hits: list, text: str) -> list:
     kind (和 in 呼和浩特, 联合 in 妇女联合会, 社区 in the honour 十大优秀社区)."""
     # a place's short form covers only what lies strictly inside it (和 in 呼和浩特), not its
     # edges (和政 would swallow 和 in 党和政府)
-    spans = [(s, e, {p[0] for p in payloads},
-              any(p[0] == "place" and p[1] != text[s:e] for p in payloads))
+    spans = [(s, e, payloads.kinds, "place" in payloads.kinds
+              and any(p[0] == "place" and p[1] != text[s:e] for p in payloads))
              for s, e, payloads in hits]
     starts = [s for s, _, _, _ in spans]  # hits come sorted by start
     kept = []
     for s, e, payloads in hits:
-        kinds = {p[0] for p in payloads}
-        if kinds & {"place", "org_known"}:
+        kinds = payloads.kinds
+        if kinds & _NAME_ANCHOR_KINDS:
             kept.append((s, e, payloads))
             continue
         # only hits starting at most _LONGEST_FORM before this one can cover it
@@ -122,6 +122,8 @@ def _uncovered(hits: list, text: str) -> list:
 
 
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
+_NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
+_PLACE_KIND = frozenset(("place",))
 #: Longer than any lexicon form that can cover another (place names, honour heads …).
 _LONGEST_FORM = 40
 
@@ -192,7 +194,7 @@ class Sentence:
                 breaks.add(m.end())
         words = _dictionary_words()
         for s, e, payloads in hits:
-            if any(p[0] == "boundary" for p in payloads):
+            if "boundary" in payloads.kinds:
                 # a one-character function word that starts a dictionary word (向 in 向日葵)
                 # is part of that word
                 if e - s == 1 and (text[s:s + 3] in words or (
@@ -202,8 +204,7 @@ class Sentence:
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
             breaks.add(m.end())
         self.breaks = sorted(breaks)
-        self.word_starts = {s for s, e, payloads in hits
-                            if any(p[0] != "place" for p in payloads)}
+        self.word_starts = {s for s, e, payloads in hits if payloads.kinds - _PLACE_KIND}
         self._by_kind: dict[str, list] = {}
         for s, e, payloads in hits:
             for p in payloads:

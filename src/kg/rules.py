@@ -64,6 +64,18 @@ def split_list(cell: str) -> list[str]:
     return [part.strip() for part in cell.split(",") if part.strip()]
 
 
+class Payloads(tuple):
+    """The payloads of one lexicon form, with the set of their kinds computed once
+    (a payload that is a tuple names its kind first)."""
+
+    kinds: frozenset
+
+    def __new__(cls, items):
+        self = super().__new__(cls, items)
+        self.kinds = frozenset(p[0] for p in self if isinstance(p, tuple) and p)
+        return self
+
+
 class Lexicon:
     """An Aho–Corasick automaton over surface forms, each with its payloads.
 
@@ -79,7 +91,7 @@ class Lexicon:
                 payloads.setdefault(form, []).append(payload)
         self.automaton = ahocorasick.Automaton()
         for form, items in payloads.items():
-            self.automaton.add_word(form, (len(form), tuple(items)))
+            self.automaton.add_word(form, (len(form), Payloads(items)))
         self.size = len(payloads)
         if payloads:
             self.automaton.make_automaton()
