@@ -211,6 +211,7 @@ def _full_name_lexicon() -> Lexicon:
     return Lexicon((name, name) for name in place_index().by_name)
 
 
+@lru_cache(maxsize=65536)
 def _first_full_place_name(name: str) -> str | None:
     """The first (then longest) full place name inside an organisation's canonical name."""
     hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)
