@@ -222,15 +222,17 @@ def table_rows(block: str) -> list[list[str]]:
 def test_leadership_on_the_seeds_names_the_federation_chair():
     done = run_script("leadership.py")  # no graph given: builds the embedded seeds
     assert done.returncode == 0, done.stderr
-    per_org = done.stdout.split("\n\n")[1]
-    organisation, chair_posts = None, []
+    _, per_org, several = done.stdout.split("\n\n")
+    posts, organisation = {}, None
     for line in per_org.splitlines()[2:]:
         if not line.startswith(" "):
             organisation = line.split()[0]
-        cells = line.split()
-        if CHAIR in cells and organisation == FEDERATION:
-            chair_posts = cells[-1].split("、")
-    assert "主席" in chair_posts
+        person, held = line.split()[-2:]
+        posts[(organisation, person)] = held.split("、")
+    assert "主席" in posts[(FEDERATION, CHAIR)]
+    assert any("副主席" in post for post in posts[(FEDERATION, "赵红军")])
+    chair_row = next(row for row in table_rows(several) if row[0] == CHAIR)
+    assert int(chair_row[1]) >= 2 and FEDERATION in chair_row[2]
 
 
 def test_honours_on_the_seeds_have_the_2022_provincial_list(seeds_ttl):
@@ -238,8 +240,11 @@ def test_honours_on_the_seeds_have_the_2022_provincial_list(seeds_ttl):
     assert done.returncode == 0, done.stderr
     per_year, per_honour = done.stdout.split("Recipients per honour")
     assert ["2022", "provincial"] in [row[:2] for row in table_rows(per_year)]
-    standard_bearers = [row for row in table_rows(per_honour) if row[0].endswith("三八红旗手标兵")]
-    assert any(row[2] == "2022" and "于洋" in row[-1] for row in standard_bearers)
+    honours = {row[0]: row for row in table_rows(per_honour)}
+    regional = next(row for name, row in honours.items() if name.endswith("自治区三八红旗手标兵"))
+    assert regional[1:3] == ["provincial", "2022"] and "于洋" in regional[-1].split("、")
+    national = honours["全国三八红旗手标兵"]
+    assert national[1] == "national" and "赵晶" in national[-1].split("、")
 
 
 def test_centrality_on_the_seeds_puts_the_federation_first(seeds_ttl):

@@ -360,7 +360,7 @@ def awards(graph: KnowledgeGraph) -> list[Award]:
     return sorted(rows, key=lambda a: (a.year is None, a.year or "", a.honour, a.recipient))
 
 
-def honours_report(rows: Sequence[Award], names: int = 10) -> str:
+def honours_report(rows: Sequence[Award], names: int = 6) -> str:
     """Awards per year and level, then the recipients of each honour."""
     per_year: dict[tuple, list[Award]] = defaultdict(list)
     per_honour: dict[str, list[Award]] = defaultdict(list)
