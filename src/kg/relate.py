@@ -141,11 +141,13 @@ def _posts_held(document, sentence, ms, facts, own):
             if any(o.start == org.start and o.end > org.end and o.end <= person.start
                    for o in orgs):
                 continue  # a longer unit of the same body is the one named
-            facts.add(person, "holdsPost", org, sentence, role=between or None)
-            for parent in orgs:
-                if parent.start == org.start and parent.end < org.end:
-                    role = text[parent.end:person.start]
-                    facts.add(person, "holdsPost", parent, sentence, role=role or None)
+            # 自治区妇联党组书记、主席王芳: the unit holds the first post, its body them all
+            units = [o for o in orgs if o.start == org.start and o.end < org.end]
+            own_post = between.split("、")[0] if units else between
+            facts.add(person, "holdsPost", org, sentence, role=own_post or None)
+            for parent in units:
+                role = text[parent.end:person.start] if between else None
+                facts.add(person, "holdsPost", parent, sentence, role=role)
 
 
 _POST_AFTER_NAME = re.compile(r"[（(]|担任|出任|兼任|当选为?|调任|任")
