@@ -484,8 +484,9 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         left = sent.limit(s)
         for parent in parents:
-            if left <= parent.end <= s and s - parent.end <= 5 and parent.end < e \
-                    and parent.start >= left - 0 and sent.is_name(parent.end, s):
+            # the unit's own words (妇二 in 妇二科) are at most five characters
+            if left <= parent.start and parent.end <= s <= parent.end + 5 \
+                    and sent.is_name(parent.end, s):
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
                                         "department"))
                 break
