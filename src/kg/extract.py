@@ -22,7 +22,7 @@ import logging
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from .model import Document, Mention
 from .places import place_index
@@ -141,31 +141,37 @@ def _honour_level() -> re.Pattern:
 
 
 @cache
-def _dictionary_words() -> dict[str, str]:
-    """Two- to four-character words of jieba's dictionary with their part-of-speech tags
-    (only looked up, never used to segment: a signal, not the decision)."""
+def _dictionary() -> tuple[dict[str, str], frozenset[str]]:
+    """Two- to four-character words of jieba's dictionary with their part-of-speech tags, and
+    those common enough (frequency >= 100) to decide a segmentation on their own (only looked
+    up, never used to segment: a signal, not the decision)."""
     from importlib import resources
 
-    words = {}
+    tags, common = {}, set()
     with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
         for line in handle:
             word, freq, tag = line.rstrip("\n").split(" ")
             if 2 <= len(word) <= 4:
-                words[word] = tag
+                tags[word] = tag
                 if int(freq) >= 100:
-                    _COMMON.add(word)
-    return words
+                    common.add(word)
+    return tags, frozenset(common)
 
 
-#: Dictionary words common enough (frequency >= 100) to decide a segmentation on their own.
-_COMMON: set[str] = set()
+def _dictionary_words() -> dict[str, str]:
+    """Dictionary words and their part-of-speech tags."""
+    return _dictionary()[0]
+
+
+def _common_words() -> frozenset[str]:
+    """Dictionary words common enough to decide a segmentation on their own."""
+    return _dictionary()[1]
 
 
 def _crosses_word(text: str, start: int, end: int) -> bool:
     """Whether a common dictionary word runs across either edge of ``[start, end)``
     (和政 in 党和政府)."""
-    _dictionary_words()
-    words = _COMMON
+    words = _common_words()
     for cut in (start, end):
         for a in range(cut - 2, cut):
             for b in range(cut + 1, cut + 3):
@@ -223,6 +229,18 @@ class Sentence:
         return (pos >= self.end or text[pos] in _NAME_FOLLOW or pos in self.word_starts
                 or not _NAME_CHAR.match(text[pos])
                 or (text[pos].isdigit() and not text[pos - 1].isdigit()))  # 项目244个
+
+    @cached_property
+    def suffix_hits(self) -> list:
+        """The longest organisation suffix ending at each place, leaving out the front of a
+        longer suffix (人大 in 人大常委会)."""
+        by_end: dict[int, tuple] = {}
+        longest_from: dict[int, int] = {}
+        for s, e, p in self.hits_of("org_suffix"):
+            if e not in by_end or s < by_end[e][0]:
+                by_end[e] = (s, e, p)
+            longest_from[s] = max(longest_from.get(s, e), e)
+        return sorted(h for h in by_end.values() if longest_from[h[0]] == h[1])
 
     def hits_of(self, kind: str) -> list:
         """``(start, end, payload)`` of the hits of one kind, in text order."""
@@ -353,18 +371,6 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
     return min(starts) if starts else None
 
 
-def _longest_suffix_hits(sent: Sentence):
-    """The longest suffix ending at each place, leaving out the front of a longer suffix
-    (人大 in 人大常委会)."""
-    by_end: dict[int, tuple] = {}
-    longest_from: dict[int, int] = {}
-    for s, e, p in sent.hits_of("org_suffix"):
-        if e not in by_end or s < by_end[e][0]:
-            by_end[e] = (s, e, p)
-        longest_from[s] = max(longest_from.get(s, e), e)
-    return sorted(h for h in by_end.values() if longest_from[h[0]] == h[1])
-
-
 def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
     """A suffix must not run on into a longer dictionary word (部 in 部分, 大学 in 大学毕业);
     a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
@@ -410,8 +416,8 @@ def _segments(window: str) -> dict[int, str]:
 
 def _runs_on(text: str, end: int) -> bool:
     """Whether a common dictionary word runs across position ``end`` (部分, 报社)."""
-    _dictionary_words()
-    return any(text[a:b] in _COMMON for a in (end - 2, end - 1) for b in (end + 1, end + 2)
+    common = _common_words()
+    return any(text[a:b] in common for a in (end - 2, end - 1) for b in (end + 1, end + 2)
                if a >= 0 and b <= len(text))
 
 
@@ -427,7 +433,7 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     anchors = [c for c in found if _is_anchor(c)]
     result: list[Candidate] = []
     text = sent.text
-    for s, e, (_, suffix, full, kind, rule_id, needs) in _longest_suffix_hits(sent):
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         if kind == "department" or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
@@ -479,7 +485,7 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科."""
     parents = [c for c in found if c.type == "Organisation"]
     result = []
-    for s, e, (_, suffix, full, kind, rule_id, needs) in _longest_suffix_hits(sent):
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         if kind == "top" or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
@@ -611,7 +617,7 @@ def _run_triggers() -> re.Pattern:
 
 
 def _org_tail(sent: Sentence, pos: int) -> int | None:
-    for s, e, p in _longest_suffix_hits(sent):
+    for s, e, p in sent.suffix_hits:
         if s == pos and p[3] in ("body", "top") and len(p[1]) > 1:
             return e
     return None
@@ -812,8 +818,8 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
 
 def _holds_common_word(text: str) -> bool:
     """Whether a common word that is not a name (收获) lies inside ``text``."""
-    words = _dictionary_words()
-    return any(text[i:i + 2] in _COMMON and words[text[i:i + 2]] in _NOT_NAME_TAGS
+    words, common = _dictionary()
+    return any(text[i:i + 2] in common and words[text[i:i + 2]] in _NOT_NAME_TAGS
                for i in range(len(text) - 1))
 
 

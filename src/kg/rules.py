@@ -104,6 +104,3 @@ class Lexicon:
                 for end, (length, items) in self.automaton.iter(text)]
         hits.sort(key=lambda h: (h[0], h[1]))
         return iter(hits)
-
-    def __contains__(self, form: str) -> bool:
-        return self.size > 0 and form in self.automaton
