@@ -43,6 +43,16 @@ def test_organisations_people_and_places(text, expected):
      ("Programme", "低收入妇女两癌救助项目")),
     ("2021年,云南省妇联启动“彩云巾帼创业行动”。", ("Programme", "彩云巾帼创业行动")),
     ("认真贯彻党的二十大精神。", ("Programme", "中国共产党第二十次全国代表大会")),
+    # quotation marks scraped to spaces: the whole phrase, up to its last character
+    ("打造出 拉话话 周末妈妈 等优秀巾帼志愿服务团队和品牌。", ("Programme", "周末妈妈")),
+    ("开展 百千万巾帼大宣讲 妇女恳谈 北疆巾帼思政大讲堂 等宣讲。", ("Programme", "妇女恳谈")),
+    # a verb that opens the phrase is not part of the name
+    ("首次组织女科学家女企业家走北疆助力内蒙古高质量发展大会。",
+     ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
+    ("建设北疆巾帼创新工作室,支持妇女就业。", ("Programme", "北疆巾帼创新工作室")),
+    ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
+    # … but the same word inside a name stays (组织 of 妇联组织)
+    ("举办全区妇联组织维权信访人员培训班。", ("Programme", "全区妇联组织维权信访人员培训班")),
 ])
 def test_programmes(text, expected):
     assert expected in entities(text)

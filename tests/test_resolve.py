@@ -57,3 +57,12 @@ def test_iris_are_deterministic(tmp_path):
     second = pipeline.build([tmp_path])
     assert [e.iri for e in first.entities] == [e.iri for e in second.entities]
     assert entity_iri("Organisation", "内蒙古自治区妇女联合会") in {e.iri for e in first.entities}
+
+
+def test_meeting_series_with_and_without_its_hui_is_one_node(tmp_path):
+    graph = build_texts(tmp_path, {
+        "a.txt": "湖南省妇联开展 百场宣讲 妇女恳谈 等活动。",
+        "b.txt": "湖南省妇联举办“妇女恳谈会”等活动。",
+    })
+    talks = [e for e in graph.entities if e.type == "Programme" and "恳谈" in e.name]
+    assert [(e.name, "妇女恳谈" in e.aliases) for e in talks] == [("妇女恳谈会", True)]

@@ -83,8 +83,9 @@ def _rules():
         entries.append((row[0], ("post", row[0], row.rule_id)))
     for row in table("person_cues.tsv", 3):
         entries.append((row[0], ("person_cue", row[0], row[1], row.rule_id)))
-    for row in table("boundaries.tsv", 2):
-        entries.append((row[0], ("boundary", row[0], row.rule_id)))
+    for row in table("boundaries.tsv", 3):
+        kind = "boundary" if row[1] == "any" else "opener"
+        entries.append((row[0], (kind, row[0], row.rule_id)))
     patterns = [(row[0], re.compile(row[1]), row[2], row.rule_id)
                 for row in table("patterns.tsv", 4)]
     stops = [(re.compile(row[0]) if row[1] == "regex" else None, row[0])
@@ -209,6 +210,9 @@ class Sentence:
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
             breaks.add(m.end())
+        for s, e, payloads in hits:  # in text order, so openers in a row all count
+            if "opener" in payloads.kinds and s in breaks:
+                breaks.add(e)
         self.breaks = sorted(breaks)
         self.word_starts = {s for s, e, payloads in hits if payloads.kinds - _PLACE_KIND}
         self._by_kind: dict[str, list] = {}
@@ -544,11 +548,13 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
     previous_end = -1
     for start, end, inner, tail_from in _quotations(sent):
         before = text[max(sent.start, start - 6):start]
-        chained = triggered and (start == previous_end or text[start - 1] in "、")
+        # spaced phrases in a row share the space between them
+        chained = triggered and (previous_end - 1 <= start <= previous_end
+                                 or text[start - 1] in "、")
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
-        if tail and tail_from > end and text[tail[1]:tail[1] + 1] == " ":
+        if tail and text[end - 1] == " " and text[tail[1]:tail[1] + 1] == " ":
             tail = None  # the next item of a spaced list, not the rest of this name
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner) and not (
                 tail and tail[2][2] == "name"):
@@ -598,7 +604,8 @@ def _quotations(sent: Sentence):
     that stands for a closing quotation mark)."""
     found = [(m.start(), m.end(), m.group(1).strip(), m.end())
              for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
-    found += [(m.start(), m.end(), m.group(1), m.end() + 1)
+    # the space after a spaced phrase stands for its closing mark
+    found += [(m.start(), m.end() + 1, m.group(1), m.end() + 1)
               for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
     return sorted(found)
 
@@ -653,6 +660,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         left = max([left] + [c.end for c in found if c.type == "Organisation"
                              and left <= c.start and c.end < s - 1
                              and _ACTING_BODY.search(text, c.start, c.end)])
+        left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
         if dist and left > sent.start and text[left - 1] == "、":

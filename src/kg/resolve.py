@@ -165,8 +165,23 @@ def canonical_name(mention: Mention, region: str | None) -> str:
         if before_quote and _is_place_name(before_quote.group(1)):
             key = key[len(before_quote.group(1)):]
         key = re.sub(r"^(首届|第[一二三四五六七八九十\d]+届)", "", key)
+        key = _meeting_form(key)
         return _relative_prefix(key, region) if key.startswith("自治区") else key
     return key
+
+
+@cache
+def _meeting_stems() -> re.Pattern:
+    """Meeting words of rules/programme_words.tsv without their 会 (恳谈 of 恳谈会)."""
+    stems = sorted((row[0][:-1] for row in table("programme_words.tsv", 3)
+                    if row[1] == "name" and row[0].endswith("会") and len(row[0]) >= 3),
+                   key=len, reverse=True)
+    return re.compile("(?<=..)(?:" + "|".join(map(re.escape, stems)) + ")$")
+
+
+def _meeting_form(name: str) -> str:
+    """A meeting series named without its 会 (妇女恳谈) is the same as with it (妇女恳谈会)."""
+    return name + "会" if _meeting_stems().search(name) else name
 
 
 def resolve_document(document: Document, mentions: tuple[Mention, ...]):
