@@ -45,7 +45,7 @@ def test_organisations_people_and_places(text, expected):
     ("认真贯彻党的二十大精神。", ("Programme", "中国共产党第二十次全国代表大会")),
     # quotation marks scraped to spaces: the whole phrase, up to its last character
     ("打造出 拉话话 周末妈妈 等优秀巾帼志愿服务团队和品牌。", ("Programme", "周末妈妈")),
-    ("开展 百千万巾帼大宣讲 妇女恳谈 北疆巾帼思政大讲堂 等宣讲。", ("Programme", "妇女恳谈")),
+    ("开展 百千万巾帼大宣讲 妇女恳谈 北疆巾帼思政大讲堂 等宣讲。", ("Programme", "妇女恳谈会")),
     # a verb that opens the phrase is not part of the name
     ("首次组织女科学家女企业家走北疆助力内蒙古高质量发展大会。",
      ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
