@@ -28,6 +28,8 @@ def entities(text: str) -> set[tuple[str, str]]:
      {("Organisation", "湖南省妇女联合会"), ("Organisation", "长沙市教育局")}),
     ("西藏自治区党委宣传部在拉萨市召开会议。",
      {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
+    # a quoted account or channel is a media organisation
+    ("建强用好“八桂女声”等新媒体品牌,“八桂女声”微博粉丝过万。", {("Organisation", "八桂女声")}),
 ])
 def test_organisations_people_and_places(text, expected):
     assert expected <= entities(text)
@@ -71,6 +73,7 @@ def test_slogans_are_not_programmes(text, slogan):
     ("西藏自治区评选出2023年度全区三八红旗手次仁卓玛、格桑梅朵。",
      ("Honour", "西藏自治区三八红旗手")),
     ("荣获“人民楷模”国家荣誉称号的草原母亲。", ("Honour", "人民楷模")),
+    ("带头呵护好“全国文明城市”崇高荣誉。", ("Honour", "全国文明城市")),
     ("她获得全国三八红旗手标兵称号。", ("Honour", "全国三八红旗手标兵")),
 ])
 def test_honours_keep_their_level(text, expected):

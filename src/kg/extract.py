@@ -578,7 +578,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         elif _ends_with_org_suffix(inner):
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
-        elif re.match(r"[国家]*(荣誉)?称号", text[end:end + 6]):
+        elif _MEDIA_AFTER.match(text, tail_from):
+            # a quoted account or channel (“北疆之声”微博) is a media organisation
+            result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
+                                    inner, "quoted"))
+        elif _TITLE_AFTER.match(text, end):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
@@ -592,6 +596,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
                                         "quoted"))
     return result
 
+
+#: Words after a quoted name that make it a media outlet or a title conferred on it.
+_MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
+                          r"抖音|快手|视频号|百家号|头条号|网站)")
+_TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?称号|崇高荣誉")
 
 #: A phrase set off by single spaces inside Chinese text: scrapers often turn quotation marks
 #: into spaces (实施 北疆巾帼铸魂工程,开展 百千万巾帼大宣讲 妇女恳谈 …).
