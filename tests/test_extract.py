@@ -53,6 +53,10 @@ def test_organisations_people_and_places(text, expected):
      ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
     ("建设北疆巾帼创新工作室,支持妇女就业。", ("Programme", "北疆巾帼创新工作室")),
     ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
+    # a yearbook section header that ends in a programme word, of any kind
+    ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
+     ("Programme", "巾帼家政服务站建设")),
+    ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
     # … but the same word inside a name stays (组织 of 妇联组织)
     ("举办全区妇联组织维权信访人员培训班。", ("Programme", "全区妇联组织维权信访人员培训班")),
 ])
@@ -152,6 +156,11 @@ def test_no_false_names(text, wrong):
     ("在建设文明家庭、培育良好家风中采取更大举措。", None, "建设文明家庭"),
     ("于洋获2022年度自治区三八红旗手标兵称号。内蒙古自治区。", "内蒙古自治区三八红旗手标兵",
      "内蒙古自治区三八红旗手"),
+    # a title that qualifies a programme's name is not an honour there
+    ("【巾帼脱贫示范基地建设】 湖南省妇联创建省级巾帼脱贫示范基地10个。", "湖南省巾帼脱贫示范基地",
+     "巾帼脱贫示范基地"),
+    ("开展湖南、江西最美家庭手拉手活动。", None, "江西最美家庭"),
+    ("开展最美家庭评选活动。", "最美家庭", "最美家庭评选"),
 ])
 def test_honour_names(text, honour, not_honour):
     found = entities(text)

@@ -72,6 +72,17 @@ def test_co_organisers_after_lianhe(tmp_path: Path):
             ("湖南省民政厅", "湖南省家庭教育促进行动计划")} <= runs
 
 
+def test_section_parts_but_not_its_honoured_projects(tmp_path: Path):
+    (tmp_path / "gx.txt").write_text(
+        "【八桂巾帼志愿服务】 2022年,举办首届八桂巾帼志愿服务典型揭晓仪式,"
+        "现场揭晓“十大优秀项目”:南宁市青秀区阳光助老项目、柳州市护苗计划项目等。\n"
+        "【机构改革】 2022年,广西壮族自治区妇联完成机构改革。", encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    parts = facts_of(graph, "partOf")
+    assert ("八桂巾帼志愿服务典型揭晓仪式", "八桂巾帼志愿服务") in parts
+    assert not {(s, o) for s, o in parts if "项目" in s}
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

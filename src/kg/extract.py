@@ -40,6 +40,7 @@ _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[
 _DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+_SECTION = re.compile(r"【([^【】\n]{2,30})】")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 _GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
 _NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
@@ -296,6 +297,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _book_titles(sent)
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
+    found += _section_headers(sent, stops)
     found += _honours(sent, state, found)
     found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
@@ -750,10 +752,42 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             start = s
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
+        if _names_a_programme(sent, end):
+            continue  # 示范基地建设, 最美家庭手拉手活动: the title qualifies a programme
         if quoted and start < s - 1:
             state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
         name = re.sub(r"[“”\"]", "", text[start:end])
         result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
+    return result
+
+
+#: Words between a title and a programme word that make the programme a selection for the
+#: title (三八红旗手评选活动), which leaves the title an honour.
+_SELECTION = re.compile(r"评|选|表彰|命名|授予|颁")
+
+
+def _names_a_programme(sent: Sentence, end: int) -> bool:
+    """Whether the words after an honour's title run on, without a break, into a programme
+    word (…示范基地建设, …最美家庭手拉手活动)."""
+    text = sent.text
+    for s, e, p in sent.hits_of("prog_word"):
+        if end <= s <= end + 4 and sent.limit(s) < end and sent.is_name(end, s) \
+                and sent.ends_word(e) and not _SELECTION.search(text, end, s):
+            return True
+    return False
+
+
+def _section_headers(sent: Sentence, stops) -> list[Candidate]:
+    """A yearbook's 【section】 header that ends in a programme word names that programme
+    (【巾帼家政服务站建设】), whichever kind of programme word it is."""
+    result = []
+    for m in _SECTION.finditer(sent.text, sent.start, sent.end):
+        title = m.group(1)
+        for s, e, p in sent.hits_of("prog_word"):
+            if e == m.end(1) and s - m.start(1) >= 2 and not _is_slogan(title, stops):
+                result.append(Candidate(m.start(1), m.end(1), "Programme", p[3], title,
+                                        "programme"))
+                break
     return result
 
 

@@ -413,8 +413,10 @@ def _parts_by_name(document, mentions, facts):
 
 
 def _sections(document, mentions, facts):
-    """Programmes under a 【section】 header that names a programme are parts of it."""
+    """Programmes under a 【section】 header that names a programme are parts of it, except
+    those the section lists as awarded (a project honoured is not thereby a part)."""
     text = document.text
+    awarded = facts.subjects("awarded")
     headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
     programmes = [m for m in mentions if m.type == "Programme"
                   and not m.rule_id.startswith("rules/patterns")]
@@ -424,7 +426,8 @@ def _sections(document, mentions, facts):
             continue
         end = headers[i + 1][0] if i + 1 < len(headers) else len(text)
         for p in programmes:
-            if b <= p.start < end and p.key != header[0].key:
+            if b <= p.start < end and p.key != header[0].key \
+                    and entity_iri(p.type, p.key, facts.base) not in awarded:
                 facts.add(p, "partOf", header[0], document.sentence_at(p.start))
 
 
