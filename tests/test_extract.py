@@ -28,6 +28,7 @@ def entities(text: str) -> set[tuple[str, str]]:
      {("Organisation", "湖南省妇女联合会"), ("Organisation", "长沙市教育局")}),
     ("西藏自治区党委宣传部在拉萨市召开会议。",
      {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
+    ("助力四川援鄂医疗队驰援武汉。", {("Organisation", "四川援鄂医疗队")}),
     # a quoted account or channel is a media organisation
     ("建强用好“八桂女声”等新媒体品牌,“八桂女声”微博粉丝过万。", {("Organisation", "八桂女声")}),
 ])
@@ -57,6 +58,11 @@ def test_organisations_people_and_places(text, expected):
     ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
      ("Programme", "巾帼家政服务站建设")),
     ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
+    # short venue and screening words: the one word before them is the name
+    ("湖北省总工会在全省建设职工之家50个。", ("Programme", "职工之家")),
+    ("各类 青年之家 职工微家1.7万多个。", ("Programme", "职工微家")),
+    ("推动扩大农村妇女“两癌”筛查覆盖面。", ("Programme", "农村妇女两癌筛查")),
+    ("新建4个浙江大学共富远程教学站。", ("Programme", "浙江大学共富远程教学站")),
     # … but the same word inside a name stays (组织 of 妇联组织)
     ("举办全区妇联组织维权信访人员培训班。", ("Programme", "全区妇联组织维权信访人员培训班")),
 ])

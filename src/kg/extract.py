@@ -556,10 +556,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
-        if tail and text[end - 1] == " " and text[tail[1]:tail[1] + 1] == " ":
+        if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
+                tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
             tail = None  # the next item of a spaced list, not the rest of this name
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner) and not (
-                tail and tail[2][2] == "name"):
+                tail and tail[2][2] != "quote"):
             continue  # a slogan, unless a programme word makes it a name (“…”女性恳谈会)
         org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
@@ -660,7 +661,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
     text = sent.text
     by_end: dict[int, tuple] = {}
     for s, e, p in sent.hits_of("prog_word"):
-        if p[2] == "name" and (e not in by_end or s < by_end[e][0]):
+        if p[2] != "quote" and (e not in by_end or s < by_end[e][0]):
             by_end[e] = (s, e, p)
     word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
@@ -672,12 +673,15 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
                              and left <= c.start and c.end < s - 1
                              and _ACTING_BODY.search(text, c.start, c.end)])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
+        if p[2] == "short":
+            left = max(left, _short_name_start(sent, s))
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
         if dist and left > sent.start and text[left - 1] == "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
-        if len(body) < 3 or len(body) > 22 or _GENERIC_BODY.match(body):
+        if len(body) < (2 if p[2] == "short" else 3) or len(body) > 22 \
+                or _GENERIC_BODY.match(body):
             continue
         if left > sent.start and text[left - 1] == "等" and text[left - 2:left - 1] != "”":
             # A、B、C等巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
@@ -688,6 +692,17 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
             continue
         result.append(Candidate(left, e, "Programme", p[3], name, "programme"))
     return result
+
+
+def _short_name_start(sent: Sentence, pos: int) -> int:
+    """Where the name before a short programme word starts: at the one word before it
+    (建设儿童之家 -> 儿童之家), with the word before a short quoted one (妇女“两癌”筛查)."""
+    text = sent.text
+    if text[pos - 1:pos] in "”\"" and pos > sent.start:
+        opening = text.rfind("“", sent.start, pos - 1)
+        if opening > 0 and pos - opening <= 6:
+            return opening - len(_word_ending_at(sent, opening))
+    return pos - len(_word_ending_at(sent, pos))
 
 
 def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
