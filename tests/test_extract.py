@@ -58,6 +58,8 @@ def test_organisations_people_and_places(text, expected):
     ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
      ("Programme", "巾帼家政服务站建设")),
     ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
+    # quoted names in a row share the kind that follows the last one
+    ("打造“知心大姐”“巴渝巾帼”“山城妈妈”等优秀志愿服务团队和品牌。", ("Programme", "知心大姐")),
     # short venue and screening words: the one word before them is the name
     ("湖北省总工会在全省建设职工之家50个。", ("Programme", "职工之家")),
     ("各类 青年之家 职工微家1.7万多个。", ("Programme", "职工微家")),

@@ -548,11 +548,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
     text = sent.text
     triggered = False
     previous_end = -1
-    for start, end, inner, tail_from in _quotations(sent):
+    quotations = _quotations(sent)
+    run_ends = _run_ends(text, quotations)
+    for (start, end, inner, tail_from), run_end in zip(quotations, run_ends):
         before = text[max(sent.start, start - 6):start]
-        # spaced phrases in a row share the space between them
-        chained = triggered and (previous_end - 1 <= start <= previous_end
-                                 or text[start - 1] in "、")
+        chained = triggered and _follows(text, previous_end, start)
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
@@ -591,13 +591,32 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         elif re.search(r"[、,，]", inner):
             continue  # a quoted list of phrases is a slogan unless a programme word follows
         elif _programme_word_at(sent, start + 1, end - 1, quoted=True) or triggered \
-                or re.match(r"等[^,，。]{0,12}(品牌|活动|项目)", text[end:end + 16]):
+                or _KIND_AFTER_LIST.match(text, run_end):
             if len(inner) >= 3:
                 # the span is the inside of the marks, so a shorter reading of the same name
                 # inside them (123工作法 in “妇女小组三个123工作法”) ends where it ends
                 result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
                                         "quoted"))
     return result
+
+
+#: 等 and the kind of the quoted names listed before it (“A”“B”等优秀志愿服务团队和品牌).
+_KIND_AFTER_LIST = re.compile(r"等[^,，。]{0,14}(品牌|活动|项目)")
+
+
+def _follows(text: str, previous_end: int, start: int) -> bool:
+    """Whether a quotation continues a list whose previous item ended at ``previous_end``
+    (adjacent marks; spaced phrases in a row share the space between them; or 、)."""
+    return previous_end - 1 <= start <= previous_end or text[start - 1] in "、"
+
+
+def _run_ends(text: str, quotations: list) -> list[int]:
+    """For each quotation, where the list of quotations it belongs to ends."""
+    ends = [end for _, end, _, _ in quotations]
+    for i in range(len(quotations) - 2, -1, -1):
+        if _follows(text, quotations[i][1], quotations[i + 1][0]):
+            ends[i] = ends[i + 1]
+    return ends
 
 
 #: Words after a quoted name that make it a media outlet or a title conferred on it.
