@@ -105,6 +105,9 @@ def test_national_and_regional_honours_are_two():
     ("有获得中华环境奖的殷玉珍;", "殷玉珍"),
     ("(武峰 吕洪凯 赵瑞荣)", "吕洪凯"),
     ("以习近平同志为核心的党中央。", "习近平"),
+    # the holder of a title at the end of a clause, after a short description
+    ("获得全国三八红旗手称号的次仁卓玛,", "次仁卓玛"),
+    ("被授予自治区劳动模范称号的护林员王桂兰。", "王桂兰"),
 ])
 def test_people_from_context(text, person):
     assert ("Person", person) in entities(text)

@@ -83,6 +83,12 @@ def test_section_parts_but_not_its_honoured_projects(tmp_path: Path):
     assert not {(s, o) for s, o in parts if "项目" in s}
 
 
+def test_title_holder_after_a_description(tmp_path: Path):
+    (tmp_path / "xz.txt").write_text(
+        "西藏自治区召开大会。荣获“时代楷模”荣誉称号的护边员卓嘎。", encoding="utf-8")
+    assert ("卓嘎", "时代楷模") in facts_of(pipeline.build([tmp_path]), "awarded")
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

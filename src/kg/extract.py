@@ -936,6 +936,10 @@ def _looks_like_name(text: str, surnames) -> bool:
 
 
 _AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
+#: Last characters of the role nouns that describe a person before the name (护边员, 草原母亲,
+#: 女企业家, 老党员, 致富带头人).
+_ROLE_END = frozenset("员者家长师手亲人生工匠娘妈姐嫂民农医警兵")
+_TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)")
 
 
 def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
@@ -952,6 +956,16 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
                 result.append(Candidate(pos, end, "Person", "extract:award-recipient",
                                         text[pos:end], "person"))
+    # the holder of a title at the end of a clause, after a short description:
+    # 荣获“人民楷模”国家荣誉称号的草原母亲都贵玛。
+    for m in _TITLE_HOLDER.finditer(text, sent.start, sent.end):
+        end = m.end()
+        for start in range(m.start(1), end - 1):
+            if 2 <= end - start <= 4 and (start == m.start(1) or text[start - 1] in _ROLE_END) \
+                    and _plausible_name(text[start:end]) and not _is_word(text[start:end]):
+                result.append(Candidate(start, end, "Person", "extract:title-holder",
+                                        text[start:end], "person"))
+                break
     # post title followed by a name: 主席王芳, 副主任云静
     for s, e, p in sent.hits_of("post"):
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明

@@ -217,11 +217,12 @@ def _awards(document, sentence, ms, facts):
                           year=_year_before(text, sentence[0], honour.start))
     for honour in honours:
         year = _year_before(text, sentence[0], honour.start)
-        # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍
+        # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
         for r in recipients:
-            if r.type == "Person" and (r.start == honour.end or
-                                       (text[honour.end:r.start] == "的"
-                                        and trigger.search(text, sentence[0], honour.start))):
+            between = text[honour.end:r.start]
+            if r.type == "Person" and (r.start == honour.end or (
+                    (between == "的" or _TITLE_OF.fullmatch(between))
+                    and trigger.search(text, sentence[0], honour.start))):
                 facts.add(r, "awarded", honour, sentence, year=year)
         # “十大感动人物”:侯维霞、赵青秀…
         after = text[honour.end:honour.end + 2]
@@ -231,6 +232,10 @@ def _awards(document, sentence, ms, facts):
             for r in recipients:
                 if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
                     facts.add(r, "awarded", honour, sentence, year=year)
+
+
+#: Between a title and its holder: …“人民楷模”国家荣誉称号的草原母亲|都贵玛.
+_TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,6}")
 
 
 @cache
