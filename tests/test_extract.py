@@ -60,6 +60,8 @@ def test_organisations_people_and_places(text, expected):
     ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
     # quoted names in a row share the kind that follows the last one
     ("打造“知心大姐”“巴渝巾帼”“山城妈妈”等优秀志愿服务团队和品牌。", ("Programme", "知心大姐")),
+    # 向 of 向党 and a verb inside a name do not cut it
+    ("落实青年向党引领行动。", ("Programme", "青年向党引领行动")),
     # short venue and screening words: the one word before them is the name
     ("湖北省总工会在全省建设职工之家50个。", ("Programme", "职工之家")),
     ("各类 青年之家 职工微家1.7万多个。", ("Programme", "职工微家")),

@@ -85,7 +85,7 @@ def _rules():
     for row in table("person_cues.tsv", 3):
         entries.append((row[0], ("person_cue", row[0], row[1], row.rule_id)))
     for row in table("boundaries.tsv", 3):
-        kind = "boundary" if row[1] == "any" else "opener"
+        kind = {"any": "boundary", "first": "opener", "never": "inside"}[row[1]]
         entries.append((row[0], (kind, row[0], row.rule_id)))
     patterns = [(row[0], re.compile(row[1]), row[2], row.rule_id)
                 for row in table("patterns.tsv", 4)]
