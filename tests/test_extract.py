@@ -29,6 +29,9 @@ def entities(text: str) -> set[tuple[str, str]]:
     ("西藏自治区党委宣传部在拉萨市召开会议。",
      {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
     ("助力四川援鄂医疗队驰援武汉。", {("Organisation", "四川援鄂医疗队")}),
+    # one-character abbreviations only in a run next to a place or before 等地/两地
+    ("组织妇女与京津冀晋陕等地家庭开展活动。", {("Place", "山西省"), ("Place", "陕西省")}),
+    ("川渝两地妇联签署协议。", {("Place", "四川省"), ("Place", "重庆市")}),
     # a quoted account or channel is a media organisation
     ("建强用好“八桂女声”等新媒体品牌,“八桂女声”微博粉丝过万。", {("Organisation", "八桂女声")}),
 ])
@@ -158,6 +161,8 @@ def test_other_regions(text, expected):
     ("百色市田阳区那坡镇妇联主席农小燕获奖。", ("Place", "那坡县")),
     ("自治区妇联主席关于做好工作的讲话。", ("Person", "关于")),
     ("书记讲收获谈体会。", ("Person", "讲收获")),
+    ("中青年妇女参加培训。", ("Place", "青海省")),
+    ("新建吉祥社区服务站。", ("Place", "吉林省")),
 ])
 def test_no_false_names(text, wrong):
     assert wrong not in entities(text)

@@ -322,7 +322,34 @@ def _places(sent: Sentence) -> list[Candidate]:
             # it and jieba cuts elsewhere), or a town's name (那坡镇)
             continue
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
-    return result + _lower_places(sent, result)
+    return result + _lower_places(sent, result) + _abbreviated_places(sent, result)
+
+
+#: After a run of one-character abbreviations: the word that makes it a list of places
+#: (晋陕等地, 川渝两地, 苏浙沪三省市).
+_PLACES_AFTER = re.compile(r"等地|[两二三四五六七八九十]+(?:地|省|省区|省市|省区市)|地区")
+
+
+def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """One-character abbreviations of provinces read only in a run of two or more next to a
+    named place or region (京津冀晋陕 -> 山西省, 陕西省) or before 等地, 两省 …"""
+    text = sent.text
+    abbreviations = place_index().abbreviations
+    covered = {i for p in places for i in range(p.start, p.end)}
+    place_edges = {p.start for p in places} | {p.end for p in places}
+    result = []
+    pos = sent.start
+    while pos < sent.end:
+        end = pos
+        while end < sent.end and text[end] in abbreviations and end not in covered:
+            end += 1
+        if end - pos >= 2 and (pos in place_edges or end in place_edges
+                               or _PLACES_AFTER.match(text, end)) \
+                and not _is_word(text[pos:end]):
+            result += [Candidate(i, i + 1, "Place", "rules/regions.tsv", abbreviations[text[i]],
+                                 "place") for i in range(pos, end)]
+        pos = max(end, pos + 1)
+    return result
 
 
 #: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read

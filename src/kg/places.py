@@ -30,7 +30,10 @@ class Place:
 class PlaceIndex:
     """Names, short forms and parents of every known place."""
 
-    def __init__(self, places: list[Place], short_forms: dict[str, list[str]]):
+    def __init__(self, places: list[Place], short_forms: dict[str, list[str]],
+                 abbreviations: dict[str, str] | None = None):
+        #: one-character abbreviations (晋 -> 山西省), safe only in compounds and lists
+        self.abbreviations: dict[str, str] = dict(abbreviations or {})
         self.by_name: dict[str, list[Place]] = {}
         for place in places:
             self.by_name.setdefault(place.name, []).append(place)
@@ -78,13 +81,12 @@ def place_index() -> PlaceIndex:
     for row in rows:
         places.append(Place(row[1], row[2], row[0], by_code.get(row[3])))
         short_forms.setdefault(row[1], []).extend(split_list(row[4]))
-    try:
-        regions = table("regions.tsv", 5, 2)
-    except Exception:  # regions.tsv is optional while the gazetteer grows
-        regions = ()
-    for row in regions:
+    abbreviations: dict[str, str] = {}
+    for row in table("regions.tsv", 5, 2):
+        for char in split_list(row[3]):
+            abbreviations.setdefault(char, row[0])
         if row[1] == "province_abbreviation":
             continue
         places.append(Place(row[0], row[1]))
         short_forms.setdefault(row[0], []).extend(split_list(row[2]))
-    return PlaceIndex(places, short_forms)
+    return PlaceIndex(places, short_forms, abbreviations)
