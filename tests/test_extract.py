@@ -29,6 +29,8 @@ def entities(text: str) -> set[tuple[str, str]]:
     ("西藏自治区党委宣传部在拉萨市召开会议。",
      {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
     ("助力四川援鄂医疗队驰援武汉。", {("Organisation", "四川援鄂医疗队")}),
+    # a unit its parent sets up
+    ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
     ("组织妇女与京津冀晋陕等地家庭开展活动。", {("Place", "山西省"), ("Place", "陕西省")}),
     ("川渝两地妇联签署协议。", {("Place", "四川省"), ("Place", "重庆市")}),

@@ -529,7 +529,19 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
                                         "department"))
                 break
+            # a unit the parent sets up: 自治区妇联单独设置组织部
+            sets_up = _SETS_UP.match(sent.text, parent.end)
+            if kind == "department" and sets_up and sets_up.end() < s + 1 \
+                    and e - sets_up.end() <= 8 and sent.is_name(sets_up.end(), e) \
+                    and sent.limit(s) <= sets_up.end():
+                result.append(Candidate(sets_up.end(), e, "Organisation", rule_id,
+                                        (parent.key or sent.text[parent.start:parent.end])
+                                        + sent.text[sets_up.end():e], "department"))
+                break
     return result
+
+
+_SETS_UP = re.compile(r"(?:单独|新|增)?(?:设置|设立|组建|增设)")
 
 
 def _book_titles(sent: Sentence) -> list[Candidate]:
