@@ -165,6 +165,7 @@ def test_other_regions(text, expected):
     ("书记讲收获谈体会。", ("Person", "讲收获")),
     ("中青年妇女参加培训。", ("Place", "青海省")),
     ("新建吉祥社区服务站。", ("Place", "吉林省")),
+    ("新招录优秀大学毕业生300名。", ("Organisation", "新招录优秀大学")),
 ])
 def test_no_false_names(text, wrong):
     assert wrong not in entities(text)

@@ -483,8 +483,9 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             listed = _list_prefix(text, left, result)
             if listed is not None and 0 <= s - left <= 6:
                 start, key = left, listed + text[left:e]
-            elif needs == "any" and 2 <= s - left <= 10:
-                start = left
+            elif needs == "any" and 2 <= s - left <= 10 \
+                    and _dictionary_words().get(_word_ending_at(sent, s)) not in _DESCRIBING:
+                start = left  # a bare name (清华大学), not a description (优秀大学毕业生)
             else:
                 continue
         ordinal = _ORDINAL.match(text, start)
@@ -496,6 +497,10 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+#: jieba tags of words that describe rather than name (优秀, 新建): adjectives, verbs, adverbs.
+_DESCRIBING = frozenset(("a", "ad", "an", "v", "vd", "d"))
 
 
 def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
