@@ -177,6 +177,9 @@ def test_no_false_names(text, wrong):
     ("在建设文明家庭、培育良好家风中采取更大举措。", None, "建设文明家庭"),
     ("于洋获2022年度自治区三八红旗手标兵称号。内蒙古自治区。", "内蒙古自治区三八红旗手标兵",
      "内蒙古自治区三八红旗手"),
+    # a head that is a title only among other titles
+    ("有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;", "中国石化技能带头人", "有中国石化技能带头人"),
+    ("培养农村致富带头人500名。", None, "农村致富带头人"),
     # a title that qualifies a programme's name is not an honour there
     ("【巾帼脱贫示范基地建设】 湖南省妇联创建省级巾帼脱贫示范基地10个。", "湖南省巾帼脱贫示范基地",
      "巾帼脱贫示范基地"),

@@ -89,6 +89,15 @@ def test_title_holder_after_a_description(tmp_path: Path):
     assert ("卓嘎", "时代楷模") in facts_of(pipeline.build([tmp_path]), "awarded")
 
 
+def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
+    (tmp_path / "hb.txt").write_text(
+        "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",
+        encoding="utf-8")
+    awarded = facts_of(pipeline.build([tmp_path]), "awarded")
+    assert {("李娜", "中国石化技能带头人"), ("李娜", "石化大工匠"), ("李娜", "全国三八红旗手标兵")} \
+        <= awarded
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

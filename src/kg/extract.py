@@ -79,7 +79,8 @@ def _rules():
     for row in table("programme_words.tsv", 3):
         entries.append((row[0], ("prog_word", row[0], row[1], row.rule_id)))
     for row in table("honours.tsv", 4):
-        entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes")))
+        entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes",
+                                 row[2] == "listed")))
     for row in table("posts.tsv", 2):
         entries.append((row[0], ("post", row[0], row.rule_id)))
     for row in table("person_cues.tsv", 3):
@@ -799,6 +800,7 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
     全省巾帼志愿服务“十大感动人物”; a quoted head that follows such a heading in the same
     list (…“十大感动人物”:…;“十大暖心故事”:…) shares its qualifier."""
     result = []
+    listed: set[Candidate] = set()
     text = sent.text
     by_end: dict[int, tuple] = {}
     for s, e, p in sent.hits_of("honour"):
@@ -836,7 +838,14 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
         name = re.sub(r"[“”\"]", "", text[start:end])
         result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
-    return result
+        if p[4]:
+            listed.add(result[-1])
+    # a head that is an honour only among others (…关键技能带头人、兵器大工匠、…)
+    ends = {c.end for c in result if c not in listed}
+    starts = {c.start for c in result if c not in listed}
+    return [c for c in result if c not in listed
+            or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
+            or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
 
 
 #: Words between a title and a programme word that make the programme a selection for the

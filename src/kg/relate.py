@@ -215,6 +215,12 @@ def _awards(document, sentence, ms, facts):
             for subject, honour in pairs:
                 facts.add(subject, "awarded", honour, sentence,
                           year=_year_before(text, sentence[0], honour.start))
+    # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
+    # name are all that person's
+    listed = {}
+    for before, after in zip(honours, honours[1:]):
+        if text[before.end:after.start] == "、":
+            listed[after.start] = before
     for honour in honours:
         year = _year_before(text, sentence[0], honour.start)
         # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
@@ -224,6 +230,10 @@ def _awards(document, sentence, ms, facts):
                     (between == "的" or _TITLE_OF.fullmatch(between))
                     and trigger.search(text, sentence[0], honour.start))):
                 facts.add(r, "awarded", honour, sentence, year=year)
+                earlier = honour
+                while r.start == honour.end and earlier.start in listed:
+                    earlier = listed[earlier.start]
+                    facts.add(r, "awarded", earlier, sentence, year=year)
         # “十大感动人物”:侯维霞、赵青秀…
         after = text[honour.end:honour.end + 2]
         if after[:1] in ":：" or after[1:2] in ":：":
