@@ -82,6 +82,7 @@ def test_programmes(text, expected):
 @pytest.mark.parametrize("text, slogan", [
     ("做“两个维护”的拥护者。", "两个维护"),
     ("牢固树立“三个离不开”的观念。", "三个离不开"),
+    ("举办“奋进新征程 建功新时代”——湖南省巾帼家政职业技能大赛。", "奋进新征程 建功新时代"),
 ])
 def test_slogans_are_not_programmes(text, slogan):
     assert ("Programme", slogan) not in entities(text)

@@ -604,6 +604,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
                 tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
             tail = None  # the next item of a spaced list, not the rest of this name
+        if text[end:end + 1] in "—-" and not tail:
+            continue  # “强国复兴有我”——…大赛: the theme of the event named after the dash
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner) and not (
                 tail and tail[2][2] != "quote"):
             continue  # a slogan, unless a programme word makes it a name (“…”女性恳谈会)
