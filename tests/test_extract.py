@@ -140,9 +140,25 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("国务院总理李克强表示,要加快发展。", "李克强"),
     ("张伟教授指出,乡村振兴要靠人才。", "张伟"),
     ("欧阳丽华女士出席了仪式。", "欧阳丽华"),
+    # after a post title, a word boundary of jieba ends the name
+    ("湖南省妇联党组书记、主席王秀英带队赴湘西州调研。", "王秀英"),
+    ("与中国外交部长王毅举行会谈。", "王毅"),
+    ("美国国务卿布林肯周二抵达北京。", "布林肯"),
+    ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", "潘功胜"),
+    ("法官张明介绍了案情。", "张明"),
+    ("李强会见了来访的法国总统马克龙。", "李强"),
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("国务院总理李强作政府工作报告。", ("Organisation", "国务院总理李强作政府")),
+    ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", ("Person", "潘功")),
+    ("大会主席团成员在主席台就座。", ("Person", "团成员")),
+])
+def test_no_false_names_in_news_text(text, wrong):
+    assert wrong not in entities(text)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -496,12 +496,21 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if not key and (not body or _GENERIC_BODY.match(body)) \
                 and body not in ("自治区", "省", "中共", "全国"):
             continue
+        if _names_a_post_holder(sent, start, s):
+            continue  # 国务院总理李强作政府…: a post and its holder end any name before them
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
 
 
 #: jieba tags of words that describe rather than name (优秀, 新建): adjectives, verbs, adverbs.
 _DESCRIBING = frozenset(("a", "ad", "an", "v", "vd", "d"))
+
+
+def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
+    """Whether a post title followed by a person's name lies between ``start`` and ``end``."""
+    surnames = _rules()[3]
+    return any(start < s and e < end and _person_at(sent, e, surnames)
+               for s, e, _ in sent.hits_of("post"))
 
 
 def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
@@ -946,14 +955,17 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
         lengths = (3, 4, 5, 6)
     else:
         return None
-    for length in lengths:
-        end = pos + length
-        if end <= sent.end and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:end]) \
-                and (end == sent.end or end in sent.word_starts or _NAME_AFTER.match(text, end)):
-            if lengths[0] == 3 and not compound and _holds_common_word(text[pos:end]):
-                return None  # 讲收获 is a phrase, not a name without a surname
-            return end
-    return None
+    ends = [pos + length for length in lengths if pos + length <= sent.end
+            and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])]
+    found = next((end for end in ends if end == sent.end or end in sent.word_starts
+                  or _NAME_AFTER.match(text, end)), None)
+    if found is None and not strict:
+        # after a post title, jieba's word boundary will do
+        found = next((end for end in ends if _segmented_at(sent, end)
+                      and len(_word_ending_at(sent, end)) <= end - pos), None)
+    if found and lengths[0] == 3 and not compound and _holds_common_word(text[pos:found]):
+        return None  # 讲收获 is a phrase, not a name without a surname
+    return found
 
 
 def _holds_common_word(text: str) -> bool:
@@ -967,8 +979,11 @@ _NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6}?(?=�
                         r"|(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,4}")
 #: A list of names closed by a head count of people (等30名同志, 等十位女性).
 _COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?(?:同志|女性|个人|人|名|位)")
-#: Last characters of a role word that may stand right before a name (带头人, 队员, 工作者 …).
-_ROLE_END = "人员者长手师生家工"
+
+
+#: Last characters of the role nouns that may stand right before a name (护边员, 草原母亲,
+#: 女企业家, 老党员, 致富带头人, 工作者).
+_ROLE_END = frozenset("员者家长师手亲人生工匠娘妈姐嫂民农医警兵")
 
 
 def _name_after_role(text: str, start: int, end: int, surnames) -> tuple[int, int]:
@@ -991,9 +1006,6 @@ def _looks_like_name(text: str, surnames) -> bool:
 
 
 _AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
-#: Last characters of the role nouns that describe a person before the name (护边员, 草原母亲,
-#: 女企业家, 老党员, 致富带头人).
-_ROLE_END = frozenset("员者家长师手亲人生工匠娘妈姐嫂民农医警兵")
 _TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)")
 
 
@@ -1034,7 +1046,8 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         for length in (4, 3, 2):
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
-                    and _looks_like_name(text[start:s], surnames):
+                    and _looks_like_name(text[start:s], surnames) \
+                    and not _crosses_word(text, start, s):
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     for s, e, p in sent.hits_of("person_cue"):
@@ -1137,7 +1150,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     for c in order:
         if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
                or (k.type == c.type and k.end == c.end and k.start < c.start)
-               or (k.type == c.type == "Honour" and k.start == c.start and c.end < k.end)
+               or (k.type == c.type and c.type in ("Honour", "Person") and k.start == c.start
+                   and c.end < k.end)
                or (k.type == c.type and k.rule_id == BOOK_TITLE and k.start < c.start
                    and c.end <= k.end)
                for k in kept):
