@@ -147,6 +147,8 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", "潘功胜"),
     ("法官张明介绍了案情。", "张明"),
     ("李强会见了来访的法国总统马克龙。", "李强"),
+    # a word across the name's edge (跃出) does not matter where a cue starts (出席)
+    ("全国人大常委会副委员长、全国妇联主席沈跃跃出席会议并讲话。", "沈跃跃"),
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)

@@ -171,11 +171,11 @@ def _common_words() -> frozenset[str]:
     return _dictionary()[1]
 
 
-def _crosses_word(text: str, start: int, end: int) -> bool:
+def _crosses_word(text: str, start: int, end: int, edges: tuple[int, ...] | None = None) -> bool:
     """Whether a common dictionary word runs across either edge of ``[start, end)``
-    (和政 in 党和政府)."""
+    (和政 in 党和政府), or across the given ``edges`` only."""
     words = _common_words()
-    for cut in (start, end):
+    for cut in (start, end) if edges is None else edges:
         for a in range(cut - 2, cut):
             for b in range(cut + 1, cut + 3):
                 if a >= 0 and b <= len(text) and (a, b) != (start, end) \
@@ -1047,7 +1047,7 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
                     and _looks_like_name(text[start:s], surnames) \
-                    and not _crosses_word(text, start, s):
+                    and not _crosses_word(text, start, s, (start,)):
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     for s, e, p in sent.hits_of("person_cue"):
@@ -1098,7 +1098,11 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
             result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
                        for a, b in names]
-    return [c for c in result if not _crosses_word(text, c.start, c.end)]
+    # a word across an edge tells against the name, unless a rule word is known to start
+    # right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite 席王)
+    known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
+    return [c for c in result if not _crosses_word(
+        text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known))]
 
 
 # ------------------------------------------------------------------ overlaps
