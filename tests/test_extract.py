@@ -155,6 +155,7 @@ def test_people_from_cues_in_news_text(text, person):
 
 
 @pytest.mark.parametrize("text, wrong", [
+    ("全国妇联在北京召开纪念“三八”国际劳动妇女节大会。", ("Programme", "三八国际劳动妇女节大会")),
     ("国务院总理李强作政府工作报告。", ("Organisation", "国务院总理李强作政府")),
     ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", ("Person", "潘功")),
     ("大会主席团成员在主席台就座。", ("Person", "团成员")),

@@ -9,12 +9,12 @@ Overlap policy: two candidates that cross (overlap without one containing the ot
 and the one with the higher rule priority, then the longer one, then the earlier one, wins.
 Nested candidates are all kept: a place inside an organisation's name is also a Place, an
 organisation inside a department's name is the department's parent. Two candidates of one type
-that end at the same place compete for the left boundary: a longer one kept first wins; a title
-in 《》 is one name, with no names of its type inside; an honour's head inside a longer honour
-(三八红旗手 in 三八红旗手标兵) is part of it. A person
-candidate that overlaps a place or organisation, or that is an ordinary dictionary word, is
-dropped (names are the least certain family); so is one that a common word runs across
-(向荣 in 欣欣向荣).
+that end at the same place compete for the left boundary and the longer wins (纪念“三八”…大会
+over “三八”…大会); a title in 《》 is one name, with no names of its type inside; an honour or a
+person starting where a longer one of its type starts is part of it (三八红旗手 in
+三八红旗手标兵). A person candidate that overlaps a place or organisation, or that is an
+ordinary dictionary word, is dropped (names are the least certain family); so is one that a
+common word runs across (向荣 in 欣欣向荣) where no rule word confirms the edge.
 """
 from __future__ import annotations
 
@@ -1161,4 +1161,9 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                for k in kept):
             continue
         kept.append(c)
-    return sorted(kept, key=lambda c: (c.start, c.end, c.type))
+    # of two names of one type ending together, the longer (纪念“三八”…大会 over “三八”…大会)
+    longest = {}
+    for c in kept:
+        if (c.type, c.end) not in longest or c.start < longest[c.type, c.end].start:
+            longest[c.type, c.end] = c
+    return sorted(longest.values(), key=lambda c: (c.start, c.end, c.type))
