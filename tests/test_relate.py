@@ -111,6 +111,9 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     ("广东省委书记李希主持会议。", "李希", "中国共产党广东省委员会", "书记"),
     ("会议由王芳（湖南省妇联主席）主持。", "王芳", "湖南省妇女联合会", "主席"),
     ("张丽担任湖南省妇联副主席。", "张丽", "湖南省妇女联合会", "副主席"),
+    ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学", "教授"),
+    ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学法学院", "教授"),
+    ("杭州市公安局副局长周建国介绍了案情。", "周建国", "杭州市公安局", "副局长"),
 ])
 def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")

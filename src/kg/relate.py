@@ -146,7 +146,9 @@ def _posts_held(document, sentence, ms, facts, own):
             own_post = between.split("、")[0] if units else between
             facts.add(person, "holdsPost", org, sentence, role=own_post or None)
             for parent in units:
-                role = text[parent.end:person.start] if between else None
+                # its posts (党组书记、主席), or the unit's own post (教授 of 法学院教授)
+                chain = text[parent.end:person.start]
+                role = (chain if _posts().fullmatch(chain) else own_post) if between else None
                 facts.add(person, "holdsPost", parent, sentence, role=role)
 
 
