@@ -29,6 +29,9 @@ def entities(text: str) -> set[tuple[str, str]]:
     ("西藏自治区党委宣传部在拉萨市召开会议。",
      {("Organisation", "中国共产党西藏自治区委员会宣传部"), ("Place", "拉萨市")}),
     ("助力四川援鄂医疗队驰援武汉。", {("Organisation", "四川援鄂医疗队")}),
+    # international bodies and foreign cities
+    ("联合国秘书长在纽约总部讲话,世界卫生组织总干事出席。",
+     {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
     # a unit its parent sets up
     ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
@@ -147,6 +150,8 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", "潘功胜"),
     ("法官张明介绍了案情。", "张明"),
     ("李强会见了来访的法国总统马克龙。", "李强"),
+    # a foreign name spelled by sound may have four characters after a surname-like one
+    ("联合国秘书长古特雷斯在纽约总部发表讲话。", "古特雷斯"),
     # a word across the name's edge (跃出) does not matter where a cue starts (出席)
     ("全国人大常委会副委员长、全国妇联主席沈跃跃出席会议并讲话。", "沈跃跃"),
 ])
@@ -159,6 +164,9 @@ def test_people_from_cues_in_news_text(text, person):
     ("国务院总理李强作政府工作报告。", ("Organisation", "国务院总理李强作政府")),
     ("据报道,央行行长潘功胜表示,将保持流动性合理充裕。", ("Person", "潘功")),
     ("大会主席团成员在主席台就座。", ("Person", "团成员")),
+    ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
+    ("新春伊始,万象更新!", ("Place", "万象")),
+    ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
 ])
 def test_no_false_names_in_news_text(text, wrong):
     assert wrong not in entities(text)

@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 MAKE_PLACES = ROOT / "tools" / "make_places.py"
 LEVELS = {"province", "prefecture", "county"}
-REGION_KINDS = {"country", "continent", "region", "basin", "province_abbreviation"}
+REGION_KINDS = {"city", "country", "continent", "region", "basin", "province_abbreviation"}
 
 
 def read_rows(filename: str, width: int) -> list[list[str]]:

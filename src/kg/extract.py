@@ -315,10 +315,12 @@ def _places(sent: Sentence) -> list[Candidate]:
     result = []
     for s, e, p in longest:
         surface = sent.text[s:e]
-        if surface != p[1] and (words.get(surface, "ns") in _NOT_NAME_TAGS
-                                or (_crosses_word(sent.text, s, e) and not (
-                                    _segmented_at(sent, s) and _segmented_at(sent, e)))
-                                or sent.text[e:e + 1] in _TOWN_SUFFIX_START):
+        # a short form, or a foreign city's name, may be an ordinary word or part of one
+        if (surface != p[1] or place_index().level(p[1]) == "city") and (
+                words.get(surface, "ns") in _NOT_NAME_TAGS
+                or (_crosses_word(sent.text, s, e)
+                    and not (_segmented_at(sent, s) and _segmented_at(sent, e)))
+                or sent.text[e:e + 1] in _TOWN_SUFFIX_START):
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
             # it and jieba cuts elsewhere), or a town's name (那坡镇)
             continue
@@ -942,30 +944,30 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
 
     A Han name is a surname and one or two characters (two or three after a compound surname).
     Where the context is strong (``strict=False``: right after a post title, in a byline or a
-    list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run to six
-    characters (three at least). Either way the name must end where a new word starts.
+    list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run from
+    three to six characters, with no boundary word inside. Either way the name must end where a
+    new word starts.
     """
     text = sent.text
     compound = text[pos:pos + 2] in surnames
-    if compound:
-        lengths = (3, 4, 2)
-    elif text[pos:pos + 1] in surnames:
-        lengths = (2, 3)
-    elif not strict and pos not in sent.word_starts and not _NOT_NAME_START.match(text, pos):
-        lengths = (3, 4, 5, 6)
-    else:
-        return None
-    ends = [pos + length for length in lengths if pos + length <= sent.end
-            and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])]
-    found = next((end for end in ends if end == sent.end or end in sent.word_starts
-                  or _NAME_AFTER.match(text, end)), None)
-    if found is None and not strict:
-        # after a post title, jieba's word boundary will do
-        found = next((end for end in ends if _segmented_at(sent, end)
-                      and len(_word_ending_at(sent, end)) <= end - pos), None)
-    if found and lengths[0] == 3 and not compound and _holds_common_word(text[pos:found]):
-        return None  # 讲收获 is a phrase, not a name without a surname
-    return found
+    han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
+    other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
+                                and not _NOT_NAME_START.match(text, pos)) else ()
+    for lengths in (han, other):
+        ends = [pos + length for length in lengths if pos + length <= sent.end
+                and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])
+                and (lengths is han or sent.limit(pos + length) <= pos)]
+        found = next((end for end in ends if end == sent.end or end in sent.word_starts
+                      or _NAME_AFTER.match(text, end)), None)
+        if found is None and not strict:
+            # after a post title, jieba's word boundary will do
+            found = next((end for end in ends if _segmented_at(sent, end)
+                          and len(_word_ending_at(sent, end)) <= end - pos), None)
+        if found and lengths is other and _holds_common_word(text[pos:found]):
+            return None  # 讲收获 is a phrase, not a name without a surname
+        if found:
+            return found
+    return None
 
 
 def _holds_common_word(text: str) -> bool:
@@ -1121,9 +1123,17 @@ def _plausible_name(name: str) -> bool:
     if _is_word(name) or (len(name) >= 3 and _is_word(name[:2])):
         return False
     _, _, _, surnames = _rules()
-    # a Han surname and three more characters is not a name (梁更坚固); a compound surname
-    # or a name without a Han surname (格桑梅朵) may have four
-    return len(name) != 4 or name[:2] in surnames or name[0] not in surnames
+    # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
+    # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
+    # may have four
+    return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
+        or sum(char in _transliteration() for char in name) >= 3
+
+
+@cache
+def _transliteration() -> frozenset[str]:
+    """The characters that spell foreign names by sound (rules/transliteration.tsv)."""
+    return frozenset("".join(row[0] for row in table("transliteration.tsv", 2)))
 
 
 def _contains_short_place(person: Candidate, other: Candidate) -> bool:
