@@ -32,6 +32,9 @@ def entities(text: str) -> set[tuple[str, str]]:
     # international bodies and foreign cities
     ("联合国秘书长在纽约总部讲话,世界卫生组织总干事出席。",
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
+    # a function word that ends a proper name does not cut it (为 of 华为)
+    ("阿里巴巴集团和华为技术有限公司签署协议。",
+     {("Organisation", "阿里巴巴集团"), ("Organisation", "华为技术有限公司")}),
     # a unit its parent sets up
     ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
@@ -166,6 +169,7 @@ def test_people_from_cues_in_news_text(text, person):
     ("大会主席团成员在主席台就座。", ("Person", "团成员")),
     ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
     ("新春伊始,万象更新!", ("Place", "万象")),
+    ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
 ])
 def test_no_false_names_in_news_text(text, wrong):

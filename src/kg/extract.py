@@ -125,6 +125,8 @@ def _uncovered(hits: list, text: str) -> list:
 
 
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
+#: jieba tags of proper names: people, organisations, other proper nouns.
+_PROPER_NOUN_TAGS = frozenset(("nr", "nrt", "nt", "nz"))
 _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 _PLACE_KIND = frozenset(("place",))
 #: Longer than any lexicon form that can cover another (place names, honour heads …).
@@ -208,6 +210,9 @@ class Sentence:
                 # is part of that word
                 if e - s == 1 and (text[s:s + 3] in words or (
                         text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
+                    continue
+                # … or that ends a proper name of the dictionary (为 in 华为)
+                if e - s == 1 and s > start and words.get(text[s - 1:e]) in _PROPER_NOUN_TAGS:
                     continue
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
@@ -320,9 +325,11 @@ def _places(sent: Sentence) -> list[Candidate]:
                 words.get(surface, "ns") in _NOT_NAME_TAGS
                 or (_crosses_word(sent.text, s, e)
                     and not (_segmented_at(sent, s) and _segmented_at(sent, e)))
-                or sent.text[e:e + 1] in _TOWN_SUFFIX_START):
+                or sent.text[e:e + 1] in _TOWN_SUFFIX_START
+                or _inside_proper_word(sent, s, e)):
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
-            # it and jieba cuts elsewhere), or a town's name (那坡镇)
+            # it and jieba cuts elsewhere), a town's name (那坡镇), or part of another proper
+            # name (阿里 in 阿里巴巴)
             continue
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
     return result + _lower_places(sent, result) + _abbreviated_places(sent, result)
@@ -353,6 +360,16 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
                                  "place") for i in range(pos, end)]
         pos = max(end, pos + 1)
     return result
+
+
+def _inside_proper_word(sent: Sentence, start: int, end: int) -> bool:
+    """Whether jieba reads ``[start, end)`` as part of a longer proper name (阿里巴巴)."""
+    words = _dictionary_words()
+    for stop in range(end + 1, min(sent.end, end + 3) + 1):
+        word = _word_ending_at(sent, stop)
+        if len(word) >= stop - start and words.get(word) in _PROPER_NOUN_TAGS:
+            return True
+    return False
 
 
 #: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read

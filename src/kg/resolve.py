@@ -209,6 +209,8 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         if m.type not in ("Organisation", "Programme"):
             continue
         at_start = _place_at_start(m.key)
+        if at_start and m.surface.startswith(at_start[0]):
+            at_start = None  # the text names it there, or extraction read it as no place (阿里巴巴)
         place = _first_full_place_name(m.key) or (at_start[1] if at_start else None)
         if place is None:
             continue
