@@ -47,6 +47,12 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("自治区政府", "宁夏回族自治区", "宁夏回族自治区人民政府"),
     ("中共内蒙古自治区委员会", None, "中国共产党内蒙古自治区委员会"),
     ("中国共产党中央委员会", None, "中国共产党中央委员会"),
+    ("湖南省人大常委会", None, "湖南省人民代表大会常务委员会"),
+    ("长沙市人大", None, "长沙市人民代表大会"),
+    ("湖南省政协", None, "中国人民政治协商会议湖南省委员会"),
+    ("内蒙古自治区科协", None, "内蒙古自治区科学技术协会"),
+    ("共青团湖南省委", None, "中国共产主义青年团湖南省委员会"),
+    ("共青团长沙市委宣传部", None, "中国共产主义青年团长沙市委员会宣传部"),
 ])
 def test_canonical_organisation_names(name, region, canonical):
     assert canonical_organisation(name, region) == canonical

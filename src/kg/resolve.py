@@ -27,6 +27,7 @@ _QUOTES = re.compile(r"[“”\"「」『』《》]")
 #: Name endings of bodies whose place prefix is expanded to the full place name.
 _GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
                          r"总工会|科协|党组|部|处|科|室)$")
+_LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
@@ -129,11 +130,19 @@ def canonical_organisation(name: str, region: str | None) -> str:
     """
     name = _relative_prefix(name, region)
     for alias, canonical in _known_bodies():
-        if name.startswith(alias) and _is_unit_name(name[len(alias):]):
+        if not name.startswith(alias):
+            continue
+        local = _LOCAL_COMMITTEE.match(name, len(alias))
+        if local and place_index().level(local.group(1)):
+            # 共青团湖南省委 -> 中国共产主义青年团湖南省委员会: the body's committee of a place
+            name = f"{canonical}{local.group(1)}委员会{local.group(2)}"
+            break
+        if _is_unit_name(name[len(alias):]):
             name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
             break
     if _GOVERNMENT.search(name):
         name = _expand_place_prefix(name)
+    name = _full_body_form(name)
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
@@ -147,6 +156,27 @@ def canonical_organisation(name: str, region: str | None) -> str:
     name = name.replace("编办", "机构编制委员会办公室")
     if re.search(r"(?<!人民)政府$", name) and place_index().level(name[:-2]):
         name = name[:-2] + "人民政府"
+    return name
+
+
+@cache
+def _full_forms() -> tuple[tuple[str, str], ...]:
+    """Short body words with their full forms (rules/org_suffixes.tsv), longest first."""
+    rows = [(row[0], row[1]) for row in table("org_suffixes.tsv", 5)
+            if row[1] and row[2] in ("top", "body")]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+def _full_body_form(name: str) -> str:
+    """A place's body written in full (湖南省人大常委会 -> 湖南省人民代表大会常务委员会,
+    湖南省政协 -> 中国人民政治协商会议湖南省委员会)."""
+    for short, full in _full_forms():
+        at = name.find(short)
+        if at > 0 and place_index().level(name[:at]):
+            rest = name[at + len(short):]
+            if "{place}" in full:
+                return full.format(place=name[:at]) + rest
+            return name[:at] + full + rest
     return name
 
 
