@@ -345,21 +345,35 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
     named place or region (京津冀晋陕 -> 山西省, 陕西省) or before 等地, 两省 …"""
     text = sent.text
     abbreviations = place_index().abbreviations
-    covered = {i for p in places for i in range(p.start, p.end)}
-    place_edges = {p.start for p in places} | {p.end for p in places}
+    edges = {p.start for p in places} | {p.end for p in places}
     result = []
-    pos = sent.start
-    while pos < sent.end:
-        end = pos
-        while end < sent.end and text[end] in abbreviations and end not in covered:
-            end += 1
-        if end - pos >= 2 and (pos in place_edges or end in place_edges
-                               or _PLACES_AFTER.match(text, end)) \
-                and not _is_word(text[pos:end]):
-            result += [Candidate(i, i + 1, "Place", "rules/regions.tsv", abbreviations[text[i]],
-                                 "place") for i in range(pos, end)]
-        pos = max(end, pos + 1)
+    for m in _abbreviation_run().finditer(text, sent.start, sent.end):
+        # the parts of the run outside named places (京津冀|晋陕; not 晋中 of 晋中市)
+        free = [i for i in range(*m.span()) if not any(p.start <= i < p.end for p in places)]
+        for run in _consecutive(free):
+            pos, end = run[0], run[-1] + 1
+            if end - pos >= 2 and (pos in edges or end in edges
+                                   or _PLACES_AFTER.match(text, end)) \
+                    and not _is_word(text[pos:end]):
+                result += [Candidate(i, i + 1, "Place", "rules/regions.tsv",
+                                     abbreviations[text[i]], "place") for i in run]
     return result
+
+
+def _consecutive(positions: list[int]) -> list[list[int]]:
+    """Runs of consecutive integers ([1, 2, 4] -> [[1, 2], [4]])."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+@cache
+def _abbreviation_run() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(place_index().abbreviations)) + "]{2,}")
 
 
 def _inside_proper_word(sent: Sentence, start: int, end: int) -> bool:
