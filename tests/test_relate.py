@@ -89,6 +89,24 @@ def test_title_holder_after_a_description(tmp_path: Path):
     assert ("卓嘎", "时代楷模") in facts_of(pipeline.build([tmp_path]), "awarded")
 
 
+def test_section_programme_is_run_by_the_chapters_own_body(tmp_path: Path):
+    (tmp_path / "gd.txt").write_text(
+        "【巾帼家政服务站建设】 2021年,广东省妇联新建巾帼家政服务站30个。\n"
+        "【机构改革】 2021年,广东省妇联完成改革。\n"
+        "【平安家庭创建】 2021年,广东省公安厅开展平安家庭创建活动。", encoding="utf-8")
+    runs = facts_of(pipeline.build([tmp_path]), "runs")
+    assert ("广东省妇女联合会", "巾帼家政服务站建设") in runs
+
+
+def test_partner_with_yu_runs_it_with_the_writer(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text(
+        "湖南省妇联召开会议。湖南省妇联部署工作。"
+        "协调各方,与湖南省委组织部联合举办女领导干部培训班。", encoding="utf-8")
+    runs = facts_of(pipeline.build([tmp_path]), "runs")
+    assert {("湖南省妇女联合会", "女领导干部培训班"),
+            ("中国共产党湖南省委员会组织部", "女领导干部培训班")} <= runs
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",

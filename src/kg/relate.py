@@ -93,7 +93,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         _located(document, sentence, ms, facts)
         _parts_in_sentence(document, sentence, ms, facts)
     _parts_by_name(document, mentions, facts)
-    _sections(document, mentions, facts)
+    _sections(document, mentions, facts, own)
     return facts.result()
 
 
@@ -327,6 +327,11 @@ def _runs(document, sentence, ms, own, facts):
                     and not _CLAUSE_END.search(text, o.end, t.start())]
         # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
         group = _last_group(text, [o for o in orgs if o.end <= t.start()]) if subjects else []
+        if group and own is not None and text[group[0].start - 1:group[0].start] in _WITH \
+                and not any(o.end < group[0].start
+                            and not _CLAUSE_END.search(text, o.end, group[0].start)
+                            for o in orgs):
+            group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
         group = group or ([own] if own is not None else [])
         # X 联合 A、B、C 印发…: A, B and C organise it with X
         for joiner in _joining_triggers().finditer(text, sentence[0], programme.start):
@@ -337,6 +342,10 @@ def _runs(document, sentence, ms, own, facts):
         for subject in group:
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
+
+
+#: Prepositions that put a partner before a joint verb (与/同/和 X 联合举办).
+_WITH = frozenset("与同和")
 
 
 def _named_runners(document, sentence, ms, facts):
@@ -429,9 +438,11 @@ def _parts_by_name(document, mentions, facts):
             facts.add(m, "partOf", ends[m.start], document.sentence_at(m.start))
 
 
-def _sections(document, mentions, facts):
+def _sections(document, mentions, facts, own):
     """Programmes under a 【section】 header that names a programme are parts of it, except
-    those the section lists as awarded (a project honoured is not thereby a part)."""
+    those the section lists as awarded (a project honoured is not thereby a part); the
+    programme of the header is run by the first organisation its section names, when that is
+    the document's own (the yearbook chapter of a federation)."""
     text = document.text
     awarded = facts.subjects("awarded")
     headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
@@ -442,6 +453,10 @@ def _sections(document, mentions, facts):
         if not header:
             continue
         end = headers[i + 1][0] if i + 1 < len(headers) else len(text)
+        first = next((m for m in mentions if m.type == "Organisation" and b <= m.start < end),
+                     None)
+        if own is not None and first is not None and first.key == own.key:
+            facts.add(first, "runs", header[0], document.sentence_at(first.start))
         for p in programmes:
             if b <= p.start < end and p.key != header[0].key \
                     and entity_iri(p.type, p.key, facts.base) not in awarded:
