@@ -107,6 +107,15 @@ def test_partner_with_yu_runs_it_with_the_writer(tmp_path: Path):
             ("中国共产党湖南省委员会组织部", "女领导干部培训班")} <= runs
 
 
+def test_event_held_in_a_place_after_its_theme(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text(
+        "2022年9月,在长沙市举办“巾帼建新功”——湖南省“湘妹子”家政职业技能大赛。",
+        encoding="utf-8")
+    located = facts_of(pipeline.build([tmp_path]), "locatedIn")
+    assert ("湘妹子家政职业技能大赛", "长沙市") in located
+    assert ("湘妹子", "长沙市") not in located
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",

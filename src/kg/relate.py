@@ -381,13 +381,21 @@ def _located(document, sentence, ms, facts):
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
                 facts.add(m, "locatedIn", place, sentence)
-        if m.type == "Programme":
+        if m.type == "Programme" and not any(
+                o is not m and o.type == "Programme" and _inside(m, o) for o in ms):
+            # held somewhere: the event, not a brand named inside it
             before = text[sentence[0]:m.start]
-            held = re.search(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)[^,，。;；]{0,8}$", before)
+            held = _HELD_IN.search(before)
             for place in places:
                 if held and place.start >= sentence[0] + held.start(1) \
                         and place.end <= sentence[0] + held.end(1):
                     facts.add(m, "locatedIn", place, sentence)
+
+
+#: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
+#: (在呼和浩特市举办“…”——…技能大赛).
+_HELD_IN = re.compile(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)(?:“[^”]{1,24}”[—-]{1,2})?"
+                      r"[^,，。;；]{0,8}$")
 
 
 # ------------------------------------------------------------------ partOf
