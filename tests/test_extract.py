@@ -155,6 +155,9 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("李强会见了来访的法国总统马克龙。", "李强"),
     # a foreign name spelled by sound may have four characters after a surname-like one
     ("联合国秘书长古特雷斯在纽约总部发表讲话。", "古特雷斯"),
+    # the occasion of a speech between the name and the verb; an age before a name
+    ("张建国在调研时强调,要做好防汛工作。", "张建国"),
+    ("今年65岁的李桂兰是村里的致富能手。", "李桂兰"),
     # a word across the name's edge (跃出) does not matter where a cue starts (出席)
     ("全国人大常委会副委员长、全国妇联主席沈跃跃出席会议并讲话。", "沈跃跃"),
 ])
@@ -169,6 +172,7 @@ def test_people_from_cues_in_news_text(text, person):
     ("大会主席团成员在主席台就座。", ("Person", "团成员")),
     ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
     ("新春伊始,万象更新!", ("Place", "万象")),
+    ("会议在北京召开时强调团结。", ("Person", "会议")),
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
 ])

@@ -1038,6 +1038,8 @@ def _looks_like_name(text: str, surnames) -> bool:
         and not _is_word(text)
 
 
+#: The occasion between a speaker's name and the verb of speech (…在调研时|强调).
+_SPEECH_OCCASION = re.compile(r"在[^,，。;；、]{1,12}(?:时|中|上|期间)$")
 _AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
 _TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)")
 
@@ -1072,10 +1074,14 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         end = _person_at(sent, start, surnames, strict=False)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
-    # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示
+    # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
+    # the occasion of the speech: 张建国在调研时强调
     for s, e, p in list(sent.hits_of("post")) + list(sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] != "after":
             continue
+        occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None
+        if occasion:
+            s = occasion.start()
         for length in (4, 3, 2):
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
