@@ -116,6 +116,17 @@ def test_event_held_in_a_place_after_its_theme(tmp_path: Path):
     assert ("湘妹子", "长沙市") not in located
 
 
+def test_places_of_a_prize_go_to_the_teams_in_order(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text(
+        "湖南省妇联举办家政技能大赛。长沙市代表队、株洲市代表队分别获得团体奖第一、二名。",
+        encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    assert {("长沙市代表队", "团体奖第一名"), ("株洲市代表队", "团体奖第二名")} \
+        == {(s, o) for s, o in facts_of(graph, "awarded")}
+    second = next(e for e in graph.entities if e.name == "团体奖第二名")
+    assert second.aliases == ()  # the lone numeral 二 is no label
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",

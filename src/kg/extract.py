@@ -305,6 +305,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _programmes(sent, stops, found)
     found += _section_headers(sent, stops)
     found += _honours(sent, state, found)
+    found += _ranked_prizes(sent)
     found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
     return found
@@ -919,6 +920,30 @@ def _section_headers(sent: Sentence, stops) -> list[Candidate]:
                 result.append(Candidate(m.start(1), m.end(1), "Programme", p[3], title,
                                         "programme"))
                 break
+    return result
+
+
+#: Places of a prize given in one breath (团体奖第一、二、三名): one honour per place.
+_RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)第(?P<places>[一二三四五六七八九十](?:、[一二三四五六七八九十])*)名")
+
+
+def _ranked_prizes(sent: Sentence) -> list[Candidate]:
+    """团体奖第一、二、三名 -> 团体奖第一名, 团体奖第二名, 团体奖第三名 (each read at its numeral)."""
+    result = []
+    for m in _RANKED.finditer(sent.text, sent.start, sent.end):
+        first = max(m.start(), sent.limit(m.end("prize") - 1))  # 获得|团体奖
+        prize = sent.text[first:m.end("prize")]
+        if len(prize) < 3:
+            continue
+        if len(m.group("places")) == 1:
+            result.append(Candidate(first, m.end(), "Honour", "extract:ranked-prize",
+                                    sent.text[first:m.end()], "honour"))
+            continue
+        for i, numeral in enumerate(m.group("places")[::2]):
+            at = m.start("places") + 2 * i
+            start, end = (first, at + 1) if i == 0 else (at, at + 1)
+            result.append(Candidate(start, end, "Honour", "extract:ranked-prize",
+                                    f"{prize}第{numeral}名", "honour"))
     return result
 
 

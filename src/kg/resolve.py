@@ -279,7 +279,11 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
-        aliases[(m.type, m.key)].add(m.surface)
+        if len(m.surface.strip()) > 1 or m.type == "Place":
+            # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
+            aliases[(m.type, m.key)].add(m.surface)
+        else:
+            aliases.setdefault((m.type, m.key), set())
         if m.rule_id == IMPLIED:
             continue
         original = _original_form(document, m)
