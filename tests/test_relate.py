@@ -127,6 +127,16 @@ def test_places_of_a_prize_go_to_the_teams_in_order(tmp_path: Path):
     assert second.aliases == ()  # the lone numeral 二 is no label
 
 
+@pytest.mark.parametrize("text, person, honour", [
+    ("2022年,刘丽被评为全国三八红旗手。", "刘丽", "全国三八红旗手"),
+    ("中国科学院院士赵明获得国家最高科学技术奖。", "赵明", "国家最高科学技术奖"),
+    ("湖南省长沙市第一中学教师王芳荣获2023年度全国五一劳动奖章。", "王芳", "全国五一劳动奖章"),
+])
+def test_awards_in_news_text(tmp_path: Path, text, person, honour):
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    assert (person, honour) in facts_of(pipeline.build([tmp_path]), "awarded")
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",
@@ -152,6 +162,8 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学", "教授"),
     ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学法学院", "教授"),
     ("杭州市公安局副局长周建国介绍了案情。", "周建国", "杭州市公安局", "副局长"),
+    ("国务院任命张伟为教育部副部长。", "张伟", "中华人民共和国教育部", "副部长"),
+    ("湖南省长沙市第一中学教师王芳荣获全国五一劳动奖章。", "王芳", "湖南省长沙市第一中学", "教师"),
 ])
 def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")

@@ -127,7 +127,10 @@ def _posts_held(document, sentence, ms, facts, own):
             if unit is not None and len(post) > 1:
                 facts.add(person, "holdsPost", unit, sentence, role=post)
         # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席: the unit and the post come after
-        note = _POST_AFTER_NAME.match(text, person.end)
+        note = _POST_AFTER_NAME.match(text, person.end) or (
+            # 任命张伟为教育部副部长, 选举李红为…主席
+            _APPOINTED_AS.match(text, person.end)
+            if _APPOINTS.search(text, sentence[0], person.start) else None)
         unit = note and next((o for o in orgs if o.start == note.end()), None)
         if unit and _post_end(text, unit.end) > unit.end:
             facts.add(person, "holdsPost", unit, sentence,
@@ -153,6 +156,8 @@ def _posts_held(document, sentence, ms, facts, own):
 
 
 _POST_AFTER_NAME = re.compile(r"[（(]|担任|出任|兼任|当选为?|调任|任")
+_APPOINTS = re.compile(r"(?:任命|选举|推选|聘任|聘请|提名|决定)$")
+_APPOINTED_AS = re.compile(r"为")
 
 
 def _post_end(text: str, start: int) -> int:
