@@ -27,7 +27,7 @@ from functools import cache, cached_property, lru_cache
 from .model import Document, Mention
 from .places import place_index
 from .errors import RuleError
-from .rules import Lexicon, split_list, table
+from .rules import Lexicon, split_list, table, trigger_words
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
@@ -739,9 +739,7 @@ _PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计
 
 @cache
 def _run_triggers() -> re.Pattern:
-    words = sorted((row[1] for row in table("relation_triggers.tsv", 3) if row[0] == "runs"),
-                   key=len, reverse=True)
-    return re.compile("(" + "|".join(map(re.escape, words)) + ")[出了]?$")
+    return re.compile("(" + "|".join(map(re.escape, trigger_words("runs"))) + ")[出了]?$")
 
 
 def _org_tail(sent: Sentence, pos: int) -> int | None:

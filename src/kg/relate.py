@@ -3,18 +3,22 @@
 Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate:
 
 - ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳);
-  an organisation right before a name (…权益部寿兰兰) is membership without a post. The person
-  holds the post in the unit named and, with the unit as part of the role, in its parent bodies.
+  an organisation right before a name (…权益部寿兰兰) is membership without a post; 任命/选举 X
+  为 <unit><post> and X 担任 <unit><post> name the unit after the person. The person holds the
+  post in the unit named and in its parent bodies (with the chain of posts after the parent
+  as the role, else the unit's own post).
 - ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
   the honours after it; a name right after an honour (全国三八红旗手标兵赵晶) or a list after an
   honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
 - ``runs``: the organisation named right before a runs trigger in the sentence runs the
   programmes after the trigger; when the sentence leaves the subject out, the document's own
-  organisation (the one it names most) runs them (reports leave their author out); a programme
-  named after an organisation (清华大学远程教学站) is that organisation's.
+  organisation (the one it names most) runs them (reports leave their author out), and with a
+  partner (与 X 联合举办) it runs them together with X; a programme named after an organisation
+  (清华大学远程教学站) is that organisation's; a 【section】 header's programme is the document's
+  own organisation's when the section names that organisation first.
 - ``locatedIn``: the most specific place an organisation's name holds, every place a
-  programme's name holds (also the region a relative name resolves to), and a programme held
-  在 a place.
+  programme's name holds (also the region a relative name resolves to), and an event held 在 a
+  place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛).
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
   in 中国共产党; places whose parent in the gazetteer the same sentence names; a programme named
   inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
@@ -29,7 +33,7 @@ from typing import Iterable
 
 from .model import Document, Evidence, Fact, Mention
 from .places import place_index
-from .rules import table
+from .rules import table, trigger_words
 from .vocab import entity_iri
 
 _CLAUSE_END = re.compile(r"[,，;；:：]")
@@ -38,10 +42,8 @@ _YEAR = re.compile(r"(20\d{2}|19\d{2})年")
 
 @cache
 def _triggers() -> dict[str, re.Pattern]:
-    words: dict[str, list[str]] = {}
-    for row in table("relation_triggers.tsv", 3):
-        words.setdefault(row[0], []).append(re.escape(row[1]))
-    return {p: re.compile("|".join(sorted(w, key=len, reverse=True))) for p, w in words.items()}
+    return {predicate: re.compile("|".join(map(re.escape, trigger_words(predicate))))
+            for predicate in ("runs", "awarded")}
 
 
 @cache
@@ -259,17 +261,13 @@ _TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,
 def _award_trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
     """Award triggers that put the recipient after them (授予), and those that pair
     recipients and honours in order (分获)."""
-    rows = [row for row in table("relation_triggers.tsv", 3) if row[0] == "awarded"]
-    gives = frozenset(row[1] for row in rows if row[2].startswith("gives"))
-    respective = frozenset(row[1] for row in rows if "respectively" in row[2])
-    return gives, respective
+    return (frozenset(trigger_words("awarded", "gives")),
+            frozenset(trigger_words("awarded", "respectively")))
 
 
 @cache
 def _joining_triggers() -> re.Pattern:
-    words = [re.escape(row[1]) for row in table("relation_triggers.tsv", 3)
-             if row[0] == "runs" and row[2].startswith("joins")]
-    return re.compile("|".join(words))
+    return re.compile("|".join(map(re.escape, trigger_words("runs", "joins"))))
 
 
 def _first_group(text: str, mentions: list[Mention]) -> list[Mention]:

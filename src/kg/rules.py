@@ -59,6 +59,15 @@ def table(name: str, columns: int, min_columns: int | None = None) -> tuple[Row,
     return tuple(parse_table(text, f"rules/{name}", columns, min_columns))
 
 
+@cache
+def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
+    """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
+    only those of one kind (``joins``, ``gives``, ``respectively``) when ``kind`` is given."""
+    words = {row[1] for row in table("relation_triggers.tsv", 4)
+             if row[0] == predicate and (kind is None or row[2] == kind)}
+    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+
+
 def split_list(cell: str) -> list[str]:
     """A comma-separated cell as a list (empty cell -> empty list)."""
     return [part.strip() for part in cell.split(",") if part.strip()]
