@@ -4,7 +4,23 @@ from __future__ import annotations
 from pathlib import Path
 
 
-class KgError(Exception):
+def _rebuild(cls: type, args: tuple, state: dict) -> BaseException:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+class _Picklable:
+    """Pickling that keeps the attributes: the constructors take more than the message
+    (``InputError(path, reason)``), so the default, which calls ``cls(*args)``, would fail when
+    an error or warning travels back from a worker process."""
+
+    def __reduce__(self):
+        return _rebuild, (type(self), self.args, vars(self))
+
+
+class KgError(_Picklable, Exception):
     """Base class of every error kg reports to a user (exit status 2)."""
 
     exit_status = 2
@@ -19,7 +35,7 @@ class InputError(KgError):
         super().__init__(f"{self.path}: {reason}")
 
 
-class InputWarning(UserWarning):
+class InputWarning(_Picklable, UserWarning):
     """A problem with one input that kg worked around: the file was repaired or skipped.
 
     ``warnings.warn(InputWarning(path, reason))`` reports it; ``kg build`` lists every one at

@@ -5,7 +5,6 @@ so it runs in parallel processes; only ``merge`` sees the whole corpus.
 """
 from __future__ import annotations
 
-import copyreg
 import os
 import signal
 import warnings
@@ -20,7 +19,7 @@ from typing import Callable, Iterable, Iterator
 from tqdm import tqdm
 
 from . import dask_engine, extract, relate, resolve
-from .errors import InputError, InputWarning, KgError
+from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .normalize import document_id, read_document
@@ -154,33 +153,6 @@ def process_or_skip(path: Path, base: str = DEFAULT_BASE, strict: bool = False
             warnings.warn_explicit(record.message, record.category, record.filename,
                                    record.lineno)
     return result, (*problems, *skipped)
-
-
-def _rebuild_exception(cls: type, args: tuple, state: dict) -> BaseException:
-    exception = cls.__new__(cls)
-    exception.args = args
-    exception.__dict__.update(state)
-    return exception
-
-
-def _reduce_exception(exception: BaseException):
-    return _rebuild_exception, (type(exception), exception.args, vars(exception))
-
-
-def _register_exception_pickling() -> None:
-    """Let kg's errors and warnings travel back from worker processes.
-
-    Their constructors take more than the message (``InputError(path, reason)``), so the
-    default pickling of exceptions, which calls ``cls(*args)``, fails on the way back.
-    """
-    pending = [KgError, InputWarning]
-    while pending:
-        cls = pending.pop()
-        copyreg.pickle(cls, _reduce_exception)
-        pending.extend(cls.__subclasses__())
-
-
-_register_exception_pickling()
 
 
 def _ignore_interrupts() -> None:
