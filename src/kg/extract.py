@@ -211,9 +211,6 @@ class Sentence:
                 if e - s == 1 and (text[s:s + 3] in words or (
                         text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
                     continue
-                # … or that ends a proper name of the dictionary (为 in 华为)
-                if e - s == 1 and s > start and words.get(text[s - 1:e]) in _PROPER_NOUN_TAGS:
-                    continue
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
             breaks.add(m.end())
@@ -975,7 +972,9 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 
 
 # ------------------------------------------------------------------ people
-_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|获|被|荣获|专题|实地|表示|指出|作|宣读|"
+#: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
+_JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
@@ -993,6 +992,12 @@ def _name_before_post_note() -> re.Pattern:
                       + "|".join(map(re.escape, posts)) + r")[）)]")
 
 
+def _outermost(hits: list) -> list:
+    """The hits not inside a longer hit of the list."""
+    return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                       for o in hits)]
+
+
 def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int | None:
     """The end of a person's name starting at ``pos``, or None.
 
@@ -1003,6 +1008,14 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
     new word starts.
     """
     text = sent.text
+    joined = _JOINED_NAME.match(text, pos)
+    if joined and (not strict or text[pos:pos + 1] in surnames):
+        # 古丽娜尔·买买提: the dot joins the parts of one name, which ends where a word starts
+        for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
+            if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+                break
+            if end == sent.end or end in sent.word_starts or _NAME_AFTER.match(text, end):
+                return end
     compound = text[pos:pos + 2] in surnames
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
@@ -1014,9 +1027,13 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
         found = next((end for end in ends if end == sent.end or end in sent.word_starts
                       or _NAME_AFTER.match(text, end)), None)
         if found is None and not strict:
-            # after a post title, jieba's word boundary will do
-            found = next((end for end in ends if _segmented_at(sent, end)
-                          and len(_word_ending_at(sent, end)) <= end - pos), None)
+            # after a post title, jieba's word boundary will do; a given name of two characters
+            # first, unless its second starts a word (王毅|举行, not 王毅举)
+            ordered = sorted(ends, key=lambda end: (end - pos != 3, end - pos)) \
+                if lengths is han and not compound else ends
+            found = next((end for end in ordered if _segmented_at(sent, end)
+                          and len(_word_ending_at(sent, end)) <= end - pos
+                          and text[end - 1:end + 1] not in _dictionary_words()), None)
         if found and lengths is other and _holds_common_word(text[pos:found]):
             return None  # 讲收获 is a phrase, not a name without a surname
         if found:
@@ -1091,15 +1108,15 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                 result.append(Candidate(start, end, "Person", "extract:title-holder",
                                         text[start:end], "person"))
                 break
-    # post title followed by a name: 主席王芳, 副主任云静
-    for s, e, p in sent.hits_of("post"):
+    # post title followed by a name: 主席王芳, 副主任云静 (委员 of 副委员长 is no title there)
+    for s, e, p in _outermost(sent.hits_of("post")):
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
         end = _person_at(sent, start, surnames, strict=False)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
     # the occasion of the speech: 张建国在调研时强调
-    for s, e, p in list(sent.hits_of("post")) + list(sent.hits_of("person_cue")):
+    for s, e, p in _outermost(sent.hits_of("post")) + sent.hits_of("person_cue"):
         if p[0] == "person_cue" and p[2] != "after":
             continue
         occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None

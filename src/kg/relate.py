@@ -157,7 +157,7 @@ def _posts_held(document, sentence, ms, facts, own):
                 facts.add(person, "holdsPost", parent, sentence, role=role)
 
 
-_POST_AFTER_NAME = re.compile(r"[（(]|担任|出任|兼任|当选为?|调任|任")
+_POST_AFTER_NAME = re.compile(r"(?:同志)?(?:[（(]|担任|出任|兼任|当选为?|调任|任)")
 _APPOINTS = re.compile(r"(?:任命|选举|推选|聘任|聘请|提名|决定)$")
 _APPOINTED_AS = re.compile(r"为")
 
