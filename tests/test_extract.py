@@ -32,6 +32,8 @@ def entities(text: str) -> set[tuple[str, str]]:
     # international bodies and foreign cities
     ("联合国秘书长在纽约总部讲话,世界卫生组织总干事出席。",
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
+    # a village's party branch
+    ("湘家荡村党总支书记沈佳慧。", {("Organisation", "湘家荡村党总支"), ("Person", "沈佳慧")}),
     # a unit its parent sets up
     ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
@@ -62,6 +64,9 @@ def test_organisations_people_and_places(text, expected):
      ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
     ("建设北疆巾帼创新工作室,支持妇女就业。", ("Programme", "北疆巾帼创新工作室")),
     ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
+    # meetings; the ordinal of a congress stays in its name
+    ("召开2024年全省妇联主席会议。", ("Programme", "全省妇联主席会议")),
+    ("湖南省第十三次妇女代表大会召开。", ("Programme", "湖南省第十三次妇女代表大会")),
     # a yearbook section header that ends in a programme word, of any kind
     ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
      ("Programme", "巾帼家政服务站建设")),
@@ -181,6 +186,9 @@ def test_people_from_cues_in_news_text(text, person):
     ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
     ("新春伊始,万象更新!", ("Place", "万象")),
     ("会议在北京召开时强调团结。", ("Person", "会议")),
+    ("【组织建设】 2021年,全区新建妇联组织300个。", ("Programme", "组织建设")),
+    ("为农村妇女提供免费筛查。", ("Programme", "免费筛查")),
+    ("3次在全国妇联会议上作典型发言。", ("Programme", "全国妇联会议")),
     ("全国人大常委会副委员长沈跃跃出席。", ("Person", "长沈跃跃")),
     ("全国妇联授予张秀英等20名同志“全国三八红旗手”称号。", ("Place", "秀英区")),
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
@@ -223,6 +231,9 @@ def test_no_false_names(text, wrong):
     ("在建设文明家庭、培育良好家风中采取更大举措。", None, "建设文明家庭"),
     ("于洋获2022年度自治区三八红旗手标兵称号。内蒙古自治区。", "内蒙古自治区三八红旗手标兵",
      "内蒙古自治区三八红旗手"),
+    # a quoted prize; the place of a level word belongs to the honour
+    ("第十九届“中国青年女科学家奖”颁奖。", "中国青年女科学家奖", "中国青年女科学家"),
+    ("沈佳慧被授予2023年度浙江省三八红旗手标兵称号。", "浙江省三八红旗手标兵", "省三八红旗手标兵"),
     # a head that is a title only among other titles
     ("有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;", "中国石化技能带头人", "有中国石化技能带头人"),
     ("培养农村致富带头人500名。", None, "农村致富带头人"),

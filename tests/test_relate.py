@@ -137,6 +137,23 @@ def test_awards_in_news_text(tmp_path: Path, text, person, honour):
     assert (person, honour) in facts_of(pipeline.build([tmp_path]), "awarded")
 
 
+def test_a_year_dating_one_honour_does_not_date_the_next(tmp_path: Path):
+    (tmp_path / "zj.txt").write_text(
+        "沈佳慧被授予2023年度浙江省三八红旗手标兵称号,嘉兴市妇联副主席陈晓红获评全国巾帼建功标兵。"
+        "2022年,刘丽被评为全国三八红旗手。", encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    name = {e.iri: e.name for e in graph.entities}
+    years = {(name[f.subject], f.year) for f in graph.facts if f.predicate == "awarded"}
+    assert years == {("沈佳慧", "2023"), ("陈晓红", None), ("刘丽", "2022")}
+
+
+def test_national_body_implies_no_country(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("国家卫生健康委员会印发通知。", encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    assert not facts_of(graph, "locatedIn")
+    assert not [e for e in graph.entities if e.type == "Place"]
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",

@@ -33,7 +33,7 @@ from .rules import Lexicon, split_list, table, trigger_words
 # brackets) ends one.
 _NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 _NON_NAME_CHAR = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
-_NUMERAL_CLASSIFIER = re.compile(r"(?<!第)[\d一二三四五六七八九十百千万余多两]+(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
+_NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百千万余多两])[\d一二三四五六七八九十百千万余多两]+(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
                                  r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
 #: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
@@ -672,7 +672,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
             # a quoted account or channel (“北疆之声”微博) is a media organisation
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
-        elif _TITLE_AFTER.match(text, end):
+        elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
@@ -710,6 +710,8 @@ def _run_ends(text: str, quotations: list) -> list[int]:
 _MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
                           r"抖音|快手|视频号|百家号|头条号|网站)")
 _TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?称号|崇高荣誉")
+#: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
+_PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
 
 #: A phrase set off by single spaces inside Chinese text: scrapers often turn quotation marks
 #: into spaces (实施 北疆巾帼铸魂工程,开展 百千万巾帼大宣讲 妇女恳谈 …).
@@ -779,6 +781,8 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
+            if _dictionary_words().get(text[left:s]) in _DESCRIBING | {"vn"}:
+                continue  # 免费筛查: a description, not a name
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
         if dist and left > sent.start and text[left - 1] == "、":
@@ -787,6 +791,9 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         if len(body) < (2 if p[2] == "short" else 3) or len(body) > 22 \
                 or _GENERIC_BODY.match(body):
             continue
+        if p[1].endswith("会议") and any(c.type == "Organisation" and c.start == left
+                                         and c.end == s for c in found):
+            continue  # 全国妇联会议: a body's meeting, not a named one
         if left > sent.start and text[left - 1] == "等" and text[left - 2:left - 1] != "”":
             # A、B、C等巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
             # names it may be their series (“母亲邮包”“母亲水窖”等母亲系列公益项目)
@@ -865,7 +872,9 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             left += 2  # nor is a verb before it (建设文明家庭)
         level = _honour_level().search(text, left, s)
         if level:
-            start = level.start()
+            # the place a level word belongs to is part of the name (浙江省三八红旗手)
+            start = min([level.start()] + [c.start for c in found if c.type == "Place"
+                                           and left <= c.start < level.start() <= c.end])
         elif s - left <= (12 if quoted else 14):
             start = left
         else:
@@ -911,7 +920,8 @@ def _section_headers(sent: Sentence, stops) -> list[Candidate]:
     for m in _SECTION.finditer(sent.text, sent.start, sent.end):
         title = m.group(1)
         for s, e, p in sent.hits_of("prog_word"):
-            if e == m.end(1) and s - m.start(1) >= 2 and not _is_slogan(title, stops):
+            # a generic topic (【家庭建设】) is no programme: the name needs three characters
+            if e == m.end(1) and s - m.start(1) >= 3 and not _is_slogan(title, stops):
                 result.append(Candidate(m.start(1), m.end(1), "Programme", p[3], title,
                                         "programme"))
                 break

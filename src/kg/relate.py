@@ -187,9 +187,17 @@ def _clauses(text: str, start: int, end: int):
     yield pos, end
 
 
-def _year_before(text: str, start: int, pos: int) -> str | None:
-    years = _YEAR.findall(text, start, pos)
-    return years[-1] if years else None
+def _year_before(text: str, start: int, pos: int, honours: list[Mention]) -> str | None:
+    """The last year named before ``pos`` in the sentence, unless it dates another honour
+    (…授予2023年度浙江省三八红旗手标兵称号,陈晓红获评… gives 陈晓红's honour no year)."""
+    years = list(_YEAR.finditer(text, start, pos))
+    if not years:
+        return None
+    last = years[-1]
+    if any(h.end <= pos and (h.start <= last.start() < h.end
+                             or last.end() <= h.start <= last.end() + 1) for h in honours):
+        return None
+    return last.group(1)
 
 
 def _awards(document, sentence, ms, facts):
@@ -223,7 +231,7 @@ def _awards(document, sentence, ms, facts):
                      else [(subject, honour) for honour in got for subject in subjects])
             for subject, honour in pairs:
                 facts.add(subject, "awarded", honour, sentence,
-                          year=_year_before(text, sentence[0], honour.start))
+                          year=_year_before(text, sentence[0], honour.start, honours))
     # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
     # name are all that person's
     listed = {}
@@ -231,7 +239,7 @@ def _awards(document, sentence, ms, facts):
         if text[before.end:after.start] == "、":
             listed[after.start] = before
     for honour in honours:
-        year = _year_before(text, sentence[0], honour.start)
+        year = _year_before(text, sentence[0], honour.start, honours)
         # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
         for r in recipients:
             between = text[honour.end:r.start]

@@ -248,7 +248,9 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         i = bisect_left(named, m.start)
         if i < len(named) and named[i] < m.end:
             continue  # the name already holds the place itself
-        if index.level(place):
+        if index.level(place) not in (None, "country"):
+            # the country a national body's official name opens with (中华人民共和国教育部) is
+            # not a place the text names
             implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place))
     return implied
 
@@ -279,9 +281,10 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
-        if len(m.surface.strip()) > 1 or m.type == "Place":
+        surface = m.surface.strip()  # a phrase set off by spaces ( 巾帼家政 ) without them
+        if len(surface) > 1 or m.type == "Place":
             # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
-            aliases[(m.type, m.key)].add(m.surface)
+            aliases[(m.type, m.key)].add(surface)
         else:
             aliases.setdefault((m.type, m.key), set())
         if m.rule_id == IMPLIED:
