@@ -154,6 +154,15 @@ def test_national_body_implies_no_country(tmp_path: Path):
     assert not [e for e in graph.entities if e.type == "Place"]
 
 
+def test_programme_in_the_clause_of_a_place_after_zai(tmp_path: Path):
+    (tmp_path / "sc.txt").write_text(
+        "四川省妇联在凉山彝族自治州昭觉县实施“母亲健康快车”项目,在成都市召开总结会。",
+        encoding="utf-8")
+    located = facts_of(pipeline.build([tmp_path]), "locatedIn")
+    assert {("母亲健康快车项目", "凉山彝族自治州"), ("母亲健康快车项目", "昭觉县")} <= located
+    assert ("母亲健康快车项目", "成都市") not in located
+
+
 def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
     (tmp_path / "hb.txt").write_text(
         "湖北省妇联表彰先进。有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;",

@@ -397,9 +397,16 @@ def _located(document, sentence, ms, facts):
             # held somewhere: the event, not a brand named inside it
             before = text[sentence[0]:m.start]
             held = _HELD_IN.search(before)
-            for place in places:
+            ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
+            for place in sorted(places, key=lambda p: p.start):
                 if held and place.start >= sentence[0] + held.start(1) \
                         and place.end <= sentence[0] + held.end(1):
+                    facts.add(m, "locatedIn", place, sentence)
+                elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai) \
+                        and place.end <= m.start and m.start - place.end <= 24 \
+                        and not _CLAUSE_END.search(text, place.end, m.start):
+                    # 在凉山彝族自治州昭觉县实施“母亲健康快车”项目: in the same clause, after 在
+                    ends_after_zai.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
 
 
