@@ -72,3 +72,14 @@ def test_meeting_series_with_and_without_its_hui_is_one_node(tmp_path):
     })
     talks = [e for e in graph.entities if e.type == "Programme" and "恳谈" in e.name]
     assert [(e.name, "妇女恳谈" in e.aliases) for e in talks] == [("妇女恳谈会", True)]
+
+
+def test_bare_city_body_is_the_city_the_report_is_about(tmp_path):
+    graph = build_texts(tmp_path, {
+        "cs.txt": "2023年,长沙市妇联实施“巾帼建功”行动。长沙市各级妇联开展活动。"
+                  "市妇联主席王新华出席会议。市场监管局参加。",
+        "none.txt": "市妇联主席李梅出席会议。",
+    })
+    federation = organisations(graph)["长沙市妇女联合会"]
+    assert "市妇联" in federation.aliases
+    assert not [name for name in organisations(graph) if name.startswith(("市妇", "长沙市场"))]

@@ -27,7 +27,7 @@ from functools import cache, cached_property, lru_cache
 from .model import Document, Mention
 from .places import place_index
 from .errors import RuleError
-from .rules import Lexicon, split_list, table, trigger_words
+from .rules import Lexicon, jieba_dictionary, split_list, table, trigger_words
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
@@ -145,32 +145,14 @@ def _honour_level() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _level_words("honour"))))
 
 
-@cache
-def _dictionary() -> tuple[dict[str, str], frozenset[str]]:
-    """Two- to four-character words of jieba's dictionary with their part-of-speech tags, and
-    those common enough (frequency >= 100) to decide a segmentation on their own (only looked
-    up, never used to segment: a signal, not the decision)."""
-    from importlib import resources
-
-    tags, common = {}, set()
-    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, tag = line.rstrip("\n").split(" ")
-            if 2 <= len(word) <= 4:
-                tags[word] = tag
-                if int(freq) >= 100:
-                    common.add(word)
-    return tags, frozenset(common)
-
-
 def _dictionary_words() -> dict[str, str]:
     """Dictionary words and their part-of-speech tags."""
-    return _dictionary()[0]
+    return jieba_dictionary()[0]
 
 
 def _common_words() -> frozenset[str]:
     """Dictionary words common enough to decide a segmentation on their own."""
-    return _dictionary()[1]
+    return jieba_dictionary()[1]
 
 
 def _crosses_word(text: str, start: int, end: int, edges: tuple[int, ...] | None = None) -> bool:
@@ -525,7 +507,7 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
         body = text[start:s]
         if not key and (not body or _GENERIC_BODY.match(body)) \
-                and body not in ("自治区", "省", "中共", "全国"):
+                and body not in ("自治区", "省", "市", "盟", "旗", "县", "中共", "全国"):
             continue
         if _names_a_post_holder(sent, start, s):
             continue  # 国务院总理李强作政府…: a post and its holder end any name before them
@@ -1053,7 +1035,7 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
 
 def _holds_common_word(text: str) -> bool:
     """Whether a common word that is not a name (收获) lies inside ``text``."""
-    words, common = _dictionary()
+    words, common = jieba_dictionary()
     return any(text[i:i + 2] in common and words[text[i:i + 2]] in _NOT_NAME_TAGS
                for i in range(len(text) - 1))
 

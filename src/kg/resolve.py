@@ -19,7 +19,7 @@ from typing import Iterable
 from .model import Document, Entity, Mention
 from .normalize import strip_pinyin_glosses
 from .places import place_index
-from .rules import Lexicon, split_list, table
+from .rules import Lexicon, jieba_dictionary, split_list, table
 from .vocab import entity_iri
 
 _WHITESPACE = re.compile(r"\s+")
@@ -53,17 +53,63 @@ def detect_region(mentions: Iterable[Mention]) -> str | None:
     return min(counts, key=lambda name: (-counts[name], first[name]))
 
 
-def _relative_prefix(name: str, region: str | None) -> str:
-    """Replace a leading relative level word by the region it stands for."""
-    if not region:
-        return name
+def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
+    """The prefecture and the county a document is about, if it names one of each level more
+    than any other and at least twice (inside its province, when that is known): a city
+    report's 市妇联 is that city's."""
+    index = place_index()
+    found = []
+    for level in ("prefecture", "county"):
+        counts = Counter(m.key for m in mentions if m.type == "Place"
+                         and index.level(m.key) == level)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        place = ranked[0][0]
+        if province is None or province in _ancestors(place):
+            found.append(place)
+    return tuple(found)
+
+
+def _ancestors(place: str) -> set[str]:
+    index = place_index()
+    seen, pending = set(), [place]
+    while pending:
+        for parent in index.parents(pending.pop()):
+            if parent not in seen:
+                seen.add(parent)
+                pending.append(parent)
+    return seen
+
+
+def _relative_prefix(name: str, region: str | tuple[str, ...] | None) -> str:
+    """Replace a leading relative level word by the region it stands for (自治区妇联, 我市)."""
+    regions = (region,) if isinstance(region, str) else region or ()
     for word, kind in _relative_words():
-        if name.startswith(word) and region.endswith(kind):
-            rest = name[len(word):]
-            if rest.startswith(region):
-                return rest
-            return region + rest
+        if not name.startswith(word):
+            continue
+        for place in regions:
+            if place.endswith(kind):
+                rest = name[len(word):]
+                return rest if rest.startswith(place) else place + rest
     return name
+
+
+@cache
+def _local_words() -> frozenset[str]:
+    """One-character level words that alone before a body stand for the document's city or
+    county (rules/levels.tsv, use local)."""
+    return frozenset(row[0] for row in table("levels.tsv", 4) if "local" in split_list(row[1]))
+
+
+def _local_prefix(name: str, localities: tuple[str, ...]) -> str | None:
+    """市妇联 -> 长沙市妇联 in a document about 长沙市; None when the document is about no such
+    place (the body is then no particular one). Names that open with an ordinary word
+    (市场监管局) are left as they are."""
+    word = name[:1]
+    if word not in _local_words() or (name[:2] in jieba_dictionary()[1] and name[1:2] != "委"):
+        return name
+    return next((place + name[1:] for place in localities if place.endswith(word)), None)
 
 
 @cache
@@ -116,7 +162,7 @@ def _expand_place_prefix(name: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def canonical_organisation(name: str, region: str | None) -> str:
+def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> str:
     """The full official form of an organisation's name.
 
     >>> canonical_organisation("自治区妇联权益部", "内蒙古自治区")
@@ -180,8 +226,9 @@ def _full_body_form(name: str) -> str:
     return name
 
 
-def canonical_name(mention: Mention, region: str | None) -> str:
-    """The canonical name of a mention in a document of the given region."""
+def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> str:
+    """The canonical name of a mention in a document of the given region (or regions: its
+    province, then the city and county it is about)."""
     key = _QUOTES.sub("", mention.key or mention.surface).strip()
     if mention.type == "Organisation":
         return canonical_organisation(key, region)
@@ -218,7 +265,16 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     """Detect the document's region and give each mention its canonical name (``key``)."""
     region = detect_region(mentions)
     document = replace(document, region=region)
-    resolved = [replace(m, key=canonical_name(m, region)) for m in mentions]
+    localities = detect_localities(mentions, region)
+    regions = ((region,) if region else ()) + localities
+    resolved = []
+    for m in mentions:
+        if m.type == "Organisation":
+            local = _local_prefix(m.key or m.surface, localities)
+            if local is None:
+                continue  # 市妇联 in a text about no one city is no body in particular
+            m = replace(m, key=local)
+        resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
 

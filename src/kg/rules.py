@@ -68,6 +68,22 @@ def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
+@cache
+def jieba_dictionary() -> tuple[dict[str, str], frozenset[str]]:
+    """Two- to four-character words of jieba's dictionary with their part-of-speech tags, and
+    those common enough (frequency >= 100) to decide a segmentation on their own (only looked
+    up, never used to segment: a signal, not the decision)."""
+    tags, common = {}, set()
+    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, tag = line.rstrip("\n").split(" ")
+            if 2 <= len(word) <= 4:
+                tags[word] = tag
+                if int(freq) >= 100:
+                    common.add(word)
+    return tags, frozenset(common)
+
+
 def split_list(cell: str) -> list[str]:
     """A comma-separated cell as a list (empty cell -> empty list)."""
     return [part.strip() for part in cell.split(",") if part.strip()]
