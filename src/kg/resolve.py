@@ -2,7 +2,9 @@
 
 Within a document, relative forms are resolved against the document's own region, detected
 from the text (the province-level place it names most): 自治区妇联 in an Inner Mongolia report is
-内蒙古自治区妇女联合会, in a Guangxi report 广西壮族自治区妇女联合会. Short forms are expanded
+内蒙古自治区妇女联合会, in a Guangxi report 广西壮族自治区妇女联合会; a bare 市妇联 is the city the
+document is about (the prefecture it names most), and no body at all when there is none. Short
+forms are expanded
 (妇联 -> 妇女联合会, X党委 -> 中国共产党X委员会, 呼市 -> 呼和浩特市). Across documents, entities
 with the same type and canonical name are one node (their IRIs are equal).
 """
