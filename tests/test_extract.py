@@ -71,6 +71,9 @@ def test_organisations_people_and_places(text, expected):
     ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
      ("Programme", "巾帼家政服务站建设")),
     ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
+    # the name word before an activity word ends a quoted brand's name
+    ("宁波市海曙区妇联开展“海曙巾帼”大讲堂活动。", ("Programme", "海曙巾帼大讲堂")),
+    ("举办“珠峰巾帼”手工艺品展销会。", ("Programme", "珠峰巾帼手工艺品展销会")),
     # quoted names in a row share the kind that follows the last one
     ("打造“知心大姐”“巴渝巾帼”“山城妈妈”等优秀志愿服务团队和品牌。", ("Programme", "知心大姐")),
     # 向 of 向党 and a verb inside a name do not cut it

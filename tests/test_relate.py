@@ -172,6 +172,13 @@ def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
         <= awarded
 
 
+def test_co_organiser_after_a_scraped_space(tmp_path: Path):
+    (tmp_path / "sc.txt").write_text(
+        "绵阳市妇联 联合绵阳职业技术学院开展 川妹子 巾帼家政培训行动。", encoding="utf-8")
+    runs = facts_of(pipeline.build([tmp_path]), "runs")
+    assert {s for s, _ in runs} >= {"绵阳市妇女联合会", "绵阳职业技术学院"}
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

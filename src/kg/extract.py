@@ -623,6 +623,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+        if tail and tail[2][2] == "quote":
+            # “海曙巾帼”大讲堂活动: the name word before the activity word ends the name
+            named = _programme_word_at(sent, tail_from, tail[0])
+            if named and named[1] == tail[0] and named[2][2] != "quote":
+                tail = named
         if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
                 tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
             tail = None  # the next item of a spaced list, not the rest of this name

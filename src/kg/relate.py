@@ -349,7 +349,8 @@ def _runs(document, sentence, ms, own, facts):
             after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
             if after and after[0].start == joiner.end():
                 group += _first_group(text, after)
-                group += [o for o in orgs if o.end == joiner.start()]
+                group += [o for o in orgs if o.end <= joiner.start()
+                          and not text[o.end:joiner.start()].strip()]  # 绵阳市妇联 联合…
         for subject in group:
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
