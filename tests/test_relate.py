@@ -179,6 +179,15 @@ def test_co_organiser_after_a_scraped_space(tmp_path: Path):
     assert {s for s, _ in runs} >= {"绵阳市妇女联合会", "绵阳职业技术学院"}
 
 
+def test_a_reporter_is_not_the_reported_bodys(tmp_path: Path):
+    (tmp_path / "news.txt").write_text(
+        "本报北京3月8日电(记者王立新)国务院任命李雪梅为中国人民大学副校长。"
+        "中国人民大学召开会议。", encoding="utf-8")
+    posts = facts_of(pipeline.build([tmp_path]), "holdsPost")
+    assert ("李雪梅", "中国人民大学") in posts
+    assert not [p for p in posts if p[0] == "王立新"]
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

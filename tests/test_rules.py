@@ -19,7 +19,7 @@ def test_bad_rule_line_names_file_and_line():
 
 @pytest.mark.parametrize("name, columns", [
     ("org_suffixes.tsv", 5), ("org_known.tsv", 3), ("programme_words.tsv", 3),
-    ("honours.tsv", 4), ("posts.tsv", 2), ("surnames.tsv", 2), ("boundaries.tsv", 3),
+    ("honours.tsv", 4), ("posts.tsv", 3), ("surnames.tsv", 2), ("boundaries.tsv", 3),
     ("relation_triggers.tsv", 4), ("patterns.tsv", 4), ("programme_stop.tsv", 3),
     ("person_cues.tsv", 3), ("levels.tsv", 4), ("transliteration.tsv", 2),
 ])

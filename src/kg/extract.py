@@ -81,7 +81,7 @@ def _rules():
     for row in table("honours.tsv", 4):
         entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes",
                                  row[2] == "listed")))
-    for row in table("posts.tsv", 2):
+    for row in table("posts.tsv", 3):
         entries.append((row[0], ("post", row[0], row.rule_id)))
     for row in table("person_cues.tsv", 3):
         entries.append((row[0], ("person_cue", row[0], row[1], row.rule_id)))
@@ -984,7 +984,7 @@ _NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两的�
 @cache
 def _name_before_post_note() -> re.Pattern:
     """A name and a parenthesis that ends with a post title (rules/posts.tsv)."""
-    posts = sorted((row[0] for row in table("posts.tsv", 2)), key=len, reverse=True)
+    posts = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
     return re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}(?:"
                       + "|".join(map(re.escape, posts)) + r")[）)]")
 

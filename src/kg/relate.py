@@ -47,8 +47,13 @@ def _triggers() -> dict[str, re.Pattern]:
 
 
 @cache
+def _byline_posts() -> frozenset[str]:
+    return frozenset(row[0] for row in table("posts.tsv", 3) if row[1] == "byline")
+
+
+@cache
 def _posts() -> re.Pattern:
-    titles = sorted((row[0] for row in table("posts.tsv", 2)), key=len, reverse=True)
+    titles = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
     one = "|".join(map(re.escape, titles))
     return re.compile(rf"^(?:{one})(?:、(?:{one}))*$")
 
@@ -120,9 +125,10 @@ def _posts_held(document, sentence, ms, facts, own):
     titled = {p.start - len(posts[p.start]) for p in people if posts[p.start]}
     for person in people:
         post = posts[person.start]
-        if post and person.start - len(post) not in {o.end for o in orgs}:
+        if post and person.start - len(post) not in {o.end for o in orgs} \
+                and post not in _byline_posts():
             # 分管副主席赵红军: the unit of the leader named before, else the last unit named
-            # before, else the document's own
+            # before, else the document's own (not for a reporter: 本报记者 is no unit named)
             earlier = [o for o in orgs if o.end <= person.start - len(post)]
             led = [o for o in earlier if o.end in titled]
             unit = (led or earlier or [own])[-1]
