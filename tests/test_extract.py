@@ -74,6 +74,10 @@ def test_organisations_people_and_places(text, expected):
     # the name word before an activity word ends a quoted brand's name
     ("宁波市海曙区妇联开展“海曙巾帼”大讲堂活动。", ("Programme", "海曙巾帼大讲堂")),
     ("举办“珠峰巾帼”手工艺品展销会。", ("Programme", "珠峰巾帼手工艺品展销会")),
+    # a selection verb between a quoted title and the programme word
+    ("广西壮族自治区妇联实施“巾帼乡村振兴示范基地”创建项目。",
+     ("Programme", "巾帼乡村振兴示范基地创建项目")),
+    ("省妇联持续开展“最美家庭”寻访活动。", ("Programme", "最美家庭寻访活动")),
     # quoted names in a row share the kind that follows the last one
     ("打造“知心大姐”“巴渝巾帼”“山城妈妈”等优秀志愿服务团队和品牌。", ("Programme", "知心大姐")),
     # 向 of 向党 and a verb inside a name do not cut it

@@ -623,6 +623,11 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
         tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+        verb = _SELECTION_VERB.match(text, tail_from)
+        if tail is None and verb:
+            # “巾帼示范基地”创建项目: a selection verb between the title and the word
+            after = _programme_word_at(sent, verb.end(), min(sent.end, verb.end() + 4))
+            tail = after if after and after[0] == verb.end() else None
         if tail and tail[2][2] == "quote":
             # “海曙巾帼”大讲堂活动: the name word before the activity word ends the name
             named = _programme_word_at(sent, tail_from, tail[0])
@@ -639,7 +644,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
-        if tail and tail[2][2] == "quote" and tail[0] - tail_from < 4:
+        if tail and tail[2][2] == "quote" and tail[0] - tail_from < 4 and not verb:
             # “绿色家园”活动, “联学联讲”机制品牌: the quoted part is the name
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], inner, "quoted"))
         elif org_tail:
@@ -649,7 +654,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
             name = inner + text[tail_from:tail[1]]
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
             if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS \
-                    and not _is_slogan(inner, stops):
+                    and not verb and not _is_slogan(inner, stops):
                 result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
                                         "quoted"))
         elif _ends_with_org_suffix(inner):
@@ -692,6 +697,10 @@ def _run_ends(text: str, quotations: list) -> list[int]:
             ends[i] = ends[i + 1]
     return ends
 
+
+#: Verbs of making or choosing titles that may stand between a quoted title and a programme
+#: word (“…示范基地”创建项目, “最美家庭”寻访活动).
+_SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
 
 #: Words after a quoted name that make it a media outlet or a title conferred on it.
 _MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
