@@ -622,20 +622,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
         chained = triggered and _follows(text, previous_end, start)
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
-        tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
         verb = _SELECTION_VERB.match(text, tail_from)
-        if tail is None and verb:
-            # “巾帼示范基地”创建项目: a selection verb between the title and the word
-            after = _programme_word_at(sent, verb.end(), min(sent.end, verb.end() + 4))
-            tail = after if after and after[0] == verb.end() else None
-        if tail and tail[2][2] == "quote":
-            # “海曙巾帼”大讲堂活动: the name word before the activity word ends the name
-            named = _programme_word_at(sent, tail_from, tail[0])
-            if named and named[1] == tail[0] and named[2][2] != "quote":
-                tail = named
-        if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
-                tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
-            tail = None  # the next item of a spaced list, not the rest of this name
+        tail = _quote_tail(sent, start, end, tail_from, verb)
         if text[end:end + 1] in "—-" and not tail:
             continue  # “强国复兴有我”——…大赛: the theme of the event named after the dash
         if _is_slogan(inner, stops) and not _ends_with_org_suffix(inner) and not (
@@ -677,6 +665,25 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
                 result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
                                         "quoted"))
     return result
+
+
+def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
+    """The programme word that goes on a quoted name (“…”活动, “…”家政技能培训), or None."""
+    text = sent.text
+    tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+    if tail is None and verb:
+        # “巾帼示范基地”创建项目: a selection verb between the title and the word
+        after = _programme_word_at(sent, verb.end(), min(sent.end, verb.end() + 4))
+        tail = after if after and after[0] == verb.end() else None
+    if tail and tail[2][2] == "quote":
+        # “海曙巾帼”大讲堂活动: the name word before the activity word ends the name
+        named = _programme_word_at(sent, tail_from, tail[0])
+        if named and named[1] == tail[0] and named[2][2] != "quote":
+            tail = named
+    if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
+            tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
+        return None  # the next item of a spaced list, not the rest of this name
+    return tail
 
 
 #: 等 and the kind of the quoted names listed before it (“A”“B”等优秀志愿服务团队和品牌).
