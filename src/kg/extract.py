@@ -125,8 +125,6 @@ def _uncovered(hits: list, text: str) -> list:
 
 
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
-#: jieba tags of proper names: people, organisations, other proper nouns.
-_PROPER_NOUN_TAGS = frozenset(("nr", "nrt", "nt", "nz"))
 _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 _PLACE_KIND = frozenset(("place",))
 #: Longer than any lexicon form that can cover another (place names, honour heads …).
@@ -304,9 +302,10 @@ def _places(sent: Sentence) -> list[Candidate]:
         if (surface != p[1] or place_index().level(p[1]) == "city") and (
                 words.get(surface, "ns") in _NOT_NAME_TAGS
                 or (_crosses_word(sent.text, s, e)
-                    and not (_segmented_at(sent, s) and _segmented_at(sent, e)))
+                    and not (_segmented_at(sent, s) and _segmented_at(sent, e))
+                    and _containing_word_tag(sent, s, e, opening=True) != "nt")
                 or sent.text[e:e + 1] in _TOWN_SUFFIX_START
-                or _inside_proper_word(sent, s, e)):
+                or _containing_word_tag(sent, s, e) in _NAMED_NOT_BODY):
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
             # it and jieba cuts elsewhere), a town's name (那坡镇), or part of another proper
             # name (阿里 in 阿里巴巴)
@@ -356,14 +355,22 @@ def _abbreviation_run() -> re.Pattern:
     return re.compile("[" + "".join(sorted(place_index().abbreviations)) + "]{2,}")
 
 
-def _inside_proper_word(sent: Sentence, start: int, end: int) -> bool:
-    """Whether jieba reads ``[start, end)`` as part of a longer proper name (阿里巴巴)."""
+def _containing_word_tag(sent: Sentence, start: int, end: int,
+                         opening: bool = False) -> str | None:
+    """The tag of the longer dictionary word jieba reads ``[start, end)`` as part of, if any
+    (nt for 美国政府, nrt for 阿里巴巴); with ``opening``, only a word that starts there."""
     words = _dictionary_words()
     for stop in range(end + 1, min(sent.end, end + 3) + 1):
         word = _word_ending_at(sent, stop)
-        if len(word) >= stop - start and words.get(word) in _PROPER_NOUN_TAGS:
-            return True
-    return False
+        if (len(word) == stop - start if opening else len(word) >= stop - start) \
+                and word in words:
+            return words[word]
+    return None
+
+
+#: jieba tags of proper names other than organisations' (a place inside 美国政府 or 德国队 is
+#: still the place; inside 阿里巴巴 it is not).
+_NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz"))
 
 
 #: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
@@ -437,9 +444,10 @@ def _window(sent: Sentence, pos: int) -> tuple[int, str]:
 
 def _segmented_at(sent: Sentence, pos: int) -> bool:
     """Whether jieba's segmentation of the few characters around ``pos`` has a word boundary
-    there (妇联|会议 and 妇联|系统 do; 宣传部|分 does not: 宣传|部分)."""
+    there (妇联|会议 and 妇联|系统 do; 宣传部|分 does not: 宣传|部分); the sentence's edges are
+    boundaries."""
     lo, window = _window(sent, pos)
-    return pos >= lo + len(window) or (pos - lo) in _segments(window)
+    return pos <= sent.start or pos >= lo + len(window) or (pos - lo) in _segments(window)
 
 
 def _word_ending_at(sent: Sentence, pos: int) -> str:
@@ -988,7 +996,10 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 #: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
 _JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
 _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
-                         r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s)")
+                         r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s|"
+                         # news: a date, a time word or a preposition after the name
+                         r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
+                         r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
 
@@ -1194,7 +1205,8 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
     # right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite 席王)
     known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
     return [c for c in result if not _crosses_word(
-        text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known))]
+        text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known
+                                    and not (edge == c.end and _NAME_AFTER.match(text, edge))))]
 
 
 # ------------------------------------------------------------------ overlaps
@@ -1210,7 +1222,7 @@ def _is_word(text: str) -> bool:
 def _plausible_name(name: str) -> bool:
     """Not an ordinary word, not starting with one (关怀就, 武装妇女), four characters only with
     a compound surname."""
-    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2])):
+    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name):
         return False
     _, _, _, surnames = _rules()
     # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
