@@ -1222,9 +1222,10 @@ def _is_word(text: str) -> bool:
 def _plausible_name(name: str) -> bool:
     """Not an ordinary word, not starting with one (关怀就, 武装妇女), four characters only with
     a compound surname."""
-    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name):
-        return False
     _, _, _, surnames = _rules()
+    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name
+                          and name[:2] not in surnames):  # 上官 is a word and a surname
+        return False
     # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
     # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
     # may have four
