@@ -188,6 +188,17 @@ def test_a_reporter_is_not_the_reported_bodys(tmp_path: Path):
     assert not [p for p in posts if p[0] == "王立新"]
 
 
+def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path):
+    (tmp_path / "news.txt").write_text(
+        "联合国秘书长马丁内斯在纽约发表讲话。俄罗斯总统普罗科菲耶夫抵达北京。联合国召开会议。"
+        "国务院副总理曹振林会见了来访的法国外交部长让·杜邦。", encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    posts = facts_of(graph, "holdsPost")
+    assert ("马丁内斯", "联合国") in posts
+    assert not [p for p in posts if p[0] in ("普罗科菲耶夫", "让·杜邦")]
+    assert "中华人民共和国外交部" not in {e.name for e in graph.entities}
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from .model import Document, Mention
-from .places import place_index
+from .places import COUNTRY, place_index
 from .errors import RuleError
 from .rules import Lexicon, jieba_dictionary, split_list, table, trigger_words
 
@@ -272,7 +272,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
                          state: dict) -> list[Candidate]:
     found: list[Candidate] = []
     found += _places(sent)
-    found += _known_orgs(sent)
+    found += _known_orgs(sent, found)
     found += _patterns(sent, patterns)
     orgs = _organisations(sent, found)
     found += orgs
@@ -397,9 +397,14 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     return result
 
 
-def _known_orgs(sent: Sentence) -> list[Candidate]:
+def _known_orgs(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """National bodies by name or short form; a short form after another country (法国外交部)
+    is that country's body, left to the organisation rules."""
+    foreign_ends = {c.end for c in places if place_index().level(c.key) == "country"
+                    and c.key != COUNTRY}
     return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
-            for s, e, p in sent.hits_of("org_known")]
+            for s, e, p in sent.hits_of("org_known")
+            if not (s in foreign_ends and sent.text[s:e] != p[1])]
 
 
 def _patterns(sent: Sentence, patterns) -> list[Candidate]:

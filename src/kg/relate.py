@@ -122,11 +122,13 @@ def _posts_held(document, sentence, ms, facts, own):
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation"]
     posts = {p.start: _post_before(text, sentence[0], p.start) for p in people}
+    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
+    place_ends = {m.end for m in ms if m.type == "Place"}
     titled = {p.start - len(posts[p.start]) for p in people if posts[p.start]}
     for person in people:
         post = posts[person.start]
         if post and person.start - len(post) not in {o.end for o in orgs} \
-                and post not in _byline_posts():
+                and person.start - len(post) not in place_ends and post not in _byline_posts():
             # 分管副主席赵红军: the unit of the leader named before, else the last unit named
             # before, else the document's own (not for a reporter: 本报记者 is no unit named)
             earlier = [o for o in orgs if o.end <= person.start - len(post)]
