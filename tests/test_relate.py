@@ -188,6 +188,12 @@ def test_a_reporter_is_not_the_reported_bodys(tmp_path: Path):
     assert not [p for p in posts if p[0] == "王立新"]
 
 
+def test_a_post_in_a_local_branch_is_not_one_in_the_national_body(tmp_path: Path):
+    (tmp_path / "doc.txt").write_text("中共宁波市委书记贺立群到象山县调研。", encoding="utf-8")
+    posts = facts_of(pipeline.build([tmp_path]), "holdsPost")
+    assert posts == {("贺立群", "中国共产党宁波市委员会")}
+
+
 def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path):
     (tmp_path / "news.txt").write_text(
         "联合国秘书长马丁内斯在纽约发表讲话。俄罗斯总统普罗科菲耶夫抵达北京。联合国召开会议。"
@@ -212,8 +218,8 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     ("广东省委书记李希主持会议。", "李希", "中国共产党广东省委员会", "书记"),
     ("会议由王芳（湖南省妇联主席）主持。", "王芳", "湖南省妇女联合会", "主席"),
     ("张丽担任湖南省妇联副主席。", "张丽", "湖南省妇女联合会", "副主席"),
-    ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学", "教授"),
     ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学法学院", "教授"),
+    ("浙江大学法学院教授王海燕认为,应当加强宣传。", "王海燕", "浙江大学", "法学院教授"),
     ("杭州市公安局副局长周建国介绍了案情。", "周建国", "杭州市公安局", "副局长"),
     ("国务院任命张伟为教育部副部长。", "张伟", "中华人民共和国教育部", "副部长"),
     ("湖南省妇联召开会议。会议选举李春华为省妇联副主席。", "李春华", "湖南省妇女联合会", "副主席"),

@@ -5,8 +5,9 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 - ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳);
   an organisation right before a name (…权益部寿兰兰) is membership without a post; 任命/选举 X
   为 <unit><post> and X 担任 <unit><post> name the unit after the person. The person holds the
-  post in the unit named and in its parent bodies (with the chain of posts after the parent
-  as the role, else the unit's own post).
+  post in the unit named and, with the unit as part of the role, in the body named at its start
+  (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
+  (中共宁波市委书记 holds no post in the party itself).
 - ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
   the honours after it; a name right after an honour (全国三八红旗手标兵赵晶) or a list after an
   honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
@@ -159,9 +160,12 @@ def _posts_held(document, sentence, ms, facts, own):
             own_post = between.split("、")[0] if units else between
             facts.add(person, "holdsPost", org, sentence, role=own_post or None)
             for parent in units:
-                # its posts (党组书记、主席), or the unit's own post (教授 of 法学院教授)
-                chain = text[parent.end:person.start]
-                role = (chain if _posts().fullmatch(chain) else own_post) if between else None
+                # the body holds the posts with the unit (妇二科主任), but a local branch named
+                # after a place (中共|宁波市委书记) is no post in the national body itself
+                if any(parent.end <= p.start and p.end <= org.end for p in ms
+                       if p.type == "Place"):
+                    continue
+                role = text[parent.end:person.start] if between else None
                 facts.add(person, "holdsPost", parent, sentence, role=role)
 
 
