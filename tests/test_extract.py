@@ -37,6 +37,9 @@ def entities(text: str) -> set[tuple[str, str]]:
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
     # a village's party branch
     ("湘家荡村党总支书记沈佳慧。", {("Organisation", "湘家荡村党总支"), ("Person", "沈佳慧")}),
+    # banks' branches, sub-district offices
+    ("中国工商银行湖南省分行行长戴晓峰出席。", {("Organisation", "中国工商银行湖南省分行")}),
+    ("陆家嘴街道办事处主任黎雅琴介绍。", {("Organisation", "陆家嘴街道办事处")}),
     # a unit its parent sets up
     ("湖南省妇联新设立家庭工作部。", {("Organisation", "湖南省妇女联合会家庭工作部")}),
     # one-character abbreviations only in a run next to a place or before 等地/两地
@@ -67,6 +70,8 @@ def test_organisations_people_and_places(text, expected):
      ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
     ("建设北疆巾帼创新工作室,支持妇女就业。", ("Programme", "北疆巾帼创新工作室")),
     ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
+    # games
+    ("第19届杭州亚运会开幕。", ("Programme", "杭州亚运会")),
     # meetings; the ordinal of a congress stays in its name
     ("召开2024年全省妇联主席会议。", ("Programme", "全省妇联主席会议")),
     ("湖南省第十三次妇女代表大会召开。", ("Programme", "湖南省第十三次妇女代表大会")),
@@ -186,6 +191,11 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("美国总统理查德·布朗1日在白宫发表讲话。", "理查德·布朗"),
     ("北京国安队主教练谢晖明赛后表示。", "谢晖明"),
     ("欧阳春晓、司马长风、诸葛文、上官婉清四人分别当选市人大代表。", "上官婉清"),
+    # an occupation before a name; a proper name's start after a post title (柯文 of 柯文涛)
+    ("作家聂晓芸凭借长篇小说获得茅盾文学奖。", "聂晓芸"),
+    ("村民次仁多吉说:“好。”", "次仁多吉"),
+    ("浙江省省长柯文涛在杭州主持会议。", "柯文涛"),
+    ("中国工商银行湖南省分行行长戴晓峰出席。", "戴晓峰"),
     # a word across the name's edge (跃出) does not matter where a cue starts (出席)
     ("全国人大常委会副委员长、全国妇联主席沈跃跃出席会议并讲话。", "沈跃跃"),
 ])
@@ -205,6 +215,10 @@ def test_people_from_cues_in_news_text(text, person):
     ("为农村妇女提供免费筛查。", ("Programme", "免费筛查")),
     ("3次在全国妇联会议上作典型发言。", ("Programme", "全国妇联会议")),
     ("全国人大常委会副委员长沈跃跃出席。", ("Person", "长沈跃跃")),
+    ("首次组织女科学家女企业家走北疆助力发展大会。", ("Person", "走北疆")),
+    ("护士长帕提古丽·艾力被授予称号。", ("Person", "长帕提古丽·艾力")),
+    ("浙江省省长在杭州主持会议。", ("Programme", "杭州主持会议")),
+    ("教育部部长邵明远主持召开部党组会议。", ("Programme", "部党组会议")),
     ("全国妇联授予张秀英等20名同志“全国三八红旗手”称号。", ("Place", "秀英区")),
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
@@ -249,6 +263,9 @@ def test_no_false_names(text, wrong):
     # a quoted prize; the place of a level word belongs to the honour
     ("第十九届“中国青年女科学家奖”颁奖。", "中国青年女科学家奖", "中国青年女科学家"),
     ("沈佳慧被授予2023年度浙江省三八红旗手标兵称号。", "浙江省三八红旗手标兵", "省三八红旗手标兵"),
+    # prizes beyond the federation's titles
+    ("作家聂晓芸获得茅盾文学奖。", "茅盾文学奖", "文学奖"),
+    ("他获得诺贝尔和平奖。", "诺贝尔和平奖", "和平奖"),
     # a head that is a title only among other titles
     ("有中国石化技能带头人、石化大工匠、全国三八红旗手标兵李娜;", "中国石化技能带头人", "有中国石化技能带头人"),
     ("培养农村致富带头人500名。", None, "农村致富带头人"),

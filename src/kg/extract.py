@@ -1027,14 +1027,16 @@ def _outermost(hits: list) -> list:
                                        for o in hits)]
 
 
-def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int | None:
+def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
+               by_segmentation: bool = True) -> int | None:
     """The end of a person's name starting at ``pos``, or None.
 
     A Han name is a surname and one or two characters (two or three after a compound surname).
     Where the context is strong (``strict=False``: right after a post title, in a byline or a
     list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run from
     three to six characters, with no boundary word inside. Either way the name must end where a
-    new word starts.
+    new word starts: a rule word or a word that may follow a name, or in a strong context a word
+    boundary of jieba's (for a name without a Han surname only ``by_segmentation``).
     """
     text = sent.text
     joined = _JOINED_NAME.match(text, pos)
@@ -1055,7 +1057,7 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True) -> int |
                 and (lengths is han or sent.limit(pos + length) <= pos)]
         found = next((end for end in ends if end == sent.end or end in sent.word_starts
                       or _NAME_AFTER.match(text, end)), None)
-        if found is None and not strict:
+        if found is None and not strict and (by_segmentation or lengths is han):
             # after a post title, jieba's word boundary will do; a given name of two characters
             # first, unless its second starts a word (王毅|举行, not 王毅举)
             ordered = sorted(ends, key=lambda end: (end - pos != 3, end - pos)) \
@@ -1158,9 +1160,12 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                     and not _crosses_word(text, start, s, (start,)):
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
-    for s, e, p in sent.hits_of("person_cue"):
-        if p[2] == "before":
-            end = _person_at(sent, e, surnames)
+    # (护士 of 护士长 is part of the post)
+    for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
+        if p[0] == "person_cue" and p[2] in ("before", "role"):
+            # after an occupation (作家, 村民) the context is as strong as after a post
+            end = _person_at(sent, e, surnames, strict=p[2] == "before",
+                             by_segmentation=False)
             if end:
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
     # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
@@ -1224,12 +1229,18 @@ def _is_word(text: str) -> bool:
     return _dictionary_words().get(text, "nr") in _NOT_NAME_TAGS
 
 
-def _plausible_name(name: str) -> bool:
-    """Not an ordinary word, not starting with one (关怀就, 武装妇女), four characters only with
-    a compound surname."""
+#: Rule ids of names read right after a post title (a strong context).
+_POST_RULES = "rules/posts.tsv"
+
+
+def _plausible_name(name: str, strong: bool = False) -> bool:
+    """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
+    post title (省长柯文涛), four characters only with a compound surname."""
     _, _, _, surnames = _rules()
     if _is_word(name) or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name
-                          and name[:2] not in surnames):  # 上官 is a word and a surname
+                          and name[:2] not in surnames  # 上官 is a word and a surname
+                          # after a post, a proper name's start (柯文 of 柯文涛) may open it
+                          and not (strong and _dictionary_words()[name[:2]] in _NAMED_NOT_BODY)):
         return False
     # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
     # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
@@ -1259,7 +1270,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     ['Organisation']
     """
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
-    persons = [c for c in candidates if c.type == "Person" and _plausible_name(c.key)
+    persons = [c for c in candidates if c.type == "Person"
+               and _plausible_name(c.key, strong=c.rule_id.startswith(_POST_RULES))
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]
     candidates = [c for c in candidates if c.type != "Person"
