@@ -37,6 +37,8 @@ def entities(text: str) -> set[tuple[str, str]]:
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
     # a village's party branch
     ("湘家荡村党总支书记沈佳慧。", {("Organisation", "湘家荡村党总支"), ("Person", "沈佳慧")}),
+    # a town after a county after a city
+    ("石家庄市赵县范庄镇农民严秀英说。", {("Place", "赵县"), ("Place", "范庄镇"), ("Person", "严秀英")}),
     # banks' branches, sub-district offices
     ("中国工商银行湖南省分行行长戴晓峰出席。", {("Organisation", "中国工商银行湖南省分行")}),
     ("陆家嘴街道办事处主任黎雅琴介绍。", {("Organisation", "陆家嘴街道办事处")}),
@@ -263,6 +265,8 @@ def test_no_false_names(text, wrong):
     # a quoted prize; the place of a level word belongs to the honour
     ("第十九届“中国青年女科学家奖”颁奖。", "中国青年女科学家奖", "中国青年女科学家"),
     ("沈佳慧被授予2023年度浙江省三八红旗手标兵称号。", "浙江省三八红旗手标兵", "省三八红旗手标兵"),
+    # the round of a prize is not part of its name
+    ("作家聂晓芸获得第十一届茅盾文学奖。", "茅盾文学奖", "第十一届茅盾文学奖"),
     # prizes beyond the federation's titles
     ("作家聂晓芸获得茅盾文学奖。", "茅盾文学奖", "文学奖"),
     ("他获得诺贝尔和平奖。", "诺贝尔和平奖", "和平奖"),

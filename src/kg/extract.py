@@ -385,8 +385,9 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     text = sent.text
     starts = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")}
     towns = {b for b in sent.breaks if b < sent.end}
+    named = {p.start for p in places}  # 石家庄市|赵县范庄镇: the town starts after the county
     result = []
-    for start in sorted(starts | towns):
+    for start in sorted((starts | towns) - named):
         m = _LOWER_LEVEL.match(text, start)
         if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
             continue

@@ -29,6 +29,7 @@ _QUOTES = re.compile(r"[“”\"「」『』《》]")
 #: Name endings of bodies whose place prefix is expanded to the full place name.
 _GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
                          r"总工会|科协|党组|部|处|科|室)$")
+_ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
@@ -235,7 +236,8 @@ def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> st
     if mention.type == "Organisation":
         return canonical_organisation(key, region)
     if mention.type == "Honour":
-        key = re.sub(r"^\d{4}年度?", "", key)
+        # the year and the round of a prize are not part of its name (第十一届茅盾文学奖)
+        key = _ROUND.sub("", re.sub(r"^\d{4}年度?", "", key))
         return _relative_prefix(key, region)
     if mention.type == "Programme":
         # 内蒙古自治区“春风姐妹”技能大赛 is the “春风姐妹” contest: a place before a quoted
@@ -243,8 +245,7 @@ def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> st
         before_quote = re.match(r"^(.{2,12}?)[“\"]", mention.surface)
         if before_quote and _is_place_name(before_quote.group(1)):
             key = key[len(before_quote.group(1)):]
-        key = re.sub(r"^(首届|第[一二三四五六七八九十\d]+届)", "", key)
-        key = _meeting_form(key)
+        key = _meeting_form(_ROUND.sub("", key))
         return _relative_prefix(key, region) if key.startswith("自治区") else key
     return key
 
