@@ -205,6 +205,13 @@ def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path
     assert "中华人民共和国外交部" not in {e.name for e in graph.entities}
 
 
+def test_a_body_sited_in_a_place(tmp_path: Path):
+    (tmp_path / "news.txt").write_text("华丰集团总部位于深圳市南山区,员工超过一万人。",
+                                       encoding="utf-8")
+    located = facts_of(pipeline.build([tmp_path]), "locatedIn")
+    assert {("华丰集团", "深圳市"), ("华丰集团", "南山区")} <= located
+
+
 def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     (tmp_path / "gx.txt").write_text(
         "南宁市青秀区妇联主席陈美玲、百色市田阳区那坡镇妇联主席农小燕等10人获2022年度全国三八红旗手称号。",
@@ -225,6 +232,7 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     ("湖南省妇联召开会议。会议选举李春华为省妇联副主席。", "李春华", "湖南省妇女联合会", "副主席"),
     ("经研究决定:张国强同志任中共长沙市委书记。", "张国强", "中国共产党长沙市委员会", "书记"),
     ("湖南省长沙市第一中学教师王芳荣获全国五一劳动奖章。", "王芳", "湖南省长沙市第一中学", "教师"),
+    ("鞍山钢铁集团高级技师霍长顺荣获全国劳动模范称号。", "霍长顺", "鞍山钢铁集团", "高级技师"),
 ])
 def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     (tmp_path / "doc.txt").write_text(text, encoding="utf-8")

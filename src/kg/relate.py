@@ -405,6 +405,13 @@ def _located(document, sentence, ms, facts):
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
                 facts.add(m, "locatedIn", place, sentence)
+        if m.type == "Organisation":
+            # 华丰集团总部位于深圳市南山区: the places after 位于 in the body's clause
+            chain = {s.end() for s in _SITED_IN.finditer(text, m.end, sentence[1])}
+            for place in sorted(places, key=lambda p: p.start):
+                if place.start in chain and not _CLAUSE_END.search(text, m.end, place.start):
+                    chain.add(place.end)
+                    facts.add(m, "locatedIn", place, sentence)
         if m.type == "Programme" and not any(
                 o is not m and o.type == "Programme" and _inside(m, o) for o in ms):
             # held somewhere: the event, not a brand named inside it
@@ -422,6 +429,9 @@ def _located(document, sentence, ms, facts):
                     ends_after_zai.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
 
+
+#: A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after.
+_SITED_IN = re.compile(r"(?:总部)?(?:位于|设在|坐落于|地处)")
 
 #: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
 #: (在呼和浩特市举办“…”——…技能大赛).
