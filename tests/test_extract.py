@@ -32,6 +32,7 @@ def entities(text: str) -> set[tuple[str, str]]:
     # a country at the start of a body's name (jieba reads 美国政府 as one name) is a place
     ("美国政府宣布。", {("Place", "美利坚合众国"), ("Organisation", "美国政府")}),
     ("德国队获胜。", {("Place", "德意志联邦共和国")}),
+    ("德国总理施耐德将于下周访问巴黎。", {("Place", "德意志联邦共和国"), ("Person", "施耐德")}),
     # international bodies and foreign cities
     ("联合国秘书长在纽约总部讲话,世界卫生组织总干事出席。",
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
@@ -193,6 +194,8 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("美国总统理查德·布朗1日在白宫发表讲话。", "理查德·布朗"),
     ("北京国安队主教练谢晖明赛后表示。", "谢晖明"),
     ("欧阳春晓、司马长风、诸葛文、上官婉清四人分别当选市人大代表。", "上官婉清"),
+    # foreign names of two characters; a country before a post stays a place
+    ("英国首相琼斯访问巴黎。", "琼斯"),
     # an occupation before a name; a proper name's start after a post title (柯文 of 柯文涛)
     ("作家聂晓芸凭借长篇小说获得茅盾文学奖。", "聂晓芸"),
     ("村民次仁多吉说:“好。”", "次仁多吉"),

@@ -305,7 +305,8 @@ def _places(sent: Sentence) -> list[Candidate]:
                     and not (_segmented_at(sent, s) and _segmented_at(sent, e))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
                 or sent.text[e:e + 1] in _TOWN_SUFFIX_START
-                or _containing_word_tag(sent, s, e) in _NAMED_NOT_BODY):
+                or (_containing_word_tag(sent, s, e) in _NAMED_NOT_BODY
+                    and e not in sent.word_starts)):  # 阿里巴巴, but 德国|总理
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
             # it and jieba cuts elsewhere), a town's name (那坡镇), or part of another proper
             # name (阿里 in 阿里巴巴)
@@ -1052,10 +1053,14 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
                                 and not _NOT_NAME_START.match(text, pos)) else ()
+    if other and _is_foreign_pair(text[pos:pos + 2]):
+        other = (2,) + other  # 琼斯, 莫迪: two characters when they spell a foreign name
     for lengths in (han, other):
+        # a name without a surname holds no boundary word and no common word (讲收获)
         ends = [pos + length for length in lengths if pos + length <= sent.end
                 and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])
-                and (lengths is han or sent.limit(pos + length) <= pos)]
+                and (lengths is han or (sent.limit(pos + length) <= pos
+                                        and not _holds_common_word(text[pos:pos + length])))]
         found = next((end for end in ends if end == sent.end or end in sent.word_starts
                       or _NAME_AFTER.match(text, end)), None)
         if found is None and not strict and (by_segmentation or lengths is han):
@@ -1066,8 +1071,6 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
             found = next((end for end in ordered if _segmented_at(sent, end)
                           and len(_word_ending_at(sent, end)) <= end - pos
                           and text[end - 1:end + 1] not in _dictionary_words()), None)
-        if found and lengths is other and _holds_common_word(text[pos:found]):
-            return None  # 讲收获 is a phrase, not a name without a surname
         if found:
             return found
     return None
@@ -1248,6 +1251,12 @@ def _plausible_name(name: str, strong: bool = False) -> bool:
     # may have four
     return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
         or sum(char in _transliteration() for char in name) >= 3
+
+
+def _is_foreign_pair(pair: str) -> bool:
+    """Two characters that jieba knows as a person's name or that both spell by sound."""
+    return _dictionary_words().get(pair) in ("nr", "nrt", "nrfg") \
+        or (len(pair) == 2 and all(char in _transliteration() for char in pair))
 
 
 @cache
