@@ -196,6 +196,7 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("欧阳春晓、司马长风、诸葛文、上官婉清四人分别当选市人大代表。", "上官婉清"),
     # foreign names of two characters; a country before a post stays a place
     ("英国首相琼斯访问巴黎。", "琼斯"),
+    ("俄罗斯总统普罗科菲耶夫抵达北京。", "普罗科菲耶夫"),
     # an occupation before a name; a proper name's start after a post title (柯文 of 柯文涛)
     ("作家聂晓芸凭借长篇小说获得茅盾文学奖。", "聂晓芸"),
     ("村民次仁多吉说:“好。”", "次仁多吉"),

@@ -1053,8 +1053,13 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
                                 and not _NOT_NAME_START.match(text, pos)) else ()
-    if other and _is_foreign_pair(text[pos:pos + 2]):
-        other = (2,) + other  # 琼斯, 莫迪: two characters when they spell a foreign name
+    if other:
+        spelled = _spelled_by_sound().match(text, pos, min(sent.end, pos + 8))
+        if spelled and len(spelled.group()) >= 3 and (
+                _segmented_at(sent, spelled.end()) or _NAME_AFTER.match(text, spelled.end())):
+            return spelled.end()  # 普罗科菲耶夫: a foreign name spelled by sound, whole
+        if _is_foreign_pair(text[pos:pos + 2]):
+            other = other + (2,)  # 琼斯: two characters when they spell a foreign name
     for lengths in (han, other):
         # a name without a surname holds no boundary word and no common word (讲收获)
         ends = [pos + length for length in lengths if pos + length <= sent.end
@@ -1257,6 +1262,11 @@ def _is_foreign_pair(pair: str) -> bool:
     """Two characters that jieba knows as a person's name or that both spell by sound."""
     return _dictionary_words().get(pair) in ("nr", "nrt", "nrfg") \
         or (len(pair) == 2 and all(char in _transliteration() for char in pair))
+
+
+@cache
+def _spelled_by_sound() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(_transliteration())) + "]+")
 
 
 @cache
