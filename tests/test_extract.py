@@ -38,6 +38,9 @@ def entities(text: str) -> set[tuple[str, str]]:
      {("Organisation", "联合国"), ("Organisation", "世界卫生组织"), ("Place", "纽约")}),
     # a village's party branch
     ("湘家荡村党总支书记沈佳慧。", {("Organisation", "湘家荡村党总支"), ("Person", "沈佳慧")}),
+    # a village after its township or sub-district
+    ("洱源县牛街乡福和村党支部书记杨春发介绍。", {("Place", "牛街乡"), ("Place", "福和村")}),
+    ("寿光市孙家集街道三元朱村是蔬菜之乡。", {("Place", "三元朱村")}),
     # a town after a county after a city
     ("石家庄市赵县范庄镇农民严秀英说。", {("Place", "赵县"), ("Place", "范庄镇"), ("Person", "严秀英")}),
     # banks' branches, sub-district offices
@@ -216,6 +219,7 @@ def test_people_from_cues_in_news_text(text, person):
     ("大会主席团成员在主席台就座。", ("Person", "团成员")),
     ("俄罗斯总统普京在莫斯科会见了到访的印度总理莫迪。", ("Person", "普京在")),
     ("新春伊始,万象更新!", ("Place", "万象")),
+    ("寿光市孙家集街道三元朱村是蔬菜之乡。", ("Place", "是蔬菜之乡")),
     ("会议在北京召开时强调团结。", ("Person", "会议")),
     ("【组织建设】 2021年,全区新建妇联组织300个。", ("Programme", "组织建设")),
     ("为农村妇女提供免费筛查。", ("Programme", "免费筛查")),

@@ -205,6 +205,12 @@ def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path
     assert "中华人民共和国外交部" not in {e.name for e in graph.entities}
 
 
+def test_a_village_is_part_of_its_township(tmp_path: Path):
+    (tmp_path / "yn.txt").write_text("洱源县牛街乡福和村党支部书记杨春发介绍。", encoding="utf-8")
+    parts = facts_of(pipeline.build([tmp_path]), "partOf")
+    assert {("福和村", "牛街乡"), ("牛街乡", "洱源县")} <= parts
+
+
 def test_a_body_sited_in_a_place(tmp_path: Path):
     (tmp_path / "news.txt").write_text("华丰集团总部位于深圳市南山区,员工超过一万人。",
                                        encoding="utf-8")

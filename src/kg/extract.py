@@ -388,14 +388,23 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     towns = {b for b in sent.breaks if b < sent.end}
     named = {p.start for p in places}  # 石家庄市|赵县范庄镇: the town starts after the county
     result = []
-    for start in sorted((starts | towns) - named):
+    chained: set[int] = set()
+    pending = sorted((starts | towns) - named)
+    while pending:
+        start = pending.pop(0)
         m = _LOWER_LEVEL.match(text, start)
         if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
             continue
         if _is_word(m.group()) or _runs_on(text, m.end()):
             continue
+        if start in chained and (start in sent.word_starts or _FUNCTION_START.match(text, start)):
+            continue  # a phrase after a village (三元朱村|是蔬菜之乡), not a name
         result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
                                 "place"))
+        if m.end() not in starts:  # 牛街乡|福和村: a village after its township
+            starts.add(m.end())
+            chained.add(m.end())
+            pending = sorted(set(pending) | {m.end()})
     return result
 
 
@@ -1012,7 +1021,8 @@ _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来�
 
 
 #: Characters that do not start a name: numerals and function words.
-_NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两的了在对和与及以是为将把被从等各全本该这那其]")
+_FUNCTION_START = re.compile(r"[的了在对和与及以是为将把被从等各全本该这那其]")
+_NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + _FUNCTION_START.pattern)
 
 
 @cache
