@@ -43,6 +43,8 @@ def entities(text: str) -> set[tuple[str, str]]:
     ("寿光市孙家集街道三元朱村是蔬菜之乡。", {("Place", "三元朱村")}),
     # a town after a county after a city
     ("石家庄市赵县范庄镇农民严秀英说。", {("Place", "赵县"), ("Place", "范庄镇"), ("Person", "严秀英")}),
+    # a company named with a verb
+    ("远航集团总经理欧阳明辉说。", {("Organisation", "远航集团"), ("Person", "欧阳明辉")}),
     # banks' branches, sub-district offices
     ("中国工商银行湖南省分行行长戴晓峰出席。", {("Organisation", "中国工商银行湖南省分行")}),
     ("陆家嘴街道办事处主任黎雅琴介绍。", {("Organisation", "陆家嘴街道办事处")}),

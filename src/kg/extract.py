@@ -539,8 +539,9 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
-#: jieba tags of words that describe rather than name (优秀, 新建): adjectives, verbs, adverbs.
-_DESCRIBING = frozenset(("a", "ad", "an", "v", "vd", "d"))
+#: jieba tags of words that describe rather than name (优秀, 全面): adjectives and adverbs (not
+#: verbs: 远航集团 is a name).
+_DESCRIBING = frozenset(("a", "ad", "an", "d"))
 
 
 def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
@@ -808,7 +809,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
-            if _dictionary_words().get(text[left:s]) in _DESCRIBING | {"vn"}:
+            if _dictionary_words().get(text[left:s]) in _DESCRIBING | {"v", "vn"}:
                 continue  # 免费筛查: a description, not a name
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
