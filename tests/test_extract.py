@@ -43,6 +43,9 @@ def entities(text: str) -> set[tuple[str, str]]:
     ("寿光市孙家集街道三元朱村是蔬菜之乡。", {("Place", "三元朱村")}),
     # a town after a county after a city
     ("石家庄市赵县范庄镇农民严秀英说。", {("Place", "赵县"), ("Place", "范庄镇"), ("Person", "严秀英")}),
+    # the Xinjiang corps and its bodies
+    ("兵团妇联党组书记、主席阿依古丽·买买提出席。兵团妇联联合兵团教育局实施巾帼行动。",
+     {("Organisation", "新疆生产建设兵团妇女联合会"), ("Organisation", "新疆生产建设兵团教育局")}),
     # a company named with a verb
     ("远航集团总经理欧阳明辉说。", {("Organisation", "远航集团"), ("Person", "欧阳明辉")}),
     # banks' branches, sub-district offices
@@ -90,6 +93,9 @@ def test_organisations_people_and_places(text, expected):
     # the name word before an activity word ends a quoted brand's name
     ("宁波市海曙区妇联开展“海曙巾帼”大讲堂活动。", ("Programme", "海曙巾帼大讲堂")),
     ("举办“珠峰巾帼”手工艺品展销会。", ("Programme", "珠峰巾帼手工艺品展销会")),
+    # verbs that only open a phrase stay inside names (…服务提升行动, …建设推进活动)
+    ("省妇联实施巾帼家政服务提升行动。", ("Programme", "巾帼家政服务提升行动")),
+    ("开展“龙江好家风”家庭文明建设推进活动。", ("Programme", "龙江好家风家庭文明建设推进活动")),
     # a selection verb between a quoted title and the programme word
     ("广西壮族自治区妇联实施“巾帼乡村振兴示范基地”创建项目。",
      ("Programme", "巾帼乡村振兴示范基地创建项目")),

@@ -172,6 +172,13 @@ def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
         <= awarded
 
 
+def test_co_organiser_before_jiang_lianhe(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text("河南省妇联召开会议。省妇联将联合河南日报社启动“豫见她力量”项目。",
+                                     encoding="utf-8")
+    runs = facts_of(pipeline.build([tmp_path]), "runs")
+    assert {s for s, _ in runs} >= {"河南省妇女联合会", "河南日报社"}
+
+
 def test_co_organiser_after_a_scraped_space(tmp_path: Path):
     (tmp_path / "sc.txt").write_text(
         "绵阳市妇联 联合绵阳职业技术学院开展 川妹子 巾帼家政培训行动。", encoding="utf-8")
@@ -237,6 +244,7 @@ def test_listed_people_with_their_posts_share_the_award(tmp_path: Path):
     ("国务院任命张伟为教育部副部长。", "张伟", "中华人民共和国教育部", "副部长"),
     ("湖南省妇联召开会议。会议选举李春华为省妇联副主席。", "李春华", "湖南省妇女联合会", "副主席"),
     ("经研究决定:张国强同志任中共长沙市委书记。", "张国强", "中国共产党长沙市委员会", "书记"),
+    ("海南省妇联召开会议。会议增补赵丽娜为省妇联副主席。", "赵丽娜", "海南省妇女联合会", "副主席"),
     ("湖南省长沙市第一中学教师王芳荣获全国五一劳动奖章。", "王芳", "湖南省长沙市第一中学", "教师"),
     ("鞍山钢铁集团高级技师霍长顺荣获全国劳动模范称号。", "霍长顺", "鞍山钢铁集团", "高级技师"),
 ])

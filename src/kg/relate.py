@@ -170,7 +170,7 @@ def _posts_held(document, sentence, ms, facts, own):
 
 
 _POST_AFTER_NAME = re.compile(r"(?:同志)?(?:[（(]|担任|出任|兼任|当选为?|调任|任)")
-_APPOINTS = re.compile(r"(?:任命|选举|推选|聘任|聘请|提名|决定)$")
+_APPOINTS = re.compile(r"(?:任命|选举|推选|增补|聘任|聘请|提名|决定)$")
 _APPOINTED_AS = re.compile(r"为")
 
 
@@ -361,12 +361,15 @@ def _runs(document, sentence, ms, own, facts):
             after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
             if after and after[0].start == joiner.end():
                 group += _first_group(text, after)
-                group += [o for o in orgs if o.end <= joiner.start()
-                          and not text[o.end:joiner.start()].strip()]  # 绵阳市妇联 联合…
+                group += [o for o in orgs if o.end <= joiner.start()  # 绵阳市妇联 联合…
+                          and _ADVERB_BEFORE_JOIN.fullmatch(text, o.end, joiner.start())]
         for subject in group:
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
 
+
+#: What may stand between a body and 联合 (a scraped space, 将, 也 …).
+_ADVERB_BEFORE_JOIN = re.compile(r"\s*(?:将|也|还|又|再|共同|积极|主动)?\s*")
 
 #: Prepositions that put a partner before a joint verb (与/同/和 X 联合举办).
 _WITH = frozenset("与同和")

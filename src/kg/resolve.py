@@ -120,9 +120,24 @@ def _department_suffixes() -> tuple[str, ...]:
     return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] == "department")
 
 
+@cache
+def _body_suffixes() -> tuple[str, ...]:
+    return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] in ("body", "top"))
+
+
 def _is_unit_name(rest: str) -> bool:
     """Whether ``rest`` names a unit of the body before it (权益部, 办公室), not more text."""
     return 0 < len(rest) <= 8 and rest.endswith(_department_suffixes())
+
+
+def _is_body_of(rest: str) -> bool:
+    """Whether ``rest`` names a body of the one before it (兵团|妇联, 兵团|教育局)."""
+    return 0 < len(rest) <= 8 and rest.endswith(_body_suffixes() + _department_suffixes())
+
+
+@cache
+def _known_canonicals() -> tuple[str, ...]:
+    return tuple(sorted({canonical for _, canonical in _known_bodies()}, key=len, reverse=True))
 
 
 @cache
@@ -186,11 +201,11 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
             # 共青团湖南省委 -> 中国共产主义青年团湖南省委员会: the body's committee of a place
             name = f"{canonical}{local.group(1)}委员会{local.group(2)}"
             break
-        if _is_unit_name(name[len(alias):]):
+        if _is_unit_name(name[len(alias):]) or _is_body_of(name[len(alias):]):
             name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
             break
-    if _GOVERNMENT.search(name):
-        name = _expand_place_prefix(name)
+    if _GOVERNMENT.search(name) and not name.startswith(_known_canonicals()):
+        name = _expand_place_prefix(name)  # (not 新疆 of 新疆生产建设兵团)
     name = _full_body_form(name)
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
@@ -221,7 +236,7 @@ def _full_body_form(name: str) -> str:
     湖南省政协 -> 中国人民政治协商会议湖南省委员会)."""
     for short, full in _full_forms():
         at = name.find(short)
-        if at > 0 and place_index().level(name[:at]):
+        if at > 0 and (place_index().level(name[:at]) or name[:at] in _known_canonicals()):
             rest = name[at + len(short):]
             if "{place}" in full:
                 return full.format(place=name[:at]) + rest
