@@ -334,7 +334,8 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
             pos, end = run[0], run[-1] + 1
             if end - pos >= 2 and (pos in edges or end in edges
                                    or _PLACES_AFTER.match(text, end)) \
-                    and not _is_word(text[pos:end]):
+                    and not _is_word(text[pos:end]) \
+                    and text[end:end + 1] not in _TOWN_SUFFIX_START:  # 闽宁镇 is a town
                 result += [Candidate(i, i + 1, "Place", "rules/regions.tsv",
                                      abbreviations[text[i]], "place") for i in run]
     return result
@@ -361,17 +362,17 @@ def _containing_word_tag(sent: Sentence, start: int, end: int,
     """The tag of the longer dictionary word jieba reads ``[start, end)`` as part of, if any
     (nt for 美国政府, nrt for 阿里巴巴); with ``opening``, only a word that starts there."""
     words = _dictionary_words()
-    for stop in range(end + 1, min(sent.end, end + 3) + 1):
+    for stop in range(end, min(sent.end, end + 3) + 1):
         word = _word_ending_at(sent, stop)
-        if (len(word) == stop - start if opening else len(word) >= stop - start) \
-                and word in words:
+        longer = len(word) > end - start and stop - len(word) <= start
+        if longer and (stop - len(word) == start or not opening) and word in words:
             return words[word]
     return None
 
 
 #: jieba tags of proper names other than organisations' (a place inside 美国政府 or 德国队 is
-#: still the place; inside 阿里巴巴 it is not).
-_NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz"))
+#: still the place; inside 阿里巴巴 or the mountain 六盘山 it is not).
+_NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
 
 
 #: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
@@ -397,6 +398,8 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
             continue
         if _is_word(m.group()) or _runs_on(text, m.end()):
             continue
+        if start not in starts and _FUNCTION_START.match(text, start):
+            continue  # 在车田乡: a preposition before the town, not part of it
         if start in chained and (start in sent.word_starts or _FUNCTION_START.match(text, start)):
             continue  # a phrase after a village (三元朱村|是蔬菜之乡), not a name
         result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
