@@ -83,6 +83,8 @@ def test_organisations_people_and_places(text, expected):
     ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
     # games
     ("第19届杭州亚运会开幕。", ("Programme", "杭州亚运会")),
+    # a body's own congress keeps the body in its name
+    ("海南省妇联第七次代表大会在海口召开。", ("Programme", "海南省妇联第七次代表大会")),
     # meetings; the ordinal of a congress stays in its name
     ("召开2024年全省妇联主席会议。", ("Programme", "全省妇联主席会议")),
     ("湖南省第十三次妇女代表大会召开。", ("Programme", "湖南省第十三次妇女代表大会")),

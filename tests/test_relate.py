@@ -172,6 +172,14 @@ def test_titles_listed_before_a_name_are_all_hers(tmp_path: Path):
         <= awarded
 
 
+def test_conferred_on_a_person_not_on_her_unit(tmp_path: Path):
+    (tmp_path / "jx.txt").write_text(
+        "江西省妇联授予萍乡市芦溪县宣风镇妇联主席黄小英等40名同志“江西省三八红旗手”称号。"
+        "全年共有吴桂兰等3人荣获全国三八红旗手称号。", encoding="utf-8")
+    awarded = facts_of(pipeline.build([tmp_path]), "awarded")
+    assert awarded == {("黄小英", "江西省三八红旗手"), ("吴桂兰", "全国三八红旗手")}
+
+
 def test_co_organiser_before_jiang_lianhe(tmp_path: Path):
     (tmp_path / "hn.txt").write_text("河南省妇联召开会议。省妇联将联合河南日报社启动“豫见她力量”项目。",
                                      encoding="utf-8")

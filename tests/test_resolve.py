@@ -83,3 +83,9 @@ def test_bare_city_body_is_the_city_the_report_is_about(tmp_path):
     federation = organisations(graph)["长沙市妇女联合会"]
     assert "市妇联" in federation.aliases
     assert not [name for name in organisations(graph) if name.startswith(("市妇", "长沙市场"))]
+
+
+def test_bare_city_body_in_a_municipality(tmp_path):
+    graph = build_texts(tmp_path, {
+        "cq.txt": "重庆市酉阳县妇联召开会议。重庆市妇联部署工作。该县妇女被市妇联评为先进。"})
+    assert "市妇联" in organisations(graph)["重庆市妇女联合会"].aliases

@@ -805,10 +805,12 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         if not _suffix_ends_name(sent, p[1], e) or e in word_starts:
             continue  # 计划 in …计划项目: the name goes on to the next programme word
         left = sent.limit(s)
-        # an organisation at the start of the body is the programme's subject, not its name
-        left = max([left] + [c.end for c in found if c.type == "Organisation"
-                             and left <= c.start and c.end < s - 1
-                             and _ACTING_BODY.search(text, c.start, c.end)])
+        # an organisation at the start of the body is the programme's subject, not its name,
+        # unless it is the body's own congress (海南省妇联第七次代表大会)
+        if not text.endswith("代表大会", 0, e):
+            left = max([left] + [c.end for c in found if c.type == "Organisation"
+                                 and left <= c.start and c.end < s - 1
+                                 and _ACTING_BODY.search(text, c.start, c.end)])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
@@ -1191,6 +1193,16 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                              by_segmentation=False)
             if end:
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
+    # one name before a head count: 吴桂兰等3人荣获…
+    for m in _COUNTED_PEOPLE.finditer(text, sent.start, sent.end):
+        for length in (3, 2, 4):
+            start = m.start() - length
+            if start >= sent.start and sent.limit(start) <= start \
+                    and _looks_like_name(text[start:m.start()], surnames) \
+                    and text[start - 1:start] != "、":
+                result.append(Candidate(start, m.start(), "Person", "extract:counted-name",
+                                        text[start:m.start()], "person"))
+                break
     # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
     for m in _name_before_post_note().finditer(text, sent.start, sent.end):
         for start in range(m.start(1), m.end(1) - 1):

@@ -232,6 +232,11 @@ def _awards(document, sentence, ms, facts):
             if t.group() in gives and not passive:
                 # A 授予 B 为 X: the recipients stand between the trigger and the honour
                 subjects = [r for r in recipients if t.end() <= r.start and r.end <= got[0].start]
+                # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
+                # recipient
+                subjects = [r for r in subjects if not any(
+                    p.type == "Person" and _posts().match(text[r.end:p.start])
+                    for p in subjects)]
             else:
                 end = text.rfind("被", a, t.start()) if passive else t.start()
                 givers = [r for r in recipients if a <= r.start and r.end <= end]

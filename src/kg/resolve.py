@@ -115,6 +115,12 @@ def _local_prefix(name: str, localities: tuple[str, ...]) -> str | None:
     return next((place + name[1:] for place in localities if place.endswith(word)), None)
 
 
+def _localities_with_city(region: str | None, localities: tuple[str, ...]) -> tuple[str, ...]:
+    """The localities, and the province when it is a city itself (重庆市: its 市妇联)."""
+    city = (region,) if region and region.endswith("市") else ()
+    return localities + city
+
+
 @cache
 def _department_suffixes() -> tuple[str, ...]:
     return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] == "department")
@@ -288,7 +294,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     resolved = []
     for m in mentions:
         if m.type == "Organisation":
-            local = _local_prefix(m.key or m.surface, localities)
+            local = _local_prefix(m.key or m.surface, _localities_with_city(region, localities))
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
