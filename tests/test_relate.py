@@ -220,6 +220,14 @@ def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path
     assert "中华人民共和国外交部" not in {e.name for e in graph.entities}
 
 
+def test_programme_in_every_place_of_a_list_after_zai(tmp_path: Path):
+    (tmp_path / "gz.txt").write_text("贵州省妇联在毕节市威宁县、铜仁市松桃县开展“黔绣巾帼”行动。",
+                                     encoding="utf-8")
+    located = {o for s, o in facts_of(pipeline.build([tmp_path]), "locatedIn")
+               if s == "黔绣巾帼行动"}
+    assert {"毕节市", "威宁彝族回族苗族自治县", "铜仁市", "松桃苗族自治县"} <= located
+
+
 def test_a_village_is_part_of_its_township(tmp_path: Path):
     (tmp_path / "yn.txt").write_text("洱源县牛街乡福和村党支部书记杨春发介绍。", encoding="utf-8")
     parts = facts_of(pipeline.build([tmp_path]), "partOf")

@@ -430,10 +430,13 @@ def _located(document, sentence, ms, facts):
                 if held and place.start >= sentence[0] + held.start(1) \
                         and place.end <= sentence[0] + held.end(1):
                     facts.add(m, "locatedIn", place, sentence)
-                elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai) \
+                elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai
+                      or (text[place.start - 1:place.start] in "、和及"
+                          and place.start - 1 in ends_after_zai)) \
                         and place.end <= m.start and m.start - place.end <= 24 \
                         and not _CLAUSE_END.search(text, place.end, m.start):
-                    # 在凉山彝族自治州昭觉县实施“母亲健康快车”项目: in the same clause, after 在
+                    # 在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、B县开展…: in the
+                    # same clause, after 在
                     ends_after_zai.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
 
