@@ -319,8 +319,10 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         if m.type not in ("Organisation", "Programme"):
             continue
         at_start = _place_at_start(m.key)
-        if at_start and m.surface.startswith(at_start[0]):
-            at_start = None  # the text names it there, or extraction read it as no place (阿里巴巴)
+        if at_start and (m.surface.startswith(at_start[0]) or m.key.startswith(_known_canonicals())):
+            # the text names it there, or extraction read it as no place (阿里巴巴), or it
+            # opens a national body's own name (新疆 of 新疆生产建设兵团)
+            at_start = None
         place = _first_full_place_name(m.key) or (at_start[1] if at_start else None)
         if place is None:
             continue
