@@ -180,6 +180,17 @@ def test_conferred_on_a_person_not_on_her_unit(tmp_path: Path):
     assert awarded == {("黄小英", "江西省三八红旗手"), ("吴桂兰", "全国三八红旗手")}
 
 
+def test_presented_certificate_and_the_giver_of_one(tmp_path: Path):
+    (tmp_path / "hn.txt").write_text(
+        "河南省妇联召开大会,为新乡市裴寨村党支部书记秦红霞颁发“河南省最美巾帼奋斗者”证书。"
+        "李娜获得中国妇女发展基金会颁发的“母亲邮包”公益项目爱心证书。", encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    awarded = facts_of(graph, "awarded")
+    assert ("秦红霞", "河南省最美巾帼奋斗者") in awarded
+    assert not [a for a in awarded if a[0] == "中国妇女发展基金会"]
+    assert facts_of(graph, "holdsPost") == {("秦红霞", "新乡市裴寨村党支部")}
+
+
 def test_co_organiser_before_jiang_lianhe(tmp_path: Path):
     (tmp_path / "hn.txt").write_text("河南省妇联召开会议。省妇联将联合河南日报社启动“豫见她力量”项目。",
                                      encoding="utf-8")

@@ -740,7 +740,7 @@ _SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
 #: Words after a quoted name that make it a media outlet or a title conferred on it.
 _MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
                           r"抖音|快手|视频号|百家号|头条号|网站)")
-_TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?称号|崇高荣誉")
+_TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
 #: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
 _PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
 

@@ -128,7 +128,7 @@ def _posts_held(document, sentence, ms, facts, own):
     titled = {p.start - len(posts[p.start]) for p in people if posts[p.start]}
     for person in people:
         post = posts[person.start]
-        if post and person.start - len(post) not in {o.end for o in orgs} \
+        if post and not any(person.start - len(post) <= o.end <= person.start for o in orgs) \
                 and person.start - len(post) not in place_ends and post not in _byline_posts():
             # 分管副主席赵红军: the unit of the leader named before, else the last unit named
             # before, else the document's own (not for a reporter: 本报记者 is no unit named)
@@ -225,6 +225,8 @@ def _awards(document, sentence, ms, facts):
     honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)]
     for a, b in _clauses(text, *sentence):
         for t in trigger.finditer(text, a, b):
+            if text[t.end():t.end() + 1] == "的":
+                continue  # 获得基金会颁发的…证书: the giver of an honour, not its recipient
             got = [h for h in honours if t.end() <= h.start and h.end <= b]
             if not got:
                 continue
