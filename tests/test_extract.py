@@ -46,6 +46,9 @@ def entities(text: str) -> set[tuple[str, str]]:
     # the Xinjiang corps and its bodies
     ("兵团妇联党组书记、主席阿依古丽·买买提出席。兵团妇联联合兵团教育局实施巾帼行动。",
      {("Organisation", "新疆生产建设兵团妇女联合会"), ("Organisation", "新疆生产建设兵团教育局")}),
+    # teams after a place
+    ("北京国安队主教练谢晖明赛后表示。", {("Organisation", "北京国安队"), ("Person", "谢晖明")}),
+    ("中国女排在决赛中战胜塞尔维亚队。", {("Organisation", "塞尔维亚队")}),
     # a company named with a verb
     ("远航集团总经理欧阳明辉说。", {("Organisation", "远航集团"), ("Person", "欧阳明辉")}),
     # banks' branches, sub-district offices
@@ -234,6 +237,7 @@ def test_people_from_cues_in_news_text(text, person):
     ("宁夏闽宁镇妇联开展活动。", ("Place", "福建省")),
     ("六盘山巾帼行动启动。", ("Place", "盘山县")),
     ("会议在北京召开时强调团结。", ("Person", "会议")),
+    ("加强北京妇联干部队伍建设。", ("Organisation", "北京妇联干部队")),
     ("【组织建设】 2021年,全区新建妇联组织300个。", ("Programme", "组织建设")),
     ("为农村妇女提供免费筛查。", ("Programme", "免费筛查")),
     ("3次在全国妇联会议上作典型发言。", ("Programme", "全国妇联会议")),
