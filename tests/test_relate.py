@@ -161,6 +161,12 @@ def test_presented_certificate_and_the_giver_of_one(tmp_path: Path):
     assert facts_of(graph, "holdsPost") == {("秦红霞", "新乡市裴寨村党支部")}
 
 
+def test_presented_at_a_ceremony_to_those_after_wei(tmp_path: Path):
+    graph = graph_of(tmp_path, "贵州省妇联召开表彰大会,为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖。")
+    assert facts_of(graph, "awarded") == {("杨春花", "贵州省巾帼建功标兵"),
+                                          ("潘阿妹", "贵州省巾帼建功标兵")}
+
+
 def test_co_organiser_before_jiang_lianhe(tmp_path: Path):
     runs = facts_of(graph_of(tmp_path, "河南省妇联召开会议。省妇联将联合河南日报社启动“豫见她力量”项目。"), "runs")
     assert {s for s, _ in runs} >= {"河南省妇女联合会", "河南日报社"}

@@ -251,6 +251,16 @@ def _awards(document, sentence, ms, facts):
             for subject, honour in pairs:
                 facts.add(subject, "awarded", honour, sentence,
                           year=_year_before(text, sentence[0], honour.start, honours))
+    # 为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title
+    for honour in honours:
+        if not _PRESENTED.match(text, honour.end):
+            continue
+        clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
+        to = text.rfind("为", max(clause, sentence[0]), honour.start)
+        for r in recipients:
+            if to >= 0 and to < r.start and r.end <= honour.start:
+                facts.add(r, "awarded", honour, sentence,
+                          year=_year_before(text, sentence[0], honour.start, honours))
     # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
     # name are all that person's
     listed = {}
@@ -279,6 +289,9 @@ def _awards(document, sentence, ms, facts):
                 if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
                     facts.add(r, "awarded", honour, sentence, year=year)
 
+
+#: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
+_PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
 
 #: Between a title and its holder: …“人民楷模”国家荣誉称号的草原母亲|都贵玛.
 _TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,6}")
