@@ -167,6 +167,13 @@ def test_presented_at_a_ceremony_to_those_after_wei(tmp_path: Path):
                                           ("潘阿妹", "贵州省巾帼建功标兵")}
 
 
+def test_a_department_named_with_he_is_the_recipient(tmp_path: Path):
+    graph = graph_of(tmp_path, "福建省妇联召开会议。"
+                               "漳州市妇联家庭和儿童工作部被全国妇联授予“全国巾帼文明岗”称号。")
+    assert facts_of(graph, "awarded") == {("漳州市妇女联合会家庭和儿童工作部", "全国巾帼文明岗")}
+    assert ("漳州市妇女联合会家庭和儿童工作部", "漳州市妇女联合会") in facts_of(graph, "partOf")
+
+
 def test_co_organiser_before_jiang_lianhe(tmp_path: Path):
     runs = facts_of(graph_of(tmp_path, "河南省妇联召开会议。省妇联将联合河南日报社启动“豫见她力量”项目。"), "runs")
     assert {s for s, _ in runs} >= {"河南省妇女联合会", "河南日报社"}
