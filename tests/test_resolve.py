@@ -89,3 +89,9 @@ def test_bare_city_body_in_a_municipality(tmp_path):
     graph = build_texts(tmp_path, {
         "cq.txt": "重庆市酉阳县妇联召开会议。重庆市妇联部署工作。该县妇女被市妇联评为先进。"})
     assert "市妇联" in organisations(graph)["重庆市妇女联合会"].aliases
+
+
+def test_aliases_carry_no_unpaired_quotation_mark(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": "湖南省妇联实施“春蕾计划”和妇女“两癌”筛查项目。"})
+    plan = next(e for e in graph.entities if e.name == "春蕾计划")
+    assert not [alias for alias in plan.aliases if alias.count("“") != alias.count("”")]

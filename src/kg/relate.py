@@ -152,9 +152,11 @@ def _posts_held(document, sentence, ms, facts, own):
                 continue
             if between and not _posts().match(between):
                 continue
-            if any(o.start == org.start and o.end > org.end and o.end <= person.start
+            if any(o.start == org.start and org.end < o.end <= person.start
+                   and (o.end == person.start or _posts().match(text[o.end:person.start]))
                    for o in orgs):
-                continue  # a longer unit of the same body is the one named
+                continue  # a longer unit of the same body is the one named (unless what
+                # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
             # 自治区妇联党组书记、主席王芳: the unit holds the first post, its body them all
             units = [o for o in orgs if o.start == org.start and o.end < org.end]
             own_post = between.split("、")[0] if units else between

@@ -363,7 +363,8 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     for m in mentions:
-        surface = m.surface.strip()  # a phrase set off by spaces ( 巾帼家政 ) without them
+        # a phrase set off by spaces ( 巾帼家政 ) without them; an unpaired mark (“春蕾计划) off
+        surface = _unpaired_mark(m.surface.strip())
         if len(surface) > 1 or m.type == "Place":
             # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
             aliases[(m.type, m.key)].add(surface)
@@ -378,6 +379,15 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
                         tuple(sorted(forms - {name})),
                         tuple(sorted(originals[(t, name)])))
                  for (t, name), forms in sorted(aliases.items()))
+
+
+def _unpaired_mark(surface: str) -> str:
+    """The surface without an opening or closing quotation mark that has no partner in it."""
+    if surface.startswith("“") and "”" not in surface:
+        surface = surface[1:]
+    if surface.endswith("”") and "“" not in surface:
+        surface = surface[:-1]
+    return surface
 
 
 def merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
