@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -407,7 +407,8 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
         if m.end() not in starts:  # 牛街乡|福和村: a village after its township
             starts.add(m.end())
             chained.add(m.end())
-            pending = sorted(set(pending) | {m.end()})
+            if m.end() not in pending:
+                insort(pending, m.end())
     return result
 
 
@@ -545,6 +546,8 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 #: jieba tags of words that describe rather than name (优秀, 全面): adjectives and adverbs (not
 #: verbs: 远航集团 is a name).
 _DESCRIBING = frozenset(("a", "ad", "an", "d"))
+#: … and verbs, which do not name a venue or a screening either (免费筛查).
+_DESCRIBING_OR_VERB = _DESCRIBING | {"v", "vn"}
 
 
 def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
@@ -587,7 +590,7 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 break
             # a unit the parent sets up: 自治区妇联单独设置组织部
             sets_up = _SETS_UP.match(sent.text, parent.end)
-            if kind == "department" and sets_up and sets_up.end() < s + 1 \
+            if kind == "department" and sets_up and sets_up.end() <= s \
                     and e - sets_up.end() <= 8 and sent.is_name(sets_up.end(), e) \
                     and sent.limit(s) <= sets_up.end():
                 result.append(Candidate(sets_up.end(), e, "Organisation", rule_id,
@@ -814,7 +817,7 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
-            if _dictionary_words().get(text[left:s]) in _DESCRIBING | {"v", "vn"}:
+            if _dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
                 continue  # 免费筛查: a description, not a name
         body = text[left:s]
         dist = _DISTRIBUTIVE.search(body)
@@ -1165,14 +1168,15 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                                         text[start:end], "person"))
                 break
     # post title followed by a name: 主席王芳, 副主任云静 (委员 of 副委员长 is no title there)
-    for s, e, p in _outermost(sent.hits_of("post")):
+    posts = _outermost(sent.hits_of("post"))
+    for s, e, p in posts:
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
         end = _person_at(sent, start, surnames, strict=False)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
     # the occasion of the speech: 张建国在调研时强调
-    for s, e, p in _outermost(sent.hits_of("post")) + sent.hits_of("person_cue"):
+    for s, e, p in posts + sent.hits_of("person_cue"):
         if p[0] == "person_cue" and p[2] != "after":
             continue
         occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None

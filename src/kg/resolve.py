@@ -291,10 +291,11 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     document = replace(document, region=region)
     localities = detect_localities(mentions, region)
     regions = ((region,) if region else ()) + localities
+    cities = _localities_with_city(region, localities)
     resolved = []
     for m in mentions:
         if m.type == "Organisation":
-            local = _local_prefix(m.key or m.surface, _localities_with_city(region, localities))
+            local = _local_prefix(m.key or m.surface, cities)
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
