@@ -71,3 +71,65 @@ def test_kg_eval_agrees_with_the_shared_scorer(tmp_path):
     for part in ("entities", "relations"):
         for key, row in theirs[part].items():
             assert abs(row["f1"] - ours[part][key]["f1"]) <= 0.01, (part, key)
+
+
+def write_two_regions(tmp_path):
+    """Two reports whose 省妇联 is a different body: merged gold would be wrong for both."""
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    docs.mkdir()
+    gold.mkdir()
+    for stem, province, person in (("hn", "湖南省", "李梅"), ("zj", "浙江省", "张华")):
+        (docs / f"{stem}.txt").write_text(f"{province}妇联召开会议。省妇联主席{person}讲话。",
+                                          encoding="utf-8")
+        (gold / f"{stem}.json").write_text(json.dumps({
+            "doc": f"{stem}.txt",
+            "entities": [
+                {"type": "Organisation", "name": f"{province}妇女联合会", "aliases": ["省妇联"]},
+                {"type": "Person", "name": person},
+                {"type": "Place", "name": province},
+            ],
+            "relations": [{"subject": person, "predicate": "holdsPost",
+                           "object": f"{province}妇女联合会", "role": "主席"}],
+        }, ensure_ascii=False), encoding="utf-8")
+    (docs / "unscored.txt").write_text("广西壮族自治区妇联。", encoding="utf-8")
+    return docs, gold
+
+
+def test_per_document_scores_each_document_against_its_own_gold(tmp_path, capsys):
+    docs, gold = write_two_regions(tmp_path)
+    assert main(["eval", str(docs), "--gold", str(gold), "--per-document", "--misses"]) == 0
+    captured = capsys.readouterr()
+    assert "unscored.txt: no gold file unscored.json, not scored" in captured.err
+    holds_post = next(line for line in captured.out.splitlines() if line.startswith("holdsPost"))
+    assert holds_post.split()[1:] == ["1.000", "1.000", "1.000", "2", "2"]
+    assert [line.split()[0] for line in captured.out.splitlines()
+            if "entities" in line and "relations" in line] == ["hn", "zj"]
+    assert "## missed_entities (0)" in captured.out
+
+
+def test_per_document_without_any_matching_gold_is_a_user_error(tmp_path, capsys):
+    docs, gold = write_two_regions(tmp_path)
+    for path in gold.glob("*.json"):
+        path.rename(path.with_name("other_" + path.name))
+    assert main(["eval", str(docs), "--gold", str(gold), "--per-document"]) == 2
+    assert "no gold file matches any of the 3 input documents" in capsys.readouterr().err
+
+
+DEV2 = SHARED / "dev2"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DEV2 / "gold").is_dir(), reason="dev2 lives outside the project")
+def test_per_document_agrees_with_the_shared_per_document_scorer(tmp_path, capsys):
+    kg = Path(sys.executable).with_name("kg")
+    subprocess.run([sys.executable, str(SHARED / "evaldocs.py"), "--docs", str(DEV2 / "docs"),
+                    "--gold", str(DEV2 / "gold"), "--cmd", f"{kg} build {{inputs}} -o {{out}} --quiet",
+                    "--json", str(tmp_path / "s.json")], capture_output=True, check=True)
+    theirs = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["report"]
+    assert main(["eval", str(DEV2 / "docs"), "--gold", str(DEV2 / "gold"), "--per-document"]) == 0
+    blocks = capsys.readouterr().out.split("\n\n")[:2]
+    for part, block in zip(("entities", "relations"), blocks):
+        rows = {line.split()[0]: line.split()[1:] for line in block.splitlines()[-6:]}
+        for key, row in theirs[part].items():
+            assert rows[key][3:] == [str(row["system"]), str(row["gold"])], (part, key)
+            assert abs(float(rows[key][2]) - row["f1"]) <= 0.01, (part, key)

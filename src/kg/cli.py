@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     scorer.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
     scorer.add_argument("--misses", action="store_true", help="list what was missed or invented")
+    scorer.add_argument("--per-document", action="store_true", help="build and score each "
+                        "document alone against its own gold file (GOLD/NAME.json for NAME.txt) "
+                        "and sum the counts; for documents whose relative names (市妇联) mean "
+                        "different bodies")
     exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, node-link JSON "
                               "or CSV tables")
     exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -96,10 +100,29 @@ EXIT_STATUS = """exit status:
 
 
 def cmd_eval(args) -> int:
+    if args.per_document:
+        return _eval_per_document(args)
     gold = evaluate.load_gold(args.gold)
     graph = pipeline.build(args.paths)
     report, misses = evaluate.evaluate(graph, gold)
     print(evaluate.format_report(report, misses if args.misses else None))
+    return 0
+
+
+def _eval_per_document(args) -> int:
+    golds = {path.stem: path for path in evaluate.gold_files(args.gold)}
+    files = pipeline.collect_paths(args.paths)
+    scored = [path for path in files if path.stem in golds]
+    if not scored:
+        raise KgError(f"{args.gold}: no gold file matches any of the {len(files)} input "
+                      "documents (NAME.json is the gold of NAME.txt)")
+    for path in files:
+        if path.stem not in golds:
+            print(f"kg eval: {path}: no gold file {path.stem}.json, not scored", file=sys.stderr)
+    documents = ((path.stem, pipeline.build([path]),
+                  evaluate.load_gold_files([golds[path.stem]])) for path in scored)
+    report, per_document, misses = evaluate.evaluate_per_document(documents)
+    print(evaluate.format_report(report, misses if args.misses else None, per_document))
     return 0
 
 

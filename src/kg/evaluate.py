@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Iterable
 
 from .errors import InputError
 from .graph import KnowledgeGraph
@@ -60,12 +61,22 @@ class GoldStandard:
         return index
 
 
-def load_gold(folder: str | Path) -> GoldStandard:
-    """Read every ``*.json`` gold file of a folder (``InputError`` on a bad file)."""
+def gold_files(folder: str | Path) -> list[Path]:
+    """The ``*.json`` gold files of a folder, sorted (``InputError`` when there are none)."""
     folder = Path(folder)
     files = sorted(folder.glob("*.json")) if folder.is_dir() else []
     if not files:
         raise InputError(folder, "no gold .json files here")
+    return files
+
+
+def load_gold(folder: str | Path) -> GoldStandard:
+    """Read every ``*.json`` gold file of a folder (``InputError`` on a bad file)."""
+    return load_gold_files(gold_files(folder))
+
+
+def load_gold_files(files: Iterable[Path]) -> GoldStandard:
+    """Read the given gold files as one gold standard (``InputError`` on a bad file)."""
     gold = GoldStandard()
     parent: list[int] = []
 
@@ -169,13 +180,58 @@ def evaluate(graph: KnowledgeGraph, gold: GoldStandard) -> tuple[dict, dict]:
     return report, misses
 
 
-def format_report(report: dict, misses: dict | None = None) -> str:
-    """The scores as an aligned table, and the misses when given."""
+def evaluate_per_document(documents: Iterable[tuple[str, KnowledgeGraph, GoldStandard]]
+                          ) -> tuple[dict, dict, dict]:
+    """Score each document's own graph against its own gold and sum the counts.
+
+    For corpora whose documents come from different regions: there a relative name (市妇联)
+    is a different body in each document, so the gold files must not be merged.
+
+    Parameters
+    ----------
+    documents : iterable of (name, graph, gold)
+        One graph built from one document, and the gold of that document.
+
+    Returns
+    -------
+    report : dict
+        Micro-averaged scores over all documents, shaped like ``evaluate``'s report.
+    per_document : dict
+        Each document's name mapped to its own report.
+    misses : dict
+        What was missed or invented, each row prefixed with the document's name.
+    """
+    counts: dict = {"entities": defaultdict(lambda: defaultdict(int)),
+                    "relations": defaultdict(lambda: defaultdict(int))}
+    per_document: dict = {}
+    all_misses: dict = defaultdict(list)
+    for name, graph, gold in documents:
+        report, misses = evaluate(graph, gold)
+        per_document[name] = report
+        for part, rows in report.items():
+            for key, row in rows.items():
+                for column in ("tp", "system", "gold"):
+                    counts[part][key][column] += row[column]
+        for kind, rows in misses.items():
+            all_misses[kind] += [f"{name}\t{row}" for row in rows]
+    total = {part: {key: _prf(c["tp"], c["system"], c["gold"]) for key, c in rows.items()}
+             for part, rows in counts.items()}
+    return total, per_document, dict(all_misses)
+
+
+def format_report(report: dict, misses: dict | None = None,
+                  per_document: dict | None = None) -> str:
+    """The scores as an aligned table, then each document's F1 and the misses when given."""
     lines = [f"{'':14}{'P':>7}{'R':>7}{'F1':>7}{'sys':>6}{'gold':>6}"]
     for part in ("entities", "relations"):
         for key, row in report[part].items():
             lines.append(f"{key:14}{row['precision']:7.3f}{row['recall']:7.3f}{row['f1']:7.3f}"
                          f"{row['system']:6d}{row['gold']:6d}")
+        lines.append("")
+    for name, scores in (per_document or {}).items():
+        lines.append(f"  {name:32} entities {scores['entities']['all']['f1']:.3f}  "
+                     f"relations {scores['relations']['all']['f1']:.3f}")
+    if per_document:
         lines.append("")
     for key, rows in (misses or {}).items():
         lines.append(f"## {key} ({len(rows)})")
