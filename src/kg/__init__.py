@@ -1,8 +1,9 @@
 """kg: knowledge graphs of organisations, programmes, people, places and honours from Chinese
 institutional text.
 
-The graph is one import away: ``build`` runs the pipeline in-process, ``load`` reads an
-exported Turtle file back, and a ``KnowledgeGraph`` converts to networkx and rdflib.
+The graph is one import away: ``build`` runs the pipeline in-process, ``write_build`` writes
+its output files as ``kg build`` does, ``load`` reads an exported Turtle file back, and a
+``KnowledgeGraph`` converts to networkx and rdflib.
 
 Examples
 --------
@@ -23,10 +24,11 @@ from .errors import InputError, KgError, OutputError, QueryError, RuleError
 from .graph import KnowledgeGraph
 from .model import (ENTITY_TYPES, PREDICATES, Document, DocumentInfo, Entity, Evidence, Fact,
                     Mention)
+from .outputs import write_build
 from .pipeline import build
 
 __all__ = [
-    "build", "load", "KnowledgeGraph",
+    "build", "load", "write_build", "KnowledgeGraph",
     "Document", "DocumentInfo", "Entity", "Evidence", "Fact", "Mention",
     "ENTITY_TYPES", "PREDICATES",
     "KgError", "InputError", "OutputError", "QueryError", "RuleError",

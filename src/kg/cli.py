@@ -15,9 +15,9 @@ import traceback
 import webbrowser
 from pathlib import Path
 
-from . import evaluate, export, pipeline, query, rdf, viz
+from . import evaluate, export, outputs, pipeline, query, rdf, viz
 from .errors import InputWarning, KgError, OutputError
-from .io import check_folder, write_outputs
+from .io import check_folder
 from .vocab import DEFAULT_BASE
 
 
@@ -139,11 +139,10 @@ def cmd_build(args) -> int:
                                progress=sys.stderr.isatty() and not args.quiet)
     finally:
         _print_warnings(problems)
-    turtle = rdf.to_turtle(graph, args.base)
-    ttl, page = write_outputs(args.output, {"kg.ttl": turtle,
-                                            "kg.html": viz.render_html(graph)})
-    if args.validate:
-        _check_shapes(ttl, turtle, args.quiet)
+    written = outputs.write_build(graph, args.output, base=args.base, validate=args.validate)
+    if written.conforms is False:
+        print(written.report, file=sys.stderr)
+        raise OutputError(written.paths[0], "does not conform to the SHACL shapes (report above)")
     elapsed = time.perf_counter() - started
     if args.quiet:
         return 1 if problems else 0
@@ -152,8 +151,10 @@ def cmd_build(args) -> int:
     print("entities: " + ", ".join(f"{t} {counts[t]}" for t in sorted(counts)))
     facts = graph.fact_counts()
     print("relations: " + ", ".join(f"{p} {facts[p]}" for p in sorted(facts)))
-    print(f"wrote {ttl}")
-    print(f"wrote {page}")
+    if written.conforms:
+        print("SHACL: conforms")
+    for path in written.paths:
+        print(f"wrote {path}")
     print(f"elapsed: {elapsed:.2f} s")
     return 1 if problems else 0
 
@@ -167,19 +168,6 @@ def _print_warnings(problems: list[InputWarning]) -> None:
           "repaired (--strict makes these errors):", file=sys.stderr)
     for problem in problems:
         print(f"kg: warning: {_one_line(str(problem))}", file=sys.stderr)
-
-
-def _check_shapes(path: Path, turtle: str, quiet: bool) -> None:
-    """Validate the written Turtle; print the report and fail (exit 2) when it does not
-    conform."""
-    from .validate import validate  # pyshacl is slow to import: only when asked
-
-    conforms, report = validate(turtle)
-    if not conforms:
-        print(report, file=sys.stderr)
-        raise OutputError(path, "does not conform to the SHACL shapes (report above)")
-    if not quiet:
-        print("SHACL: conforms")
 
 
 def cmd_query(args) -> int:
