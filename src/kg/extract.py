@@ -312,7 +312,12 @@ def _places(sent: Sentence) -> list[Candidate]:
             # name (阿里 in 阿里巴巴)
             continue
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
-    return result + _lower_places(sent, result) + _abbreviated_places(sent, result)
+    lower = _lower_places(sent, result)
+    sited = _sited_places(sent, result + lower)
+    # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
+    result = [p for p in result if sent.text[p.start:p.end] == p.key
+              or not any(z.start <= p.start and p.end < z.end for z in sited)]
+    return result + lower + _abbreviated_places(sent, result) + sited
 
 
 #: After a run of one-character abbreviations: the word that makes it a list of places
@@ -409,6 +414,57 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
             chained.add(m.end())
             if m.end() not in pending:
                 insort(pending, m.end())
+    return result
+
+
+@cache
+def _site_names() -> dict[str, re.Pattern]:
+    """For each kind of ``rules/sites.tsv``: a name of up to eight characters ending in one of
+    its suffixes (as few as possible, so a name ends at its first suffix)."""
+    by_kind: dict[str, list[str]] = {}
+    for row in table("sites.tsv", 3):
+        if row[1] not in ("zone", "site"):
+            raise RuleError("rules/sites.tsv", int(row.rule_id.rsplit(":", 1)[1]),
+                            f"kind must be zone or site, not {row[1]!r}")
+        by_kind.setdefault(row[1], []).append(row[0])
+    least = {"zone": 1, "site": 2}  # 高新区 is a zone's whole name; 广场 alone is no site's
+    return {kind: re.compile(f"[\\u4e00-\\u9fff]{{{least[kind]},8}}?(?:" + "|".join(
+        sorted(suffixes, key=len, reverse=True)) + ")") for kind, suffixes in by_kind.items()}
+
+
+_SITE_OPENERS = frozenset("在于")
+#: After a square or park: a word that ends its name (在X广场|举行), where an organisation's
+#: name would run on (X公园|管理处).
+_AFTER_SITE = re.compile(r"举行|举办|开展|召开|启动|联合|共同|隆重|上演|集中|参加|参与|内|里|旁|附近|周边")
+
+
+def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """Development zones after their city (郑州市|郑东新区), and squares and parks after a
+    place or after 在/于 (在|人民广场举行): places below the gazetteer, named by a suffix."""
+    text = sent.text
+    after_place = {p.end for p in places}
+    after_city = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")
+                  or p.rule_id == "extract:lower-level-place"}
+    after_opener = {i + 1 for i in range(sent.start, sent.end - 1) if text[i] in _SITE_OPENERS}
+    names = _site_names()
+    result: list[Candidate] = []
+    for kind in ("zone", "site"):  # zones first: a square may follow one (X新区|Y广场)
+        starts = after_city if kind == "zone" else after_place | after_opener
+        ends: set[int] = set()
+        for start in sorted(starts, reverse=True):  # the nearest start names the site
+            m = names[kind].match(text, start, sent.end) if kind in names else None
+            if m is None or m.end() in ends or _FUNCTION_START.match(text, start) \
+                    or _runs_on(text, m.end()):
+                continue
+            if kind == "site" and not (m.end() >= sent.end or text[m.end()] in _NAME_FOLLOW
+                                       or _AFTER_SITE.match(text, m.end())):
+                continue
+            if start not in after_place and text.startswith("等", m.end()):
+                continue  # 在儿童公园等…: a kind of site, not one named
+            rule = "extract:lower-level-place" if start in after_place else "rules/sites.tsv"
+            result.append(Candidate(start, m.end(), "Place", rule, m.group(), "place"))
+            after_place.add(m.end())
+            ends.add(m.end())
     return result
 
 

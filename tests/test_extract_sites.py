@@ -1,0 +1,43 @@
+"""Places named by a suffix below the gazetteer: development zones and the squares and parks
+where events are held (rules/sites.tsv)."""
+import pytest
+
+from test_extract import entities
+from test_relate import facts_of, graph_of
+
+
+@pytest.mark.parametrize("text, place", [
+    ("市总工会在无锡市新吴区湖滨广场举办职工运动会。", "湖滨广场"),
+    ("县团委在人民公园举行植树活动。", "人民公园"),
+    ("各界群众于中心广场集中观看演出。", "中心广场"),
+    ("成都市天府新区管委会召开会议。", "天府新区"),
+    ("兰州市高新区妇联成立。", "高新区"),
+    ("在白鹭湿地公园联合开展净滩行动。", "白鹭湿地公园"),
+])
+def test_zones_and_sites_are_places(text, place):
+    assert ("Place", place) in entities(text)
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("区政府在湿地公园管理处召开会议。", "湿地公园"),       # a body's name runs on
+    ("在儿童公园等场所开展宣传。", "儿童公园"),             # a kind of site, not one named
+    ("大家在广场上跳舞。", "广场"),                         # no name before the suffix
+])
+def test_no_site_where_a_name_runs_on_or_none_is_given(text, not_place):
+    assert ("Place", not_place) not in entities(text)
+
+
+def test_a_zone_is_part_of_its_city_and_a_square_of_its_zone(tmp_path):
+    graph = graph_of(tmp_path, "市妇联在长沙市湘江新区橘洲广场举办宣传活动。")
+    assert {("湘江新区", "长沙市"), ("橘洲广场", "湘江新区")} <= facts_of(graph, "partOf")
+
+
+def test_a_bad_kind_in_the_sites_table_names_file_and_line(monkeypatch):
+    from kg import extract
+    from kg.errors import RuleError
+    from kg.rules import parse_table
+
+    rows = parse_table("# header\n广场\tsquare\t\n", "rules/sites.tsv", 3)
+    monkeypatch.setattr(extract, "table", lambda name, columns: rows)
+    with pytest.raises(RuleError, match=r"^rules/sites.tsv:2: kind must be zone or site"):
+        extract._site_names.__wrapped__()
