@@ -439,7 +439,7 @@ _AFTER_SITE = re.compile(r"举行|举办|开展|召开|启动|联合|共同|隆�
 
 
 def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
-    """Development zones after their city (郑州市|郑东新区), and squares and parks after a
+    """Development zones after their city (长沙市|湘江新区), and squares and parks after a
     place or after 在/于 (在|人民广场举行): places below the gazetteer, named by a suffix."""
     text = sent.text
     after_place = {p.end for p in places}
