@@ -10,6 +10,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg import cli, pipeline, rdf, vocab
 from kg.errors import InputError
+from kg.normalize import normalize_text
 from kg.model import Fact
 from kg.validate import validate
 from kg.vocab import entity_iri
@@ -158,3 +159,34 @@ def test_seed_build_exports_conforming_rdf_with_exact_evidence(tmp_path):
         assert fact.evidence
         for ev in fact.evidence:
             assert original_text(prefixes[ev.doc_id])[ev.start:ev.end] == ev.sentence
+
+
+def test_seed_build_keeps_each_entity_s_mentions_and_each_sentence_s_context(tmp_path):
+    """Entities cite the spans that name them; evidence carries the text around it; both are
+    in the Turtle (prov:wasDerivedFrom, kg:mention, oa:prefix/oa:suffix) and read back."""
+    graph = pipeline.build([ROOT / "seeds"])
+    path = rdf.write_turtle(graph, tmp_path / "kg.ttl")
+    assert rdf.load(path) == graph
+    texts = {d.id: original_text(d.path[:3]) for d in graph.documents}
+    federation = next(e for e in graph.entities if e.name == "内蒙古自治区妇女联合会")
+    assert len({doc for doc, _, _ in federation.mentions}) >= 2
+    spans = [(texts[doc][start:end], entity) for entity in graph.entities
+             for doc, start, end in entity.mentions]
+    # normalised, a span is one of the entity's labels, but for one-character short forms
+    # (党) and list items (三 of 第一、二、三名) that no label keeps
+    labelled = [_spaceless(normalize_text(named)[0])
+                in {_spaceless(label) for label in (entity.name, *entity.aliases)}
+                for named, entity in spans]
+    assert all(named for named, _ in spans) and sum(labelled) > 0.9 * len(spans)
+    ev = next(ev for f in graph.facts for ev in f.evidence if ev.start > 0)
+    assert texts[ev.doc_id][:ev.start].endswith(ev.prefix) and ev.prefix
+    assert texts[ev.doc_id][ev.end:].startswith(ev.suffix)
+    g = rdf.to_rdflib(graph)
+    node = URIRef(federation.iri)
+    documents = {str(o) for o in g.objects(node, vocab.PROV.wasDerivedFrom)}
+    assert documents == {str(vocab.document_iri(doc)) for doc, _, _ in federation.mentions}
+    assert len(set(g.objects(node, vocab.HAS_MENTION))) == len(federation.mentions)
+
+
+def _spaceless(text: str) -> str:
+    return "".join(text.split())

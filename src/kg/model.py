@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Organisation", "Programme", "Person", "Place", "Honour")
 PREDICATES = ("holdsPost", "awarded", "runs", "locatedIn", "partOf")
+#: Characters of original text kept on each side of an evidence sentence.
+CONTEXT_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -67,23 +69,34 @@ class Mention:
 
 @dataclass(frozen=True)
 class Entity:
-    """One real thing after resolution across all documents."""
+    """One real thing after resolution across all documents.
+
+    ``mentions`` are the places it is named: ``(document id, start, end)``, offsets into the
+    original file text, sorted.
+    """
 
     iri: str
     type: str
     name: str
     aliases: tuple[str, ...] = ()
     original_aliases: tuple[str, ...] = ()
+    mentions: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: document, sentence text and offsets into the original file."""
+    """Where a fact was read: document, sentence text and offsets into the original file.
+
+    ``prefix`` and ``suffix`` are the original text just before and after the sentence (up to
+    :data:`CONTEXT_CHARS` characters each), so a reader sees it in its place.
+    """
 
     doc_id: str
     sentence: str
     start: int
     end: int
+    prefix: str = ""
+    suffix: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,17 @@ Modelling (see ``ontology/kg.ttl``):
 - each evidence is a ``kg:Evidence`` node (IRI: a hash of document, offsets and sentence) with
   ``oa:start``/``oa:end`` (offsets into the original file text), ``oa:exact`` (the sentence) and
   ``prov:wasDerivedFrom`` the ``kg:Document`` node, which has the document id, the file name and
-  the SHA-256 of the file.
+  the SHA-256 of the file; ``oa:prefix``/``oa:suffix`` hold the text around the sentence;
+- each entity is ``prov:wasDerivedFrom`` the documents that name it, with one ``kg:mention``
+  link per span naming it: a ``kg:Mention`` node (IRI: a hash of entity, document and offsets)
+  with ``oa:start``/``oa:end`` and ``prov:wasDerivedFrom`` the document.
 
 There are no blank nodes. :func:`describe` states the modelling once, node by node;
 :func:`to_rdflib` builds its graph from it. The Turtle writer :func:`to_turtle` is this module's
 own (rdflib's serialiser takes ~45 s for a million triples): it writes the same triples from
 string templates, several times faster than going through the description, and a test checks
-that the two agree. It writes subjects sorted by IRI within four sections (documents, entities,
-facts, evidence), predicates in a fixed order and objects sorted, so the same graph always gives
+that the two agree. It writes subjects sorted by IRI within five sections (documents, entities,
+facts, evidence, mentions), predicates in a fixed order and objects sorted, so the same graph always gives
 the same bytes. IRIs under the base are written relative to an ``@base`` declaration,
 vocabulary IRIs as prefixed names.
 """
@@ -40,9 +43,9 @@ from .graph import KnowledgeGraph
 from .io import write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
 from .vocab import (CLASS, DEFAULT_BASE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
-                    FACT_SUBJECT, HAS_EVIDENCE, LANG_SIMPLIFIED, LANG_TRADITIONAL, OA, PREDICATE,
-                    PREFIXES, PROV, REGION, ROLE, SCHEMA, SHA256, YEAR, document_iri,
-                    evidence_iri, fact_iri)
+                    FACT_SUBJECT, HAS_EVIDENCE, HAS_MENTION, LANG_SIMPLIFIED, LANG_TRADITIONAL, OA, PREDICATE,
+                    MENTION, PREFIXES, PROV, REGION, ROLE, SCHEMA, SHA256, YEAR,
+                    document_iri, evidence_iri, fact_iri, mention_iri)
 
 # Kinds of object lists in a node description.
 _IRI, _LANG, _PLAIN, _INT, _YEAR = range(5)
@@ -64,7 +67,9 @@ _TYPE, _PREF_LABEL, _LABEL, _ALT_LABEL = map(str, (RDF.type, SKOS.prefLabel, RDF
                                                    SKOS.altLabel))
 _IDENTIFIER, _NAME, _DERIVED_FROM = map(str, (SCHEMA.identifier, SCHEMA.name,
                                               PROV.wasDerivedFrom))
-_START, _END, _EXACT = map(str, (OA.start, OA.end, OA.exact))
+_START, _END, _EXACT, _PREFIX, _SUFFIX = map(str, (OA.start, OA.end, OA.exact, OA.prefix,
+                                                   OA.suffix))
+_MENTION, _HAS_MENTION = map(str, (MENTION, HAS_MENTION))
 _DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = map(str, (DOCUMENT, EVIDENCE, FACT, SHA256,
                                                           REGION))
 _FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = map(
@@ -73,8 +78,8 @@ _CLASSES = {name: str(iri) for name, iri in CLASS.items()}
 _PREDICATES = {name: str(iri) for name, iri in PREDICATE.items()}
 # Entries that never change, built once (a large graph has hundreds of thousands of nodes).
 _IS_CLASS = {name: (_TYPE, _IRI, None, (iri,)) for name, iri in _CLASSES.items()}
-_IS_DOCUMENT, _IS_EVIDENCE, _IS_FACT = ((_TYPE, _IRI, None, (c,))
-                                        for c in (_DOCUMENT, _EVIDENCE, _FACT))
+_IS_DOCUMENT, _IS_EVIDENCE, _IS_FACT, _IS_MENTION = (
+    (_TYPE, _IRI, None, (c,)) for c in (_DOCUMENT, _EVIDENCE, _FACT, _MENTION))
 _STATES = {name: (_FACT_PREDICATE, _IRI, None, (iri,)) for name, iri in _PREDICATES.items()}
 
 #: Node description: the subject IRI and its (predicate, kind, tag, values) entries.
@@ -103,8 +108,9 @@ def describe(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Node]:
         string, integer or year).
     """
     yield from _document_nodes(graph.documents, base)
-    yield from _entity_nodes(graph)
+    yield from _entity_nodes(graph, base)
     yield from _fact_and_evidence_nodes(graph.facts, base)
+    yield from sorted(_mention_nodes(graph.entities, base), key=_subject)
 
 
 def _document_nodes(documents: Iterable[DocumentInfo], base: str) -> Iterator[Node]:
@@ -132,7 +138,22 @@ def _evidence_iris(base: str) -> _Memo:
     return _Memo(lambda ev: evidence_iri(ev.doc_id, ev.start, ev.end, ev.sentence, base))
 
 
-def _entity_nodes(graph: KnowledgeGraph) -> Iterator[Node]:
+def _mention_nodes(entities: Iterable[Entity], base: str) -> Iterator[Node]:
+    for entity in entities:
+        for doc_id, start, end in entity.mentions:
+            yield (mention_iri(entity.iri, doc_id, start, end, base),
+                   [_IS_MENTION, (_DERIVED_FROM, _IRI, None, (str(document_iri(doc_id, base)),)),
+                    (_START, _INT, None, (start,)), (_END, _INT, None, (end,))])
+
+
+def _sources(entity: Entity, base: str) -> tuple[list[str], list[str]]:
+    """The sorted IRIs of the documents naming an entity and of its mention nodes."""
+    documents = sorted({str(document_iri(doc_id, base)) for doc_id, _, _ in entity.mentions})
+    mentions = sorted(mention_iri(entity.iri, *span, base) for span in entity.mentions)
+    return documents, mentions
+
+
+def _entity_nodes(graph: KnowledgeGraph, base: str) -> Iterator[Node]:
     outgoing = _outgoing(graph.facts)
     entities = {e.iri: e for e in graph.entities}
     for iri in sorted(entities.keys() | outgoing.keys()):
@@ -146,6 +167,9 @@ def _entity_nodes(graph: KnowledgeGraph) -> Iterator[Node]:
                         (_ALT_LABEL, _LANG, LANG_SIMPLIFIED, tuple(sorted(entity.aliases))),
                         (_ALT_LABEL, _LANG, LANG_TRADITIONAL,
                          tuple(sorted(entity.original_aliases)))]
+            documents, mentions = _sources(entity, base)
+            entries += [(_DERIVED_FROM, _IRI, None, tuple(documents)),
+                        (_HAS_MENTION, _IRI, None, tuple(mentions))]
         links = outgoing.get(iri, {})
         entries += [(_PREDICATES[p], _IRI, None, tuple(sorted(links[p])))
                     for p in _PREDICATES if p in links]
@@ -168,6 +192,8 @@ def _fact_and_evidence_nodes(facts: Iterable[Fact], base: str) -> Iterator[Node]
                     (_START, _INT, None, (ev.start,)),
                     (_END, _INT, None, (ev.end,)),
                     (_EXACT, _PLAIN, None, (ev.sentence,))]
+                evidence_nodes[iri] += [(term, _PLAIN, None, (text,)) for term, text in
+                                        ((_PREFIX, ev.prefix), (_SUFFIX, ev.suffix)) if text]
         entries = [_IS_FACT,
                    (_FACT_SUBJECT, _IRI, None, (fact.subject,)),
                    _STATES[fact.predicate],
@@ -288,8 +314,9 @@ def to_turtle(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> str:
     if terms.base:
         out.append(f"@base <{terms.base}> .\n")
     _write_documents(out, terms, graph.documents, base)
-    _write_entities(out, terms, graph)
+    _write_entities(out, terms, graph, base)
     _write_facts_and_evidence(out, terms, graph.facts, base)
+    _write_mentions(out, terms, graph.entities, base)
     return "".join(out)
 
 
@@ -317,8 +344,21 @@ def _write_documents(out: list[str], terms: _TurtleTerms, documents, base: str) 
     out += [text for _, text in sorted(nodes)]
 
 
-def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph) -> None:
+def _write_mentions(out: list[str], terms: _TurtleTerms, entities, base: str) -> None:
     iri = terms.iri
+    is_mention = f"a {iri(_MENTION)}"
+    derived, start, end = map(iri, (_DERIVED_FROM, _START, _END))
+    documents = _Memo(lambda doc_id: iri(str(document_iri(doc_id, base))))
+    nodes = [(mention_iri(entity.iri, doc_id, first, last, base),
+              f"{derived} {documents[doc_id]}", f"{start} {first}", f"{end} {last}")
+             for entity in entities for doc_id, first, last in entity.mentions]
+    out += [_node(iri(subject), [is_mention, *lines]) for subject, *lines in sorted(nodes)]
+
+
+def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
+                    base: str) -> None:
+    iri = terms.iri
+    derived, mention = iri(_DERIVED_FROM), iri(_HAS_MENTION)
     is_class = {name: f"a {iri(cls)}" for name, cls in _CLASSES.items()}
     verbs = {name: iri(predicate) for name, predicate in _PREDICATES.items()}
     pref, label, alt = map(iri, (_PREF_LABEL, _LABEL, _ALT_LABEL))
@@ -335,6 +375,10 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph) 
             if entity.original_aliases:
                 originals = _strings(sorted(entity.original_aliases), LANG_TRADITIONAL)
                 lines.append(f"{alt} {originals}")
+            if entity.mentions:
+                documents, mentions = _sources(entity, base)
+                lines += [f"{derived} {', '.join(map(iri, documents))}",
+                          f"{mention} {', '.join(map(iri, mentions))}"]
         links = outgoing.get(subject, {})
         lines += [f"{verbs[p]} {', '.join(map(iri, sorted(links[p])))}"
                   for p in _PREDICATES if p in links]
@@ -347,7 +391,8 @@ def _write_facts_and_evidence(out: list[str], terms: _TurtleTerms, facts: Iterab
     is_fact, is_evidence = f"a {iri(_FACT)}", f"a {iri(_EVIDENCE)}"
     subject_of, object_of, role_of, year_of, cites = map(
         iri, (_FACT_SUBJECT, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE))
-    derived, start, end, exact = map(iri, (_DERIVED_FROM, _START, _END, _EXACT))
+    derived, start, end, exact, before, after = map(
+        iri, (_DERIVED_FROM, _START, _END, _EXACT, _PREFIX, _SUFFIX))
     states = {name: f"{iri(_FACT_PREDICATE)} {iri(p)}" for name, p in _PREDICATES.items()}
     g_year = iri(str(XSD.gYear))
     documents = _Memo(lambda doc_id: iri(str(document_iri(doc_id, base))))
@@ -361,7 +406,9 @@ def _write_facts_and_evidence(out: list[str], terms: _TurtleTerms, facts: Iterab
             if ev_iri not in evidence_nodes:
                 evidence_nodes[ev_iri] = _node(iri(ev_iri), [
                     is_evidence, f"{derived} {documents[ev.doc_id]}", f"{start} {ev.start}",
-                    f"{end} {ev.end}", f"{exact} {_strings((ev.sentence,))}"])
+                    f"{end} {ev.end}", f"{exact} {_strings((ev.sentence,))}",
+                    *(f"{term} {_strings((text,))}" for term, text in
+                      ((before, ev.prefix), (after, ev.suffix)) if text)])
         lines = [is_fact, f"{subject_of} {iri(fact.subject)}", states[fact.predicate],
                  f"{object_of} {iri(fact.object)}"]
         if fact.role is not None:
@@ -481,7 +528,7 @@ class _Reader:
 
     def graph(self) -> KnowledgeGraph:
         documents = {iri: self._document(iri) for iri in self.typed[_DOCUMENT]}
-        entities = [self._entity(iri) for iri in self._entity_iris()]
+        entities = [self._entity(iri, documents) for iri in self._entity_iris()]
         facts = [self._fact(iri, documents) for iri in self.typed[_FACT]]
         stated = {(f.subject, f.predicate, f.object) for f in facts}
         for entity in entities:
@@ -510,7 +557,7 @@ class _Reader:
                 seen[iri] = name
         return list(seen)
 
-    def _entity(self, iri: str) -> Entity:
+    def _entity(self, iri: str, documents: dict[str, DocumentInfo]) -> Entity:
         props = self.nodes[iri]
         entity_type = next(_CLASS_NAME[c] for c in props[_TYPE] if c in _CLASS_NAME)
         names = self._literals(props, _PREF_LABEL) or self._literals(props, _LABEL)
@@ -519,7 +566,25 @@ class _Reader:
         aliases, originals = set(), set()
         for value, lang in self._literal_terms(props, _ALT_LABEL):
             (originals if (lang or "").lower() == LANG_TRADITIONAL.lower() else aliases).add(value)
-        return Entity(iri, entity_type, names[0], tuple(sorted(aliases)), tuple(sorted(originals)))
+        mentions = tuple(sorted(self._mention(m, documents) for m in props.get(_HAS_MENTION, ())))
+        return Entity(iri, entity_type, names[0], tuple(sorted(aliases)), tuple(sorted(originals)),
+                      mentions)
+
+    def _mention(self, iri, documents: dict[str, DocumentInfo]) -> tuple[str, int, int]:
+        props = self._described(iri, "mention")
+        return (self._document_of(iri, props, documents).id, self._integer(iri, props, _START),
+                self._integer(iri, props, _END))
+
+    def _described(self, iri, role: str):
+        if not isinstance(iri, str) or iri not in self.nodes:
+            self._fail(str(iri), f"is named as {role} but not described")
+        return self.nodes[iri]
+
+    def _document_of(self, iri: str, props, documents: dict[str, DocumentInfo]) -> DocumentInfo:
+        doc_iri = self._one_iri(iri, props, _DERIVED_FROM)
+        if doc_iri not in documents:
+            self._fail(iri, f"is derived from <{doc_iri}>, which is not a kg:Document")
+        return documents[doc_iri]
 
     def _fact(self, iri: str, documents: dict[str, DocumentInfo]) -> Fact:
         props = self.nodes[iri]
@@ -533,15 +598,11 @@ class _Reader:
                     self._optional(iri, props, _YEAR_TERM), tuple(evidence))
 
     def _evidence(self, iri, documents: dict[str, DocumentInfo]) -> Evidence:
-        if not isinstance(iri, str) or iri not in self.nodes:
-            self._fail(str(iri), "is named as evidence but not described")
-        props = self.nodes[iri]
-        doc_iri = self._one_iri(iri, props, _DERIVED_FROM)
-        if doc_iri not in documents:
-            self._fail(iri, f"is derived from <{doc_iri}>, which is not a kg:Document")
+        props = self._described(iri, "evidence")
         evidence = self.evidence[iri] = Evidence(
-            documents[doc_iri].id, self._one(iri, props, _EXACT),
-            self._integer(iri, props, _START), self._integer(iri, props, _END))
+            self._document_of(iri, props, documents).id, self._one(iri, props, _EXACT),
+            self._integer(iri, props, _START), self._integer(iri, props, _END),
+            self._optional(iri, props, _PREFIX) or "", self._optional(iri, props, _SUFFIX) or "")
         return evidence
 
     def _document(self, iri: str) -> DocumentInfo:

@@ -32,7 +32,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
-from .model import Document, Evidence, Fact, Mention
+from .model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 from .places import place_index
 from .rules import table, trigger_words
 from .vocab import entity_iri
@@ -73,7 +73,9 @@ class _Facts:
         if s_iri == o_iri:
             return
         start, end = self.document.original_span(*sentence)
-        evidence = Evidence(self.document.id, self.document.text_original[start:end], start, end)
+        text = self.document.text_original
+        evidence = Evidence(self.document.id, text[start:end], start, end,
+                            text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
         self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
 
     def subjects(self, predicate: str) -> set[str]:

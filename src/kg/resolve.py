@@ -363,6 +363,7 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     """The entities a document's mentions name, with the surface forms as aliases."""
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
+    spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
     for m in mentions:
         # a phrase set off by spaces ( 巾帼家政 ) without them; an unpaired mark (“春蕾计划) off
         surface = _unpaired_mark(m.surface.strip())
@@ -373,12 +374,13 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
             aliases.setdefault((m.type, m.key), set())
         if m.rule_id == IMPLIED:
             continue
+        spans[(m.type, m.key)].add((document.id, *document.original_span(m.start, m.end)))
         original = _original_form(document, m)
         if original:
             originals[(m.type, m.key)].add(original)
     return tuple(Entity(entity_iri(t, name, base), t, name,
                         tuple(sorted(forms - {name})),
-                        tuple(sorted(originals[(t, name)])))
+                        tuple(sorted(originals[(t, name)])), tuple(sorted(spans[(t, name)])))
                  for (t, name), forms in sorted(aliases.items()))
 
 
@@ -403,5 +405,6 @@ def merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
                 seen,
                 aliases=tuple(sorted(set(seen.aliases) | set(e.aliases))),
                 original_aliases=tuple(sorted(set(seen.original_aliases)
-                                              | set(e.original_aliases))))
+                                              | set(e.original_aliases))),
+                mentions=tuple(sorted(set(seen.mentions) | set(e.mentions))))
     return tuple(merged[iri] for iri in sorted(merged))

@@ -48,6 +48,10 @@ YEAR = KG["year"]
 HAS_EVIDENCE = KG["evidence"]
 #: A sentence of a document (offsets ``oa:start``/``oa:end``, text ``oa:exact``).
 EVIDENCE = KG["Evidence"]
+#: Where an entity is named: an entity's ``kg:mention`` links to a text position
+#: (``oa:start``/``oa:end``) derived from a document.
+MENTION = KG["Mention"]
+HAS_MENTION = KG["mention"]
 #: A source document (``schema:identifier``, ``schema:name``, checksum, region).
 DOCUMENT = KG["Document"]
 SHA256 = KG["sha256"]
@@ -98,6 +102,12 @@ def evidence_iri(doc_id: str, start: int, end: int, sentence: str,
                  base: str = DEFAULT_BASE) -> str:
     """The IRI of an evidence node: a hash of its document, offsets and sentence."""
     return f"{base}evidence/{_digest(doc_id, str(start), str(end), sentence)}"
+
+
+def mention_iri(entity: str, doc_id: str, start: int, end: int,
+                base: str = DEFAULT_BASE) -> str:
+    """The IRI of a mention node: a hash of its entity, document and offsets."""
+    return f"{base}mention/{_digest(entity, doc_id, str(start), str(end))}"
 
 
 def _packaged(name: str) -> Path:
