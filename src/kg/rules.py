@@ -6,7 +6,8 @@ columns); blank lines are skipped. A line with the wrong number of columns raise
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Iterable, Iterator
@@ -14,6 +15,7 @@ from typing import Iterable, Iterator
 import ahocorasick
 
 from .errors import RuleError
+from .model import ENTITY_TYPES, PREDICATES
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,93 @@ def parse_table(text: str, name: str, columns: int, min_columns: int | None = No
     return rows
 
 
+@dataclass(frozen=True)
+class Schema:
+    """What the cells of one rule table may hold: a cell's allowed values (``choices``), the
+    allowed items of a comma-separated cell (``list_choices``), and cells that must be regular
+    expressions (``regexes``; in ``programme_stop.tsv`` only where the kind is ``regex``)."""
+
+    choices: dict[int, frozenset[str]] = field(default_factory=dict)
+    list_choices: dict[int, frozenset[str]] = field(default_factory=dict)
+    regexes: tuple[int, ...] = ()
+    pattern: dict[int, str] = field(default_factory=dict)
+
+
+def _values(*values: str) -> frozenset[str]:
+    return frozenset(values)
+
+
+#: The checked values of every rule table, by file name (column numbers from 0, as in ``Row``).
+SCHEMAS: dict[str, Schema] = {
+    "boundaries.tsv": Schema(choices={1: _values("any", "first", "never")}),
+    "honours.tsv": Schema(choices={1: _values("title", "award", "list"),
+                                   2: _values("yes", "no", "listed")}),
+    "levels.tsv": Schema(choices={2: _values("", "省", "自治区", "市", "州", "盟", "县", "旗", "区")},
+                         list_choices={1: _values("org", "honour", "local")}),
+    "org_known.tsv": Schema(),
+    "org_suffixes.tsv": Schema(choices={2: _values("body", "department", "party", "top"),
+                                        3: _values("anchor", "any")}),
+    "patterns.tsv": Schema(choices={0: frozenset(ENTITY_TYPES)}, regexes=(1,)),
+    "person_cues.tsv": Schema(choices={1: _values("after", "before", "role")}),
+    "places.tsv": Schema(choices={2: _values("province", "prefecture", "county")},
+                         pattern={0: r"\d{6}", 3: r"(\d{6})?"}),
+    "posts.tsv": Schema(choices={1: _values("", "byline")}),
+    "programme_stop.tsv": Schema(choices={1: _values("regex", "word")}, regexes=(0,)),
+    "programme_words.tsv": Schema(choices={1: _values("name", "short", "quote")}),
+    "regions.tsv": Schema(choices={1: _values("country", "city", "continent", "region", "basin",
+                                              "province_abbreviation")}),
+    "relation_triggers.tsv": Schema(choices={0: frozenset(PREDICATES),
+                                             2: _values("", "joins", "gives", "respectively")}),
+    "sites.tsv": Schema(choices={1: _values("zone", "site")}),
+    "surnames.tsv": Schema(),
+    "transliteration.tsv": Schema(),
+}
+
+
+def check_row(row: Row, schema: Schema) -> None:
+    """Raise ``RuleError`` (file and line) for a cell whose value the table does not allow.
+
+    >>> check_row(Row(("和", "sometimes", ""), "rules/boundaries.tsv:7"),
+    ...           SCHEMAS["boundaries.tsv"])
+    Traceback (most recent call last):
+    kg.errors.RuleError: rules/boundaries.tsv:7: column 2 must be one of any, first, never, not 'sometimes'
+    """
+    path, _, line = row.rule_id.rpartition(":")
+
+    def fail(reason: str):
+        raise RuleError(path, int(line), reason)
+
+    for column, allowed in schema.choices.items():
+        if row[column] not in allowed:
+            fail(f"column {column + 1} must be one of {', '.join(sorted(allowed))}, "
+                 f"not {row[column]!r}")
+    for column, allowed in schema.list_choices.items():
+        unknown = [item for item in split_list(row[column]) if item not in allowed]
+        if unknown:
+            fail(f"column {column + 1} may list only {', '.join(sorted(allowed))}, not "
+                 f"{unknown[0]!r}")
+    for column, pattern in schema.pattern.items():
+        if not re.fullmatch(pattern, row[column]):
+            fail(f"column {column + 1} is not in the form {pattern!r}: {row[column]!r}")
+    for column in schema.regexes:
+        if column == 0 and row[1] != "regex":
+            continue  # programme_stop.tsv: a plain word
+        try:
+            re.compile(row[column])
+        except re.error as exc:
+            fail(f"column {column + 1} is not a valid regular expression ({exc})")
+
+
 @cache
 def table(name: str, columns: int, min_columns: int | None = None) -> tuple[Row, ...]:
-    """The rows of the packaged rule file ``kg/rules/<name>`` (loaded and checked once)."""
+    """The rows of the packaged rule file ``kg/rules/<name>`` (loaded and checked once).
+
+    Raises
+    ------
+    RuleError
+        The file is missing or not UTF-8, or a row has the wrong number of columns or a value
+        that ``SCHEMAS`` does not allow (the message names file and line).
+    """
     resource = resources.files("kg") / "rules" / name
     try:
         text = resource.read_text(encoding="utf-8")
@@ -56,7 +142,13 @@ def table(name: str, columns: int, min_columns: int | None = None) -> tuple[Row,
         raise RuleError(name, 0, "rule file missing from the package") from None
     except UnicodeDecodeError as exc:
         raise RuleError(name, 0, f"not UTF-8 ({exc.reason})") from None
-    return tuple(parse_table(text, f"rules/{name}", columns, min_columns))
+    rows = tuple(parse_table(text, f"rules/{name}", columns, min_columns))
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        raise RuleError(f"rules/{name}", 0, "no schema: add the table to rules.SCHEMAS")
+    for row in rows:
+        check_row(row, schema)
+    return rows
 
 
 @cache
