@@ -220,6 +220,11 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("中国工商银行湖南省分行行长戴晓峰出席。", "戴晓峰"),
     # a word across the name's edge (跃出) does not matter where a cue starts (出席)
     ("全国人大常委会副委员长、全国妇联主席沈跃跃出席会议并讲话。", "沈跃跃"),
+    # names listed after a post; an uncommon surname between two names of a list; 等 closes a
+    # list and is no part of the last name
+    ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟"),
+    ("刘红、陈静、郗敏、黄丽当选理事。", "郗敏"),
+    ("王强、周苇等当选副会长。", "周苇"),
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)
@@ -249,6 +254,7 @@ def test_people_from_cues_in_news_text(text, person):
     ("全国妇联授予张秀英等20名同志“全国三八红旗手”称号。", ("Place", "秀英区")),
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
+    ("王强、周苇等当选副会长。", ("Person", "周苇等")),
 ])
 def test_no_false_names_in_news_text(text, wrong):
     assert wrong not in entities(text)

@@ -249,3 +249,31 @@ def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     name = {e.iri: e.name for e in graph.entities}
     assert (subject, unit, role) in {(name[f.subject], name[f.object], f.role)
                                      for f in graph.facts if f.predicate == "holdsPost"}
+
+
+@pytest.mark.parametrize("text, subject, unit", [
+    # names listed after one chain of posts all hold it, in the body and in its party group
+    ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟", "湖南省科学技术协会"),
+    ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟", "湖南省科学技术协会党组"),
+    # elected office-holders: the unit named once serves the later clauses of the sentence
+    ("会议选举产生新一届领导班子，孟凡清当选广州市妇联主席，韩雪梅当选常务副主席，"
+     "丁晓、钱蓉、宋佳等当选副主席。", "韩雪梅", "广州市妇女联合会"),
+    ("会议选举产生新一届领导班子，孟凡清当选广州市妇联主席，韩雪梅当选常务副主席，"
+     "丁晓、钱蓉、宋佳等当选副主席。", "钱蓉", "广州市妇女联合会"),
+    # a council no rule names between the body and the post
+    ("冯立新当选为湖北省妇女学会第三届理事会会长。", "冯立新", "湖北省妇女学会"),
+    # each unit of a chain holds its own post
+    ("贵阳市人民政府副市长、贵阳市妇女儿童工作委员会主任邵华出席。", "邵华", "贵阳市人民政府"),
+    ("贵阳市人民政府副市长、贵阳市妇女儿童工作委员会主任邵华出席。", "邵华",
+     "贵阳市妇女儿童工作委员会"),
+    # a rank before the title, at every named level of the unit
+    ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院"),
+    ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院第三检察部"),
+])
+def test_posts_of_lists_elections_and_chains(tmp_path: Path, text, subject, unit):
+    assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")
+
+
+def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Path):
+    posts = facts_of(graph_of(tmp_path, "湖南省妇联开通热线。值班主任赵强介绍情况。"), "holdsPost")
+    assert not [p for p in posts if p[0] == "赵强"]

@@ -1189,7 +1189,7 @@ def _name_after_role(text: str, start: int, end: int, surnames) -> tuple[int, in
 def _looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
-    return ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+    return bool(text) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
         and not _is_word(text)
 
 
@@ -1230,6 +1230,11 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         end = _person_at(sent, start, surnames, strict=False)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+        # 副主席刘丽、张晓雯、吴晓晖: the names listed after the first share its post
+        while end and text[end:end + 1] == "、":
+            start, end = end + 1, _person_at(sent, end + 1, surnames)
+            if end and _looks_like_name(text[start:end], surnames):
+                result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
     # the occasion of the speech: 张建国在调研时强调
     for s, e, p in posts + sent.hits_of("person_cue"):
@@ -1238,6 +1243,8 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None
         if occasion:
             s = occasion.start()
+        elif text[s - 1:s] == "等":
+            s -= 1  # A、B等当选: 等 closes the list, it is no part of the name
         for length in (4, 3, 2):
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
@@ -1299,9 +1306,13 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         last_start, _ = spans[-1]
         spans[-1] = (last_start, m.end() if counted
                      else _person_at(sent, last_start, surnames) or last_start)
-        names = [(a, b) for a, b in spans if b > a and (
+        names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
             _looks_like_name(text[a:b], surnames)
-            or (counted and 2 <= b - a <= 6 and _plausible_name(text[a:b])))]
+            or (counted and 2 <= b - a <= 6 and _plausible_name(text[a:b]))
+            # between two names, a rare surname will do (…、郗某、…)
+            or (0 < i < len(spans) - 1 and 2 <= b - a <= 3 and not _is_word(text[a:b])
+                and _looks_like_name(text[spans[i - 1][0]:spans[i - 1][1]], surnames)
+                and _looks_like_name(text[spans[i + 1][0]:spans[i + 1][1]], surnames)))]
         # every item but a leading phrase must be a name, and there must be two at least
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
             result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")

@@ -2,9 +2,13 @@
 
 Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate:
 
-- ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳);
-  an organisation right before a name (…权益部寿兰兰) is membership without a post; 任命/选举 X
-  为 <unit><post> and X 担任 <unit><post> name the unit after the person. The person holds the
+- ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳),
+  or a chain of units each with its posts (市政府副市长、市妇儿工委主任王某); a 、-list of names
+  shares what stands before its first name and after its last; titles take a rank or deputy
+  prefix (副县长, 代省长, 一级检察官); an organisation right before a name (…权益部寿兰兰) is
+  membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
+  当选 <post> (the unit elected to earlier in the sentence) name the unit after the person. A
+  post title after words of an unknown unit (…合作办主任) is given to no other body. The person holds the
   post in the unit named and, with the unit as part of the role, in the body named at its start
   (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
   (中共宁波市委书记 holds no post in the party itself).
@@ -55,8 +59,12 @@ def _byline_posts() -> frozenset[str]:
 @cache
 def _posts() -> re.Pattern:
     titles = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
-    one = "|".join(map(re.escape, titles))
-    return re.compile(rf"^(?:{one})(?:、(?:{one}))*$")
+    # a title with a rank or deputy prefix is a title too (副县长, 代省长, 一级检察官)
+    one = f"{_POST_PREFIX}(?:{'|'.join(map(re.escape, titles))})"
+    return re.compile(rf"^{one}(?:[、兼]{one})*$")
+
+
+_POST_PREFIX = r"(?:常务副|副|代|[一二三四]级|高级)?"
 
 
 class _Facts:
@@ -124,58 +132,123 @@ def _posts_held(document, sentence, ms, facts, own):
     text = document.text
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation"]
-    posts = {p.start: _post_before(text, sentence[0], p.start) for p in people}
+    places = [m for m in ms if m.type == "Place"]
+    groups = _name_lists(text, people)
+    # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
+    posts = {g[0].start: _post_before(text, sentence[0], g[0].start) for g in groups}
     # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
-    place_ends = {m.end for m in ms if m.type == "Place"}
-    titled = {p.start - len(posts[p.start]) for p in people if posts[p.start]}
-    for person in people:
-        post = posts[person.start]
-        if post and not any(person.start - len(post) <= o.end <= person.start for o in orgs) \
-                and person.start - len(post) not in place_ends and post not in _byline_posts():
+    place_ends = {m.end for m in places}
+    titled = {start - len(post) for start, post in posts.items() if post}
+    elected = None  # the unit of the last election in the sentence (…当选市妇联主席，B当选副主席)
+    for group in groups:
+        head = group[0]
+        post = posts[head.start]
+        post_start = head.start - len(post) if post else head.start
+        if post and not any(post_start <= o.end <= head.start for o in orgs) \
+                and post_start not in place_ends and post not in _byline_posts() \
+                and _stands_alone(text, sentence[0], post_start):
             # 分管副主席赵红军: the unit of the leader named before, else the last unit named
             # before, else the document's own (not for a reporter: 本报记者 is no unit named)
-            earlier = [o for o in orgs if o.end <= person.start - len(post)]
+            earlier = [o for o in orgs if o.end <= post_start]
             led = [o for o in earlier if o.end in titled]
             unit = (led or earlier or [own])[-1]
             if unit is not None and len(post) > 1:
-                facts.add(person, "holdsPost", unit, sentence, role=post)
-        # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席: the unit and the post come after
-        note = _POST_AFTER_NAME.match(text, person.end) or (
-            # 任命张伟为教育部副部长, 选举李红为…主席
-            _APPOINTED_AS.match(text, person.end)
-            if _APPOINTS.search(text, sentence[0], person.start) else None)
-        unit = note and next((o for o in orgs if o.start == note.end()), None)
-        if unit and _post_end(text, unit.end) > unit.end:
-            facts.add(person, "holdsPost", unit, sentence,
-                      role=text[unit.end:_post_end(text, unit.end)])
+                for person in group:
+                    facts.add(person, "holdsPost", unit, sentence, role=post)
         for org in orgs:
-            between = text[org.end:person.start]
-            if org.end > person.start or len(between) > 12:
+            between = text[org.end:head.start]
+            if org.end > head.start or len(between) > 40:
                 continue
             if between and not _posts().match(between):
+                # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts
+                end = _chain_end(text, org, head.start, orgs)
+                if end is not None:
+                    for person in group:
+                        _hold(facts, person, org, end, orgs, places, text, sentence)
                 continue
-            if any(o.start == org.start and org.end < o.end <= person.start
-                   and (o.end == person.start or _posts().match(text[o.end:person.start]))
+            if any(o.start == org.start and org.end < o.end <= head.start
+                   and (o.end == head.start or _posts().match(text[o.end:head.start]))
                    for o in orgs):
                 continue  # a longer unit of the same body is the one named (unless what
                 # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
             # 自治区妇联党组书记、主席王芳: the unit holds the first post, its body them all
-            units = [o for o in orgs if o.start == org.start and o.end < org.end]
-            own_post = between.split("、")[0] if units else between
-            facts.add(person, "holdsPost", org, sentence, role=own_post or None)
-            for parent in units:
-                # the body holds the posts with the unit (妇二科主任), but a local branch named
-                # after a place (中共|宁波市委书记) is no post in the national body itself
-                if any(parent.end <= p.start and p.end <= org.end for p in ms
-                       if p.type == "Place"):
-                    continue
-                role = text[parent.end:person.start] if between else None
-                facts.add(person, "holdsPost", parent, sentence, role=role)
+            for person in group:
+                _hold(facts, person, org, head.start, orgs, places, text, sentence,
+                      first_post_only=True)
+        # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
+        note = _post_after(text, sentence, group)
+        if note is None:
+            continue
+        unit = next((o for o in orgs if o.start == note), None)
+        if unit is not None and _role_end(text, unit.end) > unit.end:
+            elected = unit
+            for person in group:
+                _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
+                      sentence)
+        elif unit is None and _post_end(text, note) > note:
+            # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
+            unit = elected or next((o for o in reversed(orgs) if o.end <= head.start), None)
+            if unit is not None and _ELECTION.search(text, sentence[0], head.start):
+                for person in group:
+                    _hold(facts, person, unit, None, orgs, places, text, sentence,
+                          role=text[note:_post_end(text, note)])
 
 
-_POST_AFTER_NAME = re.compile(r"(?:同志)?(?:[（(]|担任|出任|兼任|当选为?|调任|任)")
-_APPOINTS = re.compile(r"(?:任命|选举|推选|增补|聘任|聘请|提名|决定)$")
+#: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
+_LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?、")
+#: After the last name of a list: 等, a head count (3名同志).
+_LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位](?:同志)?)?")
+_POST_AFTER_NAME = re.compile(r"(?:同志)?(?:[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
+#: 为 names a post after an election or appointment verb earlier in the sentence.
+_ELECTION = re.compile(r"任命|选举|推选|增补|聘任|聘请|提名|当选")
 _APPOINTED_AS = re.compile(r"为")
+
+
+def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
+    """The people of a sentence grouped into 、-lists (a single name is a list of one)."""
+    groups: list[list[Mention]] = []
+    for person in people:
+        if groups and _LIST_JOIN.fullmatch(text, groups[-1][-1].end, person.start):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    return groups
+
+
+def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> int | None:
+    """Where the unit or post given after a list of names starts (…当选|市妇联主席,
+    任命张伟为|教育部副部长), if the words after the names give one."""
+    end = _LIST_END.match(text, group[-1].end).end()
+    note = _POST_AFTER_NAME.match(text, end)
+    if note is None and _ELECTION.search(text, sentence[0], group[0].start):
+        note = _APPOINTED_AS.match(text, end)
+    return note.end() if note else None
+
+
+def _stands_alone(text: str, start: int, pos: int) -> bool:
+    """Whether a post title at ``pos`` opens its phrase (分管副主席, after a comma or a verb),
+    rather than ending the name of a unit no rule knows (婦基會國際合作辦|主任)."""
+    return pos == start or not re.match(r"[\u4e00-\u9fff]", text[pos - 1]) \
+        or text[pos - 1] in "的由和与及在是为"
+
+
+def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
+          first_post_only=False):
+    """``person`` holds the post in ``unit`` and in every body a shorter unit of the same
+    start names (研究会|第五届理事会|会长: the council and the society); ``end`` ends the
+    post titles after the unit (the role), unless ``role`` is given. With ``first_post_only``
+    the unit holds the first post of a chain, its bodies the whole chain."""
+    between = text[unit.end:end] if end is not None else ""
+    parents = [o for o in orgs if o.start == unit.start and o.end < unit.end]
+    own_post = between.split("、")[0] if parents and first_post_only else between
+    facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
+    for parent in parents:
+        # the body holds the posts with the unit (妇二科主任), but a local branch named after
+        # a place (中共|宁波市委书记) is no post in the national body itself
+        if any(parent.end <= p.start and p.end <= unit.end for p in places):
+            continue
+        facts.add(person, "holdsPost", parent, sentence,
+                  role=role or (text[parent.end:end] if between else None))
 
 
 def _post_end(text: str, start: int) -> int:
@@ -184,6 +257,39 @@ def _post_end(text: str, start: int) -> int:
         if _posts().match(text[start:start + length]):
             return start + length
     return start
+
+
+def _chain_end(text: str, unit: Mention, pos: int, orgs: list[Mention]) -> int | None:
+    """Where the posts of ``unit`` end, when units with their posts run from it to ``pos``
+    joined by 、 (市政府副市长、市妇儿工委主任|name); None when they do not."""
+    end = _post_end(text, unit.end)
+    if end == unit.end or text[end:end + 1] != "、":
+        return None
+    following = [o for o in orgs if o.start == end + 1 and o.end < pos]
+    if not following:
+        return None
+    after = _post_end(text, following[0].end)
+    if after == pos or _chain_end(text, following[0], pos, orgs) is not None:
+        return end
+    return None
+
+
+def _role_end(text: str, start: int) -> int:
+    """The end of the post after a unit: post titles right after it, or words of a unit no
+    rule names and then titles ending the phrase (研究会|第五届理事会会长,); ``start`` if
+    none."""
+    end = _post_end(text, start)
+    if end > start:
+        return end
+    for stop in range(start + 3, min(len(text), start + 14) + 1):
+        if not _HAN.match(text, stop - 1):
+            break
+        if not _HAN.match(text, stop) and _post_before(text, start + 1, stop):
+            return stop
+    return start
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff\d]")
 
 
 def _post_before(text: str, start: int, pos: int) -> str | None:
