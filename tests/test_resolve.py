@@ -51,8 +51,12 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("长沙市人大", None, "长沙市人民代表大会"),
     ("湖南省政协", None, "中国人民政治协商会议湖南省委员会"),
     ("内蒙古自治区科协", None, "内蒙古自治区科学技术协会"),
-    ("共青团湖南省委", None, "中国共产主义青年团湖南省委员会"),
-    ("共青团长沙市委宣传部", None, "中国共产主义青年团长沙市委员会宣传部"),
+    ("共青团湖南省委", None, "共青团湖南省委员会"),
+    ("共青团长沙市委宣传部", None, "共青团长沙市委员会宣传部"),
+    ("共青团省委", "甘肃省", "共青团甘肃省委员会"),
+    ("共青团湖南株洲市委", None, "共青团株洲市委员会"),
+    ("株洲市法院", None, "株洲市人民法院"),
+    ("醴陵市检察院", None, "醴陵市人民检察院"),
 ])
 def test_canonical_organisation_names(name, region, canonical):
     assert canonical_organisation(name, region) == canonical
@@ -95,3 +99,26 @@ def test_aliases_carry_no_unpaired_quotation_mark(tmp_path):
     graph = build_texts(tmp_path, {"a.txt": "湖南省妇联实施“春蕾计划”和妇女“两癌”筛查项目。"})
     plan = next(e for e in graph.entities if e.name == "春蕾计划")
     assert not [alias for alias in plan.aliases if alias.count("“") != alias.count("”")]
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    # a one-character level word and a one-character suffix that jieba reads as one word
+    ("株洲市妇联开会。株洲市文明办参加。会议在市委的领导下召开。", "中国共产党株洲市委员会", "市委"),
+    # 市政 is an ordinary word, but 市政府 is the city's government
+    ("株洲市妇联开会。株洲市文明办参加。市政府副市长到会。", "株洲市人民政府", "市政府"),
+    ("醴陵市妇联开会。醴陵市文明办参加。市法院、市检察院派员出席。", "醴陵市人民法院", "市法院"),
+    # the youth league's committees: 团 + a relative or named place + 委
+    ("甘肃省妇联开会。甘肃省文明办参加。团省委书记到会。", "共青团甘肃省委员会", "团省委"),
+    ("株洲市妇联开会。株洲市文明办参加。团市委发出倡议。", "共青团株洲市委员会", "团市委"),
+    ("醴陵市开会。醴陵市文明办参加。团湖南醴陵市委组织青年志愿者。", "共青团醴陵市委员会",
+     "团湖南醴陵市委"),
+])
+def test_relative_bodies_resolve_to_the_report_s_place(tmp_path, text, name, alias):
+    organisation = organisations(build_texts(tmp_path, {"a.txt": text}))[name]
+    assert alias in organisation.aliases
+
+
+def test_a_youth_league_committee_is_not_also_the_party_s(tmp_path):
+    names = organisations(build_texts(tmp_path, {
+        "a.txt": "株洲市妇联开会。株洲市文明办参加。团市委发出倡议。"}))
+    assert "中国共产党株洲市委员会" not in names

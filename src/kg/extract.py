@@ -508,9 +508,11 @@ def _suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
         return True
     if not _segmented_at(sent, end):
         return False
-    # a one-character suffix must not end a two-character word (局 in 大局, 部 in 干部)
+    # a one-character suffix must not end a two-character word (局 in 大局, 部 in 干部), unless
+    # the word is a level word and the suffix (市委, 省委: the city's or province's committee)
     word = _word_ending_at(sent, end)
-    return len(suffix) > 1 or not (len(word) == 2 and word in _dictionary_words())
+    return len(suffix) > 1 or not (len(word) == 2 and word in _dictionary_words()
+                                   and word[0] not in _level_words("org"))
 
 
 def _window(sent: Sentence, pos: int) -> tuple[int, str]:

@@ -31,6 +31,7 @@ _GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人�
                          r"总工会|科协|党组|部|处|科|室)$")
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
+_YOUTH_LEAGUE = "中国共产主义青年团"
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
@@ -108,17 +109,32 @@ def _local_words() -> frozenset[str]:
 def _local_prefix(name: str, localities: tuple[str, ...]) -> str | None:
     """市妇联 -> 长沙市妇联 in a document about 长沙市; None when the document is about no such
     place (the body is then no particular one). Names that open with an ordinary word
-    (市场监管局) are left as they are."""
+    (市场监管局) are left as they are, unless a body suffix follows the level word (市政府)."""
     word = name[:1]
-    if word not in _local_words() or (name[:2] in jieba_dictionary()[1] and name[1:2] != "委"):
-        return name
+    if word not in _local_words() or (name[:2] in jieba_dictionary()[1]
+                                      and not name[1:].startswith(_suffix_forms())):
+        return name  # 市场监管局; but 市委 and 市政府 are the city's
     return next((place + name[1:] for place in localities if place.endswith(word)), None)
+
+
+def _local_form(name: str, localities: tuple[str, ...]) -> str | None:
+    """:func:`_local_prefix` of the name, or of what follows a national body's short form in
+    it (共青团市委 -> 共青团长沙市委)."""
+    alias = next((a for a, _ in _known_bodies() if name.startswith(a)), "")
+    rest = _local_prefix(name[len(alias):], localities)
+    return None if rest is None else alias + rest
 
 
 def _localities_with_city(region: str | None, localities: tuple[str, ...]) -> tuple[str, ...]:
     """The localities, and the province when it is a city itself (重庆市: its 市妇联)."""
     city = (region,) if region and region.endswith("市") else ()
     return localities + city
+
+
+@cache
+def _suffix_forms() -> tuple[str, ...]:
+    """Every organisation suffix as texts write it (rules/org_suffixes.tsv)."""
+    return tuple(row[0] for row in table("org_suffixes.tsv", 5))
 
 
 @cache
@@ -179,6 +195,17 @@ def _place_at_start(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _innermost_place(text: str) -> str | None:
+    """The place ``text`` names, or the last of a run of places it names (江西高安市 ->
+    高安市); None if it is no place."""
+    while not place_index().level(text):
+        found = _place_at_start(text)
+        if found is None:
+            return None
+        text = text[len(found[0]):]
+    return text
+
+
 def _expand_place_prefix(name: str) -> str:
     """The name with a place's short form at its start written in full (呼市妇联 -> 呼和浩特市妇联)."""
     found = _place_at_start(name)
@@ -202,10 +229,14 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     for alias, canonical in _known_bodies():
         if not name.startswith(alias):
             continue
-        local = _LOCAL_COMMITTEE.match(name, len(alias))
-        if local and place_index().level(local.group(1)):
-            # 共青团湖南省委 -> 中国共产主义青年团湖南省委员会: the body's committee of a place
-            name = f"{canonical}{local.group(1)}委员会{local.group(2)}"
+        local = _LOCAL_COMMITTEE.match(_relative_prefix(name[len(alias):], region))
+        place = local and _innermost_place(local.group(1))
+        if place:
+            # 共青团湖南省委 -> 共青团湖南省委员会: the body's committee of a place
+            # (共青团省委: of the document's province; 共青团江西高安市委: of the city); the
+            # league's local committees are officially named with its short form
+            body = alias if canonical == _YOUTH_LEAGUE else canonical
+            name = f"{body}{place}委员会{local.group(2)}"
             break
         if _is_unit_name(name[len(alias):]) or _is_body_of(name[len(alias):]):
             name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
@@ -295,7 +326,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     resolved = []
     for m in mentions:
         if m.type == "Organisation":
-            local = _local_prefix(m.key or m.surface, cities)
+            local = _local_form(m.key or m.surface, cities)
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
