@@ -48,6 +48,25 @@ def test_real_parentheses_are_kept(kept):
     assert strip_pinyin_glosses(kept) == (kept, [])
 
 
+@pytest.mark.parametrize("damaged, clean", [
+    ("全國(guo)(guo)總工會", "全國總工會"),                     # a converter repeats its gloss
+    ("協會(hui)(hui)(hui)(hui)章程", "協會章程"),
+    ("聯(lián)(lián)誼", "聯誼"),                                # with tone marks
+    ("縣(xiàn)（xiàn）委", "縣委"),                                 # mixed brackets
+])
+def test_repeated_glosses_are_removed_together(damaged, clean):
+    assert strip_pinyin_glosses(damaged)[0] == clean
+
+
+@pytest.mark.parametrize("kept", [
+    "應用(app)(de)版本",          # a gloss-like word after a real parenthesis stays
+    "三八红旗手(集体)(2023)",
+    "表(一)(an)",
+])
+def test_only_glosses_after_a_character_or_a_gloss_go(kept):
+    assert strip_pinyin_glosses(kept) == (kept, [])
+
+
 def test_seed_with_glosses_has_none_left():
     for prefix in ("003", "004"):
         text = read_document(seed_file(prefix)).text
@@ -99,7 +118,20 @@ def test_html_left_by_scrapers_is_removed(scraped, clean):
     assert strip_html(scraped)[0] == clean
 
 
-@pytest.mark.parametrize("kept", ["3<5 且 5>3", "A&B公司", "&bogus;", "《条例》<附件>"])
+@pytest.mark.parametrize("scraped, clean", [
+    ("<fieldset class=\"f\"><menu></menu></fieldset>市科协", "\n\n\n\n市科协"),
+    ("团市委<strike>旧称</strike>换届", "团市委旧称换届"),
+    ("妇联<!-- 栏目 <p> 结束 -->主席", "妇联主席"),
+    ("<!DOCTYPE html><nav>首页</nav>", "\n首页\n"),
+    ("侨联<o:p></o:p>主席<small>(兼)</small>", "侨联主席(兼)"),
+    ("<abbr title=\"x\">残联</abbr><s>删</s>", "残联删"),
+])
+def test_rarer_html_elements_are_removed_too(scraped, clean):
+    assert strip_html(scraped)[0] == clean
+
+
+@pytest.mark.parametrize("kept", ["3<5 且 5>3", "A&B公司", "&bogus;", "《条例》<附件>",
+                                  "<sample>文件", "<ab>组"])
 def test_text_that_only_looks_like_markup_is_kept(kept):
     assert strip_html(kept) == (kept, [])
 
@@ -171,6 +203,24 @@ def test_repeat_run_takes_its_short_lines_along():
 def test_boilerplate_lines_give_no_text(line):
     text = f"自治区妇联召开会议。\n{line}\n"
     assert drop_boilerplate(text)[0] == "自治区妇联召开会议。\n"
+
+
+@pytest.mark.parametrize("line", [
+    "成人视频一区二区_国产精品在线_无码高清",
+    "日韩AV免费观看|久久精品视频|av网址大全",
+    "ＡＶ无码｜一区二区三区",                              # full-width, folded first
+])
+def test_keyword_spam_titles_give_no_text(line):
+    text = f"{line}\n县总工会召开代表大会。\n"
+    assert drop_boilerplate(normalize_unicode(text)[0])[0] == "县总工会召开代表大会。\n"
+
+
+@pytest.mark.parametrize("line", [
+    "产品远销欧美、日韩等国家和地区。",                     # place words alone are news
+    "网站曝光一批黑料,警方介入调查。",                       # one spam word is not enough
+])
+def test_news_mentioning_one_spam_word_is_kept(line):
+    assert drop_boilerplate(line) == (line, [])
 
 
 @pytest.mark.parametrize("line", [

@@ -299,9 +299,19 @@ def normalize_newlines(text: str) -> tuple[str, list[Change]]:
 
 
 _HTML_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-_HTML_SCRIPT = r"<(?P<code>script|style)\b[^>]*>.*?</(?P=code)\s*>"
-_HTML_BLOCK_TAG = r"</?(?:br|p|div|li|tr|table|h[1-6]|ul|ol|section|article|hr)\b[^<>]{0,500}>"
-_HTML_INLINE_TAG = r"</?(?:span|a|img|strong|b|i|em|u|font|sup|sub|td|th|tbody)\b[^<>]{0,500}>"
+_HTML_SCRIPT = r"<(?P<code>script|style)\b[^>]*>.*?</(?P=code)\s*>|<!--.*?-->|<![A-Za-z][^<>]*>"
+#: Elements that end a line, and elements inside a line; a page hijacked or templated by a
+#: content system leaves any of them (fieldset, menu, strike, Word's o:p …), so the lists
+#: hold the HTML element names, not only the common ones.
+_HTML_BLOCKS = ("address|article|aside|blockquote|body|br|caption|center|dd|details|dialog|div|"
+                "dl|dt|fieldset|figcaption|figure|footer|form|frame|h[1-6]|head|header|hr|html|"
+                "legend|li|main|menu|nav|ol|p|pre|section|summary|table|tfoot|thead|title|tr|ul")
+_HTML_INLINES = ("a|abbr|audio|b|base|big|button|cite|code|col|colgroup|del|em|embed|font|i|"
+                 "iframe|img|input|ins|kbd|label|link|mark|meta|nobr|noscript|object|"
+                 "o:p|option|param|picture|q|s|samp|select|small|source|span|strike|strong|"
+                 "sub|sup|tbody|td|textarea|th|time|tt|u|var|video|wbr")
+_HTML_BLOCK_TAG = rf"</?(?:{_HTML_BLOCKS})\b[^<>]{{0,500}}>"
+_HTML_INLINE_TAG = rf"</?(?:{_HTML_INLINES})(?![\w:])[^<>]{{0,500}}>"
 _HTML = re.compile(f"(?P<script>{_HTML_SCRIPT})|(?P<block>{_HTML_BLOCK_TAG})|"
                    f"(?P<inline>{_HTML_INLINE_TAG})|(?P<entity>{_HTML_ENTITY})",
                    re.IGNORECASE | re.DOTALL)
@@ -311,7 +321,8 @@ def strip_html(text: str) -> tuple[str, list[Change]]:
     """Markup a scraper left behind: entities decoded, common tags and scripts removed.
 
     Block tags (``<br>``, ``<p>``, ``<div>`` …) become line breaks, inline tags disappear,
-    ``<script>`` and ``<style>`` go with their content; ``<`` in prose stays.
+    ``<script>`` and ``<style>`` go with their content, as do comments and ``<!DOCTYPE>``;
+    ``<`` in prose stays.
 
     >>> strip_html("妇联&nbsp;主席<br/>王芳<span class=x>在</span>&#21628;和浩特&lt;")[0]
     '妇联\\xa0主席\\n王芳在呼和浩特<'
@@ -438,8 +449,8 @@ def _normalize_lines(text: str) -> tuple[str, list[Change]]:
     return "\n".join(parts), changes
 
 
-_PINYIN_GLOSS = re.compile(rf"[(（](?<=[{_CJK}][(（])"
-                           rf"\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
+_PINYIN_GLOSS = re.compile(rf"[(（]\s*([a-zA-Z1-5\u00c0-\u01dc' ]{{1,30}}?)\s*[)）]")
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ",
                           "aaaaeeeeiiiioooouuuuvvvvvaaaaeeeeiiiioooouuuu")
 _INITIAL = r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])"
@@ -463,14 +474,21 @@ def _is_gloss(body: str) -> bool:
 
 
 def strip_pinyin_glosses(text: str) -> tuple[str, list[Change]]:
-    """Remove pinyin glosses after characters; keep real parentheses.
+    """Remove pinyin glosses after characters, and the glosses a converter repeated after
+    them (國(guo)(guo)); keep real parentheses.
 
-    >>> strip_pinyin_glosses("婦聯(lián)在(2023)年(以下简称妇联)区（qū）")[0]
-    '婦聯在(2023)年(以下简称妇联)区'
+    >>> strip_pinyin_glosses("婦聯(lián)在(2023)年(以下简称妇联)区（qū）國(guo)(guo)")[0]
+    '婦聯在(2023)年(以下简称妇联)区國'
     """
     if "(" not in text and "（" not in text:
         return text, []
-    spans = [m.span() for m in _PINYIN_GLOSS.finditer(text) if _is_gloss(m.group(1))]
+    spans: list[tuple[int, int]] = []
+    for m in _PINYIN_GLOSS.finditer(text):
+        start = m.start()
+        follows = (start > 0 and _CJK_CHAR.match(text, start - 1)) or (
+            spans and spans[-1][1] == start)
+        if follows and _is_gloss(m.group(1)):
+            spans.append(m.span())
     return _delete_spans(text, spans)
 
 
@@ -558,16 +576,29 @@ _BOILERPLATE = re.compile(
 )
 #: Lines longer than this are prose, never boilerplate.
 _MAX_BOILERPLATE_CHARS = 80
+#: Words of the adult-video and gambling keyword titles that hijacked pages carry above the
+#: article (亚洲…一区二区_…无码…); two of them in one line make it spam, one may be news.
+_SPAM_WORD = re.compile(r"无码|一区二区|国产精品|精品视频|亚洲av|日韩av|av网址|av在线|成人视频|"
+                        r"色综合|自拍偷拍|午夜福利|久久精品|免费视频在线|黑料|百家乐|真人赌场",
+                        re.IGNORECASE)
+#: A spam title line is a keyword run, not prose: at most this long.
+_MAX_SPAM_CHARS = 300
+
+
+def _is_spam(line: str) -> bool:
+    return len(line) <= _MAX_SPAM_CHARS and len(_SPAM_WORD.findall(line)) >= 2
 
 
 def drop_boilerplate(text: str) -> tuple[str, list[Change]]:
-    """Drop web boilerplate lines: copyright, share, editor and site footer lines.
+    """Drop web boilerplate lines: copyright, share, editor and site footer lines, and the
+    keyword-spam titles of hijacked pages.
 
     >>> drop_boilerplate("正文。\\n版权所有:某网站\\n分享让更多人看到")[0]
     '正文。\\n'
     """
     dropped = [(start, end) for start, end, line in _line_spans(text)
-               if len(line) <= _MAX_BOILERPLATE_CHARS and _BOILERPLATE.match(line)]
+               if (len(line) <= _MAX_BOILERPLATE_CHARS and _BOILERPLATE.match(line))
+               or _is_spam(line)]
     return _delete_spans(text, _merge_line_spans(text, dropped))
 
 
