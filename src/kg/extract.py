@@ -1395,8 +1395,9 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                            if not _contains_short_place(c, n))]
     candidates = [c for c in candidates if c.type != "Person"
                   and not any(_contains_short_place(p, c) for p in persons)] + persons
-    unique = {(c.start, c.end, c.type): c for c in
-              sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id))}
+    unique: dict[tuple[int, int, str], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id)):
+        unique.setdefault((c.start, c.end, c.type), c)  # of one span, the strongest rule
     order = sorted(unique.values(),
                    key=lambda c: (-PRIORITY[c.family], -(c.end - c.start), c.start, c.type))
     kept: list[Candidate] = []
