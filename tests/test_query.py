@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
 import re
+import signal
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
-import pytest
+from xml.etree import ElementTree
 
-from kg import cli, pipeline, query, rdf
+import pyoxigraph
+import pytest
+import rdflib
+
+from kg import cli, pipeline, query, rdf, vocab
 from kg.errors import InputError, QueryError
 
 from rdf_samples import FEDERATION, original_text, seed_graph
@@ -91,22 +101,63 @@ def test_table_right_aligns_numbers_and_escapes_newlines(store):
     assert lines[2:4] == ["   7  a\\nb", "1234  c"]
 
 
-def test_csv_and_json_carry_full_values(store):
-    result = query.run(store, PEOPLE)
-    rows = list(csv.reader(io.StringIO(query.as_csv(result))))
+def render(store, text, output_format):
+    return query.render(store, text, "-e", output_format).decode("utf-8")
+
+
+def test_csv_tsv_json_and_xml_carry_full_values(store):
+    rows = list(csv.reader(io.StringIO(render(store, PEOPLE, "csv"))))
     assert rows[0] == ["name"] and ["王芳"] in rows and len(rows) == 6
-    document = json.loads(query.as_json(result))
+    tsv = render(store, PEOPLE, "tsv").splitlines()
+    assert tsv[0] == "?name" and '"王芳"@zh-hans' in tsv
+    document = json.loads(render(store, PEOPLE, "json"))
     assert document["head"]["vars"] == ["name"]
     assert {"type": "literal", "value": "王芳", "xml:lang": "zh-hans"} in [
         b["name"] for b in document["results"]["bindings"]]
+    root = ElementTree.fromstring(render(store, PEOPLE, "xml"))
+    literals = root.iter("{http://www.w3.org/2005/sparql-results#}literal")
+    assert "王芳" in [node.text for node in literals]
 
 
 def test_ask_and_construct(store):
     assert query.as_table(query.run(store, "ASK { ?p kg:holdsPost ?o }")) == "true\n"
-    assert json.loads(query.as_json(query.run(store, "ASK { ?p kg:runs ?p }"))) == {
-        "head": {}, "boolean": False}
-    triples = query.run(store, "CONSTRUCT { ?o kg:hasMember ?p } WHERE { ?p kg:holdsPost ?o }")
+    assert json.loads(render(store, "ASK { ?p kg:runs ?p }", "json"))["boolean"] is False
+    construct = "CONSTRUCT { ?o kg:hasMember ?p } WHERE { ?p kg:holdsPost ?o }"
+    triples = query.run(store, construct)
     assert triples.columns == ("subject", "predicate", "object") and len(triples.rows) == 4
+    turtle = rdflib.Graph().parse(data=render(store, construct, "table"), format="turtle")
+    nt = rdflib.Graph().parse(data=render(store, construct, "nt"), format="nt")
+    assert len(turtle) == len(nt) == 4 and set(turtle) == set(nt)
+    with pytest.raises(QueryError, match="give triples: use --format ttl, nt"):
+        render(store, construct, "csv")
+    with pytest.raises(QueryError, match="give a table: use --format table"):
+        render(store, PEOPLE, "ttl")
+
+
+def test_tables_print_iris_that_parse_back_in_a_query(store):
+    """Every IRI cell, pasted into a query, finds the same node."""
+    result = query.run(store, "SELECT ?p ?o ?fact WHERE { ?p kg:holdsPost ?o . "
+                              "?fact kg:subject ?p ; kg:object ?o }")
+    cells = {query.term_text(term) for row in result.rows for term in row}
+    assert "person:王芳" in cells and f"organisation:{FEDERATION}" in cells
+    for cell in cells:
+        found = query.run(store, f"ASK {{ {{ {cell} ?p ?o }} UNION {{ ?s ?p {cell} }} }}")
+        assert found.boolean, cell
+    assert query.term_text(pyoxigraph.NamedNode("https://w3id.org/kg-cn/id/org/a(b)")) == \
+        "<https://w3id.org/kg-cn/id/org/a(b)>"
+
+
+def test_the_typed_full_iri_finds_the_entity(store):
+    iri = vocab.DEFAULT_BASE + "person/王芳"
+    assert query.run(store, f"ASK {{ <{iri}> a kg:Person }}").boolean
+
+
+def test_table_row_limit_says_rows_were_left_out(store):
+    result = query.run(store, PEOPLE, limit=2)
+    table = query.as_table(result)
+    assert len(result.rows) == 2 and result.truncated
+    assert table.splitlines()[-1].startswith("(first 2 rows; more were left out")
+    assert not query.run(store, PEOPLE, limit=5).truncated
 
 
 def test_bad_query_is_a_query_error_naming_its_source(store):
@@ -174,3 +225,100 @@ def test_evidence_query_on_the_seed_build_cites_exact_sentences(seed_build):
     assert len(rows) == sum(len(f.evidence) for f in seed_build.facts)
     for *_, file, start, end, sentence in rows:
         assert original_text(file[:3])[int(start):int(end)] == sentence
+
+
+# ------------------------------------------------------------------ safety
+
+PRODUCT = "SELECT ?a ?d ?g WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g"
+
+
+class _Endpoint(http.server.BaseHTTPRequestHandler):
+    """A SPARQL endpoint on 127.0.0.1 that counts the requests it gets and answers nothing."""
+
+    requests: list[str] = []
+
+    def _answer(self):
+        type(self).requests.append(self.path)
+        body = b'{"head": {"vars": ["x"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def endpoint():
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Endpoint)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    _Endpoint.requests.clear()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    server.shutdown()
+
+
+def test_service_is_refused_unless_allowed_and_no_request_leaves(graph_file, endpoint, capsys):
+    remote = f"SELECT ?x WHERE {{ SERVICE <{endpoint}> {{ ?x ?p ?o }} }}"
+    assert cli.main(["query", str(graph_file), "-e", remote]) == 2
+    assert "SERVICE calls another endpoint" in capsys.readouterr().err
+    assert _Endpoint.requests == []
+    # the word in a string, an IRI or a variable is no call
+    harmless = 'SELECT ?service WHERE { ?service skos:prefLabel "SERVICE <x>" }'
+    assert cli.main(["query", str(graph_file), "-e", harmless]) == 0
+    assert cli.main(["query", str(graph_file), "-e", remote, "--allow-service"]) == 0
+    assert len(_Endpoint.requests) == 1
+
+
+def test_service_with_a_variable_is_a_user_error(graph_file, capsys):
+    text = "SELECT * WHERE { SERVICE ?where { ?s ?p ?o } }"
+    assert cli.main(["query", str(graph_file), "-e", text, "--allow-service"]) == 2
+    assert capsys.readouterr().err.startswith("kg: error: -e: cannot evaluate the query")
+
+
+def test_a_query_file_without_end_is_refused(graph_file, capsys):
+    assert cli.main(["query", str(graph_file), "/dev/zero"]) == 2
+    assert "/dev/zero: not a query: larger than 1 MiB" in capsys.readouterr().err
+
+
+def test_a_runaway_query_stops_at_the_timeout(graph_file, capsys):
+    started = time.monotonic()
+    assert cli.main(["query", str(graph_file), "-e", PRODUCT, "--timeout", "1"]) == 2
+    assert time.monotonic() - started < 10
+    assert "stopped after 1 s (--timeout)" in capsys.readouterr().err
+
+
+def test_a_query_beyond_its_memory_is_stopped_with_one_line(graph_file, capsys):
+    assert cli.main(["query", str(graph_file), "-e", PRODUCT, "--memory", "400"]) == 2
+    err = capsys.readouterr().err
+    assert "ran out of memory (400 MiB, --memory)" in err and err.count("\n") == 1
+
+
+def _kg(*arguments, **options):
+    return subprocess.Popen([sys.executable, "-m", "kg", *arguments], stderr=subprocess.PIPE,
+                            **options)
+
+
+def test_ctrl_c_stops_a_running_query(graph_file):
+    process = _kg("query", str(graph_file), "-e", PRODUCT)
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 60
+    while not children.read_text().strip() and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the query runs in its child process
+    stopped = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    assert process.wait(timeout=20) == 130
+    assert time.monotonic() - stopped < 5
+    assert process.stderr.read().decode() == "kg: interrupted\n"
+
+
+def test_a_reader_that_stops_early_gives_exit_141(graph_file):
+    process = _kg("query", str(graph_file), "-e", "SELECT * WHERE { ?s ?p ?o }", "--limit", "0",
+                  stdout=subprocess.PIPE)
+    process.stdout.read(100)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141

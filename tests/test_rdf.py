@@ -14,7 +14,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import rdf, vocab
+from kg import cli, rdf, vocab
 from kg.errors import InputError, OutputError
 from kg.graph import KnowledgeGraph
 from kg.model import Entity, Fact
@@ -188,6 +188,35 @@ def test_iris_with_forbidden_characters_are_percent_encoded():
     text = rdf.to_turtle(graph)
     assert oxigraph_triples(text) == len(turtle_graph(text)) == 6
     assert "<https://w3id.org/kg-cn/id/place/100%25zz>" in text
+
+
+def test_entity_iris_are_readable_and_stay_one_safe_segment(tmp_path):
+    assert entity_iri("Person", "王芳") == vocab.DEFAULT_BASE + "person/王芳"
+    assert vocab.iri_segment("中心/分部 #1?x%") == "中心%2F分部%20%231%3Fx%25"
+    assert vocab.iri_segment("..") == "%2E%2E"  # no dot segment for resolution to remove
+    assert vocab.iri_segment("零\u200b宽\ue000") == "零%E2%80%8B宽%EE%80%80"  # invisible ones
+    names = ("王芳", "中心/分部 #1?x%", "..", "a:b", "零\u200b宽", "《报》(刊)")
+    people = sorted((Entity(entity_iri("Person", n), "Person", n) for n in names),
+                    key=lambda e: e.iri)
+    graph = KnowledgeGraph((), tuple(people), ())
+    text = rdf.to_turtle(graph)
+    assert "\n<person/王芳> a kg:Person" in text and "<person/《报》(刊)>" in text
+    assert oxigraph_triples(text) == len(turtle_graph(text)) == 3 * len(names)
+    assert {str(s) for s in turtle_graph(text).subjects()} == {e.iri for e in people}
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "odd.ttl")) == graph
+
+
+@pytest.mark.parametrize("base", ["graph/", "https://example.org/kg", "https://ex.org/a b/",
+                                  "urn:kg:", ""])
+def test_a_base_that_cannot_prefix_iris_is_refused_in_one_line(base, tmp_path, capsys):
+    text = tmp_path / "report.txt"
+    text.write_text("自治区妇联主席王芳在赤峰市调研。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["build", str(text), "-o", str(out), "--base", base, "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg: error: --base {base!r}: not a base IRI") and err.count("\n") == 1
+    assert not out.exists()
+    assert vocab.check_base("https://example.org/kg#") == "https://example.org/kg#"
 
 
 def test_a_relative_base_is_refused():

@@ -13,12 +13,13 @@ import sys
 import time
 import traceback
 import webbrowser
+from functools import partial
 from pathlib import Path
 
 from . import evaluate, export, outputs, pipeline, query, rdf, viz
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, check_base
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,15 +62,30 @@ def _parser() -> argparse.ArgumentParser:
                           "(NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM for Excel)")
     exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
                           "next to GRAPH.ttl)")
-    querier = sub.add_parser("query", help="run a SPARQL query on a Turtle graph")
-    querier.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
-    text = querier.add_mutually_exclusive_group(required=True)
-    text.add_argument("query_file", nargs="?", metavar="QUERY.rq", help="a SPARQL query file "
-                      "(examples in queries/)")
-    text.add_argument("-e", "--expression", metavar="SPARQL", help="the query itself, e.g. "
-                      "'SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }'")
+    querier = sub.add_parser("query", help="run a SPARQL query on graph files or a store",
+                             description="Run a SPARQL query on graph files (Turtle, N-Triples,"
+                             " JSON-LD, TriG) or on a store written by `kg load`. Queries run "
+                             "offline, within a time and a memory limit.")
+    querier.add_argument("inputs", nargs="*", metavar="GRAPH.ttl ... QUERY.rq",
+                         help="graph files, then the query file (examples in queries/); with "
+                         "-e, graph files only")
+    querier.add_argument("-e", "--expression", metavar="SPARQL", help="the query itself, e.g. "
+                         "'SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }'")
+    querier.add_argument("--store", metavar="DIR", help="query the store written by `kg load` "
+                         "instead of graph files")
     querier.add_argument("--format", choices=query.FORMATS, default="table",
-                         help="table (aligned, the default), csv or json (SPARQL results)")
+                         help="SELECT/ASK: table (aligned, the default), csv, tsv, json or xml "
+                         "(SPARQL results); CONSTRUCT/DESCRIBE: ttl (the default) or nt")
+    querier.add_argument("--timeout", type=_seconds, default=query.DEFAULT_TIMEOUT,
+                         metavar="SECONDS", help="stop a query after this long, loading "
+                         f"included (default {query.DEFAULT_TIMEOUT:g}; 0 for no limit)")
+    querier.add_argument("--memory", type=_whole, default=query.DEFAULT_MEMORY_MB,
+                         metavar="MIB", help="memory a query may use, in MiB (default "
+                         f"{query.DEFAULT_MEMORY_MB}; 0 for no limit)")
+    querier.add_argument("--limit", type=_whole, default=query.DEFAULT_LIMIT, metavar="N",
+                         help=f"rows a table shows (default {query.DEFAULT_LIMIT}; 0 for all)")
+    querier.add_argument("--allow-service", action="store_true", help="let SERVICE call "
+                         "other SPARQL endpoints over the network (off: queries are offline)")
     viewer = sub.add_parser("view", help="write the interactive viewer page (HTML, works "
                             "offline) of a Turtle graph")
     viewer.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -77,6 +93,24 @@ def _parser() -> argparse.ArgumentParser:
                         "GRAPH.ttl)")
     viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
     return parser
+
+
+def _whole(text: str) -> int:
+    """An argument that must be a whole number of at least 0."""
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    """An argument that must be a number of seconds, at least 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -130,6 +164,7 @@ def cmd_build(args) -> int:
     started = time.perf_counter()
     if args.scheduler and args.engine != "dask":
         raise KgError("--scheduler needs --engine dask")
+    check_base(args.base)
     check_folder(args.output)
     problems: list[InputWarning] = []
     try:
@@ -171,13 +206,35 @@ def _print_warnings(problems: list[InputWarning]) -> None:
 
 
 def cmd_query(args) -> int:
+    inputs = list(args.inputs)
     if args.expression is not None:
         text, source = args.expression, "-e"
+    elif inputs:
+        source = inputs.pop()
+        text = query.read_query(source)
     else:
-        text, source = query.read_query(args.query_file), args.query_file
-    result = query.run(query.open_store(args.graph), text, source)
-    sys.stdout.write(query.format_result(result, args.format))
+        raise KgError("give a query: a QUERY.rq file after the graph files, or -e 'SPARQL'")
+    if args.store is not None:
+        if inputs:
+            raise KgError("give either graph files or --store DIR, not both")
+        open_source = partial(query.open_store_folder, args.store)
+    elif inputs:
+        open_source = partial(query.open_store, inputs)
+    else:
+        raise KgError("give the graph to query: GRAPH.ttl ... or --store DIR")
+    output = query.run_guarded(open_source, text, source, args.format,
+                               allow_service=args.allow_service, limit=args.limit or None,
+                               timeout=args.timeout or None, memory_mb=args.memory or None)
+    _write_out(output)
     return 0
+
+
+def _write_out(data: bytes, chunk: int = 1 << 16) -> None:
+    """Write to standard output in pieces, flushing each: a reader that stops early (``| head``)
+    is then noticed (a single large write can end short without an error)."""
+    for start in range(0, len(data), chunk):
+        sys.stdout.buffer.write(data[start:start + chunk])
+        sys.stdout.flush()
 
 
 def cmd_export(args) -> int:

@@ -43,9 +43,9 @@ from .graph import KnowledgeGraph
 from .io import write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
 from .vocab import (CLASS, DEFAULT_BASE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
-                    FACT_SUBJECT, HAS_EVIDENCE, HAS_MENTION, LANG_SIMPLIFIED, LANG_TRADITIONAL, OA, PREDICATE,
-                    MENTION, PREFIXES, PROV, REGION, ROLE, SCHEMA, SHA256, YEAR,
-                    document_iri, evidence_iri, fact_iri, mention_iri)
+                    FACT_SUBJECT, HAS_EVIDENCE, HAS_MENTION, LANG_SIMPLIFIED, LANG_TRADITIONAL,
+                    MENTION, OA, PREDICATE, PREFIXES, PROV, REGION, ROLE, SCHEMA, SEGMENT_CHAR,
+                    SHA256, YEAR, document_iri, evidence_iri, fact_iri, mention_iri)
 
 # Kinds of object lists in a node description.
 _IRI, _LANG, _PLAIN, _INT, _YEAR = range(5)
@@ -56,8 +56,7 @@ _ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b":
           "\f": "\\f"}
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]|%(?![0-9A-Fa-f]{2})')
 _ABSOLUTE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
-_RELATIVE_SAFE = re.compile(r"(?:[A-Za-z0-9_~\-]|%[0-9A-Fa-f]{2})"
-                            r"(?:[A-Za-z0-9_~\-./]|%[0-9A-Fa-f]{2})*")
+_SEGMENT = re.compile(f"(?:{SEGMENT_CHAR.pattern}|%[0-9A-Fa-f]{{2}})*")
 _HIERARCHICAL_BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]+/([^?#]*/)?")
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
@@ -263,6 +262,17 @@ def valid_iri(iri: str) -> str:
     return _IRI_UNSAFE.sub(lambda m: quote(m.group(), safe=""), iri)
 
 
+def _resolves_to_itself(relative: str) -> bool:
+    """Whether ``relative`` resolved against a hierarchical base gives base + relative: IRI
+    segment characters only, no scheme-like first segment, no empty segment (``//`` or an
+    absolute path) and no dot segment (resolution removes them)."""
+    segments = relative.split("/")
+    if len(segments) > 1 and segments[-1] == "":
+        segments.pop()
+    return ":" not in segments[0] and all(s.strip(".") and _SEGMENT.fullmatch(s)
+                                          for s in segments)
+
+
 class _TurtleTerms:
     """Turtle spellings of IRIs (prefixed, relative to the base, or full), memoised."""
 
@@ -281,8 +291,7 @@ class _TurtleTerms:
     def _spell(self, iri: str) -> str:
         if self.base and iri.startswith(self.base):
             relative = iri[len(self.base):]
-            if (_RELATIVE_SAFE.fullmatch(relative) and not relative.startswith(".")
-                    and "/." not in relative):  # no dot segments, which resolution removes
+            if _resolves_to_itself(relative):
                 return f"<{relative}>"
         iri = valid_iri(iri)
         for namespace, prefix in self.namespaces:

@@ -11,12 +11,16 @@ that a test keeps in step; :func:`ontology_path` and :func:`shapes_path` find th
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
+
+from .errors import KgError
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 #: The ontology namespace (classes and properties).
@@ -65,22 +69,76 @@ LANG_TRADITIONAL = "zh-Hant"
 TYPE_SEGMENT = {"Organisation": "org", "Programme": "programme", "Person": "person",
                 "Place": "place", "Honour": "honour"}
 
+#: Prefix names of the IRIs kg mints, by path segment (``organisation:`` for ``org/``, since
+#: ``org:`` is the W3C Organization Ontology).
+ID_PREFIX = {"org": "organisation", "programme": "programme", "person": "person",
+             "place": "place", "honour": "honour", "doc": "doc", "fact": "fact",
+             "evidence": "evidence"}
+
 _HASH_CHARS = 20  # 80 bits of SHA-256: no collision among billions of facts
+
+#: Characters an IRI path segment holds as themselves (RFC 3987 ``ipchar`` without ``%``):
+#: unreserved ASCII, sub-delimiters, ``:``, ``@`` and the ``ucschar`` ranges (CJK included).
+#: Everything else (space, ``/ ? # % < > " { } | ^ ` \``, controls) is percent-encoded.
+SEGMENT_CHAR = re.compile(
+    "[A-Za-z0-9\\-._~!$&'()*+,;=:@\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    + "".join(f"{chr(plane << 16)}-{chr((plane << 16) + 0xfffd)}" for plane in range(1, 14))
+    + "\U000e1000-\U000efffd]")
+#: Invisible characters (controls, format characters, spaces, private use) are encoded too,
+#: so that an IRI looks like what it is.
+_INVISIBLE = frozenset(("Cc", "Cf", "Co", "Cs", "Zl", "Zp", "Zs"))
+
+
+def iri_segment(text: str) -> str:
+    """``text`` as one IRI path segment: itself where IRIs allow it, percent-encoded (UTF-8)
+    elsewhere, so that ``<base/person/王芳>`` is typed as written and stays one segment.
+
+    >>> iri_segment("王芳")
+    '王芳'
+    >>> iri_segment("A/B 中心")
+    'A%2FB%20中心'
+    """
+    if text.strip(".") == "":  # "." and ".." are dot segments, which resolution removes
+        return "%2E" * len(text)
+    return "".join(c if SEGMENT_CHAR.match(c) and unicodedata.category(c) not in _INVISIBLE
+                   else quote(c, safe="", errors="surrogatepass") for c in text)
 
 
 @lru_cache(maxsize=1 << 17)
 def entity_iri(entity_type: str, name: str, base: str = DEFAULT_BASE) -> str:
-    """The deterministic IRI of an entity: base, type segment, percent-encoded name.
+    """The deterministic IRI of an entity: base, type segment, name as an IRI segment.
 
     >>> entity_iri("Place", "赤峰市")
-    'https://w3id.org/kg-cn/id/place/%E8%B5%A4%E5%B3%B0%E5%B8%82'
+    'https://w3id.org/kg-cn/id/place/赤峰市'
     """
-    return f"{base}{TYPE_SEGMENT[entity_type]}/{quote(name, safe='')}"
+    return f"{base}{TYPE_SEGMENT[entity_type]}/{iri_segment(name)}"
+
+
+_BASE_FORM = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|^`\\]*[/#]")
+
+
+def check_base(base: str) -> str:
+    """``base`` when it can prefix kg's IRIs: absolute (a scheme), ending in ``/`` or ``#``,
+    without spaces or characters IRIs forbid; else ``KgError`` with a one-line reason.
+
+    >>> check_base("https://example.org/kg/")
+    'https://example.org/kg/'
+    """
+    if not _BASE_FORM.fullmatch(base):
+        raise KgError(f"--base {base!r}: not a base IRI (it must be absolute, start with a "
+                      "scheme such as https://, end in / or #, and hold no spaces)")
+    return base
+
+
+def id_prefixes(base: str = DEFAULT_BASE) -> dict[str, str]:
+    """Prefix name -> namespace of the IRIs kg mints under ``base`` (``person:王芳`` is
+    ``<{base}person/王芳>``), for queries and tables."""
+    return {name: f"{base}{segment}/" for segment, name in ID_PREFIX.items()}
 
 
 def document_iri(doc_id: str, base: str = DEFAULT_BASE) -> URIRef:
     """The IRI of a source document."""
-    return URIRef(f"{base}doc/{quote(doc_id, safe='')}")
+    return URIRef(f"{base}doc/{iri_segment(doc_id)}")
 
 
 def _digest(*fields: str) -> str:
