@@ -73,7 +73,7 @@ TYPE_SEGMENT = {"Organisation": "org", "Programme": "programme", "Person": "pers
 #: ``org:`` is the W3C Organization Ontology).
 ID_PREFIX = {"org": "organisation", "programme": "programme", "person": "person",
              "place": "place", "honour": "honour", "doc": "doc", "fact": "fact",
-             "evidence": "evidence"}
+             "evidence": "evidence", "mention": "mention"}
 
 _HASH_CHARS = 20  # 80 bits of SHA-256: no collision among billions of facts
 
