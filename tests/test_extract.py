@@ -315,3 +315,40 @@ def test_honour_names(text, honour, not_honour):
     if honour:
         assert ("Honour", honour) in found
     assert ("Honour", not_honour) not in found
+
+
+@pytest.mark.parametrize("text, honour, not_honour", [
+    # the round of a prize is dropped, and what stands before the round is no part of it
+    ("团中央授予赵小梅等8名同志第30届中国青年五四奖章。", "中国青年五四奖章", "同志中国青年五四奖章"),
+    ("授予桥梁设计组等4个青年集体第19届中国青年五四奖章集体。", "中国青年五四奖章集体",
+     "青年集体中国青年五四奖章集体"),
+    # two titles joined by a middle dot are one
+    ("关于表彰滨江好人·最美巾帼的决定", "滨江好人·最美巾帼", "滨江好人"),
+    # a quoted title keeps the sector and level written before its marks
+    ("授予陈梅等8名同志湖南省交通系统“优秀女职工”荣誉称号。", "湖南省交通系统优秀女职工", "优秀女职工"),
+    ("全力建设好“文明示范区”。", None, "好文明示范区"),
+    # a quantity is no qualifier
+    ("全县涌现出一大批先进集体。", None, "出一大批先进集体"),
+    # a title named short where the document names it in full is that title
+    ("授予刘芳等3人浙江省教育系统“巾帼建功标兵”称号。希望受表彰的“巾帼建功标兵”珍惜荣誉。",
+     "浙江省教育系统巾帼建功标兵", "巾帼建功标兵"),
+    # a title that heads a list of its holders, with the rest of its name
+    ("附件\n宁远好人·孝老模范名单\n周大成 宁远县某公司 经理\n", "宁远好人·孝老模范", "宁远好人"),
+])
+def test_titles_of_real_reports(text, honour, not_honour):
+    found = entities(text)
+    if honour:
+        assert ("Honour", honour) in found
+    assert ("Honour", not_honour) not in found
+
+
+def test_a_bare_title_stays_apart_from_the_same_title_at_a_level():
+    found = entities("她曾获得全国三八红旗手称号。妇联表彰了三八红旗手。")
+    assert {("Honour", "全国三八红旗手"), ("Honour", "三八红旗手")} <= found
+
+
+def test_holders_listed_under_a_heading_are_people_and_units():
+    found = entities("附件:\n2024年度巾帼文明岗名单\n长沙市第四医院产科\n|\n岳阳市税务局\n"
+                     "2024年度三八红旗手名单\n罗 娟 湘潭市某小学 教师\n欧阳春花 株洲市某厂 技术员\n")
+    assert {("Organisation", "长沙市第四医院产科"), ("Organisation", "岳阳市税务局"),
+            ("Person", "罗娟"), ("Person", "欧阳春花")} <= found

@@ -277,3 +277,47 @@ def test_posts_of_lists_elections_and_chains(tmp_path: Path, text, subject, unit
 def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Path):
     posts = facts_of(graph_of(tmp_path, "湖南省妇联开通热线。值班主任赵强介绍情况。"), "holdsPost")
     assert not [p for p in posts if p[0] == "赵强"]
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # one holder a line, under a heading with a count; a name spaced out is one name
+    ("附件\n桃源好人·最美母亲名单\n（3名）\n黄春兰 某县某公司 经理\n罗 娟 某县某小学 教师\n"
+     "欧阳春花 某县农场 技术员\n", {("黄春兰", "桃源好人·最美母亲"), ("罗娟", "桃源好人·最美母亲"),
+                             ("欧阳春花", "桃源好人·最美母亲")}, set()),
+    # units one a line between rules, a department of a hospital included
+    ("长沙市卫生系统“巾帼文明岗”名单\n长沙市第四医院产科\n|\n长沙市血站检验科\n", {
+        ("长沙市第四医院产科", "长沙市卫生系统巾帼文明岗"),
+        ("长沙市血站检验科", "长沙市卫生系统巾帼文明岗")},
+     {("长沙市第四医院", "长沙市卫生系统巾帼文明岗")}),
+    # holders on the heading's own line, each person followed by her unit and post
+    ("湖南省获得全国巾帼建功先进集体名单 湖南省衡阳市妇女联合会 湖南省株洲市民政局 "
+     "湖南省获得全国巾帼建功标兵名单 周 敏 衡阳市某医院护士长 刘小红 株洲市某厂工人",
+     {("衡阳市妇女联合会", "全国巾帼建功先进集体"), ("株洲市民政局", "全国巾帼建功先进集体"),
+      ("周敏", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功标兵")},
+     {("株洲市民政局", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功先进集体")}),
+    # a line that only refers to annexes heads nothing
+    ("附件:1.湖南省三八红旗手名单\n2.湖南省三八红旗集体名单\n湖南省妇女联合会\n2024年3月1日\n", set(),
+     {("湖南省妇女联合会", "湖南省三八红旗集体")}),
+])
+def test_holders_listed_under_an_honour_heading(tmp_path: Path, text, expected, not_expected):
+    awarded = facts_of(graph_of(tmp_path, text), "awarded")
+    found = {(s.removeprefix("湖南省"), o) for s, o in awarded}
+    assert {(s.removeprefix("湖南省"), o) for s, o in expected} <= found
+    assert not {(s.removeprefix("湖南省"), o) for s, o in not_expected} & found
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # the count after 等 closes the list of those 授予 names
+    ("团省委授予共青团长沙市委书记李明等20名共青团干部“湖南省优秀共青团干部”称号。",
+     {("李明", "湖南省优秀共青团干部")}, {("中国共产主义青年团", "湖南省优秀共青团干部")}),
+    # the unit named, not the hospital its name starts with
+    ("授予长沙市第四医院产科等10个集体湖南省“巾帼文明岗”称号。",
+     {("长沙市第四医院产科", "湖南省巾帼文明岗")}, {("长沙市第四医院", "湖南省巾帼文明岗")}),
+    # who commends is not commended; the title of a decision confers nothing
+    ("湖南省总工会关于表彰湖南省五一劳动奖章获得者的决定", set(),
+     {("湖南省总工会", "湖南省五一劳动奖章")}),
+])
+def test_recipients_of_a_conferral(tmp_path: Path, text, expected, not_expected):
+    awarded = facts_of(graph_of(tmp_path, text), "awarded")
+    assert expected <= awarded
+    assert not not_expected & awarded

@@ -199,6 +199,7 @@ class Sentence:
                 breaks.add(e)
         self.breaks = sorted(breaks)
         self.word_starts = {s for s, e, payloads in hits if payloads.kinds - _PLACE_KIND}
+        self.boundary_starts = {s for s, e, payloads in hits if "boundary" in payloads.kinds}
         self._by_kind: dict[str, list] = {}
         for s, e, payloads in hits:
             for p in payloads:
@@ -263,7 +264,7 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
             state.clear()  # a qualifier of a list heading lasts to the end of its sentence
         found = _sentence_candidates(sentence, patterns, stops, surnames, state)
         candidates.extend(settle_overlaps(found))  # names never cross sentences
-    settled = candidates
+    settled = candidates + _listed_holders(text, candidates)
     return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
                          c.key) for c in settled)
 
@@ -841,9 +842,11 @@ def _org_tail(sent: Sentence, pos: int) -> int | None:
 
 
 @lru_cache(maxsize=65536)
-def _ends_with_org_suffix(name: str) -> bool:
+def _ends_with_org_suffix(name: str, kinds: tuple[str, ...] = ("body", "top"),
+                          shortest: int = 2) -> bool:
     lexicon, *_ = _rules()
-    return any(p[0] == "org_suffix" and p[3] in ("body", "top") and len(p[1]) > 1 and e == len(name)
+    return any(p[0] == "org_suffix" and p[3] in kinds and len(p[1]) >= shortest
+               and e == len(name)
                for s, e, payloads in _uncovered(list(lexicon.find(name)), name) for p in payloads)
 
 
@@ -947,7 +950,14 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
     for s, e, p in sent.hits_of("honour"):
         if e not in by_end or s < by_end[e][0]:
             by_end[e] = (s, e, p)
+    for c in found:
+        # a quoted title (“优秀女护士”荣誉称号) takes its qualifier like a head does
+        # (山东省卫生系统“优秀女护士”)
+        if c.rule_id == "extract:quoted-title" and c.end - 1 not in by_end \
+                and c.start > sent.start and _NAME_CHAR.match(text[c.start - 1]):
+            by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
     for s, e, p in sorted(by_end.values()):
+        e = _joined_title_end(sent, e)
         opened = s - 1 >= sent.start and text[s - 1] in "“\""
         end = e + 1 if opened and text[e:e + 1] in "”\"" else e
         if opened and (s - 1 == sent.start or text[s - 2] in "”\";；:：、") \
@@ -973,13 +983,23 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             start = left
         else:
             start = s
+        rounds = list(_ROUND_OR_BATCH.finditer(text, start, s))
+        if rounds and not level:
+            start = rounds[-1].end()  # 等19个集体|第27届…奖章集体: the title opens at its round
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
+        if p[2] == "extract:quoted-title" and (
+                s - 1 - start < 2 or _honour_level().match(text, s) or any(
+                    _dictionary_words().get(text[i:i + 2]) == "v" for i in range(start, s - 2))):
+            # 建设好“模范自治区”, 呵护好“全国文明城市”: one character, a verb or a title with
+            # its own level is no qualifier
+            continue
         if _names_a_programme(sent, end):
             continue  # 示范基地建设, 最美家庭手拉手活动: the title qualifies a programme
         if quoted and start < s - 1:
             state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
-        name = re.sub(r"[“”\"]", "", text[start:end])
+        # the round or batch of a title is not part of its name (湖北省首届“最美社科人”)
+        name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"]", "", text[start:end]))
         result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
         if p[4]:
             listed.add(result[-1])
@@ -990,6 +1010,28 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
             or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
 
+
+def _joined_title_end(sent: Sentence, end: int) -> int:
+    """The end of a title that goes on past its head: a second title joined by a middle dot
+    (四平好人·最美女性), or the rest of a list heading's title (…好人·最美时代女性名单)."""
+    text = sent.text
+    run = end
+    if text[end:end + 1] == "·":
+        run = end + 1
+        while run < sent.end and _NAME_CHAR.match(text[run]) and run not in sent.boundary_starts \
+                and not _LIST_HEADING.match(text, run):
+            run += 1
+        return run if run - end > 2 else end
+    run = end
+    while run < sent.end and _NAME_CHAR.match(text[run]) and run - end <= 12:
+        if list_heading_end(text, sent.start, run) is not None:
+            return run
+        run += 1
+    return end
+
+
+#: A round or batch of a title (第27届, 首届, 第二批): not part of the title's name.
+_ROUND_OR_BATCH = re.compile(r"首届|首批|第[一二三四五六七八九十百\d]+[届批]")
 
 #: Words between a title and a programme word that make the programme a selection for the
 #: title (三八红旗手评选活动), which leaves the title an honour.
@@ -1073,6 +1115,127 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
                 result.append(Candidate(a, b, "Programme", "extract:honour-list", name,
                                         "quoted"))
     return result
+
+
+# ------------------------------------------------------------------ lists under headings
+#: What closes a heading that announces the holders of a title: 名单 (获奖者名单 …), then a
+#: count or a region in brackets (（10名）, (四川省)).
+_LIST_HEADING = re.compile(r"[”\"]?(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
+                           r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?")
+#: The lead of a line that only refers to a list (附件:1.…名单, 2.…名单), a table of contents.
+_LIST_REFERENCE = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d+\s*[.．])")
+#: One item of a list: a run of characters between spaces, commas and separators.
+_LIST_TOKEN = re.compile(r"[^\s,，、|｜;；]+")
+#: A line between the heading and the items that holds no item: a count (（10名）) or a rule.
+_LIST_FILLER = re.compile(r"\s*(?:[(（][^()（）\n]{1,12}[)）]|[|｜\-—_=*]*)\s*$")
+
+
+def list_heading_end(text: str, start: int, end: int) -> int | None:
+    """Where the heading ends when the honour at ``[start, end)`` heads a list of its
+    holders (…三八红旗手名单, ■第…奖章获奖者名单 (四川省)), else None.
+
+    The heading is its own line: before the honour only a short lead (a mark, a year,
+    江西省获得), and no line that refers to an annex (附件:1.…名单) or numbers a table of
+    contents (2.…名单).
+    """
+    closing = _LIST_HEADING.match(text, end)
+    if closing is None:
+        return None
+    lead = re.split(r"\s", text[text.rfind("\n", 0, start) + 1:start])[-1]
+    if len(lead) > 12 or re.search(r"[,，。;；:：《]", lead) or _LIST_REFERENCE.match(lead):
+        return None
+    return closing.end()
+
+
+def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of ``text[start:end]``; a name spaced out for alignment (张 英) is one."""
+    tokens = [m.span() for m in _LIST_TOKEN.finditer(text, start, end)]
+    joined: list[tuple[int, int]] = []
+    for a, b in tokens:
+        if joined and joined[-1][1] - joined[-1][0] == 1 and b - a <= 2 \
+                and a - joined[-1][1] <= 2 and text[joined[-1][1]:a].isspace():
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
+def honour_lists(text: str, honours: list[tuple[int, int]],
+                 holder) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """The holders listed under each honour heading, as ``(honour span, item spans)``.
+
+    Items follow on the heading's own line, separated by spaces (each a holder, the words
+    right after a person being her unit and post), or one per line, the holder first
+    (许凤文 梨树县…公司 总经理; 邓小燕,女,汉族…); a line whose first item is no holder ends
+    the list. ``holder(start, end)`` is the type of the holder an item names (``Person``,
+    ``Organisation``), or None.
+    """
+    headings = {}
+    for start, end in honours:
+        heading_end = list_heading_end(text, start, end)
+        if heading_end is not None:
+            headings[(start, end)] = heading_end
+    starts = sorted(s for s, _ in headings)
+    result = []
+    for (start, end), heading_end in sorted(headings.items()):
+        following = [s for s in starts if s > start]
+        limit = following[0] if following else len(text)
+        line_end = text.find("\n", heading_end)
+        line_end = len(text) if line_end < 0 else line_end
+        items = []
+        if text[heading_end:min(line_end, limit)].strip():
+            after_person = False
+            for a, b in _list_tokens(text, heading_end, min(line_end, limit)):
+                if after_person:
+                    after_person = False  # the unit and post of the person before
+                    continue
+                kind = holder(a, b)
+                if kind:
+                    items.append((a, b))
+                    after_person = kind == "Person"
+        else:
+            pos = line_end + 1
+            while pos < limit:
+                line_end = text.find("\n", pos)
+                line_end = min(limit, len(text) if line_end < 0 else line_end)
+                tokens = _list_tokens(text, pos, line_end)
+                if tokens and not _LIST_FILLER.match(text[pos:line_end]):
+                    if not holder(*tokens[0]):
+                        break
+                    items.append(tokens[0])
+                pos = line_end + 1
+        if items:
+            result.append(((start, end), items))
+    return result
+
+
+def _listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """People and units listed under an honour heading that no other rule found."""
+    surnames = _rules()[3]
+    honours = [(c.start, c.end) for c in candidates if c.type == "Honour"]
+    found = {(c.start, c.end): c for c in candidates if c.type in ("Person", "Organisation")}
+    added: dict[tuple[int, int], Candidate] = {}
+
+    def holder(a: int, b: int) -> str | None:
+        known = found.get((a, b)) or added.get((a, b))
+        inside = [c for c in candidates if c.start < b and a < c.end]
+        if known or any(c.start < a or b < c.end for c in inside):
+            return known and known.type
+        name = re.sub(r"\s", "", text[a:b])
+        gendered = re.match(r"[,，](?:男|女)[,，]", text[b:b + 3])
+        if not inside and (_looks_like_name(name, surnames) or (
+                gendered and 2 <= len(name) <= 6 and not _is_word(name))):
+            added[(a, b)] = Candidate(a, b, "Person", "extract:honour-list", name, "person")
+        elif 3 <= len(name) <= 30 and (_ends_with_org_suffix(name) or (
+                # a unit of a named body (…人民医院妇科, …市血站成分科)
+                any(c.start == a and c.type in ("Place", "Organisation") for c in inside)
+                and _ends_with_org_suffix(name, ("department", "body", "top"), 1))):
+            added[(a, b)] = Candidate(a, b, "Organisation", "extract:honour-list", name,
+                                      "quoted")
+        return (a, b) in added and added[(a, b)].type
+
+    honour_lists(text, honours, holder)
+    return list(added.values())
 
 
 # ------------------------------------------------------------------ people

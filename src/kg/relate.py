@@ -36,6 +36,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
+from .extract import honour_lists, list_heading_end
 from .model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 from .places import place_index
 from .rules import table, trigger_words
@@ -110,6 +111,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         _named_runners(document, sentence, ms, facts)
         _located(document, sentence, ms, facts)
         _parts_in_sentence(document, sentence, ms, facts)
+    _listed_under_headings(document, mentions, facts)
     _parts_by_name(document, mentions, facts)
     _sections(document, mentions, facts, own)
     return facts.result()
@@ -328,11 +330,15 @@ def _awards(document, sentence, ms, facts):
     honours = [m for m in ms if m.type == "Honour"]
     if not honours:
         return
-    recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")]
+    # a body named inside a title (共青团 of 优秀共青团员) is not its recipient
+    recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")
+                  and not any(_inside(m, h) for h in honours)]
     gives, respective = _award_trigger_kinds()
-    # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred here
-    titles = [m.span() for m in re.finditer(r"《[^》]*》", text[sentence[0]:sentence[1]])]
-    honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)]
+    # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred
+    # here, nor is one that heads a list of its holders (…获得…先进集体名单 A B C)
+    titles = [m.span() for m in _DOCUMENT_TITLE.finditer(text[sentence[0]:sentence[1]])]
+    honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)
+               and list_heading_end(text, h.start, h.end) is None]
     for a, b in _clauses(text, *sentence):
         for t in trigger.finditer(text, a, b):
             if text[t.end():t.end() + 1] == "的":
@@ -344,6 +350,13 @@ def _awards(document, sentence, ms, facts):
             if t.group() in gives and not passive:
                 # A 授予 B 为 X: the recipients stand between the trigger and the honour
                 subjects = [r for r in recipients if t.end() <= r.start and r.end <= got[0].start]
+                # 授予A、B等10名同志…: the count closes the list of recipients
+                count = text.rfind("等", t.end(), got[0].start)
+                if count >= 0:
+                    subjects = [r for r in subjects if r.end <= count]
+                # 授予…人民医院急诊科: the unit named, not the body its name starts with
+                subjects = [r for r in subjects if not any(
+                    o is not r and _inside(r, o) and o.type != "Person" for o in subjects)]
                 # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
                 # recipient
                 subjects = [r for r in subjects if not any(
@@ -399,6 +412,28 @@ def _awards(document, sentence, ms, facts):
                 if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
                     facts.add(r, "awarded", honour, sentence, year=year)
 
+
+def _listed_under_headings(document, mentions, facts):
+    """The people and units listed under an honour heading (…名单) hold the honour, in the
+    year the heading names."""
+    text = document.text
+    honours = {(m.start, m.end): m for m in mentions if m.type == "Honour"}
+    holders = {}
+    for m in mentions:
+        if m.type in ("Person", "Organisation"):
+            holders.setdefault((m.start, m.end), m)  # the outermost of one span
+    for (start, end), items in honour_lists(text, sorted(honours),
+                                            lambda a, b: b and holders.get((a, b)) and
+                                            holders[(a, b)].type):
+        line = text[text.rfind("\n", 0, start) + 1:end]
+        year = _YEAR.search(line)
+        for item in items:
+            facts.add(holders[item], "awarded", honours[(start, end)],
+                      document.sentence_at(item[0]), year=year and year.group(1))
+
+
+#: The title of a document that names honours without conferring them (《…》, 关于表彰…的决定).
+_DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
 
 #: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
 _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")

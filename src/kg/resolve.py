@@ -331,8 +331,46 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
         resolved.append(replace(m, key=canonical_name(m, regions)))
+    resolved = _honour_references(resolved)
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
+
+
+@cache
+def _standalone_honours() -> frozenset[str]:
+    """Honour heads that are honours by themselves (rules/honours.tsv: 三八红旗手)."""
+    return frozenset(row[0] for row in table("honours.tsv", 4) if row[2] == "yes")
+
+
+@cache
+def _honour_levels() -> re.Pattern:
+    words = sorted((row[0] for row in table("levels.tsv", 4)), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")*")
+
+
+def _only_level(prefix: str) -> bool:
+    """Whether a title's qualifier only says its level (全国, 山东省, 自治区级)."""
+    if _is_place_name(prefix):
+        return True
+    place = _place_at_start(prefix)
+    rest = prefix[len(place[0]):] if place else prefix
+    return _honour_levels().fullmatch(rest) is not None
+
+
+def _honour_references(mentions: list[Mention]) -> list[Mention]:
+    """A title named short (巾帼建功标兵, 妇女儿童发展纲要先进集体) where the document also
+    names it in full (山东省卫生系统巾帼建功标兵) is that title, when exactly one title of the
+    document ends with it; a head that is a title by itself stays apart from the same head
+    at a level (三八红旗手, 全国三八红旗手 are two honours)."""
+    keys = {m.key for m in mentions if m.type == "Honour"}
+    full = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and k.endswith(key)]
+        if len(longer) == 1 and not (key in _standalone_honours()
+                                     and _only_level(longer[0][:-len(key)])):
+            full[key] = longer[0]
+    return [replace(m, key=full[m.key]) if m.type == "Honour" and m.key in full else m
+            for m in mentions]
 
 
 IMPLIED = "resolve:implied-place"
