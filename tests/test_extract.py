@@ -225,6 +225,12 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟"),
     ("刘红、陈静、郗敏、黄丽当选理事。", "郗敏"),
     ("王强、周苇等当选副会长。", "周苇"),
+    # jieba's tagger reads the name (its HMM finds unknown ones) after a role word, before a verb
+    ("大学生鲁晓萌在村里担任副书记。", "鲁晓萌"),
+    ("返乡青年邬春燕带领村民种茶。", "邬春燕"),
+    ("外卖骑手龚小川表示，收入稳定了。", "龚小川"),
+    # the tagger ends a name of two characters before a verb (郑军|到会)
+    ("省科协副主席郑军到会讲话。", "郑军"),
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)
@@ -255,6 +261,12 @@ def test_people_from_cues_in_news_text(text, person):
     ("阿里巴巴集团签署协议。", ("Place", "阿里地区")),
     ("发挥妇联大纽带、大家庭作用。", ("Organisation", "联合国大会")),
     ("王强、周苇等当选副会长。", ("Person", "周苇等")),
+    ("省科协副主席郑军到会讲话。", ("Person", "郑军到")),
+    # a level word opens a body's name after 代表; a unit's short name before a post title
+    ("主任孔莉代表县妇联作工作报告。", ("Person", "县妇联")),
+    ("市委统战部副部长、侨务办主任白露出席。", ("Person", "侨务办")),
+    # a brand in quotation marks (or the spaces a scraper left for them) is no name
+    ("实施 蒲公英 关爱项目。", ("Person", "蒲公英")),
 ])
 def test_no_false_names_in_news_text(text, wrong):
     assert wrong not in entities(text)

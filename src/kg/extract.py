@@ -231,6 +231,27 @@ class Sentence:
             longest_from[s] = max(longest_from.get(s, e), e)
         return sorted(h for h in by_end.values() if longest_from[h[0]] == h[1])
 
+    @cached_property
+    def tagged_words(self) -> list[tuple[int, int, str]]:
+        """``(start, end, tag)`` of the words of jieba's tagger, whose HMM reads unknown words
+        (names among them) as words too."""
+        words, pos = [], self.start
+        for word, tag in _tagged(self.text[self.start:self.end]):
+            words.append((pos, pos + len(word), tag))
+            pos += len(word)
+        return words
+
+    def tagged_name_end(self, pos: int) -> int | None:
+        """The end of the word the tagger reads as a personal name at ``pos`` followed by a
+        verb, a preposition or punctuation (司勇|来, not 李春|华为), if any."""
+        return self._tagged_names.get(pos)
+
+    @cached_property
+    def _tagged_names(self) -> dict[int, int]:
+        words = self.tagged_words
+        return {a: b for (a, b, tag), (_, _, after) in zip(words, words[1:] + [(0, 0, "x")])
+                if tag in _NAME_TAGS and after in _AFTER_NAME_TAGS}
+
     def hits_of(self, kind: str) -> list:
         """``(start, end, payload)`` of the hits of one kind, in text order."""
         return self._by_kind.get(kind, [])
@@ -533,6 +554,15 @@ def _word_ending_at(sent: Sentence, pos: int) -> str:
     """The word of jieba's segmentation that ends at ``pos`` (empty if none does)."""
     lo, window = _window(sent, pos)
     return _segments(window).get(pos - lo, "")
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``text`` with their part-of-speech tags (HMM on)."""
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text))
 
 
 @lru_cache(maxsize=65536)
@@ -1263,6 +1293,10 @@ def _name_before_post_note() -> re.Pattern:
                       + "|".join(map(re.escape, posts)) + r")[）)]")
 
 
+#: A level word that opens an organisation's name (市科协, 省妇联, 县委).
+_LEVEL_START = re.compile(r"全国|自治区|[省市县州盟旗乡镇村]")
+
+
 def _outermost(hits: list) -> list:
     """The hits not inside a longer hit of the list."""
     return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
@@ -1316,6 +1350,10 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
             found = next((end for end in ordered if _segmented_at(sent, end)
                           and len(_word_ending_at(sent, end)) <= end - pos
                           and text[end - 1:end + 1] not in _dictionary_words()), None)
+        if found and lengths is han and found - pos == 3 and not compound \
+                and sent.tagged_name_end(pos) == pos + 2 and found < sent.end \
+                and not _NAME_AFTER.match(text, found):
+            return pos + 2  # the tagger ends the name before a verb (司勇|来淮, 金浩|向)
         if found:
             return found
     return None
@@ -1358,6 +1396,41 @@ def _looks_like_name(text: str, surnames) -> bool:
         and not _is_word(text)
 
 
+#: Punctuation that ends a clause or a list item.
+_CLAUSE_MARKS = frozenset(",，。;；:：、()（）!！?？\n")
+#: Tags of a word that may describe the person named right after it (青年, 村干).
+_ROLE_TAGS = frozenset(("n", "t"))
+#: Tags jieba gives personal names.
+_NAME_TAGS = frozenset(("nr", "nrfg"))
+#: Tags of the word after a name that tell of an action or a link (在, 和, 带, 表示).
+_AFTER_NAME_TAGS = frozenset(("v", "vn", "p", "c", "d", "x", "uj", "ul"))
+
+
+def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
+    """Names jieba's tagger reads (its HMM finds unknown ones), with a Han surname, that stand
+    after a role word or at a phrase's start and before a verb, a preposition or punctuation
+    (村干|黄彬|在, 大学生|何语菲|在, ，|王某|表示)."""
+    text, words, common = sent.text, sent.tagged_words, _common_words()
+    result = []
+    for i, (a, b, tag) in enumerate(words):
+        name = text[a:b]
+        if tag not in _NAME_TAGS or name in common or not _looks_like_name(name, surnames):
+            continue
+        # (not after a quotation mark or a space that stands for one: “蒲公英” is a brand)
+        before = a == sent.start or text[a - 1] in _CLAUSE_MARKS or text[a - 1] in _ROLE_END \
+            or text[a - 1] in "长记任席理" or (words[i - 1][2] in _ROLE_TAGS
+                                            and words[i - 1][1] - words[i - 1][0] >= 2)
+        after = i + 1 == len(words) or words[i + 1][2] in _AFTER_NAME_TAGS
+        if before and after:
+            result.append(Candidate(a, b, "Person", "extract:tagged-name", name, "person"))
+    return result
+
+
+#: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
+#: ending in one is the unit, not a name.
+_UNIT_END = frozenset("办部委局处科室厅院所站队组会社团馆")
+
+
 #: The occasion between a speaker's name and the verb of speech (…在调研时|强调).
 _SPEECH_OCCASION = re.compile(r"在[^,，。;；、]{1,12}(?:时|中|上|期间)$")
 _AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
@@ -1392,7 +1465,9 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
     posts = _outermost(sent.hits_of("post"))
     for s, e, p in posts:
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
-        end = _person_at(sent, start, surnames, strict=False)
+        # …代表|市科协作报告: a level word opens a body's name, not a person's
+        end = None if _LEVEL_START.match(text, start) else \
+            _person_at(sent, start, surnames, strict=False)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
         # 副主席刘丽、张晓雯、吴晓晖: the names listed after the first share its post
@@ -1414,9 +1489,11 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
                     and _looks_like_name(text[start:s], surnames) \
-                    and not _crosses_word(text, start, s, (start,)):
+                    and not _crosses_word(text, start, s, (start,)) \
+                    and not (p[0] == "post" and text[s - 1] in _UNIT_END):
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
+    result += _tagged_names(sent, surnames)
     # (护士 of 护士长 is part of the post)
     for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] in ("before", "role"):
