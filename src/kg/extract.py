@@ -38,6 +38,20 @@ _NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百�
 #: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
 _DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
+#: A meeting's session number (十三届三次, 第十四届, 第一次) and an "(enlarged)" mark inside a
+#: meeting's name (X妇联十三届三次执委(扩大)会议) do not end the name.
+_SESSION = re.compile(r"第?[一二三四五六七八九十\d]+届(?:第?[一二三四五六七八九十\d]+次)?"
+                      r"(?=(?:[(（]扩大[)）])?(?:执委|常委|全委|执行委员会|常务委员会|委员会|"
+                      r"理事会|常务理事会|代表大会|会议|全会|全体会议|[一二三四五六七八九十]中全会))"
+                      r"|第?[一二三四五六七八九十\d]+次(?=(?:[(（]扩大[)）])?"
+                      r"(?:会议|全会|代表大会|执委|常委|全委|理事))")
+#: What follows a body in the name of its own congress or session (第七次代表大会,
+#: 十三届三次执委(扩大)会议, 第十三届执行委员会第一次会议, 全会).
+_OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[一二三四五六七八九十\d]+次)?"
+                          r"(?:执委|常委|全委|执行委员会|常务委员会|委员会|理事会|常务理事会)?"
+                          r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
+                          r"(?:会议|全会|全体会议|代表大会)")
+_ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 _SECTION = re.compile(r"【([^【】\n]{2,30})】")
@@ -180,12 +194,19 @@ class Sentence:
             inside.update((m.start(), m.end() - 1))
         for m in _DASH_IN_NAME.finditer(text, start, end):
             inside.add(m.start())
+        enlarged = set()
+        for m in _ENLARGED.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+            enlarged.add(m.start() + 1)  # 扩大 is a boundary word elsewhere
+        sessions = {m.end() for m in _SESSION.finditer(text, start, end)}
+        sessions |= {m.start() + len(m.group().partition("届")[0]) + 1
+                     for m in _SESSION.finditer(text, start, end) if "届" in m.group()}
         for m in _NON_NAME_CHAR.finditer(text, start, end):
             if m.start() not in inside:
                 breaks.add(m.end())
         words = _dictionary_words()
         for s, e, payloads in hits:
-            if "boundary" in payloads.kinds:
+            if "boundary" in payloads.kinds and s not in enlarged:
                 # a one-character function word that starts a dictionary word (向 in 向日葵)
                 # is part of that word
                 if e - s == 1 and (text[s:s + 3] in words or (
@@ -193,7 +214,8 @@ class Sentence:
                     continue
                 breaks.add(e)
         for m in _NUMERAL_CLASSIFIER.finditer(text, start, end):
-            breaks.add(m.end())
+            if m.end() not in sessions:
+                breaks.add(m.end())
         for s, e, payloads in hits:  # in text order, so openers in a row all count
             if "opener" in payloads.kinds and s in breaks:
                 breaks.add(e)
@@ -900,11 +922,12 @@ def _programmes(sent: Sentence, stops, found: list[Candidate]) -> list[Candidate
             continue  # 计划 in …计划项目: the name goes on to the next programme word
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name,
-        # unless it is the body's own congress (海南省妇联第七次代表大会)
-        if not text.endswith("代表大会", 0, e):
-            left = max([left] + [c.end for c in found if c.type == "Organisation"
-                                 and left <= c.start and c.end < s - 1
-                                 and _ACTING_BODY.search(text, c.start, c.end)])
+        # unless it is the body's own congress or session (海南省妇联第七次代表大会,
+        # X妇联十三届三次执委会议)
+        left = max([left] + [c.end for c in found if c.type == "Organisation"
+                             and left <= c.start and c.end < s - 1
+                             and _ACTING_BODY.search(text, c.start, c.end)
+                             and not _OWN_MEETING.fullmatch(text, c.end, e)])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))

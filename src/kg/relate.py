@@ -586,6 +586,12 @@ def _located(document, sentence, ms, facts):
             before = text[sentence[0]:m.start]
             held = _HELD_IN.search(before)
             ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
+            # …会议在济南召开: the places after 在 right behind the programme, up to the verb
+            after = _HELD_AFTER.match(text, m.end, sentence[1])
+            if after:
+                for place in places:
+                    if after.start(1) <= place.start and place.end <= after.end(1):
+                        facts.add(m, "locatedIn", place, sentence)
             for place in sorted(places, key=lambda p: p.start):
                 if held and place.start >= sentence[0] + held.start(1) \
                         and place.end <= sentence[0] + held.end(1):
@@ -603,6 +609,10 @@ def _located(document, sentence, ms, facts):
 
 #: A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after.
 _SITED_IN = re.compile(r"(?:总部)?(?:位于|设在|坐落于|地处)")
+
+#: <programme>在<place>召开: held where 在 right after the programme names, up to the verb.
+_HELD_AFTER = re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
+                         r"(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕|闭幕|启动)")
 
 #: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
 #: (在呼和浩特市举办“…”——…技能大赛).

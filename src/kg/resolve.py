@@ -324,12 +324,18 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     regions = ((region,) if region else ()) + localities
     cities = _localities_with_city(region, localities)
     resolved = []
+    body_starts = {m.start for m in mentions if m.type == "Organisation"}
     for m in mentions:
         if m.type == "Organisation":
             local = _local_form(m.key or m.surface, cities)
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
+        elif m.type == "Programme" and m.start in body_starts:
+            # a body's own meeting named with the body's relative name (市妇联第十四届三次
+            # 执委会议) is that city's: the place goes before it, the short form stays
+            name = m.key or m.surface
+            m = replace(m, key=_relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved = _honour_references(resolved)
     resolved += _implied_places(resolved)

@@ -1,0 +1,35 @@
+"""A body's own sessions and congresses: programmes named with the body, run by it, held
+where the text says (X妇联十三届三次执委会议在…召开)."""
+import pytest
+
+from test_extract import entities
+from test_relate import facts_of, graph_of
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("5月9日，湖南省妇联十二届四次执委会议在长沙召开。", "湖南省妇联十二届四次执委会议"),
+    ("会议传达了全国妇联常委(扩大)会议精神。", "全国妇联常委(扩大)会议"),
+    ("贵州省妇联第十二届执行委员会第一次会议选举了主席。", "贵州省妇联第十二届执行委员会第一次会议"),
+    ("他列席了浙江省政协全会。", "浙江省政协全会"),
+])
+def test_a_session_keeps_its_body_and_number(text, meeting):
+    assert ("Programme", meeting) in entities(text)
+
+
+def test_a_session_named_with_a_relative_body_is_that_citys(tmp_path):
+    graph = graph_of(tmp_path, "3月2日，市妇联第九届二次执委(扩大)会议在岳阳市召开。岳阳市妇联主席讲话。")
+    assert ("岳阳市妇女联合会", "岳阳市妇联第九届二次执委(扩大)会议") in facts_of(graph, "runs")
+
+
+@pytest.mark.parametrize("text, meeting, place", [
+    ("4月3日，湖南省妇联十二届四次执委会议在长沙召开。", "湖南省妇联十二届四次执委会议", "长沙市"),
+    ("广西壮族自治区第十三次妇女代表大会在南宁市隆重开幕。", "广西壮族自治区第十三次妇女代表大会",
+     "南宁市"),
+])
+def test_a_meeting_is_held_where_its_sentence_says(tmp_path, text, meeting, place):
+    assert (meeting, place) in facts_of(graph_of(tmp_path, text), "locatedIn")
+
+
+def test_a_number_of_sittings_of_another_body_does_not_join_two_names(tmp_path):
+    found = entities("浙江省温州市十四届人大常委会举行第十次会议。")
+    assert not [name for kind, name in found if kind == "Programme" and "十四届" in name]
