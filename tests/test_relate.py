@@ -321,3 +321,18 @@ def test_recipients_of_a_conferral(tmp_path: Path, text, expected, not_expected)
     awarded = facts_of(graph_of(tmp_path, text), "awarded")
     assert expected <= awarded
     assert not not_expected & awarded
+
+
+@pytest.mark.parametrize("text, subject, unit", [
+    # a table row: name, unit, post, separated by blanks
+    ("参会人员\n林晓红 湘潭县人民政府 一级科员\n", "林晓红", "湘潭县人民政府"),
+    # a profile: the party of 中共党员, and every unit (at every level) after 现任
+    ("孟晓燕，女，汉族，1990年5月出生，中共党员，现任湖南农业大学园艺学院副院长、教授。",
+     "孟晓燕", "中国共产党"),
+    ("孟晓燕，女，汉族，1990年5月出生，中共党员，现任湖南农业大学园艺学院副院长、教授。",
+     "孟晓燕", "湖南农业大学园艺学院"),
+    ("孟晓燕，女，汉族，1990年5月出生，中共党员，现任湖南农业大学园艺学院副院长、教授。",
+     "孟晓燕", "湖南农业大学"),
+])
+def test_posts_of_table_rows_and_profiles(tmp_path: Path, text, subject, unit):
+    assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

@@ -7,8 +7,10 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   shares what stands before its first name and after its last; titles take a rank or deputy
   prefix (副县长, 代省长, 一级检察官); an organisation right before a name (…权益部寿兰兰) is
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
-  当选 <post> (the unit elected to earlier in the sentence) name the unit after the person. A
-  post title after words of an unknown unit (…合作办主任) is given to no other body. The person holds the
+  当选 <post> (the unit elected to earlier in the sentence) name the unit after the person; a
+  table row gives name, unit and post between blanks; a profile (X,女,汉族,…,中共党员,现任…)
+  gives party membership and the posts after 现任. A post title after words of an unknown unit
+  (…合作办主任) is given to no other body. The person holds the
   post in the unit named and, with the unit as part of the role, in the body named at its start
   (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
   (中共宁波市委书记 holds no post in the party itself).
@@ -106,6 +108,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
     for sentence, ms in sorted(by_sentence.items()):
         ms.sort(key=lambda m: (m.start, -m.end))
         _posts_held(document, sentence, ms, facts, own)
+        _profile_posts(document.text, sentence, ms, facts)
         _awards(document, sentence, ms, facts)
         _runs(document, sentence, ms, own, facts)
         _named_runners(document, sentence, ms, facts)
@@ -177,6 +180,13 @@ def _posts_held(document, sentence, ms, facts, own):
             for person in group:
                 _hold(facts, person, org, head.start, orgs, places, text, sentence,
                       first_post_only=True)
+        # a table row of a list of people: name, unit, post (张三 某某公司 总经理)
+        row = _table_row(text, group[-1], orgs)
+        if row is not None:
+            unit, end = row
+            for person in group:
+                _hold(facts, person, unit, end, orgs, places, text, sentence)
+            continue
         # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
         note = _post_after(text, sentence, group)
         if note is None:
@@ -217,6 +227,66 @@ def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
+def _profile_posts(text, sentence, ms, facts):
+    """A person's profile (张某,女,汉族,…,中共党员,现任某公司总经理、…): the person it opens
+    is a member of the party named before 党员 and holds the posts given after 现任."""
+    people = [m for m in ms if m.type == "Person"]
+    if not people or not _PROFILE.match(text, people[0].end) \
+            or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
+        return
+    subject = people[0]
+    orgs = [m for m in ms if m.type == "Organisation" and m.start > subject.end]
+    places = [m for m in ms if m.type == "Place"]
+    for org in orgs:
+        if text.startswith("党员", org.end):  # 中共党员
+            facts.add(subject, "holdsPost", org, sentence, role="党员")
+    now = _NOW_HOLDS.search(text, subject.end, sentence[1])
+    if now is None:
+        return
+    for org in orgs:
+        if org.start < now.end() or any(o.start == org.start and o.end > org.end for o in orgs):
+            continue
+        end = _post_end(text, org.end)
+        if end == org.end:
+            column = _PROFILE_POST.match(text, org.end)
+            end = column.end() if column else end
+        if end > org.end:
+            _hold(facts, subject, org, end, orgs, places, text, sentence)
+
+
+#: After the name that opens a profile: its sex.
+_PROFILE = re.compile(r"[,，、]\s*[男女][,，、]")
+_NOW_HOLDS = re.compile(r"现任|现为")
+#: The posts a profile gives after a unit, up to the next punctuation (模锻工、班组长).
+_PROFILE_POST = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[,，。;；]|$)")
+
+
+#: The blank between the columns of a table row.
+_COLUMN_GAP = re.compile(r"[ \t\u3000]+")
+#: The post column of a table row: words up to the next blank or the end of the line
+#: (总经理, 妇联协理员, 一级科员).
+_POST_COLUMN = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff、]{2,12})(?=[ \t\u3000\n]|$)")
+
+
+def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """The unit and the end of the post of a name that opens a table row (许某 某县某公司
+    总经理; 李某 某市统计局社会人口科科长): the name stands at a line's start or after a blank,
+    a blank follows it, then a unit and its post."""
+    if person.start and text[person.start - 1] not in " \t\u3000\n":
+        return None
+    gap = _COLUMN_GAP.match(text, person.end)
+    if gap is None:
+        return None
+    unit = next((o for o in orgs if o.start == gap.end()), None)  # the longest comes first
+    if unit is None:
+        return None
+    end = _post_end(text, unit.end)
+    if end == unit.end:
+        column = _POST_COLUMN.match(text, unit.end)
+        end = column.end() if column else unit.end
+    return (unit, end) if end > unit.end else None
+
+
 def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> int | None:
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
     任命张伟为|教育部副部长), if the words after the names give one."""
@@ -240,7 +310,7 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
     start names (研究会|第五届理事会|会长: the council and the society); ``end`` ends the
     post titles after the unit (the role), unless ``role`` is given. With ``first_post_only``
     the unit holds the first post of a chain, its bodies the whole chain."""
-    between = text[unit.end:end] if end is not None else ""
+    between = text[unit.end:end].strip() if end is not None else ""
     parents = [o for o in orgs if o.start == unit.start and o.end < unit.end]
     own_post = between.split("、")[0] if parents and first_post_only else between
     facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
@@ -250,7 +320,7 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
         if any(parent.end <= p.start and p.end <= unit.end for p in places):
             continue
         facts.add(person, "holdsPost", parent, sentence,
-                  role=role or (text[parent.end:end] if between else None))
+                  role=role or (text[parent.end:end].replace(" ", "") if between else None))
 
 
 def _post_end(text: str, start: int) -> int:
