@@ -322,3 +322,30 @@ def test_a_reader_that_stops_early_gives_exit_141(graph_file):
     process.stdout.read(100)
     process.stdout.close()
     assert process.wait(timeout=60) == 141
+
+
+# ------------------------------------------------------------------ the README's primer
+
+PRIMER = re.findall(r"```sparql\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"),
+                    re.S)
+
+
+@pytest.fixture(scope="module")
+def seed_store(seed_build):
+    return query.open_store(seed_build)
+
+
+@pytest.mark.parametrize("number", range(len(PRIMER)))
+def test_every_primer_query_of_the_readme_answers_on_the_seeds(seed_store, number):
+    result = query.run(seed_store, PRIMER[number], f"README query {number + 1}")
+    assert result.rows and all(any(term is not None for term in row) for row in result.rows)
+
+
+def test_the_primer_warnings_hold(seed_store):
+    """What the primer says matches nothing does match nothing, and its fix finds the node."""
+    assert len(PRIMER) >= 6
+    assert not query.run(seed_store, 'ASK { ?p skos:prefLabel "王芳" }').boolean
+    assert query.run(seed_store, 'ASK { ?p skos:prefLabel "王芳"@zh-Hans }').boolean
+    assert not query.run(seed_store, 'ASK { ?f kg:year "2022" }').boolean
+    assert query.run(seed_store, 'ASK { ?f kg:year "2022"^^xsd:gYear }').boolean
+    assert not query.run(seed_store, "ASK { ?p kg:holdsPost ?o ; kg:role ?r }").boolean

@@ -14,7 +14,7 @@ import rdflib
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import cli, rdf, vocab
+from kg import cli, pipeline, query, rdf, vocab
 from kg.errors import InputError, OutputError
 from kg.graph import KnowledgeGraph
 from kg.model import Entity, Fact
@@ -287,3 +287,41 @@ def test_bad_files_raise_input_errors_naming_the_file(tmp_path, content, reason)
 def test_missing_file_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         rdf.load(tmp_path / "absent.ttl")
+
+
+# ------------------------------------------------------------------ what the gazetteer knows
+
+def test_places_carry_their_division_code_and_container_up_to_the_country(tmp_path):
+    """A text that names a county but not its city: the city and province come from the
+    gazetteer as named areas, the county is inside them, and a query on the city finds it."""
+    text = tmp_path / "county.txt"
+    text.write_text("固阳县妇联在固阳县举办乡村女性技能培训班，三十名学员结业。", encoding="utf-8")
+    graph = pipeline.build([text])
+    assert {e.name for e in graph.entities if e.type == "Place"} == {"固阳县"}
+    turtle = rdf.to_turtle(graph)
+    store = pyoxigraph.Store()
+    store.load(turtle.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
+    chain = ("SELECT ?name ?code WHERE { place:固阳县 schema:containedInPlace* ?area . "
+             "?area schema:name|skos:prefLabel ?name . OPTIONAL { ?area kg:divisionCode ?code } }")
+    rows = {(row[0].value, row[1].value if row[1] else "")
+            for row in query.run(store, chain).rows}
+    assert rows == {("固阳县", "150222"), ("包头市", "150200"), ("内蒙古自治区", "150000"),
+                    ("中华人民共和国", "")}
+    inside = query.run(store, "SELECT ?p WHERE { ?p a kg:Place ; "
+                              "schema:containedInPlace+ place:包头市 }").rows
+    assert [row[0].value for row in inside] == [vocab.DEFAULT_BASE + "place/固阳县"]
+    # the gazetteer's areas are not entities: not kg:Place, no prefLabel, not read back
+    assert not query.run(store, "ASK { place:包头市 a kg:Place }").boolean
+    assert not query.run(store, "ASK { place:包头市 skos:prefLabel ?n }").boolean
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "kg.ttl")) == graph
+
+
+def test_the_document_region_links_the_place(tmp_path):
+    graph = seed_graph()
+    store = query.open_store(graph)
+    regions = query.run(store, "SELECT DISTINCT ?region ?type WHERE { ?d a kg:Document ; "
+                               "kg:region ?region . ?region a ?type }").rows
+    assert {(row[0].value, row[1].value) for row in regions} == {
+        (vocab.DEFAULT_BASE + "place/内蒙古自治区", str(vocab.CLASS["Place"]))}
+    assert {d.region for d in rdf.load(rdf.write_turtle(graph, tmp_path / "kg.ttl")).documents} \
+        == {"内蒙古自治区"}

@@ -90,3 +90,30 @@ def place_index() -> PlaceIndex:
         places.append(Place(row[0], row[1]))
         short_forms.setdefault(row[0], []).extend(split_list(row[2]))
     return PlaceIndex(places, short_forms, abbreviations)
+
+
+@dataclass(frozen=True)
+class Division:
+    """An administrative division as the gazetteer gives it: GB/T 2260 code (empty for the
+    country) and the name of its parent (None for the country)."""
+
+    name: str
+    code: str
+    parent: str | None
+
+
+@cache
+def divisions() -> dict[str, Division]:
+    """Name -> division, for every name that is one division only (朝阳区 is two, left out),
+    and the country, parent of every province."""
+    rows = table("places.tsv", 5, 3)
+    names = {row[0]: row[1] for row in rows}
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row[1]] = counts.get(row[1], 0) + 1
+    found = {COUNTRY: Division(COUNTRY, "", None)}
+    for code, name, _, parent, *_ in rows:
+        if counts[name] == 1:
+            found[name] = Division(name, code, names.get(parent, COUNTRY))
+    return found
+

@@ -42,10 +42,11 @@ from .errors import InputError, OutputError
 from .graph import KnowledgeGraph
 from .io import write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
-from .vocab import (CLASS, DEFAULT_BASE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
+from .places import divisions
+from .vocab import (ADMINISTRATIVE_AREA, CLASS, CONTAINED_IN, DEFAULT_BASE, DIVISION_CODE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
                     FACT_SUBJECT, HAS_EVIDENCE, HAS_MENTION, LANG_SIMPLIFIED, LANG_TRADITIONAL,
                     MENTION, OA, PREDICATE, PREFIXES, PROV, REGION, ROLE, SCHEMA, SEGMENT_CHAR,
-                    SHA256, YEAR, document_iri, evidence_iri, fact_iri, mention_iri)
+                    SHA256, YEAR, document_iri, entity_iri, evidence_iri, fact_iri, mention_iri)
 
 # Kinds of object lists in a node description.
 _IRI, _LANG, _PLAIN, _INT, _YEAR = range(5)
@@ -73,6 +74,7 @@ _DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = map(str, (DOCUMENT, EVIDENCE, FA
                                                           REGION))
 _FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = map(
     str, (FACT_SUBJECT, FACT_PREDICATE, FACT_OBJECT, ROLE, YEAR, HAS_EVIDENCE))
+_CODE, _CONTAINED_IN, _AREA = map(str, (DIVISION_CODE, CONTAINED_IN, ADMINISTRATIVE_AREA))
 _CLASSES = {name: str(iri) for name, iri in CLASS.items()}
 _PREDICATES = {name: str(iri) for name, iri in PREDICATE.items()}
 # Entries that never change, built once (a large graph has hundreds of thousands of nodes).
@@ -106,13 +108,65 @@ def describe(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Iterator[Node]:
         of one predicate that share a kind (IRI, language-tagged string with its tag, plain
         string, integer or year).
     """
-    yield from _document_nodes(graph.documents, base)
-    yield from _entity_nodes(graph, base)
+    gazetteer = Gazetteer(graph, base)
+    yield from _document_nodes(graph.documents, gazetteer, base)
+    yield from _entity_nodes(graph, gazetteer, base)
+    yield from ((iri, [(_TYPE, _IRI, None, (_AREA,)),
+                       (_NAME, _LANG, LANG_SIMPLIFIED, (name,)), *gazetteer.entries(iri)])
+                for iri, name in sorted(gazetteer.areas.items()))
     yield from _fact_and_evidence_nodes(graph.facts, base)
     yield from sorted(_mention_nodes(graph.entities, base), key=_subject)
 
 
-def _document_nodes(documents: Iterable[DocumentInfo], base: str) -> Iterator[Node]:
+class Gazetteer:
+    """What the gazetteer adds to a graph: the GB/T 2260 code and the containing division of
+    every place whose name is one division, and of the divisions containing those, up to the
+    country; the divisions the graph has no entity for are ``schema:AdministrativeArea`` nodes.
+
+    Attributes
+    ----------
+    divisions : dict
+        IRI -> (code or "", container IRI or None).
+    areas : dict
+        IRI -> name, of the divisions (and document regions) that are not entities.
+    """
+
+    def __init__(self, graph: KnowledgeGraph, base: str):
+        self.places = {e.name: e.iri for e in graph.entities if e.type == "Place"}
+        self.base = base
+        self.divisions: dict[str, tuple[str, str | None]] = {}
+        self.areas: dict[str, str] = {}
+        known = divisions()
+        pending = sorted(self.places) + sorted({d.region for d in graph.documents if d.region})
+        seen = set()
+        while pending:
+            name = pending.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            iri = self.iri(name)
+            if name not in self.places:
+                self.areas[iri] = name
+            division = known.get(name)
+            if division is not None:
+                if division.parent:
+                    pending.append(division.parent)
+                self.divisions[iri] = (division.code,
+                                       division.parent and self.iri(division.parent))
+
+    def iri(self, name: str) -> str:
+        """The IRI of the place of that name: its entity's, or the one kg would mint."""
+        return self.places.get(name) or entity_iri("Place", name, self.base)
+
+    def entries(self, iri: str) -> list:
+        """The code and container entries of a node description (none when unknown)."""
+        code, container = self.divisions.get(iri, ("", None))
+        return ([(_CODE, _PLAIN, None, (code,))] if code else []) + (
+            [(_CONTAINED_IN, _IRI, None, (container,))] if container else [])
+
+
+def _document_nodes(documents: Iterable[DocumentInfo], gazetteer: Gazetteer,
+                    base: str) -> Iterator[Node]:
     nodes = []
     for doc in documents:
         entries = [_IS_DOCUMENT,
@@ -120,7 +174,7 @@ def _document_nodes(documents: Iterable[DocumentInfo], base: str) -> Iterator[No
                    (_NAME, _PLAIN, None, (doc.path,)),
                    (_SHA256, _PLAIN, None, (doc.sha256,))]
         if doc.region is not None:
-            entries.append((_REGION, _PLAIN, None, (doc.region,)))
+            entries.append((_REGION, _IRI, None, (gazetteer.iri(doc.region),)))
         nodes.append((str(document_iri(doc.id, base)), entries))
     return iter(sorted(nodes, key=_subject))
 
@@ -152,7 +206,7 @@ def _sources(entity: Entity, base: str) -> tuple[list[str], list[str]]:
     return documents, mentions
 
 
-def _entity_nodes(graph: KnowledgeGraph, base: str) -> Iterator[Node]:
+def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Iterator[Node]:
     outgoing = _outgoing(graph.facts)
     entities = {e.iri: e for e in graph.entities}
     for iri in sorted(entities.keys() | outgoing.keys()):
@@ -169,6 +223,7 @@ def _entity_nodes(graph: KnowledgeGraph, base: str) -> Iterator[Node]:
             documents, mentions = _sources(entity, base)
             entries += [(_DERIVED_FROM, _IRI, None, tuple(documents)),
                         (_HAS_MENTION, _IRI, None, tuple(mentions))]
+            entries += gazetteer.entries(iri)
         links = outgoing.get(iri, {})
         entries += [(_PREDICATES[p], _IRI, None, tuple(sorted(links[p])))
                     for p in _PREDICATES if p in links]
@@ -322,8 +377,10 @@ def to_turtle(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> str:
     out = [f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in PREFIXES.items()]
     if terms.base:
         out.append(f"@base <{terms.base}> .\n")
-    _write_documents(out, terms, graph.documents, base)
-    _write_entities(out, terms, graph, base)
+    gazetteer = Gazetteer(graph, base)
+    _write_documents(out, terms, graph.documents, gazetteer, base)
+    _write_entities(out, terms, graph, gazetteer, base)
+    _write_areas(out, terms, gazetteer)
     _write_facts_and_evidence(out, terms, graph.facts, base)
     _write_mentions(out, terms, graph.entities, base)
     return "".join(out)
@@ -338,7 +395,8 @@ def _strings(values: Iterable[str], lang: str | None = None) -> str:
     return ", ".join([f'"{escape_literal(v)}"{suffix}' for v in values])
 
 
-def _write_documents(out: list[str], terms: _TurtleTerms, documents, base: str) -> None:
+def _write_documents(out: list[str], terms: _TurtleTerms, documents, gazetteer: Gazetteer,
+                     base: str) -> None:
     iri = terms.iri
     is_document = f"a {iri(_DOCUMENT)}"
     identifier, name, sha256, region = map(iri, (_IDENTIFIER, _NAME, _SHA256, _REGION))
@@ -348,7 +406,7 @@ def _write_documents(out: list[str], terms: _TurtleTerms, documents, base: str) 
         lines = [is_document, f"{identifier} {_strings((doc.id,))}",
                  f"{name} {_strings((doc.path,))}", f"{sha256} {_strings((doc.sha256,))}"]
         if doc.region is not None:
-            lines.append(f"{region} {_strings((doc.region,))}")
+            lines.append(f"{region} {iri(gazetteer.iri(doc.region))}")
         nodes.append((subject, _node(iri(subject), lines)))
     out += [text for _, text in sorted(nodes)]
 
@@ -364,8 +422,22 @@ def _write_mentions(out: list[str], terms: _TurtleTerms, entities, base: str) ->
     out += [_node(iri(subject), [is_mention, *lines]) for subject, *lines in sorted(nodes)]
 
 
+def _division_lines(terms: _TurtleTerms, gazetteer: Gazetteer, subject: str) -> list[str]:
+    return [f"{terms.iri(predicate)} " + (_strings(values) if kind == _PLAIN
+                                          else ", ".join(map(terms.iri, values)))
+            for predicate, kind, _, values in gazetteer.entries(subject)]
+
+
+def _write_areas(out: list[str], terms: _TurtleTerms, gazetteer: Gazetteer) -> None:
+    is_area, name = f"a {terms.iri(_AREA)}", terms.iri(_NAME)
+    for subject, label in sorted(gazetteer.areas.items()):
+        out.append(_node(terms.iri(subject), [
+            is_area, f"{name} {_strings((label,), LANG_SIMPLIFIED)}",
+            *_division_lines(terms, gazetteer, subject)]))
+
+
 def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
-                    base: str) -> None:
+                    gazetteer: Gazetteer, base: str) -> None:
     iri = terms.iri
     derived, mention = iri(_DERIVED_FROM), iri(_HAS_MENTION)
     is_class = {name: f"a {iri(cls)}" for name, cls in _CLASSES.items()}
@@ -388,6 +460,7 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
                 documents, mentions = _sources(entity, base)
                 lines += [f"{derived} {', '.join(map(iri, documents))}",
                           f"{mention} {', '.join(map(iri, mentions))}"]
+            lines += _division_lines(terms, gazetteer, subject)
         links = outgoing.get(subject, {})
         lines += [f"{verbs[p]} {', '.join(map(iri, sorted(links[p])))}"
                   for p in _PREDICATES if p in links]
@@ -618,7 +691,21 @@ class _Reader:
         props = self.nodes[iri]
         return DocumentInfo(self._one(iri, props, _IDENTIFIER),
                             self._one(iri, props, _NAME), self._one(iri, props, _SHA256),
-                            self._optional(iri, props, _REGION))
+                            self._region(iri, props))
+
+    def _region(self, iri: str, props) -> str | None:
+        """The name of a document's region: the label of the place it links (a plain string
+        in exports of earlier versions)."""
+        if _REGION not in props:
+            return None
+        place = props[_REGION][0]
+        if isinstance(place, tuple):
+            return place[0]
+        names = self._literals(self.nodes.get(place, {}), _PREF_LABEL) or self._literals(
+            self.nodes.get(place, {}), _NAME)
+        if len(names) != 1:
+            self._fail(iri, f"has kg:region <{place}>, a place without one name")
+        return names[0]
 
     @staticmethod
     def _literal_terms(props, predicate) -> list[tuple[str, str | None]]:

@@ -59,7 +59,14 @@ HAS_MENTION = KG["mention"]
 #: A source document (``schema:identifier``, ``schema:name``, checksum, region).
 DOCUMENT = KG["Document"]
 SHA256 = KG["sha256"]
+#: The place a document is about (an IRI, the Place or the gazetteer's division).
 REGION = KG["region"]
+#: What the gazetteer knows of a place: its GB/T 2260 code and the division containing it
+#: (``schema:containedInPlace``, apart from the text-stated ``kg:partOf``); a division the
+#: graph has no entity for is a ``schema:AdministrativeArea`` named by ``schema:name``.
+DIVISION_CODE = KG["divisionCode"]
+CONTAINED_IN = SCHEMA["containedInPlace"]
+ADMINISTRATIVE_AREA = SCHEMA["AdministrativeArea"]
 
 #: Language tags of labels: canonical and simplified forms, original traditional forms.
 LANG_SIMPLIFIED = "zh-Hans"
