@@ -1,20 +1,25 @@
 """The interactive graph viewer: one self-contained HTML page that works offline.
 
-The page is built with pyvis: a :class:`pyvis.network.Network` receives the nodes and edges
-straight from the :class:`~kg.graph.KnowledgeGraph` (not through ``from_nx``, which mutates
-its input and is slow), and the copy of vis-network that pyvis bundles is inlined into the
-page together with the viewer's own script and style (``src/kg/viewer/``). Nothing is loaded
-from the network and no ``lib/`` folder is written; a Content-Security-Policy that allows only
-the page's own scripts (by hash) backs this up in the browser.
+The page draws with vis-network, the copy pyvis bundles (pyvis is the project's viewer
+package), inlined together with the viewer's own script and style (``src/kg/viewer/``).
+Nothing is loaded from the network and no ``lib/`` folder is written; a
+Content-Security-Policy that allows only the page's own scripts (by hash) backs this up.
 
-Graph text (names, aliases, sentences) reaches the page only as JSON inside a
-``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
+The page carries the graph as compact JSON: one record per entity (ranked by degree, so the
+record number is the node id and the most connected come first), one per edge (the facts
+sharing subject, predicate and object), and, in a second block parsed on first use, every
+fact's evidence with its document, offsets and surrounding text (original and normalised).
+
+Positions are computed here, deterministically: the :data:`OPEN_LIMIT` most connected
+entities get a force layout (stretched to a landscape canvas, isolated entities in a block of
+their own beside it); every other entity sits around its best-ranked neighbour, so a page of
+10,000 entities opens on the few hundred most connected and a node's neighbourhood is added
+on demand. Labels are drawn by the viewer (level of detail: the most connected first, only
+where they do not collide).
+
+Graph text (names, aliases, sentences) reaches the page only as JSON inside
+``<script type="application/json">`` blocks with ``<``, ``>``, ``&``, U+2028 and U+2029
 escaped, and the viewer sets it as text, never as HTML.
-
-Facts that share subject, predicate and object are drawn as one edge whose hover text lists
-each fact's role, year and evidence. Up to :data:`PHYSICS_NODE_LIMIT` nodes the browser lays
-the graph out with a bounded number of physics iterations and then stops; above it the
-positions are computed here with networkx and physics is off.
 """
 from __future__ import annotations
 
@@ -24,17 +29,18 @@ import html
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-import networkx
-from pyvis.network import Network
+import numpy
 
 from .graph import KnowledgeGraph
 from .io import write_atomic
-from .model import DocumentInfo, Entity, Fact
+from .model import Evidence, Fact
+from .normalize import strip_pinyin_glosses, to_simplified
 
 
 class TypeStyle(NamedTuple):
@@ -72,35 +78,33 @@ PREDICATE_LABELS = {
     "partOf": PredicateLabel("隶属", "part of", "#7A7A7A"),
 }
 
-#: Above this many nodes, positions are computed in Python and physics is off.
-PHYSICS_NODE_LIMIT = 500
-#: The bound on the browser's physics iterations before the layout stops.
-STABILIZATION_ITERATIONS = 400
-#: Pieces of evidence listed per fact in an edge's hover text.
-MAX_EVIDENCE_SHOWN = 3
+#: The most connected entities the page opens on (and lays out with forces); the others are
+#: added with a node's neighbourhood on demand.
+OPEN_LIMIT = 400
 #: Node size (vis pixels) of an isolated node, growth per square root of degree, and cap.
-BASE_NODE_SIZE = 8.0
-NODE_SIZE_STEP = 4.0
-MAX_NODE_SIZE = 36.0
-#: Label font size of an isolated node, and its growth per unit of node size (hubs get
-#: larger labels, so their names stay readable when the whole graph is in view).
-BASE_LABEL_SIZE = 14.0
-LABEL_SIZE_STEP = 1.25
-#: Distance between neighbouring nodes in precomputed layouts, in vis pixels (roughly).
+BASE_NODE_SIZE = 6.0
+NODE_SIZE_STEP = 2.5
+MAX_NODE_SIZE = 22.0
+#: Distance between neighbouring nodes, in vis pixels (roughly).
 LAYOUT_SPACING = 60.0
 LAYOUT_SEED = 7
-LAYOUT_ITERATIONS = 20
-#: Components of this many nodes get a force layout; smaller and larger ones rings around a
-#: hub (a force layout costs too much per call on tiny ones, and per node on huge ones).
-FORCE_LAYOUT_MIN = 12
-FORCE_LAYOUT_LIMIT = 300
+LAYOUT_ITERATIONS = 120
+#: Width over height of the layout (a landscape window beside the side panel).
+LAYOUT_ASPECT = 1.4
+#: The most a layout is stretched (or squeezed) along one axis to fill the canvas.
+MAX_STRETCH = 1.6
+#: Pull towards the centre that keeps small components near the large one.
+LAYOUT_GRAVITY = 0.05
 DEFAULT_TITLE = "知识图谱 Knowledge graph"
 FONT_FACE = ('"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
              'sans-serif')
 
-_SCRIPT_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                        0x2028: "\\u2028", 0x2029: "\\u2029"}
+_SCRIPT_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                        ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+#: Code points OpenCC converts one by one for the page's search (CJK and extension A).
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 def node_size(degree: int) -> float:
@@ -109,94 +113,9 @@ def node_size(degree: int) -> float:
     Examples
     --------
     >>> node_size(0), node_size(4), node_size(10_000)
-    (8.0, 16.0, 36.0)
+    (6.0, 11.0, 22.0)
     """
     return min(MAX_NODE_SIZE, BASE_NODE_SIZE + NODE_SIZE_STEP * math.sqrt(degree))
-
-
-def label_size(node_size_: float) -> float:
-    """The label font size of a node drawn at ``node_size_``.
-
-    >>> label_size(node_size(0)), label_size(MAX_NODE_SIZE)
-    (14.0, 49.0)
-    """
-    return BASE_LABEL_SIZE + LABEL_SIZE_STEP * (node_size_ - BASE_NODE_SIZE)
-
-
-def node_tooltip(entity: Entity, degree: int) -> str:
-    """The plain-text hover text of an entity: canonical name, type, aliases, link count.
-
-    Examples
-    --------
-    >>> print(node_tooltip(Entity("x", "Organisation", "内蒙古自治区妇女联合会", ("自治区妇联",)), 2))
-    内蒙古自治区妇女联合会
-    类型 Type: 组织 Organisation
-    别名 Aliases: 自治区妇联
-    关系 Links: 2
-    """
-    style = TYPE_STYLES[entity.type]
-    aliases = "、".join(entity.aliases) or "无 none"
-    return (f"{entity.name}\n类型 Type: {style.zh} {style.en}\n别名 Aliases: {aliases}\n"
-            f"关系 Links: {degree}")
-
-
-def edge_label(predicate: str) -> str:
-    """The text drawn on an edge: the predicate in Chinese and English.
-
-    >>> edge_label("holdsPost")
-    '任职 holds post'
-    """
-    label = PREDICATE_LABELS[predicate]
-    return f"{label.zh} {label.en}"
-
-
-def edge_tooltip(facts: list[Fact], names: dict[str, str],
-                 documents: dict[str, DocumentInfo]) -> str:
-    """The plain-text hover text of the edge drawn for ``facts`` (one subject, predicate and
-    object): the link, then each fact's role, year and evidence sentences with their document.
-
-    Parameters
-    ----------
-    facts : list of Fact
-        Facts sharing subject, predicate and object.
-    names : dict
-        Entity IRI -> canonical name.
-    documents : dict
-        Document id -> ``DocumentInfo``; evidence from documents not listed shows the id.
-
-    Examples
-    --------
-    >>> from kg.model import Evidence
-    >>> fact = Fact("p", "holdsPost", "o", role="主席", year="2023",
-    ...             evidence=(Evidence("001", "主席王芳在基地调研。", 10, 20),))
-    >>> print(edge_tooltip([fact], {"p": "王芳", "o": "妇联"}, {}))
-    王芳 → 妇联
-    任职 holds post (holdsPost)
-    <BLANKLINE>
-    职务 Role: 主席 · 年份 Year: 2023
-    证据 Evidence [001]: 主席王芳在基地调研。
-    """
-    first = facts[0]
-    label = PREDICATE_LABELS[first.predicate]
-    lines = [f"{names[first.subject]} → {names[first.object]}",
-             f"{label.zh} {label.en} ({first.predicate})"]
-    for fact in facts:
-        lines.append("")
-        qualifiers = []
-        if fact.role:
-            qualifiers.append(f"职务 Role: {fact.role}")
-        if fact.year:
-            qualifiers.append(f"年份 Year: {fact.year}")
-        if qualifiers:
-            lines.append(" · ".join(qualifiers))
-        for evidence in fact.evidence[:MAX_EVIDENCE_SHOWN]:
-            info = documents.get(evidence.doc_id)
-            source = Path(info.path).name if info else evidence.doc_id
-            lines.append(f"证据 Evidence [{source}]: {evidence.sentence}")
-        hidden = len(fact.evidence) - MAX_EVIDENCE_SHOWN
-        if hidden > 0:
-            lines.append(f"…另有 {hidden} 条证据 {hidden} more")
-    return "\n".join(lines)
 
 
 def script_json(value) -> str:
@@ -210,7 +129,66 @@ def script_json(value) -> str:
     '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(_SCRIPT_JSON_ESCAPES)
+    for char, escape in _SCRIPT_JSON_ESCAPES:  # str.replace: translate is slow on megabytes
+        text = text.replace(char, escape)
+    return text
+
+
+@cache
+def t2s_characters() -> dict[int, str]:
+    """Traditional -> simplified character by character, as OpenCC converts each alone.
+
+    The page normalises a search query with this table (after NFKC), as the pipeline
+    normalises text; one OpenCC call converts every character on a line of its own.
+
+    >>> t2s = t2s_characters()
+    >>> "內蒙古自治區婦女聯合會".translate(t2s)
+    '内蒙古自治区妇女联合会'
+    """
+    chars = [chr(c) for start, stop in _HAN_RANGES for c in range(start, stop)]
+    converted = to_simplified("\n".join(chars))[0].split("\n")
+    return {ord(c): s for c, s in zip(chars, converted) if s != c and len(s) == 1}
+
+
+@cache
+def _traditional() -> re.Pattern:
+    """A pattern matching any character that OpenCC would change alone."""
+    return re.compile("[" + re.escape("".join(map(chr, sorted(t2s_characters())))) + "]")
+
+
+def normalised_text(text: str) -> str:
+    """``text`` for reading: pinyin glosses removed and simplified script, as the pipeline
+    reads it (its NFKC step is left out: it would turn Chinese punctuation into ASCII).
+
+    >>> normalised_text("自治區(qū)婦聯(lián)，")
+    '自治区妇联，'
+    """
+    text = strip_pinyin_glosses(text)[0]
+    if _traditional().search(text):
+        text = to_simplified(text)[0]
+    return text
+
+
+class _Strings:
+    """A table of distinct strings; :meth:`index` gives a string's number in it."""
+
+    def __init__(self):
+        self.numbers: dict[str, int] = {}
+        self.simple: dict[str, int] = {}
+
+    def index(self, text: str) -> int:
+        return self.numbers.setdefault(text, len(self.numbers))
+
+    def normalised(self, text: str) -> int:
+        """The number of ``text``'s normalised form, or -1 when that is ``text`` itself."""
+        number = self.simple.get(text)
+        if number is None:
+            simple = normalised_text(text)
+            number = self.simple[text] = -1 if simple == text else self.index(simple)
+        return number
+
+    def table(self) -> list[str]:
+        return list(self.numbers)
 
 
 def _fact_groups(facts) -> dict[tuple[str, str, str], list[Fact]]:
@@ -222,123 +200,202 @@ def _fact_groups(facts) -> dict[tuple[str, str, str], list[Fact]]:
     return groups
 
 
-def _layout(iris: list[str], links) -> dict[str, tuple[int, int]]:
-    """Positions of the nodes, spread so that neighbours sit about LAYOUT_SPACING apart.
-
-    Each connected component is laid out on its own (a force layout for mid-sized ones,
-    rings around the best-connected node for the others, so the cost stays near linear in
-    the graph), and the components are packed in rows, largest first.
-    """
-    undirected = networkx.Graph()
-    undirected.add_nodes_from(iris)
-    undirected.add_edges_from(links)
-    components = sorted((sorted(c) for c in networkx.connected_components(undirected)),
-                        key=lambda c: (-len(c), c[0]))
-    tiles = [_component_layout(undirected.subgraph(nodes)) for nodes in components]
-    positions: dict[str, tuple[int, int]] = {}
-    row_width = LAYOUT_SPACING * 2 * math.sqrt(len(iris)) + 1
-    x = y = row_height = 0.0
-    for tile in tiles:
-        xs = [p[0] for p in tile.values()]
-        ys = [p[1] for p in tile.values()]
-        width = max(xs) - min(xs) + LAYOUT_SPACING
-        height = max(ys) - min(ys) + LAYOUT_SPACING
-        if x > 0 and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, (px, py) in tile.items():
-            positions[node] = (round(x + px - min(xs)), round(y + py - min(ys)))
-        x += width
-        row_height = max(row_height, height)
-    return positions
-
-
-def _component_layout(component: networkx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions of one connected component, about LAYOUT_SPACING between neighbours."""
-    size = component.number_of_nodes()
-    if size == 1:
-        return {next(iter(component)): (0.0, 0.0)}
-    if FORCE_LAYOUT_MIN <= size <= FORCE_LAYOUT_LIMIT:
-        scale = LAYOUT_SPACING * math.sqrt(size)
-        placed = networkx.spring_layout(component, seed=LAYOUT_SEED, method="energy",
-                                        iterations=LAYOUT_ITERATIONS)
-        return {n: (float(px) * scale, float(py) * scale) for n, (px, py) in placed.items()}
-    # rings around the best-connected node: ring k holds the nodes k links away, in the
-    # order of their parents' angles, so neighbourhoods stay together
-    hub = min(component, key=lambda n: (-component.degree(n), n))
-    parent = dict(networkx.bfs_predecessors(component, hub, sort_neighbors=sorted))
-    angle = {hub: 0.0}
-    positions = {hub: (0.0, 0.0)}
-    for depth, ring in enumerate(networkx.bfs_layers(component, hub)):
-        if depth == 0:
-            continue
-        ring = sorted(ring, key=lambda n: (angle[parent[n]], n))
-        radius = LAYOUT_SPACING * max(depth, len(ring) / (2 * math.pi))
-        for i, node in enumerate(ring):
-            angle[node] = 2 * math.pi * i / len(ring)
-            positions[node] = (radius * math.cos(angle[node]), radius * math.sin(angle[node]))
-    return positions
-
-
-def _network(graph: KnowledgeGraph, groups, precompute: bool) -> Network:
-    """A pyvis network of the graph: one node per entity, one edge per fact group."""
-    degree = defaultdict(int)
+def _ranked(graph: KnowledgeGraph, groups) -> tuple[list, Counter]:
+    """Entities by degree (links drawn), most connected first, then by name and IRI."""
+    degree = Counter()
     for subject, _, obj in groups:
         degree[subject] += 1
         degree[obj] += 1
-    entities = sorted(graph.entities, key=lambda e: e.iri)
-    positions = (_layout([e.iri for e in entities], [(s, o) for s, _, o in groups])
-                 if precompute else {})
-    network = Network(directed=True, cdn_resources="in_line")
-    for entity in entities:
-        style = TYPE_STYLES[entity.type]
-        size = node_size(degree[entity.iri])
-        place = dict(zip(("x", "y"), positions[entity.iri])) if precompute else {}
-        network.add_node(entity.iri, label=entity.name, shape=style.shape, color=style.color,
-                         size=size, font={"size": label_size(size)},
-                         title=node_tooltip(entity, degree[entity.iri]),
-                         kgType=entity.type, aliases=list(entity.aliases), **place)
-    names = {e.iri: e.name for e in entities}
-    documents = {d.id: d for d in graph.documents}
-    for number, ((subject, predicate, obj), facts) in enumerate(groups.items()):
-        color = PREDICATE_LABELS[predicate].color
-        network.add_edge(subject, obj, id=f"e{number}", label=edge_label(predicate),
-                         title=edge_tooltip(facts, names, documents), predicate=predicate,
-                         baseColor=color,
-                         color={"color": color, "highlight": color, "hover": color})
-    return network
+    ranked = sorted(graph.entities, key=lambda e: (-degree[e.iri], e.name, e.iri))
+    return ranked, degree
 
 
-def _vis_options(precompute: bool) -> dict:
-    """vis-network options: bounded stabilisation, or fixed positions without physics."""
+def force_layout(count: int, links: numpy.ndarray, iterations: int = LAYOUT_ITERATIONS,
+                 seed: int = LAYOUT_SEED) -> numpy.ndarray:
+    """Fruchterman–Reingold positions of ``count`` nodes joined by ``links`` (pairs of node
+    numbers), with a weak pull to the centre so that separate components stay close.
+
+    Vectorised with numpy (networkx's sparse variant is several times slower at a few hundred
+    nodes); the same input always gives the same positions.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(count, 2)`` positions, roughly in the unit square.
+
+    Examples
+    --------
+    >>> path = force_layout(3, numpy.array([[0, 1], [1, 2]]))
+    >>> bool(numpy.linalg.norm(path[0] - path[2]) > numpy.linalg.norm(path[0] - path[1]))
+    True
+    """
+    positions = numpy.random.default_rng(seed).random((count, 2))
+    if count < 2:
+        return positions
+    k = 1 / math.sqrt(count)
+    step = 0.1
+    cooling = step / (iterations + 1)
+    ends = links.reshape(-1, 2)
+    for _ in range(iterations):
+        x, y = positions[:, 0], positions[:, 1]
+        dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+        push = k * k / numpy.maximum(dx * dx + dy * dy, 1e-4)
+        moves = numpy.stack([(dx * push).sum(axis=1), (dy * push).sum(axis=1)], axis=1)
+        pull = positions[ends[:, 0]] - positions[ends[:, 1]]
+        pull *= numpy.hypot(pull[:, 0], pull[:, 1])[:, None] / k
+        numpy.add.at(moves, ends[:, 0], -pull)
+        numpy.add.at(moves, ends[:, 1], pull)
+        moves -= LAYOUT_GRAVITY * count * k * (positions - positions.mean(axis=0))
+        length = numpy.maximum(numpy.hypot(moves[:, 0], moves[:, 1]), 1e-9)
+        positions += moves * (numpy.minimum(length, step) / length)[:, None]
+        step -= cooling
+    return positions
+
+
+def _layout(ranked, neighbours: list[list[int]], open_count: int) -> list[tuple[int, int]]:
+    """Positions of the ranked entities (see the module docstring)."""
+    linked = [i for i in range(open_count) if neighbours[i]]
+    number = {node: n for n, node in enumerate(linked)}
+    links = numpy.array([(number[a], number[b]) for a in linked for b in neighbours[a]
+                         if b in number and a < b], dtype=numpy.int64)
+    placed = force_layout(len(linked), links)
+    if len(links):
+        lengths = numpy.hypot(*(placed[links[:, 0]] - placed[links[:, 1]]).T)
+        placed *= LAYOUT_SPACING / max(float(numpy.median(lengths)), 1e-9)
+    if len(linked):
+        placed -= placed.mean(axis=0)
+        placed *= _stretch(*(numpy.ptp(placed, axis=0) + LAYOUT_SPACING),
+                           sum(1 for n in range(open_count) if not neighbours[n]))
+    positions: dict[int, tuple[float, float]] = {node: (float(x), float(y))
+                                                 for node, (x, y) in zip(linked, placed)}
+    # everything else around its best-ranked neighbour, in sunflower order; nodes without one
+    # (isolated, or the top of a component outside the open part) in a block to the right
+    anchors: dict[int, int] = {}
+    roots = []
+    placed = set(positions)
+    for node in range(len(ranked)):
+        if node not in placed:
+            anchor = min((n for n in neighbours[node] if n in placed), default=None)
+            if anchor is None:
+                roots.append(node)
+            else:
+                anchors[node] = anchor
+            placed.add(node)
+    right = max((x for x, _ in positions.values()), default=0.0) + 2 * LAYOUT_SPACING
+    top = min((y for _, y in positions.values()), default=0.0)
+    height = max((y for _, y in positions.values()), default=0.0) - top
+    rows = max(1, int(height / LAYOUT_SPACING) + 1)
+    columns = max(1, math.ceil(len(roots) / rows))
+    for i, node in enumerate(roots):
+        positions[node] = (right + LAYOUT_SPACING * (i % columns),
+                           top + LAYOUT_SPACING * (i // columns))
+    children = Counter()
+    for node, anchor in anchors.items():  # in rank order: an anchor is placed before
+        ax, ay = positions[anchor]
+        turn = math.atan2(ay, ax) + _GOLDEN_ANGLE * children[anchor]
+        radius = LAYOUT_SPACING * (1 + 0.6 * math.sqrt(children[anchor]))
+        children[anchor] += 1
+        positions[node] = (ax + radius * math.cos(turn), ay + radius * math.sin(turn))
+    return [(round(x), round(y)) for x, y in (positions[n] for n in range(len(ranked)))]
+
+
+def _stretch(width: float, height: float, isolated: int) -> numpy.ndarray:
+    """How much to stretch x and y (area kept) so that a layout of ``width`` by ``height``,
+    with a block of ``isolated`` nodes as high as it beside it, is LAYOUT_ASPECT wide."""
+    area = width * height
+    block = isolated * LAYOUT_SPACING ** 2
+
+    def mismatch(aspect: float) -> float:
+        wide, high = math.sqrt(area * aspect), math.sqrt(area / aspect)
+        return abs((wide + 2 * LAYOUT_SPACING + block / high) / high - LAYOUT_ASPECT)
+
+    aspect = min((a / 20 for a in range(4, 61)), key=mismatch)
+    # within bounds: a small layout stays recognisable rather than filling the canvas
+    return numpy.clip([math.sqrt(aspect * height / width), math.sqrt(width / (aspect * height))],
+                      1 / MAX_STRETCH, MAX_STRETCH)
+
+
+def _evidence_record(ev: Evidence, documents: dict[str, int], strings: _Strings) -> list:
+    """An evidence as the page keeps it: document number, offsets, then the numbers of the
+    sentence, the text before and after it, and their normalised forms (-1: the same)."""
+    texts = (ev.sentence, ev.prefix, ev.suffix)
+    return [documents.get(ev.doc_id, -1), ev.start, ev.end,
+            *(strings.index(t) for t in texts), *(strings.normalised(t) for t in texts)]
+
+
+def page_data(graph: KnowledgeGraph, open_limit: int = OPEN_LIMIT) -> tuple[dict, dict]:
+    """The graph as the page carries it: the data drawn at once, and the evidence.
+
+    Parameters
+    ----------
+    graph : KnowledgeGraph
+        The graph to draw.
+    open_limit : int
+        How many of the most connected entities the page opens on.
+
+    Returns
+    -------
+    tuple of dict
+        ``(data, evidence)``: ``data`` has the types, predicates, documents, years, entity
+        records ``[name, type, x, y, degree, aliases, traditional aliases, [[document,
+        mentions], …], IRI]`` (ranked, the record number is the node id), edge records
+        ``[subject, predicate, object, years, documents, facts]`` and the search table;
+        ``evidence`` has per edge the facts ``[role, year, [evidence record, …]]`` and the
+        string table the evidence records point into.
+    """
+    groups = _fact_groups(graph.facts)
+    ranked, degree = _ranked(graph, groups)
+    node = {e.iri: n for n, e in enumerate(ranked)}
+    documents = {d.id: n for n, d in enumerate(graph.documents)}
+    type_number = {key: n for n, key in enumerate(TYPE_STYLES)}
+    predicate_number = {key: n for n, key in enumerate(PREDICATE_LABELS)}
+    neighbours: list[list[int]] = [[] for _ in ranked]
+    for subject, _, obj in groups:
+        neighbours[node[subject]].append(node[obj])
+        neighbours[node[obj]].append(node[subject])
+    open_count = min(open_limit, len(ranked))
+    positions = _layout(ranked, neighbours, open_count)
+    nodes = []
+    for entity, (x, y) in zip(ranked, positions):
+        mentions = Counter(documents[doc] for doc, _, _ in entity.mentions if doc in documents)
+        nodes.append([entity.name, type_number[entity.type], x, y, degree[entity.iri],
+                      list(entity.aliases), list(entity.original_aliases),
+                      sorted(mentions.items()), entity.iri])
+    strings = _Strings()
+    edges, facts = [], []
+    for (subject, predicate, obj), group in groups.items():
+        evidence = [ev for fact in group for ev in fact.evidence]
+        edges.append([node[subject], predicate_number[predicate], node[obj],
+                      sorted({f.year for f in group if f.year}),
+                      sorted({documents[ev.doc_id] for ev in evidence if ev.doc_id in documents}),
+                      len(group)])
+        facts.append([[f.role, f.year, [_evidence_record(ev, documents, strings)
+                                        for ev in f.evidence]] for f in group])
+    data = {"types": [{"key": key, "zh": s.zh, "en": s.en, "color": s.color, "shape": s.shape}
+                      for key, s in TYPE_STYLES.items()],
+            "predicates": [{"key": key, "zh": p.zh, "en": p.en, "color": p.color}
+                           for key, p in PREDICATE_LABELS.items()],
+            "documents": [{"id": d.id, "name": Path(d.path).name} for d in graph.documents],
+            "nodes": nodes, "edges": edges, "open": open_count,
+            "sizes": [node_size(degree[e.iri]) for e in ranked],
+            "t2s": "".join(chr(c) + s for c, s in t2s_characters().items()),
+            "font": FONT_FACE}
+    return data, {"facts": facts, "strings": strings.table()}
+
+
+def _vis_options() -> dict:
+    """vis-network options: fixed positions (no physics), labels drawn by the viewer."""
     return {
-        "nodes": {"font": {"face": FONT_FACE, "size": BASE_LABEL_SIZE, "strokeWidth": 3,
-                           "strokeColor": "#ffffff"},
-                  "borderWidth": 1},
-        "edges": {"font": {"face": FONT_FACE, "size": 10, "strokeWidth": 3,
-                           "strokeColor": "#ffffff", "align": "middle"},
-                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "smooth": False if precompute else {"type": "continuous"},
-                  "width": 1.2},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": precompute,
+        "nodes": {"borderWidth": 1, "font": {"size": 0}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.4}}, "smooth": False,
+                  "width": 1, "selectionWidth": 2},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True,
                         "keyboard": {"enabled": True, "bindToWindow": False}},
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
-        "physics": {"enabled": not precompute, "solver": "forceAtlas2Based",
-                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90},
-                    "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS,
-                                      "updateInterval": 50, "fit": True}},
+        "physics": {"enabled": False, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -40, "springLength": 60},
+                    "stabilization": {"enabled": False}},
     }
-
-
-def _legend(graph: KnowledgeGraph, groups) -> tuple[list[dict], list[dict]]:
-    """The legend and filter entries: every entity type and predicate, with its count."""
-    types = graph.entity_counts()
-    links = defaultdict(int)
-    for _, predicate, _ in groups:
-        links[predicate] += 1
-    return ([{"key": key, "zh": s.zh, "en": s.en, "color": s.color, "shape": s.shape,
-              "count": types[key]} for key, s in TYPE_STYLES.items()],
-            [{"key": key, "zh": p.zh, "en": p.en, "color": p.color, "count": links[key]}
-             for key, p in PREDICATE_LABELS.items()])
 
 
 def _vis_folder():
@@ -354,7 +411,7 @@ def _script_hash(script: str) -> str:
 
 
 def render_html(graph: KnowledgeGraph, *, title: str = DEFAULT_TITLE,
-                physics_limit: int = PHYSICS_NODE_LIMIT) -> str:
+                open_limit: int = OPEN_LIMIT) -> str:
     """The viewer page of ``graph``: one self-contained HTML document.
 
     Parameters
@@ -363,23 +420,19 @@ def render_html(graph: KnowledgeGraph, *, title: str = DEFAULT_TITLE,
         The graph to draw (not modified).
     title : str
         The page title and heading (escaped).
-    physics_limit : int
-        Above this many entities, positions are computed in Python and physics is off.
+    open_limit : int
+        How many of the most connected entities the page opens on; the rest are added with
+        a neighbourhood on demand.
 
     Returns
     -------
     str
         The page; the same graph always gives the same text.
     """
-    groups = _fact_groups(graph.facts)
-    precompute = len(graph.entities) > physics_limit
-    network = _network(graph, groups, precompute)
-    types, predicates = _legend(graph, groups)
-    data = {"summary": {"entities": len(graph.entities), "edges": len(groups),
-                        "documents": len(graph.documents)},
-            "types": types, "predicates": predicates,
-            "nodes": network.nodes, "edges": network.edges,
-            "options": _vis_options(precompute), "physics": not precompute}
+    data, evidence = page_data(graph, open_limit)
+    data["options"] = _vis_options()
+    data["summary"] = {"entities": len(graph.entities), "edges": len(data["edges"]),
+                       "facts": len(graph.facts), "documents": len(graph.documents)}
     vis = _vis_folder()
     viewer = resources.files("kg") / "viewer"
     scripts = {"vis_js": (vis / "vis-network.min.js").read_text(encoding="utf-8"),
@@ -388,6 +441,7 @@ def render_html(graph: KnowledgeGraph, *, title: str = DEFAULT_TITLE,
            + "; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; "
            "form-action 'none'")
     parts = {"csp": csp, "title": html.escape(title), "data": script_json(data),
+             "evidence": script_json(evidence),
              "vis_css": (vis / "vis-network.css").read_text(encoding="utf-8"),
              "viewer_css": (viewer / "viewer.css").read_text(encoding="utf-8"), **scripts}
     page = (viewer / "page.html").read_text(encoding="utf-8")
