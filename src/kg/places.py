@@ -6,9 +6,12 @@ named regions. A short form shared by two places is ambiguous and is not used on
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Sequence
 
+from .model import Mention
 from .rules import split_list, table
 
 
@@ -61,6 +64,16 @@ class PlaceIndex:
         """The level of a place (province, prefecture, county, country, region …)."""
         entries = self.by_name.get(name)
         return entries[0].level if entries else None
+
+    def ancestors(self, name: str) -> set[str]:
+        """Every place above ``name`` (its prefecture, province and the country)."""
+        seen, pending = set(), [name]
+        while pending:
+            for parent in self.parents(pending.pop()):
+                if parent not in seen:
+                    seen.add(parent)
+                    pending.append(parent)
+        return seen
 
     def parents(self, name: str) -> list[str]:
         """The possible parents of a place (several when its name is not unique); a province
@@ -117,3 +130,70 @@ def divisions() -> dict[str, Division]:
             found[name] = Division(name, code, names.get(parent, COUNTRY))
     return found
 
+
+#: The rule id of gazetteer matches (a full name, or a short form whose key is the full name).
+GAZETTEER_RULE = "rules/places.tsv"
+
+
+def _home_province(mentions: Sequence[Mention], province: str | None) -> str | None:
+    """The document's province: the one it names most, else that of the prefecture (or else
+    the county) it names most, twice at least and no tie: a city report need not name its
+    province."""
+    if province:
+        return province
+    index = place_index()
+    for level in ("prefecture", "county"):
+        counts = Counter(m.key for m in mentions
+                         if m.type == "Place" and index.level(m.key) == level).most_common(2)
+        if counts and counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < counts[0][1]):
+            return next((a for a in index.ancestors(counts[0][0])
+                         if index.level(a) == "province"), None)
+    return None
+
+
+def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> frozenset[Mention]:
+    """Short forms of counties of another province that the document never places.
+
+    A county's two-character short form is often an ordinary name too: part of a person's
+    name (李静海), a company's (长岭炼化 in a Hunan report), an idiom (同心同德), a township
+    (金宁乡). A report names places of its own province; a county elsewhere is named with
+    its prefecture or province (吉林长岭, 江苏东海县) or in full. So a bare short form of a
+    county outside the document's province, whose prefecture and province the document does
+    not name, is not read as that county.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        A document's mentions, keys not yet resolved (a place's key is its full name).
+    province : str or None
+        The province the document names most (``resolve.detect_region``); without one the
+        province of the prefecture it names most is used, and with neither nothing is stray.
+
+    Returns
+    -------
+    frozenset of Mention
+        The Place mentions to drop.
+
+    Examples
+    --------
+    >>> def place(start, surface, key):
+    ...     return Mention("d", start, start + len(surface), surface, "Place", GAZETTEER_RULE, key)
+    >>> found = [place(0, "中国", "中华人民共和国"), place(2, "湖南", "湖南省"),
+    ...          place(9, "长岭", "长岭县"), place(20, "宁乡", "宁乡市")]
+    >>> sorted(m.surface for m in stray_short_forms(found, "湖南省"))
+    ['长岭']
+    """
+    home = _home_province(mentions, province)
+    if home is None:
+        return frozenset()
+    index = place_index()
+    named = {m.key for m in mentions if m.type == "Place"}
+    stray = set()
+    for m in mentions:
+        if (m.type != "Place" or m.rule_id != GAZETTEER_RULE or m.surface == m.key
+                or index.level(m.key) != "county"):
+            continue
+        above = index.ancestors(m.key) - {COUNTRY}
+        if home not in above and not (above & named):
+            stray.add(m)
+    return frozenset(stray)

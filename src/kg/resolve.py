@@ -20,7 +20,7 @@ from typing import Iterable
 
 from .model import Document, Entity, Mention
 from .normalize import strip_pinyin_glosses
-from .places import place_index
+from .places import place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, split_list, table
 from .vocab import entity_iri
 
@@ -70,20 +70,9 @@ def detect_localities(mentions: Iterable[Mention], province: str | None) -> tupl
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue
         place = ranked[0][0]
-        if province is None or province in _ancestors(place):
+        if province is None or province in index.ancestors(place):
             found.append(place)
     return tuple(found)
-
-
-def _ancestors(place: str) -> set[str]:
-    index = place_index()
-    seen, pending = set(), [place]
-    while pending:
-        for parent in index.parents(pending.pop()):
-            if parent not in seen:
-                seen.add(parent)
-                pending.append(parent)
-    return seen
 
 
 def _relative_prefix(name: str, region: str | tuple[str, ...] | None) -> str:
@@ -319,6 +308,8 @@ def _meeting_form(name: str) -> str:
 def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     """Detect the document's region and give each mention its canonical name (``key``)."""
     region = detect_region(mentions)
+    stray = stray_short_forms(mentions, region)
+    mentions = tuple(m for m in mentions if m not in stray)
     document = replace(document, region=region)
     localities = detect_localities(mentions, region)
     regions = ((region,) if region else ()) + localities

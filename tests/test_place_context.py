@@ -1,0 +1,38 @@
+"""Places read in their context: a county's short form far from the report's own province,
+in a list of places, inside an idiom or an ordinary word."""
+from pathlib import Path
+
+import pytest
+
+from kg import pipeline
+
+
+def places_of(tmp_path: Path, text: str) -> set[str]:
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    return {e.name for e in graph.entities if e.type == "Place"}
+
+
+@pytest.mark.parametrize("text, stray", [
+    # a county's short form inside a company's name, in a report of another province
+    ("湖南省总工会表彰长沙市、株洲市的先进集体。中国石化长岭分公司工会获奖。湖南省。", "长岭县"),
+    # inside a person's name the extractor did not read as one
+    ("安徽省妇联公示候选人:欧木兰,蚌埠市某公司总经理。安徽省。", "木兰县"),
+    # a city report that never names its province: the city's province is home
+    ("天水市团市委表彰先进。天水市林业局龙门林场团支部获奖。", "龙门县"),
+    # a county report: the county's province is home
+    ("金门县政府表扬模范妇女,金门县金沙镇有三人,金宁乡有两人。", "宁乡市"),
+])
+def test_far_county_short_form_is_not_read(tmp_path, text, stray):
+    assert stray not in places_of(tmp_path, text)
+
+
+@pytest.mark.parametrize("text, county", [
+    ("湖南省代表团赴吉林长岭考察。湖南省。", "长岭县"),            # its province is named
+    ("湖南省妇联与松原市长岭妇联结对帮扶。湖南省。", "长岭县"),      # its prefecture is named
+    ("湖南省妇联与长岭县妇联结对帮扶。湖南省。", "长岭县"),          # named in full
+    ("株洲市攸县妇联召开会议。湖南省。", "攸县"),                    # in its own province
+    ("全国妇联表彰了来自长岭的代表。", "长岭县"),                    # no home province at all
+])
+def test_county_named_with_its_parent_or_at_home_is_read(tmp_path, text, county):
+    assert county in places_of(tmp_path, text)
