@@ -8,6 +8,7 @@ among others is skipped with a warning listed at the end (exit 1), or is an erro
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 import rdflib
 
 from conftest import seed_file, seed_text
-from kg import cli, io, normalize, pipeline
+from kg import OutputError, cli, io, normalize, pipeline
 
 
 def test_build_on_the_seeds(run_kg, tmp_path):
@@ -177,9 +178,11 @@ def test_a_few_corrupt_bytes_are_replaced_and_reported_with_offsets(run_kg, tmp_
 @pytest.mark.parametrize("make, reason", [
     (lambda tmp: tmp / "missing.txt", "no such file or folder"),
     (lambda tmp: (tmp / "empty_folder").mkdir() or tmp / "empty_folder",
-     "folder holds no .txt files"),
+     "folder holds no .txt, .html or .htm files"),
     (lambda tmp: _write(tmp / "docs" / "notes.md", b"# notes").parent,
-     "folder holds no .txt files"),
+     "folder holds no .txt, .html or .htm files"),
+    (lambda tmp: _write(tmp / "docs" / "notes.md", b"# notes").parent / "*.txt",
+     "no file matches this pattern"),
     (lambda tmp: os.symlink(tmp / "nowhere.txt", tmp / "broken.txt") or tmp / "broken.txt",
      "broken symbolic link"),
 ])
@@ -329,7 +332,25 @@ def test_full_disk_keeps_the_previous_output(run_kg, tmp_path, monkeypatch, fail
     assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.ttl'}: cannot write output: "
                              "No space left on device"]
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [io.LOCK_NAME, "kg.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kg.ttl"]
+
+
+def test_a_held_output_lock_names_its_holder_and_times_out(tmp_path, capsys):
+    folder = io.ensure_folder(tmp_path / "out")
+    holder = os.open(folder, os.O_RDONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(OutputError, match=f"another kg \\(process {os.getpid()}\\) has been "
+                                              "writing here for 0 s"):
+            with io.output_lock(folder, timeout=0.3):
+                pass
+    finally:
+        os.close(holder)
+    assert capsys.readouterr().err == (f"kg: waiting for another kg (process {os.getpid()}) "
+                                       f"writing to {folder}\n")
+    with io.output_lock(folder, timeout=0.3):     # released: taken at once, nothing left
+        pass
+    assert list(folder.iterdir()) == []
 
 
 def test_failure_on_the_second_file_keeps_the_whole_previous_output(run_kg, tmp_path,

@@ -9,7 +9,7 @@ import networkx
 import pytest
 
 import kg
-from kg import OutputError, cli, export, rdf
+from kg import Entity, Fact, KnowledgeGraph, OutputError, cli, export, rdf
 from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph
@@ -89,8 +89,39 @@ def test_unwritable_outputs_are_output_errors(tmp_path):
     blocker.write_text("x")
     with pytest.raises(OutputError, match="not a folder"):
         export.export(sample_graph(), "csv", blocker)
-    with pytest.raises(OutputError, match="missing"):
-        export.export(sample_graph(), "graphml", tmp_path / "missing" / "kg.graphml")
+    with pytest.raises(OutputError, match="not a folder"):
+        export.export(sample_graph(), "graphml", blocker / "kg.graphml")
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "json"])
+def test_export_into_a_new_folder_creates_it(fmt, tmp_path, run_kg):
+    ttl = tmp_path / "kg.ttl"
+    ttl.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
+    target = tmp_path / "new" / "dir" / f"graph.{fmt}"
+    run = run_kg("export", ttl, "--format", fmt, "-o", target)
+    assert run.status == 0 and run.out == f"wrote {target}\n"
+    assert target.stat().st_size > 100
+
+
+def _hostile_graph() -> KnowledgeGraph:
+    """A person whose name holds characters XML forbids, an organisation named like a
+    spreadsheet formula."""
+    people = (Entity("p", "Person", "王\ufffe芳\uffff"), Entity("o", "Organisation", "=1+1"),
+              Entity("q", "Organisation", "@SUM(A1)"))
+    return KnowledgeGraph((), people, (Fact("p", "holdsPost", "o", role="-主席"),))
+
+
+def test_graphml_stays_well_formed_whatever_the_names_hold():
+    g = networkx.read_graphml(io.BytesIO(export.to_graphml(_hostile_graph())))
+    assert g.nodes["p"]["label"] == "王\ufffd芳\ufffd"
+
+
+def test_csv_cells_that_start_a_formula_are_quoted_as_text():
+    nodes, edges = export.to_csv_tables(_hostile_graph())
+    labels = {row["iri"]: row["label"] for row in csv.DictReader(io.StringIO(nodes))}
+    assert labels == {"p": "王\ufffe芳\uffff", "o": "'=1+1", "q": "'@SUM(A1)"}
+    (edge,) = csv.DictReader(io.StringIO(edges))
+    assert edge["role"] == "'-主席" and edge["target_label"] == "'=1+1"
 
 
 @pytest.mark.parametrize("fmt, written", [("graphml", ["kg.graphml"]), ("json", ["kg.json"]),

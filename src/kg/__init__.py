@@ -17,7 +17,11 @@ Examples
 """
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
+
+#: kg's version, from the installed package's metadata.
+__version__ = version("kg")
 
 from . import rdf
 from .errors import InputError, KgError, OutputError, QueryError, RuleError
@@ -28,7 +32,7 @@ from .outputs import write_build
 from .pipeline import build
 
 __all__ = [
-    "build", "load", "write_build", "KnowledgeGraph",
+    "__version__", "build", "load", "write_build", "KnowledgeGraph",
     "Document", "DocumentInfo", "Entity", "Evidence", "Fact", "Mention",
     "ENTITY_TYPES", "PREDICATES",
     "KgError", "InputError", "OutputError", "QueryError", "RuleError",

@@ -16,9 +16,9 @@ import webbrowser
 from functools import partial
 from pathlib import Path
 
-from . import evaluate, export, outputs, pipeline, query, rdf, viz
+from . import __version__, evaluate, export, outputs, pipeline, query, rdf, viz
 from .errors import InputWarning, KgError, OutputError
-from .io import check_folder
+from .io import check_folder, check_writable
 from .vocab import DEFAULT_BASE, check_base
 
 
@@ -26,10 +26,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese "
                                      "institutional text.", epilog=EXIT_STATUS,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="build the graph of text files or folders")
-    build.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
+    build.add_argument("paths", nargs="*", help=PATHS_HELP)
     build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
+    build.add_argument("--no-html", action="store_true", help="write kg.ttl only, not the "
+                       "viewer page kg.html")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities")
     build.add_argument("--strict", action="store_true", help="stop with an error (exit 2) at "
                        "the first input file that must be skipped or repaired")
@@ -37,9 +40,9 @@ def _parser() -> argparse.ArgumentParser:
                        "warnings and errors")
     build.add_argument("--validate", action="store_true", help="check kg.ttl against the SHACL "
                        "shapes of ontology/shapes.ttl (exit 2 when it does not conform)")
-    build.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
-                       help="read and extract documents in N processes (default 1; the output "
-                       "is the same for any N)")
+    build.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                       help="read and extract documents in N processes, or `auto` for one per "
+                       "available core (default 1; the output is the same for any N)")
     build.add_argument("--engine", choices=pipeline.ENGINES, default="local",
                        help="where documents are read: local processes (default) or Dask "
                        "tasks (needs kg[dask]; a local cluster of --jobs processes unless "
@@ -47,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. "
                        "tcp://host:8786, for --engine dask (workers must see the same paths)")
     scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
-    scorer.add_argument("paths", nargs="*", help="text files or folders (default: the seeds)")
+    scorer.add_argument("paths", nargs="*", help=PATHS_HELP)
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
     scorer.add_argument("--misses", action="store_true", help="list what was missed or invented")
     scorer.add_argument("--per-document", action="store_true", help="build and score each "
@@ -113,14 +116,24 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _positive_int(text: str) -> int:
-    """An argument that must be a whole number of at least 1 (argparse reports a bad one)."""
+
+PATHS_HELP = ("text files (.txt), HTML pages (.html, .htm), folders (read recursively), glob "
+              "patterns ('reports/**/*.txt') or - for standard input (default: the seeds)")
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number of at least 1, or ``auto`` for the cores this process may
+    use (argparse reports a bad one)."""
+    if text == "auto":
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+            os.cpu_count() or 1)
     try:
         value = int(text)
     except ValueError:
         value = 0
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 or 'auto', "
+                                         f"not {text!r}")
     return value
 
 
@@ -134,27 +147,34 @@ EXIT_STATUS = """exit status:
 
 
 def cmd_eval(args) -> int:
+    golds = {path.stem: path for path in evaluate.gold_files(args.gold)}
+    files = pipeline.collect_paths(args.paths)
+    scored = [path for path in files if _stem(path) in golds]
+    if not scored:
+        raise KgError(f"{args.gold}: no gold file matches any of the {len(files)} input "
+                      "documents (NAME.json is the gold of NAME.txt)")
+    for path in files:
+        if _stem(path) not in golds:
+            shown = pipeline.STDIN if isinstance(path, pipeline.StandardInput) else path
+            print(f"kg eval: {shown}: no gold file {_stem(path)}.json, not scored",
+                  file=sys.stderr)
     if args.per_document:
-        return _eval_per_document(args)
-    gold = evaluate.load_gold(args.gold)
-    graph = pipeline.build(args.paths)
+        return _eval_per_document(args, scored, golds)
+    gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
+    graph = pipeline.build(pipeline.Inputs(scored))
     report, misses = evaluate.evaluate(graph, gold)
     print(evaluate.format_report(report, misses if args.misses else None))
     return 0
 
 
-def _eval_per_document(args) -> int:
-    golds = {path.stem: path for path in evaluate.gold_files(args.gold)}
-    files = pipeline.collect_paths(args.paths)
-    scored = [path for path in files if path.stem in golds]
-    if not scored:
-        raise KgError(f"{args.gold}: no gold file matches any of the {len(files)} input "
-                      "documents (NAME.json is the gold of NAME.txt)")
-    for path in files:
-        if path.stem not in golds:
-            print(f"kg eval: {path}: no gold file {path.stem}.json, not scored", file=sys.stderr)
-    documents = ((path.stem, pipeline.build([path]),
-                  evaluate.load_gold_files([golds[path.stem]])) for path in scored)
+def _stem(path) -> str:
+    """The name of a document's gold file, without ``.json``."""
+    return path.name if isinstance(path, pipeline.StandardInput) else path.stem
+
+
+def _eval_per_document(args, scored: list, golds: dict[str, Path]) -> int:
+    documents = ((_stem(path), pipeline.build(pipeline.Inputs([path])),
+                  evaluate.load_gold_files([golds[_stem(path)]])) for path in scored)
     report, per_document, misses = evaluate.evaluate_per_document(documents)
     print(evaluate.format_report(report, misses if args.misses else None, per_document))
     return 0
@@ -165,16 +185,22 @@ def cmd_build(args) -> int:
     if args.scheduler and args.engine != "dask":
         raise KgError("--scheduler needs --engine dask")
     check_base(args.base)
-    check_folder(args.output)
+    check_writable(args.output)
+    inputs = pipeline.gather_inputs(args.paths, exclude=[args.output])
     problems: list[InputWarning] = []
     try:
-        graph = pipeline.build(args.paths, base=args.base, strict=args.strict,
+        graph = pipeline.build(inputs, base=args.base, strict=args.strict,
                                on_warning=problems.append, jobs=args.jobs,
                                engine=args.engine, scheduler=args.scheduler,
                                progress=sys.stderr.isatty() and not args.quiet)
     finally:
         _print_warnings(problems)
-    written = outputs.write_build(graph, args.output, base=args.base, validate=args.validate)
+    if args.validate and not args.quiet:
+        print("kg: checking kg.ttl against the SHACL shapes (several times the build's time on "
+              "a large graph)…", file=sys.stderr, flush=True)
+    formats = ("ttl",) if args.no_html else outputs.DEFAULT_FORMATS
+    written = outputs.write_build(graph, args.output, formats=formats, base=args.base,
+                                  validate=args.validate)
     if written.conforms is False:
         print(written.report, file=sys.stderr)
         raise OutputError(written.paths[0], "does not conform to the SHACL shapes (report above)")
@@ -182,16 +208,32 @@ def cmd_build(args) -> int:
     if args.quiet:
         return 1 if problems else 0
     print(f"documents read: {len(graph.documents)}")
-    counts = graph.entity_counts()
-    print("entities: " + ", ".join(f"{t} {counts[t]}" for t in sorted(counts)))
-    facts = graph.fact_counts()
-    print("relations: " + ", ".join(f"{p} {facts[p]}" for p in sorted(facts)))
+    if inputs.skipped:
+        print(_skipped_summary(inputs.skipped))
+    counts, facts = graph.entity_counts(), graph.fact_counts()
+    if counts:
+        print("entities: " + ", ".join(f"{t} {counts[t]}" for t in sorted(counts)))
+        print("relations: " + (", ".join(f"{p} {facts[p]}" for p in sorted(facts)) or "none"))
+    else:
+        print("no entities found (kg reads Chinese text)")
     if written.conforms:
         print("SHACL: conforms")
     for path in written.paths:
         print(f"wrote {path}")
     print(f"elapsed: {elapsed:.2f} s")
     return 1 if problems else 0
+
+
+def _skipped_summary(skipped: tuple[tuple[Path, str], ...]) -> str:
+    """One line: how many folder entries were passed over, by reason, with a few names."""
+    reasons: dict[str, list[Path]] = {}
+    for path, reason in skipped:
+        reasons.setdefault(reason, []).append(path)
+    parts = []
+    for reason, paths in sorted(reasons.items()):
+        names = ", ".join(p.name for p in paths[:3]) + (", …" if len(paths) > 3 else "")
+        parts.append(f"{len(paths)} {reason} ({names})")
+    return f"files skipped: {len(skipped)}: " + "; ".join(parts)
 
 
 def _print_warnings(problems: list[InputWarning]) -> None:
@@ -240,6 +282,7 @@ def _write_out(data: bytes, chunk: int = 1 << 16) -> None:
 def cmd_export(args) -> int:
     graph = rdf.load(args.graph)
     output = args.output or export.default_output(args.graph, args.format)
+    check_folder(output if args.format == "csv" else Path(output).parent)
     for path in export.export(graph, args.format, output, Path(args.graph).stem):
         print(f"wrote {path}")
     return 0
@@ -251,7 +294,13 @@ def cmd_view(args) -> int:
     page = viz.write_html(graph, output, title=f"{output.stem} · {viz.DEFAULT_TITLE}")
     print(f"wrote {page}")
     if args.open:
-        webbrowser.open(page.resolve().as_uri())
+        try:
+            opened = webbrowser.get().open(page.resolve().as_uri())
+        except webbrowser.Error:
+            opened = False
+        if not opened:
+            raise KgError(f"{page}: no web browser found to open it (set BROWSER, or open the "
+                          "file by hand)")
     return 0
 
 

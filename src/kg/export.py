@@ -19,12 +19,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import networkx
 
 from .graph import KnowledgeGraph
-from .io import ensure_folder, write_atomic
+from .io import ensure_folder, write_atomic, write_outputs
 
 FORMATS = ("graphml", "json", "csv")
 NODE_COLUMNS = ("iri", "label", "type", "aliases")
@@ -34,6 +35,27 @@ EDGE_COLUMNS = ("source", "target", "predicate", "role", "year", "source_label",
 
 def _json_text(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+#: Characters XML 1.0 does not allow (controls, surrogates, U+FFFE, U+FFFF).
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(value):
+    """``value`` with characters XML cannot hold replaced by U+FFFD (other values as they
+    are), so that the GraphML stays well-formed whatever the names hold."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+#: What a spreadsheet reads as the start of a formula in a cell.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value) -> str:
+    """One CSV cell; text a spreadsheet would run as a formula (``=1+1``) is quoted with a
+    leading apostrophe, which Excel and LibreOffice show as plain text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def to_graphml(graph: KnowledgeGraph) -> bytes:
@@ -51,10 +73,12 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
     full = graph.to_networkx()
     flat = networkx.MultiDiGraph()
     for iri, data in full.nodes(data=True):
-        flat.add_node(iri, **{**data, "aliases": _json_text(data["aliases"])})
+        attributes = {**data, "aliases": _json_text(data["aliases"])}
+        flat.add_node(iri, **{k: _xml_text(v) for k, v in attributes.items()})
     for source, target, key, data in full.edges(keys=True, data=True):
-        scalars = {k: v for k, v in data.items() if v is not None and k != "evidence"}
-        flat.add_edge(source, target, key, **scalars, evidence=_json_text(data["evidence"]))
+        scalars = {k: _xml_text(v) for k, v in data.items() if v is not None and k != "evidence"}
+        flat.add_edge(source, target, key, **scalars,
+                      evidence=_xml_text(_json_text(data["evidence"])))
     buffer = io.BytesIO()
     networkx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
@@ -78,7 +102,7 @@ def _csv_text(columns: tuple[str, ...], rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(columns)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -146,12 +170,13 @@ def export(graph: KnowledgeGraph, fmt: str, output: str | Path, name: str = "kg"
     """
     output = Path(output)
     if fmt == "graphml":
-        return [write_atomic(output, to_graphml(graph))]
+        return [write_atomic(ensure_folder(output.parent) / output.name, to_graphml(graph))]
     if fmt == "json":
-        return [write_atomic(output, to_node_link_json(graph))]
+        return [write_atomic(ensure_folder(output.parent) / output.name,
+                             to_node_link_json(graph))]
     if fmt != "csv":
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    folder = ensure_folder(output)
     nodes, edges = to_csv_tables(graph)
-    return [write_atomic(folder / f"{name}.nodes.csv", nodes.encode("utf-8-sig")),
-            write_atomic(folder / f"{name}.edges.csv", edges.encode("utf-8-sig"))]
+    # the two tables are one set: both replaced, or neither (a full disk, an interruption)
+    return write_outputs(output, {f"{name}.nodes.csv": nodes.encode("utf-8-sig"),
+                                  f"{name}.edges.csv": edges.encode("utf-8-sig")})

@@ -2,15 +2,17 @@
 
 A reader of ``kg.ttl`` sees the previous complete file or the new complete file, never a
 half-written one, whatever happens to the writing process (killed, disk full). Two runs
-writing the same folder take turns (``output_lock``), so the folder ends with one run's whole
-set of files rather than a mix.
+writing the same folder take turns (``output_lock``, a lock on the folder itself), so the folder
+ends with one run's whole set of files rather than a mix.
 """
 from __future__ import annotations
 
 import fcntl
 import glob
 import os
+import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -18,15 +20,29 @@ from typing import Iterator, Mapping
 
 from .errors import OutputError
 
-#: The lock file ``write_outputs`` holds in an output folder while it replaces files.
-LOCK_NAME = ".kg.lock"
-
-
 def check_folder(folder: str | Path) -> Path:
     """Refuse, before any work, an output path that exists and is not a folder."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(folder, "output path exists and is not a folder")
+    return folder
+
+
+def check_writable(folder: str | Path) -> Path:
+    """Refuse, before any work, an output folder that could not be written: a path that is a
+    file, or a folder (or, when it does not exist yet, the nearest existing folder above it)
+    that this process may not write into."""
+    folder = check_folder(folder)
+    existing = folder.absolute()
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise OutputError(existing, "output path exists and is not a folder")
+    try:    # an unnamed temporary file: the real test (root, read-only mounts), nothing left
+        tempfile.TemporaryFile(dir=existing).close()
+    except OSError as exc:
+        raise OutputError(folder if existing == folder.absolute() else existing,
+                          f"cannot write output: {exc.strerror or exc}") from None
     return folder
 
 
@@ -109,19 +125,69 @@ def _umask() -> int:
     return mask
 
 
+#: How long ``output_lock`` waits for another kg writing the same folder before giving up.
+LOCK_TIMEOUT = 120.0
+
+
 @contextmanager
-def output_lock(folder: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``folder`` (waits for another kg writing there)."""
+def output_lock(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``folder`` itself (no lock file is left behind).
+
+    When another process holds it, one line on standard error says which (its process id,
+    from ``/proc/locks``) and the wait lasts at most ``timeout`` seconds.
+
+    Raises
+    ------
+    OutputError
+        The folder cannot be opened, or the lock was still held after ``timeout`` seconds.
+    """
     try:
-        handle = open(folder / LOCK_NAME, "a")
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
         raise OutputError(folder, f"cannot write output: {exc.strerror or exc}") from None
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    try:
+        _acquire(handle, folder, timeout)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def _acquire(handle: int, folder: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            holder = _lock_holder(handle)
+            if time.monotonic() >= deadline:
+                raise OutputError(folder, f"another kg ({holder}) has been writing here for "
+                                          f"{timeout:.0f} s; try again when it is done") from None
+            if not told:
+                print(f"kg: waiting for another kg ({holder}) writing to {folder}",
+                      file=sys.stderr)
+                told = True
+            time.sleep(0.2)
+
+
+def _lock_holder(handle: int) -> str:
+    """Who holds the lock on the folder open as ``handle``: ``process N`` when
+    ``/proc/locks`` tells, else ``another process``."""
+    info = os.fstat(handle)
+    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            for line in locks:
+                fields = line.split()
+                if len(fields) > 5 and fields[1] == "FLOCK" and fields[5] == device:
+                    return f"process {fields[4]}"
+    except OSError:
+        pass
+    return "another process"
 
 
 def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[Path]:

@@ -722,13 +722,25 @@ def document_id(path: Path) -> str:
 
 
 def read_document(path: str | Path) -> Document:
-    """Read, decode and normalise one file into a ``Document``.
+    """Read, decode and normalise one file into a ``Document`` (see ``make_document``).
 
     Raises
     ------
     InputError
         The file is missing, unreadable, not a regular file, above ``MAX_DOCUMENT_BYTES``,
         binary, undecodable or without text.
+    """
+    return make_document(read_bytes(path), path)
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of one input file, refused before reading when it is not a regular file or
+    is above ``MAX_DOCUMENT_BYTES``.
+
+    Raises
+    ------
+    InputError
+        The file is missing, unreadable, not a regular file or too large.
     """
     path = Path(path)
     try:
@@ -741,7 +753,7 @@ def read_document(path: str | Path) -> Document:
             raise InputError(path, f"document is {info.st_size} bytes, above the "
                                    f"{MAX_DOCUMENT_BYTES}-byte limit per document")
         with open(path, "rb") as handle:
-            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+            return handle.read(MAX_DOCUMENT_BYTES + 1)
     except FileNotFoundError:
         reason = "broken symbolic link" if path.is_symlink() else "no such file"
         raise InputError(path, reason) from None
@@ -751,14 +763,50 @@ def read_document(path: str | Path) -> Document:
         raise InputError(path, "permission denied") from None
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    return make_document(data, path)
+
+
+#: File name endings of HTML pages (any letter case), read through ``html_main_text``.
+HTML_SUFFIXES = (".html", ".htm")
+
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether bytes without a file name (standard input) are an HTML page: they open with
+    ``<!DOCTYPE html>`` or ``<html>`` (after a byte-order mark, spaces or comments)."""
+    return bool(_HTML_START.match(data.removeprefix(codecs.BOM_UTF8)[:4096]))
+
+
+def html_main_text(page: str, path: str | Path = "<html>") -> str:
+    """The main text of an HTML page, boilerplate dropped (menus, footers, scripts, links
+    lists), one paragraph a line, by trafilatura.
+
+    Raises
+    ------
+    InputError
+        The page has no main text.
+    """
+    import trafilatura  # slow to import (about 1.5 s): only when a page is read
+
+    text = trafilatura.extract(page, include_comments=False, include_tables=True,
+                               include_images=False, include_links=False, deduplicate=False)
+    if not text or not text.strip():
+        raise InputError(path, "HTML page without main text (only navigation or boilerplate)")
+    return text
 
 
 _WORD = re.compile(r"[^\W_]")
 
 
-def make_document(data: bytes, path: str | Path, doc_id: str | None = None) -> Document:
+def make_document(data: bytes, path: str | Path, doc_id: str | None = None,
+                  html: bool | None = None) -> Document:
     """Build a ``Document`` from raw bytes (``path`` names it in errors and provenance).
+
+    An HTML page (``html``; by default a name ending in ``.html`` or ``.htm``) is reduced to
+    its main text first (``html_main_text``): that extracted text is the document's
+    ``text_original``, so evidence offsets count characters of the extracted text, not of
+    the page's markup.
 
     Raises
     ------
@@ -770,6 +818,8 @@ def make_document(data: bytes, path: str | Path, doc_id: str | None = None) -> D
     if not data:
         raise InputError(path, "empty file")
     original, encoding = decode_bytes(data, path)
+    if path.suffix.lower() in HTML_SUFFIXES if html is None else html:
+        original = html_main_text(original, path)
     text, index = normalize_text(original)
     if not _WORD.search(text):
         raise InputError(path, "no text: only whitespace, punctuation or web boilerplate")

@@ -5,8 +5,10 @@ so it runs in parallel processes; only ``merge`` sees the whole corpus.
 """
 from __future__ import annotations
 
+import glob
 import os
 import signal
+import sys
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -22,7 +24,7 @@ from . import dask_engine, extract, relate, resolve
 from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
-from .normalize import document_id, read_document
+from .normalize import document_id, looks_like_html, make_document, read_document
 from .vocab import DEFAULT_BASE
 
 
@@ -36,43 +38,76 @@ class DocumentResult:
 
 
 def default_corpus() -> list[Path]:
-    """The embedded seed texts (the project's ``seeds/`` folder)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "seeds"
-        if candidate.is_dir() and any(candidate.glob("*.txt")):
-            return sorted(candidate.glob("*.txt"))
-    packaged = resources.files("kg") / "seeds"
-    return sorted(Path(str(packaged)).glob("*.txt"))
+    """The embedded seed texts, shipped inside the package (``kg/seeds/*.txt``).
+
+    Only the package's own copy is read, never a ``seeds/`` folder found elsewhere, so the
+    result is the same for an editable install, a wheel or a run from any folder.
+    """
+    return sorted(Path(str(resources.files("kg") / "seeds")).glob("*.txt"))
 
 
-def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
-    """Expand files and folders (``*.txt`` inside, sorted) into a de-duplicated file list.
+#: File name endings read as documents (any letter case): plain text and HTML pages.
+DOCUMENT_SUFFIXES = (".txt", ".html", ".htm")
 
-    A file named twice (or through a symbolic link) is read once, under the smallest of its
-    names, so the list does not depend on the order of ``paths``. Entries of a folder that
-    cannot be read (broken links, special files) stay in the list: reading them reports why.
+#: The name that stands for standard input among the paths.
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class StandardInput:
+    """A document read from standard input (``kg build -``), read once by the parent."""
+
+    data: bytes
+    name: str = "stdin"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The documents to read, and the folder entries passed over with the reason for each."""
+
+    files: list
+    skipped: tuple[tuple[Path, str], ...] = ()
+
+
+def collect_paths(paths: Iterable[str | Path] | None) -> list:
+    """The documents named by ``paths`` (see ``gather_inputs``); none means the seeds."""
+    return gather_inputs(paths).files
+
+
+def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Path] = ()
+                  ) -> Inputs:
+    """Expand files, folders, glob patterns and ``-`` into a de-duplicated document list.
+
+    A folder is read recursively, in sorted order, for ``*.txt``, ``*.html`` and ``*.htm``
+    files (any letter case); hidden entries, other files, links to folders and the folders in
+    ``exclude`` (the output folder) are passed over and listed in ``Inputs.skipped``. A path
+    that does not exist but holds ``*``, ``?`` or ``[`` is a glob pattern (``**`` spans
+    folders). ``-`` is standard input, read here. A file named twice (or through a symbolic
+    link) is read once, under the smallest of its names, so the list does not depend on the
+    order of ``paths``. Entries of a folder that cannot be read (broken links, special files)
+    stay in the list: reading them reports why.
 
     Raises
     ------
     InputError
-        A path that does not exist, a folder without ``*.txt`` files, a special file, or two
-        different files with the same name (a document's id is its file name).
+        A path that does not exist, a pattern or folder without documents, a special file, or
+        two different files with the same name (a document's id is its file name).
     """
     if not paths:
-        return default_corpus()
+        return Inputs(default_corpus())
+    excluded = {_identity(Path(folder)) for folder in exclude}
     files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    stdin: list[StandardInput] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            try:
-                names = os.listdir(path)
-            except OSError as exc:
-                raise InputError(path, f"cannot read folder: {exc.strerror or exc}") from None
-            found = sorted(path / name for name in names
-                           if name.endswith(".txt") and not (path / name).is_dir())
+        if str(raw) == STDIN:
+            if not stdin:
+                stdin.append(StandardInput(sys.stdin.buffer.read()))
+        elif path.is_dir():
+            found = _walk(path, excluded, skipped)
             if not found:
-                raise InputError(path, "folder holds no .txt files")
+                raise InputError(path, "folder holds no .txt, .html or .htm files")
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -80,6 +115,12 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
             raise InputError(path, "broken symbolic link")
         elif path.exists():
             raise InputError(path, "not a regular file or folder")
+        elif glob.has_magic(str(raw)):
+            matched = sorted(Path(name) for name in glob.glob(str(raw), recursive=True))
+            found = [match for match in matched if match.is_file()]
+            if not found:
+                raise InputError(path, "no file matches this pattern")
+            files.extend(found)
         else:
             raise InputError(path, "no such file or folder")
     names: dict[Path, Path] = {}
@@ -92,7 +133,36 @@ def collect_paths(paths: Iterable[str | Path] | None) -> list[Path]:
         if other != path:
             raise InputError(path, f"another input file, {other}, has the same name; documents "
                                    "are identified by file name, so rename one of them")
-    return unique
+    return Inputs([*unique, *stdin], tuple(skipped))
+
+
+def _walk(folder: Path, excluded: set[Path], skipped: list[tuple[Path, str]]) -> list[Path]:
+    """The documents under ``folder``, recursively and sorted; what is passed over goes to
+    ``skipped`` with its reason."""
+    found: list[Path] = []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise InputError(folder, f"cannot read folder: {exc.strerror or exc}") from None
+    for name in names:
+        path = folder / name
+        if name.startswith("."):
+            skipped.append((path, "hidden"))
+        elif path.is_dir():
+            if path.is_symlink():
+                skipped.append((path, "link to a folder, not followed"))
+            elif _identity(path) in excluded:
+                skipped.append((path, "the output folder"))
+            else:
+                try:
+                    found.extend(_walk(path, excluded, skipped))
+                except InputError as error:
+                    skipped.append((path, error.reason))
+        elif name.lower().endswith(DOCUMENT_SUFFIXES):
+            found.append(path)
+        else:
+            skipped.append((path, "not .txt, .html or .htm"))
+    return found
 
 
 def _path_order(path: Path) -> tuple[str, str]:
@@ -106,14 +176,20 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def process_document(path: Path, base: str = DEFAULT_BASE) -> DocumentResult:
-    """Read one file and extract its entities and facts (pure: same file, same result)."""
-    document = read_document(path)
+def process_document(path: Path | StandardInput, base: str = DEFAULT_BASE) -> DocumentResult:
+    """Read one file (or standard input) and extract its entities and facts (pure: same
+    bytes, same result)."""
+    if isinstance(path, StandardInput):
+        document = make_document(path.data, f"<{path.name}>", path.name,
+                                 html=looks_like_html(path.data))
+    else:
+        document = read_document(path)
     mentions = extract.extract_mentions(document)
     document, mentions = resolve.resolve_document(document, mentions)
     entities = resolve.document_entities(document, mentions, base)
     facts = relate.relate(document, mentions, base)
-    info = DocumentInfo(document.id, Path(path).name, document.sha256, document.region)
+    info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
+                        document.region)
     return DocumentResult(info, entities, facts)
 
 
@@ -192,7 +268,7 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: 
                         delay=1.0, leave=False)
 
 
-def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE,
+def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEFAULT_BASE,
           strict: bool = False,
           on_warning: Callable[[InputWarning], None] | None = None,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
@@ -201,8 +277,9 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
 
     Parameters
     ----------
-    paths : iterable of str or Path, optional
-        Text files and folders; none means the embedded seeds.
+    paths : iterable of str or Path, or Inputs, optional
+        Text files, HTML pages, folders, glob patterns and ``-`` (see ``gather_inputs``), or
+        what ``gather_inputs`` made of them; none means the embedded seeds.
     base : str
         Base IRI of the entities.
     strict : bool
@@ -235,7 +312,7 @@ def build(paths: Iterable[str | Path] | None = None, *, base: str = DEFAULT_BASE
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    files = collect_paths(paths)
+    files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
     report = on_warning or warnings.warn
     results = []
     for result, problems in _process_all(files, base, strict, jobs, engine, scheduler,

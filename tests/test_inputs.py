@@ -1,0 +1,173 @@
+"""What ``kg build`` reads: folders recursively, any letter case, glob patterns, standard input
+and HTML pages, with a count of what it passed over; and the everyday options around it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import webbrowser
+from pathlib import Path
+
+import pytest
+
+import kg
+from conftest import seed_file
+from kg import pipeline
+from kg.normalize import html_main_text, looks_like_html, make_document
+
+REPORT = ("2023年3月，浙江省妇联在杭州市召开全省妇联工作会议。省妇联主席陈晓华出席会议并讲话，"
+          "要求各级妇联组织深入开展“美丽庭院”建设活动。\n")
+
+PAGE = f"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>工作动态 - 示例门户网</title>
+<script>var banner = "今日头条滚动新闻";</script></head>
+<body><nav><a href="/">首页</a> | <a href="/news">新闻中心</a> | <a href="/about">关于我们</a></nav>
+<div class="article"><h1>全省妇联工作会议召开</h1>
+<p>{REPORT.strip()}</p>
+<p>会议还表彰了一批先进集体和个人，部署了下一阶段家庭教育和妇女儿童权益保障工作。</p></div>
+<footer>版权所有 示例门户网 网站地图 联系我们</footer></body></html>
+"""
+
+
+def _write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    return path
+
+
+def test_folders_are_read_recursively_in_any_case_with_a_count_of_what_was_passed_over(
+        run_kg, tmp_path):
+    corpus = tmp_path / "reports"
+    _write(corpus / "2022" / "annual.TXT", seed_file("000").read_bytes())
+    _write(corpus / "2023" / "work" / "meeting.txt", REPORT)
+    _write(corpus / "2023" / "page.htm", PAGE)
+    _write(corpus / "scan.pdf", b"%PDF-1.4")
+    _write(corpus / "notes.md", "# notes")
+    _write(corpus / ".drafts" / "draft.txt", REPORT)
+    run = run_kg("build", corpus, "-o", corpus / "out")
+    assert run.status == 0, run.err
+    lines = run.out.splitlines()
+    assert lines[0] == "documents read: 3"
+    assert lines[1] == ("files skipped: 3: 1 hidden (.drafts); "
+                        "2 not .txt, .html or .htm (notes.md, scan.pdf)")
+    # the second run does not read the first run's output folder (kg.html) inside the corpus
+    again = run_kg("build", corpus, "-o", corpus / "out")
+    assert again.status == 0, again.err
+    assert again.out.splitlines()[1].startswith("files skipped: 4: 1 hidden (.drafts); ")
+    assert "1 the output folder (out)" in again.out
+
+
+def test_folder_order_does_not_depend_on_the_file_system(tmp_path):
+    for name in ("b/x.txt", "a/y.txt", "c.txt", "a/z/w.txt"):
+        _write(tmp_path / name, REPORT)
+    files = pipeline.collect_paths([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "c.txt", "a/z/w.txt", "b/x.txt", "a/y.txt"]    # sorted by file name, then path
+
+
+def test_glob_patterns_are_expanded_recursively(run_kg, tmp_path):
+    _write(tmp_path / "2022" / "a.txt", REPORT)
+    _write(tmp_path / "2023" / "deep" / "b.txt", REPORT.replace("浙江", "江苏"))
+    _write(tmp_path / "2023" / "c.md", REPORT)
+    files = pipeline.collect_paths([str(tmp_path / "**" / "*.txt")])
+    assert [p.name for p in files] == ["a.txt", "b.txt"]
+    run = run_kg("build", tmp_path / "2022" / "*.txt", "-o", tmp_path / "out")
+    assert run.status == 0 and run.out.startswith("documents read: 1\n")
+
+
+def test_standard_input_is_one_document_named_stdin(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "kg", "build", "-", "-o", tmp_path / "out"],
+                          input=REPORT.encode("gb18030"), capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+    turtle = (tmp_path / "out" / "kg.ttl").read_text(encoding="utf-8")
+    assert "陈晓华" in turtle and '"stdin"' in turtle
+
+
+def test_an_html_page_gives_its_main_text_without_boilerplate():
+    text = html_main_text(PAGE)
+    assert "陈晓华出席会议并讲话" in text and "部署了下一阶段家庭教育" in text
+    for boilerplate in ("首页", "新闻中心", "版权所有", "今日头条滚动新闻", "<p>"):
+        assert boilerplate not in text
+
+
+def test_html_evidence_offsets_point_into_the_extracted_text():
+    document = make_document(PAGE.encode("utf-8"), "meeting.html")
+    assert document.text_original == html_main_text(PAGE)
+    page = pipeline.StandardInput(PAGE.encode("utf-8"), "meeting")
+    graph = pipeline.merge([pipeline.process_document(page)])
+    chair = [f for f in graph.facts if f.predicate == "holdsPost"]
+    assert chair, "the chair's post is read from the page"
+    for evidence in chair[0].evidence:
+        assert document.text_original[evidence.start:evidence.end] == evidence.sentence
+
+
+def test_html_is_recognised_on_standard_input_by_its_opening():
+    assert looks_like_html(b"\xef\xbb\xbf  <!doctype html><html>")
+    assert looks_like_html(b"<!-- saved page --><HTML lang=zh>")
+    assert not looks_like_html(REPORT.encode("utf-8"))
+
+
+def test_a_page_without_main_text_is_skipped_with_a_reason(run_kg, tmp_path):
+    empty = _write(tmp_path / "shell.html", "<html><head><title>加载中</title><script>"
+                                            "render('正文');</script></head><body><div id=app>"
+                                            "</div></body></html>")
+    good = _write(tmp_path / "a.txt", REPORT)
+    run = run_kg("build", empty, good, "-o", tmp_path / "out")
+    assert run.status == 1
+    assert (f"kg: warning: {empty}: HTML page without main text (only navigation or "
+            "boilerplate) (skipped)") in run.err_lines
+
+
+def test_version_is_the_installed_packages(capsys):
+    with pytest.raises(SystemExit) as stop:
+        kg.cli.main(["--version"])
+    assert stop.value.code == 0
+    from importlib.metadata import version
+    assert capsys.readouterr().out == f"kg {version('kg')}\n"
+
+
+def test_jobs_auto_uses_the_available_cores_and_no_html_writes_turtle_only(run_kg, tmp_path):
+    _write(tmp_path / "a.txt", REPORT)
+    _write(tmp_path / "b.txt", REPORT.replace("浙江", "江苏").replace("杭州", "南京"))
+    run = run_kg("build", tmp_path / "a.txt", tmp_path / "b.txt", "--jobs", "auto",
+                 "--no-html", "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["kg.ttl"]
+    assert f"wrote {tmp_path / 'out' / 'kg.html'}" not in run.out
+    with pytest.raises(SystemExit) as stop:
+        run_kg("build", "--jobs", "many")
+    assert stop.value.code == 2
+
+
+def test_text_without_entities_says_so(run_kg, tmp_path):
+    english = _write(tmp_path / "english.txt", "The meeting was held on Monday and ended.\n")
+    run = run_kg("build", english, "-o", tmp_path / "out")
+    assert run.status == 0, run.err
+    assert "no entities found (kg reads Chinese text)" in run.out.splitlines()
+    assert "entities: \n" not in run.out and "relations: \n" not in run.out
+
+
+def test_view_open_without_a_browser_is_a_clear_error(run_kg, tmp_path, monkeypatch):
+    run_kg("build", _write(tmp_path / "a.txt", REPORT), "-o", tmp_path / "out")
+
+    def no_browser(*args, **kwargs):
+        raise webbrowser.Error("could not locate runnable browser")
+
+    monkeypatch.setattr(webbrowser, "get", no_browser)
+    run = run_kg("view", tmp_path / "out" / "kg.ttl", "-o", tmp_path / "page.html", "--open")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {tmp_path / 'page.html'}: no web browser found to "
+                             "open it (set BROWSER, or open the file by hand)"]
+    assert (tmp_path / "page.html").exists()
+
+
+def test_eval_on_documents_none_of_which_has_gold_is_an_error(run_kg, tmp_path):
+    _write(tmp_path / "docs" / "a.txt", REPORT)
+    _write(tmp_path / "gold" / "other.json", json.dumps({"entities": [], "relations": []}))
+    run = run_kg("eval", tmp_path / "docs", "--gold", tmp_path / "gold")
+    assert run.status == 2
+    assert run.err_lines[-1] == (f"kg: error: {tmp_path / 'gold'}: no gold file matches any of "
+                                 "the 1 input documents (NAME.json is the gold of NAME.txt)")
+    assert run.out == ""
