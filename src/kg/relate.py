@@ -34,6 +34,7 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cache
 from typing import Iterable
@@ -76,6 +77,7 @@ class _Facts:
     def __init__(self, document: Document, base: str):
         self.document, self.base = document, base
         self.facts: dict[tuple, list[Evidence]] = {}
+        self._subjects: dict[str, set[str]] = {}
 
     def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
             role: str | None = None, year: str | None = None):
@@ -88,10 +90,12 @@ class _Facts:
         evidence = Evidence(self.document.id, text[start:end], start, end,
                             text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
         self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
+        self._subjects.setdefault(predicate, set()).add(s_iri)
 
     def subjects(self, predicate: str) -> set[str]:
-        """IRIs of the subjects of the facts of one predicate collected so far."""
-        return {s for s, p, *_ in self.facts if p == predicate}
+        """IRIs of the subjects of the facts of one predicate collected so far (kept up to
+        date as facts are added, so asking in every sentence costs nothing; do not change it)."""
+        return self._subjects.get(predicate, set())
 
     def result(self) -> tuple[Fact, ...]:
         return tuple(Fact(s, p, o, role, year, tuple(ev))
@@ -715,9 +719,9 @@ def _parts_by_name(document, mentions, facts):
     """Units inside bodies, party committees in the party, places in their parents."""
     orgs = {m.key: m for m in mentions if m.type == "Organisation"}
     for key, m in sorted(orgs.items()):
-        parents = [p for p in orgs if p != key and key.startswith(p)]
-        if parents:
-            parent = max(parents, key=len)
+        # the longest other body whose name starts this one's
+        parent = next((key[:n] for n in range(len(key) - 1, 0, -1) if key[:n] in orgs), None)
+        if parent is not None:
             facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
         elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs:
             facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
@@ -746,21 +750,35 @@ def _sections(document, mentions, facts, own):
     text = document.text
     awarded = facts.subjects("awarded")
     headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
-    programmes = [m for m in mentions if m.type == "Programme"
-                  and not m.rule_id.startswith("rules/patterns")]
+    programmes = _MentionsByStart(m for m in mentions if m.type == "Programme"
+                           and not m.rule_id.startswith("rules/patterns"))
+    orgs = _MentionsByStart(m for m in mentions if m.type == "Organisation")
     for i, (a, b) in enumerate(headers):
-        header = [p for p in programmes if a < p.start and p.end < b]
+        header = [p for p in programmes.within(a + 1, b) if p.end < b]
         if not header:
             continue
         end = headers[i + 1][0] if i + 1 < len(headers) else len(text)
-        first = next((m for m in mentions if m.type == "Organisation" and b <= m.start < end),
-                     None)
+        first = next(iter(orgs.within(b, end)), None)
         if own is not None and first is not None and first.key == own.key:
             facts.add(first, "runs", header[0], document.sentence_at(first.start))
-        for p in programmes:
-            if b <= p.start < end and p.key != header[0].key \
-                    and entity_iri(p.type, p.key, facts.base) not in awarded:
+        for p in programmes.within(b, end):
+            if p.key != header[0].key and entity_iri(p.type, p.key, facts.base) not in awarded:
                 facts.add(p, "partOf", header[0], document.sentence_at(p.start))
+
+
+class _MentionsByStart:
+    """Mentions indexed by where they start, so that those starting in a span are found
+    without looking at the others (a long document has many sections)."""
+
+    def __init__(self, mentions: Iterable[Mention]):
+        self.mentions = list(mentions)
+        self.order = sorted(range(len(self.mentions)), key=lambda i: self.mentions[i].start)
+        self.starts = [self.mentions[i].start for i in self.order]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in ``[start, end)``, in their original order."""
+        found = self.order[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+        return [self.mentions[i] for i in sorted(found)]
 
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:
