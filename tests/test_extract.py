@@ -231,6 +231,14 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("外卖骑手龚小川表示，收入稳定了。", "龚小川"),
     # the tagger ends a name of two characters before a verb (郑军|到会)
     ("省科协副主席郑军到会讲话。", "郑军"),
+    ("会上，邢凯向获奖代表颁发证书。", "邢凯"),
+    # a family named after a person; labelled bylines, spaced names among them
+    ("西湖区的苗凤英家庭、拱墅区的柯立强家庭获评最美家庭。", "柯立强"),
+    ("本报讯 党员们开展学习。来源:晨报 作者:记者 伍 岚 点击:", "伍岚"),
+    ("本文完。(作者:阎蕾)", "阎蕾"),
+    ("本文完。责任编辑:鲍一鸣", "鲍一鸣"),
+    # a full name jieba's dictionary knows as a well-known person (tag nrfg)
+    ("党员们认真研读习近平总书记的回信。", "习近平"),
 ])
 def test_people_from_cues_in_news_text(text, person):
     assert ("Person", person) in entities(text)
@@ -267,6 +275,12 @@ def test_people_from_cues_in_news_text(text, person):
     ("市委统战部副部长、侨务办主任白露出席。", ("Person", "侨务办")),
     # a brand in quotation marks (or the spaces a scraper left for them) is no name
     ("实施 蒲公英 关爱项目。", ("Person", "蒲公英")),
+    # a post title is no name (常委 after a body); a doubled character is an adverb; a
+    # preposition does not open a name (向|获奖|代表)
+    ("作为市政协常委，她多次提交提案。", ("Person", "常委")),
+    ("大家牢记总书记殷殷嘱托。", ("Person", "殷殷")),
+    ("会上，邢凯向获奖代表颁发证书。", ("Person", "向获奖")),
+    ("会上，邢凯向获奖代表颁发证书。", ("Person", "邢凯向")),
 ])
 def test_no_false_names_in_news_text(text, wrong):
     assert wrong not in entities(text)

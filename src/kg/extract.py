@@ -263,6 +263,14 @@ class Sentence:
             pos += len(word)
         return words
 
+    def tagged_word_tag(self, pos: int) -> str | None:
+        """The tag of the tagger's word that starts at ``pos``, if one does."""
+        return self._tag_at.get(pos)
+
+    @cached_property
+    def _tag_at(self) -> dict[int, str]:
+        return {a: tag for a, _, tag in self.tagged_words}
+
     def tagged_name_end(self, pos: int) -> int | None:
         """The end of the word the tagger reads as a personal name at ``pos`` followed by a
         verb, a preposition or punctuation (司勇|来, not 李春|华为), if any."""
@@ -1299,6 +1307,11 @@ _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|�
                          # news: a date, a time word or a preposition after the name
                          r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
                          r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
+#: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
+_BYLINE_LABEL = re.compile(r"(?:(?:作者|记者|通讯员|责任编辑|编辑|责编|撰稿|撰文|摄影|供稿|审核|校对)"
+                           r"(?:(?P<colon>[:：])|[ \t\u3000])[ \t\u3000]*)+"
+                           r"(?P<name>[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,2})"
+                           r"(?=[\s)）(（|｜,，。]|$)")
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
 _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
 
@@ -1375,7 +1388,7 @@ def _person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
                           and text[end - 1:end + 1] not in _dictionary_words()), None)
         if found and lengths is han and found - pos == 3 and not compound \
                 and sent.tagged_name_end(pos) == pos + 2 and found < sent.end \
-                and not _NAME_AFTER.match(text, found):
+                and (not _NAME_AFTER.match(text, found) or text[pos + 2] in _PREPOSITIONS):
             return pos + 2  # the tagger ends the name before a verb (司勇|来淮, 金浩|向)
         if found:
             return found
@@ -1415,7 +1428,7 @@ def _name_after_role(text: str, start: int, end: int, surnames) -> tuple[int, in
 def _looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
-    return bool(text) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+    return bool(text) and text[:1] != text[1:2] and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
         and not _is_word(text)
 
 
@@ -1423,6 +1436,13 @@ def _looks_like_name(text: str, surnames) -> bool:
 _CLAUSE_MARKS = frozenset(",，。;；:：、()（）!！?？\n")
 #: Tags of a word that may describe the person named right after it (青年, 村干).
 _ROLE_TAGS = frozenset(("n", "t"))
+#: A family named after a person: the name, then 家庭 ending the phrase (…的王某家庭,).
+_FAMILY = re.compile(r"(?:(?<=[、,，:：;；\s])|(?<=^))([\u4e00-\u9fff]{2,8}?)家庭"
+                     r"(?=[,，、。;；\s等被获荣]|$)", re.M)
+#: Prepositions and motion verbs that may follow a name of two characters (金某|向…, 王某|到会).
+_PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
+#: Tags of words that do not open a name: prepositions, conjunctions, adverbs, particles.
+_FUNCTION_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "r"))
 #: Tags jieba gives personal names.
 _NAME_TAGS = frozenset(("nr", "nrfg"))
 #: Tags of the word after a name that tell of an action or a link (在, 和, 带, 表示).
@@ -1444,7 +1464,11 @@ def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
             or text[a - 1] in "长记任席理" or (words[i - 1][2] in _ROLE_TAGS
                                             and words[i - 1][1] - words[i - 1][0] >= 2)
         after = i + 1 == len(words) or words[i + 1][2] in _AFTER_NAME_TAGS
-        if before and after:
+        # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
+        # need no context
+        known = len(name) == 3 and _dictionary_words().get(name) == "nrfg" \
+            and text[a - 1:a] not in "“\"「 "
+        if (before and after) or known:
             result.append(Candidate(a, b, "Person", "extract:tagged-name", name, "person"))
     return result
 
@@ -1491,6 +1515,9 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         # …代表|市科协作报告: a level word opens a body's name, not a person's
         end = None if _LEVEL_START.match(text, start) else \
             _person_at(sent, start, surnames, strict=False)
+        if end and end - start == 2 and text[start] == text[start + 1]:
+            end = None  # 总书记|殷殷嘱托: a doubled character is an adverb, not a name (nor
+            # is it with a surname: _looks_like_name)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
         # 副主席刘丽、张晓雯、吴晓晖: the names listed after the first share its post
@@ -1513,10 +1540,21 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
                     and _looks_like_name(text[start:s], surnames) \
                     and not _crosses_word(text, start, s, (start,)) \
-                    and not (p[0] == "post" and text[s - 1] in _UNIT_END):
+                    and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
+                    and not (text[s - 1] in _PREPOSITIONS  # 金某|向…获得: no name before 获得
+                             and sent.tagged_name_end(start) == s - 1) \
+                    and sent.tagged_word_tag(start) not in _FUNCTION_TAGS:  # 向|获奖|代表
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     result += _tagged_names(sent, surnames)
+    # a family named after its head (…的王某家庭, 王某家庭被评为…) names a person
+    for m in _FAMILY.finditer(text, sent.start, sent.end):
+        for start in range(m.start(1), m.end(1) - 1):
+            if _looks_like_name(text[start:m.end(1)], surnames) \
+                    and (start == m.start(1) or text[start - 1] == "的"):
+                result.append(Candidate(start, m.end(1), "Person", "extract:family-head",
+                                        text[start:m.end(1)], "person"))
+                break
     # (护士 of 护士长 is part of the post)
     for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] in ("before", "role"):
@@ -1556,6 +1594,15 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             result.append(Candidate(start, start + len(token), "Person", "extract:byline",
                                     token, "person"))
             pos = start + len(token)
+    # labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
+    # alignment is one; after a colon a name needs no Han surname (编辑:小某)
+    for m in _BYLINE_LABEL.finditer(text, sent.start, sent.end):
+        name = re.sub(r"\s", "", m.group("name"))
+        if (_looks_like_name(name, surnames) or (m.group("colon") and 2 <= len(name) <= 3
+                                                 and not _is_word(name))) \
+                and not _NOT_NAME.search(name):
+            result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:byline",
+                                    name, "person"))
     # 、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         spans, pos = [], m.start()
@@ -1608,7 +1655,7 @@ def _plausible_name(name: str, strong: bool = False) -> bool:
     """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
     post title (省长柯文涛), four characters only with a compound surname."""
     _, _, _, surnames = _rules()
-    if _is_word(name) or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name
+    if _is_word(name) or name in _post_titles() or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name
                           and name[:2] not in surnames  # 上官 is a word and a surname
                           # after a post, a proper name's start (柯文 of 柯文涛) may open it
                           and not (strong and _dictionary_words()[name[:2]] in _NAMED_NOT_BODY)):
@@ -1618,6 +1665,12 @@ def _plausible_name(name: str, strong: bool = False) -> bool:
     # may have four
     return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
         or sum(char in _transliteration() for char in name) >= 3
+
+
+@cache
+def _post_titles() -> frozenset[str]:
+    """The post titles of rules/posts.tsv (常委 is a title, not a name with the surname 常)."""
+    return frozenset(row[0] for row in table("posts.tsv", 3))
 
 
 def _is_foreign_pair(pair: str) -> bool:

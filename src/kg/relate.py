@@ -68,7 +68,7 @@ def _posts() -> re.Pattern:
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
-_POST_PREFIX = r"(?:常务副|副|代|[一二三四]级|高级)?"
+_POST_PREFIX = r"(?:常务副|常务|副|代|[一二三四]级|高级)?"
 
 
 class _Facts:
@@ -295,6 +295,7 @@ def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> i
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
     任命张伟为|教育部副部长), if the words after the names give one."""
     end = _LIST_END.match(text, group[-1].end).end()
+    end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _POST_AFTER_NAME.match(text, end)
     if note is None and _ELECTION.search(text, sentence[0], group[0].start):
         note = _APPOINTED_AS.match(text, end)
