@@ -343,6 +343,7 @@ def test_honour_names(text, honour, not_honour):
     assert ("Honour", not_honour) not in found
 
 
+<<<<<<< HEAD
 @pytest.mark.parametrize("text, honour, not_honour", [
     # the round of a prize is dropped, and what stands before the round is no part of it
     ("团中央授予赵小梅等8名同志第30届中国青年五四奖章。", "中国青年五四奖章", "同志中国青年五四奖章"),
@@ -378,3 +379,40 @@ def test_holders_listed_under_a_heading_are_people_and_units():
                      "2024年度三八红旗手名单\n罗 娟 湘潭市某小学 教师\n欧阳春花 株洲市某厂 技术员\n")
     assert {("Organisation", "长沙市第四医院产科"), ("Organisation", "岳阳市税务局"),
             ("Person", "罗娟"), ("Person", "欧阳春花")} <= found
+=======
+@pytest.mark.parametrize("text, name", [
+    # an organ right after its body, the term between written with or without 第
+    ("甘肃省妇联第十二届执委会委员出席。", "甘肃省妇女联合会第十二届执行委员会"),
+    ("甘肃省妇联十二届执委会副主席讲话。", "甘肃省妇女联合会第十二届执行委员会"),
+    ("全国妇联书记处召开会议。", "中华全国妇女联合会书记处"),
+    ("兰州市残联执行理事会负责人出席。", "兰州市残疾人联合会执行理事会"),
+    ("甘肃省社科联第三届理事会成立。", "甘肃省社会科学界联合会第三届理事会"),
+    # an organ named by its term alone is the organ of the body the text is about
+    ("甘肃省侨联开会。甘肃省侨联主席讲话。会议选举产生了第九届主席团。",
+     "甘肃省归国华侨联合会第九届主席团"),
+])
+def test_organs_of_a_body(text, name):
+    assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("甘肃省妇联十二届三次执委会议在兰州召开。", "甘肃省妇联十二届三次执委会议"),
+    ("兰州市科协第九次代表大会开幕。", "兰州市科协第九次代表大会"),
+    ("甘肃省妇联召开十二届四次执委(扩大)会议。", "十二届四次执委(扩大)会议"),
+    ("在甘肃省社科联第三届理事会第一次会上讲话。", "甘肃省社科联第三届理事会第一次会"),
+])
+def test_meetings_of_a_body(text, name):
+    found = entities(text)
+    assert ("Programme", name) in found
+    # an organ named only inside its meeting's name is no mention of its own
+    assert not [n for t, n in found if t == "Organisation" and "理事会" in n]
+
+
+@pytest.mark.parametrize("text", [
+    "全市各级妇联常委、执委参加会议。",   # 执委 alone: members, not the committee
+    "协会理事会负责人讲话。",             # an organ of no named body and no term
+])
+def test_no_organ_without_its_body_or_term(text):
+    assert not [n for t, n in entities(text) if t == "Organisation" and n.endswith(
+        ("执行委员会", "理事会"))]
+>>>>>>> 6a4a2d9 (Organs and meetings of a body: 执委会/主席团/理事会/书记处 (org_suffixes kind organ) partOf their body, named with their term (第十二届执行委员会; a term alone is the document's own body's); meetings named after a body or organ (…十二届三次执委会议, …第九次代表大会) are programmes it runs; 残联/侨联/文联/社科联/工商联/青联 short forms)

@@ -329,6 +329,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     orgs = _organisations(sent, found)
     found += orgs
     found += _departments(sent, found)
+    found += _organs(sent, found)
     found += _book_titles(sent)
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
@@ -337,7 +338,10 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _ranked_prizes(sent)
     found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
-    return found
+    # an organ named only inside its meeting's name (…执行委员会第一次会议) is not a mention
+    meetings = [c for c in found if c.type == "Programme"]
+    return [c for c in found if c.rule_id != ORGAN
+            or not any(m.start <= c.start and c.end < m.end for m in meetings)]
 
 
 # ------------------------------------------------------------------ places
@@ -628,7 +632,7 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result: list[Candidate] = []
     text = sent.text
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
-        if kind == "department" or not _suffix_ends_name(sent, suffix, e):
+        if kind in ("department", "organ") or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         # a body named before this one by its own suffix is not part of its name
@@ -697,7 +701,7 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     parents = [c for c in found if c.type == "Organisation"]
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
-        if kind == "top" or not _suffix_ends_name(sent, suffix, e):
+        if kind in ("top", "organ") or not _suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         for parent in parents:
@@ -720,6 +724,43 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 
 
 _SETS_UP = re.compile(r"(?:单独|新|增)?(?:设置|设立|组建|增设)")
+
+_NUMBER = r"[一二三四五六七八九十百零〇\d]+"
+#: The term of an organ or a meeting (第十二届, 十二届), ending where the organ's word starts.
+_TERM_BEFORE = re.compile(rf"(?:第?({_NUMBER})届)$")
+ORGAN = "extract:organ"
+
+
+def _organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A body's standing organs (rules/org_suffixes.tsv, kind organ): 全国妇联书记处,
+    市妇联十五届执委会; after an ordinal term alone (第五届主席团) the organ is the document's
+    own body's, which ``resolve`` names (its key starts with the term)."""
+    text = sent.text
+    ends = {c.end: c for c in found if c.type == "Organisation"}
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        if kind != "organ" or not _suffix_ends_name(sent, suffix, e):
+            continue
+        term = _TERM_BEFORE.search(text, max(sent.start, s - 8), s)
+        at = term.start() if term else s
+        parent = ends.get(at)
+        if parent is None and term is None:
+            continue  # a bare 理事会 is no name
+        if parent is None and at > sent.start and _NAME_CHAR.match(text[at - 1]) \
+                and text[at - 1] not in _NAME_FOLLOW and at not in sent.word_starts \
+                and not _segmented_at(sent, at):
+            continue  # the term is the end of a longer word
+        name = (full or suffix) if (suffix != "执委" or term) else None
+        if name is None:
+            continue  # 执委 alone is a member of the committee, not the committee
+        key = (f"第{term.group(1)}届" if term else "") + name
+        start = at
+        if parent is not None:
+            start, key = parent.start, (parent.key or text[parent.start:parent.end]) + key
+        result.append(Candidate(start, e, "Organisation", ORGAN, key, "department"))
+    return result
+
+
 
 
 def _book_titles(sent: Sentence) -> list[Candidate]:

@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Iterable
 
+from .extract import ORGAN
 from .model import Document, Entity, Mention
 from .normalize import strip_pinyin_glosses
 from .places import place_index, stray_short_forms
@@ -262,7 +263,7 @@ def _full_body_form(name: str) -> str:
     湖南省政协 -> 中国人民政治协商会议湖南省委员会)."""
     for short, full in _full_forms():
         at = name.find(short)
-        if at > 0 and (place_index().level(name[:at]) or name[:at] in _known_canonicals()):
+        if at > 0 and (_innermost_place(name[:at]) or name[:at] in _known_canonicals()):
             rest = name[at + len(short):]
             if "{place}" in full:
                 return full.format(place=name[:at]) + rest
@@ -329,6 +330,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             m = replace(m, key=_relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved = _honour_references(resolved)
+    resolved = _own_organs(resolved)
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
 
@@ -368,6 +370,22 @@ def _honour_references(mentions: list[Mention]) -> list[Mention]:
             full[key] = longer[0]
     return [replace(m, key=full[m.key]) if m.type == "Honour" and m.key in full else m
             for m in mentions]
+
+
+def _own_organs(mentions: list[Mention]) -> list[Mention]:
+    """An organ named by its term alone (第五届主席团) is the organ of the organisation the
+    document names most; with none, it is no body in particular and is dropped."""
+    counts = Counter(m.key for m in mentions if m.type == "Organisation"
+                     and not m.key.startswith("第"))
+    own = min(counts, key=lambda k: (-counts[k], k)) if counts else None
+    result = []
+    for m in mentions:
+        if m.rule_id == ORGAN and m.key.startswith("第"):
+            if own is None:
+                continue
+            m = replace(m, key=own + m.key)
+        result.append(m)
+    return result
 
 
 IMPLIED = "resolve:implied-place"

@@ -72,7 +72,7 @@ SCHEMAS: dict[str, Schema] = {
     "levels.tsv": Schema(choices={2: _values("", "省", "自治区", "市", "州", "盟", "县", "旗", "区")},
                          list_choices={1: _values("org", "honour", "local")}),
     "org_known.tsv": Schema(),
-    "org_suffixes.tsv": Schema(choices={2: _values("body", "department", "party", "top"),
+    "org_suffixes.tsv": Schema(choices={2: _values("body", "department", "party", "top", "organ"),
                                         3: _values("anchor", "any")}),
     "patterns.tsv": Schema(choices={0: frozenset(ENTITY_TYPES)}, regexes=(1,)),
     "person_cues.tsv": Schema(choices={1: _values("after", "before", "role")}),
