@@ -343,7 +343,6 @@ def test_honour_names(text, honour, not_honour):
     assert ("Honour", not_honour) not in found
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("text, honour, not_honour", [
     # the round of a prize is dropped, and what stands before the round is no part of it
     ("团中央授予赵小梅等8名同志第30届中国青年五四奖章。", "中国青年五四奖章", "同志中国青年五四奖章"),
@@ -379,7 +378,8 @@ def test_holders_listed_under_a_heading_are_people_and_units():
                      "2024年度三八红旗手名单\n罗 娟 湘潭市某小学 教师\n欧阳春花 株洲市某厂 技术员\n")
     assert {("Organisation", "长沙市第四医院产科"), ("Organisation", "岳阳市税务局"),
             ("Person", "罗娟"), ("Person", "欧阳春花")} <= found
-=======
+
+
 @pytest.mark.parametrize("text, name", [
     # an organ right after its body, the term between written with or without 第
     ("甘肃省妇联第十二届执委会委员出席。", "甘肃省妇女联合会第十二届执行委员会"),
@@ -399,7 +399,7 @@ def test_organs_of_a_body(text, name):
     ("甘肃省妇联十二届三次执委会议在兰州召开。", "甘肃省妇联十二届三次执委会议"),
     ("兰州市科协第九次代表大会开幕。", "兰州市科协第九次代表大会"),
     ("甘肃省妇联召开十二届四次执委(扩大)会议。", "十二届四次执委(扩大)会议"),
-    ("在甘肃省社科联第三届理事会第一次会上讲话。", "甘肃省社科联第三届理事会第一次会"),
+    ("甘肃省社科联第三届理事会第一次会议召开。", "甘肃省社科联第三届理事会第一次会议"),
 ])
 def test_meetings_of_a_body(text, name):
     found = entities(text)
@@ -415,4 +415,3 @@ def test_meetings_of_a_body(text, name):
 def test_no_organ_without_its_body_or_term(text):
     assert not [n for t, n in entities(text) if t == "Organisation" and n.endswith(
         ("执行委员会", "理事会"))]
->>>>>>> 6a4a2d9 (Organs and meetings of a body: 执委会/主席团/理事会/书记处 (org_suffixes kind organ) partOf their body, named with their term (第十二届执行委员会; a term alone is the document's own body's); meetings named after a body or organ (…十二届三次执委会议, …第九次代表大会) are programmes it runs; 残联/侨联/文联/社科联/工商联/青联 short forms)

@@ -279,7 +279,6 @@ def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Pat
     assert not [p for p in posts if p[0] == "赵强"]
 
 
-<<<<<<< HEAD
 @pytest.mark.parametrize("text, expected, not_expected", [
     # one holder a line, under a heading with a count; a name spaced out is one name
     ("附件\n桃源好人·最美母亲名单\n（3名）\n黄春兰 某县某公司 经理\n罗 娟 某县某小学 教师\n"
@@ -337,10 +336,10 @@ def test_recipients_of_a_conferral(tmp_path: Path, text, expected, not_expected)
 ])
 def test_posts_of_table_rows_and_profiles(tmp_path: Path, text, subject, unit):
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")
-=======
+
+
 def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     graph = graph_of(tmp_path, "甘肃省妇联十二届三次执委会议在兰州召开。"
                                "甘肃省妇联十二届执委会副主席出席。")
     assert ("甘肃省妇女联合会", "甘肃省妇联十二届三次执委会议") in facts_of(graph, "runs")
     assert ("甘肃省妇女联合会第十二届执行委员会", "甘肃省妇女联合会") in facts_of(graph, "partOf")
->>>>>>> 6a4a2d9 (Organs and meetings of a body: 执委会/主席团/理事会/书记处 (org_suffixes kind organ) partOf their body, named with their term (第十二届执行委员会; a term alone is the document's own body's); meetings named after a body or organ (…十二届三次执委会议, …第九次代表大会) are programmes it runs; 残联/侨联/文联/社科联/工商联/青联 short forms)
