@@ -415,3 +415,22 @@ def test_meetings_of_a_body(text, name):
 def test_no_organ_without_its_body_or_term(text):
     assert not [n for t, n in entities(text) if t == "Organisation" and n.endswith(
         ("执行委员会", "理事会"))]
+
+
+@pytest.mark.parametrize("text, honours, not_honours", [
+    # the verb that confers a title names it, whatever its head word; each item of a list
+    ("李华曾获评湖南省首届“最美科技人”、长沙理工大学优秀教学奖等荣誉。",
+     {"湖南省最美科技人", "长沙理工大学优秀教学奖"}, set()),
+    ("她被授予全国有突出贡献的青年科学家称号。", {"全国有突出贡献的青年科学家"}, set()),
+    ("省妇联命名长沙学院等10个单位为第三批湖南省妇女研究基地。", {"湖南省妇女研究基地"}, set()),
+    ("荣获“人民楷模”国家荣誉称号。", {"人民楷模"}, {"人民楷模国家"}),
+    # a post is no title
+    ("王五被评为副教授。", set(), {"副教授"}),
+    # a quoted theme before a programme word, a word that runs across a head
+    ("开展“守好家风·创最美家庭”主题活动。", set(), {"守好家风·创最美家庭"}),
+    ("帮孩子扣好人生第一粒扣子。", set(), {"扣好人"}),
+])
+def test_titles_named_by_the_verb_that_confers_them(text, honours, not_honours):
+    found = {name for kind, name in entities(text) if kind == "Honour"}
+    assert honours <= found
+    assert not not_honours & found

@@ -343,3 +343,26 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
                                "甘肃省妇联十二届执委会副主席出席。")
     assert ("甘肃省妇女联合会", "甘肃省妇联十二届三次执委会议") in facts_of(graph, "runs")
     assert ("甘肃省妇女联合会第十二届执行委员会", "甘肃省妇女联合会") in facts_of(graph, "partOf")
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    # a sentence that leaves the subject out continues the person the last one opened with
+    ("张丽教授现任长沙理工大学研究所所长。被评为湖南省教学名师,并荣获全国优秀教师称号。",
+     {("张丽", "湖南省教学名师"), ("张丽", "全国优秀教师")}, set()),
+    # a family's title goes to the person the family is named after
+    ("长沙市获得“最美家庭”称号的2户家庭分别是:岳麓区的周红家庭,天心区的李明家庭。",
+     {("周红", "最美家庭"), ("李明", "最美家庭")}, set()),
+    # handed over: those between 为/向 and the verb, the person rather than her unit
+    ("县长为村党支部书记张红梅送上“全国三八红旗手”荣誉证书。", {("张红梅", "全国三八红旗手")}, set()),
+    # the holder named after 获得者
+    ("全国五一劳动奖章获得者、长沙某公司总经理罗艳宣读倡议书。", {("罗艳", "全国五一劳动奖章")}, set()),
+    # 命名…为: the units named in between
+    ("省妇联命名长沙学院等10个单位为第三批湖南省妇女研究基地。", {("长沙学院", "湖南省妇女研究基地")},
+     {("湖南省妇女联合会", "湖南省妇女研究基地")}),
+    # who announces a list of titles does not receive them
+    ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),
+])
+def test_recipients_around_the_title(tmp_path: Path, text, expected, not_expected):
+    awarded = facts_of(graph_of(tmp_path, text), "awarded")
+    assert expected <= awarded
+    assert not not_expected & awarded

@@ -335,6 +335,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _programmes(sent, stops, found)
     found += _section_headers(sent, stops)
     found += _honours(sent, state, found)
+    found += _conferred_titles(sent, found)
     found += _ranked_prizes(sent)
     found += _listed_recipients(sent, found)
     found += _persons(sent, surnames, found)
@@ -1059,6 +1060,8 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
                 and c.start > sent.start and _NAME_CHAR.match(text[c.start - 1]):
             by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
     for s, e, p in sorted(by_end.values()):
+        if _crosses_word(text, s, e, (e,)):
+            continue  # 好人 in 扣好人生: a word runs on across the head's end
         e = _joined_title_end(sent, e)
         opened = s - 1 >= sent.start and text[s - 1] in "“\""
         end = e + 1 if opened and text[e:e + 1] in "”\"" else e
@@ -1113,6 +1116,52 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
 
 
+@cache
+def _naming_triggers() -> re.Pattern:
+    """Award triggers whose object is the title itself (被评为 X, 获评 A、B 等荣誉), and those
+    that name the recipients first and the title after 为 (命名 A 等单位为 X)."""
+    names = "|".join(map(re.escape, trigger_words("awarded", "names")))
+    gives = "|".join(map(re.escape, trigger_words("awarded", "gives")))
+    return re.compile(rf"(?:{names})了?|(?:{gives})了?[^,，。;；:：]*?为(?![了主])")
+
+
+#: Where a conferred title ends: the end of the clause, or the word that calls it a title.
+_TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|"
+                          r"的?(?:荣誉|殊荣)|单位[,，。;；]")
+#: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
+_TITLE_LEAD = re.compile(r"\s*(?:\d{4}\s*年度?)?\s*")
+
+
+def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Titles named by the verb that confers them, whatever their head word: 被评为国家教学名师,
+    获评A、B、C等荣誉, 被授予…专家称号, 命名沈阳大学等单位为…研究基地. Each item of a 、-list is
+    one title; a post (被评为副教授), a person or a place is none."""
+    text = sent.text
+    result = []
+    for trigger in _naming_triggers().finditer(text, sent.start, sent.end):
+        start = _TITLE_LEAD.match(text, trigger.end()).end()
+        close = _TITLE_CLOSE.search(text, start, sent.end)
+        end = close.start() if close else sent.end
+        pos = start
+        for item in text[start:end].split("、"):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"\s]", "", item))
+            if not 4 <= len(name) <= 25 or _post_at_end(name) or _NUMERAL_CLASSIFIER.match(name) \
+                    or any(c.start < b and a < c.end and (
+                        c.type == "Person" or (c.start <= a and b <= c.end)
+                        or (c.type == "Programme" and not (a <= c.start and c.end <= b)))
+                        for c in found if c.type != "Honour"):
+                continue
+            result.append(Candidate(a, b, "Honour", "extract:conferred-title", name, "honour"))
+    return result
+
+
+def _post_at_end(name: str) -> bool:
+    """Whether a name ends with a post title (副教授, 主任): a post, not a title conferred."""
+    return any(name.endswith(post) for post in _post_titles())
+
+
 def _joined_title_end(sent: Sentence, end: int) -> int:
     """The end of a title that goes on past its head: a second title joined by a middle dot
     (四平好人·最美女性), or the rest of a list heading's title (…好人·最美时代女性名单)."""
@@ -1145,8 +1194,10 @@ def _names_a_programme(sent: Sentence, end: int) -> bool:
     word (…示范基地建设, …最美家庭手拉手活动)."""
     text = sent.text
     for s, e, p in sent.hits_of("prog_word"):
-        if end <= s <= end + 4 and sent.limit(s) < end and sent.is_name(end, s) \
-                and sent.ends_word(e) and not _SELECTION.search(text, end, s):
+        # a quoted theme goes on past its closing mark (“…创最美家庭”主题活动)
+        joined = (sent.limit(s) < end and sent.is_name(end, s)) or text[end:s] in ("”", "\"")
+        if end <= s <= end + 4 and joined and sent.ends_word(e) \
+                and not _SELECTION.search(text, end, s):
             return True
     return False
 

@@ -15,8 +15,12 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
   (中共宁波市委书记 holds no post in the party itself).
 - ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
-  the honours after it; a name right after an honour (全国三八红旗手标兵赵晶) or a list after an
-  honour heading and a colon receives it. The year is the nearest 20xx年(度) before the honour.
+  the honours after it, and those between 授予/命名/表彰 and the honour (up to 等N名); a name
+  right after an honour (全国三八红旗手标兵赵晶), after 获得X的 or X获得者, those between 为/向
+  and a verb of handing over (为A送上“X”证书), a list after an honour heading and a colon or
+  分别是, and the holders listed under a heading line (…名单) receive it; a sentence without a
+  subject continues the person the sentence before opens with. The year is the nearest
+  20xx年(度) before the honour.
 - ``runs``: the organisation named right before a runs trigger in the sentence runs the
   programmes after the trigger; when the sentence leaves the subject out, the document's own
   organisation (the one it names most) runs them (reports leave their author out), and with a
@@ -109,11 +113,12 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
     for m in mentions:
         by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
     own = _document_organisation(mentions)
-    for sentence, ms in sorted(by_sentence.items()):
+    for ms in by_sentence.values():
         ms.sort(key=lambda m: (m.start, -m.end))
+    for sentence, ms in sorted(by_sentence.items()):
         _posts_held(document, sentence, ms, facts, own)
         _profile_posts(document.text, sentence, ms, facts)
-        _awards(document, sentence, ms, facts)
+        _awards(document, sentence, ms, facts, _opening_person(document, sentence, by_sentence))
         _runs(document, sentence, ms, own, facts)
         _named_runners(document, sentence, ms, facts)
         _located(document, sentence, ms, facts)
@@ -399,7 +404,25 @@ def _year_before(text: str, start: int, pos: int, honours: list[Mention]) -> str
     return last.group(1)
 
 
-def _awards(document, sentence, ms, facts):
+def _opening_person(document, sentence, by_sentence) -> Mention | None:
+    """The person the sentence before this one opens with (邹薇教授现任…。|被评为…), the
+    subject of a sentence that leaves it out."""
+    at = document.sentences.index(sentence) if sentence in document.sentences else 0
+    if at == 0:
+        return None
+    before = document.sentences[at - 1]
+    first = (by_sentence.get(before) or [None])[0]
+    if first is not None and first.type == "Person" and first.start - before[0] <= 2:
+        return first
+    return None
+
+
+#: What may open a clause before its award verb when the sentence leaves the subject out
+#: (并|被授予, 还|荣获, 先后|获评).
+_SUBJECTLESS_LEAD = re.compile(r"\s*(?:并|还|曾|又|先后|多次|曾经|也|均|同时)*\s*")
+
+
+def _awards(document, sentence, ms, facts, opener=None):
     text = document.text
     trigger = _triggers()["awarded"]
     honours = [m for m in ms if m.type == "Honour"]
@@ -441,6 +464,10 @@ def _awards(document, sentence, ms, facts):
                 end = text.rfind("被", a, t.start()) if passive else t.start()
                 givers = [r for r in recipients if a <= r.start and r.end <= end]
                 subjects = _last_group(text, givers) if givers else []
+                if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
+                        text, a, end) and not any(r.start < t.start() for r in recipients
+                                                  if r.type != "Programme"):
+                    subjects = [opener]  # …。被评为国家教学名师: the person named just before
             if not subjects:
                 continue
             pairs = (list(zip(subjects, got)) if t.group() in respective
@@ -449,16 +476,23 @@ def _awards(document, sentence, ms, facts):
             for subject, honour in pairs:
                 facts.add(subject, "awarded", honour, sentence,
                           year=_year_before(text, sentence[0], honour.start, honours))
-    # 为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title
+    # 为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title;
+    # 为…主任翟春艳送上“…”荣誉证书, 向…检察部干警颁授“…”证书: those between 为/向 and the verb
     for honour in honours:
-        if not _PRESENTED.match(text, honour.end):
-            continue
         clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
-        to = text.rfind("为", max(clause, sentence[0]), honour.start)
-        for r in recipients:
-            if to >= 0 and to < r.start and r.end <= honour.start:
-                facts.add(r, "awarded", honour, sentence,
-                          year=_year_before(text, sentence[0], honour.start, honours))
+        clause = max(clause, sentence[0])
+        handing = _HANDED_OVER.search(text, clause, honour.start)
+        if not (_PRESENTED.match(text, honour.end) or handing):
+            continue
+        before = handing.start() if handing else honour.start
+        to = max(text.rfind("为", clause, before), text.rfind("向", clause, before))
+        named = [r for r in recipients if 0 <= to < r.start and r.end <= before]
+        # the people named, not their units; of nested units the one named in full
+        named = [r for r in named if r.type == "Person"] or [
+            r for r in named if not any(o is not r and _inside(r, o) for o in named)]
+        for r in named:
+            facts.add(r, "awarded", honour, sentence,
+                      year=_year_before(text, sentence[0], honour.start, honours))
     # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
     # name are all that person's
     listed = {}
@@ -478,9 +512,16 @@ def _awards(document, sentence, ms, facts):
                 while r.start == honour.end and earlier.start in listed:
                     earlier = listed[earlier.start]
                     facts.add(r, "awarded", earlier, sentence, year=year)
-        # “十大感动人物”:侯维霞、赵青秀…
+        # …劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause
+        if _HOLDER_AFTER.match(text, honour.end):
+            stop = _CLAUSE_END.search(text, honour.end, sentence[1])
+            holder = next((r for r in recipients if r.type == "Person" and honour.end < r.start
+                           and r.end <= (stop.start() if stop else sentence[1])), None)
+            if holder is not None:
+                facts.add(holder, "awarded", honour, sentence, year=year)
+        # “十大感动人物”:侯维霞、赵青秀…; …“最美家庭”称号的8户家庭分别是:A家庭,B家庭
         after = text[honour.end:honour.end + 2]
-        if after[:1] in ":：" or after[1:2] in ":：":
+        if after[:1] in ":：" or after[1:2] in ":：" or _LISTED_AFTER.match(text, honour.end):
             stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
             limit = honour.end + stop.start() if stop else sentence[1]
             for r in recipients:
@@ -509,6 +550,15 @@ def _listed_under_headings(document, mentions, facts):
 
 #: The title of a document that names honours without conferring them (《…》, 关于表彰…的决定).
 _DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
+
+#: The words between a title and the list of its holders (…称号的8户家庭分别是:).
+_LISTED_AFTER = re.compile(r"[^。;；:：,，]{0,16}(?:分别是|分别为|如下)[:：]")
+
+#: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
+_HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"]?$")
+
+#: The word that makes the name after a title its holder's (…劳动奖章获得者、…宋爱珍).
+_HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")
 
 #: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
 _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")

@@ -360,10 +360,13 @@ def _honour_references(mentions: list[Mention]) -> list[Mention]:
     """A title named short (巾帼建功标兵, 妇女儿童发展纲要先进集体) where the document also
     names it in full (山东省卫生系统巾帼建功标兵) is that title, when exactly one title of the
     document ends with it; a head that is a title by itself stays apart from the same head
-    at a level (三八红旗手, 全国三八红旗手 are two honours)."""
+    at a level (三八红旗手, 全国三八红旗手 are two honours), and so does a title that names its
+    own level (国家教学名师 beside 中组部“万人计划”国家教学名师)."""
     keys = {m.key for m in mentions if m.type == "Honour"}
     full = {}
     for key in keys:
+        if _honour_levels().match(key).end():
+            continue  # a title with its own level (国家教学名师) is not a short form
         longer = [k for k in keys if k != key and k.endswith(key)]
         if len(longer) == 1 and not (key in _standalone_honours()
                                      and _only_level(longer[0][:-len(key)])):

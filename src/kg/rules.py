@@ -83,8 +83,9 @@ SCHEMAS: dict[str, Schema] = {
     "programme_words.tsv": Schema(choices={1: _values("name", "short", "quote")}),
     "regions.tsv": Schema(choices={1: _values("country", "city", "continent", "region", "basin",
                                               "province_abbreviation")}),
-    "relation_triggers.tsv": Schema(choices={0: frozenset(PREDICATES),
-                                             2: _values("", "joins", "gives", "respectively")}),
+    "relation_triggers.tsv": Schema(choices={0: frozenset(PREDICATES)},
+                                    list_choices={2: _values("joins", "gives", "respectively",
+                                                             "names")}),
     "sites.tsv": Schema(choices={1: _values("zone", "site")}),
     "surnames.tsv": Schema(),
     "transliteration.tsv": Schema(),
@@ -154,9 +155,10 @@ def table(name: str, columns: int, min_columns: int | None = None) -> tuple[Row,
 @cache
 def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
-    only those of one kind (``joins``, ``gives``, ``respectively``) when ``kind`` is given."""
+    only those of one kind (``joins``, ``gives``, ``respectively``, ``names``) when ``kind``
+    is given."""
     words = {row[1] for row in table("relation_triggers.tsv", 4)
-             if row[0] == predicate and (kind is None or row[2] == kind)}
+             if row[0] == predicate and (kind is None or kind in split_list(row[2]))}
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 
