@@ -36,3 +36,30 @@ def test_far_county_short_form_is_not_read(tmp_path, text, stray):
 ])
 def test_county_named_with_its_parent_or_at_home_is_read(tmp_path, text, county):
     assert county in places_of(tmp_path, text)
+
+
+@pytest.mark.parametrize("text, listed", [
+    # 奉节 is also a verb to jieba: in a list of places it is the county
+    ("会上,来自荣昌、奉节、永川的妇联主席交流经验。重庆市。", "奉节县"),
+    ("奉节、巴南两地妇联签订协议。重庆市。", "奉节县"),
+])
+def test_short_form_that_is_a_word_is_a_place_in_a_list_of_places(tmp_path, text, listed):
+    assert listed in places_of(tmp_path, text)
+
+
+def test_short_form_that_is_a_word_stays_a_word_outside_a_list(tmp_path):
+    assert "奉节县" not in places_of(tmp_path, "他一生奉节守义,晚年定居永川。重庆市。")
+
+
+def test_short_form_inside_an_idiom_is_no_place(tmp_path):
+    assert "同德县" not in places_of(tmp_path, "全体代表要同心同德,共谋发展。")
+
+
+def test_bureau_of_agriculture_and_rural_affairs_holds_no_village(tmp_path):
+    places = places_of(tmp_path, "常德市农业农村局与常德市城乡建设局联合开展培训。")
+    assert places == {"常德市"}
+
+
+def test_town_whose_name_runs_on_is_read_before_its_village(tmp_path):
+    places = places_of(tmp_path, "会宁县永清镇南峡村团支部获表彰。")
+    assert {"会宁县", "永清镇", "南峡村"} <= places

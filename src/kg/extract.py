@@ -352,12 +352,19 @@ def _places(sent: Sentence) -> list[Candidate]:
     longest = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
                                           and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
     words = _dictionary_words()
-    result = []
+    result, words_here = [], []
     for s, e, p in longest:
         surface = sent.text[s:e]
         # a short form, or a foreign city's name, may be an ordinary word or part of one
-        if (surface != p[1] or place_index().level(p[1]) == "city") and (
+        short = surface != p[1] or place_index().level(p[1]) == "city"
+        if short and words.get(surface, "ns") in _NOT_NAME_TAGS \
+                and not _containing_word_tag(sent, s, e):
+            # an ordinary word (奉节 is a verb to jieba), unless it stands in a list of places
+            words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+            continue
+        if short and (
                 words.get(surface, "ns") in _NOT_NAME_TAGS
+                or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
                 or (_crosses_word(sent.text, s, e)
                     and not (_segmented_at(sent, s) and _segmented_at(sent, e))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
@@ -369,12 +376,42 @@ def _places(sent: Sentence) -> list[Candidate]:
             # name (阿里 in 阿里巴巴)
             continue
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+    result = sorted(result + _listed_places(sent.text, result, words_here),
+                    key=lambda c: c.start)
     lower = _lower_places(sent, result)
     sited = _sited_places(sent, result + lower)
     # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
     result = [p for p in result if sent.text[p.start:p.end] == p.key
               or not any(z.start <= p.start and p.end < z.end for z in sited)]
     return result + lower + _abbreviated_places(sent, result) + sited
+
+
+#: jieba tags of idioms and set phrases: a short form inside one (同德 in 同心同德) is no place.
+_PHRASE_TAGS = frozenset(("i", "l"))
+#: What may close a list of places after its last item.
+_LIST_END = frozenset("、，,。;；:：)）等和及与 \n")
+
+
+def _listed_places(text: str, places: list[Candidate],
+                   words: list[Candidate]) -> list[Candidate]:
+    """Short forms that are ordinary words too, read as places when they are items of a list
+    of places (来自万盛、奉节、荣昌: 奉节 is a verb to jieba): a 、 joins each to a place on
+    one side, and the other side closes the item."""
+    edges = {c.start for c in places} | {c.end for c in places}
+    found: list[Candidate] = []
+    pending = list(words)
+    while pending:
+        joined = [c for c in pending if
+                  (text[c.end:c.end + 1] == "、" and c.end + 1 in edges
+                   and (c.start == 0 or text[c.start - 1] in _LIST_END))
+                  or (text[c.start - 1:c.start] == "、" and c.start - 1 in edges
+                      and text[c.end:c.end + 1] in _LIST_END | {""})]
+        if not joined:
+            break
+        found += joined
+        edges |= {c.start for c in joined} | {c.end for c in joined}
+        pending = [c for c in pending if c not in joined]
+    return found
 
 
 #: After a run of one-character abbreviations: the word that makes it a list of places
@@ -442,6 +479,8 @@ _NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
 #: or village of theirs (公乌素镇利民社区).
 _LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
 _TOWN_SUFFIX_START = frozenset("镇乡村苏嘎街")
+#: Ordinary words that end like a town or village (农村 in 农业农村局, 城乡, 乡镇).
+_RURAL_WORDS = frozenset(("农村", "乡村", "城乡", "乡镇", "城镇"))
 _UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")
 
 
@@ -458,8 +497,10 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
         m = _LOWER_LEVEL.match(text, start)
         if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
             continue
-        if _is_word(m.group()) or _runs_on(text, m.end()):
-            continue
+        if _is_word(m.group()) or text[m.end() - 2:m.end()] in _RURAL_WORDS \
+                or (_runs_on(text, m.end()) and not _UNDER_TOWN.match(text, m.end())):
+            continue  # a word (农业农村局), or one running on (…乡|村振兴), unless a village
+            #          of the town follows it (永清镇|南峡村)
         if start not in starts and _FUNCTION_START.match(text, start):
             continue  # 在车田乡: a preposition before the town, not part of it
         if start in chained and (start in sent.word_starts or _FUNCTION_START.match(text, start)):
