@@ -361,29 +361,38 @@ def test_filter_round_trip_gives_every_node_its_place_back(open_page, seed_graph
     viewer.assert_offline_and_clean()
 
 
-def test_click_highlights_the_neighbourhood_and_dims_other_labels(open_page):
+def _pixel(png: bytes, x: float, y: float) -> tuple[int, int, int]:
+    from PIL import Image
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("RGB").getpixel((round(x), round(y)))
+
+
+def test_click_highlights_the_neighbourhood_and_dims_the_rest_and_its_labels(open_page):
     graph = sample_graph()
     viewer = open_page(graph)
-    # The opacity each node and edge is drawn with (the network's merged options).
-    drawn = """() => Object.fromEntries(["nodes", "edges"].map((kind) => [kind,
-        Object.values(kgViewer.network.body[kind]).map((item) => [
-            kind === "nodes" ? item.id : [item.fromId, item.toId],
-            kind === "nodes" ? item.options.opacity : item.options.color.opacity])]))"""
+    hospital = "兴安盟人民医院"
     for name in (CHAIR, "于洋"):  # the second click must dim the first neighbourhood again
         iri = next(e.iri for e in graph.entities if e.name == name)
         neighbours = {e.name for e in graph.entities if e.iri == iri or any(
             {f.subject, f.object} == {iri, e.iri} for f in graph.facts)}
-        ids = {viewer.node_id(n) for n in neighbours}
         viewer.page.mouse.click(*viewer.node_point(name))
-        opacity = viewer.js(drawn)
-        assert {node for node, value in opacity["nodes"] if value == 1} == ids
-        assert all(value < 0.5 for node, value in opacity["nodes"] if node not in ids)
+        focus = viewer.js("kgViewer.focus()")
+        assert set(focus["nodes"]) == {viewer.node_id(n) for n in neighbours}
+        assert len(focus["edges"]) == len({frozenset((f.subject, f.object)) | {f.predicate}
+                                           for f in graph.facts if iri in (f.subject, f.object)})
         labels = [label for label in viewer.js("kgViewer.drawnLabels") if "id" in label]
         assert {label["text"] for label in labels if label["alpha"] == 1} == neighbours
         assert all(label["alpha"] < 0.5 for label in labels if label["text"] not in neighbours)
+        # drawn: the node clicked in full colour, one outside its neighbourhood washed out
+        # away from the nodes, inside the canvas (which hides the hover text)
+        viewer.page.mouse.move(VIEWPORT["width"] - 500, VIEWPORT["height"] - 5)
+        shot = viewer.page.screenshot()
+        inside = _pixel(shot, *viewer.node_point(name))
+        outside = _pixel(shot, *viewer.node_point(hospital if name == CHAIR else FEDERATION))
+        assert min(inside) < 150 and min(outside) > 180
     viewer.page.mouse.click(VIEWPORT["width"] - 500, VIEWPORT["height"] - 5)  # background
-    opacity = viewer.js(drawn)
-    assert {value for _, value in opacity["nodes"] + opacity["edges"]} == {1}
+    assert viewer.js("kgViewer.focus()") == {"nodes": [], "edges": []}
+    assert {label["alpha"] for label in viewer.js("kgViewer.drawnLabels")} == {1}
     assert viewer.js("document.getElementById('kg-details').hidden")
 
 

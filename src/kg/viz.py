@@ -87,6 +87,8 @@ NODE_SIZE_STEP = 2.5
 MAX_NODE_SIZE = 22.0
 #: Distance between neighbouring nodes, in vis pixels (roughly).
 LAYOUT_SPACING = 60.0
+#: The typical distance of a node to its nearest one, at least (dense graphs spread out).
+NEAREST_SPACING = 40.0
 LAYOUT_SEED = 7
 LAYOUT_ITERATIONS = 120
 #: Width over height of the layout (a landscape window beside the side panel).
@@ -260,8 +262,12 @@ def _layout(ranked, neighbours: list[list[int]], open_count: int) -> list[tuple[
                          if b in number and a < b], dtype=numpy.int64)
     placed = force_layout(len(linked), links)
     if len(links):
+        # links about LAYOUT_SPACING long, and nodes not much closer to their nearest one
         lengths = numpy.hypot(*(placed[links[:, 0]] - placed[links[:, 1]]).T)
-        placed *= LAYOUT_SPACING / max(float(numpy.median(lengths)), 1e-9)
+        apart = numpy.hypot(*(placed[:, None, :] - placed[None, :, :]).transpose(2, 0, 1))
+        numpy.fill_diagonal(apart, numpy.inf)
+        placed *= max(LAYOUT_SPACING / max(float(numpy.median(lengths)), 1e-9),
+                      NEAREST_SPACING / max(float(numpy.median(apart.min(axis=1))), 1e-9))
     if len(linked):
         placed -= placed.mean(axis=0)
         placed *= _stretch(*(numpy.ptp(placed, axis=0) + LAYOUT_SPACING),

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  const DIMMED = 0.12;
+  const DIMMED = 0.2; // the share of its colour a node or link outside the highlight keeps
   const DIMMED_LABEL = 0.3;
   const EXPAND_LIMIT = 400; // neighbours opened by one double-click, most connected first
   const RESULTS_SHOWN = 50;
@@ -67,7 +67,7 @@
   function visEdge(id) {
     const link = links[id];
     const color = data.predicates[link[PREDICATE]].color;
-    return {id: id, from: link[FROM], to: link[TO], baseColor: color,
+    return {id: id, from: link[FROM], to: link[TO],
       width: 1 + Math.min(2, (link[FACTS] - 1) * 0.5),
       color: {color: color, highlight: color, hover: color},
       title: records[link[FROM]][NAME] + " → " + records[link[TO]][NAME] + "\n" +
@@ -159,6 +159,19 @@
   const viewer = {network: network, nodes: nodes, edges: edges, data: data, ready: false,
     readyMs: null, drawnLabels: [], timings: {}};
   window.kgViewer = viewer;
+  // Click → highlight timing: from the pointer going down until the frame showing the
+  // highlight and the details has been painted (the task after the next animation frame).
+  let pendingClick = null;
+  container.addEventListener("pointerdown", () => { pendingClick = performance.now(); }, true);
+  function timeClick() {
+    const started = pendingClick;
+    pendingClick = null;
+    if (started !== null) {
+      requestAnimationFrame(() => setTimeout(() => {
+        viewer.timings.clickToHighlight = performance.now() - started;
+      }, 0));
+    }
+  }
 
   const counts = {types: [], predicates: []};
 
@@ -277,37 +290,49 @@
   }
 
   // ---------------------------------------------------------------- highlight and labels
-  // Dimming goes through the global options (one call, whatever the size of the graph); only
-  // items ever highlighted carry their own opacity (vis cannot unset it), so those are the
-  // only ones updated item by item.
-  const touchedNodes = new Set();
-  const touchedEdges = new Set();
+  // The highlight: everything drawn is washed out with a veil, then the focused nodes and
+  // links are drawn again on top (work in proportion to the neighbourhood, not the graph).
   let focusNodes = new Set();
   let focusEdges = new Set();
 
-  function setOpacity(globalOpacity, keepNodes, keepEdges) {
-    network.setOptions({nodes: {opacity: globalOpacity},
-      edges: {color: {opacity: globalOpacity}}});
-    keepNodes.forEach((n) => touchedNodes.add(n));
-    keepEdges.forEach((e) => touchedEdges.add(e));
-    const opacity = (keep, item) => (keep.has(item) ? 1 : globalOpacity);
-    nodes.update(Array.from(touchedNodes, (n) => ({id: n, opacity: opacity(keepNodes, n)})));
-    edges.update(Array.from(touchedEdges, (e) => {
-      const color = edges.get(e).baseColor;
-      return {id: e, color: {color: color, highlight: color, hover: color,
-        opacity: opacity(keepEdges, e)}};
-    }));
+  function focusOn(keepNodes, keepEdges) {
     focusNodes = keepNodes;
     focusEdges = keepEdges;
+    network.redraw();
+  }
+
+  function drawFocus(ctx) {
+    if (focusNodes.size === 0) {
+      return;
+    }
+    const ratio = network.canvas.pixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.globalAlpha = 1 - DIMMED;
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, container.clientWidth, container.clientHeight);
+    ctx.restore();
+    for (const id of focusEdges) {
+      const edge = network.body.edges[id];
+      if (edge !== undefined && edge.from && edge.to) {
+        edge.draw(ctx);
+      }
+    }
+    for (const id of focusNodes) {
+      const node = network.body.nodes[id];
+      if (node !== undefined) {
+        node.draw(ctx);
+      }
+    }
   }
 
   function highlightNode(id) {
     const around = incident[id].filter((e) => edgeOpened[e]);
-    setOpacity(DIMMED, new Set([id].concat(around.map((e) => other(e, id)))), new Set(around));
+    focusOn(new Set([id].concat(around.map((e) => other(e, id)))), new Set(around));
   }
 
   function clearHighlight() {
-    setOpacity(1, new Set(), new Set());
+    focusOn(new Set(), new Set());
   }
 
   // Labels: drawn here, in screen pixels (capped sizes), the focused neighbourhood first, then
@@ -392,16 +417,22 @@
       const text = records[id][NAME];
       ctx.font = size + "px " + data.font;
       const half = textWidth(ctx, id, text, size) / 2 + 2;
-      const top = y + node.options.size * scale + 2;
-      const box = [x - half, top, x + half, top + size + 3];
-      if (!inFocus && overlaps(box)) {
+      // under the node, else (focused labels, which are always drawn) above it or lower down
+      const below = y + node.options.size * scale + 2;
+      const places = inFocus ? [below, y - node.options.size * scale - size - 5,
+        below + size + 3, below + 2 * (size + 3)] : [below];
+      const boxAt = (top) => [x - half, top, x + half, top + size + 3];
+      const fits = (box) => inFocus || (box[0] >= 0 && box[2] <= width && box[3] <= height);
+      const top = places.find((place) => fits(boxAt(place)) && !overlaps(boxAt(place)));
+      if (top === undefined && !inFocus) {
         continue;
       }
+      const box = boxAt(top === undefined ? below : top);
       keep(box);
       ctx.globalAlpha = focused && !inFocus ? DIMMED_LABEL : 1;
-      ctx.strokeText(text, x, top);
+      ctx.strokeText(text, x, box[1]);
       ctx.fillStyle = "#1a1a1a";
-      ctx.fillText(text, x, top);
+      ctx.fillText(text, x, box[1]);
       drawn.push({id: id, text: text, box: box, alpha: ctx.globalAlpha, size: size});
     }
     // Relation names on the focused links, where they fit.
@@ -432,11 +463,8 @@
   }
 
   network.on("afterDrawing", (ctx) => {
+    drawFocus(ctx);
     drawLabels(ctx);
-    if (pendingClick !== null) {
-      viewer.timings.clickToHighlight = performance.now() - pendingClick;
-      pendingClick = null;
-    }
   });
 
   // ---------------------------------------------------------------- details panel
@@ -580,8 +608,6 @@
   byId("kg-details-close").addEventListener("click", clearSelection);
 
   // ---------------------------------------------------------------- selection
-  let pendingClick = null;
-  container.addEventListener("pointerdown", () => { pendingClick = performance.now(); }, true);
 
   function expand(id) {
     const around = incident[id].map((e) => other(e, id)).filter((n) => !opened[n])
@@ -618,7 +644,7 @@
     const link = links[edgeId];
     open([link[FROM], link[TO]]);
     network.selectEdges(edgePasses[edgeId] ? [edgeId] : []);
-    setOpacity(DIMMED, new Set([link[FROM], link[TO]]), new Set([edgeId]));
+    focusOn(new Set([link[FROM], link[TO]]), new Set([edgeId]));
     showEdge(edgeId);
     if (focus) {
       reveal((records[link[FROM]][X] + records[link[TO]][X]) / 2,
@@ -640,6 +666,7 @@
     } else {
       clearSelection();
     }
+    timeClick();
   });
   network.on("doubleClick", (params) => {
     if (params.nodes.length > 0) {
@@ -702,6 +729,7 @@
   }
   viewer.search = (query) => search(query).map((hit) => hit.id);
   viewer.selectNode = selectNode;
+  viewer.focus = () => ({nodes: Array.from(focusNodes), edges: Array.from(focusEdges)});
   viewer.selectEdge = selectEdge;
 
   const status = byId("kg-search-status");
