@@ -366,3 +366,14 @@ def test_recipients_around_the_title(tmp_path: Path, text, expected, not_expecte
     awarded = facts_of(graph_of(tmp_path, text), "awarded")
     assert expected <= awarded
     assert not not_expected & awarded
+
+
+@pytest.mark.parametrize("text, subject, outlet", [
+    # the outlets a byline names before the reporter, on the same line
+    ("本报讯 党员们开展学习。来源:株洲日报 作者:记者 伍 岚 点击:", "伍岚", "株洲日报"),
+    ("中国青年报·中青网记者 林晓 发自北京 近日，会议召开。", "林晓", "中国青年报"),
+    ("中国青年报·中青网记者 林晓 发自北京 近日，会议召开。", "林晓", "中青网"),
+    ("岳阳网消息 (记者 段 磊)近日,我市召开座谈会。", "段磊", "岳阳网"),
+])
+def test_reporters_work_for_the_outlets_of_their_byline(tmp_path: Path, text, subject, outlet):
+    assert (subject, outlet) in facts_of(graph_of(tmp_path, text), "holdsPost")

@@ -331,6 +331,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += _departments(sent, found)
     found += _organs(sent, found)
     found += _book_titles(sent)
+    found += _byline_outlets(sent, found)
     found += _quoted(sent, stops)
     found += _programmes(sent, stops, found)
     found += _section_headers(sent, stops)
@@ -816,6 +817,37 @@ def _book_titles(sent: Sentence) -> list[Candidate]:
         elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
             result.append(Candidate(m.start(), m.end(), "Programme", BOOK_TITLE,
                                     title, "quoted"))
+    return result
+
+
+#: A news outlet's name: a few characters and a media word (大同日报, 中国菏泽网, 中国女网).
+_OUTLET = r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|报|网|电视台|广播电台|电台|杂志社|通讯社|新闻社)"
+#: Where a byline names the outlet: 来源:X; X·Y记者 (outlets joined by a middle dot); X消息
+#: or X+place+date+电 before (记者 …).
+_OUTLET_CONTEXT = re.compile(
+    rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{_OUTLET})(?=\s|$))"
+    rf"|(?P<staff>{_OUTLET}(?:[·・]{_OUTLET})*)\s*(?=记者|通讯员|特约记者)"
+    rf"|(?P<wire>{_OUTLET})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*记者)")
+
+
+def _byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The news outlets a byline names (来源:大同日报, 中国妇女报·中国女网记者, 某网消息 (记者
+    …)) that no other rule found."""
+    known = {(c.start, c.end) for c in found if c.type == "Organisation"}
+    places = sorted(c.start for c in found if c.type == "Place")
+    result = []
+    for m in _OUTLET_CONTEXT.finditer(sent.text, sent.start, sent.end):
+        group = m.lastgroup
+        pos = m.start(group)
+        for name in re.split(r"[·・]", m.group(group)):
+            start = max(pos, sent.limit(pos + len(name) - 1))
+            # an outlet's name starts with its place where it has one (…两句|中国妇女报)
+            start = next((p for p in places if start <= p < pos + len(name)), start)
+            if (start, pos + len(name)) not in known and pos + len(name) - start >= 3:
+                result.append(Candidate(start, pos + len(name), "Organisation",
+                                        "extract:byline-outlet", sent.text[start:pos + len(name)],
+                                        "org"))
+            pos += len(name) + 1
     return result
 
 

@@ -9,7 +9,9 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
   当选 <post> (the unit elected to earlier in the sentence) name the unit after the person; a
   table row gives name, unit and post between blanks; a profile (X,女,汉族,…,中共党员,现任…)
-  gives party membership and the posts after 现任. A post title after words of an unknown unit
+  gives party membership and the posts after 现任; a reporter in a byline (记者 X) works for the
+  outlets the line names before (来源:某报, 某报·某网记者, 某网消息). A post title after words of
+  an unknown unit
   (…合作办主任) is given to no other body. The person holds the
   post in the unit named and, with the unit as part of the role, in the body named at its start
   (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
@@ -118,6 +120,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
     for sentence, ms in sorted(by_sentence.items()):
         _posts_held(document, sentence, ms, facts, own)
         _profile_posts(document.text, sentence, ms, facts)
+        _reporters(document.text, sentence, ms, facts)
         _awards(document, sentence, ms, facts, _opening_person(document, sentence, by_sentence))
         _runs(document, sentence, ms, own, facts)
         _named_runners(document, sentence, ms, facts)
@@ -202,7 +205,9 @@ def _posts_held(document, sentence, ms, facts, own):
             continue
         unit = next((o for o in orgs if o.start == note), None)
         if unit is not None and _role_end(text, unit.end) > unit.end:
-            elected = unit
+            # the later clauses elect to the body, not to its council (…当选市妇联第N届执委会
+            # 主席，B当选副主席: B is the federation's vice-chair)
+            elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
             for person in group:
                 _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
                       sentence)
@@ -234,6 +239,33 @@ def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([person])
     return groups
+
+
+def _reporters(text, sentence, ms, facts):
+    """A reporter named in a byline (记者 X, 作者:记者 X) works for the outlets the byline
+    names before it on its line (中国妇女报·中国女网记者 X; 某网消息 (记者 X); 来源:某报
+    作者:记者 X)."""
+    outlets = [m for m in ms if m.type == "Organisation" and _MEDIA.search(m.key or m.surface)]
+    for person in (m for m in ms if m.type == "Person"):
+        label = _REPORTER.search(text, max(sentence[0], person.start - 8), person.start)
+        if label is None:
+            continue
+        line_start = text.rfind("\n", 0, label.start()) + 1
+        before = [o for o in outlets if line_start <= o.start and o.end <= label.start()]
+        if not before:
+            continue
+        group = [before[-1]]  # the outlets joined by a middle dot to the last one
+        for o in reversed(before[:-1]):
+            if text[o.end:group[-1].start] in "·・":
+                group.append(o)
+        for outlet in group:
+            facts.add(person, "holdsPost", outlet, sentence, role=label.group(1))
+
+
+#: Words that end a news outlet's name.
+_MEDIA = re.compile(r"(?:报|网|电视台|电台|杂志社|通讯社|新闻社)$")
+#: A reporter's label right before a name in a byline.
+_REPORTER = re.compile(r"(记者|通讯员|特约记者)[\s:：]*$")
 
 
 def _profile_posts(text, sentence, ms, facts):
