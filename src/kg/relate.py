@@ -205,9 +205,7 @@ def _posts_held(document, sentence, ms, facts, own):
             continue
         unit = next((o for o in orgs if o.start == note), None)
         if unit is not None and _role_end(text, unit.end) > unit.end:
-            # the later clauses elect to the body, not to its council (…当选市妇联第N届执委会
-            # 主席，B当选副主席: B is the federation's vice-chair)
-            elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
+            elected = unit
             for person in group:
                 _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
                       sentence)
