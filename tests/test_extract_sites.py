@@ -41,3 +41,11 @@ def test_a_bad_kind_in_the_sites_table_names_file_and_line(monkeypatch):
     monkeypatch.setattr(extract, "table", lambda name, columns: rows)
     with pytest.raises(RuleError, match=r"^rules/sites.tsv:2: kind must be zone or site"):
         extract._site_names.__wrapped__()
+
+
+@pytest.mark.parametrize("text, places", [
+    ("江苏苏州、湖南长沙等地出台了新规。", {"江苏省", "苏州市", "湖南省", "长沙市"}),
+    ("宁城县八里罕镇召开大会。", {"宁城县", "八里罕镇"}),
+])
+def test_a_province_before_its_city_is_a_place_and_a_town_suffix_is_whole(text, places):
+    assert {("Place", p) for p in places} <= entities(text)
