@@ -221,7 +221,13 @@ def test_kg_build_writes_the_viewer_page(tmp_path, capsys):
 def test_kg_view_draws_a_turtle_graph(tmp_path, capsys, monkeypatch):
     ttl = rdf.write_turtle(sample_graph(), tmp_path / "sample.ttl")
     opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
+
+    class Browser:
+        def open(self, uri):
+            opened.append(uri)
+            return True
+
+    monkeypatch.setattr("webbrowser.get", lambda: Browser())
     assert main(["view", str(ttl), "--open"]) == 0
     page = tmp_path / "sample.html"
     assert capsys.readouterr().out == f"wrote {page}\n"
