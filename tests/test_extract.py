@@ -429,6 +429,11 @@ def test_no_organ_without_its_body_or_term(text):
     # a quoted theme before a programme word, a word that runs across a head
     ("开展“守好家风·创最美家庭”主题活动。", set(), {"守好家风·创最美家庭"}),
     ("帮孩子扣好人生第一粒扣子。", set(), {"扣好人"}),
+    # a festival in quotation marks inside a title
+    ("湖南省妇联授予省“三八”红旗手称号,他获得全国“五一”劳动奖章。",
+     {"湖南省三八红旗手", "全国五一劳动奖章"}, set()),
+    # a quoted title after the verb that conferred it
+    ("该校是团省委命名的“湖南省青少年书院”。", {"湖南省青少年书院"}, set()),
 ])
 def test_titles_named_by_the_verb_that_confers_them(text, honours, not_honours):
     found = {name for kind, name in entities(text) if kind == "Honour"}

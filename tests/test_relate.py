@@ -359,6 +359,12 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # 命名…为: the units named in between
     ("省妇联命名长沙学院等10个单位为第三批湖南省妇女研究基地。", {("长沙学院", "湖南省妇女研究基地")},
      {("湖南省妇女联合会", "湖南省妇女研究基地")}),
+    # A向获得X的B: B holds it, not A
+    ("市长刘强向获得“全国三八红旗集体”的长沙市园林局表达慰问。",
+     {("长沙市园林局", "全国三八红旗集体")}, {("刘强", "全国三八红旗集体")}),
+    # A是…命名的“X”
+    ("长沙市第一中学是2016年团省委命名的“湖南省青少年书院”。",
+     {("长沙市第一中学", "湖南省青少年书院")}, set()),
     # who announces a list of titles does not receive them
     ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),
 ])

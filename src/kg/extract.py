@@ -918,7 +918,8 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
             # a quoted account or channel (“北疆之声”微博) is a media organisation
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
-        elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail):
+        elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail) \
+                or _NAMED_AS.search(text, max(sent.start, start - 4), start):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
@@ -979,6 +980,8 @@ _SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
 _MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
                           r"抖音|快手|视频号|百家号|头条号|网站)")
 _TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
+#: The verb before a quoted title that says it was conferred (…首批命名的“…”).
+_NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的$")
 #: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
 _PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
 

@@ -493,6 +493,8 @@ def _awards(document, sentence, ms, facts, opener=None):
             else:
                 end = text.rfind("被", a, t.start()) if passive else t.start()
                 givers = [r for r in recipients if a <= r.start and r.end <= end]
+                if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
+                    continue  # A向获得X的B: A addresses the holder, B, named after the title
                 subjects = _last_group(text, givers) if givers else []
                 if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
                         text, a, end) and not any(r.start < t.start() for r in recipients
@@ -534,14 +536,23 @@ def _awards(document, sentence, ms, facts, opener=None):
         # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
         for r in recipients:
             between = text[honour.end:r.start]
-            if r.type == "Person" and (r.start == honour.end or (
-                    (between == "的" or _TITLE_OF.fullmatch(between))
-                    and trigger.search(text, sentence[0], honour.start))):
+            if (r.type == "Person" or _TO_HOLDER.search(text, sentence[0], honour.start)) and (
+                    r.start == honour.end or (
+                        (between in ("的", "”的") or _TITLE_OF.fullmatch(between))
+                        and trigger.search(text, sentence[0], honour.start))):
                 facts.add(r, "awarded", honour, sentence, year=year)
                 earlier = honour
                 while r.start == honour.end and earlier.start in listed:
                     earlier = listed[earlier.start]
                     facts.add(r, "awarded", earlier, sentence, year=year)
+        # A是2015年团省委首批命名的“…”: the subject of 是 holds the title named
+        if _NAMED_AS.search(text, sentence[0], honour.start):
+            clause = max([sentence[0]] + [m.end() for m in _CLAUSE_END.finditer(
+                text, sentence[0], honour.start)])
+            copula = text.find("是", clause, honour.start)
+            holders = [r for r in recipients if clause <= r.start and r.end <= copula]
+            for holder in (_last_group(text, holders) if holders else []):
+                facts.add(holder, "awarded", honour, sentence, year=year)
         # …劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause
         if _HOLDER_AFTER.match(text, honour.end):
             stop = _CLAUSE_END.search(text, honour.end, sentence[1])
@@ -589,6 +600,12 @@ _HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"
 
 #: The word that makes the name after a title its holder's (…劳动奖章获得者、…宋爱珍).
 _HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")
+
+#: Who speaks to or hands over to the holder of a title named right after (向获得“…”的).
+_TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
+
+#: A title named as conferred by the verb before it (是…命名的“…”).
+_NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
 
 #: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
 _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
