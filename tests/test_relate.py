@@ -269,6 +269,9 @@ def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     # a rank before the title, at every named level of the unit
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院"),
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院第三检察部"),
+    # a unit named without its body inside the chain is the body's
+    ("全国总工会副主席、书记处书记、党组成员肖红出席。", "肖红", "中华全国总工会书记处"),
+    ("全国总工会副主席、书记处书记、党组成员肖红出席。", "肖红", "中华全国总工会党组"),
 ])
 def test_posts_of_lists_elections_and_chains(tmp_path: Path, text, subject, unit):
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

@@ -330,6 +330,7 @@ def _sentence_candidates(sent: Sentence, patterns, stops, surnames,
     found += orgs
     found += _departments(sent, found)
     found += _organs(sent, found)
+    found += _units_in_post_chains(sent, found)
     found += _book_titles(sent)
     found += _byline_outlets(sent, found)
     found += _quoted(sent, stops)
@@ -768,6 +769,35 @@ def _departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 
 
 _SETS_UP = re.compile(r"(?:单独|新|增)?(?:设置|设立|组建|增设)")
+
+
+def _units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A unit named without its body inside a chain of posts is the body's (全国妇联主席、
+    书记处书记、党组成员: 书记处 and 党组 of 全国妇联; 市委副书记、政法委书记: 市委's 政法委)."""
+    text = sent.text
+    ends = {c.end: c for c in found if c.type == "Organisation"}
+    post_ends: dict[int, int] = {}
+    for s, e, _ in sent.hits_of("post"):
+        post_ends[e] = min(s, post_ends.get(e, s))
+    post_starts = {s for s, _, _ in sent.hits_of("post")}
+    # a unit that names its own place or body (、贵阳市妇儿工委主任) is no part of the first
+    named = {c.start for c in found if c.type in ("Organisation", "Place")}
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        left = sent.limit(s)
+        if kind == "top" or left == s and len(suffix) < 2 or text[left - 1:left] != "、" \
+                or e not in post_starts or left in named or _LEVEL_START.match(text, left):
+            continue
+        pos = left - 1  # back over the posts of the chain to the body that opens it
+        while pos in post_ends and pos not in ends:
+            pos = post_ends[pos]
+            pos = pos - 1 if text[pos - 1:pos] == "、" else pos
+        parent = ends.get(pos)
+        if parent is not None and pos < left - 1:
+            result.append(Candidate(left, e, "Organisation", rule_id,
+                                    (parent.key or text[parent.start:parent.end]) + text[left:e],
+                                    "department"))
+    return result
 
 _NUMBER = r"[一二三四五六七八九十百零〇\d]+"
 #: The term of an organ or a meeting (第十二届, 十二届), ending where the organ's word starts.

@@ -352,7 +352,10 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
     the unit holds the first post of a chain, its bodies the whole chain."""
     between = text[unit.end:end].strip() if end is not None else ""
     parents = [o for o in orgs if o.start == unit.start and o.end < unit.end]
-    own_post = between.split("、")[0] if parents and first_post_only else between
+    # (a unit named inside the chain, 主席、书记处|书记、党组成员, holds its own post only)
+    inside_chain = text[unit.start - 1:unit.start] == "、"
+    own_post = between.split("、")[0] if (parents or inside_chain) and first_post_only \
+        else between
     facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
     for parent in parents:
         # the body holds the posts with the unit (妇二科主任), but a local branch named after
