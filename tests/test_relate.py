@@ -269,6 +269,10 @@ def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     # a rank before the title, at every named level of the unit
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院"),
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院第三检察部"),
+    # a title no list holds, read from its head between the unit and the name
+    ("湘江集团项目总监罗凯介绍了进展。", "罗凯", "湘江集团"),
+    # a form of address and a part-time prefix between the name and the post
+    ("中南林业科技大学聘任卢明同学为中南林业科技大学团委兼职副书记。", "卢明", "中南林业科技大学团委"),
     # a unit named without its body inside the chain is the body's
     ("全国总工会副主席、书记处书记、党组成员肖红出席。", "肖红", "中华全国总工会书记处"),
     ("全国总工会副主席、书记处书记、党组成员肖红出席。", "肖红", "中华全国总工会党组"),

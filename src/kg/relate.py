@@ -5,7 +5,8 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 - ``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳),
   or a chain of units each with its posts (市政府副市长、市妇儿工委主任王某); a 、-list of names
   shares what stands before its first name and after its last; titles take a rank or deputy
-  prefix (副县长, 代省长, 一级检察官); an organisation right before a name (…权益部寿兰兰) is
+  prefix (副县长, 代省长, 一级检察官, 兼职副书记), and between a unit and a name any title with a
+  post's head (项目总监, 政工科科员); an organisation right before a name (…权益部寿兰兰) is
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
   当选 <post> (the unit elected to earlier in the sentence) name the unit after the person; a
   table row gives name, unit and post between blanks; a profile (X,女,汉族,…,中共党员,现任…)
@@ -74,7 +75,19 @@ def _posts() -> re.Pattern:
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
-_POST_PREFIX = r"(?:常务副|常务|副|代|[一二三四]级|高级)?"
+_POST_PREFIX = r"(?:(?:兼职|挂职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职)?"
+
+
+@cache
+def _open_posts() -> re.Pattern:
+    """Post titles no list holds, read between a unit and a name: a few words and a title's
+    head (政工科科员, 主任设计师, 项目总监, 计生专干)."""
+    one = rf"(?:{_posts().pattern[1:-1]}|[\u4e00-\u9fff]{{0,4}}?(?:{_POST_HEADS}))"
+    return re.compile(rf"^{one}(?:[、兼]{one})*$")
+
+
+#: The last words of post titles (员, 长, 师, 主任, 书记 …).
+_POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授"
 
 
 class _Facts:
@@ -176,7 +189,7 @@ def _posts_held(document, sentence, ms, facts, own):
             between = text[org.end:head.start]
             if org.end > head.start or len(between) > 40:
                 continue
-            if between and not _posts().match(between):
+            if between and not _open_posts().match(between):
                 # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts
                 end = _chain_end(text, org, head.start, orgs)
                 if end is not None:
@@ -222,10 +235,12 @@ def _posts_held(document, sentence, ms, facts, own):
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?、")
 #: After the last name of a list: 等, a head count (3名同志).
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位](?:同志)?)?")
-_POST_AFTER_NAME = re.compile(r"(?:同志)?(?:[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
+_POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
 _ELECTION = re.compile(r"任命|选举|推选|增补|聘任|聘请|提名|当选")
 _APPOINTED_AS = re.compile(r"为")
+#: A form of address between a name and 为 (聘任王某同学为…).
+_TITLE_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?")
 
 
 def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
@@ -333,7 +348,7 @@ def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> i
     end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _POST_AFTER_NAME.match(text, end)
     if note is None and _ELECTION.search(text, sentence[0], group[0].start):
-        note = _APPOINTED_AS.match(text, end)
+        note = _APPOINTED_AS.match(text, end + len(_TITLE_AFTER_NAME.match(text, end).group()))
     return note.end() if note else None
 
 
