@@ -1506,6 +1506,9 @@ _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|�
                          # news: a date, a time word or a preposition after the name
                          r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
                          r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
+#: The name that opens a table row, and the blank after it.
+_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
+                       r"[\u4e00-\u9fff]{1,3}))[ \t\u3000]+", re.M)
 #: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
 _BYLINE_LABEL = re.compile(r"(?:(?:作者|记者|通讯员|责任编辑|编辑|责编|撰稿|撰文|摄影|供稿|审核|校对)"
                            r"(?:(?P<colon>[:：])|[ \t\u3000])[ \t\u3000]*)+"
@@ -1793,6 +1796,14 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
             result.append(Candidate(start, start + len(token), "Person", "extract:byline",
                                     token, "person"))
             pos = start + len(token)
+    # a table row opened by a name, then a blank and a unit (李 娜 某市实验中学 教师): a
+    # two-character name may be spaced out for alignment
+    unit_starts = {c.start for c in found if c.type == "Organisation"}
+    for m in _ROW_NAME.finditer(text, sent.start, sent.end):
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        if m.end() in unit_starts and _looks_like_name(name, surnames):
+            result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:table-row",
+                                    name, "person"))
     # labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
     # alignment is one; after a colon a name needs no Han surname (编辑:小某)
     for m in _BYLINE_LABEL.finditer(text, sent.start, sent.end):
