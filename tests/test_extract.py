@@ -432,6 +432,9 @@ def test_no_organ_without_its_body_or_term(text):
     # a festival in quotation marks inside a title
     ("湖南省妇联授予省“三八”红旗手称号,他获得全国“五一”劳动奖章。",
      {"湖南省三八红旗手", "全国五一劳动奖章"}, set()),
+    # a bare title listed after a qualified one shares its level
+    ("关于表彰湖南省三八红旗手、三八红旗集体的决定", {"湖南省三八红旗手", "湖南省三八红旗集体"},
+     {"三八红旗集体"}),
     # a quoted title after the verb that conferred it
     ("该校是团省委命名的“湖南省青少年书院”。", {"湖南省青少年书院"}, set()),
 ])

@@ -302,6 +302,9 @@ def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Pat
      {("衡阳市妇女联合会", "全国巾帼建功先进集体"), ("株洲市民政局", "全国巾帼建功先进集体"),
       ("周敏", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功标兵")},
      {("株洲市民政局", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功先进集体")}),
+    # a heading with a count and no 名单
+    ("附件\n一、全国巾帼建功标兵（2名）\n周 敏 衡阳市某医院护士长\n刘小红 株洲市某厂工人\n",
+     {("周敏", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功标兵")}, set()),
     # a line that only refers to annexes heads nothing
     ("附件:1.湖南省三八红旗手名单\n2.湖南省三八红旗集体名单\n湖南省妇女联合会\n2024年3月1日\n", set(),
      {("湖南省妇女联合会", "湖南省三八红旗集体")}),
@@ -373,6 +376,9 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # A是…命名的“X”
     ("长沙市第一中学是2016年团省委命名的“湖南省青少年书院”。",
      {("长沙市第一中学", "湖南省青少年书院")}, set()),
+    # holders who speak for the holders of a title
+    ("会上，李红作为全国三八红旗手代表发言。王芳、刘强两位全国劳动模范代表作了发言。",
+     {("李红", "全国三八红旗手"), ("王芳", "全国劳动模范"), ("刘强", "全国劳动模范")}, set()),
     # who announces a list of titles does not receive them
     ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),
 ])

@@ -1155,6 +1155,7 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
     list (…“十大感动人物”:…;“十大暖心故事”:…) shares its qualifier."""
     result = []
     listed: set[Candidate] = set()
+    qualifiers: dict[Candidate, str | None] = {}
     text = sent.text
     by_end: dict[int, tuple] = {}
     for s, e, p in sent.hits_of("honour"):
@@ -1213,8 +1214,11 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
         # the round or batch of a title is not part of its name (湖北省首届“最美社科人”)
         name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"]", "", text[start:end]))
         result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
+        head = re.sub(r"[“”\"]", "", text[s:e])
+        qualifiers[result[-1]] = name[:-len(head)] if name.endswith(head) and p[3] else None
         if p[4]:
             listed.add(result[-1])
+    result = _shared_qualifiers(text, result, qualifiers)
     # a head that is an honour only among others (…关键技能带头人、兵器大工匠、…)
     ends = {c.end for c in result if c not in listed}
     starts = {c.start for c in result if c not in listed}
@@ -1267,6 +1271,22 @@ def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]
 def _post_at_end(name: str) -> bool:
     """Whether a name ends with a post title (副教授, 主任): a post, not a title conferred."""
     return any(name.endswith(post) for post in _post_titles())
+
+
+def _shared_qualifiers(text: str, honours: list[Candidate],
+                       qualifiers: dict[Candidate, str | None]) -> list[Candidate]:
+    """A bare title listed right after a qualified one shares its level and sector
+    (湖南省三八红旗手、三八红旗集体 -> 湖南省三八红旗集体); ``qualifiers`` holds what stands
+    before each title's head (None for a head that is no title alone)."""
+    shared = []
+    for c in sorted(honours, key=lambda c: c.start):
+        before = shared[-1] if shared else None
+        lead = before is not None and qualifiers.get(before)
+        if lead and qualifiers.get(c) == "" and text[before.end:c.start] in ("、", "和", "及", "与"):
+            c = Candidate(c.start, c.end, c.type, c.rule_id, lead + c.key, c.family)
+            qualifiers[c] = lead
+        shared.append(c)
+    return shared
 
 
 def _joined_title_end(sent: Sentence, end: int) -> int:
@@ -1380,8 +1400,10 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 # ------------------------------------------------------------------ lists under headings
 #: What closes a heading that announces the holders of a title: 名单 (获奖者名单 …), then a
 #: count or a region in brackets (（10名）, (四川省)).
-_LIST_HEADING = re.compile(r"[”\"]?(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
-                           r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?")
+_LIST_HEADING = re.compile(r"[”\"]?(?:(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
+                           r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
+                           # or a count alone at the end of the line: 一、…三八红旗手（100名）
+                           r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n))")
 #: The lead of a line that only refers to a list (附件:1.…名单, 2.…名单), a table of contents.
 _LIST_REFERENCE = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d+\s*[.．])")
 #: One item of a list: a run of characters between spaces, commas and separators.

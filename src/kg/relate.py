@@ -571,6 +571,13 @@ def _awards(document, sentence, ms, facts, opener=None):
             holders = [r for r in recipients if clause <= r.start and r.end <= copula]
             for holder in (_last_group(text, holders) if holders else []):
                 facts.add(holder, "awarded", honour, sentence, year=year)
+        # 李红作为全国三八红旗手代表发言, 王芳、刘强两位劳动模范代表: holders speaking for them
+        lead = _REPRESENTING.search(text, sentence[0], honour.start)
+        if lead and text.startswith("代表", honour.end):
+            people = [r for r in recipients if r.type == "Person" and r.end <= lead.start()]
+            if people and not _CLAUSE_END.search(text, people[-1].end, honour.start):
+                for holder in _last_group(text, people):
+                    facts.add(holder, "awarded", honour, sentence, year=year)
         # …劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause
         if _HOLDER_AFTER.match(text, honour.end):
             stop = _CLAUSE_END.search(text, honour.end, sentence[1])
@@ -624,6 +631,9 @@ _TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
 
 #: A title named as conferred by the verb before it (是…命名的“…”).
 _NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
+
+#: Between people and the title they speak for as its holders (作为, 两位, 3名).
+_REPRESENTING = re.compile(r"(?:作为|[一二三四五六七八九十两\d]+(?:位|名))$")
 
 #: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
 _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
