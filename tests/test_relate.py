@@ -269,6 +269,8 @@ def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     # a rank before the title, at every named level of the unit
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院"),
     ("浙江省人民检察院第三检察部一级检察官卢婷介绍案例。", "卢婷", "浙江省人民检察院第三检察部"),
+    # a unit and post in apposition after a name, closed by punctuation
+    ("王芳，中南林业科技大学教授，长期从事森林生态研究。", "王芳", "中南林业科技大学"),
     # a title no list holds, read from its head between the unit and the name
     ("湘江集团项目总监罗凯介绍了进展。", "罗凯", "湘江集团"),
     # a form of address and a part-time prefix between the name and the post
@@ -284,6 +286,11 @@ def test_posts_of_lists_elections_and_chains(tmp_path: Path, text, subject, unit
 def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Path):
     posts = facts_of(graph_of(tmp_path, "湖南省妇联开通热线。值班主任赵强介绍情况。"), "holdsPost")
     assert not [p for p in posts if p[0] == "赵强"]
+
+
+def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
+    posts = facts_of(graph_of(tmp_path, "王芳，中南林业科技大学党委书记陈刚出席。"), "holdsPost")
+    assert not [p for p in posts if p[0] == "王芳"]
 
 
 @pytest.mark.parametrize("text, expected, not_expected", [

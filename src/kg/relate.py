@@ -212,6 +212,13 @@ def _posts_held(document, sentence, ms, facts, own):
             for person in group:
                 _hold(facts, person, unit, end, orgs, places, text, sentence)
             continue
+        # 王某，湖南大学教授，…: the unit and post in apposition, closed by punctuation
+        if len(group) == 1 and text[head.end:head.end + 1] in ",，":
+            unit = next((o for o in orgs if o.start == head.end + 1), None)
+            end = _role_end(text, unit.end) if unit is not None else None
+            if end and end > unit.end and text[end:end + 1] in _APPOSITION_END:
+                _hold(facts, head, unit, end, orgs, places, text, sentence)
+                continue
         # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
         note = _post_after(text, sentence, group)
         if note is None:
@@ -231,6 +238,8 @@ def _posts_held(document, sentence, ms, facts, own):
                           role=text[note:_post_end(text, note)])
 
 
+#: What closes a unit and post in apposition after a name.
+_APPOSITION_END = frozenset(",，。;；)）")
 #: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?、")
 #: After the last name of a list: 等, a head count (3名同志).
