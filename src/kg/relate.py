@@ -8,13 +8,12 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   prefix (副县长, 代省长, 一级检察官, 兼职副书记), and between a unit and a name any title with a
   post's head (项目总监, 政工科科员); an organisation right before a name (…权益部寿兰兰) is
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
-  当选 <post> (the unit elected to earlier in the sentence) name the unit after the person; a
-  table row gives name, unit and post between blanks; a profile (X,女,汉族,…,中共党员,现任…)
-  gives party membership and the posts after 现任; a reporter in a byline (记者 X) works for the
-  outlets the line names before (来源:某报, 某报·某网记者, 某网消息). A post title after words of
-  an unknown unit
-  (…合作办主任) is given to no other body. The person holds the
-  post in the unit named and, with the unit as part of the role, in the body named at its start
+  当选 <post> (the unit elected to earlier in the sentence) and 王某，<unit><post>， (apposition
+  closed by punctuation) name the unit after the person; a table row gives name, unit and post
+  between blanks; a profile (X,女,汉族,…,中共党员,现任…) gives party membership and the posts
+  after 现任; a reporter in a byline (记者 X) works for the outlets the line names before
+  (来源:某报, 某报·某网记者, 某网消息). A post title after words of an unknown unit
+  (…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
   (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
   (中共宁波市委书记 holds no post in the party itself).
 - ``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
