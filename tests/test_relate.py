@@ -404,3 +404,17 @@ def test_recipients_around_the_title(tmp_path: Path, text, expected, not_expecte
 ])
 def test_reporters_work_for_the_outlets_of_their_byline(tmp_path: Path, text, subject, outlet):
     assert (subject, outlet) in facts_of(graph_of(tmp_path, text), "holdsPost")
+
+
+@pytest.mark.parametrize("text, runners", [
+    # a list of bodies, 等单位 and a venue before a joint verb
+    ("6月1日,醴陵市妇联、团市委、市总工会等单位在瓷城广场联合开展“平安家庭”宣传活动。醴陵市。",
+     {"醴陵市妇女联合会", "共青团醴陵市委员会", "醴陵市总工会"}),
+    # 由 … 主办，… 承办，… 协办的 …: every body after 由 has a part in it; the venue has none
+    ("由甘肃省妇联、甘肃省总工会主办,兰州市妇联承办,兰州市青少年宫协办的“巾帼风采”技能大赛"
+     "在甘肃省科技馆举行。",
+     {"甘肃省妇女联合会", "甘肃省总工会", "兰州市妇女联合会", "兰州市青少年宫"}),
+])
+def test_organisers_of_a_programme(tmp_path: Path, text, runners):
+    runs = facts_of(graph_of(tmp_path, text), "runs")
+    assert {body for body, _ in runs} == runners

@@ -24,7 +24,9 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   subject continues the person the sentence before opens with. The year is the nearest
   20xx年(度) before the honour.
 - ``runs``: the organisation named right before a runs trigger in the sentence runs the
-  programmes after the trigger; when the sentence leaves the subject out, the document's own
+  programmes after the trigger (a list of bodies may end in 等单位 and a venue: A、B等单位在
+  X广场联合开展; a venue after 在 runs nothing); in 由A主办、B承办、C协办的 P every body after
+  由 runs P; when the sentence leaves the subject out, the document's own
   organisation (the one it names most) runs them (reports leave their author out), and with a
   partner (与 X 联合举办) it runs them together with X; a programme named after an organisation
   (清华大学远程教学站) is that organisation's; a 【section】 header's programme is the document's
@@ -718,11 +720,20 @@ def _runs(document, sentence, ms, own, facts):
             t = match
         if t is None:
             continue
-        # the organisation right before the trigger is the subject; else the document's own
-        subjects = [o for o in orgs if o.end <= t.start() and t.start() - o.end <= 8
+        # the organisation right before the trigger is the subject (A、B等单位在X广场联合开展:
+        # the list before 等 and a venue); a venue (在X科技馆举行) is none; else the document's own
+        subjects = [o for o in orgs if o.end <= t.start() and text[o.start - 1:o.start] != "在"
+                    and (t.start() - o.end <= 8 or _SUBJECT_BEFORE_TRIGGER.fullmatch(
+                        text, o.end, t.start()))
                     and not _CLAUSE_END.search(text, o.end, t.start())]
         # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
-        group = _last_group(text, [o for o in orgs if o.end <= t.start()]) if subjects else []
+        last = max((o.end for o in subjects), default=None)
+        group = _last_group(text, [o for o in orgs if o.end <= last]) if subjects else []
+        by = text.rfind("由", sentence[0], t.start())
+        if by >= 0 and _ROLE_BEFORE_NAME.fullmatch(text, t.end(), programme.start):
+            # 由A、B主办，C承办，D协办的…: every body after 由 has a part in it
+            group = [o for o in orgs if by < o.start and o.end <= t.start() and not any(
+                p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
         if group and own is not None and text[group[0].start - 1:group[0].start] in _WITH \
                 and not any(o.end < group[0].start
                             and not _CLAUSE_END.search(text, o.end, group[0].start)
@@ -740,6 +751,14 @@ def _runs(document, sentence, ms, own, facts):
             if not _inside(subject, programme):
                 facts.add(subject, "runs", programme, sentence)
 
+
+#: Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
+#: 文化广场联合开展).
+_SUBJECT_BEFORE_TRIGGER = re.compile(r"(?:等(?:单位|部门|机构|组织)?)?\s*(?:在[^,，。;；、]{1,16})?"
+                                     r"\s*(?:联合|共同|携手|一起)?\s*")
+
+#: Between a role verb and the programme it names: 主办的, 承办单位的 (由A主办的“…”活动).
+_ROLE_BEFORE_NAME = re.compile(r"(?:单位)?的\s*")
 
 #: What may stand between a body and 联合 (a scraped space, 将, 也 …).
 _ADVERB_BEFORE_JOIN = re.compile(r"\s*(?:将|也|还|又|再|共同|积极|主动)?\s*")
