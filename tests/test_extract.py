@@ -225,6 +225,9 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟"),
     ("刘红、陈静、郗敏、黄丽当选理事。", "郗敏"),
     ("王强、周苇等当选副会长。", "周苇"),
+    # a note in brackets after a listed name (女, 兼职) does not break the list
+    ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "全海燕"),
+    ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "骆斌"),
     # jieba's tagger reads the name (its HMM finds unknown ones) after a role word, before a verb
     ("大学生鲁晓萌在村里担任副书记。", "鲁晓萌"),
     ("返乡青年邬春燕带领村民种茶。", "邬春燕"),

@@ -288,6 +288,11 @@ def test_a_post_after_an_unknown_unit_is_not_given_to_another_body(tmp_path: Pat
     assert not [p for p in posts if p[0] == "赵强"]
 
 
+def test_a_head_of_government_holds_no_post_in_the_body_named_before(tmp_path: Path):
+    posts = facts_of(graph_of(tmp_path, "衡阳市人大常委会副主任甲乙丙，副市长郑志远出席。"), "holdsPost")
+    assert not [p for p in posts if p[0] == "郑志远"]
+
+
 def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
     posts = facts_of(graph_of(tmp_path, "王芳，中南林业科技大学党委书记陈刚出席。"), "holdsPost")
     assert not [p for p in posts if p[0] == "王芳"]

@@ -292,8 +292,8 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
 
     >>> from kg.normalize import make_document
     >>> doc = make_document("兴安盟人民医院妇二科主任于洋获评先进个人。".encode(), "t.txt")
-    >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})[:3]
-    [('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋')]
+    >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})
+    [('Honour', '先进个人'), ('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋'), ('Place', '兴安盟')]
     """
     lexicon, patterns, stops, surnames = _rules()
     text = document.text
@@ -1523,7 +1523,7 @@ def _listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
 # ------------------------------------------------------------------ people
 #: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
 _JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
-_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|\(|（|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
                          r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s|"
                          # news: a date, a time word or a preposition after the name
                          r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
@@ -1626,8 +1626,10 @@ def _holds_common_word(text: str) -> bool:
                for i in range(len(text) - 1))
 
 
-_NAME_LIST = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,6}?(?=等[\d一二三四五六七八九十百])"
-                        r"|(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,4}")
+#: (an item may carry a note in brackets: 某某(女,兼职)、)
+_LIST_ITEM = r"[\u4e00-\u9fff]{2,8}(?:[（(][^（）()、\n]{1,8}[)）])?、"
+_NAME_LIST = re.compile(rf"(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,6}}?(?=等[\d一二三四五六七八九十百])"
+                        rf"|(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,4}}")
 #: A list of names closed by a head count of people (等30名同志, 等十位女性).
 _COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?(?:同志|女性|个人|人|名|位)")
 
@@ -1637,13 +1639,15 @@ _COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名�
 _ROLE_END = frozenset("员者家长师手亲人生工匠娘妈姐嫂民农医警兵")
 
 
-def _name_after_role(text: str, start: int, end: int, surnames) -> tuple[int, int]:
+def _name_after_role(sent: Sentence, start: int, end: int, surnames) -> tuple[int, int]:
     """The name at the end of a list's first item, which may start with a role word
-    (女带头人齐晓景 -> 齐晓景); an empty span when the item is not a name."""
+    (女带头人齐晓景 -> 齐晓景) or any words the tagger ends before a name (会上选举|邓某); an
+    empty span when the item is not a name."""
+    text = sent.text
     if end - start <= 4 and _looks_like_name(text[start:end], surnames):
         return start, end
     for cut in (end - 3, end - 2):
-        if cut > start and text[cut - 1] in _ROLE_END \
+        if cut > start and (text[cut - 1] in _ROLE_END or sent.tagged_name_end(cut) == end) \
                 and _looks_like_name(text[cut:end], surnames):
             return cut, end
     return start, start
@@ -1839,14 +1843,14 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         spans, pos = [], m.start()
         for item in m.group().split("、"):
-            spans.append((pos, pos + len(item)))
+            spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
             pos += len(item) + 1
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         first_start, first_end = spans[0]
         first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
         spans[0] = (first_start, first_end)
         if not (counted and first_end - first_start <= 6):
-            spans[0] = _name_after_role(text, first_start, first_end, surnames)
+            spans[0] = _name_after_role(sent, first_start, first_end, surnames)
         last_start, _ = spans[-1]
         spans[-1] = (last_start, m.end() if counted
                      else _person_at(sent, last_start, surnames) or last_start)

@@ -177,7 +177,8 @@ def _posts_held(document, sentence, ms, facts, own):
         post_start = head.start - len(post) if post else head.start
         if post and not any(post_start <= o.end <= head.start for o in orgs) \
                 and post_start not in place_ends and post not in _byline_posts() \
-                and _stands_alone(text, sentence[0], post_start):
+                and _stands_alone(text, sentence[0], post_start) \
+                and not _GOVERNMENT_HEAD.search(post):
             # 分管副主席赵红军: the unit of the leader named before, else the last unit named
             # before, else the document's own (not for a reporter: 本报记者 is no unit named)
             earlier = [o for o in orgs if o.end <= post_start]
@@ -239,6 +240,9 @@ def _posts_held(document, sentence, ms, facts, own):
                           role=text[note:_post_end(text, note)])
 
 
+#: The head of a level's government (副市长, 县长): the post is in that government, never in
+#: another body named before it (市人大常委会副主任甲，副市长乙).
+_GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
 #: What closes a unit and post in apposition after a name.
 _APPOSITION_END = frozenset(",，。;；)）")
 #: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
