@@ -1,6 +1,7 @@
 """Throughput, memory and scaling of kg on a generated corpus, with jieba.posseg for reference.
 
     .venv/bin/python benchmarks/bench.py [--mb 20] [--jobs 2] [--jieba-mb 2] [--profile FILE]
+    .venv/bin/python benchmarks/bench.py --single-file --mb 20
 
 The corpus is made from the seed texts: their sentences, shuffled across documents, with every
 place and person name the extractor finds in them replaced by another place of the same level
@@ -23,6 +24,9 @@ Printed figures (MB are megabytes of input files, 10^6 bytes):
 * the time of half the corpus against the whole (linear work gives 2.0);
 * ``jieba.posseg`` on the first ``--jieba-mb`` MB of the same text (extrapolated to the whole
   corpus) and the ratio of kg's end-to-end throughput to it.
+
+With ``--single-file`` only one figure is made: ``kg build`` of the corpus joined into one
+document against its first half (one document's work must grow linearly with its size).
 
 With ``--profile FILE`` the one-core stage pass runs under cProfile, the statistics are saved to
 FILE and the 25 functions with the most time of their own are printed.
@@ -214,11 +218,11 @@ class PeakMemory:
             time.sleep(self.interval)
 
 
-def end_to_end(corpus: Path, output: Path, jobs: int, code: Path) -> dict:
+def end_to_end(corpus: Path, output: Path, jobs: int, code: Path, *options: str) -> dict:
     """Run ``kg build`` in a new process, with the copy of kg in ``code``: seconds, peak
     memory, and what it wrote."""
     command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(output),
-               "--jobs", str(jobs), "--quiet"]
+               "--jobs", str(jobs), "--quiet", *options]
     started = time.perf_counter()
     process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(code)})
     memory = PeakMemory(process.pid)
@@ -272,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, help="profile the stage pass, save to FILE")
     parser.add_argument("--stages-only", action="store_true",
                         help="only the one-core stage pass (with --profile: profile only)")
+    parser.add_argument("--single-file", action="store_true", help="only the scaling of one "
+                        "large document: the corpus joined into one file of --mb MB and one of "
+                        "half that, each built by `kg build --no-html`")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as scratch:
         root = args.keep or Path(scratch)
@@ -288,11 +295,41 @@ def main(argv: list[str] | None = None) -> int:
         size = sum(p.stat().st_size for p in files) / MB
         print(f"corpus: {len(files)} files, {size:.1f} MB in {corpus} "
               f"(made in {time.perf_counter() - started:.1f} s)")
+        if args.single_file:
+            single_file_scaling(files, root, code)
+            return 0
         one_core = run_stages(files, size, root / "stages", args.profile)
         if not args.stages_only:
             run_end_to_end(files, corpus, size, root, code, args.jobs, args.jieba_mb,
                            one_core)
     return 0
+
+
+def single_file_scaling(files: list[Path], root: Path, code: Path) -> None:
+    """Print the time and peak memory of ``kg build`` on the corpus joined into one document,
+    and on its first half: one document's work must grow linearly with its size."""
+    texts = []
+    for path in files:
+        data = path.read_bytes()
+        try:
+            texts.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(data.decode("gb18030"))
+    whole = "\n".join(texts).encode("utf-8")
+    half = whole[:len(whole) // 2].decode("utf-8", errors="ignore").encode("utf-8")
+    print("\none document, `kg build FILE --no-html --jobs 1`:")
+    seconds = {}
+    for name, data in (("half", half), ("whole", whole)):
+        path = root / "corpus" / f"single-{name}.txt"
+        path.write_bytes(data)
+        run = end_to_end(path, root / f"out-single-{name}", 1, code, "--no-html")
+        seconds[name] = run["seconds"]
+        megabytes = len(data) / MB
+        print(f"  {megabytes:5.1f} MB: {run['seconds']:7.2f} s  {rate(megabytes, run['seconds'])}"
+              f"  peak RSS {run['peak_rss'] / 2**20:6.0f} MiB "
+              f"({run['peak_rss'] / len(data):.1f}x the input)  triples {run['triples']}")
+    print(f"  time ratio whole/half {seconds['whole'] / seconds['half']:.2f} for a size ratio "
+          f"{len(whole) / len(half):.2f}")
 
 
 def run_stages(files: list[Path], size: float, output: Path, profile: Path | None) -> float:

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import subprocess
+import sys
+import time
 import random
 import shutil
+from pathlib import Path
 
 import opencc
 import pytest
@@ -131,3 +136,45 @@ def test_unreachable_scheduler_is_one_line_error(tmp_path, capsys):
                      "--scheduler", "tcp://127.0.0.1:9"]) == 2
     assert capsys.readouterr().err.startswith(
         "kg: error: cannot reach the Dask scheduler at tcp://127.0.0.1:9: ")
+
+
+def _children(parent: int) -> set[int]:
+    """Process ids whose parent is ``parent`` (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_workers_end_with_a_killed_parent(corpus, tmp_path, how):
+    parent = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "-o",
+                               str(tmp_path / "out"), "--jobs", "2", "--no-cache", "--quiet"],
+                              stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and parent.poll() is None:
+        time.sleep(0.1)
+        workers = _children(parent.pid)
+    assert len(workers) >= 2, "the workers started"
+    parent.send_signal(how)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(_alive, workers))

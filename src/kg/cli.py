@@ -16,7 +16,7 @@ import webbrowser
 from functools import partial
 from pathlib import Path
 
-from . import __version__, evaluate, export, outputs, pipeline, query, rdf, viz
+from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, viz
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
 from .vocab import DEFAULT_BASE, check_base
@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
     build.add_argument("--no-html", action="store_true", help="write kg.ttl only, not the "
                        "viewer page kg.html")
+    build.add_argument("--cache", metavar="DIR", help="folder of per-document results reused "
+                       "by the next build: only new or changed files are read again, the output "
+                       f"is the same (default OUTDIR/{cache.DEFAULT_NAME})")
+    build.add_argument("--no-cache", action="store_true", help="read every file again and "
+                       "keep no per-document results")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities")
     build.add_argument("--strict", action="store_true", help="stop with an error (exit 2) at "
                        "the first input file that must be skipped or repaired")
@@ -192,7 +197,9 @@ def cmd_build(args) -> int:
         graph = pipeline.build(inputs, base=args.base, strict=args.strict,
                                on_warning=problems.append, jobs=args.jobs,
                                engine=args.engine, scheduler=args.scheduler,
-                               progress=sys.stderr.isatty() and not args.quiet)
+                               progress=sys.stderr.isatty() and not args.quiet,
+                               cache=None if args.no_cache else (
+                                   args.cache or Path(args.output) / cache.DEFAULT_NAME))
     finally:
         _print_warnings(problems)
     if args.validate and not args.quiet:

@@ -18,7 +18,6 @@ common word runs across (向荣 in 欣欣向荣) where no rule word confirms the
 """
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from functools import cache, cached_property, lru_cache
 from .model import Document, Mention
 from .places import COUNTRY, place_index
 from .errors import RuleError
+from . import segmenter
 from .rules import Lexicon, jieba_dictionary, split_list, table, trigger_words
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
@@ -640,18 +640,15 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's words of ``text`` with their part-of-speech tags (HMM on)."""
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
+    segmenter.tokenizer()  # kg's own dictionary state, never jieba's shared cache file
     return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text))
 
 
 @lru_cache(maxsize=65536)
 def _segments(window: str) -> dict[int, str]:
     """jieba's words of a short window, keyed by where each ends."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
     words, pos = {}, 0
-    for word in jieba.dt.cut(window, HMM=False):
+    for word in segmenter.tokenizer().cut(window, HMM=False):
         pos += len(word)
         words[pos] = word
     return words

@@ -9,6 +9,8 @@ import glob
 import os
 import signal
 import sys
+import threading
+import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
@@ -24,7 +26,8 @@ from . import dask_engine, extract, relate, resolve
 from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
-from .normalize import document_id, looks_like_html, make_document, read_document
+from .cache import DocumentCache
+from .normalize import document_id, looks_like_html, make_document, read_bytes
 from .vocab import DEFAULT_BASE
 
 
@@ -179,11 +182,20 @@ def _identity(path: Path) -> Path:
 def process_document(path: Path | StandardInput, base: str = DEFAULT_BASE) -> DocumentResult:
     """Read one file (or standard input) and extract its entities and facts (pure: same
     bytes, same result)."""
+    return process_bytes(*_read_input(path), base)
+
+
+def _read_input(path: Path | StandardInput) -> tuple[bytes, Path | StandardInput]:
+    return (path.data if isinstance(path, StandardInput) else read_bytes(path)), path
+
+
+def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_BASE
+                  ) -> DocumentResult:
+    """Extract the entities and facts of one document's bytes (``path`` names it)."""
     if isinstance(path, StandardInput):
-        document = make_document(path.data, f"<{path.name}>", path.name,
-                                 html=looks_like_html(path.data))
+        document = make_document(data, f"<{path.name}>", path.name, html=looks_like_html(data))
     else:
-        document = read_document(path)
+        document = make_document(data, path)
     mentions = extract.extract_mentions(document)
     document, mentions = resolve.resolve_document(document, mentions)
     entities = resolve.document_entities(document, mentions, base)
@@ -203,18 +215,20 @@ def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
     return KnowledgeGraph(tuple(r.info for r in results), entities, facts)
 
 
-def process_or_skip(path: Path, base: str = DEFAULT_BASE, strict: bool = False
+def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict: bool = False,
+                    cache: DocumentCache | None = None
                     ) -> tuple[DocumentResult | None, tuple[InputWarning, ...]]:
     """``process_document``, with input problems returned as warnings (the unit of work).
 
     Returns the result (None when the file is skipped) and the ``InputWarning`` raised while
     reading it, plus one for the skip. With ``strict`` the first problem raises
-    ``InputError`` instead.
+    ``InputError`` instead. With a ``cache``, a document read before (same bytes, name, base
+    IRI and kg code) is taken from it, its repaired problems reported again.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            result, skipped = process_document(path, base), ()
+            result, skipped = _process_cached(path, base, cache), ()
         except InputError as error:
             if strict:
                 raise
@@ -231,9 +245,44 @@ def process_or_skip(path: Path, base: str = DEFAULT_BASE, strict: bool = False
     return result, (*problems, *skipped)
 
 
-def _ignore_interrupts() -> None:
-    """Worker start-up: Ctrl-C is handled once, by the parent, which stops the workers."""
+def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache | None
+                    ) -> DocumentResult:
+    """``process_document`` through the cache: the result and its repaired problems stored
+    when new, taken back (the problems warned again) when known."""
+    data, path = _read_input(path)
+    if cache is None:
+        return process_bytes(data, path, base)
+    name = path.name if isinstance(path, StandardInput) else Path(path).name
+    key = cache.key(data, name, base)
+    hit = cache.get(key)
+    if hit is not None:
+        result, reasons = hit
+        for reason in reasons:
+            warnings.warn(InputWarning(path if isinstance(path, Path) else f"<{path.name}>",
+                                       reason))
+        return result
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        result = process_bytes(data, path, base)
+    for record in caught:
+        warnings.warn_explicit(record.message, record.category, record.filename, record.lineno)
+    cache.put(key, result, tuple(r.message for r in caught
+                                 if isinstance(r.message, InputWarning)))
+    return result
+
+
+def _start_worker() -> None:
+    """Worker start-up: Ctrl-C is handled once, by the parent, which stops the workers; and a
+    worker whose parent is gone (killed, even with SIGKILL) ends within a second instead of
+    waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 #: Where the per-document work runs: local worker processes, or a Dask cluster.
@@ -241,7 +290,7 @@ ENGINES = ("local", "dask")
 
 
 def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: str,
-                 scheduler: str | None, progress: bool
+                 scheduler: str | None, progress: bool, cache: DocumentCache | None = None
                  ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...]]]:
     """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes
     (or on a Dask cluster, see :mod:`kg.dask_engine`).
@@ -251,13 +300,13 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: 
     A worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead of
     leaving the run waiting; an error stops the run without starting the files not yet sent.
     """
-    work = partial(process_or_skip, base=base, strict=strict)
+    work = partial(process_or_skip, base=base, strict=strict, cache=cache)
     with ExitStack() as stack:
         if engine == "dask":
             outcomes = dask_engine.map_in_order(work, files, jobs, scheduler, stack)
         elif jobs > 1 and len(files) > 1:
             workers = min(jobs, len(files))
-            executor = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+            executor = ProcessPoolExecutor(workers, initializer=_start_worker)
             stack.callback(executor.shutdown, cancel_futures=True)
             # a few files per message to the workers, small enough to keep them all busy
             chunksize = max(1, min(8, len(files) // (workers * 8)))
@@ -272,7 +321,7 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
           strict: bool = False,
           on_warning: Callable[[InputWarning], None] | None = None,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False) -> KnowledgeGraph:
+          progress: bool = False, cache: str | Path | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the seeds).
 
     Parameters
@@ -298,6 +347,10 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
         Address of a running Dask scheduler, for ``engine="dask"``.
     progress : bool
         Show a progress bar on standard error when the run takes more than a second.
+    cache : str or Path, optional
+        A folder of per-document results (see :mod:`kg.cache`): a document read before with
+        the same bytes, name, base IRI and kg code is not read again, and the graph is the
+        same as without it.
 
     Raises
     ------
@@ -315,8 +368,9 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
     report = on_warning or warnings.warn
     results = []
+    store = DocumentCache(cache) if cache is not None else None
     for result, problems in _process_all(files, base, strict, jobs, engine, scheduler,
-                                         progress):
+                                         progress, store):
         for problem in problems:
             report(problem)
         if result is not None:

@@ -1,0 +1,102 @@
+"""The per-document cache of incremental builds: what one document contributes to the graph,
+stored under a key of everything that decides it, so a rebuild reads only new or changed files.
+
+The key is a hash of the file's bytes, its name (the document id and whether it is HTML), the
+base IRI, kg's version and a hash of kg's own code and rule files (``code_hash``), so an edited
+rule or a new kg version never reuses an old result. Entries are plain JSON (loading one runs
+no code); an entry that cannot be read or does not match its key counts as missing and is
+rebuilt. Each code hash has its own subfolder and the subfolders of other hashes are removed when
+a cache is opened, so old entries do not pile up across versions.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import astuple
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .errors import InputWarning, OutputError
+from .io import ensure_folder, write_atomic
+from .model import DocumentInfo, Entity, Evidence, Fact
+
+#: The default cache folder inside the output folder (hidden: never read as input).
+DEFAULT_NAME = ".kg-cache"
+
+
+@cache
+def code_hash() -> str:
+    """A hash of kg's version, its Python modules and its rule files (what decides a
+    document's result besides the document)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = resources.files("kg")
+    for folder, pattern in ((package, "*.py"), (package / "rules", "*")):
+        for path in sorted(Path(str(folder)).glob(pattern)):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class DocumentCache:
+    """Per-document results in a folder (see the module's description).
+
+    Parameters
+    ----------
+    folder : str or Path
+        The cache folder, created if needed.
+    """
+
+    def __init__(self, folder: str | Path):
+        root = ensure_folder(folder)
+        self.folder = ensure_folder(root / code_hash()[:20])
+        for other in root.iterdir():   # entries of other code or rules: never valid again
+            if other.is_dir() and other != self.folder and len(other.name) == 20:
+                shutil.rmtree(other, ignore_errors=True)
+
+    @staticmethod
+    def key(data: bytes, name: str, base: str) -> str:
+        """The key of a document: its bytes, file name and base IRI (plus the code hash)."""
+        digest = hashlib.sha256(code_hash().encode())
+        for part in (name.encode("utf-8", "surrogateescape"), base.encode("utf-8"), data):
+            digest.update(len(part).to_bytes(8, "big") + part)
+        return digest.hexdigest()
+
+    def get(self, key: str):
+        """The stored ``(DocumentResult, problems)`` of ``key``, or None when there is none
+        or it cannot be read back."""
+        from .pipeline import DocumentResult
+
+        try:
+            entry = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            if entry["key"] != key:
+                return None
+            info = DocumentInfo(*_tuples(entry["info"]))
+            entities = tuple(Entity(*_tuples(row)) for row in entry["entities"])
+            facts = tuple(Fact(*_tuples(fields), tuple(Evidence(*_tuples(e)) for e in evidence))
+                          for *fields, evidence in entry["facts"])
+            problems = tuple(entry["problems"])
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        return DocumentResult(info, entities, facts), problems
+
+    def put(self, key: str, result, problems: tuple[InputWarning, ...]) -> None:
+        """Store a document's result and the reasons of the problems repaired in it (best
+        effort: a cache that cannot be written only makes the next build slower)."""
+        entry = {"key": key, "info": astuple(result.info),
+                 "entities": [astuple(e) for e in result.entities],
+                 "facts": [astuple(f) for f in result.facts],
+                 "problems": [p.reason for p in problems]}
+        try:
+            write_atomic(self.folder / f"{key}.json",
+                         json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        except OutputError:
+            pass
+
+
+def _tuples(value):
+    """A value read from JSON with its lists, at any depth, as the tuples the dataclasses
+    hold."""
+    return tuple(map(_tuples, value)) if isinstance(value, list) else value

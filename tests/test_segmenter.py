@@ -1,0 +1,64 @@
+"""jieba's dictionary state is kg's own: a file planted at jieba's shared cache path, or a
+spoilt private cache file, changes nothing."""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import seed_file
+from kg import segmenter
+
+
+def _build(tmp_path, name: str, temp: os.PathLike, xdg: os.PathLike) -> bytes:
+    """The Turtle of seed 001 built in a new process with the given TMPDIR and cache home."""
+    out = tmp_path / name
+    done = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("001"), "-o", out,
+                           "--no-cache", "--no-html", "--quiet"], capture_output=True, text=True,
+                          env={**os.environ, "TMPDIR": str(temp), "XDG_CACHE_HOME": str(xdg)})
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return (out / "kg.ttl").read_bytes()
+
+
+@pytest.mark.slow
+def test_planted_and_spoilt_dictionary_caches_change_nothing(tmp_path):
+    clean_tmp, planted_tmp, unreadable_tmp = (tmp_path / n for n in ("t1", "t2", "t3"))
+    for folder in (clean_tmp, planted_tmp, unreadable_tmp):
+        folder.mkdir()
+    # jieba would load this as its whole dictionary: every character a word of its own
+    (planted_tmp / "jieba.cache").write_bytes(marshal.dumps(({"妇": 1, "联": 1}, 2)))
+    (unreadable_tmp / "jieba.cache").mkdir()     # opening it fails
+    expected = _build(tmp_path, "clean", clean_tmp, tmp_path / "xdg-clean")
+    assert _build(tmp_path, "planted", planted_tmp, tmp_path / "xdg-planted") == expected
+    assert _build(tmp_path, "unreadable", unreadable_tmp, tmp_path / "xdg-unreadable") == expected
+    (private,) = (tmp_path / "xdg-clean" / "kg").glob("jieba-*.marshal")
+    data = bytearray(private.read_bytes())
+    data[-100] ^= 0xFF                           # one byte spoilt: the digest no longer matches
+    private.write_bytes(bytes(data))
+    assert _build(tmp_path, "spoilt", clean_tmp, tmp_path / "xdg-clean") == expected
+    assert segmenter._load(private) is not None  # written again, whole
+
+
+def test_a_cache_file_others_may_write_is_not_used(tmp_path):
+    path = tmp_path / "state.marshal"
+    payload = marshal.dumps(({"妇联": 5}, 5))
+    path.write_bytes(hashlib.sha256(payload).digest() + payload)
+    path.chmod(0o600)
+    assert segmenter._load(path) == ({"妇联": 5}, 5)
+    path.chmod(0o666)
+    assert segmenter._load(path) is None
+    path.chmod(0o600)
+    path.write_bytes(b"\0" * 32 + payload)
+    assert segmenter._load(path) is None
+
+
+def test_the_private_cache_lives_under_the_users_cache_home(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert segmenter.cache_folder() == tmp_path / "kg"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert segmenter.cache_folder() == tmp_path / "home" / ".cache" / "kg"
