@@ -3,6 +3,7 @@ and reads only what is new or changed."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -94,5 +95,8 @@ def test_entries_of_other_kg_code_are_removed(tmp_path):
     kept = tmp_path / "store" / "notes"       # not a code folder: left alone
     kept.mkdir()
     opened = cache.DocumentCache(tmp_path / "store")
+    assert stale.exists(), "opening changes nothing"
+    opened.put_all([("k" * 64, pipeline.process_bytes(ADDED.encode(), Path("new.txt")), ())])
     assert not stale.exists() and kept.exists()
+    assert [p.name for p in opened.folder.iterdir()] == ["k" * 64 + ".json"]
     assert opened.folder.name == cache.code_hash()[:20]

@@ -19,7 +19,7 @@ import pytest
 import rdflib
 
 from conftest import seed_file, seed_text
-from kg import OutputError, cli, io, normalize, pipeline
+from kg import OutputError, cache, cli, io, normalize, pipeline
 
 
 def test_build_on_the_seeds(run_kg, tmp_path):
@@ -332,7 +332,8 @@ def test_full_disk_keeps_the_previous_output(run_kg, tmp_path, monkeypatch, fail
     assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.ttl'}: cannot write output: "
                              "No space left on device"]
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["kg.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()
+                  if p.name != cache.DEFAULT_NAME) == ["kg.ttl"]   # no temporary file left
 
 
 def test_a_held_output_lock_names_its_holder_and_times_out(tmp_path, capsys):
@@ -366,7 +367,7 @@ def test_failure_on_the_second_file_keeps_the_whole_previous_output(run_kg, tmp_
         real_fsync(fd)
 
     monkeypatch.setattr(io.os, "fsync", fail_second)
-    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out", "--no-cache")
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.html'}: cannot write "
                              "output: No space left on device"]
@@ -385,16 +386,23 @@ def test_output_file_that_is_a_folder(run_kg, tmp_path):
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
 
 
-def test_unwritable_output_folder(run_kg, tmp_path, monkeypatch):
-    def denied(*args, **kwargs):
-        raise PermissionError(errno.EACCES, "Permission denied")
+def test_unwritable_output_folder_is_found_before_the_build(run_kg, tmp_path, monkeypatch):
+    (tmp_path / "out").mkdir()
+    real_open, built = os.open, []
 
-    monkeypatch.setattr(io.tempfile, "mkstemp", denied)
+    def denied(path, flags, *args, **kwargs):
+        if tmp_path / "out" in (Path(path), Path(path).parent):   # read-only, even for root
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(io.os, "open", denied)
+    monkeypatch.setattr(pipeline, "build", lambda *a, **k: built.append(a))
     run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {tmp_path / 'out'}: cannot write output: "
                              "Permission denied"]
-    assert not (tmp_path / "out" / "kg.ttl").exists()
+    assert built == [] and run.out == ""
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_interrupted_write_keeps_the_previous_output(run_kg, tmp_path, monkeypatch):
@@ -425,15 +433,16 @@ sys.exit(cli.main(sys.argv[1:]))
 def test_run_killed_half_way_keeps_the_previous_output(tmp_path):
     previous = _previous_output(tmp_path / "out")
     process = subprocess.Popen([sys.executable, "-c", _SLOW_FSYNC, "build", seed_file("000"),
-                                "-o", tmp_path / "out"], stdout=subprocess.PIPE, text=True)
+                                "-o", tmp_path / "out", "--no-cache"], stdout=subprocess.PIPE,
+                               text=True)
     try:
-        assert process.stdout.readline() == "writing\n"
-        assert list((tmp_path / "out").glob(".kg.ttl.*.tmp"))     # caught mid-write
+        assert process.stdout.readline() == "writing\n"              # caught mid-write
     finally:
         process.kill()
         process.wait(timeout=30)
         process.stdout.close()
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == previous
+    assert not list((tmp_path / "out").glob("*.tmp"))     # the data was in an unnamed file
     rerun = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
                             tmp_path / "out"], capture_output=True, timeout=300)
     assert rerun.returncode == 0
@@ -463,10 +472,10 @@ def test_two_concurrent_builds_leave_one_complete_result(tmp_path):
 
 # ------------------------------------------------------------------ internal errors
 def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
-    def broken(path, base):
+    def broken(data, path, base):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(pipeline, "process_document", broken)
+    monkeypatch.setattr(pipeline, "process_bytes", broken)
     run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
     assert run.status == 3
     assert run.err_lines == ["kg: internal error: ZeroDivisionError: division by zero (a bug "
@@ -475,10 +484,10 @@ def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
 
 
 def test_kg_debug_shows_the_traceback_of_an_internal_error(run_kg, tmp_path, monkeypatch):
-    def broken(path, base):
+    def broken(data, path, base):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(pipeline, "process_document", broken)
+    monkeypatch.setattr(pipeline, "process_bytes", broken)
     monkeypatch.setenv("KG_DEBUG", "1")
     run = run_kg("build", seed_file("000"), "-o", tmp_path / "out")
     assert run.status == 3

@@ -89,7 +89,8 @@ def test_jobs_below_one_are_refused(jobs, tmp_path, capsys):
     with pytest.raises(SystemExit) as stop:
         cli.main(["build", "-o", str(tmp_path), "--jobs", jobs])
     assert stop.value.code == 2
-    assert f"expected a whole number of at least 1 or 'auto', not '{jobs}'" in capsys.readouterr().err
+    assert (f"expected a whole number of at least 1 or 'auto', not '{jobs}'"
+            in capsys.readouterr().err)
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,8 @@ base IRI, kg's version and a hash of kg's own code and rule files (``code_hash``
 rule or a new kg version never reuses an old result. Entries are plain JSON (loading one runs
 no code); an entry that cannot be read or does not match its key counts as missing and is
 rebuilt. Each code hash has its own subfolder and the subfolders of other hashes are removed when
-a cache is opened, so old entries do not pile up across versions.
+new results are stored, so old entries do not pile up across versions. Only a build that
+succeeds stores its new results (a failed one leaves no folder behind).
 """
 from __future__ import annotations
 
@@ -46,15 +47,12 @@ class DocumentCache:
     Parameters
     ----------
     folder : str or Path
-        The cache folder, created if needed.
+        The cache folder, created when the first results are stored.
     """
 
     def __init__(self, folder: str | Path):
-        root = ensure_folder(folder)
-        self.folder = ensure_folder(root / code_hash()[:20])
-        for other in root.iterdir():   # entries of other code or rules: never valid again
-            if other.is_dir() and other != self.folder and len(other.name) == 20:
-                shutil.rmtree(other, ignore_errors=True)
+        self.root = Path(folder)
+        self.folder = self.root / code_hash()[:20]
 
     @staticmethod
     def key(data: bytes, name: str, base: str) -> str:
@@ -82,18 +80,29 @@ class DocumentCache:
             return None
         return DocumentResult(info, entities, facts), problems
 
-    def put(self, key: str, result, problems: tuple[InputWarning, ...]) -> None:
-        """Store a document's result and the reasons of the problems repaired in it (best
-        effort: a cache that cannot be written only makes the next build slower)."""
-        entry = {"key": key, "info": astuple(result.info),
-                 "entities": [astuple(e) for e in result.entities],
-                 "facts": [astuple(f) for f in result.facts],
-                 "problems": [p.reason for p in problems]}
+    def put_all(self, entries) -> None:
+        """Store new results: ``(key, DocumentResult, problems)`` each, the problems being the
+        ``InputWarning`` repaired in it. Creates the folder, and removes the entries of other
+        kg code or rules (never valid again). Best effort: a cache that cannot be written only
+        makes the next build slower.
+        """
         try:
-            write_atomic(self.folder / f"{key}.json",
-                         json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            ensure_folder(self.folder)
         except OutputError:
-            pass
+            return
+        for other in self.root.iterdir():
+            if other.is_dir() and other != self.folder and len(other.name) == 20:
+                shutil.rmtree(other, ignore_errors=True)
+        for key, result, problems in entries:
+            entry = {"key": key, "info": astuple(result.info),
+                     "entities": [astuple(e) for e in result.entities],
+                     "facts": [astuple(f) for f in result.facts],
+                     "problems": [p.reason for p in problems]}
+            try:
+                write_atomic(self.folder / f"{key}.json",
+                             json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+            except OutputError:
+                return
 
 
 def _tuples(value):

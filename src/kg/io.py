@@ -7,9 +7,12 @@ ends with one run's whole set of files rather than a mix.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import glob
 import os
+import secrets
 import sys
 import tempfile
 import time
@@ -76,21 +79,93 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
 def _stage(path: Path, data: str | bytes) -> str:
     """Write ``data`` to a new temporary file next to ``path``; return its name.
 
-    Text is written as UTF-8; a lone surrogate (from a file name that is not UTF-8) is spelled
-    ``\\udcXX`` rather than making the output invalid.
+    The data is written to an unnamed file (``O_TMPFILE``) that is given its temporary name
+    only once complete, so a process killed while writing leaves nothing behind; where the
+    system has no unnamed files, a named temporary file is written instead (removed by the next
+    run if this one is killed). Text is written as UTF-8; a lone surrogate (from a file name
+    that is not UTF-8) is spelled ``\\udcXX`` rather than making the output invalid.
     """
     payload = data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data
     if path.is_dir():
         raise OutputError(path, "cannot write output: is a folder")
+    if not _unnamed_files_work():
+        return _stage_named(path, payload)
+    try:
+        fd = os.open(path.parent, os.O_TMPFILE | os.O_WRONLY, 0o644 & ~_umask())
+    except OSError:                 # not on this file system (or an error mkstemp reports)
+        return _stage_named(path, payload)
+    with os.fdopen(fd, "wb") as handle:
+        try:
+            _write_synced(handle, payload)
+        except OSError as exc:
+            raise OutputError(path, f"cannot write output: {exc.strerror or exc}") from None
+        for _ in range(100):
+            tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+            try:
+                _name_unnamed(handle.fileno(), tmp)
+                return tmp
+            except FileExistsError:
+                continue
+            except OSError:             # cannot be named here: write a named file instead
+                break
+    return _stage_named(path, payload)
+
+
+@cache
+def _libc():
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _name_unnamed(fd: int, name: str) -> None:
+    """Give the unnamed file open as ``fd`` the name ``name`` (``linkat`` with
+    ``AT_EMPTY_PATH``, else through ``/proc/self/fd``)."""
+    if _libc().linkat(fd, b"", _AT_FDCWD, os.fsencode(name), _AT_EMPTY_PATH) == 0:
+        return
+    error = ctypes.get_errno()
+    if error == errno.EEXIST:
+        raise FileExistsError(error, os.strerror(error), name)
+    os.link(f"/proc/self/fd/{fd}", name)
+
+
+_AT_FDCWD, _AT_EMPTY_PATH = -100, 0x1000
+
+
+@cache
+def _unnamed_files_work() -> bool:
+    """Whether this system can write an unnamed file and name it afterwards (Linux, with the
+    right to link it), tried once in the temporary folder."""
+    if not hasattr(os, "O_TMPFILE"):
+        return False
+    try:
+        fd = os.open(tempfile.gettempdir(), os.O_TMPFILE | os.O_WRONLY, 0o600)
+    except OSError:
+        return False
+    try:
+        name = os.path.join(tempfile.gettempdir(), f".kg-probe-{secrets.token_hex(8)}")
+        _name_unnamed(fd, name)
+        os.unlink(name)
+        return True
+    except (OSError, AttributeError):
+        return False
+    finally:
+        os.close(fd)
+
+
+def _write_synced(handle, payload: bytes) -> None:
+    handle.write(payload)
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def _stage_named(path: Path, payload: bytes) -> str:
+    """``_stage`` with a named temporary file from the start."""
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(path.parent, f"cannot write output: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _write_synced(handle, payload)
         os.chmod(tmp, 0o644 & ~_umask())
     except BaseException as exc:
         _discard(tmp)

@@ -217,22 +217,23 @@ def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
 
 def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict: bool = False,
                     cache: DocumentCache | None = None
-                    ) -> tuple[DocumentResult | None, tuple[InputWarning, ...]]:
+                    ) -> tuple[DocumentResult | None, tuple[InputWarning, ...], str | None]:
     """``process_document``, with input problems returned as warnings (the unit of work).
 
-    Returns the result (None when the file is skipped) and the ``InputWarning`` raised while
-    reading it, plus one for the skip. With ``strict`` the first problem raises
+    Returns the result (None when the file is skipped), the ``InputWarning`` raised while
+    reading it, plus one for the skip, and the cache key under which a new result is to be
+    stored (None when there is nothing to store). With ``strict`` the first problem raises
     ``InputError`` instead. With a ``cache``, a document read before (same bytes, name, base
     IRI and kg code) is taken from it, its repaired problems reported again.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            result, skipped = _process_cached(path, base, cache), ()
+            (result, new_key), skipped = _process_cached(path, base, cache), ()
         except InputError as error:
             if strict:
                 raise
-            result, skipped = None, (InputWarning.skipping(error),)
+            (result, new_key), skipped = (None, None), (InputWarning.skipping(error),)
     problems = []
     for record in caught:
         if isinstance(record.message, InputWarning):
@@ -242,33 +243,25 @@ def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict
         else:
             warnings.warn_explicit(record.message, record.category, record.filename,
                                    record.lineno)
-    return result, (*problems, *skipped)
+    return result, (*problems, *skipped), new_key
 
 
 def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache | None
-                    ) -> DocumentResult:
-    """``process_document`` through the cache: the result and its repaired problems stored
-    when new, taken back (the problems warned again) when known."""
+                    ) -> tuple[DocumentResult, str | None]:
+    """``process_document`` through the cache: a known document's result taken back (its
+    repaired problems warned again), else computed, with the key to store it under."""
     data, path = _read_input(path)
     if cache is None:
-        return process_bytes(data, path, base)
+        return process_bytes(data, path, base), None
     name = path.name if isinstance(path, StandardInput) else Path(path).name
     key = cache.key(data, name, base)
     hit = cache.get(key)
-    if hit is not None:
-        result, reasons = hit
-        for reason in reasons:
-            warnings.warn(InputWarning(path if isinstance(path, Path) else f"<{path.name}>",
-                                       reason))
-        return result
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", InputWarning)
-        result = process_bytes(data, path, base)
-    for record in caught:
-        warnings.warn_explicit(record.message, record.category, record.filename, record.lineno)
-    cache.put(key, result, tuple(r.message for r in caught
-                                 if isinstance(r.message, InputWarning)))
-    return result
+    if hit is None:
+        return process_bytes(data, path, base), key
+    result, reasons = hit
+    for reason in reasons:
+        warnings.warn(InputWarning(path if isinstance(path, Path) else f"<{path.name}>", reason))
+    return result, None
 
 
 def _start_worker() -> None:
@@ -291,7 +284,7 @@ ENGINES = ("local", "dask")
 
 def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: str,
                  scheduler: str | None, progress: bool, cache: DocumentCache | None = None
-                 ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...]]]:
+                 ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...], str | None]]:
     """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes
     (or on a Dask cluster, see :mod:`kg.dask_engine`).
 
@@ -367,15 +360,20 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
     files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
     report = on_warning or warnings.warn
-    results = []
+    results, new = [], []
     store = DocumentCache(cache) if cache is not None else None
-    for result, problems in _process_all(files, base, strict, jobs, engine, scheduler,
-                                         progress, store):
+    for result, problems, new_key in _process_all(files, base, strict, jobs, engine, scheduler,
+                                                  progress, store):
         for problem in problems:
             report(problem)
         if result is not None:
             results.append(result)
+        if new_key is not None:
+            new.append((new_key, result, problems))
     if not results:
         raise InputError(files[0] if len(files) == 1 else f"{len(files)} files",
                          "no document could be read")
-    return merge(results)
+    graph = merge(results)
+    if store is not None and new:   # only a build that succeeded leaves its results
+        store.put_all(new)
+    return graph
