@@ -1988,6 +1988,10 @@ def _contains_short_place(person: Candidate, other: Candidate) -> bool:
             and person.end - person.start > other.end - other.start)
 
 
+def _read_whole(candidate: Candidate) -> bool:
+    return candidate.family == "pattern" and candidate.type == "Programme"
+
+
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Decide crossing candidates (see the module docstring); keep nested ones.
 
@@ -2020,8 +2024,11 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             continue
         kept.append(c)
     # of two names of one type ending together, the longer (纪念“三八”…大会 over “三八”…大会)
+    # (a programme a regular-expression rule reads whole stands: 学习|十九届六中全会)
     longest = {}
     for c in kept:
-        if (c.type, c.end) not in longest or c.start < longest[c.type, c.end].start:
+        other = longest.get((c.type, c.end))
+        if other is None or (c.start < other.start and not _read_whole(other)) or (
+                _read_whole(c) and not _read_whole(other)):
             longest[c.type, c.end] = c
     return sorted(longest.values(), key=lambda c: (c.start, c.end, c.type))

@@ -30,6 +30,8 @@ _QUOTES = re.compile(r"[“”\"「」『』《》]")
 #: Name endings of bodies whose place prefix is expanded to the full place name.
 _GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
                          r"总工会|科协|党组|部|处|科|室)$")
+#: A programme named as a series of N parts (X四大行动, X三项工程) is the programme X.
+_COUNTED_SERIES = re.compile(r"(?<=..)[一二三四五六七八九十两]+(?:大|项)(?:行动|工程|活动|计划|项目|品牌|任务)$")
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
@@ -287,7 +289,7 @@ def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> st
         before_quote = re.match(r"^(.{2,12}?)[“\"]", mention.surface)
         if before_quote and _is_place_name(before_quote.group(1)):
             key = key[len(before_quote.group(1)):]
-        key = _meeting_form(_ROUND.sub("", key))
+        key = _meeting_form(_ROUND.sub("", _COUNTED_SERIES.sub("", key)))
         return _relative_prefix(key, region) if key.startswith("自治区") else key
     return key
 

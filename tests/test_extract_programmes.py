@@ -1,0 +1,26 @@
+"""Programme names: what a name is not (a determiner's meeting, a numbered sitting), central
+plenary sessions by their official name, a series of N parts named by the programme."""
+import pytest
+
+from test_extract import entities
+
+
+def programmes(text: str) -> set[str]:
+    return {name for kind, name in entities(text) if kind == "Programme"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议传达了党的十九届五中全会精神。", "中国共产党第十九届中央委员会第五次全体会议"),
+    ("各地认真学习二十届三中全会精神。", "中国共产党第二十届中央委员会第三次全体会议"),
+    ("全面推进巾帼绿色家园三大行动。", "巾帼绿色家园"),
+])
+def test_official_and_series_names(text, name):
+    assert name in programmes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "本次执委会议审议通过了工作报告。",
+    "区人大常委会举行第八次会议。",
+])
+def test_no_programme_without_a_name(text):
+    assert programmes(text) == set()
