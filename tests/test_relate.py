@@ -317,6 +317,19 @@ def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
     # a heading with a count and no 名单
     ("附件\n一、全国巾帼建功标兵（2名）\n周 敏 衡阳市某医院护士长\n刘小红 株洲市某厂工人\n",
      {("周敏", "全国巾帼建功标兵"), ("刘小红", "全国巾帼建功标兵")}, set()),
+    # who got it, then a colon; a region label before each holder
+    ("获得2021年全国五一劳动奖章的市总工会会员有:\n长沙:罗艳 长沙市某中学教师\n株洲:江源 株洲市某厂技师\n",
+     {("罗艳", "全国五一劳动奖章"), ("江源", "全国五一劳动奖章")}, set()),
+    # the title alone on its line heads two holders or more, and one line alone heads nothing
+    ("公示名单\n全国五一劳动奖状\n长沙市第一医院\n株洲市民政局\n", {
+        ("长沙市第一医院", "全国五一劳动奖状"), ("株洲市民政局", "全国五一劳动奖状")}, set()),
+    ("全国五一劳动奖状\n长沙市第一医院召开大会。\n", set(),
+     {("长沙市第一医院", "全国五一劳动奖状")}),
+    # titles alone on their lines after a list is announced; a person's unit on the next line
+    ("本市获奖者分别是\n全国三八红旗手\n周红\n长沙某公司经理\n李娜\n株洲某厂技术员\n全国巾帼文明岗\n"
+     "长沙市第一医院产科\n", {("周红", "全国三八红旗手"), ("李娜", "全国三八红旗手"),
+                             ("长沙市第一医院产科", "全国巾帼文明岗")},
+     {("长沙市第一医院产科", "全国三八红旗手")}),
     # a line that only refers to annexes heads nothing
     ("附件:1.湖南省三八红旗手名单\n2.湖南省三八红旗集体名单\n湖南省妇女联合会\n2024年3月1日\n", set(),
      {("湖南省妇女联合会", "湖南省三八红旗集体")}),
@@ -391,6 +404,15 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # holders who speak for the holders of a title
     ("会上，李红作为全国三八红旗手代表发言。王芳、刘强两位全国劳动模范代表作了发言。",
      {("李红", "全国三八红旗手"), ("王芳", "全国劳动模范"), ("刘强", "全国劳动模范")}, set()),
+    # holders after 的是 / 的为: the people with their units, or the units when no one is named
+    ("获得全国三八红旗手称号的是长沙市第一中学校长刘敏,株洲市某公司董事长陈静。",
+     {("刘敏", "全国三八红旗手"), ("陈静", "全国三八红旗手")}, {("长沙市第一中学", "全国三八红旗手")}),
+    ("上榜全国三八红旗集体的为:长沙市第一医院护理部,株洲市民政局。",
+     {("长沙市第一医院护理部", "全国三八红旗集体"), ("株洲市民政局", "全国三八红旗集体")},
+     {("长沙市第一医院", "全国三八红旗集体")}),
+    # an alias in brackets does not break a list of recipients
+    ("长沙市第一医院、湖南省花鼓戏研究院(湖南省花鼓戏剧院)、株洲市民政局等获得全国三八红旗集体称号。",
+     {("长沙市第一医院", "全国三八红旗集体"), ("株洲市民政局", "全国三八红旗集体")}, set()),
     # who announces a list of titles does not receive them
     ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),
 ])

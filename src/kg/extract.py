@@ -1459,11 +1459,17 @@ def _listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate
 _LIST_HEADING = re.compile(r"[”\"]?(?:(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
                            r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
                            # or a count alone at the end of the line: 一、…三八红旗手（100名）
-                           r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n))")
+                           r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n)"
+                           # or who got it, then a colon: 获得…奖章的会员有:
+                           r"|的[^\n,，。;；]{0,10}?(?:分别)?(?:有|是|为|如下)[:：][ \t　]*(?=\n)"
+                           # or the title alone on its line (then at least two holders follow)
+                           r"|[ \t　]*(?=\n))")
+#: What may stand before a title that is alone on its line: marks and numbering only.
+_BARE_LEAD = re.compile(r"[\s■●◆▲★○◎·\-—一二三四五六七八九十、.．()（）\d]*")
 #: The lead of a line that only refers to a list (附件:1.…名单, 2.…名单), a table of contents.
 _LIST_REFERENCE = re.compile(r"\s*(?:附件\s*\d*\s*[:：]|\d+\s*[.．])")
 #: One item of a list: a run of characters between spaces, commas and separators.
-_LIST_TOKEN = re.compile(r"[^\s,，、|｜;；]+")
+_LIST_TOKEN = re.compile(r"[^\s,，、|｜;；:：()（）]+")
 #: A line between the heading and the items that holds no item: a count (（10名）) or a rule.
 _LIST_FILLER = re.compile(r"\s*(?:[(（][^()（）\n]{1,12}[)）]|[|｜\-—_=*]*)\s*$")
 
@@ -1480,9 +1486,15 @@ def list_heading_end(text: str, start: int, end: int) -> int | None:
     if closing is None:
         return None
     lead = re.split(r"\s", text[text.rfind("\n", 0, start) + 1:start])[-1]
-    if len(lead) > 12 or re.search(r"[,，。;；:：《]", lead) or _LIST_REFERENCE.match(lead):
+    if len(lead) > 12 or re.search(r"[,，。;；:：《]", lead) or _LIST_REFERENCE.match(lead) \
+            or (_bare(closing.group()) and not _BARE_LEAD.fullmatch(lead)):
         return None
     return closing.end()
+
+
+def _bare(closing: str) -> bool:
+    """Whether a heading is its title alone, with no word that announces a list."""
+    return not closing.strip(" \t　”\"")
 
 
 def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1533,18 +1545,34 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
                     after_person = kind == "Person"
         else:
             pos = line_end + 1
+            after_person = False
             while pos < limit:
                 line_end = text.find("\n", pos)
                 line_end = min(limit, len(text) if line_end < 0 else line_end)
                 tokens = _list_tokens(text, pos, line_end)
+                if len(tokens) > 1 and text[tokens[0][1]:tokens[0][1] + 1] in ":：":
+                    tokens = tokens[1:]  # 上海:江源 …: a label before the holder
+                if any(pos <= a < line_end for a, _ in honours):
+                    break  # another title, even one glued to a name (…集体辽宁…公司)
                 if tokens and not _LIST_FILLER.match(text[pos:line_end]):
-                    if not holder(*tokens[0]):
+                    kind = holder(*tokens[0])
+                    if not kind and not after_person:
                         break
-                    items.append(tokens[0])
+                    if kind:
+                        items.append(tokens[0])
+                    # a person's unit and post may follow on a line of their own
+                    after_person = kind == "Person"
                 pos = line_end + 1
-        if items:
+        # a title alone on its line heads a list when two holders follow, or when a list was
+        # announced just before (…获奖者分别是, 名单如下)
+        if len(items) >= 2 or (items and (not _bare(text[end:heading_end]) or _LIST_INTRO.search(
+                text, max(0, start - 300), start))):
             result.append(((start, end), items))
     return result
+
+
+#: Words that announce a list of holders (名单如下, 获奖者分别是).
+_LIST_INTRO = re.compile(r"名单|分别是|分别为|如下|获奖者|获得者")
 
 
 def _listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -1561,7 +1589,10 @@ def _listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
             return known and known.type
         name = re.sub(r"\s", "", text[a:b])
         gendered = re.match(r"[,，](?:男|女)[,，]", text[b:b + 3])
-        if not inside and (_looks_like_name(name, surnames) or (
+        # in a list, a name that is also a place's short form (江源) is the person's
+        place_like = all(c.type == "Place" and c.start == a and c.end == b for c in inside) \
+            and name[-1] not in "省市县区旗盟州镇乡村"
+        if (not inside or place_like) and (_looks_like_name(name, surnames) or (
                 gendered and 2 <= len(name) <= 6 and not _is_word(name))):
             added[(a, b)] = Candidate(a, b, "Person", "extract:honour-list", name, "person")
         elif 3 <= len(name) <= 30 and (_ends_with_org_suffix(name) or (

@@ -604,9 +604,11 @@ def _awards(document, sentence, ms, facts, opener=None):
         if after[:1] in ":：" or after[1:2] in ":：" or _LISTED_AFTER.match(text, honour.end):
             stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
             limit = honour.end + stop.start() if stop else sentence[1]
-            for r in recipients:
-                if honour.end < r.start and r.end <= limit and r.type in ("Person", "Programme"):
-                    facts.add(r, "awarded", honour, sentence, year=year)
+            listed = [r for r in recipients if honour.end < r.start and r.end <= limit]
+            # the people (with their units) or projects listed, else the units themselves
+            for r in [r for r in listed if r.type in ("Person", "Programme")] or [
+                    r for r in listed if not any(o is not r and _inside(r, o) for o in listed)]:
+                facts.add(r, "awarded", honour, sentence, year=year)
 
 
 def _listed_under_headings(document, mentions, facts):
@@ -631,8 +633,11 @@ def _listed_under_headings(document, mentions, facts):
 #: The title of a document that names honours without conferring them (《…》, 关于表彰…的决定).
 _DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
 
+#: A name's alias in brackets between items of a list (…研究院(…剧团)、…).
+_ALIAS_IN_BRACKETS = re.compile(r"^[(（][^()（）]{1,20}[)）]")
+
 #: The words between a title and the list of its holders (…称号的8户家庭分别是:).
-_LISTED_AFTER = re.compile(r"[^。;；:：,，]{0,16}(?:分别是|分别为|如下)[:：]")
+_LISTED_AFTER = re.compile(r"[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
 
 #: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
 _HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"]?$")
@@ -687,7 +692,7 @@ def _last_group(text: str, givers: list[Mention]) -> list[Mention]:
                                           for o in givers)]
     group = [outer[-1]]
     for g in reversed(outer[:-1]):
-        between = text[g.end:group[0].start]
+        between = _ALIAS_IN_BRACKETS.sub("", text[g.end:group[0].start])
         if between in ("、", "和", "与", "及") or (
                 # 青秀区妇联主席陈美玲、那坡镇妇联主席农小燕等: people listed with their posts
                 g.type == group[0].type == "Person" and between.startswith("、")
