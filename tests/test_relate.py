@@ -369,6 +369,9 @@ def test_recipients_of_a_conferral(tmp_path: Path, text, expected, not_expected)
      "孟晓燕", "湖南农业大学园艺学院"),
     ("孟晓燕，女，汉族，1990年5月出生，中共党员，现任湖南农业大学园艺学院副院长、教授。",
      "孟晓燕", "湖南农业大学"),
+    # a sentence opened by a name (and its title) and 现任
+    ("周敏教授现任中南林业科技大学林学院院长，中南林业科技大学生态研究中心主任。", "周敏",
+     "中南林业科技大学生态研究中心"),
 ])
 def test_posts_of_table_rows_and_profiles(tmp_path: Path, text, subject, unit):
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

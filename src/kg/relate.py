@@ -299,10 +299,13 @@ def _profile_posts(text, sentence, ms, facts):
     """A person's profile (张某,女,汉族,…,中共党员,现任某公司总经理、…): the person it opens
     is a member of the party named before 党员 and holds the posts given after 现任."""
     people = [m for m in ms if m.type == "Person"]
-    if not people or not _PROFILE.match(text, people[0].end) \
-            or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
+    if not people or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
         return
     subject = people[0]
+    # 王某教授现任…: the subject's title may stand between the name and 现任
+    now = _NOW_HOLDS.match(text, _post_end(text, subject.end))
+    if not _PROFILE.match(text, subject.end) and now is None:
+        return
     orgs = [m for m in ms if m.type == "Organisation" and m.start > subject.end]
     places = [m for m in ms if m.type == "Place"]
     for org in orgs:
