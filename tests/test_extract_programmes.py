@@ -24,3 +24,13 @@ def test_official_and_series_names(text, name):
 ])
 def test_no_programme_without_a_name(text):
     assert programmes(text) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市妇联启动最美家庭家风家训巡讲。", "最美家庭家风家训巡讲"),
+    ("县妇联建成巾帼手工扶贫车间。", "巾帼手工扶贫车间"),
+    ("省妇联举办2024年三八红旗手颁奖典礼。", "三八红旗手颁奖典礼"),
+    ("依托巾帼电商实训基地开展培训。", "巾帼电商实训基地"),
+])
+def test_events_and_bases_named_by_their_kind(text, name):
+    assert name in programmes(text)
