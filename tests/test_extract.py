@@ -438,6 +438,12 @@ def test_no_organ_without_its_body_or_term(text):
     # a bare title listed after a qualified one shares its level
     ("关于表彰湖南省三八红旗手、三八红旗集体的决定", {"湖南省三八红旗手", "湖南省三八红旗集体"},
      {"三八红旗集体"}),
+    # without 称号 or 等荣誉 only the first item is a title, a quoted one ends at its mark
+    ("市长为荣获“湖南省侨联系统先进集体”的长沙市侨联、岳麓区侨联等3个单位颁发奖牌。",
+     {"湖南省侨联系统先进集体"}, {"岳麓区侨联"}),
+    ("她荣获科技进步一等奖、教学成果特等奖等荣誉。", {"科技进步一等奖", "教学成果特等奖"}, set()),
+    # the system of a body is part of the title it names
+    ("授予湖南省科协系统先进集体称号。", {"湖南省科协系统先进集体"}, {"系统先进集体"}),
     # a quoted title after the verb that conferred it
     ("该校是团省委命名的“湖南省青少年书院”。", {"湖南省青少年书院"}, set()),
 ])

@@ -416,6 +416,14 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # an alias in brackets does not break a list of recipients
     ("长沙市第一医院、湖南省花鼓戏研究院(湖南省花鼓戏剧院)、株洲市民政局等获得全国三八红旗集体称号。",
      {("长沙市第一医院", "全国三八红旗集体"), ("株洲市民政局", "全国三八红旗集体")}, set()),
+    # everyone listed after 荣获X的
+    ("市长为荣获“全国归侨侨眷先进个人”称号的周华清、曹美玲、萧明等三名同志颁发奖牌。",
+     {("周华清", "全国归侨侨眷先进个人"), ("曹美玲", "全国归侨侨眷先进个人"),
+      ("萧明", "全国归侨侨眷先进个人")}, {("市长", "全国归侨侨眷先进个人")}),
+    # a unit and a post before the verb: the title is the person's, even when no rule reads
+    # her name, never the unit's
+    ("长沙华丰食品有限公司董事长傅芬芳获评全国三八红旗手。", set(),
+     {("长沙华丰食品有限公司", "全国三八红旗手")}),
     # who announces a list of titles does not receive them
     ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),
 ])

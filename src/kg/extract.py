@@ -1236,9 +1236,11 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
             continue
         quoted = opened and s - 2 >= sent.start and _NAME_CHAR.match(text[s - 2])
         left = sent.limit(s - 1) if quoted else sent.limit(s)
-        # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目)
+        # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
+        # but its system is (中国科协系统先进集体)
         left = max([left] + [c.end for c in found if c.type == "Organisation"
-                             and left <= c.start and c.end < s])
+                             and left <= c.start and c.end < s
+                             and not text.startswith("系统", c.end)])
         places = {c.start for c in found if c.type == "Place"}
         while _dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
                 and left not in places and not _honour_level().match(text, left):
@@ -1294,7 +1296,9 @@ def _naming_triggers() -> re.Pattern:
 
 #: Where a conferred title ends: the end of the clause, or the word that calls it a title.
 _TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|"
-                          r"的?(?:荣誉|殊荣)|单位[,，。;；]")
+                          r"的?(?:荣誉|殊荣)|单位[,，。;；]|等(?=[\d一二三四五六七八九十百两]|单位|集体|同志)")
+#: The closings that call what stands before them titles (…称号, …等荣誉): a list may precede.
+_TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|的?(?:荣誉|殊荣)|单位")
 #: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
 _TITLE_LEAD = re.compile(r"\s*(?:\d{4}\s*年度?)?\s*")
 
@@ -1309,8 +1313,16 @@ def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]
         start = _TITLE_LEAD.match(text, trigger.end()).end()
         close = _TITLE_CLOSE.search(text, start, sent.end)
         end = close.start() if close else sent.end
+        # without a word that calls them titles (称号, 等荣誉) only the first item is one, and
+        # a quoted one ends at its mark (荣获“…”的某单位、…等3个单位)
+        anchored = close is not None and _TITLE_ANCHOR.match(close.group())
+        items = text[start:end].split("、")
+        if not anchored:
+            items = items[:1]
+            if text[start:start + 1] in "“\"" and text.find("”", start, end) > 0:
+                items = [text[start:text.find("”", start, end) + 1]]
         pos = start
-        for item in text[start:end].split("、"):
+        for item in items:
             a, b = pos, pos + len(item)
             pos = b + 1
             name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"\s]", "", item))

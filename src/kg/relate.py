@@ -530,6 +530,10 @@ def _awards(document, sentence, ms, facts, opener=None):
                 givers = [r for r in recipients if a <= r.start and r.end <= end]
                 if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
                     continue  # A向获得X的B: A addresses the holder, B, named after the title
+                if givers and givers[-1].type == "Organisation" \
+                        and _posts_after(text, givers[-1].end, end):
+                    continue  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
+                    # her company
                 subjects = _last_group(text, givers) if givers else []
                 if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
                         text, a, end) and not any(r.start < t.start() for r in recipients
@@ -575,7 +579,12 @@ def _awards(document, sentence, ms, facts, opener=None):
                     r.start == honour.end or (
                         (between in ("的", "”的") or _TITLE_OF.fullmatch(between))
                         and trigger.search(text, sentence[0], honour.start))):
-                facts.add(r, "awarded", honour, sentence, year=year)
+                # …的曾民盛、周华驹、曹家美等: the whole list after 的
+                following = [o for o in recipients if o.start >= r.start and o.type == r.type
+                             and not any(p is not o and _inside(o, p) for p in recipients)]
+                for holder in (_first_group(text, following) if r.start > honour.end
+                               else [r]):
+                    facts.add(holder, "awarded", honour, sentence, year=year)
                 earlier = honour
                 while r.start == honour.end and earlier.start in listed:
                     earlier = listed[earlier.start]
@@ -641,6 +650,18 @@ _ALIAS_IN_BRACKETS = re.compile(r"^[(（][^()（）]{1,20}[)）]")
 
 #: The words between a title and the list of its holders (…称号的8户家庭分别是:).
 _LISTED_AFTER = re.compile(r"[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
+
+def _posts_after(text: str, start: int, end: int) -> bool:
+    """Whether a post title and a name stand between a unit and a verb (…公司董事长甲获评)."""
+    return bool(re.match(r"[\u4e00-\u9fff、]{2,16}$", text[start:end])) and any(
+        text.startswith(post, at) and 2 <= end - at - len(post) <= 3
+        for at in range(start, end) for post in _post_titles())
+
+
+@cache
+def _post_titles() -> frozenset[str]:
+    return frozenset(row[0] for row in table("posts.tsv", 3))
+
 
 #: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
 _HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"]?$")
