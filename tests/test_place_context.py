@@ -63,3 +63,15 @@ def test_bureau_of_agriculture_and_rural_affairs_holds_no_village(tmp_path):
 def test_town_whose_name_runs_on_is_read_before_its_village(tmp_path):
     places = places_of(tmp_path, "会宁县永清镇南峡村团支部获表彰。")
     assert {"会宁县", "永清镇", "南峡村"} <= places
+
+
+@pytest.mark.parametrize("text, county", [
+    ("新当选的理事有赵敏、李静海、孙立,均为科研人员。", "静海区"),   # an item of a list of names
+    ("候选人:欧木兰,某科技公司总经理。", "木兰县"),
+])
+def test_short_form_ending_a_listed_name_is_no_place(tmp_path, text, county):
+    assert county not in places_of(tmp_path, text)
+
+
+def test_short_form_alone_in_a_list_of_places_is_read(tmp_path):
+    assert {"静海区", "宝坻区"} <= places_of(tmp_path, "代表来自天津市、静海、宝坻等地。")

@@ -426,6 +426,7 @@ def _places(sent: Sentence) -> list[Candidate]:
         if short and (
                 words.get(surface, "ns") in _NOT_NAME_TAGS
                 or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
+                or _ends_listed_name(sent.text, s, e)
                 or (_crosses_word(sent.text, s, e)
                     and not (_segmented_at(sent, s) and _segmented_at(sent, e))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
@@ -445,6 +446,19 @@ def _places(sent: Sentence) -> list[Candidate]:
     result = [p for p in result if sent.text[p.start:p.end] == p.key
               or not any(z.start <= p.start and p.end < z.end for z in sited)]
     return result + lower + _abbreviated_places(sent, result) + sited
+
+
+#: What stands around an item of a list of names (、李静海、, ：欧木兰 ).
+_NAME_ITEM_EDGE = frozenset("、，,:：;；(（ \n")
+
+
+def _ends_listed_name(text: str, start: int, end: int) -> bool:
+    """A short form that, with a surname before it, makes a whole item of a list: a person's
+    name (李静海 among 王曦、李静海、何华武), not the county 静海."""
+    _, _, _, surnames = _rules()
+    return (start >= 1 and text[start - 1] in surnames
+            and (start == 1 or text[start - 2] in _NAME_ITEM_EDGE)
+            and (end == len(text) or text[end] in _NAME_ITEM_EDGE | _LIST_END))
 
 
 #: jieba tags of idioms and set phrases: a short form inside one (同德 in 同心同德) is no place.
