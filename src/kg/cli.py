@@ -16,7 +16,7 @@ import webbrowser
 from functools import partial
 from pathlib import Path
 
-from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, viz
+from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, store, viz
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
 from .vocab import DEFAULT_BASE, check_base
@@ -84,16 +84,33 @@ def _parser() -> argparse.ArgumentParser:
     querier.add_argument("--format", choices=query.FORMATS, default="table",
                          help="SELECT/ASK: table (aligned, the default), csv, tsv, json or xml "
                          "(SPARQL results); CONSTRUCT/DESCRIBE: ttl (the default) or nt")
-    querier.add_argument("--timeout", type=_seconds, default=query.DEFAULT_TIMEOUT,
-                         metavar="SECONDS", help="stop a query after this long, loading "
-                         f"included (default {query.DEFAULT_TIMEOUT:g}; 0 for no limit)")
-    querier.add_argument("--memory", type=_whole, default=query.DEFAULT_MEMORY_MB,
-                         metavar="MIB", help="memory a query may use, in MiB (default "
-                         f"{query.DEFAULT_MEMORY_MB}; 0 for no limit)")
+    _add_query_limits(querier)
     querier.add_argument("--limit", type=_whole, default=query.DEFAULT_LIMIT, metavar="N",
                          help=f"rows a table shows (default {query.DEFAULT_LIMIT}; 0 for all)")
     querier.add_argument("--allow-service", action="store_true", help="let SERVICE call "
                          "other SPARQL endpoints over the network (off: queries are offline)")
+    loader = sub.add_parser("load", help="load graph files into a persistent store (for kg "
+                            "query --store and kg serve)")
+    loader.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files (Turtle, "
+                        "N-Triples, JSON-LD, TriG)")
+    loader.add_argument("--store", required=True, metavar="DIR", help="the store's folder "
+                        "(created when missing)")
+    loader.add_argument("--replace", action="store_true", help="empty the store first (by "
+                        "default the files are added to what it holds)")
+    server = sub.add_parser("serve", help="a read-only SPARQL endpoint over a store",
+                            description="Answer SPARQL 1.1 Protocol requests (GET and POST, "
+                            "results as the Accept header asks) on a store written by `kg "
+                            "load`; updates are refused with 403. Ctrl-C stops it.")
+    server.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
+    server.add_argument("--host", default="127.0.0.1", help="address to listen on (default "
+                        "127.0.0.1: this machine only)")
+    server.add_argument("--port", type=_whole, default=7878, metavar="N",
+                        help="port (default 7878; 0 picks a free one)")
+    server.add_argument("-v", "--verbose", action="store_true", help="log every request")
+    _add_query_limits(server)
+    validator = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
+    validator.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files written "
+                           "by `kg build` (Turtle, N-Triples, JSON-LD, TriG)")
     viewer = sub.add_parser("view", help="write the interactive viewer page (HTML, works "
                             "offline) of a Turtle graph")
     viewer.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -101,6 +118,16 @@ def _parser() -> argparse.ArgumentParser:
                         "GRAPH.ttl)")
     viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
     return parser
+
+
+def _add_query_limits(command: argparse.ArgumentParser) -> None:
+    """The time and memory limits of each query (kg query, kg serve)."""
+    command.add_argument("--timeout", type=_seconds, default=query.DEFAULT_TIMEOUT,
+                         metavar="SECONDS", help="stop a query after this long, loading "
+                         f"included (default {query.DEFAULT_TIMEOUT:g}; 0 for no limit)")
+    command.add_argument("--memory", type=_whole, default=query.DEFAULT_MEMORY_MB,
+                         metavar="MIB", help="memory a query may use, in MiB (default "
+                         f"{query.DEFAULT_MEMORY_MB}; 0 for no limit)")
 
 
 def _whole(text: str) -> int:
@@ -271,9 +298,9 @@ def cmd_query(args) -> int:
         open_source = partial(query.open_store, inputs)
     else:
         raise KgError("give the graph to query: GRAPH.ttl ... or --store DIR")
-    output = query.run_guarded(open_source, text, source, args.format,
-                               allow_service=args.allow_service, limit=args.limit or None,
-                               timeout=args.timeout or None, memory_mb=args.memory or None)
+    output, _ = query.run_guarded(open_source, text, source, query.formats_of(args.format),
+                                  allow_service=args.allow_service, limit=args.limit or None,
+                                  timeout=args.timeout or None, memory_mb=args.memory or None)
     _write_out(output)
     return 0
 
@@ -295,6 +322,39 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_load(args) -> int:
+    triples = store.load(args.graphs, args.store, replace=args.replace)
+    print(f"{args.store}: {triples:,} triples")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    endpoint = store.Endpoint(args.store, args.host, args.port, timeout=args.timeout or None,
+                              memory_mb=args.memory or None, verbose=args.verbose)
+    print(f"kg serve: SPARQL endpoint (read-only) at {endpoint.url}", flush=True)
+    try:
+        endpoint.serve_forever()
+    finally:
+        endpoint.server_close()
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from rdflib import Graph
+
+    from .validate import validate  # pyshacl is slow to import: only when asked
+
+    triples = query.open_store(args.graphs).dump(format=query.GRAPH_FORMATS["nt"],
+                                                 from_graph=query.DEFAULT_GRAPH)
+    conforms, report = validate(Graph().parse(data=triples, format="nt"))
+    if not conforms:
+        print(report, file=sys.stderr)
+        raise KgError(f"{', '.join(args.graphs)}: does not conform to the SHACL shapes "
+                      "(report above)")
+    print(f"{', '.join(args.graphs)}: conforms to the SHACL shapes")
+    return 0
+
+
 def cmd_view(args) -> int:
     graph = rdf.load(args.graph)
     output = Path(args.output or Path(args.graph).with_suffix(".html"))
@@ -311,8 +371,8 @@ def cmd_view(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "query": cmd_query,
-            "view": cmd_view}
+COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "load": cmd_load,
+            "query": cmd_query, "serve": cmd_serve, "validate": cmd_validate, "view": cmd_view}
 
 
 def _one_line(message: str) -> str:

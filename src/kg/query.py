@@ -40,6 +40,7 @@ RESULT_FORMATS = {"table": None, "csv": pyoxigraph.QueryResultsFormat.CSV,
                   "xml": pyoxigraph.QueryResultsFormat.XML}
 GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES}
 FORMATS = tuple(RESULT_FORMATS) + tuple(GRAPH_FORMATS)
+DEFAULT_GRAPH = pyoxigraph.DefaultGraph()
 
 #: Defaults of the guards: seconds, megabytes of address space, table rows, query file bytes.
 DEFAULT_TIMEOUT = 60.0
@@ -113,8 +114,7 @@ def load_file(store: pyoxigraph.Store, path: Path) -> None:
                                " .rdf)")
     try:
         store.bulk_load(path=str(path), format=rdf_format,
-                        to_graph=None if rdf_format.supports_datasets
-                        else pyoxigraph.DefaultGraph())
+                        to_graph=None if rdf_format.supports_datasets else DEFAULT_GRAPH)
     except SyntaxError as exc:
         raise InputError(path, f"not valid {rdf_format.name}: {_one_line(exc)}") from None
     except (OSError, ValueError) as exc:
@@ -233,20 +233,40 @@ def render(store: pyoxigraph.Store, query: str, source: str = "query", output_fo
     QueryError
         As :func:`execute`, and when the format does not fit the kind of query.
     """
+    return render_as(store, query, source, *formats_of(output_format),
+                     allow_service=allow_service, limit=limit)[0]
+
+
+def formats_of(output_format: str) -> tuple[str | None, str | None]:
+    """The (result format, graph format) a command-line ``--format`` stands for: a table is
+    Turtle for CONSTRUCT; a results format refuses triples and a graph format solutions."""
+    if output_format in GRAPH_FORMATS:
+        return None, output_format
+    return output_format, "ttl" if output_format == "table" else None
+
+
+def render_as(store: pyoxigraph.Store, query: str, source: str, result_format: str | None,
+              graph_format: str | None, *, allow_service: bool = False,
+              limit: int | None = DEFAULT_LIMIT) -> tuple[bytes, str]:
+    """The answer of a query and the format it is in: ``result_format`` for SELECT and ASK,
+    ``graph_format`` for CONSTRUCT and DESCRIBE (``QueryError`` when the one needed is None).
+    Otherwise as :func:`render`."""
     answer = execute(store, query, source, allow_service=allow_service)
     is_graph = isinstance(answer, pyoxigraph.QueryTriples)
-    if is_graph and output_format in ("table", *GRAPH_FORMATS):
-        writer = GRAPH_FORMATS.get(output_format, pyoxigraph.RdfFormat.TURTLE)
-        return _evaluate(source, lambda: pyoxigraph.serialize(
-            answer, format=writer, prefixes=QUERY_PREFIXES if writer.name == "Turtle" else None))
-    if is_graph or output_format in GRAPH_FORMATS:
+    chosen = graph_format if is_graph else result_format
+    if chosen is None:
         kind = "CONSTRUCT and DESCRIBE give triples" if is_graph else \
             "SELECT and ASK give a table"
         wanted = ", ".join(GRAPH_FORMATS if is_graph else RESULT_FORMATS)
         raise QueryError(f"{source}: {kind}: use --format {wanted}")
-    if output_format == "table":
-        return as_table(_rows(answer, source, limit)).encode("utf-8")
-    return _evaluate(source, lambda: answer.serialize(format=RESULT_FORMATS[output_format]))
+    if is_graph:
+        writer = GRAPH_FORMATS[chosen]
+        prefixes = QUERY_PREFIXES if writer == pyoxigraph.RdfFormat.TURTLE else None
+        return _evaluate(source, lambda: pyoxigraph.serialize(answer, format=writer,
+                                                              prefixes=prefixes)), chosen
+    if chosen == "table":
+        return as_table(_rows(answer, source, limit)).encode("utf-8"), chosen
+    return _evaluate(source, lambda: answer.serialize(format=RESULT_FORMATS[chosen])), chosen
 
 
 def _evaluate(source: str, write) -> bytes:
@@ -262,19 +282,22 @@ def _one_line(exc: Exception) -> str:
 
 # ------------------------------------------------------------------ guarded run
 
-def run_guarded(open_source, query: str, source: str = "query", output_format: str = "table",
-                *, allow_service: bool = False, limit: int | None = DEFAULT_LIMIT,
+def run_guarded(open_source, query: str, source: str = "query",
+                formats: tuple[str | None, str | None] = ("table", "ttl"), *,
+                allow_service: bool = False, limit: int | None = DEFAULT_LIMIT,
                 timeout: float | None = DEFAULT_TIMEOUT,
-                memory_mb: int | None = DEFAULT_MEMORY_MB) -> bytes:
-    """:func:`render` in a child process that is stopped after ``timeout`` seconds, may use
+                memory_mb: int | None = DEFAULT_MEMORY_MB) -> tuple[bytes, str]:
+    """:func:`render_as` in a child process that is stopped after ``timeout`` seconds, may use
     ``memory_mb`` megabytes of address space, and ends at once on Ctrl-C.
 
     Parameters
     ----------
     open_source : callable
         Called in the child, returns the store (loading files there keeps the parent small).
-    query, source, output_format, allow_service, limit
-        As :func:`render`.
+    query, source, allow_service, limit
+        As :func:`render_as`.
+    formats : tuple
+        The result format and the graph format (see :func:`formats_of`).
     timeout : float or None
         Seconds for loading and answering; ``None`` for no limit.
     memory_mb : int or None
@@ -292,9 +315,8 @@ def run_guarded(open_source, query: str, source: str = "query", output_format: s
         check_offline(query, source)  # before any work, and without a child
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, open_source, query, source,
-                                                 output_format, allow_service, limit,
-                                                 memory_mb), daemon=True)
+    child = context.Process(target=_child, args=(sender, open_source, query, source, formats,
+                                                 allow_service, limit, memory_mb), daemon=True)
     # SIGINT is held while forking: a Ctrl-C then is not lost in fork handlers
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
@@ -322,7 +344,7 @@ def run_guarded(open_source, query: str, source: str = "query", output_format: s
     return payload
 
 
-def _child(sender, open_source, query, source, output_format, allow_service, limit, memory_mb):
+def _child(sender, open_source, query, source, formats, allow_service, limit, memory_mb):
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops this process on Ctrl-C
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # an allocation failure in pyoxigraph prints a Rust backtrace: the parent says it in a line
@@ -332,8 +354,8 @@ def _child(sender, open_source, query, source, output_format, allow_service, lim
         size = memory_mb << 20
         resource.setrlimit(resource.RLIMIT_AS, (size, size))
     try:
-        message = ("ok", render(open_source(), query, source, output_format,
-                                allow_service=allow_service, limit=limit))
+        message = ("ok", render_as(open_source(), query, source, *formats,
+                                   allow_service=allow_service, limit=limit))
     except KgError as exc:
         message = ("error", exc)
     except MemoryError:
