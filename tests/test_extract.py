@@ -482,3 +482,12 @@ def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
 def test_a_place_in_brackets_is_no_alias():
     forms = names_of("岳阳市妇联(岳阳)开展活动。")
     assert "岳阳" not in forms[("Organisation", "岳阳市妇女联合会")]
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("株洲市中心医院妇产科主任出席。", "株洲市中心医院", "株洲市中心"),
+    ("醴陵市王仙镇中心小学开学。", "醴陵市王仙镇中心小学", "醴陵市王仙镇中心"),
+])
+def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", not_name) not in found

@@ -456,3 +456,18 @@ def test_reporters_work_for_the_outlets_of_their_byline(tmp_path: Path, text, su
 def test_organisers_of_a_programme(tmp_path: Path, text, runners):
     runs = facts_of(graph_of(tmp_path, text), "runs")
     assert {body for body, _ in runs} == runners
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("王红,中共党员,现任红星村党支部书记。", "红星村党支部", "中国共产党"),
+    ("我们要团结在党中央周围。", "中国共产党中央委员会", "中国共产党"),
+    ("醴陵市开会。醴陵市。全市共青团组织响应,团醴陵市委发出倡议。", "共青团醴陵市委员会",
+     "中国共产主义青年团"),
+])
+def test_party_and_league_bodies_are_parts_of_them(tmp_path: Path, text, part, whole):
+    assert (part, whole) in facts_of(graph_of(tmp_path, text), "partOf")
+
+
+def test_a_league_member_does_not_name_the_league(tmp_path: Path):
+    graph = graph_of(tmp_path, "她是一名优秀共青团员。")
+    assert not [e for e in graph.entities if e.type == "Organisation"]

@@ -644,12 +644,14 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
 
 def _known_orgs(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     """National bodies by name or short form; a short form after another country (法国外交部)
-    is that country's body, left to the organisation rules."""
+    is that country's body, left to the organisation rules; one followed by 员 names a member
+    (共青团员), not the body."""
     foreign_ends = {c.end for c in places if place_index().level(c.key) == "country"
                     and c.key != COUNTRY}
     return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
             for s, e, p in sent.hits_of("org_known")
-            if not (s in foreign_ends and sent.text[s:e] != p[1])]
+            if not (s in foreign_ends and sent.text[s:e] != p[1])
+            and sent.text[e:e + 1] != "员"]
 
 
 def _patterns(sent: Sentence, patterns) -> list[Candidate]:
@@ -777,6 +779,10 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         if _names_a_post_holder(sent, start, s):
             continue  # 国务院总理李强作政府…: a post and its holder end any name before them
+        if suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
+                                   and p2[3] in ("body", "top")
+                                   for s2, e2, p2 in sent.suffix_hits):
+            continue  # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
 

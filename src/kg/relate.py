@@ -909,8 +909,12 @@ def _parts_by_name(document, mentions, facts):
         parent = next((key[:n] for n in range(len(key) - 1, 0, -1) if key[:n] in orgs), None)
         if parent is not None:
             facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
-        elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs:
+        elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs \
+                or key.endswith(_PARTY_BRANCHES) and "中国共产党" in orgs:
+            # a party committee or a unit's party branch (…村党支部) is the party's
             facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
+        elif key.startswith("共青团") and key.endswith("委员会") and _YOUTH_LEAGUE in orgs:
+            facts.add(m, "partOf", orgs[_YOUTH_LEAGUE], document.sentence_at(m.start))
     index = place_index()
     by_sentence: dict[tuple[int, int], dict[str, Mention]] = {}
     for m in mentions:
@@ -926,6 +930,11 @@ def _parts_by_name(document, mentions, facts):
     for m in mentions:
         if m.rule_id == "extract:lower-level-place" and m.start in ends:
             facts.add(m, "partOf", ends[m.start], document.sentence_at(m.start))
+
+
+#: Party branches of a unit, named after it (…村党支部, …公司党总支).
+_PARTY_BRANCHES = ("党支部", "党总支")
+_YOUTH_LEAGUE = "中国共产主义青年团"
 
 
 def _sections(document, mentions, facts, own):
