@@ -444,6 +444,14 @@ def test_no_organ_without_its_body_or_term(text):
     ("她荣获科技进步一等奖、教学成果特等奖等荣誉。", {"科技进步一等奖", "教学成果特等奖"}, set()),
     # the system of a body is part of the title it names
     ("授予湖南省科协系统先进集体称号。", {"湖南省科协系统先进集体"}, {"系统先进集体"}),
+    # the kind of recipients counted before a title is not part of it
+    ("授予长沙市第一中学团委等10个团委长沙“五四”红旗团委称号。", {"长沙五四红旗团委"},
+     {"团委长沙五四红旗团委"}),
+    # an office is no title; a long phrase after the verb, with no word that calls it a title,
+    # is none either; nor is a word that runs on into the list heading
+    ("周明被授予湖南省科协名誉主席职务。", set(), {"湖南省科协名誉主席职务"}),
+    ("县府表示,荣获今年本县模范母亲有城关镇罗红、李芳。", {"本县模范母亲"}, {"本县模范母亲有城关镇罗红"}),
+    ("公布了全国工人先锋号表彰名单。", {"全国工人先锋号"}, {"全国工人先锋号表彰"}),
     # a quoted title after the verb that conferred it
     ("该校是团省委命名的“湖南省青少年书院”。", {"湖南省青少年书院"}, set()),
 ])

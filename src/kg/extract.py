@@ -1265,6 +1265,9 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
         while _dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
                 and left not in places and not _honour_level().match(text, left):
             left += 2  # nor is a verb before it (建设文明家庭)
+        kind = _RECIPIENT_KIND.match(text, left, s)
+        if kind and left > sent.start and _NUMERAL_CLASSIFIER.search(text, max(sent.start, left - 6), left):
+            left = kind.end()  # 等10个团委|天水“五四”红旗团委: the kind counted, then the title
         level = _honour_level().search(text, left, s)
         if level:
             # the place a level word belongs to is part of the name (浙江省三八红旗手)
@@ -1316,11 +1319,13 @@ def _naming_triggers() -> re.Pattern:
 
 #: Where a conferred title ends: the end of the clause, or the word that calls it a title.
 _TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|"
-                          r"的?(?:荣誉|殊荣)|单位[,，。;；]|等(?=[\d一二三四五六七八九十百两]|单位|集体|同志)")
+                          r"的?(?:荣誉|殊荣)|单位[,，。;；]|等(?=[\d一二三四五六七八九十百两]|单位|集体|同志)"
+                          # 荣获…模范母亲有A、B: the holders listed after 有
+                          r"|有(?=[^,，。;；、]{2,12}、)")
 #: The closings that call what stands before them titles (…称号, …等荣誉): a list may precede.
 _TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|的?(?:荣誉|殊荣)|单位")
 #: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
-_TITLE_LEAD = re.compile(r"\s*(?:\d{4}\s*年度?)?\s*")
+_TITLE_LEAD = re.compile(r"\s*(?:\d{4}\s*年度?|今年|去年|本年度)?\s*")
 
 
 def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -1346,7 +1351,8 @@ def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]
             a, b = pos, pos + len(item)
             pos = b + 1
             name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"\s]", "", item))
-            if not 4 <= len(name) <= 25 or _post_at_end(name) or _NUMERAL_CLASSIFIER.match(name) \
+            if not 4 <= len(name) <= (25 if anchored else 12) or _post_at_end(name) \
+                    or _NON_NAME_CHAR.search(name) or _NUMERAL_CLASSIFIER.match(name) \
                     or any(c.start < b and a < c.end and (
                         c.type == "Person" or (c.start <= a and b <= c.end)
                         or (c.type == "Programme" and not (a <= c.start and c.end <= b)))
@@ -1357,8 +1363,10 @@ def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]
 
 
 def _post_at_end(name: str) -> bool:
-    """Whether a name ends with a post title (副教授, 主任): a post, not a title conferred."""
-    return any(name.endswith(post) for post in _post_titles())
+    """Whether a name ends with a post title (副教授, 主任, …名誉主席职务): a post, not a title
+    conferred."""
+    name = re.sub(r"(?:职务|职位)$", "", name)
+    return name == "" or any(name.endswith(post) for post in _post_titles())
 
 
 def _shared_qualifiers(text: str, honours: list[Candidate],
@@ -1389,12 +1397,17 @@ def _joined_title_end(sent: Sentence, end: int) -> int:
             run += 1
         return run if run - end > 2 else end
     run = end
-    while run < sent.end and _NAME_CHAR.match(text[run]) and run - end <= 12:
+    while run < sent.end and _NAME_CHAR.match(text[run]) and run - end <= 12 \
+            and run not in sent.boundary_starts:
         if list_heading_end(text, sent.start, run) is not None:
             return run
         run += 1
     return end
 
+
+#: The kind of recipients counted before a title (等10个团委…, 等20名职工…).
+_RECIPIENT_KIND = re.compile(r"(?:基层|青年)?(?:团委|团支部|团总支|集体|单位|个人|职工|同志|家庭|团员|"
+                             r"团干部|青年|女性|妇女|人)")
 
 #: A round or batch of a title (第27届, 首届, 第二批): not part of the title's name.
 _ROUND_OR_BATCH = re.compile(r"首届|首批|第[一二三四五六七八九十百\d]+[届批]")

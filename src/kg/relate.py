@@ -504,8 +504,10 @@ def _awards(document, sentence, ms, facts, opener=None):
                and list_heading_end(text, h.start, h.end) is None]
     for a, b in _clauses(text, *sentence):
         for t in trigger.finditer(text, a, b):
-            if text[t.end():t.end() + 1] == "的":
-                continue  # 获得基金会颁发的…证书: the giver of an honour, not its recipient
+            if text[t.end():t.end() + 1] in ("的", "者"):
+                # 获得基金会颁发的…证书: the giver of an honour, not its recipient; 获得者 is a
+                # noun (…共表彰…奖章获得者1197人、…)
+                continue
             got = [h for h in honours if t.end() <= h.start and h.end <= b]
             if not got:
                 continue
@@ -649,7 +651,7 @@ _DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|
 _ALIAS_IN_BRACKETS = re.compile(r"^[(（][^()（）]{1,20}[)）]")
 
 #: The words between a title and the list of its holders (…称号的8户家庭分别是:).
-_LISTED_AFTER = re.compile(r"[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
+_LISTED_AFTER = re.compile(r"有(?=[^。;；、]{2,14}、)|[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
 
 def _posts_after(text: str, start: int, end: int) -> bool:
     """Whether a post title and a name stand between a unit and a verb (…公司董事长甲获评)."""
