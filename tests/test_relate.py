@@ -477,3 +477,22 @@ def test_party_and_league_bodies_are_parts_of_them(tmp_path: Path, text, part, w
 def test_a_league_member_does_not_name_the_league(tmp_path: Path):
     graph = graph_of(tmp_path, "她是一名优秀共青团员。")
     assert not [e for e in graph.entities if e.type == "Organisation"]
+
+
+@pytest.mark.parametrize("text, subject, unit", [
+    # the body of an election serves the later sentences too, and the organ it names holds
+    # only the post given with it
+    ("会议选举谷雨同志为湘潭市妇联第九届执行委员会主席。同时，选举鲁敏、任静同志为兼职副主席。",
+     "任静", "湘潭市妇女联合会"),
+    # passive election verbs, and the new term before the unit
+    ("会上，谷峰被推选为新一届湘潭市科协主席。", "谷峰", "湘潭市科学技术协会"),
+])
+def test_elections_across_sentences(tmp_path: Path, text, subject, unit):
+    assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")
+
+
+def test_an_organ_named_once_does_not_hold_the_later_posts(tmp_path: Path):
+    posts = facts_of(graph_of(tmp_path, "会议选举谷雨同志为湘潭市妇联第九届执行委员会主席，"
+                                        "选举鲁敏同志为副主席。"), "holdsPost")
+    assert ("鲁敏", "湘潭市妇女联合会") in posts
+    assert not [p for p in posts if p[0] == "鲁敏" and p[1] != "湘潭市妇女联合会"]

@@ -8,7 +8,7 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   prefix (副县长, 代省长, 一级检察官, 兼职副书记), and between a unit and a name any title with a
   post's head (项目总监, 政工科科员); an organisation right before a name (…权益部寿兰兰) is
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
-  当选 <post> (the unit elected to earlier in the sentence) and 王某，<unit><post>， (apposition
+  当选 <post> (the body elected to earlier in the document, not the organ it named) and 王某，<unit><post>， (apposition
   closed by punctuation) name the unit after the person; a table row gives name, unit and post
   between blanks; a profile (X,女,汉族,…,中共党员,现任…) gives party membership and the posts
   after 现任; a reporter in a byline (记者 X) works for the outlets the line names before
@@ -97,6 +97,7 @@ class _Facts:
     def __init__(self, document: Document, base: str):
         self.document, self.base = document, base
         self.facts: dict[tuple, list[Evidence]] = {}
+        self.elected: Mention | None = None  # the body the last election named
         self._subjects: dict[str, set[str]] = {}
 
     def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
@@ -170,7 +171,8 @@ def _posts_held(document, sentence, ms, facts, own):
     # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
     place_ends = {m.end for m in places}
     titled = {start - len(post) for start, post in posts.items() if post}
-    elected = None  # the unit of the last election in the sentence (…当选市妇联主席，B当选副主席)
+    # the body of the last election (…当选市妇联主席，B当选副主席; 同时，选举C为副主席)
+    elected = facts.elected
     for group in groups:
         head = group[0]
         post = posts[head.start]
@@ -227,13 +229,17 @@ def _posts_held(document, sentence, ms, facts, own):
             continue
         unit = next((o for o in orgs if o.start == note), None)
         if unit is not None and _role_end(text, unit.end) > unit.end:
-            elected = unit
+            # the later elections are to the body, not to the organ it names (…当选市妇联
+            # 第N届执委会主席，B当选副主席: the federation's vice-chair)
+            elected = facts.elected = min((o for o in orgs if o.start == unit.start),
+                                          key=lambda o: o.end)
             for person in group:
                 _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
                       sentence)
         elif unit is None and _post_end(text, note) > note:
             # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
-            unit = elected or next((o for o in reversed(orgs) if o.end <= head.start), None)
+            unit = next((o for o in reversed(orgs) if o.end <= head.start), elected) \
+                if elected is None or elected.start < sentence[0] else elected
             if unit is not None and _ELECTION.search(text, sentence[0], head.start):
                 for person in group:
                     _hold(facts, person, unit, None, orgs, places, text, sentence,
@@ -249,7 +255,9 @@ _APPOSITION_END = frozenset(",，。;；)）")
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?、")
 #: After the last name of a list: 等, a head count (3名同志).
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位](?:同志)?)?")
-_POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
+_POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
+#: The term before the unit an election names (…当选为新一届|某会会长).
+_NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
 _ELECTION = re.compile(r"任命|选举|推选|增补|聘任|聘请|提名|当选")
 _APPOINTED_AS = re.compile(r"为")
@@ -366,7 +374,7 @@ def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> i
     note = _POST_AFTER_NAME.match(text, end)
     if note is None and _ELECTION.search(text, sentence[0], group[0].start):
         note = _APPOINTED_AS.match(text, end + len(_TITLE_AFTER_NAME.match(text, end).group()))
-    return note.end() if note else None
+    return _NEW_TERM.match(text, note.end()).end() if note else None
 
 
 def _stands_alone(text: str, start: int, pos: int) -> bool:
