@@ -57,6 +57,9 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("共青团湖南株洲市委", None, "共青团株洲市委员会"),
     ("株洲市法院", None, "株洲市人民法院"),
     ("醴陵市检察院", None, "醴陵市人民检察院"),
+    ("浙江省宁波市委", None, "中国共产党宁波市委员会"),
+    # a company's unit keeps the place as the company writes it
+    ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
 ])
 def test_canonical_organisation_names(name, region, canonical):
     assert canonical_organisation(name, region) == canonical
@@ -112,6 +115,10 @@ def test_aliases_carry_no_unpaired_quotation_mark(tmp_path):
     ("株洲市妇联开会。株洲市文明办参加。团市委发出倡议。", "共青团株洲市委员会", "团市委"),
     ("醴陵市开会。醴陵市文明办参加。团湖南醴陵市委组织青年志愿者。", "共青团醴陵市委员会",
      "团湖南醴陵市委"),
+    # a city or district that only the dateline names, and the province it lies in
+    ("株洲讯 市妇联开展送法进社区活动。", "株洲市妇女联合会", "市妇联"),
+    ("天心区讯 区妇联和省妇联开展活动。", "天心区妇女联合会", "区妇联"),
+    ("天心区讯 区妇联和省妇联开展活动。", "湖南省妇女联合会", "省妇联"),
 ])
 def test_relative_bodies_resolve_to_the_report_s_place(tmp_path, text, name, alias):
     organisation = organisations(build_texts(tmp_path, {"a.txt": text}))[name]

@@ -775,7 +775,7 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
         body = text[start:s]
         if not key and (not body or _GENERIC_BODY.match(body)) \
-                and body not in ("自治区", "省", "市", "盟", "旗", "县", "中共", "全国"):
+                and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
             continue
         if _names_a_post_holder(sent, start, s):
             continue  # 国务院总理李强作政府…: a post and its holder end any name before them

@@ -35,6 +35,8 @@ _COUNTED_SERIES = re.compile(r"(?<=..)[一二三四五六七八九十两]+(?:大
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
+#: Words of enterprises and schools, whose names keep their place as written.
+_ENTERPRISE = re.compile(r"公司|集团|厂|中学|小学|学校|大学|学院|医院")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
@@ -62,15 +64,18 @@ def detect_region(mentions: Iterable[Mention]) -> str | None:
 
 def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
     """The prefecture and the county a document is about, if it names one of each level more
-    than any other and at least twice (inside its province, when that is known): a city
-    report's 市妇联 is that city's."""
+    than any other and at least twice, or only one of that level (inside its province, when
+    that is known): a city report's 市妇联 is that city's."""
     index = place_index()
     found = []
     for level in ("prefecture", "county"):
         counts = Counter(m.key for m in mentions if m.type == "Place"
                          and index.level(m.key) == level)
         ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        # named most and twice at least; or the only one of its level, named once (a city
+        # that only the dateline or one sentence names)
+        if not ranked or (ranked[0][1] < 2 and len(ranked) > 1) \
+                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue
         place = ranked[0][0]
         if province is None or province in index.ancestors(place):
@@ -233,18 +238,21 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
         if _is_unit_name(name[len(alias):]) or _is_body_of(name[len(alias):]):
             name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
             break
-    if _GOVERNMENT.search(name) and not name.startswith(_known_canonicals()):
-        name = _expand_place_prefix(name)  # (not 新疆 of 新疆生产建设兵团)
+    if _GOVERNMENT.search(name) and not name.startswith(_known_canonicals()) \
+            and not _ENTERPRISE.search(name):
+        # (not 新疆 of 新疆生产建设兵团, nor the 长春 of a company's name: 长春某公司业务部)
+        name = _expand_place_prefix(name)
     name = _full_body_form(name)
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
             name = "中国共产党" + rest
     party = re.match(r"^(?:中国共产党)?(.+?)(?:党委|委员会|委)(.*)$", name)
-    if party and place_index().level(party.group(1)) and ("党委" in name or re.match(
-            r"^.+?[省市县区旗盟州]委(?!员)", name)):
-        # 自治区党委 and 南宁市委 are the party's committees of those places
-        name = f"中国共产党{party.group(1)}委员会{party.group(2)}"
+    place = party and _innermost_place(party.group(1))
+    if place and ("党委" in name or re.match(r"^.+?[省市县区旗盟州]委(?!员)", name)):
+        # 自治区党委 and 南宁市委 are the party's committees of those places (浙江省宁波市委:
+        # of the last place named)
+        name = f"中国共产党{place}委员会{party.group(2)}"
     name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
     name = name.replace("编办", "机构编制委员会办公室")
     if re.search(r"(?<!人民)政府$", name) and place_index().level(name[:-2]):
@@ -313,8 +321,12 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     region = detect_region(mentions)
     stray = stray_short_forms(mentions, region)
     mentions = tuple(m for m in mentions if m not in stray)
-    document = replace(document, region=region)
     localities = detect_localities(mentions, region)
+    if region is None and localities:
+        # a page naming its city or district but not its province is in that one's province
+        region = next((p for p in sorted(place_index().ancestors(localities[0]))
+                       if place_index().level(p) == "province"), None)
+    document = replace(document, region=region)
     regions = ((region,) if region else ()) + localities
     cities = _localities_with_city(region, localities)
     resolved = []
