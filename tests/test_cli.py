@@ -499,3 +499,40 @@ def test_error_naming_a_file_with_a_newline_stays_one_line(run_kg, tmp_path):
     run = run_kg("build", path, "-o", tmp_path / "out")
     assert run.status == 2
     assert len(run.err_lines) == 1 and "two\\nlines.txt" in run.err
+
+
+def test_standard_output_on_a_full_disk_is_a_user_error(tmp_path):
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
+                               tmp_path / "out", "--no-cache"], stdout=full,
+                              stderr=subprocess.PIPE, text=True)
+    assert done.returncode == 2
+    assert done.stderr == "kg: error: cannot write to standard output: No space left on device\n"
+    assert (tmp_path / "out" / "kg.ttl").exists()      # the outputs were written first
+
+
+@pytest.mark.parametrize("command", ["view", "export"])
+def test_graph_whose_facts_name_undeclared_entities_is_a_user_error(run_kg, tmp_path, command):
+    built = run_kg("build", seed_file("001"), "-o", tmp_path / "out", "--no-html")
+    assert built.status == 0
+    turtle = (tmp_path / "out" / "kg.ttl").read_text(encoding="utf-8")
+    chair = turtle.index("<person/王芳> a kg:Person")
+    end = turtle.index("\n\n", chair)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(turtle[:chair] + turtle[end + 2:], encoding="utf-8")
+    extra = ["--format", "json"] if command == "export" else []
+    run = run_kg(command, broken, *extra, "-o", tmp_path / "result")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {broken}: <https://w3id.org/kg-cn/id/person/王芳> is "
+                             "the subject of a holdsPost fact but not an entity of the graph "
+                             "(no type and name)"]
+
+
+def test_a_literal_above_the_parsers_limit_is_a_user_error(run_kg, tmp_path):
+    huge = tmp_path / "huge.ttl"
+    huge.write_text('<https://w3id.org/kg-cn/id/person/A> <http://www.w3.org/2004/02/skos/core#'
+                    'prefLabel> "' + "名" * (6 * 1024 * 1024) + '" .\n', encoding="utf-8")
+    run = run_kg("view", huge, "-o", tmp_path / "page.html")
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {huge}: cannot read: Reached the buffer maximal size "
+                             "of 16777216"]

@@ -8,6 +8,7 @@ closed early.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import time
@@ -394,12 +395,39 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:     # the reader of standard output stopped: main_entry's business
         raise
+    except OSError as exc:
+        if _output_full(exc):   # standard output on a full disk (kg … > /dev/full)
+            return _stdout_failed(exc)
+        return _internal_error(exc)
     except Exception as exc:
-        print(f"kg: internal error: {type(exc).__name__}: {_one_line(str(exc))} (a bug in kg;"
-              " set KG_DEBUG=1 to see the traceback)", file=sys.stderr)
-        if os.environ.get("KG_DEBUG"):
-            traceback.print_exc()
-        return 3
+        return _internal_error(exc)
+
+
+def _output_full(exc: OSError) -> bool:
+    """An error of writing standard output: a full disk or a failing device, with no file name
+    (kg's own files report theirs as ``OutputError``)."""
+    return exc.filename is None and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG,
+                                                  errno.EIO)
+
+
+def _stdout_failed(exc: OSError) -> int:
+    """Report a standard output that cannot be written (exit 2); what is still buffered for it
+    is dropped, so the exit does not fail again."""
+    print(f"kg: error: cannot write to standard output: {exc.strerror}", file=sys.stderr)
+    _discard_stdout()
+    return 2
+
+
+def _discard_stdout() -> None:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _internal_error(exc: BaseException) -> int:
+    print(f"kg: internal error: {type(exc).__name__}: {_one_line(str(exc))} (a bug in kg;"
+          " set KG_DEBUG=1 to see the traceback)", file=sys.stderr)
+    if os.environ.get("KG_DEBUG"):
+        traceback.print_exc()
+    return 3
 
 
 def main_entry() -> None:
@@ -409,6 +437,10 @@ def main_entry() -> None:
         status = main()
         sys.stdout.flush()
     except BrokenPipeError:     # kg build | head: outputs are written, the summary is not read
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         status = 141
+    except OSError as exc:
+        if not _output_full(exc):
+            raise
+        status = _stdout_failed(exc)
     sys.exit(status)

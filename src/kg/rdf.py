@@ -564,6 +564,8 @@ def load(path: str | Path) -> KnowledgeGraph:
         raise InputError(path, f"not valid Turtle: {_one_line(exc)}") from None
     except (OSError, ValueError) as exc:
         raise InputError(path, f"cannot read: {_one_line(exc)}") from None
+    except MemoryError as exc:      # the parser's own limit (a literal above 16 MiB)
+        raise InputError(path, f"cannot read: {_one_line(exc) or 'out of memory'}") from None
     return _Reader(nodes, str(path)).graph()
 
 
@@ -621,6 +623,13 @@ class _Reader:
                         facts.append(Fact(entity.iri, name, obj))
         facts = [Fact(f.subject, f.predicate, f.object, f.role, f.year,
                       tuple(sorted(f.evidence, key=_evidence_order))) for f in facts]
+        declared = {entity.iri for entity in entities}
+        for fact in facts:
+            for end in (fact.subject, fact.object):
+                if end not in declared:
+                    self._fail(end, f"is the {'subject' if end == fact.subject else 'object'} "
+                                    f"of a {fact.predicate} fact but not an entity of the graph "
+                                    "(no type and name)")
         return KnowledgeGraph(
             tuple(sorted(documents.values(), key=lambda d: d.id)),
             tuple(sorted(entities, key=lambda e: e.iri)),
