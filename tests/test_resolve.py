@@ -104,6 +104,16 @@ def test_aliases_carry_no_unpaired_quotation_mark(tmp_path):
     assert not [alias for alias in plan.aliases if alias.count("“") != alias.count("”")]
 
 
+def test_aliases_carry_no_quotation_marks_stray_spaces_or_invisible_characters(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": "湖南省妇联开展“巾帼 建功”竞赛，表彰“三八​红旗手”"
+                                            "标兵，衡阳市 妇联 参加。"})
+    aliases = {alias for e in graph.entities for alias in e.aliases + e.original_aliases}
+    assert aliases, "the text has aliases"
+    assert not [a for a in aliases if set(a) & set("“”\u200b") or " " in a.strip()
+                or a != a.strip()]
+    assert not [e.original_aliases for e in graph.entities if e.original_aliases]
+
+
 @pytest.mark.parametrize("text, name, alias", [
     # a one-character level word and a one-character suffix that jieba reads as one word
     ("株洲市妇联开会。株洲市文明办参加。会议在市委的领导下召开。", "中国共产党株洲市委员会", "市委"),

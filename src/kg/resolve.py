@@ -11,7 +11,6 @@ with the same type and canonical name are one node (their IRIs are equal).
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -20,7 +19,7 @@ from typing import Iterable
 
 from .extract import ORGAN
 from .model import Document, Entity, Mention
-from .normalize import strip_pinyin_glosses
+from .normalize import normalize_unicode, strip_pinyin_glosses
 from .places import place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, split_list, table
 from .vocab import entity_iri
@@ -456,8 +455,9 @@ def _original_form(document: Document, mention: Mention) -> str | None:
     """The mention as the original file writes it (e.g. traditional script), if different."""
     start, end = document.original_span(mention.start, mention.end)
     original = strip_pinyin_glosses(document.text_original[start:end])[0]
-    original = _WHITESPACE.sub("", unicodedata.normalize("NFKC", original))
-    return original if original != _WHITESPACE.sub("", mention.surface) else None
+    # invisible and control characters are no script of their own (not a @zh-Hant form)
+    original = _alias_form(normalize_unicode(original)[0])
+    return original if original != _alias_form(mention.surface) else None
 
 
 def document_entities(document: Document, mentions: Iterable[Mention], base: str) -> tuple[Entity, ...]:
@@ -466,8 +466,7 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
     for m in mentions:
-        # a phrase set off by spaces ( 巾帼家政 ) without them; an unpaired mark (“春蕾计划) off
-        surface = _unpaired_mark(m.surface.strip())
+        surface = _alias_form(m.surface)
         if len(surface) > 1 or m.type == "Place":
             # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
             aliases[(m.type, m.key)].add(surface)
@@ -485,13 +484,16 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
                  for (t, name), forms in sorted(aliases.items()))
 
 
-def _unpaired_mark(surface: str) -> str:
-    """The surface without an opening or closing quotation mark that has no partner in it."""
-    if surface.startswith("“") and "”" not in surface:
-        surface = surface[1:]
-    if surface.endswith("”") and "“" not in surface:
-        surface = surface[:-1]
-    return surface
+#: Quotation marks, which set a name off in the text but are not part of it (“人民楷模”).
+_QUOTATION_MARKS = re.compile("[“”‘’\"'「」『』]")
+#: Spaces between two Chinese characters: a scraper's or a typesetter's (两癌 筛查, 孙 涛).
+_SPACE_IN_CHINESE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
+def _alias_form(surface: str) -> str:
+    """A surface form as an alias: without quotation marks, without spaces between Chinese
+    characters or at either end (“两癌 筛查” -> 两癌筛查)."""
+    return _SPACE_IN_CHINESE.sub("", _QUOTATION_MARKS.sub("", surface)).strip()
 
 
 def merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
