@@ -114,6 +114,9 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     cut_short = first_error.reason in _TRUNCATED and first_error.end == len(data)
     if cut_short or _mostly_utf8(data):
         return _decode_unicode(data, "utf-8", path, 0), "utf-8"
+    mixed = _utf8_with_legacy_lines(data, path)
+    if mixed is not None:
+        return mixed, "utf-8"
     candidates = []
     for codec, name in _LEGACY:
         try:
@@ -123,6 +126,8 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
         candidates.append((-_cjk_plausibility(text), name, text))
     candidates.sort(key=lambda c: c[:2])
     if not candidates or -candidates[0][0] < 0.5:
+        if _mostly_utf8(data, ratio=1):     # a short text with a bad byte: still UTF-8
+            return _decode_unicode(data, "utf-8", path, 0), "utf-8"
         raise InputError(path, "not UTF-8, UTF-16, GB18030 or Big5 text "
                                f"(undecodable byte at offset {first_error.start})")
     _, name, text = candidates[0]
@@ -164,16 +169,43 @@ def _decode_unicode(data: bytes, encoding: str, path, skipped: int) -> str:
     return "".join(parts)
 
 
-def _mostly_utf8(data: bytes) -> bool:
+def _mostly_utf8(data: bytes, ratio: int = 10) -> bool:
     """Valid UTF-8 but for a few corrupt sequences (rather than a legacy encoding)?
 
     A legacy-encoded file read as UTF-8 has almost no valid multi-byte characters, so a
-    corrupt UTF-8 file is one with ten times more of them than of replacement characters.
+    corrupt UTF-8 file is one with ``ratio`` times more of them than of replacement characters
+    (ten; one when no legacy encoding reads the file either).
     """
     text = data.decode("utf-8", errors="replace")
     corrupt = text.count("\ufffd")
     multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - corrupt
-    return corrupt <= MAX_REPLACED_SEQUENCES and multibyte >= 10 * corrupt
+    return corrupt <= MAX_REPLACED_SEQUENCES and multibyte >= ratio * max(corrupt, 1)
+
+
+def _utf8_with_legacy_lines(data: bytes, path) -> str | None:
+    """A UTF-8 file with a few lines pasted in GB18030 (GBK): each such line decoded as
+    GB18030 and reported; None when the file is not that (no valid UTF-8 line with Chinese,
+    or a bad line that GB18030 does not read as plausible Chinese either)."""
+    lines, legacy, utf8_text = [], [], False
+    for number, line in enumerate(data.splitlines(keepends=True), 1):
+        try:
+            text = line.decode("utf-8")
+            utf8_text = utf8_text or not text.isascii()
+        except UnicodeDecodeError:
+            try:
+                text = line.decode("gb18030")
+            except UnicodeDecodeError:
+                return None
+            if _cjk_plausibility(text) < 0.5:
+                return None
+            legacy.append(number)
+        lines.append(text)
+    if not utf8_text or len(legacy) > MAX_REPLACED_SEQUENCES:
+        return None
+    shown = ", ".join(map(str, legacy))
+    warnings.warn(InputWarning(path, f"{len(legacy)} line(s) in GB18030 among UTF-8 text, "
+                                     f"decoded as GB18030: line(s) {shown}"))
+    return "".join(lines)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -818,6 +850,9 @@ def make_document(data: bytes, path: str | Path, doc_id: str | None = None,
     if not data:
         raise InputError(path, "empty file")
     original, encoding = decode_bytes(data, path)
+    if "\x00" in original:     # past the first 8 KB checked for binary data: no text's
+        warnings.warn(InputWarning(path, f"{original.count(chr(0))} NUL character(s) removed"))
+        original = original.replace("\x00", "")
     if path.suffix.lower() in HTML_SUFFIXES if html is None else html:
         original = html_main_text(original, path)
     text, index = normalize_text(original)
