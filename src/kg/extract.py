@@ -1025,7 +1025,7 @@ def _quoted(sent: Sentence, stops) -> list[Candidate]:
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
         elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail) \
-                or _NAMED_AS.search(text, max(sent.start, start - 4), start):
+                or NAMED_AS.search(text, max(sent.start, start - 4), start):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
@@ -1086,8 +1086,8 @@ _SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
 _MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
                           r"抖音|快手|视频号|百家号|头条号|网站)")
 _TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
-#: The verb before a quoted title that says it was conferred (…首批命名的“…”).
-_NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的$")
+#: The verb before a title that says it was conferred (…首批命名的“…”).
+NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
 #: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
 _PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
 
@@ -1521,11 +1521,31 @@ _LIST_FILLER = re.compile(r"\s*(?:[(（][^()（）\n]{1,12}[)）]|[|｜\-—_=*]
 
 def list_heading_end(text: str, start: int, end: int) -> int | None:
     """Where the heading ends when the honour at ``[start, end)`` heads a list of its
-    holders (…三八红旗手名单, ■第…奖章获奖者名单 (四川省)), else None.
+    holders (…三八红旗手名单, ■第…奖章获奖者名单 (四川省)).
 
     The heading is its own line: before the honour only a short lead (a mark, a year,
     江西省获得), and no line that refers to an annex (附件:1.…名单) or numbers a table of
     contents (2.…名单).
+
+    Parameters
+    ----------
+    text : str
+        The document's normalised text.
+    start, end : int
+        The span of the honour's mention.
+
+    Returns
+    -------
+    int or None
+        The offset right after the heading, or None when the honour heads no list.
+
+    Examples
+    --------
+    >>> text = "附件\\n全国三八红旗手名单（2名）\\n周红 某公司经理\\n"
+    >>> list_heading_end(text, 3, 10)
+    16
+    >>> list_heading_end("附件:1.全国三八红旗手名单\\n", 5, 12) is None
+    True
     """
     closing = _LIST_HEADING.match(text, end)
     if closing is None:
@@ -1557,13 +1577,29 @@ def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def honour_lists(text: str, honours: list[tuple[int, int]],
                  holder) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
-    """The holders listed under each honour heading, as ``(honour span, item spans)``.
+    """The holders listed under each honour heading.
 
     Items follow on the heading's own line, separated by spaces (each a holder, the words
     right after a person being her unit and post), or one per line, the holder first
-    (许凤文 梨树县…公司 总经理; 邓小燕,女,汉族…); a line whose first item is no holder ends
-    the list. ``holder(start, end)`` is the type of the holder an item names (``Person``,
-    ``Organisation``), or None.
+    (周红 某县某公司 经理; 周红,女,汉族…; 上海:周红 …), a person's unit and post possibly on
+    the next line; a line whose first item is no holder, or that names another title, ends
+    the list. A title alone on its line heads a list only when two holders follow or a list
+    was announced just before.
+
+    Parameters
+    ----------
+    text : str
+        The document's normalised text.
+    honours : list of (int, int)
+        The spans of the document's honour mentions.
+    holder : callable
+        ``holder(start, end)`` gives the type of the holder an item names (``"Person"``,
+        ``"Organisation"``), or None when it names none.
+
+    Returns
+    -------
+    list of ((int, int), list of (int, int))
+        For each heading, the span of its honour and the spans of the holders listed.
     """
     headings = {}
     for start, end in honours:

@@ -47,7 +47,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
-from .extract import honour_lists, list_heading_end
+from .extract import NAMED_AS, honour_lists, list_heading_end
 from .model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 from .places import place_index
 from .rules import table, trigger_words
@@ -600,7 +600,7 @@ def _awards(document, sentence, ms, facts, opener=None):
                     earlier = listed[earlier.start]
                     facts.add(r, "awarded", earlier, sentence, year=year)
         # A是2015年团省委首批命名的“…”: the subject of 是 holds the title named
-        if _NAMED_AS.search(text, sentence[0], honour.start):
+        if NAMED_AS.search(text, sentence[0], honour.start):
             clause = max([sentence[0]] + [m.end() for m in _CLAUSE_END.finditer(
                 text, sentence[0], honour.start)])
             copula = text.find("是", clause, honour.start)
@@ -664,13 +664,7 @@ _LISTED_AFTER = re.compile(r"有(?=[^。;；、]{2,14}、)|[^。;；:：,，]{0,
 def _posts_after(text: str, start: int, end: int) -> bool:
     """Whether a post title and a name stand between a unit and a verb (…公司董事长甲获评)."""
     return bool(re.match(r"[\u4e00-\u9fff、]{2,16}$", text[start:end])) and any(
-        text.startswith(post, at) and 2 <= end - at - len(post) <= 3
-        for at in range(start, end) for post in _post_titles())
-
-
-@cache
-def _post_titles() -> frozenset[str]:
-    return frozenset(row[0] for row in table("posts.tsv", 3))
+        _posts().match(text[start:end - length]) for length in (2, 3))
 
 
 #: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
@@ -681,9 +675,6 @@ _HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")
 
 #: Who speaks to or hands over to the holder of a title named right after (向获得“…”的).
 _TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
-
-#: A title named as conferred by the verb before it (是…命名的“…”).
-_NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
 
 #: Between people and the title they speak for as its holders (作为, 两位, 3名).
 _REPRESENTING = re.compile(r"(?:作为|[一二三四五六七八九十两\d]+(?:位|名))$")
