@@ -172,3 +172,32 @@ def test_seed_graph_exports_read_back_complete(tmp_path, capsys):
     with (tmp_path / "seeds.edges.csv").open(encoding="utf-8-sig", newline="") as handle:
         predicates = {row["predicate"] for row in csv.DictReader(handle)}
     assert predicates == set(graph.fact_counts())
+
+
+def test_gexf_reads_back_in_networkx_with_the_graphml_attributes(tmp_path):
+    graph = sample_graph()
+    [path] = export.export(graph, "gexf", tmp_path / "kg.gexf")
+    read = networkx.read_gexf(path)
+    original = graph.to_networkx()
+    assert sorted(read.nodes) == sorted(original.nodes)
+    assert read.number_of_edges() == original.number_of_edges()
+    for iri, data in original.nodes(data=True):
+        assert read.nodes[iri]["type"] == data["type"]
+    assert f"主席{CHAIR}" in path.read_text(encoding="utf-8")
+
+
+def test_mention_jsonl_gives_each_evidence_sentence_with_its_spans(tmp_path):
+    """Seeds: one line per evidence sentence, spans inside it, and the chair named where the
+    sentence names her (doccano's label and Prodigy's spans agree)."""
+    graph = kg.build()
+    [path] = export.export(graph, "jsonl", tmp_path / "kg.jsonl")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == len({ev for fact in graph.facts for ev in fact.evidence})
+    for line in lines:
+        assert [[s["start"], s["end"], s["label"]] for s in line["spans"]] == line["label"]
+        for start, end, label in line["label"]:
+            assert 0 <= start < end <= len(line["text"])
+            assert label in ("Organisation", "Programme", "Person", "Place", "Honour")
+    chair = [line for line in lines if line["text"].startswith("自治区妇联党组书记、主席王芳")]
+    assert chair and all([[12, 14, "Person"]] == [s for s in line["label"] if s[2] == "Person"]
+                         for line in chair)

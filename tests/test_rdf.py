@@ -325,3 +325,21 @@ def test_the_document_region_links_the_place(tmp_path):
         (vocab.DEFAULT_BASE + "place/内蒙古自治区", str(vocab.CLASS["Place"]))}
     assert {d.region for d in rdf.load(rdf.write_turtle(graph, tmp_path / "kg.ttl")).documents} \
         == {"内蒙古自治区"}
+
+
+# ------------------------------------------------------------------ other formats of a build
+
+def test_build_writes_every_rdf_format_with_the_same_triples_byte_identical(tmp_path):
+    runs = []
+    for run in ("a", "b"):
+        subprocess.run([sys.executable, "-m", "kg", "build", "-o", str(tmp_path / run),
+                        "--format", "ttl,nt,jsonld,trig", "--quiet"], check=True)
+        runs.append({p.name: p.read_bytes() for p in (tmp_path / run).glob("kg.*")})
+    assert runs[0] == runs[1] and set(runs[0]) == {"kg.ttl", "kg.nt", "kg.jsonld", "kg.trig"}
+    formats = {"kg.ttl": pyoxigraph.RdfFormat.TURTLE, "kg.nt": pyoxigraph.RdfFormat.N_TRIPLES,
+               "kg.jsonld": pyoxigraph.RdfFormat.JSON_LD, "kg.trig": pyoxigraph.RdfFormat.TRIG}
+    triples = {name: {(q.subject, q.predicate, q.object)
+                      for q in pyoxigraph.parse(data, format=formats[name])}
+               for name, data in runs[0].items()}
+    assert len(triples["kg.ttl"]) > 1000
+    assert all(found == triples["kg.ttl"] for found in triples.values())

@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
     build.add_argument("--no-html", action="store_true", help="write kg.ttl only, not the "
                        "viewer page kg.html")
+    build.add_argument("--format", default=",".join(outputs.DEFAULT_FORMATS), metavar="LIST",
+                       help="outputs, comma-separated, from " + ",".join(outputs.RENDERERS)
+                       + " (default ttl,html): kg.ttl, kg.nt, kg.jsonld, kg.trig, kg.html")
     build.add_argument("--cache", metavar="DIR", help="folder of per-document results reused "
                        "by the next build: only new or changed files are read again, the output "
                        f"is the same (default OUTDIR/{cache.DEFAULT_NAME})")
@@ -63,12 +66,14 @@ def _parser() -> argparse.ArgumentParser:
                         "document alone against its own gold file (GOLD/NAME.json for NAME.txt) "
                         "and sum the counts; for documents whose relative names (市妇联) mean "
                         "different bodies")
-    exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, node-link JSON "
-                              "or CSV tables")
+    exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, GEXF, "
+                              "node-link JSON, CSV tables or mention JSONL")
     exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
     exporter.add_argument("--format", required=True, choices=export.FORMATS,
-                          help="graphml (Gephi, Cytoscape), json (networkx node-link) or csv "
-                          "(NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM for Excel)")
+                          help="graphml (Gephi, Cytoscape), gexf (Gephi), json (networkx "
+                          "node-link), csv (NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM "
+                          "for Excel) or jsonl (evidence sentences with their entity mentions, "
+                          "for doccano and Prodigy)")
     exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
                           "next to GRAPH.ttl)")
     querier = sub.add_parser("query", help="run a SPARQL query on graph files or a store",
@@ -218,6 +223,9 @@ def cmd_build(args) -> int:
     if args.scheduler and args.engine != "dask":
         raise KgError("--scheduler needs --engine dask")
     check_base(args.base)
+    formats = outputs.check_formats([f.strip() for f in args.format.split(",") if f.strip()])
+    if args.no_html:
+        formats = tuple(f for f in formats if f != "html")
     check_writable(args.output)
     inputs = pipeline.gather_inputs(args.paths, exclude=[args.output])
     problems: list[InputWarning] = []
@@ -233,7 +241,6 @@ def cmd_build(args) -> int:
     if args.validate and not args.quiet:
         print("kg: checking kg.ttl against the SHACL shapes (several times the build's time on "
               "a large graph)…", file=sys.stderr, flush=True)
-    formats = ("ttl",) if args.no_html else outputs.DEFAULT_FORMATS
     written = outputs.write_build(graph, args.output, formats=formats, base=args.base,
                                   validate=args.validate)
     if written.conforms is False:

@@ -1,10 +1,16 @@
-"""``kg export``: the graph as GraphML, networkx node-link JSON, or node and edge CSV tables.
+"""``kg export``: the graph as GraphML, GEXF, networkx node-link JSON, node and edge CSV tables,
+or the evidence sentences with their entity mentions as JSONL.
 
 All three carry what :func:`kg.nx.to_networkx` gives: nodes keyed by entity IRI with ``label``,
 ``type``, ``aliases``; one edge per fact with ``predicate``, ``role``, ``year``, ``evidence``.
 
 - **GraphML** (Gephi, Cytoscape, ``networkx.read_graphml``) holds only scalar attributes, so
   ``aliases`` and ``evidence`` are JSON text, and a missing ``role`` or ``year`` is left out.
+- **GEXF** (Gephi's own format) holds the same attributes as GraphML.
+- **JSONL** is one line per evidence sentence, ``{"text", "label", "spans", "meta"}``: the
+  entity mentions inside it with offsets into the sentence, as doccano (``label``:
+  ``[start, end, type]``) and Prodigy (``spans``) read them, for people who correct the
+  extractor; ``meta`` names the document and the sentence's offsets into the original file.
 - **JSON** is networkx's node-link format (``networkx.node_link_graph(data, edges="edges")``
   reads it back into the same graph as ``to_networkx``).
 - **CSV** writes two tables, ``<name>.nodes.csv`` and ``<name>.edges.csv``, in UTF-8 with a byte
@@ -27,7 +33,7 @@ import networkx
 from .graph import KnowledgeGraph
 from .io import ensure_folder, write_atomic, write_outputs
 
-FORMATS = ("graphml", "json", "csv")
+FORMATS = ("graphml", "gexf", "json", "csv", "jsonl")
 NODE_COLUMNS = ("iri", "label", "type", "aliases")
 EDGE_COLUMNS = ("source", "target", "predicate", "role", "year", "source_label", "target_label",
                 "evidence")
@@ -70,6 +76,13 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
     >>> g.nodes["p"]["label"], g.edges["p", "o", 0]["role"]
     ('王芳', '主席')
     """
+    buffer = io.BytesIO()
+    networkx.write_graphml(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
+    return buffer.getvalue()
+
+
+def _scalar_graph(graph: KnowledgeGraph) -> networkx.MultiDiGraph:
+    """The networkx graph with scalar, XML-safe attributes only (lists as JSON text)."""
     full = graph.to_networkx()
     flat = networkx.MultiDiGraph()
     for iri, data in full.nodes(data=True):
@@ -79,9 +92,54 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
         scalars = {k: _xml_text(v) for k, v in data.items() if v is not None and k != "evidence"}
         flat.add_edge(source, target, key, **scalars,
                       evidence=_xml_text(_json_text(data["evidence"])))
+    return flat
+
+
+def to_gexf(graph: KnowledgeGraph) -> bytes:
+    """GEXF 1.2 of the graph (Gephi), with the attributes of :func:`to_graphml`.
+
+    Examples
+    --------
+    >>> from kg.model import Entity
+    >>> data = to_gexf(KnowledgeGraph((), (Entity("p", "Person", "王芳"),), ()))
+    >>> networkx.read_gexf(io.BytesIO(data)).nodes["p"]["type"]
+    'Person'
+    """
     buffer = io.BytesIO()
-    networkx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
+    networkx.write_gexf(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     return buffer.getvalue()
+
+
+def to_mention_jsonl(graph: KnowledgeGraph) -> str:
+    """One JSON line per evidence sentence with the entity mentions inside it (see the module
+    docstring), sorted by document and offset.
+
+    Examples
+    --------
+    >>> from kg.model import Entity, Evidence, Fact
+    >>> ev = Evidence("d1", "王芳任主席。", 10, 16)
+    >>> e = (Entity("p", "Person", "王芳", mentions=(("d1", 10, 12),)),
+    ...      Entity("o", "Organisation", "妇联"))
+    >>> line = to_mention_jsonl(KnowledgeGraph((), e, (Fact("p", "holdsPost", "o", None, None,
+    ...                                                      (ev,)),)))
+    >>> json.loads(line)["label"]
+    [[0, 2, 'Person']]
+    """
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in graph.entities:
+        for doc_id, start, end in entity.mentions:
+            spans.setdefault(doc_id, []).append((start, end, entity.type))
+    sentences = sorted({ev for fact in graph.facts for ev in fact.evidence},
+                       key=lambda ev: (ev.doc_id, ev.start, ev.end, ev.sentence))
+    lines = []
+    for ev in sentences:
+        inside = sorted({(s - ev.start, e - ev.start, t) for s, e, t in spans.get(ev.doc_id, ())
+                         if ev.start <= s and e <= ev.end})
+        lines.append(_json_text({
+            "text": ev.sentence, "label": [list(span) for span in inside],
+            "spans": [{"start": s, "end": e, "label": t} for s, e, t in inside],
+            "meta": {"document": ev.doc_id, "start": ev.start, "end": ev.end}}))
+    return "".join(line + "\n" for line in lines)
 
 
 def to_node_link_json(graph: KnowledgeGraph) -> str:
@@ -148,7 +206,7 @@ def export(graph: KnowledgeGraph, fmt: str, output: str | Path, name: str = "kg"
     ----------
     graph : KnowledgeGraph
         The graph to write.
-    fmt : {"graphml", "json", "csv"}
+    fmt : {"graphml", "gexf", "json", "csv", "jsonl"}
         The output format.
     output : str or Path
         The file to write; for ``csv`` the folder receiving ``<name>.nodes.csv`` and
@@ -169,11 +227,10 @@ def export(graph: KnowledgeGraph, fmt: str, output: str | Path, name: str = "kg"
     ['kg.nodes.csv', 'kg.edges.csv']
     """
     output = Path(output)
-    if fmt == "graphml":
-        return [write_atomic(ensure_folder(output.parent) / output.name, to_graphml(graph))]
-    if fmt == "json":
-        return [write_atomic(ensure_folder(output.parent) / output.name,
-                             to_node_link_json(graph))]
+    single = {"graphml": to_graphml, "gexf": to_gexf, "json": to_node_link_json,
+              "jsonl": to_mention_jsonl}
+    if fmt in single:
+        return [write_atomic(ensure_folder(output.parent) / output.name, single[fmt](graph))]
     if fmt != "csv":
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     nodes, edges = to_csv_tables(graph)

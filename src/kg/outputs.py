@@ -7,6 +7,7 @@ Turtle against the SHACL shapes when asked.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -19,6 +20,8 @@ from .vocab import DEFAULT_BASE
 #: Output format → (file name, renderer of the graph with a base IRI).
 RENDERERS: dict[str, tuple[str, Callable[[KnowledgeGraph, str], str]]] = {
     "ttl": ("kg.ttl", rdf.to_turtle),
+    **{name: (f"kg.{name}", partial(rdf.to_format, rdf_format=name))
+       for name in ("nt", "jsonld", "trig")},
     "html": ("kg.html", lambda graph, base: viz.render_html(graph)),
 }
 DEFAULT_FORMATS = ("ttl", "html")

@@ -506,6 +506,23 @@ def _write_facts_and_evidence(out: list[str], terms: _TurtleTerms, facts: Iterab
     out += [evidence_nodes[key] for key in sorted(evidence_nodes)]
 
 
+#: The other RDF formats of a build, written by pyoxigraph from the Turtle (same triples).
+OTHER_FORMATS = {"nt": pyoxigraph.RdfFormat.N_TRIPLES, "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+                 "trig": pyoxigraph.RdfFormat.TRIG}
+
+
+def to_format(graph: KnowledgeGraph, base: str = DEFAULT_BASE, rdf_format: str = "nt") -> str:
+    """The graph in another RDF format (``nt``, ``jsonld`` or ``trig``): the triples of
+    :func:`to_turtle`, in its order, written by pyoxigraph (TriG: in the default graph)."""
+    turtle = pyoxigraph.RdfFormat.TURTLE
+    triples = pyoxigraph.parse(to_turtle(graph, base).encode("utf-8"), format=turtle)
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    writer = OTHER_FORMATS[rdf_format]
+    return pyoxigraph.serialize(triples, format=writer,
+                                prefixes=None if writer == pyoxigraph.RdfFormat.N_TRIPLES
+                                else prefixes).decode("utf-8")
+
+
 def write_turtle(graph: KnowledgeGraph, path: str | Path, base: str = DEFAULT_BASE) -> Path:
     """Write the graph's Turtle to ``path`` atomically; return the path."""
     return write_atomic(path, to_turtle(graph, base))
