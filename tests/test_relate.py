@@ -458,6 +458,9 @@ def test_reporters_work_for_the_outlets_of_their_byline(tmp_path: Path, text, su
     ("由甘肃省妇联、甘肃省总工会主办,兰州市妇联承办,兰州市青少年宫协办的“巾帼风采”技能大赛"
      "在甘肃省科技馆举行。",
      {"甘肃省妇女联合会", "甘肃省总工会", "兰州市妇女联合会", "兰州市青少年宫"}),
+    # the organisers named after the programme: P 由 A、B 联合主办
+    ("“巾帼科普月”活动由株洲市妇联、株洲市科协联合主办。",
+     {"株洲市妇女联合会", "株洲市科学技术协会"}),
 ])
 def test_organisers_of_a_programme(tmp_path: Path, text, runners):
     runs = facts_of(graph_of(tmp_path, text), "runs")

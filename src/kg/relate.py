@@ -26,9 +26,10 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
 - ``runs``: the organisation named right before a runs trigger in the sentence runs the
   programmes after the trigger (a list of bodies may end in 等单位 and a venue: A、B等单位在
   X广场联合开展; a venue after 在 runs nothing); in 由A主办、B承办、C协办的 P every body after
-  由 runs P; when the sentence leaves the subject out, the document's own
-  organisation (the one it names most) runs them (reports leave their author out), and with a
-  partner (与 X 联合举办) it runs them together with X; a programme named after an organisation
+  由 runs P, and so do those in P 由A、B主办 / P 是由 A 发起 after it; when the sentence
+  leaves the subject out, the document's own organisation (the one it names most) runs them
+  (reports leave their author out), and with a partner (与 X 联合举办) it runs them together
+  with X; a programme named after an organisation
   (清华大学远程教学站) is that organisation's; a 【section】 header's programme is the document's
   own organisation's when the section names that organisation first.
 - ``locatedIn``: the most specific place an organisation's name holds, every place a
@@ -139,6 +140,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         _awards(document, sentence, ms, facts, _opening_person(document, sentence, by_sentence))
         _runs(document, sentence, ms, own, facts)
         _named_runners(document, sentence, ms, facts)
+        _runners_named_after(document, sentence, ms, facts)
         _located(document, sentence, ms, facts)
         _parts_in_sentence(document, sentence, ms, facts)
     _listed_under_headings(document, mentions, facts)
@@ -799,6 +801,28 @@ _ADVERB_BEFORE_JOIN = re.compile(r"\s*(?:将|也|还|又|再|共同|积极|主�
 
 #: Prepositions that put a partner before a joint verb (与/同/和 X 联合举办).
 _WITH = frozenset("与同和")
+
+
+#: A programme followed by who runs it: …科普日是由…发起, …活动由…主办.
+_BY_AFTER = re.compile(r"[”\"]?\s*(?:是|系|均|将|已)?由")
+
+
+def _runners_named_after(document, sentence, ms, facts):
+    """The bodies between 由 and a runs trigger right after a programme run it
+    (“…”活动由A、B联合主办, 科普日是由中国科协发起)."""
+    text = document.text
+    orgs = [m for m in ms if m.type == "Organisation"]
+    for programme in (m for m in ms if m.type == "Programme"):
+        by = _BY_AFTER.match(text, programme.end, sentence[1])
+        if by is None:
+            continue
+        trigger = _triggers()["runs"].search(text, by.end(), min(sentence[1], by.end() + 40))
+        if trigger is None or re.search(r"[。;；]", text[by.end():trigger.start()]):
+            continue
+        for org in orgs:
+            if by.end() <= org.start and org.end <= trigger.start() and not any(
+                    o is not org and o.start <= org.start and org.end <= o.end for o in orgs):
+                facts.add(org, "runs", programme, sentence)
 
 
 def _named_runners(document, sentence, ms, facts):
