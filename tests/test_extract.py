@@ -442,6 +442,8 @@ def test_no_organ_without_its_body_or_term(text):
     ("市长为荣获“湖南省侨联系统先进集体”的长沙市侨联、岳麓区侨联等3个单位颁发奖牌。",
      {"湖南省侨联系统先进集体"}, {"岳麓区侨联"}),
     ("她荣获科技进步一等奖、教学成果特等奖等荣誉。", {"科技进步一等奖", "教学成果特等奖"}, set()),
+    # the work of a body is part of the title, a spaced 年度 is not
+    ("团省委授予共青团长沙市委 2021 年度共青团工作创新奖。", {"共青团工作创新奖"}, {"年度共青团工作创新奖"}),
     # the system of a body is part of the title it names
     ("授予湖南省科协系统先进集体称号。", {"湖南省科协系统先进集体"}, {"系统先进集体"}),
     # the kind of recipients counted before a title is not part of it

@@ -427,6 +427,11 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # the holders listed after 有
     ("县府表示,荣获今年本县模范母亲有城关镇罗红、李芳。", {("罗红", "本县模范母亲"), ("李芳", "本县模范母亲")},
      set()),
+    # 对受表彰的X和Y…同时授予Z: the holders of X and Y named anywhere in the text hold Z too
+    ("授予周红等5名同志湖南省交通系统“巾帼建功标兵”称号;授予李娜等5名同志湖南省交通系统“优秀女职工”称号。"
+     "对此次受表彰的“巾帼建功标兵”和“优秀女职工”,省妇联同时授予省“三八”红旗手称号。",
+     {("周红", "湖南省三八红旗手"), ("李娜", "湖南省三八红旗手"), ("李娜", "湖南省交通系统优秀女职工")},
+     set()),
     # 获得者 is a noun, not the verb: who commends the holders is none of them
     ("湖南省总工会此次共表彰全国五一劳动奖章获得者120人、全国工人先锋号集体80个。", set(),
      {("湖南省总工会", "全国工人先锋号")}),

@@ -1257,10 +1257,12 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
         quoted = opened and s - 2 >= sent.start and _NAME_CHAR.match(text[s - 2])
         left = sent.limit(s - 1) if quoted else sent.limit(s)
         # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
-        # but its system is (中国科协系统先进集体)
+        # but its system or its work is (中国科协系统先进集体, 共青团工作优秀奖)
         left = max([left] + [c.end for c in found if c.type == "Organisation"
                              and left <= c.start and c.end < s
-                             and not text.startswith("系统", c.end)])
+                             and not text.startswith(("系统", "工作"), c.end)])
+        if text.startswith("年度", left) and left + 2 < s:
+            left += 2  # 2015 年度|…奖: the year, spaced off its 年度
         places = {c.start for c in found if c.type == "Place"}
         while _dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
                 and left not in places and not _honour_level().match(text, left):

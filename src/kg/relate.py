@@ -144,6 +144,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         _located(document, sentence, ms, facts)
         _parts_in_sentence(document, sentence, ms, facts)
     _listed_under_headings(document, mentions, facts)
+    _also_conferred(document, mentions, facts)
     _parts_by_name(document, mentions, facts)
     _sections(document, mentions, facts, own)
     return facts.result()
@@ -680,6 +681,34 @@ _TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
 
 #: Between people and the title they speak for as its holders (作为, 两位, 3名).
 _REPRESENTING = re.compile(r"(?:作为|[一二三四五六七八九十两\d]+(?:位|名))$")
+
+def _also_conferred(document, mentions, facts):
+    """对此次受表彰的“X”和“Y”,…同时授予Z: everyone the document gives X or Y holds Z too."""
+    text = document.text
+    honours = [m for m in mentions if m.type == "Honour"]
+    by_iri = {entity_iri(m.type, m.key, facts.base): m for m in mentions
+              if m.type in ("Person", "Organisation")}
+    for cue in _ALSO_CONFERRED.finditer(text):
+        sentence = document.sentence_at(cue.start())
+        # the titles named there, also in a short form no rule read as one (“优秀女护士”)
+        named = {m.group(1) for m in _QUOTED_NAME.finditer(text, cue.start(), cue.start("verb"))}
+        held = {entity_iri(h.type, h.key, facts.base) for h in honours
+                if cue.start() < h.start and h.end <= cue.start("verb")
+                or any(h.key.endswith(name) for name in named)}
+        given = [h for h in honours if cue.end() <= h.start and h.end <= sentence[1]
+                 and not _CLAUSE_END.search(text, cue.end(), h.start)]
+        holders = {s for s, p, o, *_ in facts.facts if p == "awarded" and o in held}
+        for subject in sorted(holders):
+            for honour in given:
+                if subject in by_iri:
+                    facts.add(by_iri[subject], "awarded", honour, sentence)
+
+
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
+
+#: 对 the holders of titles named next …(同时)授予 another title (对此次受表彰的“…”和“…”,
+#: 省妇联同时授予…; 对25名…获得者同时授予…).
+_ALSO_CONFERRED = re.compile(r"对(?:此次|本次)?(?:受表彰的|获得)?[^。;；]{2,60}?(?P<verb>同时授予|还授予|一并授予)")
 
 #: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
 _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
