@@ -228,6 +228,8 @@ def test_traditional_text_with_pinyin_glosses_reads_like_simplified():
     # a note in brackets after a listed name (女, 兼职) does not break the list
     ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "全海燕"),
     ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "骆斌"),
+    # names listed after a post and a colon, a word at a name's start notwithstanding (周长)
+    ("副主席:周长顺、易兰(女)、石敏(兼)", "周长顺"),
     # jieba's tagger reads the name (its HMM finds unknown ones) after a role word, before a verb
     ("大学生鲁晓萌在村里担任副书记。", "鲁晓萌"),
     ("返乡青年邬春燕带领村民种茶。", "邬春燕"),
@@ -282,6 +284,12 @@ def test_people_from_cues_in_news_text(text, person):
     # preposition does not open a name (向|获奖|代表)
     ("作为市政协常委，她多次提交提案。", ("Person", "常委")),
     ("大家牢记总书记殷殷嘱托。", ("Person", "殷殷")),
+    # frequent words jieba tags as names (荣誉); a word the tagger reads whole (官网) or a
+    # one-character verb or classifier (曾|任, 作业|班) before a post or a cue
+    ("他曾任荣誉主席。会议推举其为荣誉委员。", ("Person", "荣誉")),
+    ("他曾任荣誉主席。会议推举其为荣誉委员。", ("Person", "任荣誉")),
+    ("官网介绍，该会成立于1990年。", ("Person", "官网")),
+    ("作业班工作负责人孟静等人参加。", ("Person", "班工作")),
     ("会上，邢凯向获奖代表颁发证书。", ("Person", "向获奖")),
     ("会上，邢凯向获奖代表颁发证书。", ("Person", "邢凯向")),
 ])

@@ -504,3 +504,17 @@ def test_an_organ_named_once_does_not_hold_the_later_posts(tmp_path: Path):
                                         "选举鲁敏同志为副主席。"), "holdsPost")
     assert ("鲁敏", "湘潭市妇女联合会") in posts
     assert not [p for p in posts if p[0] == "鲁敏" and p[1] != "湘潭市妇女联合会"]
+
+
+@pytest.mark.parametrize("subject, unit", [
+    ("谷雨", "湖南省残疾人联合会"),
+    ("谷雨", "湖南省残疾人联合会第六届主席团"),
+    # a line of the list naming only the post serves the unit of the line before, at its levels
+    ("易兰", "湖南省残疾人联合会第六届主席团"),
+    ("易兰", "湖南省残疾人联合会"),
+    ("骆斌", "湖南省残疾人联合会第六届执行理事会"),
+])
+def test_officers_listed_after_a_post_and_a_colon(tmp_path: Path, subject, unit):
+    text = ("一、湖南省残疾人联合会第六届主席团主席:谷雨\n副主席:周长顺、易兰(女)、石敏(兼)\n"
+            "二、湖南省残疾人联合会第六届执行理事会理事长:周长顺\n副理事长:骆斌、任静(女)\n")
+    assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

@@ -60,6 +60,10 @@ _GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基�
 _NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
 
 BOOK_TITLE = "extract:book-title"
+#: The rule of names jieba's tagger reads whole (a signal that outweighs a word at the start).
+TAGGED_NAME = "extract:tagged-name"
+#: The rule of names listed after a post and a colon (副主席:甲、乙(女)、丙), as strong.
+OFFICER_LIST = "extract:officer-list"
 PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
             "programme": 2, "honour": 2, "place": 1, "person": 1}
 
@@ -270,6 +274,17 @@ class Sentence:
     @cached_property
     def _tag_at(self) -> dict[int, str]:
         return {a: tag for a, _, tag in self.tagged_words}
+
+    def tagged_start(self, start: int, end: int) -> bool:
+        """Whether the tagger starts a word at ``start`` and does not read ``[start, end)`` as
+        one word of another kind than a name (作业班|工作 starts none at 班; 官网 is a noun)."""
+        word = self._word_at.get(start)
+        return word is not None and not (word[0] == end and word[1] not in _NAME_TAGS) \
+            and not (word[0] == start + 1 and word[1] in _NOT_SURNAME_TAGS)
+
+    @cached_property
+    def _word_at(self) -> dict[int, tuple[int, str]]:
+        return {a: (b, tag) for a, b, tag in self.tagged_words}
 
     def tagged_name_end(self, pos: int) -> int | None:
         """The end of the word the tagger reads as a personal name at ``pos`` followed by a
@@ -1827,7 +1842,7 @@ def _looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
     return bool(text) and text[:1] != text[1:2] and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
-        and not _is_word(text)
+        and not _is_name_word(text)
 
 
 #: Punctuation that ends a clause or a list item.
@@ -1837,10 +1852,15 @@ _ROLE_TAGS = frozenset(("n", "t"))
 #: A family named after a person: the name, then 家庭 ending the phrase (…的王某家庭,).
 _FAMILY = re.compile(r"(?:(?<=[、,，:：;；\s])|(?<=^))([\u4e00-\u9fff]{2,8}?)家庭"
                      r"(?=[,，、。;；\s等被获荣]|$)", re.M)
+#: One name of a list of officers, its note and the separator after it.
+_OFFICER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:[（(][^（）()\n]{1,8}[)）])?"
+                      r"(?:[、,，;；]|[ \u3000]+|(?=[。\n]|$))")
 #: Prepositions and motion verbs that may follow a name of two characters (金某|向…, 王某|到会).
 _PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
 #: Tags of words that do not open a name: prepositions, conjunctions, adverbs, particles.
 _FUNCTION_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "r"))
+#: Tags of a one-character word that is no surname there (曾|任, 作业|班|工作).
+_NOT_SURNAME_TAGS = frozenset(("v", "q", "m", "n", "d", "p", "c", "u", "f"))
 #: Tags jieba gives personal names.
 _NAME_TAGS = frozenset(("nr", "nrfg"))
 #: Tags of the word after a name that tell of an action or a link (在, 和, 带, 表示).
@@ -1867,7 +1887,7 @@ def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
         known = len(name) == 3 and _dictionary_words().get(name) == "nrfg" \
             and text[a - 1:a] not in "“\"「 "
         if (before and after) or known:
-            result.append(Candidate(a, b, "Person", "extract:tagged-name", name, "person"))
+            result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
     return result
 
 
@@ -1941,7 +1961,8 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                     and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
                     and not (text[s - 1] in _PREPOSITIONS  # 金某|向…获得: no name before 获得
                              and sent.tagged_name_end(start) == s - 1) \
-                    and sent.tagged_word_tag(start) not in _FUNCTION_TAGS:  # 向|获奖|代表
+                    and sent.tagged_word_tag(start) not in _FUNCTION_TAGS \
+                    and sent.tagged_start(start, s):  # 向|获奖|代表, 作业班|工作, 官网|介绍
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     result += _tagged_names(sent, surnames)
@@ -1953,6 +1974,21 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
                 result.append(Candidate(start, m.end(1), "Person", "extract:family-head",
                                         text[start:m.end(1)], "person"))
                 break
+    # names listed after a post and a colon, one per item (副主席:甲、乙(女)、丙(兼); 理事:甲 乙)
+    for s, e, p in posts:
+        if text[e:e + 1] not in ":：":
+            continue
+        pos = e + 1
+        for item in _OFFICER.finditer(text, pos, sent.end):
+            if item.start() != pos:
+                break
+            name = item.group("name")
+            if not (_looks_like_name(name, surnames) or (name[:2] in surnames
+                                                        and 3 <= len(name) <= 4)):
+                break
+            result.append(Candidate(item.start("name"), item.end("name"), "Person", OFFICER_LIST,
+                                    name, "person"))
+            pos = item.end()
     # (护士 of 护士长 is part of the post)
     for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] in ("before", "role"):
@@ -2035,6 +2071,11 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
             result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
                        for a, b in names]
+    # a name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)
+    tagged = {(a, b) for a, b, tag in sent.tagged_words if tag in _NAME_TAGS}
+    result += [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in result
+               if (c.start, c.end) in tagged and c.rule_id != TAGGED_NAME
+               and c.key not in _common_words()]
     # a word across an edge tells against the name, unless a rule word is known to start
     # right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite 席王)
     known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
@@ -2053,18 +2094,38 @@ def _is_word(text: str) -> bool:
     return _dictionary_words().get(text, "nr") in _NOT_NAME_TAGS
 
 
+def _is_name_word(text: str) -> bool:
+    """Whether ``text`` is a whole word, not a name: an ordinary dictionary word, or one of the
+    frequent words jieba tags as names (荣誉, 文明, 宁静; as the start of a name, 黎明 of
+    黎明某 is fine)."""
+    return _is_word(text) or (_dictionary_words().get(text) == "nr"
+                              and _frequency(text) >= _WORD_FREQUENCY)
+
+
+#: jieba's frequency above which a word it tags as a name is an ordinary word (荣誉 2877,
+#: 宁静 652; the common names it knows stay below: 李娜 438).
+_WORD_FREQUENCY = 600
+
+
+def _frequency(word: str) -> int:
+    """The frequency of a word in jieba's dictionary (0 if it holds none)."""
+    return segmenter.tokenizer().FREQ.get(word, 0)
+
+
 #: Rule ids of names read right after a post title (a strong context).
 _POST_RULES = "rules/posts.tsv"
 
 
-def _plausible_name(name: str, strong: bool = False) -> bool:
+def _plausible_name(name: str, strong: bool = False, tagged: bool = False) -> bool:
     """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
-    post title (省长柯文涛), four characters only with a compound surname."""
+    post title (省长柯文涛) or read whole as a name by jieba's tagger (``tagged``: 周长|某),
+    four characters only with a compound surname."""
     _, _, _, surnames = _rules()
-    if _is_word(name) or name in _post_titles() or (len(name) >= 3 and _is_word(name[:2]) and "·" not in name
-                          and name[:2] not in surnames  # 上官 is a word and a surname
-                          # after a post, a proper name's start (柯文 of 柯文涛) may open it
-                          and not (strong and _dictionary_words()[name[:2]] in _NAMED_NOT_BODY)):
+    if _is_name_word(name) or name in _post_titles() or (
+            len(name) >= 3 and _is_word(name[:2]) and "·" not in name and not tagged
+            and name[:2] not in surnames  # 上官 is a word and a surname
+            # after a post, a proper name's start (柯文 of 柯文涛) may open it
+            and not (strong and _dictionary_words()[name[:2]] in _NAMED_NOT_BODY)):
         return False
     # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
     # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
@@ -2116,7 +2177,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
     persons = [c for c in candidates if c.type == "Person"
-               and _plausible_name(c.key, strong=c.rule_id.startswith(_POST_RULES))
+               and _plausible_name(c.key, strong=c.rule_id.startswith(_POST_RULES),
+                                   tagged=c.rule_id in (TAGGED_NAME, OFFICER_LIST))
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]
     candidates = [c for c in candidates if c.type != "Person"

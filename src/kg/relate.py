@@ -10,7 +10,9 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
   当选 <post> (the body elected to earlier in the document, not the organ it named) and 王某，<unit><post>， (apposition
   closed by punctuation) name the unit after the person; a table row gives name, unit and post
-  between blanks; a profile (X,女,汉族,…,中共党员,现任…) gives party membership and the posts
+  between blanks; names after a post and a colon (主席团主席:甲; 副主席:乙、丙(女)) hold it in
+  the unit named before the post, or in the unit of the list's line before; a profile
+  (X,女,汉族,…,中共党员,现任…) gives party membership and the posts
   after 现任; a reporter in a byline (记者 X) works for the outlets the line names before
   (来源:某报, 某报·某网记者, 某网消息). A post title after words of an unknown unit
   (…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
@@ -99,6 +101,8 @@ class _Facts:
         self.document, self.base = document, base
         self.facts: dict[tuple, list[Evidence]] = {}
         self.elected: Mention | None = None  # the body the last election named
+        # the unit of the last list of officers, with the organisations and places of its line
+        self.listing: tuple | None = None
         self._subjects: dict[str, set[str]] = {}
 
     def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
@@ -178,6 +182,8 @@ def _posts_held(document, sentence, ms, facts, own):
     elected = facts.elected
     for group in groups:
         head = group[0]
+        if _colon_list(text, sentence, group, orgs, places, facts):
+            continue
         post = posts[head.start]
         post_start = head.start - len(post) if post else head.start
         if post and not any(post_start <= o.end <= head.start for o in orgs) \
@@ -255,7 +261,7 @@ _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
 #: What closes a unit and post in apposition after a name.
 _APPOSITION_END = frozenset(",，。;；)）")
 #: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
-_LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?、")
+_LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
 #: After the last name of a list: 等, a head count (3名同志).
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位](?:同志)?)?")
 _POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
@@ -304,6 +310,35 @@ def _reporters(text, sentence, ms, facts):
 _MEDIA = re.compile(r"(?:报|网|电视台|电台|杂志社|通讯社|新闻社)$")
 #: A reporter's label right before a name in a byline.
 _REPORTER = re.compile(r"(记者|通讯员|特约记者)[\s:：]*$")
+
+
+def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
+    """Names listed after a post and a colon (某会主席团主席:甲; 副主席:乙、丙(女)、丁(兼)):
+    the unit named before the post, else the unit of the list before (a list of officers, one
+    post a line). Whether the group was such a list."""
+    colon = group[0].start - 1
+    if colon < sentence[0] or text[colon] not in ":：":
+        return False
+    post = _post_before(text, max(sentence[0], colon - 12), colon)
+    if post is None:
+        return False
+    unit = next((o for o in reversed(orgs) if o.end == colon - len(post)), None)
+    if unit is not None:
+        facts.listing = (unit, orgs, places)
+        for person in group:
+            _hold(facts, person, unit, colon, orgs, places, text, sentence, first_post_only=True)
+        return True
+    line = max(sentence[0], text.rfind("\n", 0, colon) + 1)
+    if facts.listing is None or not _LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
+        return False
+    unit, unit_orgs, unit_places = facts.listing
+    for person in group:  # a line of the list that names only the post
+        _hold(facts, person, unit, None, unit_orgs, unit_places, text, sentence, role=post)
+    return True
+
+
+#: What may open a line of a list of officers before the post: blanks or a numbering (三、).
+_LIST_LINE_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
 
 
 def _profile_posts(text, sentence, ms, facts):
