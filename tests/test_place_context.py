@@ -75,3 +75,27 @@ def test_short_form_ending_a_listed_name_is_no_place(tmp_path, text, county):
 
 def test_short_form_alone_in_a_list_of_places_is_read(tmp_path):
     assert {"静海区", "宝坻区"} <= places_of(tmp_path, "代表来自天津市、静海、宝坻等地。")
+
+
+@pytest.mark.parametrize("text, former, parent", [
+    # renamed since (县 -> 区 in 2021): an archived report names the division of its year
+    ("会议表彰了漳州市妇联、长泰县妇联等先进集体。", "长泰县", "漳州市"),
+    ("龙海市妇联与华安县妇联联合开展培训。福建省。", "龙海市", None),
+])
+def test_former_division_names_are_places(tmp_path, text, former, parent):
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    names = {e.iri: e.name for e in graph.entities}
+    assert former in names.values()
+    if parent:
+        assert (former, parent) in {(names[f.subject], names[f.object]) for f in graph.facts
+                                    if f.predicate == "partOf"}
+
+
+def test_current_division_keeps_its_short_form_after_a_rename(tmp_path):
+    assert "龙海区" in places_of(tmp_path, "龙海妇联召开执委会。福建省。")
+
+
+def test_conventional_short_name_of_an_autonomous_prefecture(tmp_path):
+    places = places_of(tmp_path, "巴州妇联举办培训。新疆维吾尔自治区。")
+    assert "巴音郭楞蒙古自治州" in places and "巴州区" not in places

@@ -234,22 +234,42 @@ needs_data = pytest.mark.skipif(not data_package_installed(),
 
 
 @needs_data
-def test_make_places_reproduces_the_committed_file(tmp_path):
-    output = tmp_path / "places.tsv"
-    subprocess.run([sys.executable, str(MAKE_PLACES), "--output", str(output)],
-                   check=True, capture_output=True)
-    committed = importlib.resources.files("kg").joinpath("rules", "places.tsv").read_bytes()
-    assert output.read_bytes() == committed
+def test_make_places_reproduces_the_committed_files(tmp_path):
+    output, former = tmp_path / "places.tsv", tmp_path / "places_former.tsv"
+    subprocess.run([sys.executable, str(MAKE_PLACES), "--output", str(output),
+                    "--former-output", str(former)], check=True, capture_output=True)
+    rules = importlib.resources.files("kg").joinpath("rules")
+    assert output.read_bytes() == rules.joinpath("places.tsv").read_bytes()
+    assert former.read_bytes() == rules.joinpath("places_former.tsv").read_bytes()
 
 
 @needs_data
 def test_make_places_check_flags_a_stale_file(tmp_path):
     stale = tmp_path / "places.tsv"
     stale.write_text("# stale\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(MAKE_PLACES), "--check", "--output", str(stale)],
-                            capture_output=True, text=True)
+    former = importlib.resources.files("kg").joinpath("rules", "places_former.tsv")
+    result = subprocess.run([sys.executable, str(MAKE_PLACES), "--check", "--output", str(stale),
+                             "--former-output", str(former)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "out of date" in result.stderr
+
+
+FORMER = read_rows("places_former.tsv", 5)
+
+
+def test_former_divisions_are_out_of_use_and_keep_a_known_parent():
+    current = {row[1] for row in PLACES}
+    codes = {row[0] for row in PLACES} | {row[0] for row in FORMER}
+    assert 300 <= len(FORMER) <= 400
+    for code, name, level, parent, forms in FORMER:
+        assert name not in current, name
+        assert parent in codes, (name, parent)
+        assert not set(split_list(forms)) & current, name
+
+
+def test_a_former_short_form_never_takes_one_a_current_place_uses():
+    used = {form for row in PLACES for form in split_list(row[4])}
+    assert not {form for row in FORMER for form in split_list(row[4])} & used
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """The place gazetteer: China's administrative divisions and named regions, from the rule files.
 
 ``rules/places.tsv`` (generated from packaged open data by ``tools/make_places.py``) holds
-provinces, prefectures and counties with their parents; ``rules/regions.tsv`` holds countries and
+provinces, prefectures and counties with their parents, ``rules/places_former.tsv`` the former
+ones of the 2002-2014 revisions (永定县, 龙海市); ``rules/regions.tsv`` holds countries and
 named regions. A short form shared by two places is ambiguous and is not used on its own.
 """
 from __future__ import annotations
@@ -87,9 +88,12 @@ class PlaceIndex:
 
 @cache
 def place_index() -> PlaceIndex:
-    """The gazetteer, loaded once."""
-    rows = table("places.tsv", 5, 3)
-    by_code = {row[0]: row[1] for row in rows}
+    """The gazetteer, loaded once: today's divisions and the former ones archived reports
+    name (rules/places_former.tsv; a code means today's division first)."""
+    rows = table("places.tsv", 5, 3) + table("places_former.tsv", 5, 3)
+    by_code: dict[str, str] = {}
+    for row in rows:
+        by_code.setdefault(row[0], row[1])
     places, short_forms = [], {}
     for row in rows:
         places.append(Place(row[1], row[2], row[0], by_code.get(row[3])))

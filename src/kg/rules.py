@@ -78,6 +78,8 @@ SCHEMAS: dict[str, Schema] = {
     "person_cues.tsv": Schema(choices={1: _values("after", "before", "role")}),
     "places.tsv": Schema(choices={2: _values("province", "prefecture", "county")},
                          pattern={0: r"\d{6}", 3: r"(\d{6})?"}),
+    "places_former.tsv": Schema(choices={2: _values("prefecture", "county")},
+                                pattern={0: r"\d{6}", 3: r"\d{6}"}),
     "posts.tsv": Schema(choices={1: _values("", "byline")}),
     "programme_stop.tsv": Schema(choices={1: _values("regex", "word")}, regexes=(0,)),
     "programme_words.tsv": Schema(choices={1: _values("name", "short", "quote")}),
