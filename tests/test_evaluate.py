@@ -133,3 +133,18 @@ def test_per_document_agrees_with_the_shared_per_document_scorer(tmp_path, capsy
         for key, row in theirs[part].items():
             assert rows[key][3:] == [str(row["system"]), str(row["gold"])], (part, key)
             assert abs(float(rows[key][2]) - row["f1"]) <= 0.01, (part, key)
+
+
+def test_cli_eval_of_a_written_graph_gives_the_same_report(tmp_path, capsys):
+    docs, gold = write_case(tmp_path)
+    assert main(["eval", str(docs), "--gold", str(gold)]) == 0
+    built = capsys.readouterr().out
+    assert main(["build", str(docs), "-o", str(tmp_path / "out"), "--quiet"]) == 0
+    assert main(["eval", "--graph", str(tmp_path / "out" / "kg.ttl"), "--gold", str(gold)]) == 0
+    assert capsys.readouterr().out == built
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.json").write_text((gold / "a.json").read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+    assert main(["eval", "--graph", str(tmp_path / "out" / "kg.ttl"), "--gold", str(other)]) == 2
+    assert "no gold file matches any of the 1 documents" in capsys.readouterr().err

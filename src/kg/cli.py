@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     scorer.add_argument("paths", nargs="*", help=PATHS_HELP)
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
     scorer.add_argument("--misses", action="store_true", help="list what was missed or invented")
+    scorer.add_argument("--graph", metavar="GRAPH.ttl", help="score a graph already written "
+                        "(by kg build) instead of building one; its documents pick the gold "
+                        "files")
     scorer.add_argument("--per-document", action="store_true", help="build and score each "
                         "document alone against its own gold file (GOLD/NAME.json for NAME.txt) "
                         "and sum the counts; for documents whose relative names (市妇联) mean "
@@ -186,6 +189,8 @@ EXIT_STATUS = """exit status:
 
 def cmd_eval(args) -> int:
     golds = {path.stem: path for path in evaluate.gold_files(args.gold)}
+    if args.graph is not None:
+        return _eval_graph(args, golds)
     files = pipeline.collect_paths(args.paths)
     scored = [path for path in files if _stem(path) in golds]
     if not scored:
@@ -201,6 +206,23 @@ def cmd_eval(args) -> int:
     gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
     graph = pipeline.build(pipeline.Inputs(scored))
     report, misses = evaluate.evaluate(graph, gold)
+    print(evaluate.format_report(report, misses if args.misses else None))
+    return 0
+
+
+def _eval_graph(args, golds: dict[str, Path]) -> int:
+    if args.paths or args.per_document:
+        raise KgError("--graph scores a written graph: give no PATH and no --per-document")
+    graph = rdf.load(args.graph)
+    stems = sorted({Path(document.path).stem for document in graph.documents})
+    matched = [golds[stem] for stem in stems if stem in golds]
+    if not matched:
+        raise KgError(f"{args.gold}: no gold file matches any of the {len(stems)} documents of "
+                      f"{args.graph} (NAME.json is the gold of NAME.txt)")
+    for stem in stems:
+        if stem not in golds:
+            print(f"kg eval: {stem}: no gold file {stem}.json, not scored", file=sys.stderr)
+    report, misses = evaluate.evaluate(graph, evaluate.load_gold_files(matched))
     print(evaluate.format_report(report, misses if args.misses else None))
     return 0
 
