@@ -49,3 +49,17 @@ def test_a_bad_kind_in_the_sites_table_names_file_and_line(monkeypatch):
 ])
 def test_a_province_before_its_city_is_a_place_and_a_town_suffix_is_whole(text, places):
     assert {("Place", p) for p in places} <= entities(text)
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("湖南省岳阳市召开会议。", "岳阳市", "湖南省"),
+    ("来自湖南省汨罗市的代表发言。", "汨罗市", "湖南省"),       # a county-level city: an ancestor
+    ("长沙市芙蓉区妇联成立。", "芙蓉区", "长沙市"),
+])
+def test_a_place_written_after_a_place_that_holds_it_is_part_of_it(tmp_path, text, part, whole):
+    assert (part, whole) in facts_of(graph_of(tmp_path, text), "partOf")
+
+
+def test_places_of_one_sentence_written_apart_are_not_parts(tmp_path):
+    graph = graph_of(tmp_path, "湖南省妇联在长沙市召开会议，岳阳市代表发言。")
+    assert not facts_of(graph, "partOf") & {("长沙市", "湖南省"), ("岳阳市", "湖南省")}

@@ -38,7 +38,7 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   programme's name holds (also the region a relative name resolves to), and an event held 在 a
   place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛).
 - ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
-  in 中国共产党; places whose parent in the gazetteer the same sentence names; a programme named
+  in 中国共产党; a place written right after a place that contains it (江西省宜春市); a programme named
   inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
   header that names a programme.
 """
@@ -1004,21 +1004,16 @@ def _parts_by_name(document, mentions, facts):
             facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
         elif key.startswith("共青团") and key.endswith("委员会") and _YOUTH_LEAGUE in orgs:
             facts.add(m, "partOf", orgs[_YOUTH_LEAGUE], document.sentence_at(m.start))
+    # the plain containment of places that the text writes together (江西省宜春市, 福建漳州市,
+    # a town read after its county: 宁城县八里罕镇); places of one sentence written apart are
+    # not said to contain each other
     index = place_index()
-    by_sentence: dict[tuple[int, int], dict[str, Mention]] = {}
-    for m in mentions:
-        if m.type == "Place":
-            by_sentence.setdefault(document.sentence_at(m.start), {})[m.key] = m
-    for sentence, places in sorted(by_sentence.items()):
-        for key, m in sorted(places.items()):
-            for parent in index.parents(key):
-                if parent in places:
-                    facts.add(m, "partOf", places[parent], sentence)
-    # a town read after its county (宁城县八里罕镇) is in that county
     ends = {m.end: m for m in mentions if m.type == "Place"}
     for m in mentions:
-        if m.rule_id == "extract:lower-level-place" and m.start in ends:
-            facts.add(m, "partOf", ends[m.start], document.sentence_at(m.start))
+        before = ends.get(m.start) if m.type == "Place" else None
+        if before is not None and (m.rule_id == "extract:lower-level-place"
+                                   or before.key in index.ancestors(m.key)):
+            facts.add(m, "partOf", before, document.sentence_at(m.start))
 
 
 #: Party branches of a unit, named after it (…村党支部, …公司党总支).
