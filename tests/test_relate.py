@@ -273,6 +273,8 @@ def test_post_patterns(tmp_path: Path, text, subject, unit, role):
     ("王芳，中南林业科技大学教授，长期从事森林生态研究。", "王芳", "中南林业科技大学"),
     # a title no list holds, read from its head between the unit and the name
     ("湘江集团项目总监罗凯介绍了进展。", "罗凯", "湘江集团"),
+    ("湘江集团乡村振兴特派员龚海峰介绍了情况。", "龚海峰", "湘江集团"),
+    ("湘潭供电公司配电运检班班长钟岚介绍经验。", "钟岚", "湘潭供电公司"),
     # a form of address and a part-time prefix between the name and the post
     ("中南林业科技大学聘任卢明同学为中南林业科技大学团委兼职副书记。", "卢明", "中南林业科技大学团委"),
     # a unit named without its body inside the chain is the body's

@@ -6,7 +6,7 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   or a chain of units each with its posts (市政府副市长、市妇儿工委主任王某); a 、-list of names
   shares what stands before its first name and after its last; titles take a rank or deputy
   prefix (副县长, 代省长, 一级检察官, 兼职副书记), and between a unit and a name any title with a
-  post's head (项目总监, 政工科科员); an organisation right before a name (…权益部寿兰兰) is
+  post's head (项目总监, 政工科科员, 乡村振兴特派员); an organisation right before a name (…权益部寿兰兰) is
   membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
   当选 <post> (the body elected to earlier in the document, not the organ it named) and 王某，<unit><post>， (apposition
   closed by punctuation) name the unit after the person; a table row gives name, unit and post
@@ -86,12 +86,12 @@ _POST_PREFIX = r"(?:(?:兼职|挂职)?(?:常务副|常务|副|代)|[一二三四
 def _open_posts() -> re.Pattern:
     """Post titles no list holds, read between a unit and a name: a few words and a title's
     head (政工科科员, 主任设计师, 项目总监, 计生专干)."""
-    one = rf"(?:{_posts().pattern[1:-1]}|[\u4e00-\u9fff]{{0,4}}?(?:{_POST_HEADS}))"
+    one = rf"(?:{_posts().pattern[1:-1]}|[\u4e00-\u9fff]{{0,6}}?(?:{_POST_HEADS}))"
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
 #: The last words of post titles (员, 长, 师, 主任, 书记 …).
-_POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授"
+_POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授|特派员"
 
 
 class _Facts:
