@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from .model import Document, Mention
-from .places import COUNTRY, place_index
+from .places import COUNTRY, TOWN_SUFFIX, place_index
 from .errors import RuleError
 from . import segmenter
 from .rules import Lexicon, jieba_dictionary, split_list, table, trigger_words
@@ -445,7 +445,7 @@ def _places(sent: Sentence) -> list[Candidate]:
                 or (_crosses_word(sent.text, s, e)
                     and not (_segmented_at(sent, s) and _segmented_at(sent, e))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
-                or _TOWN_SUFFIX.match(sent.text, e)
+                or TOWN_SUFFIX.match(sent.text, e)
                 or (_containing_word_tag(sent, s, e) in _NAMED_NOT_BODY
                     and e not in sent.word_starts)):  # 阿里巴巴, but 德国|总理
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
@@ -524,7 +524,7 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
             if end - pos >= 2 and (pos in edges or end in edges
                                    or _PLACES_AFTER.match(text, end)) \
                     and not _is_word(text[pos:end]) \
-                    and not _TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
+                    and not TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
                 result += [Candidate(i, i + 1, "Place", "rules/regions.tsv",
                                      abbreviations[text[i]], "place") for i in run]
     return result
@@ -568,8 +568,6 @@ _NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
 #: by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community
 #: or village of theirs (公乌素镇利民社区).
 _LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
-#: The suffix of a town, township, sum, gacha, village or sub-district (江苏|苏州 is none).
-_TOWN_SUFFIX = re.compile(r"镇|乡|村|苏木|嘎查|街道|街(?![头巷上])")
 #: Ordinary words that end like a town or village (农村 in 农业农村局, 城乡, 乡镇).
 _RURAL_WORDS = frozenset(("农村", "乡村", "城乡", "乡镇", "城镇"))
 _UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")

@@ -7,6 +7,7 @@ named regions. A short form shared by two places is ambiguous and is not used on
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,9 @@ from .rules import split_list, table
 
 #: The country every province-level division is part of.
 COUNTRY = "中华人民共和国"
+#: The suffix of a town, township, sum, gacha, village or sub-district: a place's short form
+#: right before one is part of that lower place's name (红星|村, not the district 红星区).
+TOWN_SUFFIX = re.compile(r"镇|乡|村|苏木|嘎查|街道|街(?![头巷上])")
 _RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
 
 

@@ -20,7 +20,7 @@ from typing import Iterable
 from .extract import ORGAN
 from .model import Document, Entity, Mention
 from .normalize import normalize_unicode, strip_pinyin_glosses
-from .places import place_index, stray_short_forms
+from .places import TOWN_SUFFIX, place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, split_list, table
 from .vocab import entity_iri
 
@@ -186,8 +186,9 @@ def _place_at_start(name: str) -> tuple[str, str] | None:
     forms = _place_prefixes()
     for length in range(min(len(name) - 1, 12), 1, -1):
         full = forms.get(name[:length])
-        if full is not None:
-            return name[:length], full
+        if full is not None and (full == name[:length]
+                                 or not TOWN_SUFFIX.match(name, length)):
+            return name[:length], full  # (a short form before 村 names a village: 红星村)
     return None
 
 
