@@ -536,3 +536,26 @@ def test_a_literal_above_the_parsers_limit_is_a_user_error(run_kg, tmp_path):
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {huge}: cannot read: Reached the buffer maximal size "
                              "of 16777216"]
+
+
+def test_a_set_of_outputs_cut_between_two_renames_is_told_by_its_manifest(run_kg, tmp_path,
+                                                                           monkeypatch):
+    assert run_kg("build", seed_file("000"), "-o", tmp_path / "out", "--no-cache").status == 0
+    assert io.check_set(tmp_path / "out")
+    real_replace, renamed = io.os.replace, []
+
+    def killed_after_the_first(source, target):
+        if renamed:
+            raise KeyboardInterrupt       # as a kill between the two renames would
+        renamed.append(target)
+        real_replace(source, target)
+
+    monkeypatch.setattr(io.os, "replace", killed_after_the_first)
+    run = run_kg("build", seed_file("002"), "-o", tmp_path / "out", "--no-cache")
+    assert run.status == 130
+    assert [Path(p).name for p in renamed] == ["kg.ttl"]        # new kg.ttl, old kg.html
+    assert not io.check_set(tmp_path / "out")
+    monkeypatch.setattr(io.os, "replace", real_replace)
+    assert run_kg("build", seed_file("002"), "-o", tmp_path / "out", "--no-cache").status == 0
+    assert io.check_set(tmp_path / "out")
+    assert not list((tmp_path / "out").glob("*.tmp"))

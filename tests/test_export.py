@@ -130,7 +130,8 @@ def test_cli_export_writes_next_to_the_graph(fmt, written, tmp_path, capsys):
     ttl = tmp_path / "kg.ttl"
     ttl.write_text(rdf.to_turtle(sample_graph()), encoding="utf-8")
     assert cli.main(["export", str(ttl), "--format", fmt]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "kg.ttl") == written
+    assert sorted(p.name for p in tmp_path.iterdir()
+                  if p.name != "kg.ttl" and not p.name.endswith(".set")) == written
     assert capsys.readouterr().out.count("wrote ") == len(written)
 
 

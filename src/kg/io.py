@@ -11,6 +11,8 @@ import ctypes
 import errno
 import fcntl
 import glob
+import hashlib
+import json
 import os
 import secrets
 import sys
@@ -85,7 +87,7 @@ def _stage(path: Path, data: str | bytes) -> str:
     run if this one is killed). Text is written as UTF-8; a lone surrogate (from a file name
     that is not UTF-8) is spelled ``\\udcXX`` rather than making the output invalid.
     """
-    payload = data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data
+    payload = _bytes(data)
     if path.is_dir():
         raise OutputError(path, "cannot write output: is a folder")
     if not _unnamed_files_work():
@@ -272,6 +274,12 @@ def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[
     disk or an interruption leaves the previous set of files as it was. Temporary files that
     a killed run left behind are removed. Render all outputs before calling this.
 
+    The renames of several files cannot be one step, so a set of files is described by a
+    manifest, ``.FIRST.set`` (``.kg.ttl.set`` for a build): JSON naming each file with its
+    SHA-256, removed before the first rename and written after the last. A folder whose
+    manifest is missing or does not match its files was interrupted between two renames
+    (``check_set`` tells).
+
     Parameters
     ----------
     folder : str or Path
@@ -285,20 +293,24 @@ def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[
         The paths written, in the order of ``files``.
     """
     folder = ensure_folder(folder)
-    targets = [folder / name for name in files]
+    payloads = {name: _bytes(data) for name, data in files.items()}
+    targets = [folder / name for name in payloads]
+    manifest = folder / manifest_name(targets[0].name)
     with output_lock(folder):
-        for target in targets:      # no other kg writes here now: leftovers are stale
+        for target in (*targets, manifest):  # no other kg writes here now: leftovers are stale
             for stale in folder.glob(f".{glob.escape(target.name)}.*.tmp"):
                 _discard(str(stale))
         staged: list[str] = []
         try:
-            for target, data in zip(targets, files.values()):
+            for target, data in zip(targets, payloads.values()):
                 staged.append(_stage(target, data))
+            staged.append(_stage(manifest, _manifest(payloads)))
         except BaseException:
             for tmp in staged:
                 _discard(tmp)
             raise
-        for position, (tmp, target) in enumerate(zip(staged, targets)):
+        _discard(str(manifest))     # from here until the new one is in place: no valid set
+        for position, (tmp, target) in enumerate(zip(staged, (*targets, manifest))):
             try:
                 _replace(tmp, target)
             except BaseException:
@@ -306,3 +318,40 @@ def write_outputs(folder: str | Path, files: Mapping[str, str | bytes]) -> list[
                     _discard(left)
                 raise
     return targets
+
+
+def manifest_name(first: str) -> str:
+    """The name of the manifest of the set of output files whose first file is ``first``."""
+    return f".{first}.set"
+
+
+def _bytes(data: str | bytes) -> bytes:
+    """Text as UTF-8 (a lone surrogate, from a file name that is not UTF-8, as ``\\udcXX``)."""
+    return data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data
+
+
+def _manifest(payloads: Mapping[str, bytes]) -> str:
+    return json.dumps({"files": {name: hashlib.sha256(data).hexdigest()
+                                 for name, data in payloads.items()}}, indent=1) + "\n"
+
+
+def check_set(folder: str | Path, first: str = "kg.ttl") -> bool:
+    """Whether the set of output files whose first file is ``first`` is complete: its manifest
+    is there and every file it names has the content it records.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = write_outputs(folder, {"kg.ttl": "a", "kg.html": "b"})
+    >>> check_set(folder)
+    True
+    >>> _ = (folder / "kg.html").write_text("older")
+    >>> check_set(folder)
+    False
+    """
+    folder = Path(folder)
+    try:
+        recorded = json.loads((folder / manifest_name(first)).read_text(encoding="utf-8"))
+        return all(hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+                   for name, digest in recorded["files"].items())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
