@@ -171,3 +171,13 @@ def test_eval_on_documents_none_of_which_has_gold_is_an_error(run_kg, tmp_path):
     assert run.err_lines[-1] == (f"kg: error: {tmp_path / 'gold'}: no gold file matches any of "
                                  "the 1 input documents (NAME.json is the gold of NAME.txt)")
     assert run.out == ""
+
+
+def test_validate_says_what_it_is_doing_before_the_long_wait(run_kg, tmp_path):
+    run = run_kg("build", _write(tmp_path / "a.txt", REPORT), "--validate", "-o", tmp_path / "o")
+    assert run.status == 0, run.err
+    assert run.err_lines == ["kg: checking kg.ttl against the SHACL shapes (several times the "
+                             "build's time on a large graph)…"]
+    assert "SHACL: conforms" in run.out.splitlines()
+    quiet = run_kg("build", tmp_path / "a.txt", "--validate", "--quiet", "-o", tmp_path / "o")
+    assert quiet.status == 0 and quiet.err == "" and quiet.out == ""

@@ -28,10 +28,11 @@ from pathlib import Path
 from .errors import InputError, InputWarning
 from .model import Document
 
-#: Refuse documents larger than this many bytes (128 MiB), before reading them, so that a
-#: runaway file cannot eat the machine's memory: reading and normalising a document takes
-#: about ten times its size (1 GB for a 100 MB file).
-MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
+#: Refuse documents larger than this many bytes (32 MiB), before reading them, so that a
+#: runaway file cannot eat the machine's memory: one document's text, offset map, mentions and
+#: facts take about 50 times its size at the peak (``benchmarks/bench.py --single-file``: 420 MiB
+#: for 4 MB, 250 MiB of it the rules), so about 1.9 GB at the limit. Split larger texts.
+MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
 
 #: A sentence longer than this many characters is cut at a comma or space (or hard) so that
 #: a page with no punctuation still gives evidence of a readable size.
