@@ -134,7 +134,8 @@ def test_jobs_auto_uses_the_available_cores_and_no_html_writes_turtle_only(run_k
     run = run_kg("build", tmp_path / "a.txt", tmp_path / "b.txt", "--jobs", "auto",
                  "--no-html", "-o", tmp_path / "out")
     assert run.status == 0, run.err
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".kg-cache", "kg.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".kg-cache", ".kg.ttl.set",
+                                                                  "kg.ttl"]
     assert f"wrote {tmp_path / 'out' / 'kg.html'}" not in run.out
     with pytest.raises(SystemExit) as stop:
         run_kg("build", "--jobs", "many")
