@@ -509,3 +509,15 @@ def test_a_place_in_brackets_is_no_alias():
 def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     found = entities(text)
     assert ("Organisation", name) in found and ("Organisation", not_name) not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("株洲市中心血站检验科主任出席。", "株洲市中心血站"),
+    ("醴陵市妇幼保健所开展义诊。", "醴陵市妇幼保健所"),
+    ("株洲市公安局派出所民警到场。", "株洲市公安局派出所"),
+    ("拉萨出入境边防检查总站开展活动。", "拉萨出入境边防检查总站"),
+    # a development zone's management committee, its short form written in full
+    ("株洲市天元新区管委会主任讲话。", "株洲市天元新区管理委员会"),
+])
+def test_more_bodies_by_their_suffix(text, name):
+    assert ("Organisation", name) in entities(text)

@@ -753,7 +753,7 @@ def _is_anchor(candidate: Candidate) -> bool:
     if candidate.type == "Organisation":
         return True
     return candidate.type == "Place" and (
-        candidate.rule_id == "extract:lower-level-place"
+        candidate.rule_id in ("extract:lower-level-place", "rules/sites.tsv")
         or place_index().level(candidate.key) in ("province", "prefecture", "county", "country"))
 
 

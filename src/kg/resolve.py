@@ -261,6 +261,12 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
 
 
 @cache
+def _zone_words() -> tuple[str, ...]:
+    """Words that end a development zone's name (rules/sites.tsv, kind zone)."""
+    return tuple(row[0] for row in table("sites.tsv", 3) if row[1] == "zone")
+
+
+@cache
 def _full_forms() -> tuple[tuple[str, str], ...]:
     """Short body words with their full forms (rules/org_suffixes.tsv), longest first."""
     rows = [(row[0], row[1]) for row in table("org_suffixes.tsv", 5)
@@ -273,7 +279,8 @@ def _full_body_form(name: str) -> str:
     湖南省政协 -> 中国人民政治协商会议湖南省委员会)."""
     for short, full in _full_forms():
         at = name.find(short)
-        if at > 0 and (_innermost_place(name[:at]) or name[:at] in _known_canonicals()):
+        if at > 0 and (_innermost_place(name[:at]) or name[:at] in _known_canonicals()
+                       or (_place_at_start(name[:at]) and name[:at].endswith(_zone_words()))):
             rest = name[at + len(short):]
             if "{place}" in full:
                 return full.format(place=name[:at]) + rest
