@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
-from . import dask_engine, extract, relate, resolve
+from . import dask_engine, extract, identity, relate, resolve
 from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
@@ -207,7 +207,8 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
 
 def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
     """Merge per-document results into one graph, in a deterministic order."""
-    results = sorted(results, key=lambda r: (r.info.id, r.info.sha256))
+    results = identity.separate_people(sorted(results, key=lambda r: (r.info.id,
+                                                                        r.info.sha256)))
     entities = resolve.merge_entities(e for r in results for e in r.entities)
     known = {e.iri for e in entities}
     facts = relate.merge_facts(f for r in results for f in r.facts

@@ -42,8 +42,9 @@ from .errors import InputError, OutputError
 from .graph import KnowledgeGraph
 from .io import write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
+from .identity import close_matches
 from .places import divisions
-from .vocab import (ADMINISTRATIVE_AREA, CLASS, CONTAINED_IN, DEFAULT_BASE, DIVISION_CODE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
+from .vocab import (ADMINISTRATIVE_AREA, CLASS, CLOSE_MATCH, CONTAINED_IN, DEFAULT_BASE, DIVISION_CODE, DOCUMENT, EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE,
                     FACT_SUBJECT, HAS_EVIDENCE, HAS_MENTION, LANG_SIMPLIFIED, LANG_TRADITIONAL,
                     MENTION, OA, PREDICATE, PREFIXES, PROV, REGION, ROLE, SCHEMA, SEGMENT_CHAR,
                     SHA256, YEAR, document_iri, entity_iri, evidence_iri, fact_iri, mention_iri)
@@ -74,7 +75,8 @@ _DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = map(str, (DOCUMENT, EVIDENCE, FA
                                                           REGION))
 _FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = map(
     str, (FACT_SUBJECT, FACT_PREDICATE, FACT_OBJECT, ROLE, YEAR, HAS_EVIDENCE))
-_CODE, _CONTAINED_IN, _AREA = map(str, (DIVISION_CODE, CONTAINED_IN, ADMINISTRATIVE_AREA))
+_CODE, _CONTAINED_IN, _AREA, _CLOSE_MATCH = map(str, (DIVISION_CODE, CONTAINED_IN,
+                                                      ADMINISTRATIVE_AREA, CLOSE_MATCH))
 _CLASSES = {name: str(iri) for name, iri in CLASS.items()}
 _PREDICATES = {name: str(iri) for name, iri in PREDICATE.items()}
 # Entries that never change, built once (a large graph has hundreds of thousands of nodes).
@@ -208,6 +210,7 @@ def _sources(entity: Entity, base: str) -> tuple[list[str], list[str]]:
 
 def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Iterator[Node]:
     outgoing = _outgoing(graph.facts)
+    namesakes = close_matches(graph.entities)
     entities = {e.iri: e for e in graph.entities}
     for iri in sorted(entities.keys() | outgoing.keys()):
         entries = []
@@ -224,6 +227,8 @@ def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Ite
             entries += [(_DERIVED_FROM, _IRI, None, tuple(documents)),
                         (_HAS_MENTION, _IRI, None, tuple(mentions))]
             entries += gazetteer.entries(iri)
+            if iri in namesakes:
+                entries.append((_CLOSE_MATCH, _IRI, None, tuple(namesakes[iri])))
         links = outgoing.get(iri, {})
         entries += [(_PREDICATES[p], _IRI, None, tuple(sorted(links[p])))
                     for p in _PREDICATES if p in links]
@@ -442,8 +447,9 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
     derived, mention = iri(_DERIVED_FROM), iri(_HAS_MENTION)
     is_class = {name: f"a {iri(cls)}" for name, cls in _CLASSES.items()}
     verbs = {name: iri(predicate) for name, predicate in _PREDICATES.items()}
-    pref, label, alt = map(iri, (_PREF_LABEL, _LABEL, _ALT_LABEL))
+    pref, label, alt, close_match = map(iri, (_PREF_LABEL, _LABEL, _ALT_LABEL, _CLOSE_MATCH))
     outgoing = _outgoing(graph.facts)
+    namesakes = close_matches(graph.entities)
     entities = {e.iri: e for e in graph.entities}
     for subject in sorted(entities.keys() | outgoing.keys()):
         lines = []
@@ -461,6 +467,8 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
                 lines += [f"{derived} {', '.join(map(iri, documents))}",
                           f"{mention} {', '.join(map(iri, mentions))}"]
             lines += _division_lines(terms, gazetteer, subject)
+            if subject in namesakes:
+                lines.append(f"{close_match} {', '.join(map(iri, namesakes[subject]))}")
         links = outgoing.get(subject, {})
         lines += [f"{verbs[p]} {', '.join(map(iri, sorted(links[p])))}"
                   for p in _PREDICATES if p in links]

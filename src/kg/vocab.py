@@ -65,6 +65,8 @@ REGION = KG["region"]
 #: (``schema:containedInPlace``, apart from the text-stated ``kg:partOf``); a division the
 #: graph has no entity for is a ``schema:AdministrativeArea`` named by ``schema:name``.
 DIVISION_CODE = KG["divisionCode"]
+#: People of one name that the documents do not show to be one person ("possibly the same").
+CLOSE_MATCH = SKOS["closeMatch"]
 CONTAINED_IN = SCHEMA["containedInPlace"]
 ADMINISTRATIVE_AREA = SCHEMA["AdministrativeArea"]
 
