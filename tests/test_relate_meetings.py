@@ -33,3 +33,16 @@ def test_a_meeting_is_held_where_its_sentence_says(tmp_path, text, meeting, plac
 def test_a_number_of_sittings_of_another_body_does_not_join_two_names(tmp_path):
     found = entities("浙江省温州市十四届人大常委会举行第十次会议。")
     assert not [name for kind, name in found if kind == "Programme" and "十四届" in name]
+
+
+def test_a_session_is_not_located_in_its_bodys_seat(tmp_path):
+    graph = graph_of(tmp_path, "湖南省妇联十二届四次执委会议在长沙召开。")
+    located = facts_of(graph, "locatedIn")
+    assert ("湖南省妇联十二届四次执委会议", "长沙市") in located
+    assert ("湖南省妇联十二届四次执委会议", "湖南省") not in located
+    assert ("湖南省妇女联合会", "湖南省") in located
+
+
+def test_a_regions_congress_is_the_regions(tmp_path):
+    graph = graph_of(tmp_path, "湖南省第十三次妇女代表大会开幕。")
+    assert ("湖南省第十三次妇女代表大会", "湖南省") in facts_of(graph, "locatedIn")

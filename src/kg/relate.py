@@ -53,6 +53,7 @@ from typing import Iterable
 from .extract import NAMED_AS, honour_lists, list_heading_end
 from .model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 from .places import place_index
+from .resolve import IMPLIED
 from .rules import table, trigger_words
 from .vocab import entity_iri
 
@@ -918,6 +919,13 @@ def _located(document, sentence, ms, facts):
         if m.type == "Organisation":
             # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗)
             inside = inside[-1:]
+        elif m.key.endswith(("会议", "全会")):
+            # the place in the name of the body a session is named after (江西省妇联十三届二次
+            # 执委会议, also when only implied: 省妇联…) is the body's seat, not the venue; a
+            # region's congress (X省第N次妇女代表大会) is the region's
+            bodies = [o for o in ms if o.type == "Organisation" and _inside(o, m)]
+            inside = [p for p in inside if not any(_inside(p, o) or (
+                o.start == m.start and p.rule_id == IMPLIED) for o in bodies)]
         for place in inside:
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
