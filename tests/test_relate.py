@@ -364,6 +364,8 @@ def test_recipients_of_a_conferral(tmp_path: Path, text, expected, not_expected)
     # a table row: name, unit, post, separated by blanks
     ("参会人员\n林晓红 湘潭县人民政府 一级科员\n", "林晓红", "湘潭县人民政府"),
     ("参会人员\n鲁 娟 衡阳市实验中学 教师\n", "鲁娟", "衡阳市实验中学"),
+    # a region may label the row; a closed title may follow words of the unit's own
+    ("获奖者\n湖南:龚慧 湘潭县农业科学院果树栽培研究员\n", "龚慧", "湘潭县农业科学院"),
     # a profile: the party of 中共党员, and every unit (at every level) after 现任
     ("孟晓燕，女，汉族，1990年5月出生，中共党员，现任湖南农业大学园艺学院副院长、教授。",
      "孟晓燕", "中国共产党"),

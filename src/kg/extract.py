@@ -1712,7 +1712,7 @@ _NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|\(
                          r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
                          r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
 #: The name that opens a table row, and the blank after it.
-_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
+_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?:[\u4e00-\u9fff]{2,4}[:：])?(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
                        r"[\u4e00-\u9fff]{1,3}))[ \t\u3000]+", re.M)
 #: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
 _BYLINE_LABEL = re.compile(r"(?:(?:作者|记者|通讯员|责任编辑|编辑|责编|撰稿|撰文|摄影|供稿|审核|校对)"

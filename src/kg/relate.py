@@ -73,10 +73,16 @@ def _byline_posts() -> frozenset[str]:
 
 
 @cache
-def _posts() -> re.Pattern:
+def _title_words() -> str:
+    """The post titles of rules/posts.tsv as one alternation, longest first."""
     titles = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
+    return "|".join(map(re.escape, titles))
+
+
+@cache
+def _posts() -> re.Pattern:
     # a title with a rank or deputy prefix is a title too (副县长, 代省长, 一级检察官)
-    one = f"{_POST_PREFIX}(?:{'|'.join(map(re.escape, titles))})"
+    one = f"{_POST_PREFIX}(?:{_title_words()})"
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
@@ -87,7 +93,7 @@ _POST_PREFIX = r"(?:(?:兼职|挂职)?(?:常务副|常务|副|代)|[一二三四
 def _open_posts() -> re.Pattern:
     """Post titles no list holds, read between a unit and a name: a few words and a title's
     head (政工科科员, 主任设计师, 项目总监, 计生专干)."""
-    one = rf"(?:{_posts().pattern[1:-1]}|[\u4e00-\u9fff]{{0,6}}?(?:{_POST_HEADS}))"
+    one = rf"(?:{_posts().pattern[1:-1]}|[\u4e00-\u9fff]{{0,6}}?(?:{_title_words()}|{_POST_HEADS}))"
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
@@ -390,8 +396,8 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
     """The unit and the end of the post of a name that opens a table row (许某 某县某公司
     总经理; 李某 某市统计局社会人口科科长): the name stands at a line's start or after a blank,
     a blank follows it, then a unit and its post."""
-    if person.start and text[person.start - 1] not in " \t\u3000\n":
-        return None
+    if person.start and text[person.start - 1] not in " \t\u3000\n:：":
+        return None  # (上海:王某 某中学教师: a region may label the row)
     gap = _COLUMN_GAP.match(text, person.end)
     if gap is None:
         return None
@@ -401,7 +407,8 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
     end = _post_end(text, unit.end)
     if end == unit.end:
         column = _POST_COLUMN.match(text, unit.end)
-        end = column.end() if column else unit.end
+        # (a second unit, 、另一公司, is no post)
+        end = column.end() if column and not column.group(1).startswith("、") else unit.end
     return (unit, end) if end > unit.end else None
 
 
@@ -429,7 +436,7 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
     start names (研究会|第五届理事会|会长: the council and the society); ``end`` ends the
     post titles after the unit (the role), unless ``role`` is given. With ``first_post_only``
     the unit holds the first post of a chain, its bodies the whole chain."""
-    between = text[unit.end:end].strip() if end is not None else ""
+    between = re.sub(r"\s", "", text[unit.end:end]) if end is not None else ""
     parents = [o for o in orgs if o.start == unit.start and o.end < unit.end]
     # (a unit named inside the chain, 主席、书记处|书记、党组成员, holds its own post only)
     inside_chain = text[unit.start - 1:unit.start] == "、"
@@ -442,7 +449,7 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
         if any(parent.end <= p.start and p.end <= unit.end for p in places):
             continue
         facts.add(person, "holdsPost", parent, sentence,
-                  role=role or (text[parent.end:end].replace(" ", "") if between else None))
+                  role=role or (re.sub(r"\s", "", text[parent.end:end]) if between else None))
 
 
 def _post_end(text: str, start: int) -> int:
