@@ -522,3 +522,15 @@ def test_officers_listed_after_a_post_and_a_colon(tmp_path: Path, subject, unit)
     text = ("一、湖南省残疾人联合会第六届主席团主席:谷雨\n副主席:周长顺、易兰(女)、石敏(兼)\n"
             "二、湖南省残疾人联合会第六届执行理事会理事长:周长顺\n副理事长:骆斌、任静(女)\n")
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")
+
+
+@pytest.mark.parametrize("text, body, meeting", [
+    # a women's congress of a place is held by that place's federation
+    ("28日,湘潭市妇女第十次代表大会闭幕。湘潭市妇联新一届领导班子产生。",
+     "湘潭市妇女联合会", "湘潭市妇女第十次代表大会"),
+    # a meeting named after an organ is that organ's
+    ("湘潭市残联选举产生第六届主席团。随后召开的第六届主席团第一次会议选举了主席。湘潭市残联。",
+     "湘潭市残疾人联合会第六届主席团", "主席团第一次会议"),
+])
+def test_meetings_are_run_by_the_body_they_belong_to(tmp_path: Path, text, body, meeting):
+    assert (body, meeting) in facts_of(graph_of(tmp_path, text), "runs")

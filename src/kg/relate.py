@@ -32,7 +32,8 @@ Trigger words come from ``rules/relation_triggers.tsv``. The rules, by predicate
   leaves the subject out, the document's own organisation (the one it names most) runs them
   (reports leave their author out), and with a partner (与 X 联合举办) it runs them together
   with X; a programme named after an organisation
-  (清华大学远程教学站) is that organisation's; a 【section】 header's programme is the document's
+  (清华大学远程教学站) is that organisation's, a women's congress (X妇女第N次代表大会) the
+  place's federation's, a meeting named after an organ (第五届主席团第一次会议) the organ's; a 【section】 header's programme is the document's
   own organisation's when the section names that organisation first.
 - ``locatedIn``: the most specific place an organisation's name holds, every place a
   programme's name holds (also the region a relative name resolves to), and an event held 在 a
@@ -50,7 +51,7 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
-from .extract import NAMED_AS, honour_lists, list_heading_end
+from .extract import NAMED_AS, ORGAN, honour_lists, list_heading_end
 from .model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 from .places import place_index
 from .resolve import IMPLIED
@@ -158,6 +159,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
     _also_conferred(document, mentions, facts)
     _parts_by_name(document, mentions, facts)
     _sections(document, mentions, facts, own)
+    _meetings_of_bodies(document, mentions, facts)
     return facts.result()
 
 
@@ -895,6 +897,30 @@ def _runners_named_after(document, sentence, ms, facts):
             if by.end() <= org.start and org.end <= trigger.start() and not any(
                     o is not org and o.start <= org.start and org.end <= o.end for o in orgs):
                 facts.add(org, "runs", programme, sentence)
+
+
+#: A women's congress of a place (X妇女第N次代表大会, X第N次妇女代表大会): the place's
+#: women's federation holds it.
+_WOMENS_CONGRESS = re.compile(r"^(.+?)(?:妇女)?第[^次]{1,4}次(?:妇女)?代表大会$")
+#: An organ's term and name inside a meeting's name (…第五届主席团第一次会议).
+_ORGAN_TERM = re.compile(r"第[^届]{1,4}届.+$")
+
+
+def _meetings_of_bodies(document, mentions, facts):
+    """A women's congress is run by the federation of its place when the text names it, and a
+    meeting named after an organ (第五届主席团第一次会议) by that organ (an organ of the
+    document, extract.ORGAN)."""
+    orgs = {m.key: m for m in mentions if m.type == "Organisation"}
+    organs = [(term.group(), m) for m in orgs.values() if m.rule_id == ORGAN
+              for term in [_ORGAN_TERM.search(m.key)] if term]
+    for p in (m for m in mentions if m.type == "Programme"):
+        congress = _WOMENS_CONGRESS.match(p.key)
+        if congress and "妇女" in p.key and congress.group(1) + "妇女联合会" in orgs:
+            facts.add(orgs[congress.group(1) + "妇女联合会"], "runs", p,
+                      document.sentence_at(p.start))
+        for term, organ in organs:
+            if term in p.surface and not p.surface.endswith(term):
+                facts.add(organ, "runs", p, document.sentence_at(p.start))
 
 
 def _named_runners(document, sentence, ms, facts):
