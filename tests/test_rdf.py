@@ -343,3 +343,20 @@ def test_build_writes_every_rdf_format_with_the_same_triples_byte_identical(tmp_
                for name, data in runs[0].items()}
     assert len(triples["kg.ttl"]) > 1000
     assert all(found == triples["kg.ttl"] for found in triples.values())
+
+
+def test_documents_carry_the_title_and_date_their_text_opens_with(tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("县妇联召开年度工作会议\n发布时间：2024-03-08\n会上，县妇联主席李梅总结了"
+                      "去年的工作。会议定于2024年12月1日再次召开。\n", encoding="utf-8")
+    body = tmp_path / "body.txt"
+    body.write_text("会议于2024年12月1日召开，县妇联主席李梅出席。" + "工作总结。" * 80
+                    + "\n", encoding="utf-8")
+    graph = pipeline.build([report, body])
+    info = {d.path: (d.title, d.date) for d in graph.documents}
+    assert info == {"report.txt": ("县妇联召开年度工作会议", "2024-03-08"),
+                    "body.txt": (None, None)}  # an event's date in the body is not the dateline
+    rows = query.run(query.open_store(graph), "SELECT ?title WHERE { ?d schema:headline ?title ;"
+                     ' schema:datePublished "2024-03-08"^^xsd:date }').rows
+    assert [row[0].value for row in rows] == ["县妇联召开年度工作会议"]
+    assert rdf.load(rdf.write_turtle(graph, tmp_path / "kg.ttl")) == graph

@@ -119,3 +119,5 @@ class DocumentInfo:
     path: str
     sha256: str
     region: str | None = None
+    title: str | None = None  # the heading, when the text opens with one (docmeta)
+    date: str | None = None  # ISO date of the dateline, when the text gives one

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
-from . import dask_engine, extract, identity, relate, resolve
+from . import dask_engine, docmeta, extract, identity, relate, resolve
 from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
@@ -201,7 +201,7 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
     entities = resolve.document_entities(document, mentions, base)
     facts = relate.relate(document, mentions, base)
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
-                        document.region)
+                        document.region, *docmeta.title_and_date(document.text))
     return DocumentResult(info, entities, facts)
 
 

@@ -50,7 +50,7 @@ from .vocab import (ADMINISTRATIVE_AREA, CLASS, CLOSE_MATCH, CONTAINED_IN, DEFAU
                     SHA256, YEAR, document_iri, entity_iri, evidence_iri, fact_iri, mention_iri)
 
 # Kinds of object lists in a node description.
-_IRI, _LANG, _PLAIN, _INT, _YEAR = range(5)
+_IRI, _LANG, _PLAIN, _INT, _YEAR, _DATE = range(6)
 
 _YEAR_FORM = re.compile(r"\d{4}")
 _LITERAL_ESCAPE = re.compile('[\\x00-\\x1f\\x7f"\\\\\\ud800-\\udfff]')
@@ -68,6 +68,7 @@ _TYPE, _PREF_LABEL, _LABEL, _ALT_LABEL = map(str, (RDF.type, SKOS.prefLabel, RDF
                                                    SKOS.altLabel))
 _IDENTIFIER, _NAME, _DERIVED_FROM = map(str, (SCHEMA.identifier, SCHEMA.name,
                                               PROV.wasDerivedFrom))
+_HEADLINE, _DATE_PUBLISHED = map(str, (SCHEMA.headline, SCHEMA.datePublished))
 _START, _END, _EXACT, _PREFIX, _SUFFIX = map(str, (OA.start, OA.end, OA.exact, OA.prefix,
                                                    OA.suffix))
 _MENTION, _HAS_MENTION = map(str, (MENTION, HAS_MENTION))
@@ -177,6 +178,10 @@ def _document_nodes(documents: Iterable[DocumentInfo], gazetteer: Gazetteer,
                    (_SHA256, _PLAIN, None, (doc.sha256,))]
         if doc.region is not None:
             entries.append((_REGION, _IRI, None, (gazetteer.iri(doc.region),)))
+        if doc.title is not None:
+            entries.append((_HEADLINE, _LANG, LANG_SIMPLIFIED, (doc.title,)))
+        if doc.date is not None:
+            entries.append((_DATE_PUBLISHED, _DATE, None, (doc.date,)))
         nodes.append((str(document_iri(doc.id, base)), entries))
     return iter(sorted(nodes, key=_subject))
 
@@ -404,7 +409,8 @@ def _write_documents(out: list[str], terms: _TurtleTerms, documents, gazetteer: 
                      base: str) -> None:
     iri = terms.iri
     is_document = f"a {iri(_DOCUMENT)}"
-    identifier, name, sha256, region = map(iri, (_IDENTIFIER, _NAME, _SHA256, _REGION))
+    identifier, name, sha256, region, headline, published, xsd_date = map(
+        iri, (_IDENTIFIER, _NAME, _SHA256, _REGION, _HEADLINE, _DATE_PUBLISHED, str(XSD.date)))
     nodes = []
     for doc in documents:
         subject = str(document_iri(doc.id, base))
@@ -412,6 +418,10 @@ def _write_documents(out: list[str], terms: _TurtleTerms, documents, gazetteer: 
                  f"{name} {_strings((doc.path,))}", f"{sha256} {_strings((doc.sha256,))}"]
         if doc.region is not None:
             lines.append(f"{region} {iri(gazetteer.iri(doc.region))}")
+        if doc.title is not None:
+            lines.append(f"{headline} {_strings((doc.title,), LANG_SIMPLIFIED)}")
+        if doc.date is not None:
+            lines.append(f'{published} "{doc.date}"^^{xsd_date}')
         nodes.append((subject, _node(iri(subject), lines)))
     out += [text for _, text in sorted(nodes)]
 
@@ -554,8 +564,8 @@ def _rdflib_term(kind: int, tag: str | None, value):
         return URIRef(value)
     if kind == _LANG:
         return Literal(value, lang=tag)
-    if kind == _YEAR:
-        return Literal(value, datatype=XSD.gYear)
+    if kind in (_YEAR, _DATE):
+        return Literal(value, datatype=XSD.gYear if kind == _YEAR else XSD.date)
     return Literal(value)
 
 
@@ -725,7 +735,8 @@ class _Reader:
         props = self.nodes[iri]
         return DocumentInfo(self._one(iri, props, _IDENTIFIER),
                             self._one(iri, props, _NAME), self._one(iri, props, _SHA256),
-                            self._region(iri, props))
+                            self._region(iri, props), self._optional(iri, props, _HEADLINE),
+                            self._optional(iri, props, _DATE_PUBLISHED))
 
     def _region(self, iri: str, props) -> str | None:
         """The name of a document's region: the label of the place it links (a plain string
