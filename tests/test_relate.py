@@ -498,6 +498,9 @@ def test_a_league_member_does_not_name_the_league(tmp_path: Path):
      "任静", "湘潭市妇女联合会"),
     # passive election verbs, and the new term before the unit
     ("会上，谷峰被推选为新一届湘潭市科协主席。", "谷峰", "湘潭市科学技术协会"),
+    # a head count in people (等4人) closes the list; 为 and a unit need no election verb
+    ("聂红、鲁斌、何静等3人为湖南省科协第五届书记处书记。", "鲁斌", "湖南省科学技术协会"),
+    ("会议决定蒋明为湖南省科协书记处第一书记。", "蒋明", "湖南省科学技术协会"),
 ])
 def test_elections_across_sentences(tmp_path: Path, text, subject, unit):
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

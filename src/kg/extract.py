@@ -1870,6 +1870,7 @@ def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
     after a role word or at a phrase's start and before a verb, a preposition or punctuation
     (村干|黄彬|在, 大学生|何语菲|在, ，|王某|表示)."""
     text, words, common = sent.text, sent.tagged_words, _common_words()
+    cue_ends = {e for s, e, p in sent.hits_of("person_cue") if p[2] == "before"}
     result = []
     for i, (a, b, tag) in enumerate(words):
         name = text[a:b]
@@ -1878,7 +1879,8 @@ def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
         # (not after a quotation mark or a space that stands for one: “蒲公英” is a brand)
         before = a == sent.start or text[a - 1] in _CLAUSE_MARKS or text[a - 1] in _ROLE_END \
             or text[a - 1] in "长记任席理" or (words[i - 1][2] in _ROLE_TAGS
-                                            and words[i - 1][1] - words[i - 1][0] >= 2)
+                                            and words[i - 1][1] - words[i - 1][0] >= 2) \
+            or a in cue_ends  # 决定|王某|为
         after = i + 1 == len(words) or words[i + 1][2] in _AFTER_NAME_TAGS
         # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
         # need no context

@@ -242,7 +242,7 @@ def _posts_held(document, sentence, ms, facts, own):
                 _hold(facts, head, unit, end, orgs, places, text, sentence)
                 continue
         # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
-        note = _post_after(text, sentence, group)
+        note = _post_after(text, sentence, group, {o.start for o in orgs})
         if note is None:
             continue
         unit = next((o for o in orgs if o.start == note), None)
@@ -272,12 +272,12 @@ _APPOSITION_END = frozenset(",，。;；)）")
 #: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
 #: After the last name of a list: 等, a head count (3名同志).
-_LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位](?:同志)?)?")
+_LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位人](?:同志)?)?")
 _POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
-_ELECTION = re.compile(r"任命|选举|推选|增补|聘任|聘请|提名|当选")
+_ELECTION = re.compile(r"任命|选举|推选|推举|增补|聘任|聘请|提名|当选|决定")
 _APPOINTED_AS = re.compile(r"为")
 #: A form of address between a name and 为 (聘任王某同学为…).
 _TITLE_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?")
@@ -414,14 +414,19 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
     return (unit, end) if end > unit.end else None
 
 
-def _post_after(text: str, sentence: tuple[int, int], group: list[Mention]) -> int | None:
+def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
+                unit_starts: set[int]) -> int | None:
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
-    任命张伟为|教育部副部长), if the words after the names give one."""
+    任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
+    one: after 为, a unit, or a post in a sentence that elects or appoints."""
     end = _LIST_END.match(text, group[-1].end).end()
     end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _POST_AFTER_NAME.match(text, end)
-    if note is None and _ELECTION.search(text, sentence[0], group[0].start):
+    if note is None:
         note = _APPOINTED_AS.match(text, end + len(_TITLE_AFTER_NAME.match(text, end).group()))
+        if note is not None and note.end() not in unit_starts \
+                and not _ELECTION.search(text, sentence[0], group[0].start):
+            note = None
     return _NEW_TERM.match(text, note.end()).end() if note else None
 
 
