@@ -462,6 +462,10 @@ def test_no_organ_without_its_body_or_term(text):
     ("周明被授予湖南省科协名誉主席职务。", set(), {"湖南省科协名誉主席职务"}),
     ("县府表示,荣获今年本县模范母亲有城关镇罗红、李芳。", {"本县模范母亲"}, {"本县模范母亲有城关镇罗红"}),
     ("公布了全国工人先锋号表彰名单。", {"全国工人先锋号"}, {"全国工人先锋号表彰"}),
+    # a meeting named after its verb, and a caption's 图为, name no title
+    ("西藏自治区召开五一劳动节表彰大会图为会议现场。", set(), {"会议现场"}),
+    # all past rounds are no part of a title
+    ("历届三八红旗手代表出席。", {"三八红旗手"}, {"历届三八红旗手"}),
     # a quoted title after the verb that conferred it
     ("该校是团省委命名的“湖南省青少年书院”。", {"湖南省青少年书院"}, set()),
 ])

@@ -332,6 +332,9 @@ def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
      "长沙市第一医院产科\n", {("周红", "全国三八红旗手"), ("李娜", "全国三八红旗手"),
                              ("长沙市第一医院产科", "全国巾帼文明岗")},
      {("长沙市第一医院产科", "全国三八红旗手")}),
+    # candidates proposed for a title do not hold it
+    ("一、推荐全国三八红旗手候选人名单(2名)\n周红 某公司经理\n李娜 某厂技术员\n", set(),
+     {("周红", "全国三八红旗手"), ("周红", "全国三八红旗手候选人")}),
     # a line that only refers to annexes heads nothing
     ("附件:1.湖南省三八红旗手名单\n2.湖南省三八红旗集体名单\n湖南省妇女联合会\n2024年3月1日\n", set(),
      {("湖南省妇女联合会", "湖南省三八红旗集体")}),
@@ -436,6 +439,12 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
      "对此次受表彰的“巾帼建功标兵”和“优秀女职工”,省妇联同时授予省“三八”红旗手称号。",
      {("周红", "湖南省三八红旗手"), ("李娜", "湖南省三八红旗手"), ("李娜", "湖南省交通系统优秀女职工")},
      set()),
+    # a family's name is its holder's, not a longer name read across it
+    ("李梅家庭荣获2022年度全国最美家庭称号。", {("李梅", "全国最美家庭")}, {("梅家庭", "全国最美家庭")}),
+    # 评选出A、B等N名“X”: the quoted title after the count; a round before a prize is dropped
+    ("市妇联评选出赵静、孙悦等20名“十佳母亲”。陈红荣获第十届全国道德模范提名奖。",
+     {("赵静", "十佳母亲"), ("孙悦", "十佳母亲"), ("陈红", "全国道德模范提名奖")},
+     {("陈红", "全国道德模范")}),
     # 获得者 is a noun, not the verb: who commends the holders is none of them
     ("湖南省总工会此次共表彰全国五一劳动奖章获得者120人、全国工人先锋号集体80个。", set(),
      {("湖南省总工会", "全国工人先锋号")}),

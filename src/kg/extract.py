@@ -1329,7 +1329,11 @@ def _naming_triggers() -> re.Pattern:
     that name the recipients first and the title after 为 (命名 A 等单位为 X)."""
     names = "|".join(map(re.escape, trigger_words("awarded", "names")))
     gives = "|".join(map(re.escape, trigger_words("awarded", "gives")))
-    return re.compile(rf"(?:{names})了?|(?:{gives})了?[^,，。;；:：]*?为(?![了主])")
+    # …评选出A、B等20名|“十佳母亲”: after the count and the kind of those counted
+    counted = rf"等[\d一二三四五六七八九十百两]+[名个位户家人](?:{_RECIPIENT_KIND.pattern})?(?=[“\"])"
+    # (表彰大会图为…, 授予仪式: a noun, not the verb; 作为, 成为: no 为 of naming)
+    return re.compile(rf"(?:{names})了?|(?:{gives})(?!大会|会|仪式|决定|名单)了?[^,，。;；:：]*?"
+                      rf"(?:(?<![图作成认行])为(?![了主])|{counted})")
 
 
 #: Where a conferred title ends: the end of the clause, or the word that calls it a title.
@@ -1340,7 +1344,8 @@ _TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?�
 #: The closings that call what stands before them titles (…称号, …等荣誉): a list may precede.
 _TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|的?(?:荣誉|殊荣)|单位")
 #: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
-_TITLE_LEAD = re.compile(r"\s*(?:\d{4}\s*年度?|今年|去年|本年度)?\s*")
+_TITLE_LEAD = re.compile(r"\s*(?:\d{2,4}\s*年度?|今年|去年|本年度)?\s*"
+                         r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
 
 
 def _conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -1413,7 +1418,7 @@ def _joined_title_end(sent: Sentence, end: int) -> int:
         return run if run - end > 2 else end
     run = end
     while run < sent.end and _NAME_CHAR.match(text[run]) and run - end <= 12 \
-            and run not in sent.boundary_starts:
+            and run not in sent.boundary_starts and not text.startswith("候选", run):
         if list_heading_end(text, sent.start, run) is not None:
             return run
         run += 1
@@ -1425,7 +1430,7 @@ _RECIPIENT_KIND = re.compile(r"(?:基层|青年)?(?:团委|团支部|团总支|�
                              r"团干部|青年|女性|妇女|人)")
 
 #: A round or batch of a title (第27届, 首届, 第二批): not part of the title's name.
-_ROUND_OR_BATCH = re.compile(r"首届|首批|第[一二三四五六七八九十百\d]+[届批]")
+_ROUND_OR_BATCH = re.compile(r"首届|首批|历届|第[一二三四五六七八九十百\d]+[届批]")
 
 #: Words between a title and a programme word that make the programme a selection for the
 #: title (三八红旗手评选活动), which leaves the title an honour.
@@ -1566,7 +1571,7 @@ def list_heading_end(text: str, start: int, end: int) -> int | None:
     if closing is None:
         return None
     lead = re.split(r"\s", text[text.rfind("\n", 0, start) + 1:start])[-1]
-    if len(lead) > 12 or re.search(r"[,，。;；:：《]", lead) or _LIST_REFERENCE.match(lead) \
+    if len(lead) > 12 or re.search(r"[,，。;；:：《]|推荐|拟", lead) or _LIST_REFERENCE.match(lead) \
             or (_bare(closing.group()) and not _BARE_LEAD.fullmatch(lead)):
         return None
     return closing.end()
@@ -1840,7 +1845,7 @@ def _looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
     return bool(text) and text[:1] != text[1:2] and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
-        and not _is_name_word(text)
+        and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
 
 
 #: Punctuation that ends a clause or a list item.
