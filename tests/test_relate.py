@@ -295,6 +295,14 @@ def test_a_head_of_government_holds_no_post_in_the_body_named_before(tmp_path: P
     assert not [p for p in posts if p[0] == "郑志远"]
 
 
+def test_each_unit_of_a_chain_holds_only_its_own_posts(tmp_path: Path):
+    graph = graph_of(tmp_path, "株洲市委书记、市人大常委会主任曹平出席。")
+    name = {e.iri: e.name for e in graph.entities}
+    roles = {(name[f.subject], name[f.object], f.role) for f in graph.facts
+             if f.predicate == "holdsPost"}
+    assert ("曹平", "中国共产党株洲市委员会", "书记") in roles
+
+
 def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
     posts = facts_of(graph_of(tmp_path, "王芳，中南林业科技大学党委书记陈刚出席。"), "holdsPost")
     assert not [p for p in posts if p[0] == "王芳"]
@@ -510,6 +518,7 @@ def test_a_league_member_does_not_name_the_league(tmp_path: Path):
     # a head count in people (等4人) closes the list; 为 and a unit need no election verb
     ("聂红、鲁斌、何静等3人为湖南省科协第五届书记处书记。", "鲁斌", "湖南省科学技术协会"),
     ("会议决定蒋明为湖南省科协书记处第一书记。", "蒋明", "湖南省科学技术协会"),
+    ("会议选举谷雨当选湘潭市妇联主席，易兰、鲁敏当选专职副主席。", "鲁敏", "湘潭市妇女联合会"),
 ])
 def test_elections_across_sentences(tmp_path: Path, text, subject, unit):
     assert (subject, unit) in facts_of(graph_of(tmp_path, text), "holdsPost")

@@ -87,7 +87,7 @@ def _posts() -> re.Pattern:
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
-_POST_PREFIX = r"(?:(?:兼职|挂职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职)?"
+_POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职)?"
 
 
 @cache
@@ -211,12 +211,14 @@ def _posts_held(document, sentence, ms, facts, own):
             between = text[org.end:head.start]
             if org.end > head.start or len(between) > 40:
                 continue
+            # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts (a
+            # unit after 、 is read as one, not as words of an open-ended title)
+            end = _chain_end(text, org, head.start, orgs) if between else None
+            if end is not None:
+                for person in group:
+                    _hold(facts, person, org, end, orgs, places, text, sentence)
+                continue
             if between and not _open_posts().match(between):
-                # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts
-                end = _chain_end(text, org, head.start, orgs)
-                if end is not None:
-                    for person in group:
-                        _hold(facts, person, org, end, orgs, places, text, sentence)
                 continue
             if any(o.start == org.start and org.end < o.end <= head.start
                    and (o.end == head.start or _posts().match(text[o.end:head.start]))
