@@ -525,3 +525,18 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
 ])
 def test_more_bodies_by_their_suffix(text, name):
     assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, name, cut", [
+    ("中国联合网络通信有限公司湘潭分公司开展活动。", "中国联合网络通信有限公司", "网络通信有限公司"),
+    ("北京联合大学师生参加。", "北京联合大学", "大学"),
+    ("哈工大郑州研究院揭牌。", "哈工大郑州研究院", "郑州研究院"),
+])
+def test_a_company_or_school_name_is_not_cut(text, name, cut):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", cut) not in found
+
+
+def test_a_city_joining_a_partner_is_no_company_name():
+    assert ("Organisation", "湘潭市联合某某有限公司") not in entities(
+        "湘潭市联合某某有限公司开展活动。")

@@ -774,6 +774,16 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             start = cut if s - cut >= (2 if needs == "any" else 99) else None
         left = cut
         key = ""
+        joint = left - len(_JOINT)
+        if needs == "any" and text.startswith(_JOINT, joint) and s - left <= 8 and any(
+                c.type == "Place" and c.end == joint and _is_anchor(c)
+                and text[joint - 1] not in _DIVISION_ENDS for c in found):
+            left = start = next(c.start for c in found if c.type == "Place" and c.end == joint)
+            # 中国联合网络通信有限公司, 北京联合大学: 联合 after a place's short name is part of
+            # the name (after 株洲市 it is the city joining a partner)
+        if start is not None and needs == "any" and start > left \
+                and _dictionary_words().get(text[left:start]) in _PROPER_NAME_TAGS:
+            start = left  # 哈工大郑州研究院: a body's short name before the place is its own
         if start is None:
             listed = _list_prefix(text, left, result)
             if listed is not None and 0 <= s - left <= 6:
@@ -800,6 +810,11 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
+#: "Joint", a boundary word elsewhere (A 联合 B 开展), inside a name right after its place.
+_JOINT = "联合"
+_DIVISION_ENDS = frozenset("省市县区州盟旗")
+#: jieba tags of an organisation's or a brand's own short name (哈工大, 中国联通).
+_PROPER_NAME_TAGS = frozenset(("nt", "nz", "j"))
 #: jieba tags of words that describe rather than name (优秀, 全面): adjectives and adverbs (not
 #: verbs: 远航集团 is a name).
 _DESCRIBING = frozenset(("a", "ad", "an", "d"))
