@@ -290,6 +290,10 @@ def test_people_from_cues_in_news_text(text, person):
     ("他曾任荣誉主席。会议推举其为荣誉委员。", ("Person", "任荣誉")),
     ("官网介绍，该会成立于1990年。", ("Person", "官网")),
     ("作业班工作负责人孟静等人参加。", ("Person", "班工作")),
+    # a photo caption's position; literary words jieba's dictionary tags as names
+    ("图为龚明(左一)在园区查看菜苗长势。", ("Person", "左一")),
+    ("侨胞们情系桑梓，积极投身家乡建设。", ("Person", "桑梓")),
+    ("节目《共筑时代华章》深情致敬奋斗的女性。", ("Person", "华章")),
     ("会上，邢凯向获奖代表颁发证书。", ("Person", "向获奖")),
     ("会上，邢凯向获奖代表颁发证书。", ("Person", "邢凯向")),
 ])

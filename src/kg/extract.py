@@ -1859,7 +1859,7 @@ def _name_after_role(sent: Sentence, start: int, end: int, surnames) -> tuple[in
 def _looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
-    return bool(text) and text[:1] != text[1:2] and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+    return bool(text) and text[:1] != text[1:2] and not _NUMERAL.match(text, 1) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
         and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
 
 
@@ -1873,6 +1873,8 @@ _FAMILY = re.compile(r"(?:(?<=[、,，:：;；\s])|(?<=^))([\u4e00-\u9fff]{2,8}?
 #: One name of a list of officers, its note and the separator after it.
 _OFFICER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:[（(][^（）()\n]{1,8}[)）])?"
                       r"(?:[、,，;；]|[ \u3000]+|(?=[。\n]|$))")
+#: A numeral: no given name of one character is one (左一, a caption's "left, first").
+_NUMERAL = re.compile(r"[一二三四五六七八九十](?:$)")
 #: Prepositions and motion verbs that may follow a name of two characters (金某|向…, 王某|到会).
 _PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
 #: Tags of words that do not open a name: prepositions, conjunctions, adverbs, particles.
@@ -1897,10 +1899,12 @@ def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
         if tag not in _NAME_TAGS or name in common or not _looks_like_name(name, surnames):
             continue
         # (not after a quotation mark or a space that stands for one: “蒲公英” is a brand)
-        before = a == sent.start or text[a - 1] in _CLAUSE_MARKS or text[a - 1] in _ROLE_END \
-            or text[a - 1] in "长记任席理" or (words[i - 1][2] in _ROLE_TAGS
-                                            and words[i - 1][1] - words[i - 1][0] >= 2) \
+        titled = text[a - 1:a] in _ROLE_END or text[a - 1:a] in "长记任席理" \
             or a in cue_ends  # 决定|王某|为
+        # a two-character word of the dictionary (华章, 桑梓) is a name only after a title
+        before = titled or (not (len(name) == 2 and name in _dictionary_words()) and (
+            a == sent.start or text[a - 1] in _CLAUSE_MARKS
+            or (words[i - 1][2] in _ROLE_TAGS and words[i - 1][1] - words[i - 1][0] >= 2)))
         after = i + 1 == len(words) or words[i + 1][2] in _AFTER_NAME_TAGS
         # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
         # need no context
@@ -2040,6 +2044,9 @@ def _persons(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate
         tokens = re.split(r"[\s、]+", m.group(1).strip())
         if _NOT_NAME.search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
             continue
+        if m.end() < sent.end and re.match(r"[\u4e00-\u9fff]", text[m.end()]) \
+                and any(_NUMERAL.match(t, len(t) - 1) for t in tokens):
+            continue  # a caption's position, 某某(左一)在…, is no byline
         if sum(t[0] in surnames or t[:2] in surnames for t in tokens) * 2 < len(tokens):
             continue
         pos = m.start(1)
