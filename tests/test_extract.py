@@ -544,3 +544,13 @@ def test_a_company_or_school_name_is_not_cut(text, name, cut):
 def test_a_city_joining_a_partner_is_no_company_name():
     assert ("Organisation", "湘潭市联合某某有限公司") not in entities(
         "湘潭市联合某某有限公司开展活动。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("湘潭市妇联联合某某食品(中国)有限公司开展助学活动。", "某某食品(中国)有限公司"),
+    ("某某重工(集团)有限公司职工参加。", "某某重工(集团)有限公司"),
+])
+def test_a_bracketed_place_or_group_inside_a_company_name(text, name):
+    found = entities(text)
+    assert ("Organisation", name) in found
+    assert not [n for t, n in found if t == "Organisation" and n != name and "公司" in n]

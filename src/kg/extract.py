@@ -51,6 +51,11 @@ _OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:�
                           r"(?:执委|常委|全委|执行委员会|常务委员会|委员会|理事会|常务理事会)?"
                           r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
                           r"(?:会议|全会|全体会议|代表大会)")
+#: A bracketed place or 集团 inside a company's name (通用磨坊(中国)投资有限公司,
+#: 某某飞机工业(集团)有限公司) does not end the name.
+_COMPANY_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,3}[)）]"
+                               r"(?=[\u4e00-\u9fff]{0,12}?(?:公司|集团))")
+_OPENING_BRACKETS = frozenset("(（")
 _ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
@@ -198,6 +203,8 @@ class Sentence:
             inside.update((m.start(), m.end() - 1))
         for m in _DASH_IN_NAME.finditer(text, start, end):
             inside.add(m.start())
+        for m in _COMPANY_BRACKETS.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
         enlarged = set()
         for m in _ENLARGED.finditer(text, start, end):
             inside.update((m.start(), m.end() - 1))
@@ -683,7 +690,9 @@ def _patterns(sent: Sentence, patterns) -> list[Candidate]:
 # ------------------------------------------------------------------ organisations
 def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate]) -> int | None:
     """The start of the first place, known body or level word between ``left`` and ``right``."""
-    starts = [a.start for a in anchors if left <= a.start < right and a.end <= right]
+    # (a place in brackets inside a name, 通用磨坊(中国)投资有限公司, starts nothing)
+    starts = [a.start for a in anchors if left <= a.start < right and a.end <= right
+              and sent.text[a.start - 1:a.start] not in _OPENING_BRACKETS]
     for word in _level_words("org"):
         if sent.text.startswith(word, left) and left + len(word) <= right:
             starts.append(left)
@@ -762,8 +771,9 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result: list[Candidate] = []
     text = sent.text
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
-        if kind in ("department", "organ") or not _suffix_ends_name(sent, suffix, e):
-            continue
+        if kind in ("department", "organ") or not _suffix_ends_name(sent, suffix, e) \
+                or text[s - 1:s] in _OPENING_BRACKETS:
+            continue  # (集团) inside a company's name ends nothing
         left = sent.limit(s)
         # a body named before this one by its own suffix is not part of its name
         # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
@@ -797,6 +807,8 @@ def _organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if ordinal and not key and ordinal.end() < s:
             start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
         body = text[start:s]
+        if text[start] in _OPENING_BRACKETS:
+            continue
         if not key and (not body or _GENERIC_BODY.match(body)) \
                 and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
             continue
