@@ -471,6 +471,7 @@ def test_recipients_around_the_title(tmp_path: Path, text, expected, not_expecte
     ("中国青年报·中青网记者 林晓 发自北京 近日，会议召开。", "林晓", "中国青年报"),
     ("中国青年报·中青网记者 林晓 发自北京 近日，会议召开。", "林晓", "中青网"),
     ("岳阳网消息 (记者 段 磊)近日,我市召开座谈会。", "段磊", "岳阳网"),
+    ("红网讯 据株洲日报报道 (通讯员 伍 岚 记者 贺敏)近日,株洲市召开座谈会。", "贺敏", "株洲日报"),
 ])
 def test_reporters_work_for_the_outlets_of_their_byline(tmp_path: Path, text, subject, outlet):
     assert (subject, outlet) in facts_of(graph_of(tmp_path, text), "holdsPost")

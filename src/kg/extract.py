@@ -970,11 +970,12 @@ def _book_titles(sent: Sentence) -> list[Candidate]:
 #: A news outlet's name: a few characters and a media word (大同日报, 中国菏泽网, 中国女网).
 _OUTLET = r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|报|网|电视台|广播电台|电台|杂志社|通讯社|新闻社)"
 #: Where a byline names the outlet: 来源:X; X·Y记者 (outlets joined by a middle dot); X消息
-#: or X+place+date+电 before (记者 …).
+#: or X+place+date+电 before (记者 …); 据X报道.
 _OUTLET_CONTEXT = re.compile(
     rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{_OUTLET})(?=\s|$))"
     rf"|(?P<staff>{_OUTLET}(?:[·・]{_OUTLET})*)\s*(?=记者|通讯员|特约记者)"
-    rf"|(?P<wire>{_OUTLET})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*记者)")
+    rf"|(?P<wire>{_OUTLET})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*记者)"
+    rf"|(?<=据)(?P<cited>{_OUTLET})(?=报道|消息)")
 
 
 def _byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
