@@ -56,6 +56,7 @@ _OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:�
 _COMPANY_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,3}[)）]"
                                r"(?=[\u4e00-\u9fff]{0,12}?(?:公司|集团))")
 _OPENING_BRACKETS = frozenset("(（")
+_CLOSING_BRACKETS = frozenset(")）")
 _ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 _TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
@@ -692,7 +693,8 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
     """The start of the first place, known body or level word between ``left`` and ``right``."""
     # (a place in brackets inside a name, 通用磨坊(中国)投资有限公司, starts nothing)
     starts = [a.start for a in anchors if left <= a.start < right and a.end <= right
-              and sent.text[a.start - 1:a.start] not in _OPENING_BRACKETS]
+              and not (sent.text[a.start - 1:a.start] in _OPENING_BRACKETS
+                       and sent.text[a.end:a.end + 1] in _CLOSING_BRACKETS)]
     for word in _level_words("org"):
         if sent.text.startswith(word, left) and left + len(word) <= right:
             starts.append(left)
