@@ -1287,8 +1287,8 @@ def _honours(sent: Sentence, state: dict, found: list[Candidate]) -> list[Candid
                 and c.start > sent.start and _NAME_CHAR.match(text[c.start - 1]):
             by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
     for s, e, p in sorted(by_end.values()):
-        if _crosses_word(text, s, e, (e,)):
-            continue  # 好人 in 扣好人生: a word runs on across the head's end
+        if not p[3] and _crosses_word(text, s, e, (e,)):
+            continue  # 好人 in 扣好人生: a word runs on across a generic head's end
         e = _joined_title_end(sent, e)
         opened = s - 1 >= sent.start and text[s - 1] in "“\""
         end = e + 1 if opened and text[e:e + 1] in "”\"" else e

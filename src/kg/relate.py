@@ -582,9 +582,12 @@ def _awards(document, sentence, ms, facts, opener=None):
                 count = text.rfind("等", t.end(), got[0].start)
                 if count >= 0:
                     subjects = [r for r in subjects if r.end <= count]
-                # 授予…人民医院急诊科: the unit named, not the body its name starts with
+                # 授予…人民医院急诊科: the unit named, not the body its name starts with (nor
+                # one read apart right before it: …边防检查总站|…派出所)
                 subjects = [r for r in subjects if not any(
-                    o is not r and _inside(r, o) and o.type != "Person" for o in subjects)]
+                    o is not r and o.type != "Person" and (_inside(r, o) or (
+                        r.type == o.type == "Organisation" and o.start == r.end))
+                    for o in subjects)]
                 # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
                 # recipient
                 subjects = [r for r in subjects if not any(
