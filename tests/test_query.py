@@ -148,6 +148,14 @@ def test_tables_print_iris_that_parse_back_in_a_query(store):
         "<https://w3id.org/kg-cn/id/org/a(b)>"
 
 
+def test_select_star_columns_come_in_the_order_of_the_query(store):
+    result = query.run(store, "SELECT * WHERE { ?person kg:holdsPost ?org . "
+                              "?person skos:prefLabel ?name }")
+    assert result.columns == ("person", "org", "name")
+    assert query.run(store, "SELECT ?org ?person WHERE { ?person kg:holdsPost ?org }"
+                     ).columns == ("org", "person")
+
+
 def test_the_typed_full_iri_finds_the_entity(store):
     iri = vocab.DEFAULT_BASE + "person/王芳"
     assert query.run(store, f"ASK {{ <{iri}> a kg:Person }}").boolean

@@ -64,6 +64,8 @@ _PN_LOCAL = re.compile(f"[{_PN_START}](?:[{_PN_MORE}.]*[{_PN_MORE}])?")
 # SERVICE as a keyword: outside strings, IRIs and comments, not a variable or prefixed name.
 _LEXICAL_NOISE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                             r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_SELECT_ALL = re.compile(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?\*", re.IGNORECASE)
+_VARIABLE = re.compile(r"[?$](\w+)")
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:\-])", re.IGNORECASE)
 
 Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal
@@ -197,15 +199,32 @@ def run(store: pyoxigraph.Store, query: str, source: str = "query", *,
     ``CONSTRUCT`` and ``DESCRIBE`` give the columns subject, predicate and object. Errors as
     :func:`execute`.
     """
-    return _rows(execute(store, query, source, allow_service=allow_service), source, limit)
+    answer = execute(store, query, source, allow_service=allow_service)
+    return _rows(answer, source, limit, query)
 
 
-def _rows(answer, source: str, limit: int | None) -> Result:
+def column_order(query: str, variables: Sequence[str]) -> tuple[str, ...]:
+    """The columns of a ``SELECT *`` in the order the query first names them (pyoxigraph
+    sorts them); any other query's in its own order.
+
+    >>> column_order("SELECT * WHERE { ?s ?p ?o }", ["o", "p", "s"])
+    ('s', 'p', 'o')
+    """
+    text = _LEXICAL_NOISE.sub(" ", query)
+    if not _SELECT_ALL.search(text):
+        return tuple(variables)
+    first = {}
+    for match in _VARIABLE.finditer(text):
+        first.setdefault(match.group(1), match.start())
+    return tuple(sorted(variables, key=lambda v: first.get(v, len(text))))
+
+
+def _rows(answer, source: str, limit: int | None, query: str = "") -> Result:
     try:
         if isinstance(answer, pyoxigraph.QueryBoolean):
             return Result(("ask",), (), bool(answer))
         if isinstance(answer, pyoxigraph.QuerySolutions):
-            columns = tuple(v.value for v in answer.variables)
+            columns = column_order(query, [v.value for v in answer.variables])
             rows = (tuple(solution[c] for c in columns) for solution in answer)
         else:
             columns = ("subject", "predicate", "object")
@@ -265,7 +284,7 @@ def render_as(store: pyoxigraph.Store, query: str, source: str, result_format: s
         return _evaluate(source, lambda: pyoxigraph.serialize(answer, format=writer,
                                                               prefixes=prefixes)), chosen
     if chosen == "table":
-        return as_table(_rows(answer, source, limit)).encode("utf-8"), chosen
+        return as_table(_rows(answer, source, limit, query)).encode("utf-8"), chosen
     return _evaluate(source, lambda: answer.serialize(format=RESULT_FORMATS[chosen])), chosen
 
 
