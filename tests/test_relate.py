@@ -303,6 +303,12 @@ def test_each_unit_of_a_chain_holds_only_its_own_posts(tmp_path: Path):
     assert ("曹平", "中国共产党株洲市委员会", "书记") in roles
 
 
+def test_a_post_after_wei_for_belongs_to_the_name_after_it(tmp_path: Path):
+    posts = facts_of(graph_of(tmp_path, "龚平为湘潭县花石镇人民政府副镇长、妇联主席孟静送上证书。"),
+                     "holdsPost")
+    assert not [p for p in posts if p[0] == "龚平"]
+
+
 def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
     posts = facts_of(graph_of(tmp_path, "王芳，中南林业科技大学党委书记陈刚出席。"), "holdsPost")
     assert not [p for p in posts if p[0] == "王芳"]

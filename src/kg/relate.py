@@ -244,7 +244,7 @@ def _posts_held(document, sentence, ms, facts, own):
                 _hold(facts, head, unit, end, orgs, places, text, sentence)
                 continue
         # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
-        note = _post_after(text, sentence, group, {o.start for o in orgs})
+        note = _post_after(text, sentence, group, orgs)
         if note is None:
             continue
         unit = next((o for o in orgs if o.start == note), None)
@@ -417,16 +417,20 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
 
 
 def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
-                unit_starts: set[int]) -> int | None:
+                orgs: list[Mention]) -> int | None:
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
     任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
-    one: after 为, a unit, or a post in a sentence that elects or appoints."""
+    one: after 为, a unit and a post that close the clause, or a post in a sentence that elects
+    or appoints (甲为|某村党支部书记乙送上…: 为 is "for", the post is 乙's)."""
     end = _LIST_END.match(text, group[-1].end).end()
     end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _POST_AFTER_NAME.match(text, end)
     if note is None:
         note = _APPOINTED_AS.match(text, end + len(_TITLE_AFTER_NAME.match(text, end).group()))
-        if note is not None and note.end() not in unit_starts \
+        unit = note and next((o for o in orgs if o.start == note.end()), None)
+        closed = unit is not None \
+            and text[_role_end(text, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
+        if note is not None and not closed \
                 and not _ELECTION.search(text, sentence[0], group[0].start):
             note = None
     return _NEW_TERM.match(text, note.end()).end() if note else None
