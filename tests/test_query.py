@@ -328,8 +328,9 @@ def test_ctrl_c_stops_a_running_query(graph_file):
 
 
 def test_a_reader_that_stops_early_gives_exit_141(graph_file):
-    process = _kg("query", str(graph_file), "-e", "SELECT * WHERE { ?s ?p ?o }", "--limit", "0",
-                  "--timeout", "0", stdout=subprocess.PIPE)
+    many = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 200000"  # far more than a pipe holds
+    process = _kg("query", str(graph_file), "-e", many, "--limit", "0", "--timeout", "0",
+                  stdout=subprocess.PIPE)
     process.stdout.read(100)
     process.stdout.close()
     assert process.wait(timeout=120) == 141, process.stderr.read()
