@@ -275,14 +275,15 @@ _APPOSITION_END = frozenset(",，。;；)）")
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
 #: After the last name of a list: 等, a head count (3名同志).
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位人](?:同志)?)?")
-_POST_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|当选为?|调任|现任|任)")
+#: A form of address between a name and what follows (聘任王某同学为…).
+_ADDRESS = r"(?:同志|同学|女士|先生)?"
+_POST_AFTER_NAME = re.compile(_ADDRESS + r"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|"
+                              r"当选为?|调任|现任|任)")
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
 _ELECTION = re.compile(r"任命|选举|推选|推举|增补|聘任|聘请|提名|当选|决定")
-_APPOINTED_AS = re.compile(r"为")
-#: A form of address between a name and 为 (聘任王某同学为…).
-_TITLE_AFTER_NAME = re.compile(r"(?:同志|同学|女士|先生)?")
+_APPOINTED_AS = re.compile(_ADDRESS + "为")
 
 
 def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
@@ -426,7 +427,7 @@ def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
     end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _POST_AFTER_NAME.match(text, end)
     if note is None:
-        note = _APPOINTED_AS.match(text, end + len(_TITLE_AFTER_NAME.match(text, end).group()))
+        note = _APPOINTED_AS.match(text, end)
         unit = note and next((o for o in orgs if o.start == note.end()), None)
         closed = unit is not None \
             and text[_role_end(text, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
