@@ -200,6 +200,10 @@ def test_repeat_run_takes_its_short_lines_along():
     "(责编:王五、赵六)",
     "原标题:自治区妇联召开全委会",
     "【打印】 【关闭】",
+    "当前位置: 首页 > 工作动态 > 基层妇联",                # breadcrumbs name bodies and places
+    "您现在的位置:首页 >> 新闻中心 >> 正文",
+    "首页>侨联工作>侨界风采",
+    "您所在的位置:首页 -> 群团动态",
 ])
 def test_boilerplate_lines_give_no_text(line):
     text = f"自治区妇联召开会议。\n{line}\n"
@@ -227,6 +231,8 @@ def test_news_mentioning_one_spam_word_is_kept(line):
 @pytest.mark.parametrize("line", [
     "举办“书香飘万家 阅启新征程”读书分享会。",              # seed 000: 分享 inside prose
     "自治区妇联组织医疗队伍为妇女提供健康义诊。",
+    "首页推荐的栏目由团市委维护。",                          # 首页 in prose
+    "当前位置优越,交通便利。",
 ])
 def test_prose_is_not_boilerplate(line):
     assert drop_boilerplate(line) == (line, [])

@@ -79,7 +79,7 @@ def test_short_form_alone_in_a_list_of_places_is_read(tmp_path):
 
 @pytest.mark.parametrize("text, former, parent", [
     # renamed since (县 -> 区 in 2021): an archived report names the division of its year
-    ("会议表彰了漳州市妇联、长泰县妇联等先进集体。", "长泰县", "漳州市"),
+    ("会议表彰了漳州市长泰县妇联等先进集体。", "长泰县", "漳州市"),
     ("龙海市妇联与华安县妇联联合开展培训。福建省。", "龙海市", None),
 ])
 def test_former_division_names_are_places(tmp_path, text, former, parent):
