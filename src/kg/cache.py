@@ -2,8 +2,9 @@
 stored under a key of everything that decides it, so a rebuild reads only new or changed files.
 
 The key is a hash of the file's bytes, its name (the document id and whether it is HTML), the
-base IRI, kg's version and a hash of kg's own code and rule files (``code_hash``), so an edited
-rule or a new kg version never reuses an old result. Entries are plain JSON (loading one runs
+base IRI, kg's version, a hash of kg's own code and rule files and the versions of the libraries
+that read documents (``code_hash``), so an edited rule, a new kg or a new jieba never reuses an
+old result. Entries are plain JSON (loading one runs
 no code); an entry that cannot be read or does not match its key counts as missing and is
 rebuilt. Each code hash has its own subfolder and the subfolders of other hashes are removed when
 new results are stored, so old entries do not pile up across versions. Only a build that
@@ -16,11 +17,11 @@ import json
 import shutil
 from dataclasses import astuple
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
-from .errors import InputWarning, OutputError
+from .errors import OutputError
 from .io import ensure_folder, write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
 
@@ -28,17 +29,30 @@ from .model import DocumentInfo, Entity, Evidence, Fact
 DEFAULT_NAME = ".kg-cache"
 
 
+#: Libraries whose version changes what kg reads in a document (dictionaries, conversion
+#: tables, HTML extraction).
+_LIBRARIES = ("jieba", "opencc", "pyahocorasick", "trafilatura")
+
+
 @cache
 def code_hash() -> str:
-    """A hash of kg's version, its Python modules and its rule files (what decides a
-    document's result besides the document)."""
-    digest = hashlib.sha256(__version__.encode())
+    """A hash of kg's version, its Python modules and rule files, and the versions of the
+    libraries that read documents (what decides a document's result besides the document)."""
+    versions = [__version__] + [_version(name) for name in _LIBRARIES]
+    digest = hashlib.sha256(" ".join(versions).encode())
     package = resources.files("kg")
     for folder, pattern in ((package, "*.py"), (package / "rules", "*")):
         for path in sorted(Path(str(folder)).glob(pattern)):
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return f"{distribution}={metadata.version(distribution)}"
+    except metadata.PackageNotFoundError:
+        return f"{distribution}=none"
 
 
 class DocumentCache:
