@@ -28,11 +28,12 @@ from pathlib import Path
 from .errors import InputError, InputWarning
 from .model import Document
 
-#: Refuse documents larger than this many bytes (32 MiB), before reading them, so that a
-#: runaway file cannot eat the machine's memory: one document's text, offset map, mentions and
-#: facts take about 50 times its size at the peak (``benchmarks/bench.py --single-file``: 420 MiB
-#: for 4 MB, 250 MiB of it the rules), so about 1.9 GB at the limit. Split larger texts.
-MAX_DOCUMENT_BYTES = 32 * 1024 * 1024
+#: Refuse documents larger than this many bytes (128 MiB), before reading them, so that a
+#: runaway file cannot eat the machine's memory. One document's distinct text takes about 25 to
+#: 50 times its size at the peak (``benchmarks/bench.py --single-file``: 654 MiB for 10 MB, 904
+#: MiB for 20 MB, about 250 MiB of it the rules), a body repeated in it only once: split large
+#: texts of distinct content into several files.
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
 
 #: A sentence longer than this many characters is cut at a comma or space (or hard) so that
 #: a page with no punctuation still gives evidence of a readable size.
