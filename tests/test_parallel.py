@@ -179,3 +179,11 @@ def test_workers_end_with_a_killed_parent(corpus, tmp_path, how):
     while any(map(_alive, workers)) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(map(_alive, workers))
+
+
+def test_a_worker_whose_parent_died_before_it_started_ends_too():
+    # the parent names itself: a worker reparented before its start-up still sees the change
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", "import time\nfrom kg import pipeline\n"
+                           "pipeline._start_worker(2**22 + 7)\ntime.sleep(60)"], timeout=60)
+    assert done.returncode == 1 and time.monotonic() - started < 30

@@ -265,12 +265,13 @@ def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache 
     return result, None
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """Worker start-up: Ctrl-C is handled once, by the parent, which stops the workers; and a
-    worker whose parent is gone (killed, even with SIGKILL) ends within a second instead of
+    worker whose parent (process ``parent``, named by the parent itself: it may be gone before
+    the worker starts) is gone, killed even with SIGKILL, ends within a second instead of
     waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -300,7 +301,8 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: 
             outcomes = dask_engine.map_in_order(work, files, jobs, scheduler, stack)
         elif jobs > 1 and len(files) > 1:
             workers = min(jobs, len(files))
-            executor = ProcessPoolExecutor(workers, initializer=_start_worker)
+            executor = ProcessPoolExecutor(workers, initializer=_start_worker,
+                                           initargs=(os.getpid(),))
             stack.callback(executor.shutdown, cancel_futures=True)
             # a few files per message to the workers, small enough to keep them all busy
             chunksize = max(1, min(8, len(files) // (workers * 8)))
