@@ -181,7 +181,7 @@ def _jobs(text: str) -> int:
 EXIT_STATUS = """exit status:
   0    ok
   1    finished, but some input files were skipped or repaired (listed at the end)
-  2    user error (bad path, unreadable input with --strict, unwritable output)
+  2    user error (bad path, unreadable input with --strict, unwritable output or standard output)
   3    internal error (a bug in kg; set KG_DEBUG=1 to see the traceback)
   130  interrupted
   141  standard output closed early (kg build | head)"""
