@@ -554,3 +554,9 @@ def test_a_bracketed_place_or_group_inside_a_company_name(text, name):
     found = entities(text)
     assert ("Organisation", name) in found
     assert not [n for t, n in found if t == "Organisation" and n != name and "公司" in n]
+
+
+def test_our_city_before_a_company_with_its_own_place_is_not_its_name():
+    found = entities("湘潭市。湘潭市。我市湖南某某食品有限公司获奖,我市妇联表示祝贺。")
+    assert ("Organisation", "湖南某某食品有限公司") in found
+    assert ("Organisation", "湘潭市妇女联合会") in found

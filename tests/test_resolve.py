@@ -58,6 +58,7 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("株洲市法院", None, "株洲市人民法院"),
     ("醴陵市检察院", None, "醴陵市人民检察院"),
     ("浙江省宁波市委", None, "中国共产党宁波市委员会"),
+    ("党中央委员会", None, "中国共产党中央委员会"),
     # a company's unit keeps the place as the company writes it
     ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
 ])

@@ -696,7 +696,9 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
               and not (sent.text[a.start - 1:a.start] in _OPENING_BRACKETS
                        and sent.text[a.end:a.end + 1] in _CLOSING_BRACKETS)]
     for word in _level_words("org"):
-        if sent.text.startswith(word, left) and left + len(word) <= right:
+        if sent.text.startswith(word, left) and left + len(word) <= right \
+                and not (word.startswith("我") and starts):
+            # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
             starts.append(left)
     return min(starts) if starts else None
 

@@ -235,8 +235,10 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
             body = alias if canonical == _YOUTH_LEAGUE else canonical
             name = f"{body}{place}委员会{local.group(2)}"
             break
-        if _is_unit_name(name[len(alias):]) or _is_body_of(name[len(alias):]):
-            name = canonical + name[len(alias):]  # 全国妇联权益部 -> 中华全国妇女联合会权益部
+        rest = name[len(alias):]
+        if _is_unit_name(rest) or _is_body_of(rest):
+            # 全国妇联权益部 -> 中华全国妇女联合会权益部; 党中央委员会 is 党中央 written out
+            name = canonical if canonical.endswith(rest) else canonical + rest
             break
     if _GOVERNMENT.search(name) and not name.startswith(_known_canonicals()) \
             and not _ENTERPRISE.search(name):
