@@ -446,7 +446,7 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
       ("萧明", "全国归侨侨眷先进个人")}, {("市长", "全国归侨侨眷先进个人")}),
     # a unit and a post before the verb: the title is the person's, even when no rule reads
     # her name, never the unit's
-    ("长沙华丰食品有限公司董事长傅芬芳获评全国三八红旗手。", set(),
+    ("长沙华丰食品有限公司董事长俞晓岚获评全国三八红旗手。", set(),
      {("长沙华丰食品有限公司", "全国三八红旗手")}),
     # the holders listed after 有
     ("县府表示,荣获今年本县模范母亲有城关镇罗红、李芳。", {("罗红", "本县模范母亲"), ("李芳", "本县模范母亲")},
@@ -463,7 +463,7 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
      {("赵静", "十佳母亲"), ("孙悦", "十佳母亲"), ("陈红", "全国道德模范提名奖")},
      {("陈红", "全国道德模范")}),
     # 获得者 is a noun, not the verb: who commends the holders is none of them
-    ("湖南省总工会此次共表彰全国五一劳动奖章获得者120人、全国工人先锋号集体80个。", set(),
+    ("今年湖南省总工会推荐的全国五一劳动奖章获得者共120名，全国工人先锋号集体共80个。", set(),
      {("湖南省总工会", "全国工人先锋号")}),
     # who announces a list of titles does not receive them
     ("县妇联主席刘芳揭晓了10户“最美家庭”。", set(), {("刘芳", "最美家庭")}),

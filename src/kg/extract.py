@@ -471,13 +471,13 @@ def _places(sent: Sentence) -> list[Candidate]:
     return result + lower + _abbreviated_places(sent, result) + sited
 
 
-#: What stands around an item of a list of names (、李静海、, ：欧木兰 ).
+#: What stands around an item of a list of names (、周静海、, ：林木兰 ).
 _NAME_ITEM_EDGE = frozenset("、，,:：;；(（ \n")
 
 
 def _ends_listed_name(text: str, start: int, end: int) -> bool:
     """A short form that, with a surname before it, makes a whole item of a list: a person's
-    name (李静海 among 王曦、李静海、何华武), not the county 静海."""
+    name (周静海 among 王晨、周静海、何立武), not the county 静海."""
     _, _, _, surnames = _rules()
     return (start >= 1 and text[start - 1] in surnames
             and (start == 1 or text[start - 2] in _NAME_ITEM_EDGE)

@@ -163,7 +163,7 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     """Short forms of counties of another province that the document never places.
 
     A county's two-character short form is often an ordinary name too: part of a person's
-    name (李静海), a company's (长岭炼化 in a Hunan report), an idiom (同心同德), a township
+    name (周静海), a company's (长岭炼化 in a Hunan report), an idiom (同心同德), a township
     (金宁乡). A report names places of its own province; a county elsewhere is named with
     its prefecture or province (吉林长岭, 江苏东海县) or in full. So a bare short form of a
     county outside the document's province, whose prefecture and province the document does
