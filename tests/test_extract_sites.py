@@ -32,17 +32,6 @@ def test_a_zone_is_part_of_its_city_and_a_square_of_its_zone(tmp_path):
     assert {("湘江新区", "长沙市"), ("橘洲广场", "湘江新区")} <= facts_of(graph, "partOf")
 
 
-def test_a_bad_kind_in_the_sites_table_names_file_and_line(monkeypatch):
-    from kg import extract
-    from kg.errors import RuleError
-    from kg.rules import parse_table
-
-    rows = parse_table("# header\n广场\tsquare\t\n", "rules/sites.tsv", 3)
-    monkeypatch.setattr(extract, "table", lambda name, columns: rows)
-    with pytest.raises(RuleError, match=r"^rules/sites.tsv:2: kind must be zone or site"):
-        extract._site_names.__wrapped__()
-
-
 @pytest.mark.parametrize("text, places", [
     ("江苏苏州、湖南长沙等地出台了新规。", {"江苏省", "苏州市", "湖南省", "长沙市"}),
     ("宁城县八里罕镇召开大会。", {"宁城县", "八里罕镇"}),

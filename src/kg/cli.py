@@ -192,15 +192,10 @@ def cmd_eval(args) -> int:
     if args.graph is not None:
         return _eval_graph(args, golds)
     files = pipeline.collect_paths(args.paths)
-    scored = [path for path in files if _stem(path) in golds]
-    if not scored:
-        raise KgError(f"{args.gold}: no gold file matches any of the {len(files)} input "
-                      "documents (NAME.json is the gold of NAME.txt)")
-    for path in files:
-        if _stem(path) not in golds:
-            shown = pipeline.STDIN if isinstance(path, pipeline.StandardInput) else path
-            print(f"kg eval: {shown}: no gold file {_stem(path)}.json, not scored",
-                  file=sys.stderr)
+    shown = {_stem(path): pipeline.STDIN if isinstance(path, pipeline.StandardInput) else path
+             for path in files}
+    kept = _with_gold(shown, golds, f"the {len(files)} input documents", args.gold)
+    scored = [path for path in files if _stem(path) in kept]
     if args.per_document:
         return _eval_per_document(args, scored, golds)
     gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
@@ -215,16 +210,25 @@ def _eval_graph(args, golds: dict[str, Path]) -> int:
         raise KgError("--graph scores a written graph: give no PATH and no --per-document")
     graph = rdf.load(args.graph)
     stems = sorted({Path(document.path).stem for document in graph.documents})
-    matched = [golds[stem] for stem in stems if stem in golds]
-    if not matched:
-        raise KgError(f"{args.gold}: no gold file matches any of the {len(stems)} documents of "
-                      f"{args.graph} (NAME.json is the gold of NAME.txt)")
-    for stem in stems:
-        if stem not in golds:
-            print(f"kg eval: {stem}: no gold file {stem}.json, not scored", file=sys.stderr)
-    report, misses = evaluate.evaluate(graph, evaluate.load_gold_files(matched))
+    kept = _with_gold({stem: stem for stem in stems}, golds,
+                      f"the {len(stems)} documents of {args.graph}", args.gold)
+    report, misses = evaluate.evaluate(graph, evaluate.load_gold_files(
+        [golds[stem] for stem in kept]))
     print(evaluate.format_report(report, misses if args.misses else None))
     return 0
+
+
+def _with_gold(shown: dict, golds: dict[str, Path], what: str, gold_folder) -> list[str]:
+    """The document stems that have a gold file; each one without is named on standard error,
+    and none at all is a user error."""
+    kept = [stem for stem in shown if stem in golds]
+    if not kept:
+        raise KgError(f"{gold_folder}: no gold file matches any of {what} "
+                      "(NAME.json is the gold of NAME.txt)")
+    for stem, name in shown.items():
+        if stem not in golds:
+            print(f"kg eval: {name}: no gold file {stem}.json, not scored", file=sys.stderr)
+    return kept
 
 
 def _stem(path) -> str:
