@@ -102,3 +102,10 @@ def test_entries_of_other_kg_code_are_removed(tmp_path):
     assert not stale.exists() and kept.exists()
     assert [p.name for p in opened.folder.iterdir()] == ["k" * 64 + ".json"]
     assert opened.folder.name == cache.code_hash()[:20]
+
+
+def test_the_code_hash_reads_the_modules_of_subpackages_and_the_rules():
+    names = [name for name, _ in cache.hashed_files()]
+    assert "relate/posts.py" in names and "cache.py" in names and "posts.tsv" in names
+    assert "relate/__init__.py" in names and "__init__.py" in names
+    assert not any(name.endswith(".pyc") for name in names)

@@ -40,12 +40,20 @@ def code_hash() -> str:
     libraries that read documents (what decides a document's result besides the document)."""
     versions = [__version__] + [_version(name) for name in _LIBRARIES]
     digest = hashlib.sha256(" ".join(versions).encode())
-    package = resources.files("kg")
-    for folder, pattern in ((package, "*.py"), (package / "rules", "*")):
-        for path in sorted(Path(str(folder)).glob(pattern)):
-            if path.is_file():
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, path in hashed_files():
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def hashed_files() -> list[tuple[str, Path]]:
+    """The files ``code_hash`` reads, each with its name inside the package: every Python
+    module, those of subpackages too (relate/posts.py), and the rule files."""
+    package = Path(str(resources.files("kg")))
+    files = []
+    for folder, pattern in ((package, "**/*.py"), (package / "rules", "*")):
+        files += [(path.relative_to(folder).as_posix(), path)
+                  for path in sorted(folder.glob(pattern)) if path.is_file()]
+    return files
 
 
 def _version(distribution: str) -> str:
