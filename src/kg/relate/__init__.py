@@ -1,0 +1,62 @@
+"""The ``relate`` stage: sentence patterns over resolved mentions give ``Fact``s with evidence.
+
+Trigger words come from ``rules/relation_triggers.tsv``. One module per predicate family holds
+its rules and documents them: ``posts`` (``holdsPost``), ``awards`` (``awarded``), ``runs``,
+``places`` (``locatedIn`` and ``partOf``) and ``sections`` (programmes under 【section】
+headers); ``facts`` collects what they find, ``phrases`` holds what several of them read.
+
+The order of the rules is ``SENTENCE_RULES`` (each sentence in turn, every rule on it), then
+``DOCUMENT_RULES`` (once over the whole document). It matters: a later rule reads what an
+earlier one found (the awarded subjects, the body of the last election, the last list of
+officers).
+"""
+from __future__ import annotations
+
+from ..model import Document, Fact, Mention
+from .awards import also_conferred, awards_in_sentence, listed_under_headings
+from .facts import Facts, document_organisation, merge_facts
+from .places import located, parts_by_name, parts_in_sentence
+from .posts import posts_held, profile_posts, reporters
+from .runs import meetings_of_bodies, named_runners, runners_before_trigger, runners_named_after
+from .sections import programmes_under_headers
+
+__all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
+
+#: Rules run on each sentence: ``rule(document, sentence, mentions_of_sentence, facts)``.
+SENTENCE_RULES = (posts_held, profile_posts, reporters, awards_in_sentence,
+                  runners_before_trigger, named_runners, runners_named_after, located,
+                  parts_in_sentence)
+#: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
+DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,
+                  meetings_of_bodies)
+
+
+def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tuple[Fact, ...]:
+    """The facts a document states between its resolved mentions.
+
+    Parameters
+    ----------
+    document : Document
+        The normalised document the mentions were found in.
+    mentions : tuple of Mention
+        Its resolved mentions (keys set).
+    base : str
+        The namespace of entity IRIs.
+
+    Returns
+    -------
+    tuple of Fact
+        One fact per (subject, predicate, object, role, year), with every evidence sentence.
+    """
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
+    for ms in by_sentence.values():
+        ms.sort(key=lambda m: (m.start, -m.end))
+    facts = Facts(document, base, document_organisation(mentions), by_sentence)
+    for sentence, ms in sorted(by_sentence.items()):
+        for rule in SENTENCE_RULES:
+            rule(document, sentence, ms, facts)
+    for rule in DOCUMENT_RULES:
+        rule(document, mentions, facts)
+    return facts.result()

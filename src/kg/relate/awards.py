@@ -1,0 +1,290 @@
+"""The ``awarded`` rules.
+
+``awarded``: within a clause, people or units before an award trigger (荣获, 被评为 …) receive
+the honours after it, and those between 授予/命名/表彰 and the honour (up to 等N名); a name
+right after an honour (全国三八红旗手标兵赵晶), after 获得X的 or X获得者, those between 为/向
+and a verb of handing over (为A送上“X”证书), a list after an honour heading and a colon or
+分别是, and the holders listed under a heading line (…名单) receive it; a sentence without a
+subject continues the person the sentence before opens with. The year is the nearest
+20xx年(度) before the honour.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..extract import NAMED_AS, honour_lists, list_heading_end
+from ..model import Mention
+from ..rules import trigger_words
+from ..vocab import entity_iri
+from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
+from .posts import post_titles
+
+
+def _clauses(text: str, start: int, end: int):
+    pos = start
+    for m in CLAUSE_END.finditer(text, start, end):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, end
+
+
+def _year_before(text: str, start: int, pos: int, honours: list[Mention]) -> str | None:
+    """The last year named before ``pos`` in the sentence, unless it dates another honour
+    (…授予2023年度浙江省三八红旗手标兵称号,陈晓红获评… gives 陈晓红's honour no year)."""
+    years = list(YEAR.finditer(text, start, pos))
+    if not years:
+        return None
+    last = years[-1]
+    if any(h.end <= pos and (h.start <= last.start() < h.end
+                             or last.end() <= h.start <= last.end() + 1) for h in honours):
+        return None
+    return last.group(1)
+
+
+def _opening_person(document, sentence, by_sentence) -> Mention | None:
+    """The person the sentence before this one opens with (邹薇教授现任…。|被评为…), the
+    subject of a sentence that leaves it out."""
+    at = document.sentences.index(sentence) if sentence in document.sentences else 0
+    if at == 0:
+        return None
+    before = document.sentences[at - 1]
+    first = (by_sentence.get(before) or [None])[0]
+    if first is not None and first.type == "Person" and first.start - before[0] <= 2:
+        return first
+    return None
+
+
+#: What may open a clause before its award verb when the sentence leaves the subject out
+#: (并|被授予, 还|荣获, 先后|获评).
+_SUBJECTLESS_LEAD = re.compile(r"\s*(?:并|还|曾|又|先后|多次|曾经|也|均|同时)*\s*")
+
+
+def awards_in_sentence(document, sentence, ms, facts):
+    """The honours a sentence confers: recipients around an award trigger, those a title is
+    handed to, holders named right after a title, lists after a title and a colon."""
+    text = document.text
+    opener = _opening_person(document, sentence, facts.by_sentence)
+    trigger = triggers()["awarded"]
+    honours = [m for m in ms if m.type == "Honour"]
+    if not honours:
+        return
+    # a body named inside a title (共青团 of 优秀共青团员) is not its recipient
+    recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")
+                  and not any(is_inside(m, h) for h in honours)]
+    gives, respective = _award_trigger_kinds()
+    # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred
+    # here, nor is one that heads a list of its holders (…获得…先进集体名单 A B C)
+    titles = [m.span() for m in _DOCUMENT_TITLE.finditer(text[sentence[0]:sentence[1]])]
+    honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)
+               and list_heading_end(text, h.start, h.end) is None]
+    for a, b in _clauses(text, *sentence):
+        for t in trigger.finditer(text, a, b):
+            if text[t.end():t.end() + 1] in ("的", "者"):
+                # 获得基金会颁发的…证书: the giver of an honour, not its recipient; 获得者 is a
+                # noun (…共表彰…奖章获得者1197人、…)
+                continue
+            got = [h for h in honours if t.end() <= h.start and h.end <= b]
+            if not got:
+                continue
+            passive = text.rfind("被", a, t.start()) >= 0
+            if t.group() in gives and not passive:
+                # A 授予 B 为 X: the recipients stand between the trigger and the honour
+                subjects = [r for r in recipients if t.end() <= r.start and r.end <= got[0].start]
+                # 授予A、B等10名同志…: the count closes the list of recipients
+                count = text.rfind("等", t.end(), got[0].start)
+                if count >= 0:
+                    subjects = [r for r in subjects if r.end <= count]
+                # 授予…人民医院急诊科: the unit named, not the body its name starts with (nor
+                # one read apart right before it: …边防检查总站|…派出所)
+                subjects = [r for r in subjects if not any(
+                    o is not r and o.type != "Person" and (is_inside(r, o) or (
+                        r.type == o.type == "Organisation" and o.start == r.end))
+                    for o in subjects)]
+                # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
+                # recipient
+                subjects = [r for r in subjects if not any(
+                    p.type == "Person" and post_titles().match(text[r.end:p.start])
+                    for p in subjects)]
+            else:
+                end = text.rfind("被", a, t.start()) if passive else t.start()
+                givers = [r for r in recipients if a <= r.start and r.end <= end]
+                if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
+                    continue  # A向获得X的B: A addresses the holder, B, named after the title
+                if givers and givers[-1].type == "Organisation" \
+                        and _posts_after(text, givers[-1].end, end):
+                    continue  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
+                    # her company
+                subjects = last_group(text, givers) if givers else []
+                if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
+                        text, a, end) and not any(r.start < t.start() for r in recipients
+                                                  if r.type != "Programme"):
+                    subjects = [opener]  # …。被评为国家教学名师: the person named just before
+            if not subjects:
+                continue
+            pairs = (list(zip(subjects, got)) if t.group() in respective
+                     and len(subjects) == len(got)
+                     else [(subject, honour) for honour in got for subject in subjects])
+            for subject, honour in pairs:
+                facts.add(subject, "awarded", honour, sentence,
+                          year=_year_before(text, sentence[0], honour.start, honours))
+    # 为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title;
+    # 为…主任翟春艳送上“…”荣誉证书, 向…检察部干警颁授“…”证书: those between 为/向 and the verb
+    for honour in honours:
+        clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
+        clause = max(clause, sentence[0])
+        handing = _HANDED_OVER.search(text, clause, honour.start)
+        if not (_PRESENTED.match(text, honour.end) or handing):
+            continue
+        before = handing.start() if handing else honour.start
+        to = max(text.rfind("为", clause, before), text.rfind("向", clause, before))
+        named = [r for r in recipients if 0 <= to < r.start and r.end <= before]
+        # the people named, not their units; of nested units the one named in full
+        named = [r for r in named if r.type == "Person"] or [
+            r for r in named if not any(o is not r and is_inside(r, o) for o in named)]
+        for r in named:
+            facts.add(r, "awarded", honour, sentence,
+                      year=_year_before(text, sentence[0], honour.start, honours))
+    # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
+    # name are all that person's
+    listed = {}
+    for before, after in zip(honours, honours[1:]):
+        if text[before.end:after.start] == "、":
+            listed[after.start] = before
+    for honour in honours:
+        year = _year_before(text, sentence[0], honour.start, honours)
+        # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
+        for r in recipients:
+            between = text[honour.end:r.start]
+            if (r.type == "Person" or _TO_HOLDER.search(text, sentence[0], honour.start)) and (
+                    r.start == honour.end or (
+                        (between in ("的", "”的") or _TITLE_OF.fullmatch(between))
+                        and trigger.search(text, sentence[0], honour.start))):
+                # …的曾民盛、周华驹、曹家美等: the whole list after 的
+                following = [o for o in recipients if o.start >= r.start and o.type == r.type
+                             and not any(p is not o and is_inside(o, p) for p in recipients)]
+                for holder in (first_group(text, following) if r.start > honour.end
+                               else [r]):
+                    facts.add(holder, "awarded", honour, sentence, year=year)
+                earlier = honour
+                while r.start == honour.end and earlier.start in listed:
+                    earlier = listed[earlier.start]
+                    facts.add(r, "awarded", earlier, sentence, year=year)
+        # A是2015年团省委首批命名的“…”: the subject of 是 holds the title named
+        if NAMED_AS.search(text, sentence[0], honour.start):
+            clause = max([sentence[0]] + [m.end() for m in CLAUSE_END.finditer(
+                text, sentence[0], honour.start)])
+            copula = text.find("是", clause, honour.start)
+            holders = [r for r in recipients if clause <= r.start and r.end <= copula]
+            for holder in (last_group(text, holders) if holders else []):
+                facts.add(holder, "awarded", honour, sentence, year=year)
+        # 李红作为全国三八红旗手代表发言, 王芳、刘强两位劳动模范代表: holders speaking for them
+        lead = _REPRESENTING.search(text, sentence[0], honour.start)
+        if lead and text.startswith("代表", honour.end):
+            people = [r for r in recipients if r.type == "Person" and r.end <= lead.start()]
+            if people and not CLAUSE_END.search(text, people[-1].end, honour.start):
+                for holder in last_group(text, people):
+                    facts.add(holder, "awarded", honour, sentence, year=year)
+        # …劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause
+        if _HOLDER_AFTER.match(text, honour.end):
+            stop = CLAUSE_END.search(text, honour.end, sentence[1])
+            holder = next((r for r in recipients if r.type == "Person" and honour.end < r.start
+                           and r.end <= (stop.start() if stop else sentence[1])), None)
+            if holder is not None:
+                facts.add(holder, "awarded", honour, sentence, year=year)
+        # “十大感动人物”:侯维霞、赵青秀…; …“最美家庭”称号的8户家庭分别是:A家庭,B家庭
+        after = text[honour.end:honour.end + 2]
+        if after[:1] in ":：" or after[1:2] in ":：" or _LISTED_AFTER.match(text, honour.end):
+            stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
+            limit = honour.end + stop.start() if stop else sentence[1]
+            listed = [r for r in recipients if honour.end < r.start and r.end <= limit]
+            # the people (with their units) or projects listed, else the units themselves
+            for r in [r for r in listed if r.type in ("Person", "Programme")] or [
+                    r for r in listed if not any(o is not r and is_inside(r, o) for o in listed)]:
+                facts.add(r, "awarded", honour, sentence, year=year)
+
+
+def listed_under_headings(document, mentions, facts):
+    """The people and units listed under an honour heading (…名单) hold the honour, in the
+    year the heading names."""
+    text = document.text
+    honours = {(m.start, m.end): m for m in mentions if m.type == "Honour"}
+    holders = {}
+    for m in mentions:
+        if m.type in ("Person", "Organisation"):
+            holders.setdefault((m.start, m.end), m)  # the outermost of one span
+    for (start, end), items in honour_lists(text, sorted(honours),
+                                            lambda a, b: b and holders.get((a, b)) and
+                                            holders[(a, b)].type):
+        line = text[text.rfind("\n", 0, start) + 1:end]
+        year = YEAR.search(line)
+        for item in items:
+            facts.add(holders[item], "awarded", honours[(start, end)],
+                      document.sentence_at(item[0]), year=year and year.group(1))
+
+
+#: The title of a document that names honours without conferring them (《…》, 关于表彰…的决定).
+_DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
+
+#: The words between a title and the list of its holders (…称号的8户家庭分别是:).
+_LISTED_AFTER = re.compile(r"有(?=[^。;；、]{2,14}、)|[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
+
+def _posts_after(text: str, start: int, end: int) -> bool:
+    """Whether a post title and a name stand between a unit and a verb (…公司董事长甲获评)."""
+    return bool(re.match(r"[\u4e00-\u9fff、]{2,16}$", text[start:end])) and any(
+        post_titles().match(text[start:end - length]) for length in (2, 3))
+
+
+#: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
+_HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"]?$")
+
+#: The word that makes the name after a title its holder's (…劳动奖章获得者、…宋爱珍).
+_HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")
+
+#: Who speaks to or hands over to the holder of a title named right after (向获得“…”的).
+_TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
+
+#: Between people and the title they speak for as its holders (作为, 两位, 3名).
+_REPRESENTING = re.compile(r"(?:作为|[一二三四五六七八九十两\d]+(?:位|名))$")
+
+def also_conferred(document, mentions, facts):
+    """对此次受表彰的“X”和“Y”,…同时授予Z: everyone the document gives X or Y holds Z too."""
+    text = document.text
+    honours = [m for m in mentions if m.type == "Honour"]
+    by_iri = {entity_iri(m.type, m.key, facts.base): m for m in mentions
+              if m.type in ("Person", "Organisation")}
+    for cue in _ALSO_CONFERRED.finditer(text):
+        sentence = document.sentence_at(cue.start())
+        # the titles named there, also in a short form no rule read as one (“优秀女护士”)
+        named = {m.group(1) for m in _QUOTED_NAME.finditer(text, cue.start(), cue.start("verb"))}
+        held = {entity_iri(h.type, h.key, facts.base) for h in honours
+                if cue.start() < h.start and h.end <= cue.start("verb")
+                or any(h.key.endswith(name) for name in named)}
+        given = [h for h in honours if cue.end() <= h.start and h.end <= sentence[1]
+                 and not CLAUSE_END.search(text, cue.end(), h.start)]
+        holders = {s for s, p, o, *_ in facts.facts if p == "awarded" and o in held}
+        for subject in sorted(holders):
+            for honour in given:
+                if subject in by_iri:
+                    facts.add(by_iri[subject], "awarded", honour, sentence)
+
+
+_QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
+
+#: 对 the holders of titles named next …(同时)授予 another title (对此次受表彰的“…”和“…”,
+#: 省妇联同时授予…; 对25名…获得者同时授予…).
+_ALSO_CONFERRED = re.compile(r"对(?:此次|本次)?(?:受表彰的|获得)?[^。;；]{2,60}?(?P<verb>同时授予|还授予|一并授予)")
+
+#: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
+_PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
+
+#: Between a title and its holder: …“人民楷模”国家荣誉称号的草原母亲|都贵玛.
+_TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,6}")
+
+
+@cache
+def _award_trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
+    """Award triggers that put the recipient after them (授予), and those that pair
+    recipients and honours in order (分获)."""
+    return (frozenset(trigger_words("awarded", "gives")),
+            frozenset(trigger_words("awarded", "respectively")))

@@ -1,0 +1,71 @@
+"""The facts of one document as the rules find them, and the merge of all documents' facts."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
+from ..vocab import entity_iri
+
+
+class Facts:
+    """Collects facts of one document with their evidence sentence."""
+
+    def __init__(self, document: Document, base: str, own: Mention | None = None,
+                 by_sentence: dict[tuple[int, int], list[Mention]] | None = None):
+        self.document, self.base = document, base
+        self.own = own  # the document's own organisation (document_organisation)
+        self.by_sentence = by_sentence or {}  # the mentions of each sentence, in order
+        self.facts: dict[tuple, list[Evidence]] = {}
+        self.elected: Mention | None = None  # the body the last election named
+        # the unit of the last list of officers, with the organisations and places of its line
+        self.listing: tuple | None = None
+        self._subjects: dict[str, set[str]] = {}
+
+    def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
+            role: str | None = None, year: str | None = None):
+        """Record a fact with its sentence as evidence (none between an entity and itself)."""
+        s_iri = entity_iri(subject.type, subject.key, self.base)
+        o_iri = entity_iri(obj.type, obj.key, self.base)
+        if s_iri == o_iri:
+            return
+        start, end = self.document.original_span(*sentence)
+        text = self.document.text_original
+        evidence = Evidence(self.document.id, text[start:end], start, end,
+                            text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
+        self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
+        self._subjects.setdefault(predicate, set()).add(s_iri)
+
+    def subjects(self, predicate: str) -> set[str]:
+        """IRIs of the subjects of the facts of one predicate collected so far (kept up to
+        date as facts are added, so asking in every sentence costs nothing; do not change it)."""
+        return self._subjects.get(predicate, set())
+
+    def result(self) -> tuple[Fact, ...]:
+        """The facts collected, one per (subject, predicate, object, role, year)."""
+        return tuple(Fact(s, p, o, role, year, tuple(ev))
+                     for (s, p, o, role, year), ev in self.facts.items())
+
+
+def document_organisation(mentions: Iterable[Mention]) -> Mention | None:
+    """The organisation a document names most (its author or subject), if any."""
+    counts = Counter(m.key for m in mentions if m.type == "Organisation"
+                     and not m.rule_id.startswith("rules/patterns"))
+    if not counts:
+        return None
+    key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if count < 2:
+        return None
+    return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """One fact per (subject, predicate, object, role, year); evidence united and sorted."""
+    merged: dict[tuple, list] = {}
+    for f in facts:
+        merged.setdefault((f.subject, f.predicate, f.object, f.role or "", f.year or ""),
+                          []).extend(f.evidence)
+    return tuple(
+        Fact(s, p, o, role or None, year or None,
+             tuple(sorted(set(ev), key=lambda e: (e.doc_id, e.start, e.end, e.sentence))))
+        for (s, p, o, role, year), ev in sorted(merged.items()))

@@ -1,0 +1,61 @@
+"""What several relation rules read in a sentence: clause ends, years, trigger words, lists
+of mentions."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..model import Mention
+from ..rules import trigger_words
+
+CLAUSE_END = re.compile(r"[,，;；:：]")
+YEAR = re.compile(r"(20\d{2}|19\d{2})年")
+
+
+@cache
+def triggers() -> dict[str, re.Pattern]:
+    """The trigger words of ``runs`` and ``awarded`` (rules/relation_triggers.tsv), one
+    pattern each."""
+    return {predicate: re.compile("|".join(map(re.escape, trigger_words(predicate))))
+            for predicate in ("runs", "awarded")}
+
+
+def is_inside(inner: Mention, outer: Mention) -> bool:
+    """Whether ``inner`` lies within ``outer``'s span."""
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+#: A name's alias in brackets between items of a list (…研究院(…剧团)、…).
+_ALIAS_IN_BRACKETS = re.compile(r"^[(（][^()（）]{1,20}[)）]")
+
+
+def first_group(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The 、-list of mentions that starts with the first one."""
+    group = [mentions[0]]
+    for m in mentions[1:]:
+        if text[group[-1].end:m.start] in ("、", "和", "与", "及"):
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def last_group(text: str, givers: list[Mention]) -> list[Mention]:
+    """The recipients that form the subject right before a trigger (a 、-list or one name)."""
+    outer = [g for g in givers if not any(o is not g and o.start <= g.start and g.end <= o.end
+                                          and o.type in ("Organisation", "Programme")
+                                          for o in givers)]
+    group = [outer[-1]]
+    for g in reversed(outer[:-1]):
+        between = _ALIAS_IN_BRACKETS.sub("", text[g.end:group[0].start])
+        if between in ("、", "和", "与", "及") or (
+                # 青秀区妇联主席陈美玲、那坡镇妇联主席农小燕等: people listed with their posts
+                g.type == group[0].type == "Person" and between.startswith("、")
+                and not CLAUSE_END.search(between)):
+            group.insert(0, g)
+        elif g.type != "Person" and group[0].type == "Person" and g.end <= group[0].start \
+                and not CLAUSE_END.search(between):
+            continue  # the unit named before a listed person
+        else:
+            break
+    return group

@@ -1,0 +1,141 @@
+"""The ``locatedIn`` and ``partOf`` rules.
+
+``locatedIn``: the most specific place an organisation's name holds, every place a
+programme's name holds (also the region a relative name resolves to), and an event held 在 a
+place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛).
+
+``partOf``: a unit whose canonical name extends another organisation's name; a party committee
+in 中国共产党; a place written right after a place that contains it (江西省宜春市); a programme named
+inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
+header that names a programme.
+"""
+from __future__ import annotations
+
+import re
+
+from ..places import place_index
+from ..resolve import IMPLIED
+from .phrases import CLAUSE_END, is_inside
+
+
+def located(document, sentence, ms, facts):
+    """Where the organisations and programmes of a sentence are: places inside their names,
+    after 位于, and where an event is held (在 a place)."""
+    text = document.text
+    places = [m for m in ms if m.type == "Place"]
+    for m in ms:
+        if m.type not in ("Organisation", "Programme"):
+            continue
+        inside = [p for p in places if is_inside(p, m)]
+        if m.type == "Organisation":
+            # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗)
+            inside = inside[-1:]
+        elif m.key.endswith(("会议", "全会")):
+            # the place in the name of the body a session is named after (江西省妇联十三届二次
+            # 执委会议, also when only implied: 省妇联…) is the body's seat, not the venue; a
+            # region's congress (X省第N次妇女代表大会) is the region's
+            bodies = [o for o in ms if o.type == "Organisation" and is_inside(o, m)]
+            inside = [p for p in inside if not any(is_inside(p, o) or (
+                o.start == m.start and p.rule_id == IMPLIED) for o in bodies)]
+        for place in inside:
+            if m.type == "Organisation" or place_index().level(place.key) != "country":
+                # 中国 inside a programme's name (健康中国) is a motto, not a venue
+                facts.add(m, "locatedIn", place, sentence)
+        if m.type == "Organisation":
+            # 华丰集团总部位于深圳市南山区: the places after 位于 in the body's clause
+            chain = {s.end() for s in _SITED_IN.finditer(text, m.end, sentence[1])}
+            for place in sorted(places, key=lambda p: p.start):
+                if place.start in chain and not CLAUSE_END.search(text, m.end, place.start):
+                    chain.add(place.end)
+                    facts.add(m, "locatedIn", place, sentence)
+        if m.type == "Programme" and not any(
+                o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
+            # held somewhere: the event, not a brand named inside it
+            before = text[sentence[0]:m.start]
+            held = _HELD_IN.search(before)
+            ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
+            # …会议在济南召开: the places after 在 right behind the programme, up to the verb
+            after = _HELD_AFTER.match(text, m.end, sentence[1])
+            if after:
+                for place in places:
+                    if after.start(1) <= place.start and place.end <= after.end(1):
+                        facts.add(m, "locatedIn", place, sentence)
+            for place in sorted(places, key=lambda p: p.start):
+                if held and place.start >= sentence[0] + held.start(1) \
+                        and place.end <= sentence[0] + held.end(1):
+                    facts.add(m, "locatedIn", place, sentence)
+                elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai
+                      or (text[place.start - 1:place.start] in "、和及"
+                          and place.start - 1 in ends_after_zai)) \
+                        and place.end <= m.start and m.start - place.end <= 24 \
+                        and not CLAUSE_END.search(text, place.end, m.start):
+                    # 在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、B县开展…: in the
+                    # same clause, after 在
+                    ends_after_zai.add(place.end)
+                    facts.add(m, "locatedIn", place, sentence)
+
+
+#: A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after.
+_SITED_IN = re.compile(r"(?:总部)?(?:位于|设在|坐落于|地处)")
+
+#: <programme>在<place>召开: held where 在 right after the programme names, up to the verb.
+_HELD_AFTER = re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
+                         r"(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕|闭幕|启动)")
+
+#: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
+#: (在呼和浩特市举办“…”——…技能大赛).
+_HELD_IN = re.compile(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)(?:“[^”]{1,24}”[—-]{1,2})?"
+                      r"[^,，。;；]{0,8}$")
+
+
+def parts_in_sentence(document, sentence, ms, facts):
+    """Programmes named at the front of longer ones, and items listed before 等 + a
+    programme."""
+    text = document.text
+    programmes = [m for m in ms if m.type == "Programme"]
+    for outer in programmes:
+        for inner in programmes:
+            # a programme named at the front of a longer one (美丽庭院 in 美丽庭院建设推进会);
+            # one that only shares the longer name's end is the same name read shorter
+            if inner is not outer and is_inside(inner, outer) and inner.end < outer.end \
+                    and inner.key != outer.key:
+                facts.add(outer, "partOf", inner, sentence)
+        # “母亲邮包”“母亲水窖”等母亲系列公益项目
+        lead = text[max(sentence[0], outer.start - 1):outer.start]
+        if lead == "等":
+            for item in programmes:
+                if item.end <= outer.start - 1 and text[item.end:outer.start - 1].strip("”、“\"") == "" \
+                        or (item.end < outer.start and re.fullmatch(
+                            r"[”“\"、]*(?:[“\"][^”\"]*[”\"][、]?)*等", text[item.end:outer.start])):
+                    facts.add(item, "partOf", outer, sentence)
+
+
+def parts_by_name(document, mentions, facts):
+    """Units inside bodies, party committees in the party, places in their parents."""
+    orgs = {m.key: m for m in mentions if m.type == "Organisation"}
+    for key, m in sorted(orgs.items()):
+        # the longest other body whose name starts this one's
+        parent = next((key[:n] for n in range(len(key) - 1, 0, -1) if key[:n] in orgs), None)
+        if parent is not None:
+            facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
+        elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs \
+                or key.endswith(_PARTY_BRANCHES) and "中国共产党" in orgs:
+            # a party committee or a unit's party branch (…村党支部) is the party's
+            facts.add(m, "partOf", orgs["中国共产党"], document.sentence_at(m.start))
+        elif key.startswith("共青团") and key.endswith("委员会") and _YOUTH_LEAGUE in orgs:
+            facts.add(m, "partOf", orgs[_YOUTH_LEAGUE], document.sentence_at(m.start))
+    # the plain containment of places that the text writes together (江西省宜春市, 福建漳州市,
+    # a town read after its county: 宁城县八里罕镇); places of one sentence written apart are
+    # not said to contain each other
+    index = place_index()
+    ends = {m.end: m for m in mentions if m.type == "Place"}
+    for m in mentions:
+        before = ends.get(m.start) if m.type == "Place" else None
+        if before is not None and (m.rule_id == "extract:lower-level-place"
+                                   or before.key in index.ancestors(m.key)):
+            facts.add(m, "partOf", before, document.sentence_at(m.start))
+
+
+#: Party branches of a unit, named after it (…村党支部, …公司党总支).
+_PARTY_BRANCHES = ("党支部", "党总支")
+_YOUTH_LEAGUE = "中国共产主义青年团"

@@ -1,0 +1,404 @@
+"""The ``holdsPost`` rules.
+
+``holdsPost``: an organisation, a chain of post titles and a name (自治区妇联党组书记、主席王芳),
+or a chain of units each with its posts (市政府副市长、市妇儿工委主任王某); a 、-list of names
+shares what stands before its first name and after its last; titles take a rank or deputy
+prefix (副县长, 代省长, 一级检察官, 兼职副书记), and between a unit and a name any title with a
+post's head (项目总监, 政工科科员, 乡村振兴特派员); an organisation right before a name (…权益部寿兰兰) is
+membership without a post; 任命/选举 X 为 <unit><post>, X 担任/当选 <unit><post> and A、B 等
+当选 <post> (the body elected to earlier in the document, not the organ it named) and 王某，<unit><post>， (apposition
+closed by punctuation) name the unit after the person; a table row gives name, unit and post
+between blanks; names after a post and a colon (主席团主席:甲; 副主席:乙、丙(女)) hold it in
+the unit named before the post, or in the unit of the list's line before; a profile
+(X,女,汉族,…,中共党员,现任…) gives party membership and the posts
+after 现任; a reporter in a byline (记者 X) works for the outlets the line names before
+(来源:某报, 某报·某网记者, 某网消息). A post title after words of an unknown unit
+(…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
+(兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
+(中共宁波市委书记 holds no post in the party itself).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..model import Mention
+from ..rules import table
+
+
+@cache
+def _byline_posts() -> frozenset[str]:
+    return frozenset(row[0] for row in table("posts.tsv", 3) if row[1] == "byline")
+
+
+@cache
+def _title_words() -> str:
+    """The post titles of rules/posts.tsv as one alternation, longest first."""
+    titles = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
+    return "|".join(map(re.escape, titles))
+
+
+@cache
+def post_titles() -> re.Pattern:
+    """A chain of post titles of rules/posts.tsv; a title with a rank or deputy prefix is a
+    title too (副县长, 代省长, 一级检察官)."""
+    one = f"{_POST_PREFIX}(?:{_title_words()})"
+    return re.compile(rf"^{one}(?:[、兼]{one})*$")
+
+
+_POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职)?"
+
+
+@cache
+def _open_posts() -> re.Pattern:
+    """Post titles no list holds, read between a unit and a name: a few words and a title's
+    head (政工科科员, 主任设计师, 项目总监, 计生专干)."""
+    one = rf"(?:{post_titles().pattern[1:-1]}|[\u4e00-\u9fff]{{0,6}}?(?:{_title_words()}|{_POST_HEADS}))"
+    return re.compile(rf"^{one}(?:[、兼]{one})*$")
+
+
+#: The last words of post titles (员, 长, 师, 主任, 书记 …).
+_POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授|特派员"
+
+
+def posts_held(document, sentence, ms, facts):
+    """The posts the people of a sentence hold: a unit and titles before a name or a list of
+    names, a colon list of officers, a table row, an apposition, an election after the name."""
+    text, own = document.text, facts.own
+    people = [m for m in ms if m.type == "Person"]
+    orgs = [m for m in ms if m.type == "Organisation"]
+    places = [m for m in ms if m.type == "Place"]
+    groups = _name_lists(text, people)
+    # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
+    posts = {g[0].start: post_before(text, sentence[0], g[0].start) for g in groups}
+    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
+    place_ends = {m.end for m in places}
+    titled = {start - len(post) for start, post in posts.items() if post}
+    # the body of the last election (…当选市妇联主席，B当选副主席; 同时，选举C为副主席)
+    elected = facts.elected
+    for group in groups:
+        head = group[0]
+        if _colon_list(text, sentence, group, orgs, places, facts):
+            continue
+        post = posts[head.start]
+        post_start = head.start - len(post) if post else head.start
+        if post and not any(post_start <= o.end <= head.start for o in orgs) \
+                and post_start not in place_ends and post not in _byline_posts() \
+                and _stands_alone(text, sentence[0], post_start) \
+                and not _GOVERNMENT_HEAD.search(post):
+            # 分管副主席赵红军: the unit of the leader named before, else the last unit named
+            # before, else the document's own (not for a reporter: 本报记者 is no unit named)
+            earlier = [o for o in orgs if o.end <= post_start]
+            led = [o for o in earlier if o.end in titled]
+            unit = (led or earlier or [own])[-1]
+            if unit is not None and len(post) > 1:
+                for person in group:
+                    facts.add(person, "holdsPost", unit, sentence, role=post)
+        for org in orgs:
+            between = text[org.end:head.start]
+            if org.end > head.start or len(between) > 40:
+                continue
+            # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts (a
+            # unit after 、 is read as one, not as words of an open-ended title)
+            end = _chain_end(text, org, head.start, orgs) if between else None
+            if end is not None:
+                for person in group:
+                    _hold(facts, person, org, end, orgs, places, text, sentence)
+                continue
+            if between and not _open_posts().match(between):
+                continue
+            if any(o.start == org.start and org.end < o.end <= head.start
+                   and (o.end == head.start or post_titles().match(text[o.end:head.start]))
+                   for o in orgs):
+                continue  # a longer unit of the same body is the one named (unless what
+                # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
+            # 自治区妇联党组书记、主席王芳: the unit holds the first post, its body them all
+            for person in group:
+                _hold(facts, person, org, head.start, orgs, places, text, sentence,
+                      first_post_only=True)
+        # a table row of a list of people: name, unit, post (张三 某某公司 总经理)
+        row = _table_row(text, group[-1], orgs)
+        if row is not None:
+            unit, end = row
+            for person in group:
+                _hold(facts, person, unit, end, orgs, places, text, sentence)
+            continue
+        # 王某，湖南大学教授，…: the unit and post in apposition, closed by punctuation
+        if len(group) == 1 and text[head.end:head.end + 1] in ",，":
+            unit = next((o for o in orgs if o.start == head.end + 1), None)
+            end = _role_end(text, unit.end) if unit is not None else None
+            if end and end > unit.end and text[end:end + 1] in _APPOSITION_END:
+                _hold(facts, head, unit, end, orgs, places, text, sentence)
+                continue
+        # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
+        note = _post_after(text, sentence, group, orgs)
+        if note is None:
+            continue
+        unit = next((o for o in orgs if o.start == note), None)
+        if unit is not None and _role_end(text, unit.end) > unit.end:
+            # the later elections are to the body, not to the organ it names (…当选市妇联
+            # 第N届执委会主席，B当选副主席: the federation's vice-chair)
+            elected = facts.elected = min((o for o in orgs if o.start == unit.start),
+                                          key=lambda o: o.end)
+            for person in group:
+                _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
+                      sentence)
+        elif unit is None and _post_end(text, note) > note:
+            # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
+            unit = next((o for o in reversed(orgs) if o.end <= head.start), elected) \
+                if elected is None or elected.start < sentence[0] else elected
+            if unit is not None and _ELECTION.search(text, sentence[0], head.start):
+                for person in group:
+                    _hold(facts, person, unit, None, orgs, places, text, sentence,
+                          role=text[note:_post_end(text, note)])
+
+
+#: The head of a level's government (副市长, 县长): the post is in that government, never in
+#: another body named before it (市人大常委会副主任甲，副市长乙).
+_GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
+#: What closes a unit and post in apposition after a name.
+_APPOSITION_END = frozenset(",，。;；)）")
+#: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
+_LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
+#: After the last name of a list: 等, a head count (3名同志).
+_LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位人](?:同志)?)?")
+#: A form of address between a name and what follows (聘任王某同学为…).
+_ADDRESS = r"(?:同志|同学|女士|先生)?"
+_POST_AFTER_NAME = re.compile(_ADDRESS + r"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|"
+                              r"当选为?|调任|现任|任)")
+#: The term before the unit an election names (…当选为新一届|某会会长).
+_NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
+#: 为 names a post after an election or appointment verb earlier in the sentence.
+_ELECTION = re.compile(r"任命|选举|推选|推举|增补|聘任|聘请|提名|当选|决定")
+_APPOINTED_AS = re.compile(_ADDRESS + "为")
+
+
+def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
+    """The people of a sentence grouped into 、-lists (a single name is a list of one)."""
+    groups: list[list[Mention]] = []
+    for person in people:
+        if groups and _LIST_JOIN.fullmatch(text, groups[-1][-1].end, person.start):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    return groups
+
+
+def reporters(document, sentence, ms, facts):
+    """A reporter named in a byline (记者 X, 作者:记者 X) works for the outlets the byline
+    names before it on its line (中国妇女报·中国女网记者 X; 某网消息 (记者 X); 来源:某报
+    作者:记者 X)."""
+    text = document.text
+    outlets = [m for m in ms if m.type == "Organisation" and _MEDIA.search(m.key or m.surface)]
+    for person in (m for m in ms if m.type == "Person"):
+        label = _REPORTER.search(text, max(sentence[0], person.start - 8), person.start)
+        if label is None:
+            continue
+        line_start = text.rfind("\n", 0, label.start()) + 1
+        before = [o for o in outlets if line_start <= o.start and o.end <= label.start()]
+        if not before:
+            continue
+        group = [before[-1]]  # the outlets joined by a middle dot to the last one
+        for o in reversed(before[:-1]):
+            if text[o.end:group[-1].start] in "·・":
+                group.append(o)
+        for outlet in group:
+            facts.add(person, "holdsPost", outlet, sentence, role=label.group(1))
+
+
+#: Words that end a news outlet's name.
+_MEDIA = re.compile(r"(?:报|网|电视台|电台|杂志社|通讯社|新闻社)$")
+#: A reporter's label right before a name in a byline.
+_REPORTER = re.compile(r"(记者|通讯员|特约记者)[\s:：]*$")
+
+
+def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
+    """Names listed after a post and a colon (某会主席团主席:甲; 副主席:乙、丙(女)、丁(兼)):
+    the unit named before the post, else the unit of the list before (a list of officers, one
+    post a line). Whether the group was such a list."""
+    colon = group[0].start - 1
+    if colon < sentence[0] or text[colon] not in ":：":
+        return False
+    post = post_before(text, max(sentence[0], colon - 12), colon)
+    if post is None:
+        return False
+    unit = next((o for o in reversed(orgs) if o.end == colon - len(post)), None)
+    if unit is not None:
+        facts.listing = (unit, orgs, places)
+        for person in group:
+            _hold(facts, person, unit, colon, orgs, places, text, sentence, first_post_only=True)
+        return True
+    line = max(sentence[0], text.rfind("\n", 0, colon) + 1)
+    if facts.listing is None or not _LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
+        return False
+    unit, unit_orgs, unit_places = facts.listing
+    for person in group:  # a line of the list that names only the post
+        _hold(facts, person, unit, None, unit_orgs, unit_places, text, sentence, role=post)
+    return True
+
+
+#: What may open a line of a list of officers before the post: blanks or a numbering (三、).
+_LIST_LINE_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
+
+
+def profile_posts(document, sentence, ms, facts):
+    """A person's profile (张某,女,汉族,…,中共党员,现任某公司总经理、…): the person it opens
+    is a member of the party named before 党员 and holds the posts given after 现任."""
+    text = document.text
+    people = [m for m in ms if m.type == "Person"]
+    if not people or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
+        return
+    subject = people[0]
+    # 王某教授现任…: the subject's title may stand between the name and 现任
+    now = _NOW_HOLDS.match(text, _post_end(text, subject.end))
+    if not _PROFILE.match(text, subject.end) and now is None:
+        return
+    orgs = [m for m in ms if m.type == "Organisation" and m.start > subject.end]
+    places = [m for m in ms if m.type == "Place"]
+    for org in orgs:
+        if text.startswith("党员", org.end):  # 中共党员
+            facts.add(subject, "holdsPost", org, sentence, role="党员")
+    now = _NOW_HOLDS.search(text, subject.end, sentence[1])
+    if now is None:
+        return
+    for org in orgs:
+        if org.start < now.end() or any(o.start == org.start and o.end > org.end for o in orgs):
+            continue
+        end = _post_end(text, org.end)
+        if end == org.end:
+            column = _PROFILE_POST.match(text, org.end)
+            end = column.end() if column else end
+        if end > org.end:
+            _hold(facts, subject, org, end, orgs, places, text, sentence)
+
+
+#: After the name that opens a profile: its sex.
+_PROFILE = re.compile(r"[,，、]\s*[男女][,，、]")
+_NOW_HOLDS = re.compile(r"现任|现为")
+#: The posts a profile gives after a unit, up to the next punctuation (模锻工、班组长).
+_PROFILE_POST = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[,，。;；]|$)")
+
+
+#: The blank between the columns of a table row.
+_COLUMN_GAP = re.compile(r"[ \t\u3000]+")
+#: The post column of a table row: words up to the next blank or the end of the line
+#: (总经理, 妇联协理员, 一级科员).
+_POST_COLUMN = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff、]{2,12})(?=[ \t\u3000\n]|$)")
+
+
+def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """The unit and the end of the post of a name that opens a table row (许某 某县某公司
+    总经理; 李某 某市统计局社会人口科科长): the name stands at a line's start or after a blank,
+    a blank follows it, then a unit and its post."""
+    if person.start and text[person.start - 1] not in " \t\u3000\n:：":
+        return None  # (上海:王某 某中学教师: a region may label the row)
+    gap = _COLUMN_GAP.match(text, person.end)
+    if gap is None:
+        return None
+    unit = next((o for o in orgs if o.start == gap.end()), None)  # the longest comes first
+    if unit is None:
+        return None
+    end = _post_end(text, unit.end)
+    if end == unit.end:
+        column = _POST_COLUMN.match(text, unit.end)
+        # (a second unit, 、另一公司, is no post)
+        end = column.end() if column and not column.group(1).startswith("、") else unit.end
+    return (unit, end) if end > unit.end else None
+
+
+def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
+                orgs: list[Mention]) -> int | None:
+    """Where the unit or post given after a list of names starts (…当选|市妇联主席,
+    任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
+    one: after 为, a unit and a post that close the clause, or a post in a sentence that elects
+    or appoints (甲为|某村党支部书记乙送上…: 为 is "for", the post is 乙's)."""
+    end = _LIST_END.match(text, group[-1].end).end()
+    end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
+    note = _POST_AFTER_NAME.match(text, end)
+    if note is None:
+        note = _APPOINTED_AS.match(text, end)
+        unit = note and next((o for o in orgs if o.start == note.end()), None)
+        closed = unit is not None \
+            and text[_role_end(text, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
+        if note is not None and not closed \
+                and not _ELECTION.search(text, sentence[0], group[0].start):
+            note = None
+    return _NEW_TERM.match(text, note.end()).end() if note else None
+
+
+def _stands_alone(text: str, start: int, pos: int) -> bool:
+    """Whether a post title at ``pos`` opens its phrase (分管副主席, after a comma or a verb),
+    rather than ending the name of a unit no rule knows (婦基會國際合作辦|主任)."""
+    return pos == start or not re.match(r"[\u4e00-\u9fff]", text[pos - 1]) \
+        or text[pos - 1] in "的由和与及在是为"
+
+
+def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
+          first_post_only=False):
+    """``person`` holds the post in ``unit`` and in every body a shorter unit of the same
+    start names (研究会|第五届理事会|会长: the council and the society); ``end`` ends the
+    post titles after the unit (the role), unless ``role`` is given. With ``first_post_only``
+    the unit holds the first post of a chain, its bodies the whole chain."""
+    between = re.sub(r"\s", "", text[unit.end:end]) if end is not None else ""
+    parents = [o for o in orgs if o.start == unit.start and o.end < unit.end]
+    # (a unit named inside the chain, 主席、书记处|书记、党组成员, holds its own post only)
+    inside_chain = text[unit.start - 1:unit.start] == "、"
+    own_post = between.split("、")[0] if (parents or inside_chain) and first_post_only \
+        else between
+    facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
+    for parent in parents:
+        # the body holds the posts with the unit (妇二科主任), but a local branch named after
+        # a place (中共|宁波市委书记) is no post in the national body itself
+        if any(parent.end <= p.start and p.end <= unit.end for p in places):
+            continue
+        facts.add(person, "holdsPost", parent, sentence,
+                  role=role or (re.sub(r"\s", "", text[parent.end:end]) if between else None))
+
+
+def _post_end(text: str, start: int) -> int:
+    """The end of the chain of post titles that starts at ``start`` (``start`` if none)."""
+    for length in range(min(12, len(text) - start), 1, -1):
+        if post_titles().match(text[start:start + length]):
+            return start + length
+    return start
+
+
+def _chain_end(text: str, unit: Mention, pos: int, orgs: list[Mention]) -> int | None:
+    """Where the posts of ``unit`` end, when units with their posts run from it to ``pos``
+    joined by 、 (市政府副市长、市妇儿工委主任|name); None when they do not."""
+    end = _post_end(text, unit.end)
+    if end == unit.end or text[end:end + 1] != "、":
+        return None
+    following = [o for o in orgs if o.start == end + 1 and o.end < pos]
+    if not following:
+        return None
+    after = _post_end(text, following[0].end)
+    if after == pos or _chain_end(text, following[0], pos, orgs) is not None:
+        return end
+    return None
+
+
+def _role_end(text: str, start: int) -> int:
+    """The end of the post after a unit: post titles right after it, or words of a unit no
+    rule names and then titles ending the phrase (研究会|第五届理事会会长,); ``start`` if
+    none."""
+    end = _post_end(text, start)
+    if end > start:
+        return end
+    for stop in range(start + 3, min(len(text), start + 14) + 1):
+        if not _HAN.match(text, stop - 1):
+            break
+        if not _HAN.match(text, stop) and post_before(text, start + 1, stop):
+            return stop
+    return start
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff\d]")
+
+
+def post_before(text: str, start: int, pos: int) -> str | None:
+    """The chain of post titles that ends right before ``pos`` (党组书记、主席), if any."""
+    for length in range(min(12, pos - start), 1, -1):
+        if post_titles().match(text[pos - length:pos]):
+            return text[pos - length:pos]
+    return None
