@@ -1,0 +1,90 @@
+"""The ``extract`` stage: the rule files applied to a document's normalised text.
+
+One Aho–Corasick automaton (``lexicon``) finds every lexicon form (places, organisation suffixes,
+programme words, honour heads, post titles, boundary words) in one pass; each sentence
+(``sentence.Sentence``) gets its hits and the places where a name may start; the rules of the
+entity families (one module each: ``places``, ``organisations``, ``programmes``, ``honours``,
+``lists``, ``people``) run in the order of ``RULES``, each reading the candidates found before
+it; ``overlaps.settle_overlaps`` is the one place where conflicting candidates are decided (its
+docstring holds the overlap policy). Last, over the whole document, the holders listed under
+honour headings (``lists``) and the aliases the text states (``aliases``).
+"""
+from __future__ import annotations
+
+from ..model import Document, Mention
+from . import honours, lists, organisations, people, places, programmes
+from .aliases import stated_aliases
+from .lexicon import compiled_rules
+from .lists import honour_lists, list_heading_end, listed_holders
+from .organisations import ORGAN
+from .overlaps import settle_overlaps
+from .programmes import NAMED_AS
+from .sentence import Candidate, Sentence
+
+__all__ = ["extract_mentions", "settle_overlaps", "honour_lists", "list_heading_end", "ORGAN",
+           "NAMED_AS", "Candidate", "RULES"]
+
+#: The rules of every family in the order they run on a sentence; each is called as
+#: ``rule(sentence, found)`` with the candidates the rules before it found, and returns its own.
+RULES = (
+    places.gazetteer_places,
+    organisations.known_organisations,
+    organisations.pattern_names,
+    organisations.suffixed_organisations,
+    organisations.departments,
+    organisations.organs,
+    organisations.units_in_post_chains,
+    organisations.book_titles,
+    organisations.byline_outlets,
+    programmes.quoted_names,
+    programmes.programme_names,
+    programmes.section_headers,
+    honours.honour_titles,
+    honours.conferred_titles,
+    honours.ranked_prizes,
+    lists.listed_recipients,
+    people.person_names,
+)
+
+
+def extract_mentions(document: Document) -> tuple[Mention, ...]:
+    """All entity mentions of a document, overlaps settled.
+
+    >>> from kg.normalize import make_document
+    >>> doc = make_document("兴安盟人民医院妇二科主任于洋获评先进个人。".encode(), "t.txt")
+    >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})
+    [('Honour', '先进个人'), ('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋'), ('Place', '兴安盟')]
+    """
+    lexicon = compiled_rules()[0]
+    text = document.text
+    all_hits = list(lexicon.find(text))
+    candidates: list[Candidate] = []
+    state: dict = {}
+    pos = 0
+    for s0, s1 in document.sentences:
+        while pos < len(all_hits) and all_hits[pos][0] < s0:
+            pos += 1
+        hits = []
+        j = pos
+        while j < len(all_hits) and all_hits[j][0] < s1:
+            if all_hits[j][1] <= s1:
+                hits.append(all_hits[j])
+            j += 1
+        if s0 and text[s0 - 1] in "。!！?？\n":
+            state.clear()  # a qualifier of a list heading lasts to the end of its sentence
+        sentence = Sentence(text, s0, s1, hits, state)
+        found = _sentence_candidates(sentence)
+        candidates.extend(settle_overlaps(found))  # names never cross sentences
+    settled = stated_aliases(text, candidates + listed_holders(text, candidates))
+    return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
+                         c.key) for c in settled)
+
+
+def _sentence_candidates(sent: Sentence) -> list[Candidate]:
+    found: list[Candidate] = []
+    for rule in RULES:
+        found += rule(sent, found)
+    # an organ named only inside its meeting's name (…执行委员会第一次会议) is not a mention
+    meetings = [c for c in found if c.type == "Programme"]
+    return [c for c in found if c.rule_id != ORGAN
+            or not any(m.start <= c.start and c.end < m.end for m in meetings)]

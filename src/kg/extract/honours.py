@@ -1,0 +1,262 @@
+"""Honours: titles with their level and qualifier, titles named by the verb that confers them,
+and ranked prizes.
+
+Reads: Place and Organisation candidates (a level's place is part of a title, the conferring
+body is not), quoted titles (``programmes.quoted_names``), and every other candidate for
+conferred titles (a person, a place or a programme is no title). Tables: honours.tsv,
+levels.tsv (use honour), triggers.tsv (awarded), posts.tsv, programme_words.tsv.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..rules import trigger_words
+from .lexicon import level_words, post_titles
+from .lists import LIST_HEADING, list_heading_end
+from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
+                       crosses_word, dictionary_words)
+
+
+@cache
+def _honour_level() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, level_words("honour"))))
+
+
+def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Honour heads with their level and qualifier: 自治区三八红旗手标兵, 中华环境奖,
+    全省巾帼志愿服务“十大感动人物”; a quoted head that follows such a heading in the same
+    list (…“十大感动人物”:…;“十大暖心故事”:…) shares its qualifier."""
+    state = sent.state
+    result = []
+    listed: set[Candidate] = set()
+    qualifiers: dict[Candidate, str | None] = {}
+    text = sent.text
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("honour"):
+        if e not in by_end or s < by_end[e][0]:
+            by_end[e] = (s, e, p)
+    for c in found:
+        # a quoted title (“优秀女护士”荣誉称号) takes its qualifier like a head does
+        # (山东省卫生系统“优秀女护士”)
+        if c.rule_id == "extract:quoted-title" and c.end - 1 not in by_end \
+                and c.start > sent.start and NAME_CHAR.match(text[c.start - 1]):
+            by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
+    for s, e, p in sorted(by_end.values()):
+        if not p[3] and crosses_word(text, s, e, (e,)):
+            continue  # 好人 in 扣好人生: a word runs on across a generic head's end
+        e = _joined_title_end(sent, e)
+        opened = s - 1 >= sent.start and text[s - 1] in "“\""
+        end = e + 1 if opened and text[e:e + 1] in "”\"" else e
+        if opened and (s - 1 == sent.start or text[s - 2] in "”\";；:：、") \
+                and state.get("qualifier"):
+            result.append(Candidate(s - 1, end, "Honour", p[2],
+                                    state["qualifier"] + text[s:e], "honour"))
+            continue
+        quoted = opened and s - 2 >= sent.start and NAME_CHAR.match(text[s - 2])
+        left = sent.limit(s - 1) if quoted else sent.limit(s)
+        # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
+        # but its system or its work is (中国科协系统先进集体, 共青团工作优秀奖)
+        left = max([left] + [c.end for c in found if c.type == "Organisation"
+                             and left <= c.start and c.end < s
+                             and not text.startswith(("系统", "工作"), c.end)])
+        if text.startswith("年度", left) and left + 2 < s:
+            left += 2  # 2015 年度|…奖: the year, spaced off its 年度
+        places = {c.start for c in found if c.type == "Place"}
+        while dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
+                and left not in places and not _honour_level().match(text, left):
+            left += 2  # nor is a verb before it (建设文明家庭)
+        kind = _RECIPIENT_KIND.match(text, left, s)
+        if kind and left > sent.start and NUMERAL_CLASSIFIER.search(text, max(sent.start, left - 6), left):
+            left = kind.end()  # 等10个团委|天水“五四”红旗团委: the kind counted, then the title
+        level = _honour_level().search(text, left, s)
+        if level:
+            # the place a level word belongs to is part of the name (浙江省三八红旗手)
+            start = min([level.start()] + [c.start for c in found if c.type == "Place"
+                                           and left <= c.start < level.start() <= c.end])
+        elif s - left <= (12 if quoted else 14):
+            start = left
+        else:
+            start = s
+        rounds = list(_ROUND_OR_BATCH.finditer(text, start, s))
+        if rounds and not level:
+            start = rounds[-1].end()  # 等19个集体|第27届…奖章集体: the title opens at its round
+        if start == s and not p[3]:
+            continue  # a generic head (示范基地, 先进集体) needs a qualifier
+        if p[2] == "extract:quoted-title" and (
+                s - 1 - start < 2 or _honour_level().match(text, s) or any(
+                    dictionary_words().get(text[i:i + 2]) == "v" for i in range(start, s - 2))):
+            # 建设好“模范自治区”, 呵护好“全国文明城市”: one character, a verb or a title with
+            # its own level is no qualifier
+            continue
+        if _names_a_programme(sent, end):
+            continue  # 示范基地建设, 最美家庭手拉手活动: the title qualifies a programme
+        if quoted and start < s - 1:
+            state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
+        # the round or batch of a title is not part of its name (湖北省首届“最美社科人”)
+        name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"]", "", text[start:end]))
+        result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
+        head = re.sub(r"[“”\"]", "", text[s:e])
+        qualifiers[result[-1]] = name[:-len(head)] if name.endswith(head) and p[3] else None
+        if p[4]:
+            listed.add(result[-1])
+    result = _shared_qualifiers(text, result, qualifiers)
+    # a head that is an honour only among others (…关键技能带头人、兵器大工匠、…)
+    ends = {c.end for c in result if c not in listed}
+    starts = {c.start for c in result if c not in listed}
+    return [c for c in result if c not in listed
+            or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
+            or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
+
+
+@cache
+def _naming_triggers() -> re.Pattern:
+    """Award triggers whose object is the title itself (被评为 X, 获评 A、B 等荣誉), and those
+    that name the recipients first and the title after 为 (命名 A 等单位为 X)."""
+    names = "|".join(map(re.escape, trigger_words("awarded", "names")))
+    gives = "|".join(map(re.escape, trigger_words("awarded", "gives")))
+    # …评选出A、B等20名|“十佳母亲”: after the count and the kind of those counted
+    counted = rf"等[\d一二三四五六七八九十百两]+[名个位户家人](?:{_RECIPIENT_KIND.pattern})?(?=[“\"])"
+    # (表彰大会图为…, 授予仪式: a noun, not the verb; 作为, 成为: no 为 of naming)
+    return re.compile(rf"(?:{names})了?|(?:{gives})(?!大会|会|仪式|决定|名单)了?[^,，。;；:：]*?"
+                      rf"(?:(?<![图作成认行])为(?![了主])|{counted})")
+
+
+#: Where a conferred title ends: the end of the clause, or the word that calls it a title.
+_TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|"
+                          r"的?(?:荣誉|殊荣)|单位[,，。;；]|等(?=[\d一二三四五六七八九十百两]|单位|集体|同志)"
+                          # 荣获…模范母亲有A、B: the holders listed after 有
+                          r"|有(?=[^,，。;；、]{2,12}、)")
+
+#: The closings that call what stands before them titles (…称号, …等荣誉): a list may precede.
+_TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|的?(?:荣誉|殊荣)|单位")
+
+#: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
+_TITLE_LEAD = re.compile(r"\s*(?:\d{2,4}\s*年度?|今年|去年|本年度)?\s*"
+                         r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
+
+
+def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Titles named by the verb that confers them, whatever their head word: 被评为国家教学名师,
+    获评A、B、C等荣誉, 被授予…专家称号, 命名沈阳大学等单位为…研究基地. Each item of a 、-list is
+    one title; a post (被评为副教授), a person or a place is none."""
+    text = sent.text
+    result = []
+    for trigger in _naming_triggers().finditer(text, sent.start, sent.end):
+        start = _TITLE_LEAD.match(text, trigger.end()).end()
+        close = _TITLE_CLOSE.search(text, start, sent.end)
+        end = close.start() if close else sent.end
+        # without a word that calls them titles (称号, 等荣誉) only the first item is one, and
+        # a quoted one ends at its mark (荣获“…”的某单位、…等3个单位)
+        anchored = close is not None and _TITLE_ANCHOR.match(close.group())
+        items = text[start:end].split("、")
+        if not anchored:
+            items = items[:1]
+            if text[start:start + 1] in "“\"" and text.find("”", start, end) > 0:
+                items = [text[start:text.find("”", start, end) + 1]]
+        pos = start
+        for item in items:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"\s]", "", item))
+            if not 4 <= len(name) <= (25 if anchored else 12) or _post_at_end(name) \
+                    or NON_NAME_CHAR.search(name) or NUMERAL_CLASSIFIER.match(name) \
+                    or any(c.start < b and a < c.end and (
+                        c.type == "Person" or (c.start <= a and b <= c.end)
+                        or (c.type == "Programme" and not (a <= c.start and c.end <= b)))
+                        for c in found if c.type != "Honour"):
+                continue
+            result.append(Candidate(a, b, "Honour", "extract:conferred-title", name, "honour"))
+    return result
+
+
+def _post_at_end(name: str) -> bool:
+    """Whether a name ends with a post title (副教授, 主任, …名誉主席职务): a post, not a title
+    conferred."""
+    name = re.sub(r"(?:职务|职位)$", "", name)
+    return name == "" or any(name.endswith(post) for post in post_titles())
+
+
+def _shared_qualifiers(text: str, honours: list[Candidate],
+                       qualifiers: dict[Candidate, str | None]) -> list[Candidate]:
+    """A bare title listed right after a qualified one shares its level and sector
+    (湖南省三八红旗手、三八红旗集体 -> 湖南省三八红旗集体); ``qualifiers`` holds what stands
+    before each title's head (None for a head that is no title alone)."""
+    shared = []
+    for c in sorted(honours, key=lambda c: c.start):
+        before = shared[-1] if shared else None
+        lead = before is not None and qualifiers.get(before)
+        if lead and qualifiers.get(c) == "" and text[before.end:c.start] in ("、", "和", "及", "与"):
+            c = Candidate(c.start, c.end, c.type, c.rule_id, lead + c.key, c.family)
+            qualifiers[c] = lead
+        shared.append(c)
+    return shared
+
+
+def _joined_title_end(sent: Sentence, end: int) -> int:
+    """The end of a title that goes on past its head: a second title joined by a middle dot
+    (四平好人·最美女性), or the rest of a list heading's title (…好人·最美时代女性名单)."""
+    text = sent.text
+    run = end
+    if text[end:end + 1] == "·":
+        run = end + 1
+        while run < sent.end and NAME_CHAR.match(text[run]) and run not in sent.boundary_starts \
+                and not LIST_HEADING.match(text, run):
+            run += 1
+        return run if run - end > 2 else end
+    run = end
+    while run < sent.end and NAME_CHAR.match(text[run]) and run - end <= 12 \
+            and run not in sent.boundary_starts and not text.startswith("候选", run):
+        if list_heading_end(text, sent.start, run) is not None:
+            return run
+        run += 1
+    return end
+
+
+#: The kind of recipients counted before a title (等10个团委…, 等20名职工…).
+_RECIPIENT_KIND = re.compile(r"(?:基层|青年)?(?:团委|团支部|团总支|集体|单位|个人|职工|同志|家庭|团员|"
+                             r"团干部|青年|女性|妇女|人)")
+
+#: A round or batch of a title (第27届, 首届, 第二批): not part of the title's name.
+_ROUND_OR_BATCH = re.compile(r"首届|首批|历届|第[一二三四五六七八九十百\d]+[届批]")
+
+#: Words between a title and a programme word that make the programme a selection for the
+#: title (三八红旗手评选活动), which leaves the title an honour.
+_SELECTION = re.compile(r"评|选|表彰|命名|授予|颁")
+
+
+def _names_a_programme(sent: Sentence, end: int) -> bool:
+    """Whether the words after an honour's title run on, without a break, into a programme
+    word (…示范基地建设, …最美家庭手拉手活动)."""
+    text = sent.text
+    for s, e, p in sent.hits_of("prog_word"):
+        # a quoted theme goes on past its closing mark (“…创最美家庭”主题活动)
+        joined = (sent.limit(s) < end and sent.is_name(end, s)) or text[end:s] in ("”", "\"")
+        if end <= s <= end + 4 and joined and sent.ends_word(e) \
+                and not _SELECTION.search(text, end, s):
+            return True
+    return False
+
+
+#: Places of a prize given in one breath (团体奖第一、二、三名): one honour per place.
+_RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)第(?P<places>[一二三四五六七八九十](?:、[一二三四五六七八九十])*)名")
+
+
+def ranked_prizes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """团体奖第一、二、三名 -> 团体奖第一名, 团体奖第二名, 团体奖第三名 (each read at its numeral)."""
+    result = []
+    for m in _RANKED.finditer(sent.text, sent.start, sent.end):
+        first = max(m.start(), sent.limit(m.end("prize") - 1))  # 获得|团体奖
+        prize = sent.text[first:m.end("prize")]
+        if len(prize) < 3:
+            continue
+        if len(m.group("places")) == 1:
+            result.append(Candidate(first, m.end(), "Honour", "extract:ranked-prize",
+                                    sent.text[first:m.end()], "honour"))
+            continue
+        for i, numeral in enumerate(m.group("places")[::2]):
+            at = m.start("places") + 2 * i
+            start, end = (first, at + 1) if i == 0 else (at, at + 1)
+            result.append(Candidate(start, end, "Honour", "extract:ranked-prize",
+                                    f"{prize}第{numeral}名", "honour"))
+    return result

@@ -1,0 +1,317 @@
+"""Organisations: known national bodies, names ending in an organisation suffix, departments,
+standing organs, units in chains of posts, titles in 《》 and news outlets in bylines; and the
+regular-expression rules (patterns.tsv, organisations and programmes).
+
+Reads: Place candidates (the anchors a name starts from, a foreign country before a short form)
+and the Organisation candidates found before each rule. Tables: org_known.tsv,
+org_suffixes.tsv, patterns.tsv, levels.tsv (use org), posts.tsv and surnames.tsv (a post and
+its holder end a name).
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import RuleError
+from ..places import COUNTRY, place_index
+from .lexicon import compiled_rules, level_words
+from .people import person_at
+from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
+                       Sentence, dictionary_words, segmented_at, word_ending_at)
+_OPENING_BRACKETS = frozenset("(（")
+_CLOSING_BRACKETS = frozenset(")）")
+_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
+BOOK_TITLE = "extract:book-title"
+
+
+def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """National bodies by name or short form; a short form after another country (法国外交部)
+    is that country's body, left to the organisation rules; one followed by 员 names a member
+    (共青团员), not the body."""
+    foreign_ends = {c.end for c in places if place_index().level(c.key) == "country"
+                    and c.key != COUNTRY}
+    return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
+            for s, e, p in sent.hits_of("org_known")
+            if not (s in foreign_ends and sent.text[s:e] != p[1])
+            and sent.text[e:e + 1] != "员"]
+
+
+def pattern_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The names the regular-expression rules (rules/patterns.tsv) read whole."""
+    patterns = compiled_rules()[1]
+    found = []
+    for entity_type, regex, canonical, rule_id in patterns:
+        for m in regex.finditer(sent.text, sent.start, sent.end):
+            try:
+                key = canonical.format(**m.groupdict()) if canonical else m.group()
+            except (KeyError, IndexError):
+                raise RuleError(rule_id, 0, "canonical name uses a group the regex does "
+                                            "not have") from None
+            found.append(Candidate(m.start(), m.end(), entity_type, rule_id, key, "pattern"))
+    return found
+
+
+def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate]) -> int | None:
+    """The start of the first place, known body or level word between ``left`` and ``right``."""
+    # (a place in brackets inside a name, 通用磨坊(中国)投资有限公司, starts nothing)
+    starts = [a.start for a in anchors if left <= a.start < right and a.end <= right
+              and not (sent.text[a.start - 1:a.start] in _OPENING_BRACKETS
+                       and sent.text[a.end:a.end + 1] in _CLOSING_BRACKETS)]
+    for word in level_words("org"):
+        if sent.text.startswith(word, left) and left + len(word) <= right \
+                and not (word.startswith("我") and starts):
+            # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
+            starts.append(left)
+    return min(starts) if starts else None
+
+
+def suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
+    """A suffix must not run on into a longer dictionary word (部 in 部分, 大学 in 大学毕业);
+    a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
+    if end in sent.word_starts:
+        return True
+    if not segmented_at(sent, end):
+        return False
+    # a one-character suffix must not end a two-character word (局 in 大局, 部 in 干部), unless
+    # the word is a level word and the suffix (市委, 省委: the city's or province's committee)
+    word = word_ending_at(sent, end)
+    return len(suffix) > 1 or not (len(word) == 2 and word in dictionary_words()
+                                   and word[0] not in level_words("org"))
+
+
+def _is_anchor(candidate: Candidate) -> bool:
+    if candidate.type == "Organisation":
+        return True
+    return candidate.type == "Place" and (
+        candidate.rule_id in ("extract:lower-level-place", "rules/sites.tsv")
+        or place_index().level(candidate.key) in ("province", "prefecture", "county", "country"))
+
+
+def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    anchors = [c for c in found if _is_anchor(c)]
+    result: list[Candidate] = []
+    text = sent.text
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        if kind in ("department", "organ") or not suffix_ends_name(sent, suffix, e) \
+                or text[s - 1:s] in _OPENING_BRACKETS:
+            continue  # (集团) inside a company's name ends nothing
+        left = sent.limit(s)
+        # a body named before this one by its own suffix is not part of its name
+        # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
+        cut = max([left] + [c.end for c in found + result if c.type == "Organisation"
+                            and c.family not in ("lexicon", "pattern") and left < c.end <= s])
+        start = _anchor_start(sent, cut, s, anchors)
+        if cut > left and (start is None or needs == "any"):
+            start = cut if s - cut >= (2 if needs == "any" else 99) else None
+        left = cut
+        key = ""
+        joint = left - len(_JOINT)
+        if needs == "any" and text.startswith(_JOINT, joint) and s - left <= 8 and any(
+                c.type == "Place" and c.end == joint and _is_anchor(c)
+                and text[joint - 1] not in _DIVISION_ENDS for c in found):
+            left = start = next(c.start for c in found if c.type == "Place" and c.end == joint)
+            # 中国联合网络通信有限公司, 北京联合大学: 联合 after a place's short name is part of
+            # the name (after 株洲市 it is the city joining a partner)
+        if start is not None and needs == "any" and start > left \
+                and dictionary_words().get(text[left:start]) in _PROPER_NAME_TAGS:
+            start = left  # 哈工大郑州研究院: a body's short name before the place is its own
+        if start is None:
+            listed = _list_prefix(text, left, result)
+            if listed is not None and 0 <= s - left <= 6:
+                start, key = left, listed + text[left:e]
+            elif needs == "any" and 2 <= s - left <= 10 \
+                    and dictionary_words().get(word_ending_at(sent, s)) not in DESCRIBING:
+                start = left  # a bare name (清华大学), not a description (优秀大学毕业生)
+            else:
+                continue
+        ordinal = _ORDINAL.match(text, start)
+        if ordinal and not key and ordinal.end() < s:
+            start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
+        body = text[start:s]
+        if text[start] in _OPENING_BRACKETS:
+            continue
+        if not key and (not body or GENERIC_BODY.match(body)) \
+                and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
+            continue
+        if _names_a_post_holder(sent, start, s):
+            continue  # 国务院总理李强作政府…: a post and its holder end any name before them
+        if suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
+                                   and p2[3] in ("body", "top")
+                                   for s2, e2, p2 in sent.suffix_hits):
+            continue  # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
+        result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
+    return result
+
+
+#: "Joint", a boundary word elsewhere (A 联合 B 开展), inside a name right after its place.
+_JOINT = "联合"
+_DIVISION_ENDS = frozenset("省市县区州盟旗")
+
+#: jieba tags of an organisation's or a brand's own short name (哈工大, 中国联通).
+_PROPER_NAME_TAGS = frozenset(("nt", "nz", "j"))
+
+
+def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
+    """Whether a post title followed by a person's name lies between ``start`` and ``end``."""
+    surnames = compiled_rules()[3]
+    return any(start < s and e < end and person_at(sent, e, surnames)
+               for s, e, _ in sent.hits_of("post"))
+
+
+def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
+    """In 自治区检察院、科技厅、教育厅 the later items share the first item's place prefix."""
+    if left < 1 or text[left - 1] != "、":
+        return None
+    for c in reversed(previous):
+        if c.end == left - 1:
+            prefix = c.key[:-(c.end - c.start)] if c.key else ""
+            if prefix:
+                return prefix
+            for word in ("自治区", "全国", "省", "市"):
+                if text.startswith(word, c.start):
+                    return word
+            return None
+    return None
+
+
+def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科."""
+    parents = [c for c in found if c.type == "Organisation"]
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        if kind in ("top", "organ") or not suffix_ends_name(sent, suffix, e):
+            continue
+        left = sent.limit(s)
+        for parent in parents:
+            # the unit's own words (妇二 in 妇二科) are at most five characters
+            if left <= parent.start and parent.end <= s <= parent.end + 5 \
+                    and sent.is_name(parent.end, s):
+                result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
+                                        "department"))
+                break
+            # a unit the parent sets up: 自治区妇联单独设置组织部
+            sets_up = _SETS_UP.match(sent.text, parent.end)
+            if kind == "department" and sets_up and sets_up.end() <= s \
+                    and e - sets_up.end() <= 8 and sent.is_name(sets_up.end(), e) \
+                    and sent.limit(s) <= sets_up.end():
+                result.append(Candidate(sets_up.end(), e, "Organisation", rule_id,
+                                        (parent.key or sent.text[parent.start:parent.end])
+                                        + sent.text[sets_up.end():e], "department"))
+                break
+    return result
+
+
+_SETS_UP = re.compile(r"(?:单独|新|增)?(?:设置|设立|组建|增设)")
+
+
+def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A unit named without its body inside a chain of posts is the body's (全国妇联主席、
+    书记处书记、党组成员: 书记处 and 党组 of 全国妇联; 市委副书记、政法委书记: 市委's 政法委)."""
+    text = sent.text
+    ends = {c.end: c for c in found if c.type == "Organisation"}
+    post_ends: dict[int, int] = {}
+    for s, e, _ in sent.hits_of("post"):
+        post_ends[e] = min(s, post_ends.get(e, s))
+    post_starts = {s for s, _, _ in sent.hits_of("post")}
+    # a unit that names its own place or body (、贵阳市妇儿工委主任) is no part of the first
+    named = {c.start for c in found if c.type in ("Organisation", "Place")}
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        left = sent.limit(s)
+        if kind == "top" or left == s and len(suffix) < 2 or text[left - 1:left] != "、" \
+                or e not in post_starts or left in named or LEVEL_START.match(text, left):
+            continue
+        pos = left - 1  # back over the posts of the chain to the body that opens it
+        while pos in post_ends and pos not in ends:
+            pos = post_ends[pos]
+            pos = pos - 1 if text[pos - 1:pos] == "、" else pos
+        parent = ends.get(pos)
+        if parent is not None and pos < left - 1:
+            result.append(Candidate(left, e, "Organisation", rule_id,
+                                    (parent.key or text[parent.start:parent.end]) + text[left:e],
+                                    "department"))
+    return result
+
+
+_NUMBER = r"[一二三四五六七八九十百零〇\d]+"
+
+#: The term of an organ or a meeting (第十二届, 十二届), ending where the organ's word starts.
+_TERM_BEFORE = re.compile(rf"(?:第?({_NUMBER})届)$")
+ORGAN = "extract:organ"
+
+
+def organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A body's standing organs (rules/org_suffixes.tsv, kind organ): 全国妇联书记处,
+    市妇联十五届执委会; after an ordinal term alone (第五届主席团) the organ is the document's
+    own body's, which ``resolve`` names (its key starts with the term)."""
+    text = sent.text
+    ends = {c.end: c for c in found if c.type == "Organisation"}
+    result = []
+    for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
+        if kind != "organ" or not suffix_ends_name(sent, suffix, e):
+            continue
+        term = _TERM_BEFORE.search(text, max(sent.start, s - 8), s)
+        at = term.start() if term else s
+        parent = ends.get(at)
+        if parent is None and term is None:
+            continue  # a bare 理事会 is no name
+        if parent is None and at > sent.start and NAME_CHAR.match(text[at - 1]) \
+                and text[at - 1] not in NAME_FOLLOW and at not in sent.word_starts \
+                and not segmented_at(sent, at):
+            continue  # the term is the end of a longer word
+        name = (full or suffix) if (suffix != "执委" or term) else None
+        if name is None:
+            continue  # 执委 alone is a member of the committee, not the committee
+        key = (f"第{term.group(1)}届" if term else "") + name
+        start = at
+        if parent is not None:
+            start, key = parent.start, (parent.key or text[parent.start:parent.end]) + key
+        result.append(Candidate(start, e, "Organisation", ORGAN, key, "department"))
+    return result
+
+
+def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """《…》: newspapers and media are organisations, plans and programmes are programmes."""
+    result = []
+    for m in _TITLE_MARKS.finditer(sent.text, sent.start, sent.end):
+        title = m.group(1)
+        if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
+            result.append(Candidate(m.start(), m.end(), "Organisation", BOOK_TITLE,
+                                    title, "quoted"))
+        elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
+            result.append(Candidate(m.start(), m.end(), "Programme", BOOK_TITLE,
+                                    title, "quoted"))
+    return result
+
+
+#: A news outlet's name: a few characters and a media word (大同日报, 中国菏泽网, 中国女网).
+_OUTLET = r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|报|网|电视台|广播电台|电台|杂志社|通讯社|新闻社)"
+
+#: Where a byline names the outlet: 来源:X; X·Y记者 (outlets joined by a middle dot); X消息
+#: or X+place+date+电 before (记者 …); 据X报道.
+_OUTLET_CONTEXT = re.compile(
+    rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{_OUTLET})(?=\s|$))"
+    rf"|(?P<staff>{_OUTLET}(?:[·・]{_OUTLET})*)\s*(?=记者|通讯员|特约记者)"
+    rf"|(?P<wire>{_OUTLET})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*记者)"
+    rf"|(?<=据)(?P<cited>{_OUTLET})(?=报道|消息)")
+
+
+def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The news outlets a byline names (来源:大同日报, 中国妇女报·中国女网记者, 某网消息 (记者
+    …)) that no other rule found."""
+    known = {(c.start, c.end) for c in found if c.type == "Organisation"}
+    places = sorted(c.start for c in found if c.type == "Place")
+    result = []
+    for m in _OUTLET_CONTEXT.finditer(sent.text, sent.start, sent.end):
+        group = m.lastgroup
+        pos = m.start(group)
+        for name in re.split(r"[·・]", m.group(group)):
+            start = max(pos, sent.limit(pos + len(name) - 1))
+            # an outlet's name starts with its place where it has one (…两句|中国妇女报)
+            start = next((p for p in places if start <= p < pos + len(name)), start)
+            if (start, pos + len(name)) not in known and pos + len(name) - start >= 3:
+                result.append(Candidate(start, pos + len(name), "Organisation",
+                                        "extract:byline-outlet", sent.text[start:pos + len(name)],
+                                        "org"))
+            pos += len(name) + 1
+    return result

@@ -1,0 +1,74 @@
+"""The overlap policy: ``settle_overlaps`` is the one place where conflicting candidates are
+decided.
+
+Two candidates that cross (overlap without one containing the other) conflict, and the one with
+the higher rule priority, then the longer one, then the earlier one, wins. Nested candidates are
+all kept: a place inside an organisation's name is also a Place, an organisation inside a
+department's name is the department's parent. Two candidates of one type that end at the same
+place compete for the left boundary and the longer wins (纪念“三八”…大会 over “三八”…大会); a
+title in 《》 is one name, with no names of its type inside; an honour or a person starting where
+a longer one of its type starts is part of it (三八红旗手 in 三八红旗手标兵). A person candidate
+that overlaps a place or organisation, or that is an ordinary dictionary word, is dropped (names
+are the least certain family); so is one that a common word runs across (向荣 in 欣欣向荣) where
+no rule word confirms the edge.
+"""
+from __future__ import annotations
+
+from .organisations import BOOK_TITLE
+from .people import OFFICER_LIST, POST_RULES, TAGGED_NAME, plausible_name
+from .sentence import Candidate
+PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
+            "programme": 2, "honour": 2, "place": 1, "person": 1}
+
+
+def _contains_short_place(person: Candidate, other: Candidate) -> bool:
+    """A name that strictly contains a place's short form (赵青秀 and 青秀) is the name."""
+    return (other.type == "Place" and person.start <= other.start and other.end <= person.end
+            and person.end - person.start > other.end - other.start)
+
+
+def _read_whole(candidate: Candidate) -> bool:
+    return candidate.family == "pattern" and candidate.type == "Programme"
+
+
+def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Decide crossing candidates (see the module docstring); keep nested ones.
+
+    >>> a = Candidate(0, 4, "Organisation", "r", "", "org")
+    >>> b = Candidate(2, 6, "Programme", "r", "", "programme")
+    >>> [c.type for c in settle_overlaps([a, b])]
+    ['Organisation']
+    """
+    names = [c for c in candidates if c.type in ("Place", "Organisation")]
+    persons = [c for c in candidates if c.type == "Person"
+               and plausible_name(c.key, strong=c.rule_id.startswith(POST_RULES),
+                                   tagged=c.rule_id in (TAGGED_NAME, OFFICER_LIST))
+               and not any(n.start < c.end and c.start < n.end for n in names
+                           if not _contains_short_place(c, n))]
+    candidates = [c for c in candidates if c.type != "Person"
+                  and not any(_contains_short_place(p, c) for p in persons)] + persons
+    unique: dict[tuple[int, int, str], Candidate] = {}
+    for c in sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id)):
+        unique.setdefault((c.start, c.end, c.type), c)  # of one span, the strongest rule
+    order = sorted(unique.values(),
+                   key=lambda c: (-PRIORITY[c.family], -(c.end - c.start), c.start, c.type))
+    kept: list[Candidate] = []
+    for c in order:
+        if any(k.start < c.start < k.end < c.end or c.start < k.start < c.end < k.end
+               or (k.type == c.type and k.end == c.end and k.start < c.start)
+               or (k.type == c.type and c.type in ("Honour", "Person") and k.start == c.start
+                   and c.end < k.end)
+               or (k.type == c.type and k.rule_id == BOOK_TITLE and k.start < c.start
+                   and c.end <= k.end)
+               for k in kept):
+            continue
+        kept.append(c)
+    # of two names of one type ending together, the longer (纪念“三八”…大会 over “三八”…大会)
+    # (a programme a regular-expression rule reads whole stands: 学习|十九届六中全会)
+    longest = {}
+    for c in kept:
+        other = longest.get((c.type, c.end))
+        if other is None or (c.start < other.start and not _read_whole(other)) or (
+                _read_whole(c) and not _read_whole(other)):
+            longest[c.type, c.end] = c
+    return sorted(longest.values(), key=lambda c: (c.start, c.end, c.type))

@@ -1,0 +1,456 @@
+"""People: names after a post title or a person cue, before a post or a verb of speech, after
+an honour, in lists, bylines and table rows, and names jieba's tagger reads.
+
+Reads: Honour and Organisation candidates (a recipient follows them; a table row's unit).
+Tables: posts.tsv, person_cues.tsv, surnames.tsv, transliteration.tsv; jieba's dictionary and
+tagger.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .. import segmenter
+from ..rules import jieba_dictionary, table
+from .lexicon import compiled_rules, post_titles, transliteration
+from .sentence import (AFTER_NAME_TAGS, Candidate, FUNCTION_START, LEVEL_START, NAMED_NOT_BODY,
+                       NAME_TAGS, NOT_NAME_TAGS, Sentence, common_words, crosses_word,
+                       dictionary_words, is_word, segmented_at, word_ending_at)
+
+#: The rule of names jieba's tagger reads whole (a signal that outweighs a word at the start).
+TAGGED_NAME = "extract:tagged-name"
+
+#: The rule of names listed after a post and a colon (副主席:甲、乙(女)、丙), as strong.
+OFFICER_LIST = "extract:officer-list"
+
+#: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
+_JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
+_NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|\(|（|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
+                         r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s|"
+                         # news: a date, a time word or a preposition after the name
+                         r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
+                         r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
+
+#: The name that opens a table row, and the blank after it.
+_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?:[\u4e00-\u9fff]{2,4}[:：])?(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
+                       r"[\u4e00-\u9fff]{1,3}))[ \t\u3000]+", re.M)
+
+#: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
+_BYLINE_LABEL = re.compile(r"(?:(?:作者|记者|通讯员|责任编辑|编辑|责编|撰稿|撰文|摄影|供稿|审核|校对)"
+                           r"(?:(?P<colon>[:：])|[ \t\u3000])[ \t\u3000]*)+"
+                           r"(?P<name>[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,2})"
+                           r"(?=[\s)）(（|｜,，。]|$)")
+_BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
+_NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
+_NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + FUNCTION_START.pattern)
+
+
+@cache
+def _name_before_post_note() -> re.Pattern:
+    """A name and a parenthesis that ends with a post title (rules/posts.tsv)."""
+    posts = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
+    return re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}(?:"
+                      + "|".join(map(re.escape, posts)) + r")[）)]")
+
+
+def _outermost(hits: list) -> list:
+    """The hits not inside a longer hit of the list."""
+    return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                       for o in hits)]
+
+
+def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
+               by_segmentation: bool = True) -> int | None:
+    """The end of a person's name starting at ``pos``, or None.
+
+    A Han name is a surname and one or two characters (two or three after a compound surname).
+    Where the context is strong (``strict=False``: right after a post title, in a byline or a
+    list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run from
+    three to six characters, with no boundary word inside. Either way the name must end where a
+    new word starts: a rule word or a word that may follow a name, or in a strong context a word
+    boundary of jieba's (for a name without a Han surname only ``by_segmentation``).
+    """
+    text = sent.text
+    joined = _JOINED_NAME.match(text, pos)
+    if joined and (not strict or text[pos:pos + 1] in surnames):
+        # 古丽娜尔·买买提: the dot joins the parts of one name, which ends where a word starts
+        for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
+            if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+                break
+            if end == sent.end or end in sent.word_starts or _NAME_AFTER.match(text, end):
+                return end
+    compound = text[pos:pos + 2] in surnames
+    han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
+    other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
+                                and not _NOT_NAME_START.match(text, pos)) else ()
+    if other:
+        spelled = _spelled_by_sound().match(text, pos, min(sent.end, pos + 8))
+        if spelled and len(spelled.group()) >= 3 and (
+                segmented_at(sent, spelled.end()) or _NAME_AFTER.match(text, spelled.end())):
+            return spelled.end()  # 普罗科菲耶夫: a foreign name spelled by sound, whole
+        if _is_foreign_pair(text[pos:pos + 2]):
+            other = other + (2,)  # 琼斯: two characters when they spell a foreign name
+    for lengths in (han, other):
+        # a name without a surname holds no boundary word and no common word (讲收获)
+        ends = [pos + length for length in lengths if pos + length <= sent.end
+                and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])
+                and (lengths is han or (sent.limit(pos + length) <= pos
+                                        and not _holds_common_word(text[pos:pos + length])))]
+        found = next((end for end in ends if end == sent.end or end in sent.word_starts
+                      or _NAME_AFTER.match(text, end)), None)
+        if found is None and not strict and (by_segmentation or lengths is han):
+            # after a post title, jieba's word boundary will do; a given name of two characters
+            # first, unless its second starts a word (王毅|举行, not 王毅举)
+            ordered = sorted(ends, key=lambda end: (end - pos != 3, end - pos)) \
+                if lengths is han and not compound else ends
+            found = next((end for end in ordered if segmented_at(sent, end)
+                          and len(word_ending_at(sent, end)) <= end - pos
+                          and text[end - 1:end + 1] not in dictionary_words()), None)
+        if found and lengths is han and found - pos == 3 and not compound \
+                and sent.tagged_name_end(pos) == pos + 2 and found < sent.end \
+                and (not _NAME_AFTER.match(text, found) or text[pos + 2] in _PREPOSITIONS):
+            return pos + 2  # the tagger ends the name before a verb (司勇|来淮, 金浩|向)
+        if found:
+            return found
+    return None
+
+
+def _holds_common_word(text: str) -> bool:
+    """Whether a common word that is not a name (收获) lies inside ``text``."""
+    words, common = jieba_dictionary()
+    return any(text[i:i + 2] in common and words[text[i:i + 2]] in NOT_NAME_TAGS
+               for i in range(len(text) - 1))
+
+
+#: (an item may carry a note in brackets: 某某(女,兼职)、)
+_LIST_ITEM = r"[\u4e00-\u9fff]{2,8}(?:[（(][^（）()、\n]{1,8}[)）])?、"
+_NAME_LIST = re.compile(rf"(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,6}}?(?=等[\d一二三四五六七八九十百])"
+                        rf"|(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,4}}")
+
+#: A list of names closed by a head count of people (等30名同志, 等十位女性).
+_COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?(?:同志|女性|个人|人|名|位)")
+
+#: Last characters of the role nouns that may stand right before a name (护边员, 草原母亲,
+#: 女企业家, 老党员, 致富带头人, 工作者).
+_ROLE_END = frozenset("员者家长师手亲人生工匠娘妈姐嫂民农医警兵")
+
+
+def _name_after_role(sent: Sentence, start: int, end: int, surnames) -> tuple[int, int]:
+    """The name at the end of a list's first item, which may start with a role word
+    (女带头人齐晓景 -> 齐晓景) or any words the tagger ends before a name (会上选举|邓某); an
+    empty span when the item is not a name."""
+    text = sent.text
+    if end - start <= 4 and looks_like_name(text[start:end], surnames):
+        return start, end
+    for cut in (end - 3, end - 2):
+        if cut > start and (text[cut - 1] in _ROLE_END or sent.tagged_name_end(cut) == end) \
+                and looks_like_name(text[cut:end], surnames):
+            return cut, end
+    return start, start
+
+
+def looks_like_name(text: str, surnames) -> bool:
+    """A surname, one or two more characters, and not an ordinary word."""
+    compound = text[:2] in surnames
+    return bool(text) and text[:1] != text[1:2] and not _NUMERAL.match(text, 1) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+        and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
+
+
+#: Punctuation that ends a clause or a list item.
+_CLAUSE_MARKS = frozenset(",，。;；:：、()（）!！?？\n")
+
+#: Tags of a word that may describe the person named right after it (青年, 村干).
+_ROLE_TAGS = frozenset(("n", "t"))
+
+#: A family named after a person: the name, then 家庭 ending the phrase (…的王某家庭,).
+_FAMILY = re.compile(r"(?:(?<=[、,，:：;；\s])|(?<=^))([\u4e00-\u9fff]{2,8}?)家庭"
+                     r"(?=[,，、。;；\s等被获荣]|$)", re.M)
+
+#: One name of a list of officers, its note and the separator after it.
+_OFFICER = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:[（(][^（）()\n]{1,8}[)）])?"
+                      r"(?:[、,，;；]|[ \u3000]+|(?=[。\n]|$))")
+
+#: A numeral: no given name of one character is one (左一, a caption's "left, first").
+_NUMERAL = re.compile(r"[一二三四五六七八九十](?:$)")
+
+#: Prepositions and motion verbs that may follow a name of two characters (金某|向…, 王某|到会).
+_PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
+
+#: Tags of words that do not open a name: prepositions, conjunctions, adverbs, particles.
+_FUNCTION_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "r"))
+
+
+def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
+    """Names jieba's tagger reads (its HMM finds unknown ones), with a Han surname, that stand
+    after a role word or at a phrase's start and before a verb, a preposition or punctuation
+    (村干|黄彬|在, 大学生|何语菲|在, ，|王某|表示)."""
+    text, words, common = sent.text, sent.tagged_words, common_words()
+    cue_ends = {e for s, e, p in sent.hits_of("person_cue") if p[2] == "before"}
+    result = []
+    for i, (a, b, tag) in enumerate(words):
+        name = text[a:b]
+        if tag not in NAME_TAGS or name in common or not looks_like_name(name, surnames):
+            continue
+        # (not after a quotation mark or a space that stands for one: “蒲公英” is a brand)
+        titled = text[a - 1:a] in _ROLE_END or text[a - 1:a] in "长记任席理" \
+            or a in cue_ends  # 决定|王某|为
+        # a two-character word of the dictionary (华章, 桑梓) is a name only after a title
+        before = titled or (not (len(name) == 2 and name in dictionary_words()) and (
+            a == sent.start or text[a - 1] in _CLAUSE_MARKS
+            or (words[i - 1][2] in _ROLE_TAGS and words[i - 1][1] - words[i - 1][0] >= 2)))
+        after = i + 1 == len(words) or words[i + 1][2] in AFTER_NAME_TAGS
+        # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
+        # need no context
+        known = len(name) == 3 and dictionary_words().get(name) == "nrfg" \
+            and text[a - 1:a] not in "“\"「 "
+        if (before and after) or known:
+            result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
+    return result
+
+
+#: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
+#: ending in one is the unit, not a name.
+_UNIT_END = frozenset("办部委局处科室厅院所站队组会社团馆")
+
+#: The occasion between a speaker's name and the verb of speech (…在调研时|强调).
+_SPEECH_OCCASION = re.compile(r"在[^,，。;；、]{1,12}(?:时|中|上|期间)$")
+_AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
+_TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)")
+
+
+def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Personal names by every rule of people (post titles, cues, honours, lists, bylines)."""
+    surnames = compiled_rules()[3]
+    result = []
+    text = sent.text
+    # the recipient right after an honour, or after 的 in an award clause:
+    # 全国三八红旗手标兵赵晶; 获得中华环境奖的殷玉珍
+    starts = {c.end for c in found if c.type in ("Honour", "Organisation")}
+    if _AWARD_CONTEXT.search(text, sent.start, sent.end):
+        starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
+    if starts:
+        for pos in sorted(starts):
+            end = person_at(sent, pos, surnames)
+            if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
+                result.append(Candidate(pos, end, "Person", "extract:award-recipient",
+                                        text[pos:end], "person"))
+    # the holder of a title at the end of a clause, after a short description:
+    # 荣获“人民楷模”国家荣誉称号的草原母亲都贵玛。
+    for m in _TITLE_HOLDER.finditer(text, sent.start, sent.end):
+        end = m.end()
+        for start in range(m.start(1), end - 1):
+            if 2 <= end - start <= 4 and (start == m.start(1) or text[start - 1] in _ROLE_END) \
+                    and plausible_name(text[start:end]) and not is_word(text[start:end]):
+                result.append(Candidate(start, end, "Person", "extract:title-holder",
+                                        text[start:end], "person"))
+                break
+    # post title followed by a name: 主席王芳, 副主任云静 (委员 of 副委员长 is no title there)
+    posts = _outermost(sent.hits_of("post"))
+    for s, e, p in posts:
+        start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
+        # …代表|市科协作报告: a level word opens a body's name, not a person's
+        end = None if LEVEL_START.match(text, start) else \
+            person_at(sent, start, surnames, strict=False)
+        if end and end - start == 2 and text[start] == text[start + 1]:
+            end = None  # 总书记|殷殷嘱托: a doubled character is an adverb, not a name (nor
+            # is it with a surname: looks_like_name)
+        if end:
+            result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+        # 副主席刘丽、张晓雯、吴晓晖: the names listed after the first share its post
+        while end and text[end:end + 1] == "、":
+            start, end = end + 1, person_at(sent, end + 1, surnames)
+            if end and looks_like_name(text[start:end], surnames):
+                result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+    # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
+    # the occasion of the speech: 张建国在调研时强调
+    for s, e, p in posts + sent.hits_of("person_cue"):
+        if p[0] == "person_cue" and p[2] != "after":
+            continue
+        occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None
+        if occasion:
+            s = occasion.start()
+        elif text[s - 1:s] == "等":
+            s -= 1  # A、B等当选: 等 closes the list, it is no part of the name
+        for length in (4, 3, 2):
+            start = s - length
+            if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
+                    and looks_like_name(text[start:s], surnames) \
+                    and not crosses_word(text, start, s, (start,)) \
+                    and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
+                    and not (text[s - 1] in _PREPOSITIONS  # 金某|向…获得: no name before 获得
+                             and sent.tagged_name_end(start) == s - 1) \
+                    and sent.tagged_word_tag(start) not in _FUNCTION_TAGS \
+                    and sent.tagged_start(start, s):  # 向|获奖|代表, 作业班|工作, 官网|介绍
+                result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
+                break
+    result += _tagged_names(sent, surnames)
+    # a family named after its head (…的王某家庭, 王某家庭被评为…) names a person
+    for m in _FAMILY.finditer(text, sent.start, sent.end):
+        for start in range(m.start(1), m.end(1) - 1):
+            if looks_like_name(text[start:m.end(1)], surnames) \
+                    and (start == m.start(1) or text[start - 1] == "的"):
+                result.append(Candidate(start, m.end(1), "Person", "extract:family-head",
+                                        text[start:m.end(1)], "person"))
+                break
+    # names listed after a post and a colon, one per item (副主席:甲、乙(女)、丙(兼); 理事:甲 乙)
+    for s, e, p in posts:
+        if text[e:e + 1] not in ":：":
+            continue
+        pos = e + 1
+        for item in _OFFICER.finditer(text, pos, sent.end):
+            if item.start() != pos:
+                break
+            name = item.group("name")
+            if not (looks_like_name(name, surnames) or (name[:2] in surnames
+                                                        and 3 <= len(name) <= 4)):
+                break
+            result.append(Candidate(item.start("name"), item.end("name"), "Person", OFFICER_LIST,
+                                    name, "person"))
+            pos = item.end()
+    # (护士 of 护士长 is part of the post)
+    for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
+        if p[0] == "person_cue" and p[2] in ("before", "role"):
+            # after an occupation (作家, 村民) the context is as strong as after a post
+            end = person_at(sent, e, surnames, strict=p[2] == "before",
+                             by_segmentation=False)
+            if end:
+                result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
+    # one name before a head count: 吴桂兰等3人荣获…
+    for m in _COUNTED_PEOPLE.finditer(text, sent.start, sent.end):
+        for length in (3, 2, 4):
+            start = m.start() - length
+            if start >= sent.start and sent.limit(start) <= start \
+                    and looks_like_name(text[start:m.start()], surnames) \
+                    and text[start - 1:start] != "、":
+                result.append(Candidate(start, m.start(), "Person", "extract:counted-name",
+                                        text[start:m.start()], "person"))
+                break
+    # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
+    for m in _name_before_post_note().finditer(text, sent.start, sent.end):
+        for start in range(m.start(1), m.end(1) - 1):
+            if looks_like_name(text[start:m.end(1)], surnames) \
+                    and sent.limit(start) <= start:
+                result.append(Candidate(start, m.end(1), "Person", "extract:name-post-note",
+                                        text[start:m.end(1)], "person"))
+                break
+    # bylines at the end of a paragraph: (武艳丽), (张三 李四)
+    for m in _BYLINE.finditer(text, sent.start, sent.end):
+        tokens = re.split(r"[\s、]+", m.group(1).strip())
+        if _NOT_NAME.search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
+            continue
+        if m.end() < sent.end and re.match(r"[\u4e00-\u9fff]", text[m.end()]) \
+                and any(_NUMERAL.match(t, len(t) - 1) for t in tokens):
+            continue  # a caption's position, 某某(左一)在…, is no byline
+        if sum(t[0] in surnames or t[:2] in surnames for t in tokens) * 2 < len(tokens):
+            continue
+        pos = m.start(1)
+        for token in tokens:
+            start = text.index(token, pos)
+            result.append(Candidate(start, start + len(token), "Person", "extract:byline",
+                                    token, "person"))
+            pos = start + len(token)
+    # a table row opened by a name, then a blank and a unit (李 娜 某市实验中学 教师): a
+    # two-character name may be spaced out for alignment
+    unit_starts = {c.start for c in found if c.type == "Organisation"}
+    for m in _ROW_NAME.finditer(text, sent.start, sent.end):
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        if m.end() in unit_starts and looks_like_name(name, surnames):
+            result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:table-row",
+                                    name, "person"))
+    # labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
+    # alignment is one; after a colon a name needs no Han surname (编辑:小某)
+    for m in _BYLINE_LABEL.finditer(text, sent.start, sent.end):
+        name = re.sub(r"\s", "", m.group("name"))
+        if (looks_like_name(name, surnames) or (m.group("colon") and 2 <= len(name) <= 3
+                                                 and not is_word(name))) \
+                and not _NOT_NAME.search(name):
+            result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:byline",
+                                    name, "person"))
+    # 、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading
+    for m in _NAME_LIST.finditer(text, sent.start, sent.end):
+        spans, pos = [], m.start()
+        for item in m.group().split("、"):
+            spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
+            pos += len(item) + 1
+        counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
+        first_start, first_end = spans[0]
+        first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
+        spans[0] = (first_start, first_end)
+        if not (counted and first_end - first_start <= 6):
+            spans[0] = _name_after_role(sent, first_start, first_end, surnames)
+        last_start, _ = spans[-1]
+        spans[-1] = (last_start, m.end() if counted
+                     else person_at(sent, last_start, surnames) or last_start)
+        names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
+            looks_like_name(text[a:b], surnames)
+            or (counted and 2 <= b - a <= 6 and plausible_name(text[a:b]))
+            # between two names, a rare surname will do (…、郗某、…)
+            or (0 < i < len(spans) - 1 and 2 <= b - a <= 3 and not is_word(text[a:b])
+                and looks_like_name(text[spans[i - 1][0]:spans[i - 1][1]], surnames)
+                and looks_like_name(text[spans[i + 1][0]:spans[i + 1][1]], surnames)))]
+        # every item but a leading phrase must be a name, and there must be two at least
+        if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
+            result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
+                       for a, b in names]
+    # a name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)
+    tagged = {(a, b) for a, b, tag in sent.tagged_words if tag in NAME_TAGS}
+    result += [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in result
+               if (c.start, c.end) in tagged and c.rule_id != TAGGED_NAME
+               and c.key not in common_words()]
+    # a word across an edge tells against the name, unless a rule word is known to start
+    # right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite 席王)
+    known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
+    return [c for c in result if not crosses_word(
+        text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known
+                                    and not (edge == c.end and _NAME_AFTER.match(text, edge))))]
+
+
+def _is_name_word(text: str) -> bool:
+    """Whether ``text`` is a whole word, not a name: an ordinary dictionary word, or one of the
+    frequent words jieba tags as names (荣誉, 文明, 宁静; as the start of a name, 黎明 of
+    黎明某 is fine)."""
+    return is_word(text) or (dictionary_words().get(text) == "nr"
+                              and _frequency(text) >= _WORD_FREQUENCY)
+
+
+#: jieba's frequency above which a word it tags as a name is an ordinary word (荣誉 2877,
+#: 宁静 652; the common names it knows stay below: 李娜 438).
+_WORD_FREQUENCY = 600
+
+
+def _frequency(word: str) -> int:
+    """The frequency of a word in jieba's dictionary (0 if it holds none)."""
+    return segmenter.tokenizer().FREQ.get(word, 0)
+
+
+#: Rule ids of names read right after a post title (a strong context).
+POST_RULES = "rules/posts.tsv"
+
+
+def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> bool:
+    """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
+    post title (省长柯文涛) or read whole as a name by jieba's tagger (``tagged``: 周长|某),
+    four characters only with a compound surname."""
+    _, _, _, surnames = compiled_rules()
+    if _is_name_word(name) or name in post_titles() or (
+            len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
+            and name[:2] not in surnames  # 上官 is a word and a surname
+            # after a post, a proper name's start (柯文 of 柯文涛) may open it
+            and not (strong and dictionary_words()[name[:2]] in NAMED_NOT_BODY)):
+        return False
+    # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
+    # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
+    # may have four
+    return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
+        or sum(char in transliteration() for char in name) >= 3
+
+
+def _is_foreign_pair(pair: str) -> bool:
+    """Two characters that jieba knows as a person's name or that both spell by sound."""
+    return dictionary_words().get(pair) in ("nr", "nrt", "nrfg") \
+        or (len(pair) == 2 and all(char in transliteration() for char in pair))
+
+
+@cache
+def _spelled_by_sound() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(transliteration())) + "]+")

@@ -1,0 +1,247 @@
+"""Places: gazetteer forms, lists of places, one-character abbreviations of provinces, towns
+and villages below a county, development zones, squares and parks.
+
+Reads: no other family's candidates. Tables: places*.tsv and regions.tsv (``kg.places``),
+sites.tsv, surnames.tsv; jieba's dictionary.
+"""
+from __future__ import annotations
+
+import re
+from bisect import insort
+from functools import cache
+
+from ..places import TOWN_SUFFIX, place_index
+from ..rules import table
+from .lexicon import compiled_rules
+from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
+                       Sentence, crosses_word, dictionary_words, is_word, runs_on, segmented_at,
+                       word_ending_at)
+
+
+def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Places of the gazetteer and those read below it (towns, zones, sites, abbreviations)."""
+    hits = [(s, e, p) for s, e, p in sent.hits_of("place")]
+    # a form inside a longer place form at the same spot (赤峰 in 赤峰市) is not a mention
+    longest = [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
+                                          and (o[1] - o[0]) > (h[1] - h[0]) for o in hits)]
+    words = dictionary_words()
+    result, words_here = [], []
+    for s, e, p in longest:
+        surface = sent.text[s:e]
+        # a short form, or a foreign city's name, may be an ordinary word or part of one
+        short = surface != p[1] or place_index().level(p[1]) == "city"
+        if short and words.get(surface, "ns") in NOT_NAME_TAGS \
+                and not _containing_word_tag(sent, s, e):
+            # an ordinary word (奉节 is a verb to jieba), unless it stands in a list of places
+            words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+            continue
+        if short and (
+                words.get(surface, "ns") in NOT_NAME_TAGS
+                or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
+                or _ends_listed_name(sent.text, s, e)
+                or (crosses_word(sent.text, s, e)
+                    and not (segmented_at(sent, s) and segmented_at(sent, e))
+                    and _containing_word_tag(sent, s, e, opening=True) != "nt")
+                or TOWN_SUFFIX.match(sent.text, e)
+                or (_containing_word_tag(sent, s, e) in NAMED_NOT_BODY
+                    and e not in sent.word_starts)):  # 阿里巴巴, but 德国|总理
+            # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
+            # it and jieba cuts elsewhere), a town's name (那坡镇), or part of another proper
+            # name (阿里 in 阿里巴巴)
+            continue
+        result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+    result = sorted(result + _listed_places(sent.text, result, words_here),
+                    key=lambda c: c.start)
+    lower = _lower_places(sent, result)
+    sited = _sited_places(sent, result + lower)
+    # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
+    result = [p for p in result if sent.text[p.start:p.end] == p.key
+              or not any(z.start <= p.start and p.end < z.end for z in sited)]
+    return result + lower + _abbreviated_places(sent, result) + sited
+
+
+#: What stands around an item of a list of names (、周静海、, ：林木兰 ).
+_NAME_ITEM_EDGE = frozenset("、，,:：;；(（ \n")
+
+
+def _ends_listed_name(text: str, start: int, end: int) -> bool:
+    """A short form that, with a surname before it, makes a whole item of a list: a person's
+    name (周静海 among 王晨、周静海、何立武), not the county 静海."""
+    _, _, _, surnames = compiled_rules()
+    return (start >= 1 and text[start - 1] in surnames
+            and (start == 1 or text[start - 2] in _NAME_ITEM_EDGE)
+            and (end == len(text) or text[end] in _NAME_ITEM_EDGE | _LIST_END))
+
+
+#: jieba tags of idioms and set phrases: a short form inside one (同德 in 同心同德) is no place.
+_PHRASE_TAGS = frozenset(("i", "l"))
+
+#: What may close a list of places after its last item.
+_LIST_END = frozenset("、，,。;；:：)）等和及与 \n")
+
+
+def _listed_places(text: str, places: list[Candidate],
+                   words: list[Candidate]) -> list[Candidate]:
+    """Short forms that are ordinary words too, read as places when they are items of a list
+    of places (来自万盛、奉节、荣昌: 奉节 is a verb to jieba): a 、 joins each to a place on
+    one side, and the other side closes the item."""
+    edges = {c.start for c in places} | {c.end for c in places}
+    found: list[Candidate] = []
+    pending = list(words)
+    while pending:
+        joined = [c for c in pending if
+                  (text[c.end:c.end + 1] == "、" and c.end + 1 in edges
+                   and (c.start == 0 or text[c.start - 1] in _LIST_END))
+                  or (text[c.start - 1:c.start] == "、" and c.start - 1 in edges
+                      and text[c.end:c.end + 1] in _LIST_END | {""})]
+        if not joined:
+            break
+        found += joined
+        edges |= {c.start for c in joined} | {c.end for c in joined}
+        pending = [c for c in pending if c not in joined]
+    return found
+
+
+#: After a run of one-character abbreviations: the word that makes it a list of places
+#: (晋陕等地, 川渝两地, 苏浙沪三省市).
+_PLACES_AFTER = re.compile(r"等地|[两二三四五六七八九十]+(?:地|省|省区|省市|省区市)|地区")
+
+
+def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """One-character abbreviations of provinces read only in a run of two or more next to a
+    named place or region (京津冀晋陕 -> 山西省, 陕西省) or before 等地, 两省 …"""
+    text = sent.text
+    abbreviations = place_index().abbreviations
+    edges = {p.start for p in places} | {p.end for p in places}
+    result = []
+    for m in _abbreviation_run().finditer(text, sent.start, sent.end):
+        # the parts of the run outside named places (京津冀|晋陕; not 晋中 of 晋中市)
+        free = [i for i in range(*m.span()) if not any(p.start <= i < p.end for p in places)]
+        for run in _consecutive(free):
+            pos, end = run[0], run[-1] + 1
+            if end - pos >= 2 and (pos in edges or end in edges
+                                   or _PLACES_AFTER.match(text, end)) \
+                    and not is_word(text[pos:end]) \
+                    and not TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
+                result += [Candidate(i, i + 1, "Place", "rules/regions.tsv",
+                                     abbreviations[text[i]], "place") for i in run]
+    return result
+
+
+def _consecutive(positions: list[int]) -> list[list[int]]:
+    """Runs of consecutive integers ([1, 2, 4] -> [[1, 2], [4]])."""
+    runs: list[list[int]] = []
+    for i in positions:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+@cache
+def _abbreviation_run() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(place_index().abbreviations)) + "]{2,}")
+
+
+def _containing_word_tag(sent: Sentence, start: int, end: int,
+                         opening: bool = False) -> str | None:
+    """The tag of the longer dictionary word jieba reads ``[start, end)`` as part of, if any
+    (nt for 美国政府, nrt for 阿里巴巴); with ``opening``, only a word that starts there."""
+    words = dictionary_words()
+    for stop in range(end, min(sent.end, end + 3) + 1):
+        word = word_ending_at(sent, stop)
+        longer = len(word) > end - start and stop - len(word) <= start
+        if longer and (stop - len(word) == start or not opening) and word in words:
+            return words[word]
+    return None
+
+
+#: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
+#: by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community
+#: or village of theirs (公乌素镇利民社区).
+_LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
+
+#: Ordinary words that end like a town or village (农村 in 农业农村局, 城乡, 乡镇).
+_RURAL_WORDS = frozenset(("农村", "乡村", "城乡", "乡镇", "城镇"))
+_UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")
+
+
+def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    text = sent.text
+    starts = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")}
+    towns = {b for b in sent.breaks if b < sent.end}
+    named = {p.start for p in places}  # 石家庄市|赵县范庄镇: the town starts after the county
+    result = []
+    chained: set[int] = set()
+    pending = sorted((starts | towns) - named)
+    while pending:
+        start = pending.pop(0)
+        m = _LOWER_LEVEL.match(text, start)
+        if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
+            continue
+        if is_word(m.group()) or text[m.end() - 2:m.end()] in _RURAL_WORDS \
+                or (runs_on(text, m.end()) and not _UNDER_TOWN.match(text, m.end())):
+            continue  # a word (农业农村局), or one running on (…乡|村振兴), unless a village
+            #          of the town follows it (永清镇|南峡村)
+        if start not in starts and FUNCTION_START.match(text, start):
+            continue  # 在车田乡: a preposition before the town, not part of it
+        if start in chained and (start in sent.word_starts or FUNCTION_START.match(text, start)):
+            continue  # a phrase after a village (三元朱村|是蔬菜之乡), not a name
+        result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
+                                "place"))
+        if m.end() not in starts:  # 牛街乡|福和村: a village after its township
+            starts.add(m.end())
+            chained.add(m.end())
+            if m.end() not in pending:
+                insort(pending, m.end())
+    return result
+
+
+@cache
+def _site_names() -> dict[str, re.Pattern]:
+    """For each kind of ``rules/sites.tsv``: a name of up to eight characters ending in one of
+    its suffixes (as few as possible, so a name ends at its first suffix)."""
+    by_kind: dict[str, list[str]] = {}
+    for row in table("sites.tsv", 3):  # rules.SCHEMAS admits the kinds zone and site only
+        by_kind.setdefault(row[1], []).append(row[0])
+    least = {"zone": 1, "site": 2}  # 高新区 is a zone's whole name; 广场 alone is no site's
+    return {kind: re.compile(f"[\\u4e00-\\u9fff]{{{least[kind]},8}}?(?:" + "|".join(
+        sorted(suffixes, key=len, reverse=True)) + ")") for kind, suffixes in by_kind.items()}
+
+
+_SITE_OPENERS = frozenset("在于")
+
+#: After a square or park: a word that ends its name (在X广场|举行), where an organisation's
+#: name would run on (X公园|管理处).
+_AFTER_SITE = re.compile(r"举行|举办|开展|召开|启动|联合|共同|隆重|上演|集中|参加|参与|内|里|旁|附近|周边")
+
+
+def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """Development zones after their city (长沙市|湘江新区), and squares and parks after a
+    place or after 在/于 (在|人民广场举行): places below the gazetteer, named by a suffix."""
+    text = sent.text
+    after_place = {p.end for p in places}
+    after_city = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")
+                  or p.rule_id == "extract:lower-level-place"}
+    after_opener = {i + 1 for i in range(sent.start, sent.end - 1) if text[i] in _SITE_OPENERS}
+    names = _site_names()
+    result: list[Candidate] = []
+    for kind in ("zone", "site"):  # zones first: a square may follow one (X新区|Y广场)
+        starts = after_city if kind == "zone" else after_place | after_opener
+        ends: set[int] = set()
+        for start in sorted(starts, reverse=True):  # the nearest start names the site
+            m = names[kind].match(text, start, sent.end) if kind in names else None
+            if m is None or m.end() in ends or FUNCTION_START.match(text, start) \
+                    or runs_on(text, m.end()):
+                continue
+            if kind == "site" and not (m.end() >= sent.end or text[m.end()] in NAME_FOLLOW
+                                       or _AFTER_SITE.match(text, m.end())):
+                continue
+            if start not in after_place and text.startswith("等", m.end()):
+                continue  # 在儿童公园等…: a kind of site, not one named
+            rule = "extract:lower-level-place" if start in after_place else "rules/sites.tsv"
+            result.append(Candidate(start, m.end(), "Place", rule, m.group(), "place"))
+            after_place.add(m.end())
+            ends.add(m.end())
+    return result

@@ -1,0 +1,304 @@
+"""Programmes: quoted names (which may also be organisations, media or honours by the word
+after them), unquoted names ending in a programme word, distributed lists, and 【section】
+headers.
+
+Reads: Organisation candidates (a body at the start of a name is its subject; a body's own
+meeting). Tables: programme_words.tsv, programme_stop.tsv, org_suffixes.tsv, triggers.tsv
+(runs).
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..rules import trigger_words
+from .lexicon import compiled_rules, ends_with_org_suffix
+from .organisations import suffix_ends_name
+from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, Sentence, dictionary_words,
+                       word_ending_at)
+
+#: What follows a body in the name of its own congress or session (第七次代表大会,
+#: 十三届三次执委(扩大)会议, 第十二届执行委员会第二次会议, 全会).
+_OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[一二三四五六七八九十\d]+次)?"
+                          r"(?:执委|常委|全委|执行委员会|常务委员会|委员会|理事会|常务理事会)?"
+                          r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
+                          r"(?:会议|全会|全体会议|代表大会)")
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
+_SECTION = re.compile(r"【([^【】\n]{2,30})】")
+
+#: … and verbs, which do not name a venue or a screening either (免费筛查).
+_DESCRIBING_OR_VERB = DESCRIBING | {"v", "vn"}
+
+
+def _is_slogan(name: str, stops) -> bool:
+    for regex, word in stops:
+        if regex is not None and regex.search(name):
+            return True
+        if regex is None and name == word:
+            return True
+    return False
+
+
+def _programme_word_at(sent: Sentence, pos: int, limit: int, quoted: bool = False):
+    """The longest programme word that ends a name starting at ``pos`` within ``limit``
+    (across function words only when the name is all inside quotation marks)."""
+    best = None
+    for s, e, p in sent.hits_of("prog_word"):
+        if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e) \
+                and (quoted or sent.limit(s) <= pos) \
+                and not re.search(r"[等和与及的]", sent.text[pos:s]):
+            if best is None or e > best[1] or (e == best[1] and s < best[0]):
+                best = (s, e, p)
+    return best
+
+
+def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Quoted names: “山村巾帼致富计划”, “绿色家园”活动, “春风姐妹”家政技能培训."""
+    stops = compiled_rules()[2]
+    result = []
+    text = sent.text
+    triggered = False
+    previous_end = -1
+    quotations = _quotations(sent)
+    run_ends = _run_ends(text, quotations)
+    for (start, end, inner, tail_from), run_end in zip(quotations, run_ends):
+        before = text[max(sent.start, start - 6):start]
+        chained = triggered and _follows(text, previous_end, start)
+        triggered = chained or bool(_run_triggers().search(before))
+        previous_end = end
+        verb = _SELECTION_VERB.match(text, tail_from)
+        tail = _quote_tail(sent, start, end, tail_from, verb)
+        if text[end:end + 1] in "—-" and not tail:
+            continue  # “强国复兴有我”——…大赛: the theme of the event named after the dash
+        if _is_slogan(inner, stops) and not ends_with_org_suffix(inner) and not (
+                tail and tail[2][2] != "quote"):
+            continue  # a slogan, unless a programme word makes it a name (“…”女性恳谈会)
+        org_tail = _org_tail(sent, tail_from)
+        if org_tail and tail and tail[1] > org_tail:
+            org_tail = None
+        if tail and tail[2][2] == "quote" and tail[0] - tail_from < 4 and not verb:
+            # “绿色家园”活动, “联学联讲”机制品牌: the quoted part is the name
+            result.append(Candidate(start, tail[1], "Programme", tail[2][3], inner, "quoted"))
+        elif org_tail:
+            result.append(Candidate(start, org_tail, "Organisation", "extract:quoted-org",
+                                    inner + text[tail_from:org_tail], "quoted"))
+        elif tail:
+            name = inner + text[tail_from:tail[1]]
+            result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
+            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS \
+                    and not verb and not _is_slogan(inner, stops):
+                result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
+                                        "quoted"))
+        elif ends_with_org_suffix(inner):
+            result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-org",
+                                    inner, "quoted"))
+        elif _MEDIA_AFTER.match(text, tail_from):
+            # a quoted account or channel (“北疆之声”微博) is a media organisation
+            result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
+                                    inner, "quoted"))
+        elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail) \
+                or NAMED_AS.search(text, max(sent.start, start - 4), start):
+            result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
+                                    "quoted"))
+        elif re.search(r"[、,，]", inner):
+            continue  # a quoted list of phrases is a slogan unless a programme word follows
+        elif _programme_word_at(sent, start + 1, end - 1, quoted=True) or triggered \
+                or _KIND_AFTER_LIST.match(text, run_end):
+            if len(inner) >= 3:
+                # the span is the inside of the marks, so a shorter reading of the same name
+                # inside them (123工作法 in “妇女小组三个123工作法”) ends where it ends
+                result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
+                                        "quoted"))
+    return result
+
+
+def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
+    """The programme word that goes on a quoted name (“…”活动, “…”家政技能培训), or None."""
+    text = sent.text
+    tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+    if tail is None and verb:
+        # “巾帼示范基地”创建项目: a selection verb between the title and the word
+        after = _programme_word_at(sent, verb.end(), min(sent.end, verb.end() + 4))
+        tail = after if after and after[0] == verb.end() else None
+    if tail and tail[2][2] == "quote":
+        # “海曙巾帼”大讲堂活动: the name word before the activity word ends the name
+        named = _programme_word_at(sent, tail_from, tail[0])
+        if named and named[1] == tail[0] and named[2][2] != "quote":
+            tail = named
+    if tail and text[end - 1] == " " and (text[tail[1]:tail[1] + 1] == " " or (
+            tail[0] > tail_from and _programme_word_at(sent, start + 1, end - 1, True))):
+        return None  # the next item of a spaced list, not the rest of this name
+    return tail
+
+
+#: 等 and the kind of the quoted names listed before it (“A”“B”等优秀志愿服务团队和品牌).
+_KIND_AFTER_LIST = re.compile(r"等[^,，。]{0,14}(品牌|活动|项目)")
+
+
+def _follows(text: str, previous_end: int, start: int) -> bool:
+    """Whether a quotation continues a list whose previous item ended at ``previous_end``
+    (adjacent marks; spaced phrases in a row share the space between them; or 、)."""
+    return previous_end - 1 <= start <= previous_end or text[start - 1] in "、"
+
+
+def _run_ends(text: str, quotations: list) -> list[int]:
+    """For each quotation, where the list of quotations it belongs to ends."""
+    ends = [end for _, end, _, _ in quotations]
+    for i in range(len(quotations) - 2, -1, -1):
+        if _follows(text, quotations[i][1], quotations[i + 1][0]):
+            ends[i] = ends[i + 1]
+    return ends
+
+
+#: Verbs of making or choosing titles that may stand between a quoted title and a programme
+#: word (“…示范基地”创建项目, “最美家庭”寻访活动).
+_SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
+
+#: Words after a quoted name that make it a media outlet or a title conferred on it.
+_MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
+                          r"抖音|快手|视频号|百家号|头条号|网站)")
+_TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
+
+#: The verb before a title that says it was conferred (…首批命名的“…”).
+NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
+
+#: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
+_PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
+
+#: A phrase set off by single spaces inside Chinese text: scrapers often turn quotation marks
+#: into spaces (实施 北疆巾帼铸魂工程,开展 百千万巾帼大宣讲 妇女恳谈 …).
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff ]) ([^\s,，。;；、“”\"]{2,14})(?= [\u4e00-\u9fff,，等])")
+
+
+def _quotations(sent: Sentence):
+    """``(start, end, inner, tail_from)`` of every quoted phrase, marks included, in text
+    order; ``tail_from`` is where words that continue the name may start (past the space
+    that stands for a closing quotation mark)."""
+    found = [(m.start(), m.end(), m.group(1).strip(), m.end())
+             for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
+    # the space after a spaced phrase stands for its closing mark
+    found += [(m.start(), m.end() + 1, m.group(1), m.end() + 1)
+              for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
+    return sorted(found)
+
+
+#: Programme words that make a quoted brand plus tail one project (“护航未来”困境儿童帮扶项目),
+#: not a brand and an event under it (“春风姐妹”家政职业技能大赛).
+_PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计划", "工程", "行动", "专项行动",
+                            "热线"))
+
+
+@cache
+def _run_triggers() -> re.Pattern:
+    return re.compile("(" + "|".join(map(re.escape, trigger_words("runs"))) + ")[出了]?$")
+
+
+def _org_tail(sent: Sentence, pos: int) -> int | None:
+    for s, e, p in sent.suffix_hits:
+        if s == pos and p[3] in ("body", "top") and len(p[1]) > 1:
+            return e
+    return None
+
+
+#: Bodies that act (run programmes), as opposed to bodies a programme is named after.
+_ACTING_BODY = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|厅|局|委|部|办)$")
+_DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
+
+
+def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Unquoted programme names ending in a programme word, and distributed lists
+    (平安家庭、绿色家园两大工程 -> two 工程)."""
+    stops = compiled_rules()[2]
+    result = []
+    text = sent.text
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("prog_word"):
+        if p[2] != "quote" and (e not in by_end or s < by_end[e][0]):
+            by_end[e] = (s, e, p)
+    word_starts = {s for s, e, p in sent.hits_of("prog_word")}
+    for s, e, p in sorted(by_end.values()):
+        if not suffix_ends_name(sent, p[1], e) or e in word_starts:
+            continue  # 计划 in …计划项目: the name goes on to the next programme word
+        left = sent.limit(s)
+        # an organisation at the start of the body is the programme's subject, not its name,
+        # unless it is the body's own congress or session (海南省妇联第七次代表大会,
+        # X妇联十三届三次执委会议)
+        left = max([left] + [c.end for c in found if c.type == "Organisation"
+                             and left <= c.start and c.end < s - 1
+                             and _ACTING_BODY.search(text, c.start, c.end)
+                             and not _OWN_MEETING.fullmatch(text, c.end, e)])
+        left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
+        if p[2] == "short":
+            left = max(left, _short_name_start(sent, s))
+            if dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
+                continue  # 免费筛查: a description, not a name
+        body = text[left:s]
+        dist = _DISTRIBUTIVE.search(body)
+        if dist and left > sent.start and text[left - 1] == "、":
+            result += _distributed(sent, left, dist, s, e, p, stops)
+            continue
+        if len(body) < (2 if p[2] == "short" else 3) or len(body) > 22 \
+                or GENERIC_BODY.match(body):
+            continue
+        if p[1].endswith("会议") and any(c.type == "Organisation" and c.start == left
+                                         and c.end == s for c in found):
+            continue  # 全国妇联会议: a body's meeting, not a named one
+        if left > sent.start and text[left - 1] == "等" and text[left - 2:left - 1] != "”":
+            # A、B、C等巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
+            # names it may be their series (“母亲邮包”“母亲水窖”等母亲系列公益项目)
+            continue
+        name = text[left:e]
+        if _is_slogan(name, stops):
+            continue
+        result.append(Candidate(left, e, "Programme", p[3], name, "programme"))
+    return result
+
+
+def _short_name_start(sent: Sentence, pos: int) -> int:
+    """Where the name before a short programme word starts: at the one word before it
+    (建设儿童之家 -> 儿童之家), with the word before a short quoted one (妇女“两癌”筛查)."""
+    text = sent.text
+    if text[pos - 1:pos] in "”\"" and pos > sent.start:
+        opening = text.rfind("“", sent.start, pos - 1)
+        if opening > 0 and pos - opening <= 6:
+            return opening - len(word_ending_at(sent, opening))
+    return pos - len(word_ending_at(sent, pos))
+
+
+def _distributed(sent, left, dist, s, e, p, stops) -> list[Candidate]:
+    text = sent.text
+    head = (dist.group("mod") or "") + text[s:e]
+    items = []
+    end = left + dist.start()
+    pos = end
+    # walk back over 、-separated items
+    while True:
+        start = sent.limit(pos - 1) if pos > sent.start else pos
+        item_start = start
+        items.append((item_start, pos))
+        if item_start - 1 >= sent.start and text[item_start - 1] == "、":
+            pos = item_start - 1
+            continue
+        break
+    result = []
+    for a, b in items:
+        name = text[a:b]
+        if 2 <= len(name) <= 10:
+            result.append(Candidate(a, b, "Programme", p[3], name + head, "programme"))
+    return result
+
+
+def section_headers(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A yearbook's 【section】 header that ends in a programme word names that programme
+    (【巾帼家政服务站建设】), whichever kind of programme word it is."""
+    stops = compiled_rules()[2]
+    result = []
+    for m in _SECTION.finditer(sent.text, sent.start, sent.end):
+        title = m.group(1)
+        for s, e, p in sent.hits_of("prog_word"):
+            # a generic topic (【家庭建设】) is no programme: the name needs three characters
+            if e == m.end(1) and s - m.start(1) >= 3 and not _is_slogan(title, stops):
+                result.append(Candidate(m.start(1), m.end(1), "Programme", p[3], title,
+                                        "programme"))
+                break
+    return result

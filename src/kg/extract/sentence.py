@@ -1,0 +1,278 @@
+"""The signals every family reads: a sentence with its lexicon hits and the places where a
+name may start (``Sentence``), the candidate record, and jieba's dictionary and segmentation
+(ordinary words, common words, where a word runs across a position).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+
+from .. import segmenter
+from ..rules import jieba_dictionary
+from .lexicon import uncovered
+
+# Characters that can be inside a name; everything else (punctuation, spaces, quotes,
+# brackets) ends one.
+NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+NON_NAME_CHAR = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百千万余多两])[\d一二三四五六七八九十百千万余多两]+(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
+                                 r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
+
+#: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
+_INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
+_DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
+
+#: A meeting's session number (十三届三次, 第十四届, 第一次) and an "(enlarged)" mark inside a
+#: meeting's name (X妇联十三届三次执委(扩大)会议) do not end the name.
+_SESSION = re.compile(r"第?[一二三四五六七八九十\d]+届(?:第?[一二三四五六七八九十\d]+次)?"
+                      r"(?=(?:[(（]扩大[)）])?(?:执委|常委|全委|执行委员会|常务委员会|委员会|"
+                      r"理事会|常务理事会|代表大会|会议|全会|全体会议|[一二三四五六七八九十]中全会))"
+                      r"|第?[一二三四五六七八九十\d]+次(?=(?:[(（]扩大[)）])?"
+                      r"(?:会议|全会|代表大会|执委|常委|全委|理事))")
+
+#: A bracketed place or 集团 inside a company's name (通用磨坊(中国)投资有限公司,
+#: 某某飞机工业(集团)有限公司) does not end the name.
+_COMPANY_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,3}[)）]"
+                               r"(?=[\u4e00-\u9fff]{0,12}?(?:公司|集团))")
+_ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
+GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
+NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposed mention with the priority of the rule family that found it."""
+
+    start: int
+    end: int
+    type: str
+    rule_id: str
+    key: str
+    family: str
+
+
+_PLACE_KIND = frozenset(("place",))
+
+
+def dictionary_words() -> dict[str, str]:
+    """Dictionary words and their part-of-speech tags."""
+    return jieba_dictionary()[0]
+
+
+def common_words() -> frozenset[str]:
+    """Dictionary words common enough to decide a segmentation on their own."""
+    return jieba_dictionary()[1]
+
+
+def crosses_word(text: str, start: int, end: int, edges: tuple[int, ...] | None = None) -> bool:
+    """Whether a common dictionary word runs across either edge of ``[start, end)``
+    (和政 in 党和政府), or across the given ``edges`` only."""
+    words = common_words()
+    for cut in (start, end) if edges is None else edges:
+        for a in range(cut - 2, cut):
+            for b in range(cut + 1, cut + 3):
+                if a >= 0 and b <= len(text) and (a, b) != (start, end) \
+                        and (a < start or b > end) and text[a:b] in words:
+                    if start <= a < end or start < b <= end:
+                        return True
+    return False
+
+
+class Sentence:
+    """One sentence of a document with its lexicon hits and name boundaries."""
+
+    def __init__(self, text: str, start: int, end: int, hits: list, state: dict):
+        self.text, self.start, self.end = text, start, end
+        #: What a rule carries to the document's later sentences (a list heading's qualifier).
+        self.state = state
+        self.hits = uncovered(hits, text)
+        hits = self.hits
+        breaks = {start}
+        inside = set()
+        for m in _INNER_QUOTE.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+        for m in _DASH_IN_NAME.finditer(text, start, end):
+            inside.add(m.start())
+        for m in _COMPANY_BRACKETS.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+        enlarged = set()
+        for m in _ENLARGED.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+            enlarged.add(m.start() + 1)  # 扩大 is a boundary word elsewhere
+        sessions = {m.end() for m in _SESSION.finditer(text, start, end)}
+        sessions |= {m.start() + len(m.group().partition("届")[0]) + 1
+                     for m in _SESSION.finditer(text, start, end) if "届" in m.group()}
+        for m in NON_NAME_CHAR.finditer(text, start, end):
+            if m.start() not in inside:
+                breaks.add(m.end())
+        words = dictionary_words()
+        for s, e, payloads in hits:
+            if "boundary" in payloads.kinds and s not in enlarged:
+                # a one-character function word that starts a dictionary word (向 in 向日葵)
+                # is part of that word
+                if e - s == 1 and (text[s:s + 3] in words or (
+                        text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
+                    continue
+                breaks.add(e)
+        for m in NUMERAL_CLASSIFIER.finditer(text, start, end):
+            if m.end() not in sessions:
+                breaks.add(m.end())
+        for s, e, payloads in hits:  # in text order, so openers in a row all count
+            if "opener" in payloads.kinds and s in breaks:
+                breaks.add(e)
+        self.breaks = sorted(breaks)
+        self.word_starts = {s for s, e, payloads in hits if payloads.kinds - _PLACE_KIND}
+        self.boundary_starts = {s for s, e, payloads in hits if "boundary" in payloads.kinds}
+        self._by_kind: dict[str, list] = {}
+        for s, e, payloads in hits:
+            for p in payloads:
+                self._by_kind.setdefault(p[0], []).append((s, e, p))
+
+    def limit(self, pos: int) -> int:
+        """The leftmost position a name ending at ``pos`` can start from."""
+        return self.breaks[bisect_right(self.breaks, pos) - 1] if pos >= self.start else pos
+
+    def is_name(self, start: int, end: int) -> bool:
+        return all(NAME_CHAR.match(c) for c in self.text[start:end])
+
+    def ends_word(self, pos: int) -> bool:
+        """Whether a name may end before ``pos`` (the next character starts a new word)."""
+        text = self.text
+        return (pos >= self.end or text[pos] in NAME_FOLLOW or pos in self.word_starts
+                or not NAME_CHAR.match(text[pos])
+                or (text[pos].isdigit() and not text[pos - 1].isdigit()))  # 项目244个
+
+    @cached_property
+    def suffix_hits(self) -> list:
+        """The longest organisation suffix ending at each place, leaving out the front of a
+        longer suffix (人大 in 人大常委会)."""
+        by_end: dict[int, tuple] = {}
+        longest_from: dict[int, int] = {}
+        for s, e, p in self.hits_of("org_suffix"):
+            if e not in by_end or s < by_end[e][0]:
+                by_end[e] = (s, e, p)
+            longest_from[s] = max(longest_from.get(s, e), e)
+        return sorted(h for h in by_end.values() if longest_from[h[0]] == h[1])
+
+    @cached_property
+    def tagged_words(self) -> list[tuple[int, int, str]]:
+        """``(start, end, tag)`` of the words of jieba's tagger, whose HMM reads unknown words
+        (names among them) as words too."""
+        words, pos = [], self.start
+        for word, tag in _tagged(self.text[self.start:self.end]):
+            words.append((pos, pos + len(word), tag))
+            pos += len(word)
+        return words
+
+    def tagged_word_tag(self, pos: int) -> str | None:
+        """The tag of the tagger's word that starts at ``pos``, if one does."""
+        return self._tag_at.get(pos)
+
+    @cached_property
+    def _tag_at(self) -> dict[int, str]:
+        return {a: tag for a, _, tag in self.tagged_words}
+
+    def tagged_start(self, start: int, end: int) -> bool:
+        """Whether the tagger starts a word at ``start`` and does not read ``[start, end)`` as
+        one word of another kind than a name (作业班|工作 starts none at 班; 官网 is a noun)."""
+        word = self._word_at.get(start)
+        return word is not None and not (word[0] == end and word[1] not in NAME_TAGS) \
+            and not (word[0] == start + 1 and word[1] in _NOT_SURNAME_TAGS)
+
+    @cached_property
+    def _word_at(self) -> dict[int, tuple[int, str]]:
+        return {a: (b, tag) for a, b, tag in self.tagged_words}
+
+    def tagged_name_end(self, pos: int) -> int | None:
+        """The end of the word the tagger reads as a personal name at ``pos`` followed by a
+        verb, a preposition or punctuation (司勇|来, not 李春|华为), if any."""
+        return self._tagged_names.get(pos)
+
+    @cached_property
+    def _tagged_names(self) -> dict[int, int]:
+        words = self.tagged_words
+        return {a: b for (a, b, tag), (_, _, after) in zip(words, words[1:] + [(0, 0, "x")])
+                if tag in NAME_TAGS and after in AFTER_NAME_TAGS}
+
+    def hits_of(self, kind: str) -> list:
+        """``(start, end, payload)`` of the hits of one kind, in text order."""
+        return self._by_kind.get(kind, [])
+
+
+#: jieba tags of proper names other than organisations' (a place inside 美国政府 or 德国队 is
+#: still the place; inside 阿里巴巴 or the mountain 六盘山 it is not).
+NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
+
+
+def _window(sent: Sentence, pos: int) -> tuple[int, str]:
+    lo = max(sent.start, pos - 6)
+    return lo, sent.text[lo:min(sent.end, pos + 4)]
+
+
+def segmented_at(sent: Sentence, pos: int) -> bool:
+    """Whether jieba's segmentation of the few characters around ``pos`` has a word boundary
+    there (妇联|会议 and 妇联|系统 do; 宣传部|分 does not: 宣传|部分); the sentence's edges are
+    boundaries."""
+    lo, window = _window(sent, pos)
+    return pos <= sent.start or pos >= lo + len(window) or (pos - lo) in _segments(window)
+
+
+def word_ending_at(sent: Sentence, pos: int) -> str:
+    """The word of jieba's segmentation that ends at ``pos`` (empty if none does)."""
+    lo, window = _window(sent, pos)
+    return _segments(window).get(pos - lo, "")
+
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``text`` with their part-of-speech tags (HMM on)."""
+    import jieba.posseg
+
+    segmenter.tokenizer()  # kg's own dictionary state, never jieba's shared cache file
+    return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text))
+
+
+@lru_cache(maxsize=65536)
+def _segments(window: str) -> dict[int, str]:
+    """jieba's words of a short window, keyed by where each ends."""
+    words, pos = {}, 0
+    for word in segmenter.tokenizer().cut(window, HMM=False):
+        pos += len(word)
+        words[pos] = word
+    return words
+
+
+def runs_on(text: str, end: int) -> bool:
+    """Whether a common dictionary word runs across position ``end`` (部分, 报社)."""
+    common = common_words()
+    return any(text[a:b] in common for a in (end - 2, end - 1) for b in (end + 1, end + 2)
+               if a >= 0 and b <= len(text))
+
+
+#: jieba tags of words that describe rather than name (优秀, 全面): adjectives and adverbs (not
+#: verbs: 远航集团 is a name).
+DESCRIBING = frozenset(("a", "ad", "an", "d"))
+
+#: Characters that do not start a name: numerals and function words.
+FUNCTION_START = re.compile(r"[的了在对和与及以是为将把被从等各全本该这那其]")
+
+#: A level word that opens an organisation's name (市科协, 省妇联, 县委).
+LEVEL_START = re.compile(r"全国|自治区|[省市县州盟旗乡镇村]")
+
+#: Tags of a one-character word that is no surname there (曾|任, 作业|班|工作).
+_NOT_SURNAME_TAGS = frozenset(("v", "q", "m", "n", "d", "p", "c", "u", "f"))
+
+#: Tags jieba gives personal names.
+NAME_TAGS = frozenset(("nr", "nrfg"))
+
+#: Tags of the word after a name that tell of an action or a link (在, 和, 带, 表示).
+AFTER_NAME_TAGS = frozenset(("v", "vn", "p", "c", "d", "x", "uj", "ul"))
+NOT_NAME_TAGS = ("n", "v", "vn", "a", "ad", "d", "m", "l", "i", "nz", "t", "s", "f", "p", "c",
+                  "u", "r", "q", "y", "e", "o", "z", "b", "vd", "an", "ng", "vg", "ag", "dg")
+
+
+def is_word(text: str) -> bool:
+    """An ordinary dictionary word (noun, verb …), not a possible personal name."""
+    return dictionary_words().get(text, "nr") in NOT_NAME_TAGS
