@@ -180,7 +180,8 @@ _PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
 _FUNCTION_TAGS = frozenset(("p", "c", "d", "u", "uj", "ul", "r"))
 
 
-def _tagged_names(sent: Sentence, surnames) -> list[Candidate]:
+def _tagged_names(sent: Sentence, surnames,
+                  found: list[Candidate]) -> list[Candidate]:
     """Names jieba's tagger reads (its HMM finds unknown ones), with a Han surname, that stand
     after a role word or at a phrase's start and before a verb, a preposition or punctuation
     (村干|黄彬|在, 大学生|何语菲|在, ，|王某|表示)."""
@@ -219,23 +220,38 @@ _TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)"
 
 
 def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """Personal names by every rule of people (post titles, cues, honours, lists, bylines)."""
+    """Personal names by every rule of ``PERSON_RULES``, each rule given the sentence, the
+    surnames and the candidates of the other families; a name the tagger also reads whole is
+    confirmed by it, and one a common word runs across is dropped."""
     surnames = compiled_rules()[3]
     result = []
+    for rule in PERSON_RULES:
+        result += rule(sent, surnames, found)
+    result += _confirmed_by_tagger(sent, result)
+    return _uncrossed(sent, result)
+
+
+def _award_recipients(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """The recipient right after an honour, or after 的 in an award clause:
+    全国三八红旗手标兵赵晶; 获得中华环境奖的殷玉珍."""
     text = sent.text
-    # the recipient right after an honour, or after 的 in an award clause:
-    # 全国三八红旗手标兵赵晶; 获得中华环境奖的殷玉珍
+    result = []
     starts = {c.end for c in found if c.type in ("Honour", "Organisation")}
     if _AWARD_CONTEXT.search(text, sent.start, sent.end):
         starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
-    if starts:
-        for pos in sorted(starts):
-            end = person_at(sent, pos, surnames)
-            if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
-                result.append(Candidate(pos, end, "Person", "extract:award-recipient",
-                                        text[pos:end], "person"))
-    # the holder of a title at the end of a clause, after a short description:
-    # 荣获“人民楷模”国家荣誉称号的草原母亲都贵玛。
+    for pos in sorted(starts):
+        end = person_at(sent, pos, surnames)
+        if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
+            result.append(Candidate(pos, end, "Person", "extract:award-recipient",
+                                    text[pos:end], "person"))
+    return result
+
+
+def _title_holders(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """The holder of a title at the end of a clause, after a short description:
+    荣获“人民楷模”国家荣誉称号的草原母亲都贵玛。"""
+    text = sent.text
+    result = []
     for m in _TITLE_HOLDER.finditer(text, sent.start, sent.end):
         end = m.end()
         for start in range(m.start(1), end - 1):
@@ -244,9 +260,15 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(start, end, "Person", "extract:title-holder",
                                         text[start:end], "person"))
                 break
-    # post title followed by a name: 主席王芳, 副主任云静 (委员 of 副委员长 is no title there)
-    posts = _outermost(sent.hits_of("post"))
-    for s, e, p in posts:
+    return result
+
+
+def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A post title followed by a name: 主席王芳, 副主任云静 (委员 of 副委员长 is no title
+    there); the names listed after the first share its post (副主席刘丽、张晓雯、吴晓晖)."""
+    text = sent.text
+    result = []
+    for s, e, p in _outermost(sent.hits_of("post")):
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
         # …代表|市科协作报告: a level word opens a body's name, not a person's
         end = None if LEVEL_START.match(text, start) else \
@@ -256,14 +278,19 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             # is it with a surname: looks_like_name)
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
-        # 副主席刘丽、张晓雯、吴晓晖: the names listed after the first share its post
         while end and text[end:end + 1] == "、":
             start, end = end + 1, person_at(sent, end + 1, surnames)
             if end and looks_like_name(text[start:end], surnames):
                 result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
-    # a name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
-    # the occasion of the speech: 张建国在调研时强调
-    for s, e, p in posts + sent.hits_of("person_cue"):
+    return result
+
+
+def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A name before a post title or a person cue: 习近平总书记, 王芳同志, 李梅表示; or before
+    the occasion of the speech: 张建国在调研时强调."""
+    text = sent.text
+    result = []
+    for s, e, p in _outermost(sent.hits_of("post")) + sent.hits_of("person_cue"):
         if p[0] == "person_cue" and p[2] != "after":
             continue
         occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None
@@ -283,8 +310,13 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                     and sent.tagged_start(start, s):  # 向|获奖|代表, 作业班|工作, 官网|介绍
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
-    result += _tagged_names(sent, surnames)
-    # a family named after its head (…的王某家庭, 王某家庭被评为…) names a person
+    return result
+
+
+def _family_heads(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A family named after its head (…的王某家庭, 王某家庭被评为…) names a person."""
+    text = sent.text
+    result = []
     for m in _FAMILY.finditer(text, sent.start, sent.end):
         for start in range(m.start(1), m.end(1) - 1):
             if looks_like_name(text[start:m.end(1)], surnames) \
@@ -292,8 +324,15 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(start, m.end(1), "Person", "extract:family-head",
                                         text[start:m.end(1)], "person"))
                 break
-    # names listed after a post and a colon, one per item (副主席:甲、乙(女)、丙(兼); 理事:甲 乙)
-    for s, e, p in posts:
+    return result
+
+
+def _officer_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """Names listed after a post and a colon, one per item (副主席:甲、乙(女)、丙(兼);
+    理事:甲 乙)."""
+    text = sent.text
+    result = []
+    for s, e, p in _outermost(sent.hits_of("post")):
         if text[e:e + 1] not in ":：":
             continue
         pos = e + 1
@@ -307,15 +346,28 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             result.append(Candidate(item.start("name"), item.end("name"), "Person", OFFICER_LIST,
                                     name, "person"))
             pos = item.end()
-    # (护士 of 护士长 is part of the post)
+    return result
+
+
+def _names_after_cues(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A name after a person cue that comes before names (同志, 代表) or after an occupation
+    (作家, 村民), where the context is as strong as after a post (护士 of 护士长 is part of
+    the post)."""
+    text = sent.text
+    result = []
     for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] in ("before", "role"):
-            # after an occupation (作家, 村民) the context is as strong as after a post
             end = person_at(sent, e, surnames, strict=p[2] == "before",
-                             by_segmentation=False)
+                            by_segmentation=False)
             if end:
                 result.append(Candidate(e, end, "Person", p[-1], text[e:end], "person"))
-    # one name before a head count: 吴桂兰等3人荣获…
+    return result
+
+
+def _counted_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """One name before a head count: 吴桂兰等3人荣获…"""
+    text = sent.text
+    result = []
     for m in _COUNTED_PEOPLE.finditer(text, sent.start, sent.end):
         for length in (3, 2, 4):
             start = m.start() - length
@@ -325,7 +377,13 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(start, m.start(), "Person", "extract:counted-name",
                                         text[start:m.start()], "person"))
                 break
-    # a name before a parenthesis that gives the post: 王芳（自治区妇联主席）
+    return result
+
+
+def _names_with_post_notes(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A name before a parenthesis that gives the post: 王芳（自治区妇联主席）."""
+    text = sent.text
+    result = []
     for m in _name_before_post_note().finditer(text, sent.start, sent.end):
         for start in range(m.start(1), m.end(1) - 1):
             if looks_like_name(text[start:m.end(1)], surnames) \
@@ -333,7 +391,13 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(start, m.end(1), "Person", "extract:name-post-note",
                                         text[start:m.end(1)], "person"))
                 break
-    # bylines at the end of a paragraph: (武艳丽), (张三 李四)
+    return result
+
+
+def _bracketed_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """Bylines in brackets at the end of a paragraph: (武艳丽), (张三 李四)."""
+    text = sent.text
+    result = []
     for m in _BYLINE.finditer(text, sent.start, sent.end):
         tokens = re.split(r"[\s、]+", m.group(1).strip())
         if _NOT_NAME.search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
@@ -349,16 +413,28 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             result.append(Candidate(start, start + len(token), "Person", "extract:byline",
                                     token, "person"))
             pos = start + len(token)
-    # a table row opened by a name, then a blank and a unit (李 娜 某市实验中学 教师): a
-    # two-character name may be spaced out for alignment
+    return result
+
+
+def _table_rows(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """A table row opened by a name, then a blank and a unit (李 娜 某市实验中学 教师): a
+    two-character name may be spaced out for alignment."""
+    text = sent.text
     unit_starts = {c.start for c in found if c.type == "Organisation"}
+    result = []
     for m in _ROW_NAME.finditer(text, sent.start, sent.end):
         name = re.sub(r"[ \u3000]", "", m.group("name"))
         if m.end() in unit_starts and looks_like_name(name, surnames):
             result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:table-row",
                                     name, "person"))
-    # labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
-    # alignment is one; after a colon a name needs no Han surname (编辑:小某)
+    return result
+
+
+def _labelled_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """Labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
+    alignment is one; after a colon a name needs no Han surname (编辑:小某)."""
+    text = sent.text
+    result = []
     for m in _BYLINE_LABEL.finditer(text, sent.start, sent.end):
         name = re.sub(r"\s", "", m.group("name"))
         if (looks_like_name(name, surnames) or (m.group("colon") and 2 <= len(name) <= 3
@@ -366,21 +442,17 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 and not _NOT_NAME.search(name):
             result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:byline",
                                     name, "person"))
-    # 、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading
+    return result
+
+
+def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """、-lists of names: 齐晓景、赵丽杰、杨颖被评为…; after a colon under an honour heading.
+    Every item but a leading phrase must be a name, and there must be two at least."""
+    text = sent.text
+    result = []
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
-        spans, pos = [], m.start()
-        for item in m.group().split("、"):
-            spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
-            pos += len(item) + 1
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
-        first_start, first_end = spans[0]
-        first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
-        spans[0] = (first_start, first_end)
-        if not (counted and first_end - first_start <= 6):
-            spans[0] = _name_after_role(sent, first_start, first_end, surnames)
-        last_start, _ = spans[-1]
-        spans[-1] = (last_start, m.end() if counted
-                     else person_at(sent, last_start, surnames) or last_start)
+        spans = _list_item_spans(sent, m, counted, surnames)
         names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
             looks_like_name(text[a:b], surnames)
             or (counted and 2 <= b - a <= 6 and plausible_name(text[a:b]))
@@ -388,21 +460,54 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             or (0 < i < len(spans) - 1 and 2 <= b - a <= 3 and not is_word(text[a:b])
                 and looks_like_name(text[spans[i - 1][0]:spans[i - 1][1]], surnames)
                 and looks_like_name(text[spans[i + 1][0]:spans[i + 1][1]], surnames)))]
-        # every item but a leading phrase must be a name, and there must be two at least
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
             result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
                        for a, b in names]
-    # a name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)
+    return result
+
+
+def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list[tuple[int, int]]:
+    """The spans of the items of a 、-list, the first cut to the name at its end (授予|次仁卓玛,
+    女带头人|齐晓景), the last to the name at its start (or to the head count after it)."""
+    spans, pos = [], match.start()
+    for item in match.group().split("、"):
+        spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
+        pos += len(item) + 1
+    first_start, first_end = spans[0]
+    first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
+    spans[0] = (first_start, first_end)
+    if not (counted and first_end - first_start <= 6):
+        spans[0] = _name_after_role(sent, first_start, first_end, surnames)
+    last_start, _ = spans[-1]
+    spans[-1] = (last_start, match.end() if counted
+                 else person_at(sent, last_start, surnames) or last_start)
+    return spans
+
+
+def _confirmed_by_tagger(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)."""
     tagged = {(a, b) for a, b, tag in sent.tagged_words if tag in NAME_TAGS}
-    result += [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in result
-               if (c.start, c.end) in tagged and c.rule_id != TAGGED_NAME
-               and c.key not in common_words()]
-    # a word across an edge tells against the name, unless a rule word is known to start
-    # right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite 席王)
+    return [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in found
+            if (c.start, c.end) in tagged and c.rule_id != TAGGED_NAME
+            and c.key not in common_words()]
+
+
+def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
+    """The names no common word runs across: a word across an edge tells against the name,
+    unless a rule word is known to start right there (沈跃跃|出席 despite 跃出; 主席|王芳 despite
+    席王)."""
+    text = sent.text
     known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
-    return [c for c in result if not crosses_word(
+    return [c for c in names if not crosses_word(
         text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known
                                     and not (edge == c.end and _NAME_AFTER.match(text, edge))))]
+
+
+#: The rules of people in the order they run, each ``rule(sentence, surnames, found)``.
+PERSON_RULES = (_award_recipients, _title_holders, _names_after_posts, _names_before_posts,
+                _tagged_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
+                _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
+                _name_lists)
 
 
 def _is_name_word(text: str) -> bool:
