@@ -32,17 +32,7 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     listed: set[Candidate] = set()
     qualifiers: dict[Candidate, str | None] = {}
     text = sent.text
-    by_end: dict[int, tuple] = {}
-    for s, e, p in sent.hits_of("honour"):
-        if e not in by_end or s < by_end[e][0]:
-            by_end[e] = (s, e, p)
-    for c in found:
-        # a quoted title (“优秀女护士”荣誉称号) takes its qualifier like a head does
-        # (山东省卫生系统“优秀女护士”)
-        if c.rule_id == "extract:quoted-title" and c.end - 1 not in by_end \
-                and c.start > sent.start and NAME_CHAR.match(text[c.start - 1]):
-            by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
-    for s, e, p in sorted(by_end.values()):
+    for s, e, p in _honour_heads(sent, found):
         if not p[3] and crosses_word(text, s, e, (e,)):
             continue  # 好人 in 扣好人生: a word runs on across a generic head's end
         e = _joined_title_end(sent, e)
@@ -54,33 +44,7 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                     state["qualifier"] + text[s:e], "honour"))
             continue
         quoted = opened and s - 2 >= sent.start and NAME_CHAR.match(text[s - 2])
-        left = sent.limit(s - 1) if quoted else sent.limit(s)
-        # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
-        # but its system or its work is (中国科协系统先进集体, 共青团工作优秀奖)
-        left = max([left] + [c.end for c in found if c.type == "Organisation"
-                             and left <= c.start and c.end < s
-                             and not text.startswith(("系统", "工作"), c.end)])
-        if text.startswith("年度", left) and left + 2 < s:
-            left += 2  # 2015 年度|…奖: the year, spaced off its 年度
-        places = {c.start for c in found if c.type == "Place"}
-        while dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
-                and left not in places and not _honour_level().match(text, left):
-            left += 2  # nor is a verb before it (建设文明家庭)
-        kind = _RECIPIENT_KIND.match(text, left, s)
-        if kind and left > sent.start and NUMERAL_CLASSIFIER.search(text, max(sent.start, left - 6), left):
-            left = kind.end()  # 等10个团委|天水“五四”红旗团委: the kind counted, then the title
-        level = _honour_level().search(text, left, s)
-        if level:
-            # the place a level word belongs to is part of the name (浙江省三八红旗手)
-            start = min([level.start()] + [c.start for c in found if c.type == "Place"
-                                           and left <= c.start < level.start() <= c.end])
-        elif s - left <= (12 if quoted else 14):
-            start = left
-        else:
-            start = s
-        rounds = list(_ROUND_OR_BATCH.finditer(text, start, s))
-        if rounds and not level:
-            start = rounds[-1].end()  # 等19个集体|第27届…奖章集体: the title opens at its round
+        start = _title_start(sent, found, s, quoted)
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
         if p[2] == "extract:quoted-title" and (
@@ -100,11 +64,67 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         qualifiers[result[-1]] = name[:-len(head)] if name.endswith(head) and p[3] else None
         if p[4]:
             listed.add(result[-1])
-    result = _shared_qualifiers(text, result, qualifiers)
-    # a head that is an honour only among others (…关键技能带头人、兵器大工匠、…)
-    ends = {c.end for c in result if c not in listed}
-    starts = {c.start for c in result if c not in listed}
-    return [c for c in result if c not in listed
+    return _among_others(text, _shared_qualifiers(text, result, qualifiers), listed)
+
+
+def _honour_heads(sent: Sentence, found: list[Candidate]) -> list[tuple]:
+    """``(start, end, payload)`` of the longest honour head ending at each place, and of the
+    quoted titles (“优秀女护士”荣誉称号) that take a qualifier like a head does
+    (山东省卫生系统“优秀女护士”), in text order."""
+    text = sent.text
+    by_end: dict[int, tuple] = {}
+    for s, e, p in sent.hits_of("honour"):
+        if e not in by_end or s < by_end[e][0]:
+            by_end[e] = (s, e, p)
+    for c in found:
+        if c.rule_id == "extract:quoted-title" and c.end - 1 not in by_end \
+                and c.start > sent.start and NAME_CHAR.match(text[c.start - 1]):
+            by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
+    return sorted(by_end.values())
+
+
+def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted) -> int:
+    """Where the title whose head starts at ``s`` starts: at its level's place or level
+    word, else at the words before the head that qualify it, past the body that confers it,
+    a verb, a year, a count of recipients or a round."""
+    text = sent.text
+    left = sent.limit(s - 1) if quoted else sent.limit(s)
+    # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
+    # but its system or its work is (中国科协系统先进集体, 共青团工作优秀奖)
+    left = max([left] + [c.end for c in found if c.type == "Organisation"
+                         and left <= c.start and c.end < s
+                         and not text.startswith(("系统", "工作"), c.end)])
+    if text.startswith("年度", left) and left + 2 < s:
+        left += 2  # 2015 年度|…奖: the year, spaced off its 年度
+    places = {c.start for c in found if c.type == "Place"}
+    while dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
+            and left not in places and not _honour_level().match(text, left):
+        left += 2  # nor is a verb before it (建设文明家庭)
+    kind = _RECIPIENT_KIND.match(text, left, s)
+    if kind and left > sent.start \
+            and NUMERAL_CLASSIFIER.search(text, max(sent.start, left - 6), left):
+        left = kind.end()  # 等10个团委|天水“五四”红旗团委: the kind counted, then the title
+    level = _honour_level().search(text, left, s)
+    if level:
+        # the place a level word belongs to is part of the name (浙江省三八红旗手)
+        start = min([level.start()] + [c.start for c in found if c.type == "Place"
+                                       and left <= c.start < level.start() <= c.end])
+    elif s - left <= (12 if quoted else 14):
+        start = left
+    else:
+        start = s
+    rounds = list(_ROUND_OR_BATCH.finditer(text, start, s))
+    if rounds and not level:
+        start = rounds[-1].end()  # 等19个集体|第27届…奖章集体: the title opens at its round
+    return start
+
+
+def _among_others(text: str, honours: list[Candidate], listed: set[Candidate]) -> list[Candidate]:
+    """The honours, less the heads that are honours only among others (…关键技能带头人、
+    兵器大工匠、…) and stand alone here."""
+    ends = {c.end for c in honours if c not in listed}
+    starts = {c.start for c in honours if c not in listed}
+    return [c for c in honours if c not in listed
             or (text[c.end:c.end + 1] == "、" and c.end + 1 in starts)
             or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
 

@@ -161,43 +161,58 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
         limit = following[0] if following else len(text)
         line_end = text.find("\n", heading_end)
         line_end = len(text) if line_end < 0 else line_end
-        items = []
         if text[heading_end:min(line_end, limit)].strip():
-            after_person = False
-            for a, b in _list_tokens(text, heading_end, min(line_end, limit)):
-                if after_person:
-                    after_person = False  # the unit and post of the person before
-                    continue
-                kind = holder(a, b)
-                if kind:
-                    items.append((a, b))
-                    after_person = kind == "Person"
+            items = _items_on_line(text, heading_end, min(line_end, limit), holder)
         else:
-            pos = line_end + 1
-            after_person = False
-            while pos < limit:
-                line_end = text.find("\n", pos)
-                line_end = min(limit, len(text) if line_end < 0 else line_end)
-                tokens = _list_tokens(text, pos, line_end)
-                if len(tokens) > 1 and text[tokens[0][1]:tokens[0][1] + 1] in ":：":
-                    tokens = tokens[1:]  # 上海:江源 …: a label before the holder
-                if any(pos <= a < line_end for a, _ in honours):
-                    break  # another title, even one glued to a name (…集体辽宁…公司)
-                if tokens and not _LIST_FILLER.match(text[pos:line_end]):
-                    kind = holder(*tokens[0])
-                    if not kind and not after_person:
-                        break
-                    if kind:
-                        items.append(tokens[0])
-                    # a person's unit and post may follow on a line of their own
-                    after_person = kind == "Person"
-                pos = line_end + 1
+            items = _items_below(text, line_end + 1, limit, honours, holder)
         # a title alone on its line heads a list when two holders follow, or when a list was
         # announced just before (…获奖者分别是, 名单如下)
         if len(items) >= 2 or (items and (not _bare(text[end:heading_end]) or _LIST_INTRO.search(
                 text, max(0, start - 300), start))):
             result.append(((start, end), items))
     return result
+
+
+def _items_on_line(text: str, start: int, end: int, holder) -> list[tuple[int, int]]:
+    """The holders listed on the heading's own line, separated by spaces; the words right
+    after a person are her unit and post."""
+    items = []
+    after_person = False
+    for a, b in _list_tokens(text, start, end):
+        if after_person:
+            after_person = False  # the unit and post of the person before
+            continue
+        kind = holder(a, b)
+        if kind:
+            items.append((a, b))
+            after_person = kind == "Person"
+    return items
+
+
+def _items_below(text: str, pos: int, limit: int, honours: list[tuple[int, int]],
+                 holder) -> list[tuple[int, int]]:
+    """The holders listed one per line from ``pos``, each first on its line, up to a line
+    whose first item is no holder or that names another title."""
+    items = []
+    after_person = False
+    while pos < limit:
+        line_end = text.find("\n", pos)
+        line_end = min(limit, len(text) if line_end < 0 else line_end)
+        tokens = _list_tokens(text, pos, line_end)
+        if len(tokens) > 1 and text[tokens[0][1]:tokens[0][1] + 1] in ":：":
+            tokens = tokens[1:]  # 上海:江源 …: a label before the holder
+        if any(pos <= a < line_end for a, _ in honours):
+            break  # another title, even one glued to a name (…集体辽宁…公司)
+        if tokens and not _LIST_FILLER.match(text[pos:line_end]):
+            kind = holder(*tokens[0])
+            if not kind and not after_person:
+                break
+            if kind:
+                items.append(tokens[0])
+            # a person's unit and post may follow on a line of their own
+            after_person = kind == "Person"
+        pos = line_end + 1
+    return items
 
 
 #: Words that announce a list of holders (名单如下, 获奖者分别是).
