@@ -51,7 +51,7 @@ def main() -> None:
         current, changes = timed(step.__name__, size, step, current)
         if changes:
             index = timed(f"  map ({len(changes):,} changes)", size,
-                          normalize._apply_changes, index, changes)
+                          normalize.apply_changes, index, changes)
     clean = timed("normalize_text (all steps)", size, lambda: normalize.normalize_text(text))[0]
     timed("split_sentences", size, normalize.split_sentences, clean)
     timed("make_document (all)", size, normalize.make_document, data, "bench.txt")

@@ -283,7 +283,7 @@ def test_unreadable_file_is_skipped_simulated(run_kg, tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(normalize, "open", guarded_open, raising=False)
+    monkeypatch.setattr(normalize.files, "open", guarded_open, raising=False)
     run = run_kg("build", locked, seed_file("000"), "-o", tmp_path / "out")
     assert run.status == 1
     assert f"kg: warning: {locked}: permission denied (skipped)" in run.err
