@@ -98,7 +98,7 @@ class NamePools:
         self.places = {level: sorted(name for name in index.by_name
                                      if index.level(name) == level)
                        for level in REPLACED_LEVELS}
-        self.surnames = sorted(row[0] for row in table("surnames.tsv", 2))
+        self.surnames = sorted(row[0] for row in table("surnames.tsv"))
         self.given = sorted(given_names) or ["明"]
 
     def draw(self, kind: str, rng: random.Random) -> str:
@@ -110,7 +110,7 @@ class NamePools:
 def seed_templates() -> tuple[list[SentenceTemplate], NamePools]:
     """Templates of every seed sentence, and the name pools to fill them."""
     index = place_index()
-    surnames = {row[0] for row in table("surnames.tsv", 2)}
+    surnames = {row[0] for row in table("surnames.tsv")}
     templates, given = [], set()
     for path in pipeline.default_corpus():
         document = read_document(path)

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import seed_file
 from kg import cache, pipeline
+from kg.rules import load_rules
 
 ADDED = ("2024年5月，江西省妇联在南昌市举办“赣鄱巾帼创业行”培训班。省妇联副主席刘敏出席开班式"
          "并讲话。\n")
@@ -29,9 +30,9 @@ def reads(monkeypatch):
     names: list[str] = []
     real = pipeline.process_bytes
 
-    def counting(data, path, base=pipeline.DEFAULT_BASE):
+    def counting(data, path, *args):
         names.append(path.name)
-        return real(data, path, base)
+        return real(data, path, *args)
 
     monkeypatch.setattr(pipeline, "process_bytes", counting)
     return names
@@ -58,7 +59,8 @@ def test_a_changed_file_is_read_again_and_a_spoilt_entry_rebuilt(corpus, tmp_pat
     pipeline.build([corpus], cache=store)
     (corpus / "000_ed4c681966dfcba4.txt").write_text(ADDED, encoding="utf-8")
     spoilt = corpus / "002_30ae77905b54ee2b.txt"
-    key = cache.DocumentCache.key(spoilt.read_bytes(), spoilt.name, pipeline.DEFAULT_BASE)
+    key = cache.DocumentCache.key(spoilt.read_bytes(), spoilt.name, pipeline.DEFAULT_BASE,
+                                 load_rules().digest)
     (cache.DocumentCache(store).folder / f"{key}.json").write_text('{"key": "cut sho',
                                                                    encoding="utf-8")
     reads.clear()
@@ -83,11 +85,12 @@ def test_repaired_problems_are_reported_again_from_the_cache(run_kg, tmp_path, r
     assert strict.status == 2 and "corrupt utf-8 byte sequence" in strict.err
 
 
-def test_the_key_changes_with_bytes_name_and_base():
+def test_the_key_changes_with_bytes_name_base_and_rules():
     key = cache.DocumentCache.key
-    keys = {key(b"a", "a.txt", "http://x/"), key(b"b", "a.txt", "http://x/"),
-            key(b"a", "a.html", "http://x/"), key(b"a", "a.txt", "http://y/")}
-    assert len(keys) == 4
+    keys = {key(b"a", "a.txt", "http://x/", "0"), key(b"b", "a.txt", "http://x/", "0"),
+            key(b"a", "a.html", "http://x/", "0"), key(b"a", "a.txt", "http://y/", "0"),
+            key(b"a", "a.txt", "http://x/", "1")}
+    assert len(keys) == 5
 
 
 def test_entries_of_other_kg_code_are_removed(tmp_path):

@@ -472,7 +472,7 @@ def test_two_concurrent_builds_leave_one_complete_result(tmp_path):
 
 # ------------------------------------------------------------------ internal errors
 def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
-    def broken(data, path, base):
+    def broken(data, path, base, rules):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(pipeline, "process_bytes", broken)
@@ -484,7 +484,7 @@ def test_internal_error_is_one_line_and_status_3(run_kg, tmp_path, monkeypatch):
 
 
 def test_kg_debug_shows_the_traceback_of_an_internal_error(run_kg, tmp_path, monkeypatch):
-    def broken(data, path, base):
+    def broken(data, path, base, rules):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setattr(pipeline, "process_bytes", broken)

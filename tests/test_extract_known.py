@@ -27,6 +27,6 @@ def test_a_province_body_with_a_national_body_suffix_stays_the_province_body():
 
 def test_every_known_body_and_short_form_is_listed_once():
     forms = Counter()
-    for row in table("org_known.tsv", 3):
+    for row in table("org_known.tsv"):
         forms.update({row[0], *split_list(row[1])})
     assert [form for form, count in forms.items() if count > 1] == []

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RuleError
-from kg.rules import SCHEMAS, Lexicon, check_row, parse_table, table
+from kg import pipeline
+from kg.cli import main
+from kg.rules import SCHEMAS, Lexicon, check_row, load_rules, parse_table
 
 RULES = Path(__file__).parents[1] / "src" / "kg" / "rules"
 EVAL = Path(__file__).parents[2] / "shared" / "eval"
@@ -21,19 +23,14 @@ def test_bad_rule_line_names_file_and_line():
     assert str(caught.value).startswith("rules/posts.tsv:3:")
 
 
-#: The columns of each table (at most, and at least where trailing cells may be left out).
-COLUMNS = {
-    "org_suffixes.tsv": (5,), "org_known.tsv": (3,), "programme_words.tsv": (3,),
-    "honours.tsv": (4,), "posts.tsv": (3,), "surnames.tsv": (2,), "boundaries.tsv": (3,),
-    "relation_triggers.tsv": (4,), "patterns.tsv": (4,), "programme_stop.tsv": (3,),
-    "person_cues.tsv": (3,), "levels.tsv": (4,), "transliteration.tsv": (2,), "sites.tsv": (3,),
-    "places.tsv": (5, 3), "places_former.tsv": (5, 3), "regions.tsv": (5, 2),
-}
-
-
-@pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_every_rule_file_loads(name):
-    assert len(table(name, *COLUMNS[name])) > 0
+@pytest.mark.parametrize("name", sorted(SCHEMAS))
+def test_every_rule_file_loads_with_the_columns_its_header_names(name):
+    rows = load_rules().table(name)
+    assert rows and all(len(row.cells) == len(SCHEMAS[name].columns) for row in rows)
+    header = next(line for line in (RULES / name).read_text(encoding="utf-8").splitlines()
+                  if line.startswith("# Columns"))
+    named = [part.split()[0] for part in header.split(":", 1)[1].split("<TAB>") if part.strip()]
+    assert tuple(named) == SCHEMAS[name].columns[:len(named)]
 
 
 #: One bad row per table, with the start of the message it must give.
@@ -67,7 +64,9 @@ def test_every_rule_table_has_a_schema_and_a_bad_row_case():
 def test_a_bad_value_names_file_and_line(name):
     line, message = BAD_ROWS[name]
     with pytest.raises(RuleError) as caught:
-        for row in parse_table(f"# header\n{line}\n", f"rules/{name}", *COLUMNS[name]):
+        schema = SCHEMAS[name]
+        for row in parse_table(f"# header\n{line}\n", f"rules/{name}", schema.columns,
+                               schema.required):
             check_row(row, SCHEMAS[name])
     assert str(caught.value).startswith(f"rules/{name}:2: {message}")
 
@@ -91,6 +90,92 @@ def test_a_bad_rule_row_is_a_user_error_with_exit_2(tmp_path):
     assert run.returncode == 2
     assert f"rules/boundaries.tsv:{bad_line}: column 2 must be one of" in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "out" / "kg.ttl").exists()
+
+
+#: A text of our own whose honour only a user's extra title head finds.
+LOCAL_TITLE = "2025年5月，湖南省妇联召开表彰会，授予赵一鸣同志湖南省巧手达人称号。"
+
+
+def _honours(graph) -> set[str]:
+    return {entity.name for entity in graph.entities if entity.type == "Honour"}
+
+
+@pytest.fixture
+def report(tmp_path) -> Path:
+    path = tmp_path / "report.txt"
+    path.write_text(LOCAL_TITLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def own_rules(tmp_path) -> Path:
+    """A user's rule folder with one table of its own (the others fall back)."""
+    folder = tmp_path / "my_rules"
+    folder.mkdir()
+    (folder / "honours.tsv").write_text("# Columns: head <TAB> kind <TAB> alone <TAB> comment\n"
+                                        "达人\ttitle\tyes\ta local title\n", encoding="utf-8")
+    return folder
+
+
+def test_a_users_rule_folder_replaces_its_tables_and_falls_back_for_the_others(report,
+                                                                             own_rules):
+    packaged = pipeline.build([report])
+    own = pipeline.build([report], rules=own_rules)
+    assert "湖南省巧手达人" in _honours(own) - _honours(packaged)
+    # the other tables are the packaged ones: the federation and the person are still read
+    assert {e.name for e in packaged.entities} - _honours(packaged) \
+        <= {e.name for e in own.entities}
+    assert _honours(pipeline.build([report])) == _honours(packaged)  # nothing left behind
+    rules = load_rules(own_rules)
+    assert rules.own_tables() == ["honours.tsv"] and rules.digest != load_rules().digest
+
+
+def test_the_document_cache_is_not_shared_between_rule_sets(report, own_rules, tmp_path):
+    cache = tmp_path / "cache"
+    first = pipeline.build([report], cache=cache)
+    second = pipeline.build([report], cache=cache, rules=own_rules)
+    assert _honours(second) != _honours(first)
+
+
+def test_kg_build_with_rules_in_worker_processes(report, own_rules, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("市妇联主席李秀梅出席会议。", encoding="utf-8")
+    one = pipeline.build([report, other], rules=own_rules)
+    two = pipeline.build([report, other], rules=own_rules, jobs=2)
+    assert _honours(two) == _honours(one) and "湖南省巧手达人" in _honours(two)
+
+
+@pytest.mark.parametrize("content, message", [
+    ("达人\tprize\tyes\t\n", "honours.tsv:1: column 2 must be one of award, list, title"),
+    ("达人\n", "honours.tsv:1: expected 4-4 tab-separated columns, found 1"),
+])
+def test_a_bad_row_in_a_users_rules_names_their_file_and_line(report, own_rules, tmp_path,
+                                                              capsys, content, message):
+    (own_rules / "honours.tsv").write_text(content, encoding="utf-8")
+    assert main(["build", str(report), "-o", str(tmp_path / "out"), "--rules",
+                 str(own_rules)]) == 2
+    assert f"{own_rules}/{message}" in capsys.readouterr().err
+    assert not (tmp_path / "out" / "kg.ttl").exists()
+
+
+def test_an_unknown_table_or_folder_is_a_user_error(report, own_rules, tmp_path, capsys):
+    (own_rules / "honors.tsv").write_text("达人\ttitle\tyes\t\n", encoding="utf-8")
+    assert main(["eval", str(report), "--gold", str(tmp_path), "--rules", str(own_rules)]) == 2
+    assert "honors.tsv: not a kg rule table" in capsys.readouterr().err
+    assert main(["rules", str(tmp_path / "missing")]) == 2
+    assert "not a folder of rule tables" in capsys.readouterr().err
+
+
+def test_kg_rules_copies_the_packaged_tables_and_checks_a_folder(tmp_path, capsys):
+    folder = tmp_path / "copy"
+    assert main(["rules", "--copy", str(folder)]) == 0
+    assert sorted(p.name for p in folder.glob("*.tsv")) == sorted(SCHEMAS)
+    capsys.readouterr()
+    assert main(["rules", str(folder)]) == 0
+    listing = capsys.readouterr().out
+    assert f"{folder.resolve() / 'posts.tsv'}" in listing
+    assert load_rules(folder).digest == load_rules().digest  # a copy reads the same
+    assert main(["rules", "--copy", str(folder)]) == 2       # never over a user's tables
 
 
 def test_lexicon_finds_overlapping_forms():

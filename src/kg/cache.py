@@ -77,10 +77,12 @@ class DocumentCache:
         self.folder = self.root / code_hash()[:20]
 
     @staticmethod
-    def key(data: bytes, name: str, base: str) -> str:
-        """The key of a document: its bytes, file name and base IRI (plus the code hash)."""
+    def key(data: bytes, name: str, base: str, rules_digest: str) -> str:
+        """The key of a document: its bytes, file name, base IRI and the digest of the rule
+        set that reads it (plus the code hash)."""
         digest = hashlib.sha256(code_hash().encode())
-        for part in (name.encode("utf-8", "surrogateescape"), base.encode("utf-8"), data):
+        for part in (name.encode("utf-8", "surrogateescape"), base.encode("utf-8"),
+                     rules_digest.encode("ascii"), data):
             digest.update(len(part).to_bytes(8, "big") + part)
         return digest.hexdigest()
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, store, viz
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
+from .rules import RuleSet, copy_packaged_rules, load_rules
 from .vocab import DEFAULT_BASE, check_base
 
 
@@ -58,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
                        "--scheduler is given)")
     build.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. "
                        "tcp://host:8786, for --engine dask (workers must see the same paths)")
+    _add_rules_option(build)
     scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
     scorer.add_argument("paths", nargs="*", help=PATHS_HELP)
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
@@ -69,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
                         "document alone against its own gold file (GOLD/NAME.json for NAME.txt) "
                         "and sum the counts; for documents whose relative names (市妇联) mean "
                         "different bodies")
+    _add_rules_option(scorer)
+    ruler = sub.add_parser("rules", help="check a folder of rule tables, or copy the packaged "
+                           "ones into a folder to edit")
+    ruler.add_argument("folder", nargs="?", metavar="DIR", help="a folder of rule tables to "
+                       "check (default: the packaged rules)")
+    ruler.add_argument("--copy", metavar="DIR", help="copy the packaged rule tables into DIR "
+                       "(a new or empty folder) as a starting point for --rules DIR")
     exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, GEXF, "
                               "node-link JSON, CSV tables or mention JSONL")
     exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -127,6 +136,12 @@ def _parser() -> argparse.ArgumentParser:
                         "GRAPH.ttl)")
     viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
     return parser
+
+
+def _add_rules_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--rules", metavar="DIR", help="a folder of rule tables (posts.tsv, "
+                         "honours.tsv …): each replaces the packaged table of that name; see "
+                         "`kg rules`")
 
 
 def _add_query_limits(command: argparse.ArgumentParser) -> None:
@@ -188,6 +203,7 @@ EXIT_STATUS = """exit status:
 
 
 def cmd_eval(args) -> int:
+    rules = load_rules(args.rules)
     golds = {path.stem: path for path in evaluate.gold_files(args.gold)}
     if args.graph is not None:
         return _eval_graph(args, golds)
@@ -197,17 +213,17 @@ def cmd_eval(args) -> int:
     kept = _with_gold(shown, golds, f"the {len(files)} input documents", args.gold)
     scored = [path for path in files if _stem(path) in kept]
     if args.per_document:
-        return _eval_per_document(args, scored, golds)
+        return _eval_per_document(args, scored, golds, rules)
     gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
-    graph = pipeline.build(pipeline.Inputs(scored))
+    graph = pipeline.build(pipeline.Inputs(scored), rules=rules)
     report, misses = evaluate.evaluate(graph, gold)
     print(evaluate.format_report(report, misses if args.misses else None))
     return 0
 
 
 def _eval_graph(args, golds: dict[str, Path]) -> int:
-    if args.paths or args.per_document:
-        raise KgError("--graph scores a written graph: give no PATH and no --per-document")
+    if args.paths or args.per_document or args.rules:
+        raise KgError("--graph scores a written graph: give no PATH, --per-document or --rules")
     graph = rdf.load(args.graph)
     stems = sorted({Path(document.path).stem for document in graph.documents})
     kept = _with_gold({stem: stem for stem in stems}, golds,
@@ -236,12 +252,32 @@ def _stem(path) -> str:
     return path.name if isinstance(path, pipeline.StandardInput) else path.stem
 
 
-def _eval_per_document(args, scored: list, golds: dict[str, Path]) -> int:
-    documents = ((_stem(path), pipeline.build(pipeline.Inputs([path])),
+def _eval_per_document(args, scored: list, golds: dict[str, Path], rules: RuleSet) -> int:
+    documents = ((_stem(path), pipeline.build(pipeline.Inputs([path]), rules=rules),
                   evaluate.load_gold_files([golds[_stem(path)]])) for path in scored)
     report, per_document, misses = evaluate.evaluate_per_document(documents)
     print(evaluate.format_report(report, misses if args.misses else None, per_document))
     return 0
+
+
+def cmd_rules(args) -> int:
+    if args.copy:
+        if args.folder:
+            raise KgError("kg rules: give either DIR to check or --copy DIR, not both")
+        for path in copy_packaged_rules(args.copy):
+            print(f"wrote {path}")
+        return 0
+    rules = load_rules(args.folder)
+    print(_rule_counts(rules))
+    return 0
+
+
+def _rule_counts(rules: RuleSet) -> str:
+    """One line per table: its rows and where it was read from."""
+    own = set(rules.own_tables())
+    lines = [f"{name:24}{len(rules.table(name)):6} rows  "
+             f"{rules.folder / name if name in own else 'packaged'}" for name in rules.names()]
+    return "\n".join(lines + [f"rule set digest {rules.digest[:16]}"])
 
 
 def cmd_build(args) -> int:
@@ -253,6 +289,7 @@ def cmd_build(args) -> int:
     if args.no_html:
         formats = tuple(f for f in formats if f != "html")
     check_writable(args.output)
+    rules = load_rules(args.rules)
     inputs = pipeline.gather_inputs(args.paths, exclude=[args.output])
     problems: list[InputWarning] = []
     try:
@@ -261,7 +298,8 @@ def cmd_build(args) -> int:
                                engine=args.engine, scheduler=args.scheduler,
                                progress=sys.stderr.isatty() and not args.quiet,
                                cache=None if args.no_cache else (
-                                   args.cache or Path(args.output) / cache.DEFAULT_NAME))
+                                   args.cache or Path(args.output) / cache.DEFAULT_NAME),
+                               rules=rules)
     finally:
         _print_warnings(problems)
     if args.validate and not args.quiet:
@@ -405,7 +443,7 @@ def cmd_view(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "eval": cmd_eval, "export": cmd_export, "load": cmd_load,
+COMMANDS = {"build": cmd_build, "eval": cmd_eval, "rules": cmd_rules, "export": cmd_export, "load": cmd_load,
             "query": cmd_query, "serve": cmd_serve, "validate": cmd_validate, "view": cmd_view}
 
 

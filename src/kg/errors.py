@@ -65,7 +65,8 @@ class RuleError(KgError):
         self.path = str(path)
         self.line = line
         self.reason = reason
-        super().__init__(f"{self.path}:{line}: {reason}")
+        # line 0: the file as a whole
+        super().__init__(f"{self.path}:{line}: {reason}" if line else f"{self.path}: {reason}")
 
 
 class OutputError(KgError):

@@ -28,6 +28,7 @@ from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
 from .normalize import document_id, looks_like_html, make_document, read_bytes
+from .rules import RuleSet, load_rules, using
 from .vocab import DEFAULT_BASE
 
 
@@ -179,45 +180,49 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def process_document(path: Path | StandardInput, base: str = DEFAULT_BASE) -> DocumentResult:
-    """Read one file (or standard input) and extract its entities and facts (pure: same
-    bytes, same result)."""
-    return process_bytes(*_read_input(path), base)
+def process_document(path: Path | StandardInput, base: str = DEFAULT_BASE,
+                     rules: RuleSet | None = None) -> DocumentResult:
+    """Read one file (or standard input) and extract its entities and facts with ``rules``
+    (default: the packaged rules; pure: same bytes and rules, same result)."""
+    return process_bytes(*_read_input(path), base, rules)
 
 
 def _read_input(path: Path | StandardInput) -> tuple[bytes, Path | StandardInput]:
     return (path.data if isinstance(path, StandardInput) else read_bytes(path)), path
 
 
-def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_BASE
-                  ) -> DocumentResult:
-    """Extract the entities and facts of one document's bytes (``path`` names it)."""
+def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_BASE,
+                  rules: RuleSet | None = None) -> DocumentResult:
+    """Extract the entities and facts of one document's bytes (``path`` names it), every
+    stage with the same ``rules`` (default: the packaged rules)."""
     if isinstance(path, StandardInput):
         document = make_document(data, f"<{path.name}>", path.name, html=looks_like_html(data))
     else:
         document = make_document(data, path)
-    mentions = extract.extract_mentions(document)
-    document, mentions = resolve.resolve_document(document, mentions)
-    entities = resolve.document_entities(document, mentions, base)
-    facts = relate.relate(document, mentions, base)
+    with using(rules):
+        mentions = extract.extract_mentions(document)
+        document, mentions = resolve.resolve_document(document, mentions)
+        entities = resolve.document_entities(document, mentions, base)
+        facts = relate.relate(document, mentions, base)
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
                         document.region, *docmeta.title_and_date(document.text))
     return DocumentResult(info, entities, facts)
 
 
-def merge(results: Iterable[DocumentResult]) -> KnowledgeGraph:
+def merge(results: Iterable[DocumentResult], rules: RuleSet | None = None) -> KnowledgeGraph:
     """Merge per-document results into one graph, in a deterministic order."""
     results = identity.separate_people(sorted(results, key=lambda r: (r.info.id,
                                                                         r.info.sha256)))
-    entities = resolve.merge_entities(e for r in results for e in r.entities)
-    known = {e.iri for e in entities}
-    facts = relate.merge_facts(f for r in results for f in r.facts
-                               if f.subject in known and f.object in known)
+    with using(rules):
+        entities = resolve.merge_entities(e for r in results for e in r.entities)
+        known = {e.iri for e in entities}
+        facts = relate.merge_facts(f for r in results for f in r.facts
+                                   if f.subject in known and f.object in known)
     return KnowledgeGraph(tuple(r.info for r in results), entities, facts)
 
 
 def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict: bool = False,
-                    cache: DocumentCache | None = None
+                    cache: DocumentCache | None = None, rules: RuleSet | None = None
                     ) -> tuple[DocumentResult | None, tuple[InputWarning, ...], str | None]:
     """``process_document``, with input problems returned as warnings (the unit of work).
 
@@ -225,12 +230,12 @@ def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict
     reading it, plus one for the skip, and the cache key under which a new result is to be
     stored (None when there is nothing to store). With ``strict`` the first problem raises
     ``InputError`` instead. With a ``cache``, a document read before (same bytes, name, base
-    IRI and kg code) is taken from it, its repaired problems reported again.
+    IRI, kg code and rules) is taken from it, its repaired problems reported again.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            (result, new_key), skipped = _process_cached(path, base, cache), ()
+            (result, new_key), skipped = _process_cached(path, base, cache, rules), ()
         except InputError as error:
             if strict:
                 raise
@@ -247,18 +252,18 @@ def process_or_skip(path: Path | StandardInput, base: str = DEFAULT_BASE, strict
     return result, (*problems, *skipped), new_key
 
 
-def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache | None
-                    ) -> tuple[DocumentResult, str | None]:
+def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache | None,
+                    rules: RuleSet | None) -> tuple[DocumentResult, str | None]:
     """``process_document`` through the cache: a known document's result taken back (its
     repaired problems warned again), else computed, with the key to store it under."""
     data, path = _read_input(path)
     if cache is None:
-        return process_bytes(data, path, base), None
+        return process_bytes(data, path, base, rules), None
     name = path.name if isinstance(path, StandardInput) else Path(path).name
-    key = cache.key(data, name, base)
+    key = cache.key(data, name, base, (rules or load_rules()).digest)
     hit = cache.get(key)
     if hit is None:
-        return process_bytes(data, path, base), key
+        return process_bytes(data, path, base, rules), key
     result, reasons = hit
     for reason in reasons:
         warnings.warn(InputWarning(path if isinstance(path, Path) else f"<{path.name}>", reason))
@@ -285,8 +290,8 @@ ENGINES = ("local", "dask")
 
 
 def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: str,
-                 scheduler: str | None, progress: bool, cache: DocumentCache | None = None
-                 ) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...], str | None]]:
+                 scheduler: str | None, progress: bool, cache: DocumentCache | None = None,
+                 rules: RuleSet | None = None) -> Iterator[tuple[DocumentResult | None, tuple[InputWarning, ...], str | None]]:
     """``process_or_skip`` of each file, in the order of ``files``, in ``jobs`` processes
     (or on a Dask cluster, see :mod:`kg.dask_engine`).
 
@@ -295,7 +300,7 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: 
     A worker that dies (killed, out of memory) raises ``BrokenProcessPool`` instead of
     leaving the run waiting; an error stops the run without starting the files not yet sent.
     """
-    work = partial(process_or_skip, base=base, strict=strict, cache=cache)
+    work = partial(process_or_skip, base=base, strict=strict, cache=cache, rules=rules)
     with ExitStack() as stack:
         if engine == "dask":
             outcomes = dask_engine.map_in_order(work, files, jobs, scheduler, stack)
@@ -317,7 +322,8 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
           strict: bool = False,
           on_warning: Callable[[InputWarning], None] | None = None,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False, cache: str | Path | None = None) -> KnowledgeGraph:
+          progress: bool = False, cache: str | Path | None = None,
+          rules: str | Path | RuleSet | None = None) -> KnowledgeGraph:
     """Build the knowledge graph of the given files and folders (default: the seeds).
 
     Parameters
@@ -347,11 +353,16 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
         A folder of per-document results (see :mod:`kg.cache`): a document read before with
         the same bytes, name, base IRI and kg code is not read again, and the graph is the
         same as without it.
+    rules : str, Path or RuleSet, optional
+        The rule set of every stage: a folder of rule tables (each replaces the packaged table
+        of that name, see :class:`kg.rules.RuleSet`), or a loaded one; default the packaged.
 
     Raises
     ------
     InputError
         A bad path, a problem in ``strict`` mode, or no file that could be read.
+    RuleError
+        A rule table in ``rules`` that cannot be used (file and line named).
 
     >>> graph = build()
     >>> graph.entity_counts()["Organisation"] > 0
@@ -361,12 +372,14 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+    if not isinstance(rules, RuleSet):
+        rules = load_rules(rules)
     files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
     report = on_warning or warnings.warn
     results, new = [], []
     store = DocumentCache(cache) if cache is not None else None
     for result, problems, new_key in _process_all(files, base, strict, jobs, engine, scheduler,
-                                                  progress, store):
+                                                  progress, store, rules):
         for problem in problems:
             report(problem)
         if result is not None:
@@ -376,7 +389,7 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     if not results:
         raise InputError(files[0] if len(files) == 1 else f"{len(files)} files",
                          "no document could be read")
-    graph = merge(results)
+    graph = merge(results, rules)
     if store is not None and new:   # only a build that succeeded leaves its results
         store.put_all(new)
     return graph

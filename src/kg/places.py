@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
 from typing import Sequence
 
 from .model import Mention
-from .rules import split_list, table
+from .rules import per_rule_set, split_list, table
 
 
 #: The country every province-level division is part of.
@@ -90,26 +89,26 @@ class PlaceIndex:
         return sorted(parents)
 
 
-@cache
+@per_rule_set
 def place_index() -> PlaceIndex:
     """The gazetteer, loaded once: today's divisions and the former ones archived reports
     name (rules/places_former.tsv; a code means today's division first)."""
-    rows = table("places.tsv", 5, 3) + table("places_former.tsv", 5, 3)
+    rows = table("places.tsv") + table("places_former.tsv")
     by_code: dict[str, str] = {}
     for row in rows:
-        by_code.setdefault(row[0], row[1])
+        by_code.setdefault(row.code, row.name)
     places, short_forms = [], {}
     for row in rows:
-        places.append(Place(row[1], row[2], row[0], by_code.get(row[3])))
-        short_forms.setdefault(row[1], []).extend(split_list(row[4]))
+        places.append(Place(row.name, row.level, row.code, by_code.get(row.parent_code)))
+        short_forms.setdefault(row.name, []).extend(split_list(row.short_forms))
     abbreviations: dict[str, str] = {}
-    for row in table("regions.tsv", 5, 2):
-        for char in split_list(row[3]):
-            abbreviations.setdefault(char, row[0])
-        if row[1] == "province_abbreviation":
+    for row in table("regions.tsv"):
+        for char in split_list(row.abbreviations):
+            abbreviations.setdefault(char, row.name)
+        if row.kind == "province_abbreviation":
             continue
-        places.append(Place(row[0], row[1]))
-        short_forms.setdefault(row[0], []).extend(split_list(row[2]))
+        places.append(Place(row.name, row.kind))
+        short_forms.setdefault(row.name, []).extend(split_list(row.short_forms))
     return PlaceIndex(places, short_forms, abbreviations)
 
 
@@ -123,19 +122,19 @@ class Division:
     parent: str | None
 
 
-@cache
+@per_rule_set
 def divisions() -> dict[str, Division]:
     """Name -> division, for every name that is one division only (朝阳区 is two, left out),
     and the country, parent of every province."""
-    rows = table("places.tsv", 5, 3)
-    names = {row[0]: row[1] for row in rows}
+    rows = table("places.tsv")
+    names = {row.code: row.name for row in rows}
     counts: dict[str, int] = {}
     for row in rows:
-        counts[row[1]] = counts.get(row[1], 0) + 1
+        counts[row.name] = counts.get(row.name, 0) + 1
     found = {COUNTRY: Division(COUNTRY, "", None)}
-    for code, name, _, parent, *_ in rows:
-        if counts[name] == 1:
-            found[name] = Division(name, code, names.get(parent, COUNTRY))
+    for row in rows:
+        if counts[row.name] == 1:
+            found[row.name] = Division(row.name, row.code, names.get(row.parent_code, COUNTRY))
     return found
 
 

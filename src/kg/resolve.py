@@ -14,14 +14,13 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
-from functools import cache, lru_cache
 from typing import Iterable
 
 from .extract import ORGAN
 from .model import Document, Entity, Mention
 from .normalize import normalize_unicode, strip_pinyin_glosses
 from .places import TOWN_SUFFIX, place_index, stray_short_forms
-from .rules import Lexicon, jieba_dictionary, split_list, table
+from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table
 from .vocab import entity_iri
 
 _WHITESPACE = re.compile(r"\s+")
@@ -39,11 +38,11 @@ _ENTERPRISE = re.compile(r"公司|集团|厂|中学|小学|学校|大学|学院|
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
-@cache
+@per_rule_set
 def _relative_words() -> tuple[tuple[str, str], ...]:
     """Level words that stand for the document's region, with the kind of region, longest
     first (rules/levels.tsv)."""
-    pairs = [(row[0], row[2]) for row in table("levels.tsv", 4) if row[2]]
+    pairs = [(row.word, row.stands_for) for row in table("levels.tsv") if row.stands_for]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
@@ -95,11 +94,11 @@ def _relative_prefix(name: str, region: str | tuple[str, ...] | None) -> str:
     return name
 
 
-@cache
+@per_rule_set
 def _local_words() -> frozenset[str]:
     """One-character level words that alone before a body stand for the document's city or
     county (rules/levels.tsv, use local)."""
-    return frozenset(row[0] for row in table("levels.tsv", 4) if "local" in split_list(row[1]))
+    return frozenset(row.word for row in table("levels.tsv") if "local" in split_list(row.uses))
 
 
 def _local_prefix(name: str, localities: tuple[str, ...]) -> str | None:
@@ -127,20 +126,20 @@ def _localities_with_city(region: str | None, localities: tuple[str, ...]) -> tu
     return localities + city
 
 
-@cache
+@per_rule_set
 def _suffix_forms() -> tuple[str, ...]:
     """Every organisation suffix as texts write it (rules/org_suffixes.tsv)."""
-    return tuple(row[0] for row in table("org_suffixes.tsv", 5))
+    return tuple(row.suffix for row in table("org_suffixes.tsv"))
 
 
-@cache
+@per_rule_set
 def _department_suffixes() -> tuple[str, ...]:
-    return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] == "department")
+    return tuple(row.suffix for row in table("org_suffixes.tsv") if row.kind == "department")
 
 
-@cache
+@per_rule_set
 def _body_suffixes() -> tuple[str, ...]:
-    return tuple(row[0] for row in table("org_suffixes.tsv", 5) if row[2] in ("body", "top"))
+    return tuple(row.suffix for row in table("org_suffixes.tsv") if row.kind in ("body", "top"))
 
 
 def _is_unit_name(rest: str) -> bool:
@@ -153,20 +152,20 @@ def _is_body_of(rest: str) -> bool:
     return 0 < len(rest) <= 8 and rest.endswith(_body_suffixes() + _department_suffixes())
 
 
-@cache
+@per_rule_set
 def _known_canonicals() -> tuple[str, ...]:
     return tuple(sorted({canonical for _, canonical in _known_bodies()}, key=len, reverse=True))
 
 
-@cache
+@per_rule_set
 def _known_bodies() -> tuple[tuple[str, str], ...]:
     """Short forms of national bodies (rules/org_known.tsv), longest first."""
-    pairs = [(alias, row[0]) for row in table("org_known.tsv", 3)
-             for alias in split_list(row[1]) if len(alias) > 1]
+    pairs = [(alias, row.canonical) for row in table("org_known.tsv")
+             for alias in split_list(row.aliases) if len(alias) > 1]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
-@cache
+@per_rule_set
 def _place_prefixes() -> dict[str, str]:
     # countries are left alone: 中国 in 中国共产党 is part of a proper name
     index = place_index()
@@ -209,7 +208,7 @@ def _expand_place_prefix(name: str) -> str:
     return found[1] + name[len(found[0]):] if found else name
 
 
-@lru_cache(maxsize=65536)
+@per_rule_set(maxsize=65536)
 def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> str:
     """The full official form of an organisation's name.
 
@@ -262,17 +261,17 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     return name
 
 
-@cache
+@per_rule_set
 def _zone_words() -> tuple[str, ...]:
     """Words that end a development zone's name (rules/sites.tsv, kind zone)."""
-    return tuple(row[0] for row in table("sites.tsv", 3) if row[1] == "zone")
+    return tuple(row.suffix for row in table("sites.tsv") if row.kind == "zone")
 
 
-@cache
+@per_rule_set
 def _full_forms() -> tuple[tuple[str, str], ...]:
     """Short body words with their full forms (rules/org_suffixes.tsv), longest first."""
-    rows = [(row[0], row[1]) for row in table("org_suffixes.tsv", 5)
-            if row[1] and row[2] in ("top", "body")]
+    rows = [(row.suffix, row.full_form) for row in table("org_suffixes.tsv")
+            if row.full_form and row.kind in ("top", "body")]
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
@@ -311,11 +310,11 @@ def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> st
     return key
 
 
-@cache
+@per_rule_set
 def _meeting_stems() -> re.Pattern:
     """Meeting words of rules/programme_words.tsv without their 会 (恳谈 of 恳谈会)."""
-    stems = sorted((row[0][:-1] for row in table("programme_words.tsv", 3)
-                    if row[1] == "name" and row[0].endswith("会") and len(row[0]) >= 3),
+    stems = sorted((row.word[:-1] for row in table("programme_words.tsv")
+                    if row.needs == "name" and row.word.endswith("会") and len(row.word) >= 3),
                    key=len, reverse=True)
     return re.compile("(?<=..)(?:" + "|".join(map(re.escape, stems)) + ")$")
 
@@ -358,15 +357,15 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
 
 
-@cache
+@per_rule_set
 def _standalone_honours() -> frozenset[str]:
     """Honour heads that are honours by themselves (rules/honours.tsv: 三八红旗手)."""
-    return frozenset(row[0] for row in table("honours.tsv", 4) if row[2] == "yes")
+    return frozenset(row.head for row in table("honours.tsv") if row.alone == "yes")
 
 
-@cache
+@per_rule_set
 def _honour_levels() -> re.Pattern:
-    words = sorted((row[0] for row in table("levels.tsv", 4)), key=len, reverse=True)
+    words = sorted((row.word for row in table("levels.tsv")), key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, words)) + ")*")
 
 
@@ -448,12 +447,12 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
     return implied
 
 
-@cache
+@per_rule_set
 def _full_name_lexicon() -> Lexicon:
     return Lexicon((name, name) for name in place_index().by_name)
 
 
-@lru_cache(maxsize=65536)
+@per_rule_set(maxsize=65536)
 def _first_full_place_name(name: str) -> str | None:
     """The first (then longest) full place name inside an organisation's canonical name."""
     hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)

@@ -1,15 +1,21 @@
-"""Rule files: loading the TSV tables under ``kg/rules/`` once, and the lexicon automaton.
+"""Rule sets: the TSV tables under ``kg/rules/`` (or a user's folder of them), each read and
+checked once, and the lexicon automaton.
 
 A rule file is UTF-8 TSV. Lines starting with ``#`` are comments (the header documents the
-columns); blank lines are skipped. A line with the wrong number of columns raises
-``RuleError`` naming the file and line.
+columns); blank lines are skipped. A line with the wrong number of columns or a value its
+table does not allow (``SCHEMAS``) raises ``RuleError`` naming the file and line.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, wraps
 from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, Iterator
 
 import ahocorasick
@@ -20,77 +26,119 @@ from .model import ENTITY_TYPES, PREDICATES
 
 @dataclass(frozen=True)
 class Row:
-    """One rule line: its cells and where it came from (``file:line``, the rule id)."""
+    """One rule line: its cells, named by the table's columns, and where it came from
+    (``file:line``, the rule id).
+
+    >>> row = Row(("主席", "", "chair"), "rules/posts.tsv:9", ("post", "kind", "comment"))
+    >>> row.post, row[0], row.kind == ""
+    ('主席', '主席', True)
+    """
 
     cells: tuple[str, ...]
     rule_id: str
+    columns: tuple[str, ...] = ()
 
     def __getitem__(self, index: int) -> str:
         return self.cells[index]
 
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.cells[self.columns.index(name)]
+        except ValueError:
+            raise AttributeError(f"{self.rule_id}: no column {name!r}") from None
 
-def parse_table(text: str, name: str, columns: int, min_columns: int | None = None) -> list[Row]:
-    """Parse TSV text into rows of ``columns`` cells (trailing cells may be left out down to
-    ``min_columns``; missing ones are empty)."""
+
+def parse_table(text: str, name: str, columns: int | tuple[str, ...],
+                min_columns: int | None = None) -> list[Row]:
+    """Parse TSV text into rows of ``columns`` cells (a number, or the columns' names);
+    trailing cells may be left out down to ``min_columns`` (missing ones are empty)."""
+    names = columns if isinstance(columns, tuple) else ()
+    count = len(names) if names else columns
     rows = []
-    low = columns if min_columns is None else min_columns
+    low = count if min_columns is None else min_columns
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = line.rstrip("\n").split("\t")
-        if not low <= len(cells) <= columns:
-            raise RuleError(name, number, f"expected {low}-{columns} tab-separated columns, "
+        if not low <= len(cells) <= count:
+            raise RuleError(name, number, f"expected {low}-{count} tab-separated columns, "
                                           f"found {len(cells)}")
-        cells = [c.strip() for c in cells] + [""] * (columns - len(cells))
+        cells = [c.strip() for c in cells] + [""] * (count - len(cells))
         if not cells[0]:
             raise RuleError(name, number, "first column is empty")
-        rows.append(Row(tuple(cells), f"{name}:{number}"))
+        rows.append(Row(tuple(cells), f"{name}:{number}", names))
     return rows
 
 
 @dataclass(frozen=True)
 class Schema:
-    """What the cells of one rule table may hold: a cell's allowed values (``choices``), the
-    allowed items of a comma-separated cell (``list_choices``), and cells that must be regular
+    """The columns of one rule table and what their cells may hold: the columns' names
+    (``columns``; the last ``optional`` of them may be left out of a row), a cell's allowed
+    values (``choices``), the allowed items of a comma-separated cell (``list_choices``),
+    cells that must match a regular expression (``pattern``) and cells that must be regular
     expressions (``regexes``; in ``programme_stop.tsv`` only where the kind is ``regex``)."""
 
+    columns: tuple[str, ...]
+    optional: int = 0
     choices: dict[int, frozenset[str]] = field(default_factory=dict)
     list_choices: dict[int, frozenset[str]] = field(default_factory=dict)
     regexes: tuple[int, ...] = ()
     pattern: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def required(self) -> int:
+        """How many columns a row must have."""
+        return len(self.columns) - self.optional
 
 
 def _values(*values: str) -> frozenset[str]:
     return frozenset(values)
 
 
-#: The checked values of every rule table, by file name (column numbers from 0, as in ``Row``).
+def _columns(header: str) -> tuple[str, ...]:
+    return tuple(header.split())
+
+
+#: Every rule table by file name: its columns and their checked values (column numbers from 0,
+#: as in ``Row``). The names are those of each file's ``# Columns:`` header.
 SCHEMAS: dict[str, Schema] = {
-    "boundaries.tsv": Schema(choices={1: _values("any", "first", "never")}),
-    "honours.tsv": Schema(choices={1: _values("title", "award", "list"),
+    "boundaries.tsv": Schema(_columns("word where comment"),
+                             choices={1: _values("any", "first", "never")}),
+    "honours.tsv": Schema(_columns("head kind alone comment"),
+                          choices={1: _values("title", "award", "list"),
                                    2: _values("yes", "no", "listed")}),
-    "levels.tsv": Schema(choices={2: _values("", "省", "自治区", "市", "州", "盟", "县", "旗", "区")},
+    "levels.tsv": Schema(_columns("word uses stands_for comment"),
+                         choices={2: _values("", "省", "自治区", "市", "州", "盟", "县", "旗", "区")},
                          list_choices={1: _values("org", "honour", "local")}),
-    "org_known.tsv": Schema(),
-    "org_suffixes.tsv": Schema(choices={2: _values("body", "department", "party", "top", "organ"),
+    "org_known.tsv": Schema(_columns("canonical aliases comment")),
+    "org_suffixes.tsv": Schema(_columns("suffix full_form kind needs comment"),
+                               choices={2: _values("body", "department", "party", "top", "organ"),
                                         3: _values("anchor", "any")}),
-    "patterns.tsv": Schema(choices={0: frozenset(ENTITY_TYPES)}, regexes=(1,)),
-    "person_cues.tsv": Schema(choices={1: _values("after", "before", "role")}),
-    "places.tsv": Schema(choices={2: _values("province", "prefecture", "county")},
+    "patterns.tsv": Schema(_columns("type regex canonical comment"),
+                           choices={0: frozenset(ENTITY_TYPES)}, regexes=(1,)),
+    "person_cues.tsv": Schema(_columns("cue side comment"),
+                              choices={1: _values("after", "before", "role")}),
+    "places.tsv": Schema(_columns("code name level parent_code short_forms"), optional=2,
+                         choices={2: _values("province", "prefecture", "county")},
                          pattern={0: r"\d{6}", 3: r"(\d{6})?"}),
-    "places_former.tsv": Schema(choices={2: _values("prefecture", "county")},
+    "places_former.tsv": Schema(_columns("code name level parent_code short_forms"), optional=2,
+                                choices={2: _values("prefecture", "county")},
                                 pattern={0: r"\d{6}", 3: r"\d{6}"}),
-    "posts.tsv": Schema(choices={1: _values("", "byline")}),
-    "programme_stop.tsv": Schema(choices={1: _values("regex", "word")}, regexes=(0,)),
-    "programme_words.tsv": Schema(choices={1: _values("name", "short", "quote")}),
-    "regions.tsv": Schema(choices={1: _values("country", "city", "continent", "region", "basin",
+    "posts.tsv": Schema(_columns("post kind comment"), choices={1: _values("", "byline")}),
+    "programme_stop.tsv": Schema(_columns("pattern kind comment"),
+                                 choices={1: _values("regex", "word")}, regexes=(0,)),
+    "programme_words.tsv": Schema(_columns("word needs comment"),
+                                  choices={1: _values("name", "short", "quote")}),
+    "regions.tsv": Schema(_columns("name kind short_forms abbreviations comment"), optional=3,
+                          choices={1: _values("country", "city", "continent", "region", "basin",
                                               "province_abbreviation")}),
-    "relation_triggers.tsv": Schema(choices={0: frozenset(PREDICATES)},
+    "relation_triggers.tsv": Schema(_columns("predicate trigger kind comment"),
+                                    choices={0: frozenset(PREDICATES)},
                                     list_choices={2: _values("joins", "gives", "respectively",
                                                              "names")}),
-    "sites.tsv": Schema(choices={1: _values("zone", "site")}),
-    "surnames.tsv": Schema(),
-    "transliteration.tsv": Schema(),
+    "sites.tsv": Schema(_columns("suffix kind comment"), choices={1: _values("zone", "site")}),
+    "surnames.tsv": Schema(_columns("surname comment")),
+    "transliteration.tsv": Schema(_columns("characters comment")),
 }
 
 
@@ -128,38 +176,184 @@ def check_row(row: Row, schema: Schema) -> None:
             fail(f"column {column + 1} is not a valid regular expression ({exc})")
 
 
-@cache
-def table(name: str, columns: int, min_columns: int | None = None) -> tuple[Row, ...]:
-    """The rows of the packaged rule file ``kg/rules/<name>`` (loaded and checked once).
+class RuleSet:
+    """The rule tables of a build, each read and checked once: the packaged tables, or a
+    user's folder of tables with the packaged ones standing in for the tables it lacks.
+
+    A rule set is immutable; what the stages derive from it (automata, compiled patterns) is
+    memoized per rule set (see ``per_rule_set``). ``load_rules`` gives one instance per folder
+    and process; it is what the pipeline hands to every stage (``using``).
+
+    Parameters
+    ----------
+    folder : str or Path, optional
+        A folder of ``*.tsv`` rule tables named as the packaged ones (``posts.tsv`` …); each
+        replaces the packaged table of that name.
 
     Raises
     ------
     RuleError
-        The file is missing or not UTF-8, or a row has the wrong number of columns or a value
-        that ``SCHEMAS`` does not allow (the message names file and line).
+        A table is missing, not UTF-8, not a known table, or holds a row with the wrong
+        number of columns or a value ``SCHEMAS`` does not allow (file and line named).
+
+    >>> rules = load_rules()
+    >>> "主席" in {row.post for row in rules.table("posts.tsv")}
+    True
+    >>> len(rules.digest)
+    64
     """
-    resource = resources.files("kg") / "rules" / name
-    try:
-        text = resource.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RuleError(name, 0, "rule file missing from the package") from None
-    except UnicodeDecodeError as exc:
-        raise RuleError(name, 0, f"not UTF-8 ({exc.reason})") from None
-    rows = tuple(parse_table(text, f"rules/{name}", columns, min_columns))
-    schema = SCHEMAS.get(name)
-    if schema is None:
-        raise RuleError(f"rules/{name}", 0, "no schema: add the table to rules.SCHEMAS")
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = None if folder is None else Path(folder).resolve()
+        texts = dict(_packaged_texts())
+        own = _folder_texts(self.folder) if self.folder is not None else {}
+        texts.update(own)
+        self._own = frozenset(own)
+        digest = hashlib.sha256()
+        tables = {}
+        for name in sorted(texts):
+            label, text = texts[name]
+            digest.update(f"{name}\0{text}\0".encode())
+            tables[name] = _checked_rows(text, label, SCHEMAS[name])
+        self._tables = MappingProxyType(tables)
+        self.digest = digest.hexdigest()
+        self.memo: dict = {}
+
+    def table(self, name: str) -> tuple[Row, ...]:
+        """The rows of the table ``name`` (``posts.tsv`` …)."""
+        return self._tables[name]
+
+    def names(self) -> list[str]:
+        """The names of the tables, sorted."""
+        return sorted(self._tables)
+
+    def own_tables(self) -> list[str]:
+        """The tables read from the rule set's folder (the others are the packaged ones)."""
+        return sorted(self._own)
+
+    def __reduce__(self):
+        # a worker process loads the same folder again instead of unpickling every table
+        return load_rules, (self.folder,)
+
+    def __repr__(self) -> str:
+        return f"RuleSet({str(self.folder) if self.folder else 'packaged'!r})"
+
+
+def _packaged_texts() -> dict[str, tuple[str, str]]:
+    texts = {}
+    for name in SCHEMAS:
+        resource = resources.files("kg") / "rules" / name
+        try:
+            texts[name] = (f"rules/{name}", resource.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise RuleError(f"rules/{name}", 0, "rule file missing from the package") from None
+        except UnicodeDecodeError as exc:
+            raise RuleError(f"rules/{name}", 0, f"not UTF-8 ({exc.reason})") from None
+    return texts
+
+
+def _folder_texts(folder: Path) -> dict[str, tuple[str, str]]:
+    if not folder.is_dir():
+        raise RuleError(folder, 0, "not a folder of rule tables")
+    texts = {}
+    for path in sorted(folder.glob("*.tsv")):
+        if path.name not in SCHEMAS:
+            raise RuleError(path, 0, f"not a kg rule table (the tables are "
+                                     f"{', '.join(sorted(SCHEMAS))})")
+        try:
+            texts[path.name] = (str(path), path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as exc:
+            raise RuleError(path, 0, f"not UTF-8 ({exc.reason})") from None
+        except OSError as exc:
+            raise RuleError(path, 0, f"cannot be read ({exc.strerror})") from None
+    return texts
+
+
+def _checked_rows(text: str, label: str, schema: Schema) -> tuple[Row, ...]:
+    rows = tuple(parse_table(text, label, schema.columns, schema.required))
     for row in rows:
         check_row(row, schema)
     return rows
 
 
+def load_rules(folder: str | Path | None = None) -> RuleSet:
+    """The rule set of ``folder`` (None: the packaged rules), loaded once per process."""
+    return _load(None if folder is None else Path(folder).resolve())
+
+
+def copy_packaged_rules(folder: str | Path) -> list[Path]:
+    """Write the packaged rule tables into ``folder`` (created; it must hold no ``*.tsv``
+    yet), to be edited and read back with ``load_rules(folder)``; returns the files written."""
+    target = Path(folder)
+    if target.exists() and (not target.is_dir() or any(target.glob("*.tsv"))):
+        raise RuleError(target, 0, "already holds rule tables or is not a folder; copy into a "
+                                   "new or empty folder")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, (_, text) in sorted(_packaged_texts().items()):
+            (target / name).write_text(text, encoding="utf-8")
+            written.append(target / name)
+    except OSError as exc:
+        raise RuleError(target, 0, f"cannot be written ({exc.strerror})") from None
+    return written
+
+
 @cache
+def _load(folder: Path | None) -> RuleSet:
+    return RuleSet(folder)
+
+
+_ACTIVE: ContextVar[RuleSet | None] = ContextVar("kg_rules", default=None)
+
+
+def active_rules() -> RuleSet:
+    """The rule set of the stage that is running (the packaged rules outside ``using``)."""
+    return _ACTIVE.get() or load_rules()
+
+
+@contextmanager
+def using(rules: RuleSet | None):
+    """Run the stages inside the block with ``rules`` (None: the packaged rules).
+
+    >>> with using(load_rules()):
+    ...     active_rules() is load_rules()
+    True
+    """
+    token = _ACTIVE.set(rules)
+    try:
+        yield rules
+    finally:
+        _ACTIVE.reset(token)
+
+
+def table(name: str) -> tuple[Row, ...]:
+    """The rows of the rule table ``name`` of the running stage's rule set."""
+    return active_rules().table(name)
+
+
+def per_rule_set(function=None, *, maxsize: int | None = None):
+    """Memoize ``function`` per rule set, as ``functools.lru_cache(maxsize)`` would: what it
+    derives from the tables (a compiled pattern, an automaton, a canonical name) is computed
+    once for each rule set and set of arguments."""
+    def decorate(function):
+        @wraps(function)
+        def derived(*args, **kwargs):
+            memo = active_rules().memo
+            cached = memo.get(function)
+            if cached is None:
+                cached = memo[function] = lru_cache(maxsize)(function)
+            return cached(*args, **kwargs)
+        return derived
+    return decorate if function is None else decorate(function)
+
+
+@per_rule_set
 def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
     only those of one kind (``joins``, ``gives``, ``respectively``, ``names``) when ``kind``
     is given."""
-    words = {row[1] for row in table("relation_triggers.tsv", 4)
+    words = {row[1] for row in table("relation_triggers.tsv")
              if row[0] == predicate and (kind is None or kind in split_list(row[2]))}
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
