@@ -11,11 +11,10 @@ subject continues the person the sentence before opens with. The year is the nea
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..extract import NAMED_AS, honour_lists, list_heading_end
 from ..model import Mention
-from ..rules import trigger_words
+from ..rules import per_rule_set, trigger_words
 from ..vocab import entity_iri
 from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
 from .posts import post_titles
@@ -282,7 +281,7 @@ _PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
 _TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,6}")
 
 
-@cache
+@per_rule_set
 def _award_trigger_kinds() -> tuple[frozenset[str], frozenset[str]]:
     """Award triggers that put the recipient after them (授予), and those that pair
     recipients and honours in order (分获)."""

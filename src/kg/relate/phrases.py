@@ -3,16 +3,15 @@ of mentions."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..model import Mention
-from ..rules import trigger_words
+from ..rules import per_rule_set, trigger_words
 
 CLAUSE_END = re.compile(r"[,，;；:：]")
 YEAR = re.compile(r"(20\d{2}|19\d{2})年")
 
 
-@cache
+@per_rule_set
 def triggers() -> dict[str, re.Pattern]:
     """The trigger words of ``runs`` and ``awarded`` (rules/relation_triggers.tsv), one
     pattern each."""

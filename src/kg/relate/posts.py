@@ -20,25 +20,24 @@ after 现任; a reporter in a byline (记者 X) works for the outlets the line n
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..model import Mention
-from ..rules import table
+from ..rules import per_rule_set, table
 
 
-@cache
+@per_rule_set
 def _byline_posts() -> frozenset[str]:
-    return frozenset(row[0] for row in table("posts.tsv", 3) if row[1] == "byline")
+    return frozenset(row.post for row in table("posts.tsv") if row.kind == "byline")
 
 
-@cache
+@per_rule_set
 def _title_words() -> str:
     """The post titles of rules/posts.tsv as one alternation, longest first."""
-    titles = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
+    titles = sorted((row.post for row in table("posts.tsv")), key=len, reverse=True)
     return "|".join(map(re.escape, titles))
 
 
-@cache
+@per_rule_set
 def post_titles() -> re.Pattern:
     """A chain of post titles of rules/posts.tsv; a title with a rank or deputy prefix is a
     title too (副县长, 代省长, 一级检察官)."""
@@ -49,7 +48,7 @@ def post_titles() -> re.Pattern:
 _POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职)?"
 
 
-@cache
+@per_rule_set
 def _open_posts() -> re.Pattern:
     """Post titles no list holds, read between a unit and a name: a few words and a title's
     head (政工科科员, 主任设计师, 项目总监, 计生专干)."""

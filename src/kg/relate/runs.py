@@ -14,15 +14,14 @@ own organisation's when the section names that organisation first.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from ..extract import ORGAN
-from ..rules import trigger_words
+from ..rules import per_rule_set, trigger_words
 from ..vocab import entity_iri
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
-@cache
+@per_rule_set
 def _joining_triggers() -> re.Pattern:
     return re.compile("|".join(map(re.escape, trigger_words("runs", "joins"))))
 
