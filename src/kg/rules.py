@@ -353,8 +353,8 @@ def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
     only those of one kind (``joins``, ``gives``, ``respectively``, ``names``) when ``kind``
     is given."""
-    words = {row[1] for row in table("relation_triggers.tsv")
-             if row[0] == predicate and (kind is None or kind in split_list(row[2]))}
+    words = {row.trigger for row in table("relation_triggers.tsv")
+             if row.predicate == predicate and (kind is None or kind in split_list(row.kind))}
     return tuple(sorted(words, key=lambda word: (-len(word), word)))
 
 

@@ -9,16 +9,15 @@ levels.tsv (use honour), triggers.tsv (awarded), posts.tsv, programme_words.tsv.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..rules import trigger_words
+from ..rules import per_rule_set, trigger_words
 from .lexicon import level_words, post_titles
 from .lists import LIST_HEADING, list_heading_end
 from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
                        crosses_word, dictionary_words)
 
 
-@cache
+@per_rule_set
 def _honour_level() -> re.Pattern:
     return re.compile("|".join(map(re.escape, level_words("honour"))))
 
@@ -129,7 +128,7 @@ def _among_others(text: str, honours: list[Candidate], listed: set[Candidate]) -
             or (text[c.start - 1:c.start] == "、" and c.start - 1 in ends)]
 
 
-@cache
+@per_rule_set
 def _naming_triggers() -> re.Pattern:
     """Award triggers whose object is the title itself (被评为 X, 获评 A、B 等荣誉), and those
     that name the recipients first and the title after 为 (命名 A 等单位为 X)."""

@@ -6,43 +6,43 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
 
 from ..places import place_index
-from ..rules import Lexicon, split_list, table
+from ..rules import Lexicon, per_rule_set, split_list, table
 
 
-@cache
+@per_rule_set
 def compiled_rules():
     """Every rule file loaded and compiled once."""
     entries = []
     places = place_index()
     for form, name in places.forms():
         entries.append((form, ("place", name)))
-    for row in table("org_suffixes.tsv", 5):
-        entries.append((row[0], ("org_suffix", row[0], row[1], row[2], row.rule_id, row[3])))
-    for row in table("org_known.tsv", 3):
-        entries.append((row[0], ("org_known", row[0], row.rule_id)))
-        for alias in split_list(row[1]):
+    for row in table("org_suffixes.tsv"):
+        entries.append((row.suffix, ("org_suffix", row.suffix, row.full_form, row.kind,
+                                     row.rule_id, row.needs)))
+    for row in table("org_known.tsv"):
+        entries.append((row.canonical, ("org_known", row.canonical, row.rule_id)))
+        for alias in split_list(row.aliases):
             if len(alias) > 1:
-                entries.append((alias, ("org_known", row[0], row.rule_id)))
-    for row in table("programme_words.tsv", 3):
-        entries.append((row[0], ("prog_word", row[0], row[1], row.rule_id)))
-    for row in table("honours.tsv", 4):
-        entries.append((row[0], ("honour", row[0], row.rule_id, row[2] == "yes",
-                                 row[2] == "listed")))
-    for row in table("posts.tsv", 3):
-        entries.append((row[0], ("post", row[0], row.rule_id)))
-    for row in table("person_cues.tsv", 3):
-        entries.append((row[0], ("person_cue", row[0], row[1], row.rule_id)))
-    for row in table("boundaries.tsv", 3):
-        kind = {"any": "boundary", "first": "opener", "never": "inside"}[row[1]]
-        entries.append((row[0], (kind, row[0], row.rule_id)))
-    patterns = [(row[0], re.compile(row[1]), row[2], row.rule_id)
-                for row in table("patterns.tsv", 4)]
-    stops = [(re.compile(row[0]) if row[1] == "regex" else None, row[0])
-             for row in table("programme_stop.tsv", 3)]
-    surnames = {row[0] for row in table("surnames.tsv", 2)}
+                entries.append((alias, ("org_known", row.canonical, row.rule_id)))
+    for row in table("programme_words.tsv"):
+        entries.append((row.word, ("prog_word", row.word, row.needs, row.rule_id)))
+    for row in table("honours.tsv"):
+        entries.append((row.head, ("honour", row.head, row.rule_id, row.alone == "yes",
+                                   row.alone == "listed")))
+    for row in table("posts.tsv"):
+        entries.append((row.post, ("post", row.post, row.rule_id)))
+    for row in table("person_cues.tsv"):
+        entries.append((row.cue, ("person_cue", row.cue, row.side, row.rule_id)))
+    for row in table("boundaries.tsv"):
+        kind = {"any": "boundary", "first": "opener", "never": "inside"}[row.where]
+        entries.append((row.word, (kind, row.word, row.rule_id)))
+    patterns = [(row.type, re.compile(row.regex), row.canonical, row.rule_id)
+                for row in table("patterns.tsv")]
+    stops = [(re.compile(row.pattern) if row.kind == "regex" else None, row.pattern)
+             for row in table("programme_stop.tsv")]
+    surnames = {row.surname for row in table("surnames.tsv")}
     return Lexicon(entries), patterns, stops, surnames
 
 
@@ -81,14 +81,14 @@ _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 _LONGEST_FORM = 40
 
 
-@cache
+@per_rule_set
 def level_words(use: str) -> tuple[str, ...]:
     """Level words (rules/levels.tsv) of one use, longest first."""
-    words = [row[0] for row in table("levels.tsv", 4) if use in split_list(row[1])]
+    words = [row.word for row in table("levels.tsv") if use in split_list(row.uses)]
     return tuple(sorted(words, key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=65536)
+@per_rule_set(maxsize=65536)
 def ends_with_org_suffix(name: str, kinds: tuple[str, ...] = ("body", "top"),
                           shortest: int = 2) -> bool:
     lexicon, *_ = compiled_rules()
@@ -97,13 +97,13 @@ def ends_with_org_suffix(name: str, kinds: tuple[str, ...] = ("body", "top"),
                for s, e, payloads in uncovered(list(lexicon.find(name)), name) for p in payloads)
 
 
-@cache
+@per_rule_set
 def post_titles() -> frozenset[str]:
     """The post titles of rules/posts.tsv (常委 is a title, not a name with the surname 常)."""
-    return frozenset(row[0] for row in table("posts.tsv", 3))
+    return frozenset(row.post for row in table("posts.tsv"))
 
 
-@cache
+@per_rule_set
 def transliteration() -> frozenset[str]:
     """The characters that spell foreign names by sound (rules/transliteration.tsv)."""
-    return frozenset("".join(row[0] for row in table("transliteration.tsv", 2)))
+    return frozenset("".join(row.characters for row in table("transliteration.tsv")))

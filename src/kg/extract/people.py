@@ -8,10 +8,9 @@ tagger.
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from .. import segmenter
-from ..rules import jieba_dictionary, table
+from ..rules import jieba_dictionary, per_rule_set, table
 from .lexicon import compiled_rules, post_titles, transliteration
 from .sentence import (AFTER_NAME_TAGS, Candidate, FUNCTION_START, LEVEL_START, NAMED_NOT_BODY,
                        NAME_TAGS, NOT_NAME_TAGS, Sentence, common_words, crosses_word,
@@ -45,10 +44,10 @@ _NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来�
 _NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + FUNCTION_START.pattern)
 
 
-@cache
+@per_rule_set
 def _name_before_post_note() -> re.Pattern:
     """A name and a parenthesis that ends with a post title (rules/posts.tsv)."""
-    posts = sorted((row[0] for row in table("posts.tsv", 3)), key=len, reverse=True)
+    posts = sorted((row.post for row in table("posts.tsv")), key=len, reverse=True)
     return re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^（）()]{2,30}(?:"
                       + "|".join(map(re.escape, posts)) + r")[）)]")
 
@@ -556,6 +555,6 @@ def _is_foreign_pair(pair: str) -> bool:
         or (len(pair) == 2 and all(char in transliteration() for char in pair))
 
 
-@cache
+@per_rule_set
 def _spelled_by_sound() -> re.Pattern:
     return re.compile("[" + "".join(sorted(transliteration())) + "]+")

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import insort
-from functools import cache
 
 from ..places import TOWN_SUFFIX, place_index
-from ..rules import table
+from ..rules import per_rule_set, table
 from .lexicon import compiled_rules
 from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
                        Sentence, crosses_word, dictionary_words, is_word, runs_on, segmented_at,
@@ -139,7 +138,7 @@ def _consecutive(positions: list[int]) -> list[list[int]]:
     return runs
 
 
-@cache
+@per_rule_set
 def _abbreviation_run() -> re.Pattern:
     return re.compile("[" + "".join(sorted(place_index().abbreviations)) + "]{2,}")
 
@@ -198,13 +197,13 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     return result
 
 
-@cache
+@per_rule_set
 def _site_names() -> dict[str, re.Pattern]:
     """For each kind of ``rules/sites.tsv``: a name of up to eight characters ending in one of
     its suffixes (as few as possible, so a name ends at its first suffix)."""
     by_kind: dict[str, list[str]] = {}
-    for row in table("sites.tsv", 3):  # rules.SCHEMAS admits the kinds zone and site only
-        by_kind.setdefault(row[1], []).append(row[0])
+    for row in table("sites.tsv"):  # rules.SCHEMAS admits the kinds zone and site only
+        by_kind.setdefault(row.kind, []).append(row.suffix)
     least = {"zone": 1, "site": 2}  # 高新区 is a zone's whole name; 广场 alone is no site's
     return {kind: re.compile(f"[\\u4e00-\\u9fff]{{{least[kind]},8}}?(?:" + "|".join(
         sorted(suffixes, key=len, reverse=True)) + ")") for kind, suffixes in by_kind.items()}

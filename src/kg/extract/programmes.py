@@ -9,9 +9,8 @@ meeting). Tables: programme_words.tsv, programme_stop.tsv, org_suffixes.tsv, tri
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from ..rules import trigger_words
+from ..rules import per_rule_set, trigger_words
 from .lexicon import compiled_rules, ends_with_org_suffix
 from .organisations import suffix_ends_name
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, Sentence, dictionary_words,
@@ -188,7 +187,7 @@ _PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计
                             "热线"))
 
 
-@cache
+@per_rule_set
 def _run_triggers() -> re.Pattern:
     return re.compile("(" + "|".join(map(re.escape, trigger_words("runs"))) + ")[出了]?$")
 
