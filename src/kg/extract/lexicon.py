@@ -90,7 +90,7 @@ def level_words(use: str) -> tuple[str, ...]:
 
 @per_rule_set(maxsize=65536)
 def ends_with_org_suffix(name: str, kinds: tuple[str, ...] = ("body", "top"),
-                          shortest: int = 2) -> bool:
+                         shortest: int = 2) -> bool:
     lexicon, *_ = compiled_rules()
     return any(p[0] == "org_suffix" and p[3] in kinds and len(p[1]) >= shortest
                and e == len(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import compiled_rules, ends_with_org_suffix
-from .people import looks_like_name
+from .names import looks_like_name
 from .sentence import Candidate, Sentence, is_word
 
 
@@ -46,13 +46,13 @@ def listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate]
 #: What closes a heading that announces the holders of a title: 名单 (获奖者名单 …), then a
 #: count or a region in brackets (（10名）, (四川省)).
 LIST_HEADING = re.compile(r"[”\"]?(?:(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
-                           r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
-                           # or a count alone at the end of the line: 一、…三八红旗手（100名）
-                           r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n)"
-                           # or who got it, then a colon: 获得…奖章的会员有:
-                           r"|的[^\n,，。;；]{0,10}?(?:分别)?(?:有|是|为|如下)[:：][ \t　]*(?=\n)"
-                           # or the title alone on its line (then at least two holders follow)
-                           r"|[ \t　]*(?=\n))")
+                          r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
+                          # or a count alone at the end of the line: 一、…三八红旗手（100名）
+                          r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n)"
+                          # or who got it, then a colon: 获得…奖章的会员有:
+                          r"|的[^\n,，。;；]{0,10}?(?:分别)?(?:有|是|为|如下)[:：][ \t　]*(?=\n)"
+                          # or the title alone on its line (then at least two holders follow)
+                          r"|[ \t　]*(?=\n))")
 
 #: What may stand before a title that is alone on its line: marks and numbering only.
 _BARE_LEAD = re.compile(r"[\s■●◆▲★○◎·\-—一二三四五六七八九十、.．()（）\d]*")

@@ -14,7 +14,7 @@ import re
 from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from .lexicon import compiled_rules, level_words
-from .people import person_at
+from .names import person_at
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
                        Sentence, dictionary_words, segmented_at, word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")

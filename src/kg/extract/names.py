@@ -1,0 +1,148 @@
+"""What a personal name looks like: where one starts and ends (``person_at``), whether a span
+looks like a name (a surname and one or two characters, not an ordinary word), and whether a
+candidate is plausible at all (``plausible_name``, read by the overlap policy).
+
+Tables: surnames.tsv, transliteration.tsv, posts.tsv; jieba's dictionary and word frequencies.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import segmenter
+from ..rules import jieba_dictionary, per_rule_set
+from .lexicon import compiled_rules, post_titles, transliteration
+from .sentence import (FUNCTION_START, NAMED_NOT_BODY, NOT_NAME_TAGS, Sentence, dictionary_words,
+                       is_word, segmented_at, word_ending_at)
+
+#: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
+_JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
+NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|\(|（|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
+                        r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s|"
+                        # news: a date, a time word or a preposition after the name
+                        r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
+                        r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
+_NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + FUNCTION_START.pattern)
+
+
+def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
+              by_segmentation: bool = True) -> int | None:
+    """The end of a person's name starting at ``pos``, or None.
+
+    A Han name is a surname and one or two characters (two or three after a compound surname).
+    Where the context is strong (``strict=False``: right after a post title, in a byline or a
+    list of honoured people) a name without a Han surname (尼玛拉姆, 乌云其木格) may run from
+    three to six characters, with no boundary word inside. Either way the name must end where a
+    new word starts: a rule word or a word that may follow a name, or in a strong context a word
+    boundary of jieba's (for a name without a Han surname only ``by_segmentation``).
+    """
+    text = sent.text
+    joined = _JOINED_NAME.match(text, pos)
+    if joined and (not strict or text[pos:pos + 1] in surnames):
+        # 古丽娜尔·买买提: the dot joins the parts of one name, which ends where a word starts
+        for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
+            if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+                break
+            if end == sent.end or end in sent.word_starts or NAME_AFTER.match(text, end):
+                return end
+    compound = text[pos:pos + 2] in surnames
+    han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
+    other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
+                                and not _NOT_NAME_START.match(text, pos)) else ()
+    if other:
+        spelled = _spelled_by_sound().match(text, pos, min(sent.end, pos + 8))
+        if spelled and len(spelled.group()) >= 3 and (
+                segmented_at(sent, spelled.end()) or NAME_AFTER.match(text, spelled.end())):
+            return spelled.end()  # 普罗科菲耶夫: a foreign name spelled by sound, whole
+        if _is_foreign_pair(text[pos:pos + 2]):
+            other = other + (2,)  # 琼斯: two characters when they spell a foreign name
+    for lengths in (han, other):
+        # a name without a surname holds no boundary word and no common word (讲收获)
+        ends = [pos + length for length in lengths if pos + length <= sent.end
+                and re.fullmatch(r"[\u4e00-\u9fff·]+", text[pos:pos + length])
+                and (lengths is han or (sent.limit(pos + length) <= pos
+                                        and not _holds_common_word(text[pos:pos + length])))]
+        found = next((end for end in ends if end == sent.end or end in sent.word_starts
+                      or NAME_AFTER.match(text, end)), None)
+        if found is None and not strict and (by_segmentation or lengths is han):
+            # after a post title, jieba's word boundary will do; a given name of two characters
+            # first, unless its second starts a word (王毅|举行, not 王毅举)
+            ordered = sorted(ends, key=lambda end: (end - pos != 3, end - pos)) \
+                if lengths is han and not compound else ends
+            found = next((end for end in ordered if segmented_at(sent, end)
+                          and len(word_ending_at(sent, end)) <= end - pos
+                          and text[end - 1:end + 1] not in dictionary_words()), None)
+        if found and lengths is han and found - pos == 3 and not compound \
+                and sent.tagged_name_end(pos) == pos + 2 and found < sent.end \
+                and (not NAME_AFTER.match(text, found) or text[pos + 2] in PREPOSITIONS):
+            return pos + 2  # the tagger ends the name before a verb (司勇|来淮, 金浩|向)
+        if found:
+            return found
+    return None
+
+
+def _holds_common_word(text: str) -> bool:
+    """Whether a common word that is not a name (收获) lies inside ``text``."""
+    words, common = jieba_dictionary()
+    return any(text[i:i + 2] in common and words[text[i:i + 2]] in NOT_NAME_TAGS
+               for i in range(len(text) - 1))
+
+
+def looks_like_name(text: str, surnames) -> bool:
+    """A surname, one or two more characters, and not an ordinary word."""
+    compound = text[:2] in surnames
+    return bool(text) and text[:1] != text[1:2] and not NUMERAL.match(text, 1) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+        and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
+
+
+#: A numeral: no given name of one character is one (左一, a caption's "left, first").
+NUMERAL = re.compile(r"[一二三四五六七八九十](?:$)")
+
+#: Prepositions and motion verbs that may follow a name of two characters (金某|向…, 王某|到会).
+PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
+
+
+def _is_name_word(text: str) -> bool:
+    """Whether ``text`` is a whole word, not a name: an ordinary dictionary word, or one of the
+    frequent words jieba tags as names (荣誉, 文明, 宁静; as the start of a name, 黎明 of
+    黎明某 is fine)."""
+    return is_word(text) or (dictionary_words().get(text) == "nr"
+                             and _frequency(text) >= _WORD_FREQUENCY)
+
+
+#: jieba's frequency above which a word it tags as a name is an ordinary word (荣誉 2877,
+#: 宁静 652; the common names it knows stay below: 李娜 438).
+_WORD_FREQUENCY = 600
+
+
+def _frequency(word: str) -> int:
+    """The frequency of a word in jieba's dictionary (0 if it holds none)."""
+    return segmenter.tokenizer().FREQ.get(word, 0)
+
+
+def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> bool:
+    """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
+    post title (省长柯文涛) or read whole as a name by jieba's tagger (``tagged``: 周长|某),
+    four characters only with a compound surname."""
+    _, _, _, surnames = compiled_rules()
+    if _is_name_word(name) or name in post_titles() or (
+            len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
+            and name[:2] not in surnames  # 上官 is a word and a surname
+            # after a post, a proper name's start (柯文 of 柯文涛) may open it
+            and not (strong and dictionary_words()[name[:2]] in NAMED_NOT_BODY)):
+        return False
+    # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
+    # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
+    # may have four
+    return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
+        or sum(char in transliteration() for char in name) >= 3
+
+
+def _is_foreign_pair(pair: str) -> bool:
+    """Two characters that jieba knows as a person's name or that both spell by sound."""
+    return dictionary_words().get(pair) in ("nr", "nrt", "nrfg") \
+        or (len(pair) == 2 and all(char in transliteration() for char in pair))
+
+
+@per_rule_set
+def _spelled_by_sound() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(transliteration())) + "]+")
