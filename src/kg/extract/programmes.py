@@ -221,11 +221,12 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name,
         # unless it is the body's own congress or session (海南省妇联第七次代表大会,
-        # X妇联十三届三次执委会议)
+        # X妇联十三届三次执委会议) or a meeting it convenes (某部…专项行动电视电话会议)
         left = max([left] + [c.end for c in found if c.type == "Organisation"
                              and left <= c.start and c.end < s - 1
                              and _ACTING_BODY.search(text, c.start, c.end)
-                             and not _OWN_MEETING.fullmatch(text, c.end, e)])
+                             and not _OWN_MEETING.fullmatch(text, c.end, e)
+                             and not p[1].endswith("会议")])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))

@@ -3,51 +3,127 @@
 ``runs``: the organisation named right before a runs trigger in the sentence runs the
 programmes after the trigger (a list of bodies may end in 等单位 and a venue: A、B等单位在
 X广场联合开展; a venue after 在 runs nothing); in 由A主办、B承办、C协办的 P every body after
-由 runs P, and so do those in P 由A、B主办 / P 是由 A 发起 after it; when the sentence
-leaves the subject out, the document's own organisation (the one it names most) runs them
-(reports leave their author out), and with a partner (与 X 联合举办) it runs them together
-with X; a programme named after an organisation
-(清华大学远程教学站) is that organisation's, a women's congress (X妇女第N次代表大会) the
-place's federation's, a meeting named after an organ (第五届主席团第一次会议) the organ's; a 【section】 header's programme is the document's
-own organisation's when the section names that organisation first.
+由 runs P, and so do those in P 由A、B主办 / P 是由 A 发起 after it; when the trigger's
+clause names no body, the body opening an earlier clause of the sentence runs them (…，广东省妇联
+始终…，深入推进X), else the document's own organisation (the one it names most: reports leave
+their author out) unless the subject is a kind of body it is not (各级工会组织要…) or the
+programme's words say whose it is (a body right before it, a sitting of an organ, 与 X); with a
+partner (与 X 联合举办) the writer runs them together with X. A trigger word inside a name
+(妇联基层组织), 联合 alone (联合负责人), a programme inside a title's name, and carrying out a
+meeting's spirit or a speech given at it run nothing. A programme whose name starts with an
+organisation (清华大学远程教学站) or follows it (教育部X计划) is that organisation's, a women's
+congress (X妇女第N次代表大会) the place's federation's, a meeting named after an organ
+(第五届主席团第一次会议) the organ's; a 【section】 header's programme is the document's own
+organisation's when the section names that organisation first.
 """
 from __future__ import annotations
 
 import re
 
 from ..extract import ORGAN
-from ..rules import per_rule_set, trigger_words
+from ..rules import per_rule_set, table, trigger_words
 from ..vocab import entity_iri
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
 @per_rule_set
+def _joining_words() -> frozenset[str]:
+    return frozenset(trigger_words("runs", "joins"))
+
+
+@per_rule_set
 def _joining_triggers() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, trigger_words("runs", "joins"))))
+    return re.compile("|".join(map(re.escape, _joining_words())))
+
+
+def _last_trigger(text: str, start: int, end: int, ms):
+    """The last runs trigger between ``start`` and ``end`` that is a verb: 组织 in
+    妇联基层组织“破难”行动 is a word of a name; 联合 alone (联合负责人) is none, a joint verb
+    follows it (联合开展, 联合印发)."""
+    found = None
+    for match in triggers()["runs"].finditer(text, start, end):
+        if not any(m.start <= match.start() and match.end() <= m.end for m in ms) \
+                and match.group() not in _joining_words():
+            found = match
+    return found
+
+
+def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
+    """Who runs a programme after a trigger whose own clause names no body: the body that
+    opens an earlier clause of the sentence (…，广东省妇联始终聚焦…，深入推进X); after a kind
+    of body (各级工会组织要…), the document's own body if it is of that kind; else the
+    document's own body (reports leave their author out)."""
+    opens = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end)]
+    for pos in reversed(opens):
+        pos = _CLAUSE_OPENING.match(text, pos, end).end()
+        opening = next((m for m in ms if m.start == pos and m.type != "Place"), None)
+        if opening is not None and opening.type == "Person":
+            break  # 某某表示，…: what a speaker says leaves the body out
+        if opening is not None and opening.type == "Organisation" \
+                and text[opening.end:opening.end + 1] not in "的、和与及·" \
+                and not any(m.type == "Person" and opening.end <= m.start < opening.end + 8
+                            for m in ms):
+            return [opening]  # not a unit named with its people (某报记者某某, 某会主席某某)
+        kind = _GENERIC_BODIES.match(text, pos, end)
+        if kind:
+            full = _suffix_full_forms().get(kind.group(1), kind.group(1))
+            return [own] if own is not None and full in own.key else []
+    return [own] if own is not None else []
+
+
+#: What may open a clause before its subject: a date, a time adverb (3月5日, 近年来).
+_CLAUSE_OPENING = re.compile(r"[\s\d年月日号]*(?:近年来|今年以来|近日|日前|同时|此外|另外)?[\s,，]*")
+
+#: A kind of body as a clause's subject (各级妇联组织, 基层工会, 全市各级残联).
+_GENERIC_BODIES = re.compile(r"(?:全[省市区县旗盟国]|[\u4e00-\u9fff]{1,8}?[省市区县旗盟州])?"
+                             r"(?:各级|基层|各地)[\u4e00-\u9fff]{0,4}?"
+                             r"(妇联|工会|残联|科协|侨联|文联)")
+
+
+@per_rule_set
+def _suffix_full_forms() -> dict[str, str]:
+    """Short organisation suffixes and the full forms they stand for (妇联 -> 妇女联合会)."""
+    return {row.suffix: row.full_form for row in table("org_suffixes.tsv") if row.full_form}
+
+
+def _owner_before(text: str, programme, orgs):
+    """The organisation written right before a programme's name, which it runs (教育部国家…
+    计划, 中组部“万人计划”), or None."""
+    return next((o for o in orgs if o.end <= programme.start
+                 and not text[o.end:programme.start].strip("“\"")), None)
+
+
+def _named_otherwise(text: str, programme, orgs) -> bool:
+    """Whether a programme's own words say whose it is, so that the document's own body does
+    not run it by default: an organisation right before it, a sitting of an organ of one term
+    (第五届主席团第一次会议), or a partner's place after 与/同 (与青少年之家对接)."""
+    return (_owner_before(text, programme, orgs) is not None
+            or _ORGAN_SITTING.search(programme.surface) is not None
+            or text[programme.start - 1:programme.start] in ("与", "同"))
 
 
 def runners_before_trigger(document, sentence, ms, facts):
     """The bodies before a runs trigger (or after 由) run the programmes after it; when the
     sentence names none, the document's own organisation does."""
     text, own = document.text, facts.own
-    trigger = triggers()["runs"]
     programmes = [m for m in ms if m.type == "Programme" and not m.rule_id.startswith(
         "rules/patterns")]
     if not programmes:
         return
     orgs = [m for m in ms if m.type == "Organisation"]
+    honours = [m for m in ms if m.type == "Honour"]
     awarded = facts.subjects("awarded")
     for programme in programmes:
         if entity_iri(programme.type, programme.key, facts.base) in awarded:
             continue  # a project honoured in a list is its own unit's, not the lister's
+        if any(is_inside(programme, h) for h in honours):
+            continue  # 全国实施妇女儿童发展纲要先进集体: a title names the programme
         if _SPIRIT_OF.match(text, programme.end):
             continue  # 贯彻落实…会议精神: carrying out a meeting's spirit is not running it
         if any(p is not programme and p.start <= programme.start and programme.end < p.end
                for p in programmes):
             continue  # the brand inside a longer programme's name (“美丽庭院”建设推进会)
-        t = None
-        for match in trigger.finditer(text, sentence[0], programme.start):
-            t = match
+        t = _last_trigger(text, sentence[0], programme.start, ms)
         if t is None:
             continue
         # the organisation right before the trigger is the subject (A、B等单位在X广场联合开展:
@@ -69,7 +145,8 @@ def runners_before_trigger(document, sentence, ms, facts):
                             and not CLAUSE_END.search(text, o.end, group[0].start)
                             for o in orgs):
             group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
-        group = group or ([own] if own is not None else [])
+        if not group and not _named_otherwise(text, programme, orgs):
+            group = _clause_subject(text, sentence[0], t.start(), ms, own)
         # X 联合 A、B、C 印发…: A, B and C organise it with X
         for joiner in _joining_triggers().finditer(text, sentence[0], programme.start):
             after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
@@ -124,6 +201,8 @@ def runners_named_after(document, sentence, ms, facts):
 _WOMENS_CONGRESS = re.compile(r"^(.+?)(?:妇女)?第[^次]{1,4}次(?:妇女)?代表大会$")
 #: An organ's term and name inside a meeting's name (…第五届主席团第一次会议).
 _ORGAN_TERM = re.compile(r"第[^届]{1,4}届.+$")
+#: A sitting of an organ of one term (第五届主席团第一次会议, 第五届常务理事会第一次会议).
+_ORGAN_SITTING = re.compile(r"第[^届]{1,4}届[^第次,，]{2,8}第[^次]{1,4}次(?:全体)?会议$")
 
 
 def meetings_of_bodies(document, mentions, facts):
@@ -145,13 +224,30 @@ def meetings_of_bodies(document, mentions, facts):
 
 def named_runners(document, sentence, ms, facts):
     """A programme whose name starts with an organisation's (清华大学远程教学站,
-    海拉尔区义工联合会松柏之爱项目) is that organisation's."""
-    for programme in (m for m in ms if m.type == "Programme"
-                      and not m.rule_id.startswith("rules/patterns")):
-        for org in ms:
-            if org.type == "Organisation" and org.start == programme.start \
-                    and org.end < programme.end:
-                facts.add(org, "runs", programme, sentence)
+    海拉尔区义工联合会松柏之爱项目), or follows it (教育部国家…计划), is that organisation's."""
+    text = document.text
+    orgs = [m for m in ms if m.type == "Organisation"]
+    programmes = [m for m in ms if m.type == "Programme"
+                  and not m.rule_id.startswith("rules/patterns")]
+    for programme in programmes:
+        owner = _owner_before(text, programme, orgs)
+        if owner is not None and not any(p is not programme and is_inside(programme, p)
+                                         for p in programmes):
+            facts.add(owner, "runs", programme, sentence)
+        named = max((o for o in orgs if o.start == programme.start and o.end < programme.end),
+                    key=lambda o: o.end, default=None)
+        if named is not None and not (_ORGAN_SITTING.match(text, named.end, programme.end)
+                                      and _has_organ(facts, named)):
+            # a sitting of the body's organ (某会第五届常务理事会第一次会议) is the organ's
+            facts.add(named, "runs", programme, sentence)
 
 
-_SPIRIT_OF = re.compile(r"(?:[和、与及][^,，。;；]{0,24})?精神")
+def _has_organ(facts, body) -> bool:
+    """Whether the document names an organ of a body (某会第五届常务理事会)."""
+    return any(m.rule_id == ORGAN and m.key.startswith(body.key)
+               for ms in facts.by_sentence.values() for m in ms)
+
+
+#: Carrying out a meeting's spirit or a speech given at it is not running it (贯彻…会议精神,
+#: 在…座谈会上的讲话).
+_SPIRIT_OF = re.compile(r"(?:[和、与及][^,，。;；]{0,24})?精神|上的(?:重要)?讲话")

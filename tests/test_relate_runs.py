@@ -1,0 +1,53 @@
+"""Who runs a programme: the body the sentence names, a body written right before the
+programme's name, the organ of a sitting, and the document's own body only when the sentence
+leaves the subject out and names no other."""
+from test_relate import facts_of, graph_of
+
+
+def test_a_trigger_word_inside_a_name_is_no_verb(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湘潭县妇联召开会议。湘潭县妇联今年的公益创投大赛确定了"
+                                       "妇联基层组织“暖心”行动、关爱儿童行动等方向。"), "runs")
+    assert not {obj for _, obj in runs} & {"关爱儿童行动", "妇联基层组织暖心行动"}
+
+
+def test_a_programme_named_inside_a_title_is_not_run(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省妇联召开会议。为持续推进妇女事业,湖南省妇联授予10个单位"
+                                       "“全省实施儿童发展纲要先进集体”称号。"), "runs")
+    assert not [obj for _, obj in runs if "纲要" in obj]
+
+
+def test_a_body_before_a_programme_runs_it_not_the_writer(tmp_path):
+    graph = graph_of(tmp_path, "武汉大学召开会议。武汉大学表彰教师。李华现任武汉大学“数字经济实验班”"
+                               "联合负责人,教育部拔尖人才培养计划项目首席专家。")
+    assert facts_of(graph, "runs") == {("中华人民共和国教育部", "拔尖人才培养计划项目")}
+
+
+def test_a_speech_at_a_meeting_does_not_make_the_listener_run_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省妇联召开会议。为贯彻落实在全国妇女工作座谈会上的讲话,"
+                                       "湖南省妇联部署工作。"), "runs")
+    assert not [obj for _, obj in runs if "座谈会" in obj]
+
+
+def test_a_sitting_of_an_organ_is_the_organs(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省女企业家协会召开会员大会,选举产生了湖南省女企业家协会第三届理事会。"
+                                       "随后召开湖南省女企业家协会第三届理事会第一次会议。"), "runs")
+    sitting = "湖南省女企业家协会第三届理事会第一次会议"
+    assert ("湖南省女企业家协会第三届理事会", sitting) in runs
+    assert ("湖南省女企业家协会", sitting) not in runs
+
+
+def test_the_body_opening_an_earlier_clause_runs_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "中国儿童少年基金会到访。中国儿童少年基金会捐赠图书。"
+                                       "王某表示,湖南省妇联始终关注妇女发展,深入推进巾帼创业行动。"), "runs")
+    assert runs == {("湖南省妇女联合会", "巾帼创业行动")}
+
+
+def test_a_kind_of_body_as_subject_is_not_the_writer_of_another_kind(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "长沙市政协召开会议。长沙市政协主席讲话。会议要求,各级工会组织要"
+                                       "组织职工,努力把基层工会建成职工信赖的“职工之家”。"), "runs")
+    assert not runs
+
+
+def test_a_meeting_a_ministry_convenes_keeps_its_name(tmp_path):
+    graph = graph_of(tmp_path, "湖南省妇联党组传达学习了公安部打击电信诈骗专项行动电视电话会议精神。")
+    assert ("中华人民共和国公安部", "公安部打击电信诈骗专项行动电视电话会议") in facts_of(graph, "runs")
