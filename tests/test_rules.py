@@ -52,6 +52,7 @@ BAD_ROWS = {
     "sites.tsv": ("广场\tsquare\t", "column 2 must be one of site, zone"),
     "surnames.tsv": ("王\t\textra\tcells", "expected 2-2 tab-separated columns"),
     "transliteration.tsv": ("\t注释", "first column is empty"),
+    "words.tsv": ("series_heads\t行动||工程\t", "column 2 is not in the form"),
 }
 
 
@@ -164,6 +165,13 @@ def test_an_unknown_table_or_folder_is_a_user_error(report, own_rules, tmp_path,
     assert "honors.tsv: not a kg rule table" in capsys.readouterr().err
     assert main(["rules", str(tmp_path / "missing")]) == 2
     assert "not a folder of rule tables" in capsys.readouterr().err
+
+
+def test_a_word_list_missing_from_a_users_table_is_named(report, own_rules, tmp_path, capsys):
+    (own_rules / "words.tsv").write_text("series_heads\t行动|工程\t\n", encoding="utf-8")
+    assert main(["build", str(report), "-o", str(tmp_path / "out"), "--rules",
+                 str(own_rules)]) == 2
+    assert f"{own_rules}/words.tsv: no word list " in capsys.readouterr().err
 
 
 def test_kg_rules_copies_the_packaged_tables_and_checks_a_folder(tmp_path, capsys):

@@ -20,22 +20,34 @@ from .extract import ORGAN
 from .model import Document, Entity, Mention
 from .normalize import normalize_unicode, strip_pinyin_glosses
 from .places import TOWN_SUFFIX, place_index, stray_short_forms
-from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table
+from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 from .vocab import entity_iri
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
-#: Name endings of bodies whose place prefix is expanded to the full place name.
-_GOVERNMENT = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|人大|政协|厅|局|委|办|检察院|法院|高院|"
-                         r"总工会|科协|党组|部|处|科|室)$")
-#: A programme named as a series of N parts (X四大行动, X三项工程) is the programme X.
-_COUNTED_SERIES = re.compile(r"(?<=..)[一二三四五六七八九十两]+(?:大|项)(?:行动|工程|活动|计划|项目|品牌|任务)$")
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
-#: Words of enterprises and schools, whose names keep their place as written.
-_ENTERPRISE = re.compile(r"公司|集团|厂|中学|小学|学校|大学|学院|医院")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
+
+
+@per_rule_set
+def _government() -> re.Pattern:
+    """Name endings of bodies whose place prefix is expanded to the full place name."""
+    return re.compile(word_pattern("government_endings") + "$")
+
+
+@per_rule_set
+def _counted_series() -> re.Pattern:
+    """A programme named as a series of N parts (X四大行动, X三项工程) is the programme X."""
+    return re.compile(r"(?<=..)[一二三四五六七八九十两]+(?:大|项)" + word_pattern("series_heads")
+                      + "$")
+
+
+@per_rule_set
+def _enterprise() -> re.Pattern:
+    """Words of enterprises and schools, whose names keep their place as written."""
+    return re.compile(word_pattern("enterprise_words"))
 
 
 @per_rule_set
@@ -239,8 +251,8 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
             # 全国妇联权益部 -> 中华全国妇女联合会权益部; 党中央委员会 is 党中央 written out
             name = canonical if canonical.endswith(rest) else canonical + rest
             break
-    if _GOVERNMENT.search(name) and not name.startswith(_known_canonicals()) \
-            and not _ENTERPRISE.search(name):
+    if _government().search(name) and not name.startswith(_known_canonicals()) \
+            and not _enterprise().search(name):
         # (not 新疆 of 新疆生产建设兵团, nor the 长春 of a company's name: 长春某公司业务部)
         name = _expand_place_prefix(name)
     name = _full_body_form(name)
@@ -305,7 +317,7 @@ def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> st
         before_quote = re.match(r"^(.{2,12}?)[“\"]", mention.surface)
         if before_quote and _is_place_name(before_quote.group(1)):
             key = key[len(before_quote.group(1)):]
-        key = _meeting_form(_ROUND.sub("", _COUNTED_SERIES.sub("", key)))
+        key = _meeting_form(_ROUND.sub("", _counted_series().sub("", key)))
         return _relative_prefix(key, region) if key.startswith("自治区") else key
     return key
 

@@ -138,6 +138,8 @@ SCHEMAS: dict[str, Schema] = {
                                                              "names")}),
     "sites.tsv": Schema(_columns("suffix kind comment"), choices={1: _values("zone", "site")}),
     "surnames.tsv": Schema(_columns("surname comment")),
+    "words.tsv": Schema(_columns("list words comment"), pattern={0: r"[a-z_]+",
+                                                                 1: r"[^|\s]+(\|[^|\s]+)*"}),
     "transliteration.tsv": Schema(_columns("characters comment")),
 }
 
@@ -215,6 +217,7 @@ class RuleSet:
             label, text = texts[name]
             digest.update(f"{name}\0{text}\0".encode())
             tables[name] = _checked_rows(text, label, SCHEMAS[name])
+        self._sources = MappingProxyType({name: label for name, (label, _) in texts.items()})
         self._tables = MappingProxyType(tables)
         self.digest = digest.hexdigest()
         self.memo: dict = {}
@@ -222,6 +225,10 @@ class RuleSet:
     def table(self, name: str) -> tuple[Row, ...]:
         """The rows of the table ``name`` (``posts.tsv`` …)."""
         return self._tables[name]
+
+    def source(self, name: str) -> str:
+        """Where the table ``name`` was read: ``rules/NAME`` or the path in the user's folder."""
+        return self._sources[name]
 
     def names(self) -> list[str]:
         """The names of the tables, sorted."""
@@ -372,6 +379,37 @@ def jieba_dictionary() -> tuple[dict[str, str], frozenset[str]]:
                 if int(freq) >= 100:
                     common.add(word)
     return tags, frozenset(common)
+
+
+@per_rule_set
+def words(name: str) -> tuple[str, ...]:
+    """The words of the list ``name`` in ``rules/words.tsv``, longest first.
+
+    Raises
+    ------
+    RuleError
+        The rule set's ``words.tsv`` has no list of that name, or has it twice.
+
+    >>> words("enterprise_words")[:3]
+    ('中学', '公司', '医院')
+    """
+    rows = [row for row in table("words.tsv") if row.list == name]
+    if not rows:
+        raise RuleError(active_rules().source("words.tsv"), 0, f"no word list {name!r}")
+    if len(rows) > 1:
+        path, _, line = rows[1].rule_id.rpartition(":")
+        raise RuleError(path, int(line), f"the word list {name!r} is given twice")
+    return tuple(sorted(set(rows[0].words.split("|")), key=lambda word: (-len(word), word)))
+
+
+@per_rule_set
+def word_pattern(name: str) -> str:
+    """The words of the list ``name`` as a regular-expression group, longest first.
+
+    >>> re.fullmatch(word_pattern("series_heads"), "工程") is not None
+    True
+    """
+    return "(?:" + "|".join(map(re.escape, words(name))) + ")"
 
 
 def split_list(cell: str) -> list[str]:
