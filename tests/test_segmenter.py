@@ -45,10 +45,10 @@ def test_planted_and_spoilt_dictionary_caches_change_nothing(tmp_path):
 
 def test_a_cache_file_others_may_write_is_not_used(tmp_path):
     path = tmp_path / "state.marshal"
-    payload = marshal.dumps(({"妇联": 5}, 5))
+    payload = marshal.dumps(({"妇联": 5}, 5, {"妇联": "nt"}))
     path.write_bytes(hashlib.sha256(payload).digest() + payload)
     path.chmod(0o600)
-    assert segmenter._load(path) == ({"妇联": 5}, 5)
+    assert segmenter._load(path) == ({"妇联": 5}, 5, {"妇联": "nt"})
     path.chmod(0o666)
     assert segmenter._load(path) is None
     path.chmod(0o600)
@@ -62,3 +62,47 @@ def test_the_private_cache_lives_under_the_users_cache_home(monkeypatch, tmp_pat
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert segmenter.cache_folder() == tmp_path / "home" / ".cache" / "kg"
+
+
+#: Text in our own words, with names jieba's dictionary does not hold (its HMM reads them).
+TEXT = ("昨天下午，区科协副主席柯望舒在会上说：要把科普工作做实。\n"
+        "村医窦禾生和护士长贝若溪2023年起坚持送药上门，群众称赞“好医生”！")
+
+
+def _posseg(text: str) -> list[tuple[str, str]]:
+    import jieba.posseg
+
+    segmenter.tokenizer()
+    return [(pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text)]
+
+
+def _strings(words) -> list[tuple[str, str]]:
+    return [(TEXT[a:b], tag) for a, b, tag in words]
+
+
+def test_tagged_words_read_whole_are_jieba_posseg():
+    words = segmenter.tagged_words(TEXT, 0, len(TEXT), lambda a, b: True)
+    assert _strings(words) == _posseg(TEXT)
+    start = TEXT.index("村医")
+    assert _strings(segmenter.tagged_words(TEXT, start, len(TEXT), lambda a, b: True)) \
+        == _posseg(TEXT[start:])
+
+
+def test_only_wanted_stretches_are_read_and_the_rest_reads_the_same_later():
+    # blocks of more than four characters are read, none of the HMM's stretches in them
+    words = segmenter.tagged_words(TEXT, 0, len(TEXT), lambda a, b: b - a > 4)
+    assert ("昨天下午", segmenter.UNREAD) in _strings(words)
+    assert ("柯望舒在", segmenter.UNREAD_HMM) in _strings(words)
+    assert ("窦禾生", "nr") in _strings(words)  # its stretch (村医窦禾生和) is longer
+    read_later = [w for word in words for w in segmenter.read_unread(TEXT, word)]
+    assert _strings(read_later) == _posseg(TEXT)
+    nothing = segmenter.tagged_words(TEXT, 0, len(TEXT), lambda a, b: False)
+    assert {tag for _, _, tag in nothing} == {segmenter.UNREAD, "x"}
+
+
+def test_the_words_beside_a_name_are_read():
+    text = "李娜便去了"  # a name of jieba's dictionary, then single characters for its HMM
+    block = lambda a, b: (a, b) == (0, len(text))  # noqa: E731 (the block, none of its stretches)
+    assert segmenter.tagged_words(text, 0, len(text), block)[-1] == (2, 5, segmenter.UNREAD_HMM)
+    beside = segmenter.tagged_words(text, 0, len(text), block, frozenset(("nr",)))
+    assert [(text[a:b], tag) for a, b, tag in beside] == _posseg(text)

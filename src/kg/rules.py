@@ -370,15 +370,11 @@ def jieba_dictionary() -> tuple[dict[str, str], frozenset[str]]:
     """Two- to four-character words of jieba's dictionary with their part-of-speech tags, and
     those common enough (frequency >= 100) to decide a segmentation on their own (only looked
     up, never used to segment: a signal, not the decision)."""
-    tags, common = {}, set()
-    with (resources.files("jieba") / "dict.txt").open(encoding="utf-8") as handle:
-        for line in handle:
-            word, freq, tag = line.rstrip("\n").split(" ")
-            if 2 <= len(word) <= 4:
-                tags[word] = tag
-                if int(freq) >= 100:
-                    common.add(word)
-    return tags, frozenset(common)
+    from .segmenter import tokenizer, word_tags
+
+    frequency = tokenizer().FREQ
+    tags = {word: tag for word, tag in word_tags().items() if 2 <= len(word) <= 4}
+    return tags, frozenset(word for word in tags if frequency[word] >= 100)
 
 
 @per_rule_set

@@ -6,7 +6,12 @@ traceback. kg instead builds the prefix dictionary from jieba's packaged ``dict.
 it in a private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), each file named
 after the hash of the dictionary it was made from and holding the SHA-256 of its own content.
 A cache file is used only when it belongs to this user, nobody else may write it, and its hash
-matches; anything else is ignored and the dictionary built again (about 2 s).
+matches; anything else is ignored and the dictionary built again (about 2 s). The same file holds
+every word's part-of-speech tag, so that neither kg nor ``jieba.posseg`` reads ``dict.txt`` again.
+
+``tagged_words`` gives the words and tags ``jieba.posseg`` gives a text, but reads only what its
+caller asks for: posseg's hidden Markov model, the slow part, runs on a stretch of characters
+the dictionary leaves single only when that stretch is wanted.
 """
 from __future__ import annotations
 
@@ -14,9 +19,11 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import stat
 from functools import cache
 from pathlib import Path
+from typing import Callable
 
 from .errors import OutputError
 from .io import write_atomic
@@ -41,26 +48,42 @@ def tokenizer():
     shared = jieba.dt
     with shared.lock:
         if not shared.initialized:
-            shared.FREQ, shared.total = _prefix_dictionary(shared)
+            shared.FREQ, shared.total, _ = _dictionary_state()
             shared.initialized = True
     return shared
 
 
-def _prefix_dictionary(tokenizer) -> tuple[dict[str, int], int]:
-    with tokenizer.get_dict_file() as handle:
+@cache
+def word_tags() -> dict[str, str]:
+    """The part-of-speech tag of each word of jieba's dictionary (``jieba.posseg``'s table)."""
+    return _dictionary_state()[2]
+
+
+@cache
+def _dictionary_state() -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's prefix dictionary, its total frequency and every word's tag, from the private
+    cache or built from ``dict.txt``."""
+    import jieba
+
+    with jieba.dt.get_dict_file() as handle:
         source = handle.read()
-    path = cache_folder() / f"jieba-{hashlib.sha256(source).hexdigest()[:24]}.marshal"
+    path = cache_folder() / f"jieba-tagged-{hashlib.sha256(source).hexdigest()[:24]}.marshal"
     loaded = _load(path)
     if loaded is not None:
         return loaded
     import io
 
-    freq, total = tokenizer.gen_pfdict(io.BytesIO(source))
-    _save(path, (freq, total))
-    return freq, total
+    freq, total = jieba.dt.gen_pfdict(io.BytesIO(source))
+    tags = {}
+    for line in source.decode("utf-8").splitlines():
+        if line.strip():
+            word, _, tag = line.strip().split(" ")  # as jieba.posseg reads the file
+            tags[word] = tag
+    _save(path, (freq, total, tags))
+    return freq, total, tags
 
 
-def _load(path: Path) -> tuple[dict[str, int], int] | None:
+def _load(path: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
     """The verified content of a cache file, or None (missing, foreign, spoilt)."""
     try:
         with open(path, "rb") as handle:
@@ -71,15 +94,15 @@ def _load(path: Path) -> tuple[dict[str, int], int] | None:
         digest, payload = data[:_DIGEST], data[_DIGEST:]
         if hashlib.sha256(payload).digest() != digest:
             return None
-        freq, total = marshal.loads(payload)
+        freq, total, tags = marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not isinstance(freq, dict) or not isinstance(total, int):
+    if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
         return None
-    return freq, total
+    return freq, total, tags
 
 
-def _save(path: Path, state: tuple[dict[str, int], int]) -> None:
+def _save(path: Path, state: tuple[dict[str, int], int, dict[str, str]]) -> None:
     """Write the cache file (best effort: without it the next run builds the state again)."""
     payload = marshal.dumps(state)
     try:
@@ -87,3 +110,122 @@ def _save(path: Path, state: tuple[dict[str, int], int]) -> None:
         write_atomic(path, hashlib.sha256(payload).digest() + payload)
     except (OSError, OutputError):
         pass
+
+
+#: A word of ``tagged_words``: start, end (positions in the text) and tag.
+Word = tuple[int, int, str]
+#: The tag of a block ``tagged_words`` left unread, and of a stretch it did not give the HMM.
+UNREAD, UNREAD_HMM = "unread", "unread-hmm"
+#: What jieba.posseg segments as one block (its ``re_han_internal``); the rest is punctuation and
+#: spaces, one word each (tag x), a line break ``\r\n`` one word.
+_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+")
+_GAP_WORD = re.compile(r"\r\n|.", re.S)
+
+
+def tagged_words(text: str, start: int, end: int, wanted: Callable[[int, int], bool],
+                 beside: frozenset[str] = frozenset()) -> list[Word]:
+    """``jieba.posseg``'s words of ``text[start:end]`` with their tags (HMM on), reading only
+    what is wanted.
+
+    jieba reads each block (a run of Han characters, Latin letters and digits) on its own: the
+    dictionary's best path through it, then the HMM on each stretch of two or more characters
+    that path leaves single and the dictionary does not hold. A block for which
+    ``wanted(start, end)`` is false is left as one word tagged ``UNREAD``; a stretch for the HMM
+    that is not wanted and borders no dictionary word with a tag in ``beside`` as one word
+    tagged ``UNREAD_HMM``. ``read_unread`` reads either later. Everything read is what
+    ``jieba.posseg.cut(text[start:end])`` gives.
+
+    Parameters
+    ----------
+    text : str
+        The text (a whole document: positions are the text's).
+    start, end : int
+        The span to read.
+    wanted : callable
+        ``wanted(a, b)``: whether the words of ``text[a:b]`` may be asked for.
+    beside : frozenset of str
+        Tags whose dictionary words need the words beside them too.
+
+    Returns
+    -------
+    list of (int, int, str)
+        The words in order, covering ``[start, end)``.
+
+    Examples
+    --------
+    >>> words = tagged_words("王芳出席会议。", 0, 7, lambda a, b: True)
+    >>> [("王芳出席会议。"[a:b], tag) for a, b, tag in words]
+    [('王芳', 'nr'), ('出席', 'v'), ('会议', 'n'), ('。', 'x')]
+    """
+    words: list[Word] = []
+    pos = start
+    for block in _BLOCK.finditer(text, start, end):
+        words += _gap_words(text, pos, block.start())
+        if wanted(block.start(), block.end()):
+            words += _block_words(text, block.start(), block.end(), wanted, beside)
+        else:
+            words.append((block.start(), block.end(), UNREAD))
+        pos = block.end()
+    return words + _gap_words(text, pos, end)
+
+
+def read_unread(text: str, word: Word) -> list[Word]:
+    """The words of an item ``tagged_words`` left unread (or the item itself if it was read)."""
+    start, end, tag = word
+    if tag == UNREAD:
+        return _block_words(text, start, end, lambda a, b: True, frozenset())
+    if tag == UNREAD_HMM:
+        return _hmm_words(text, start, end)
+    return [word]
+
+
+def _gap_words(text: str, start: int, end: int) -> list[Word]:
+    return [(m.start(), m.end(), "x") for m in _GAP_WORD.finditer(text, start, end)]
+
+
+def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], bool],
+                 beside: frozenset[str]) -> list[Word]:
+    """One block's words: the dictionary's path, each stretch of single characters that the
+    dictionary does not hold given to the HMM (if wanted), as ``jieba.posseg`` does."""
+    segmenter, tags = tokenizer(), word_tags()
+    block = text[start:end]
+    route: dict = {}
+    segmenter.calc(block, segmenter.get_DAG(block), route)
+    pieces: list[Word] = []  # dictionary words, and single-character stretches (tag None)
+    x = 0
+    while x < len(block):
+        y = route[x][1] + 1
+        if y - x > 1:
+            pieces.append((start + x, start + y, tags.get(block[x:y], "x")))
+        elif pieces and pieces[-1][2] is None:
+            pieces[-1] = (pieces[-1][0], start + y, None)
+        else:
+            pieces.append((start + x, start + y, None))
+        x = y
+    words: list[Word] = []
+    for i, (a, b, tag) in enumerate(pieces):
+        stretch = text[a:b]
+        if tag is not None:
+            words.append((a, b, tag))
+        elif b - a == 1:
+            words.append((a, b, tags.get(stretch, "x")))
+        elif segmenter.FREQ.get(stretch):  # a word the path did not take: one per character
+            words += [(p, p + 1, tags.get(text[p], "x")) for p in range(a, b)]
+        elif wanted(a, b) or any(0 <= j < len(pieces) and pieces[j][2] in beside
+                                 for j in (i - 1, i + 1)):
+            words += _hmm_words(text, a, b)
+        else:
+            words.append((a, b, UNREAD_HMM))
+    return words
+
+
+def _hmm_words(text: str, start: int, end: int) -> list[Word]:
+    """The words and tags jieba.posseg's HMM gives a stretch of characters."""
+    import jieba.posseg
+
+    words, pos = [], start
+    # the HMM step of POSTokenizer, which jieba has no public name for
+    for pair in jieba.posseg.dt._POSTokenizer__cut_detail(text[start:end]):
+        words.append((pos, pos + len(pair.word), pair.flag))
+        pos += len(pair.word)
+    return words

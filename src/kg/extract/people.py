@@ -401,10 +401,9 @@ def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list
 
 def _confirmed_by_tagger(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)."""
-    tagged = {(a, b) for a, b, tag in sent.tagged_words if tag in NAME_TAGS}
     return [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in found
-            if (c.start, c.end) in tagged and c.rule_id != TAGGED_NAME
-            and c.key not in common_words()]
+            if c.rule_id != TAGGED_NAME and c.key not in common_words()
+            and sent.tagged_as_name(c.start, c.end)]
 
 
 def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:

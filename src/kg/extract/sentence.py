@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from .. import segmenter
 from ..rules import jieba_dictionary
-from .lexicon import uncovered
+from .lexicon import compiled_rules, uncovered
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
 # brackets) ends one.
@@ -159,12 +159,28 @@ class Sentence:
     @cached_property
     def tagged_words(self) -> list[tuple[int, int, str]]:
         """``(start, end, tag)`` of the words of jieba's tagger, whose HMM reads unknown words
-        (names among them) as words too."""
-        words, pos = [], self.start
-        for word, tag in _tagged(self.text[self.start:self.end]):
-            words.append((pos, pos + len(word), tag))
-            pos += len(word)
-        return words
+        (names among them) as words too.
+
+        Every question asked of the tagger is about a name that starts with a surname, so only
+        stretches holding a surname's first character, and the words beside a word tagged as a
+        name, are read (the HMM is the slow part of jieba); the rest stand as unread items
+        (``segmenter.UNREAD``), which ``tagged_as_name`` reads if a name found otherwise lies
+        there.
+        """
+        text, starts = self.text, _surname_starts()
+        return segmenter.tagged_words(text, self.start, self.end,
+                                      lambda a, b: starts.search(text, a, b) is not None,
+                                      NAME_TAGS)
+
+    def tagged_as_name(self, start: int, end: int) -> bool:
+        """Whether the tagger reads ``[start, end)`` as one word, a personal name."""
+        word = self._word_at.get(start)
+        if word is not None and word[1] not in (segmenter.UNREAD, segmenter.UNREAD_HMM):
+            return word[0] == end and word[1] in NAME_TAGS
+        words = self.tagged_words
+        item = words[bisect_right([a for a, _, _ in words], start) - 1]
+        return any((a, b) == (start, end) and tag in NAME_TAGS
+                   for a, b, tag in segmenter.read_unread(self.text, item))
 
     def tagged_word_tag(self, pos: int) -> str | None:
         """The tag of the tagger's word that starts at ``pos``, if one does."""
@@ -225,13 +241,11 @@ def word_ending_at(sent: Sentence, pos: int) -> str:
     return _segments(window).get(pos - lo, "")
 
 
-@lru_cache(maxsize=4096)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """jieba's words of ``text`` with their part-of-speech tags (HMM on)."""
-    import jieba.posseg
-
-    segmenter.tokenizer()  # kg's own dictionary state, never jieba's shared cache file
-    return tuple((pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text))
+@cache
+def _surname_starts() -> re.Pattern:
+    """The first characters of the surnames (rules/surnames.tsv)."""
+    return re.compile("[" + "".join(sorted({re.escape(name[0])
+                                            for name in compiled_rules()[3]})) + "]")
 
 
 @lru_cache(maxsize=65536)
