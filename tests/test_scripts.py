@@ -201,7 +201,7 @@ def test_plots_are_written_reproducibly(script, sample_ttl, tmp_path, capsys):
 
 def test_plot_without_a_cjk_font_says_so(sample_ttl, tmp_path, monkeypatch, capsys):
     pytest.importorskip("matplotlib")
-    monkeypatch.setattr(analysis, "find_cjk_font", lambda: None)
+    monkeypatch.setattr(analysis.plots, "find_cjk_font", lambda: None)
     png = tmp_path / "plot.png"
     assert analysis.run_script(script_main("honours_by_year"), [str(sample_ttl), "--plot",
                                                                 str(png)]) == 2

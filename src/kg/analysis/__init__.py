@@ -1,27 +1,31 @@
 """Analyses of a knowledge graph, shared by the scripts in ``scripts/``.
 
 Each analysis is a function of a ``KnowledgeGraph`` that returns plain rows, and a ``*_report``
-function that renders them as aligned text tables (Chinese text aligned by display width).
-The scripts only parse arguments, load the graph and print; see ``scripts/*.py``.
+function that renders them as aligned text tables (Chinese text aligned by display width,
+``tables``). The scripts only parse arguments, load the graph and print (``scripts`` holds what
+they share, ``plots`` the bar charts); see ``scripts/*.py``.
 """
 from __future__ import annotations
 
-import argparse
-import io
-import os
-import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import networkx
 
-from . import pipeline, rdf
-from .errors import InputError, KgError, OutputError
-from .graph import KnowledgeGraph
-from .io import write_atomic
+from ..errors import InputError
+from ..graph import KnowledgeGraph
+from .plots import bar_chart, find_cjk_font
+from .scripts import add_graph_argument, add_plot_argument, load_graph, non_negative, run_script
+from .tables import MISSING, display_width, format_table
+
+__all__ = ["CENTRAL_TYPES", "HONOUR_LEVELS", "MISSING", "UNSPECIFIED", "Award", "Centrality",
+           "Post", "add_graph_argument", "add_plot_argument", "awards", "bar_chart", "centrality",
+           "centrality_report", "communities", "communities_report", "display_width",
+           "ego_graph", "ego_report", "find_cjk_font", "find_entity", "format_table",
+           "honour_level", "honours_report", "leadership_report", "load_graph", "non_negative",
+           "posts", "run_script", "weighted_simple_graph"]
 
 #: Entity types ranked by ``centrality`` (the ones a reader asks "who matters?" about).
 CENTRAL_TYPES = ("Organisation", "Person", "Programme")
@@ -31,146 +35,6 @@ HONOUR_LEVELS = (("national", ("全国", "国家", "中国", "中华")),
                  ("prefecture", ("盟", "市")),
                  ("county", ("旗", "县")))
 UNSPECIFIED = "unspecified"
-#: Shown in a table cell for a missing value.
-MISSING = "—"
-#: Parts of font file names likely to cover Chinese, tried first when looking for a CJK font.
-CJK_FONT_HINTS = ("cjk", "sourcehan", "wqy", "hei", "song", "ming", "kai", "droidsansfallback",
-                  "uming", "ukai")
-
-
-# --- tables -------------------------------------------------------------------------------
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: wide (CJK) characters count two, combining zero.
-
-    Examples
-    --------
-    >>> display_width("王芳"), display_width("kg"), display_width("主席 2022")
-    (4, 2, 9)
-    """
-    return sum(0 if unicodedata.combining(ch) else
-               2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cell(value) -> str:
-    if value is None:
-        return MISSING
-    if isinstance(value, float):
-        return f"{value:.4f}"
-    return str(value)
-
-
-def format_table(headers: Sequence[str], rows: Iterable[Sequence]) -> str:
-    """Render rows as a text table aligned by display width; numbers are right-aligned.
-
-    Parameters
-    ----------
-    headers : sequence of str
-        Column titles.
-    rows : iterable of sequences
-        Cell values; ``None`` shows as a dash, floats with four decimals.
-
-    Returns
-    -------
-    str
-        The table, one line per row after a header and a rule, without a final newline.
-
-    Examples
-    --------
-    >>> print(format_table(["person", "post", "facts"], [["王芳", "主席", 2], ["Li", None, 10]]))
-    person  post  facts
-    ------  ----  -----
-    王芳    主席      2
-    Li      —        10
-    """
-    rows = [list(row) for row in rows]
-    numeric = [bool(rows) and all(isinstance(row[i], (int, float)) for row in rows)
-               for i in range(len(headers))]
-    cells = [list(headers)] + [[_cell(v) for v in row] for row in rows]
-    widths = [max(display_width(line[i]) for line in cells) for i in range(len(headers))]
-
-    def render(line: list[str], align_numbers: bool) -> str:
-        parts = []
-        for i, text in enumerate(line):
-            pad = " " * (widths[i] - display_width(text))
-            parts.append(pad + text if align_numbers and numeric[i] else text + pad)
-        return "  ".join(parts).rstrip()
-
-    lines = [render(cells[0], False), "  ".join("-" * w for w in widths)]
-    lines.extend(render(line, True) for line in cells[1:])
-    return "\n".join(lines)
-
-
-# --- loading and script plumbing ----------------------------------------------------------
-
-def load_graph(path: str | Path | None = None) -> KnowledgeGraph:
-    """The graph of a Turtle file written by ``kg build``, or of the embedded seeds.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        A Turtle file; when omitted the seed texts are built in-process.
-
-    Examples
-    --------
-    >>> load_graph().documents[0].path.endswith(".txt")
-    True
-    """
-    return pipeline.build() if path is None else rdf.load(path)
-
-
-def add_graph_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the optional ``GRAPH.ttl`` positional argument every script takes."""
-    parser.add_argument("graph", nargs="?", metavar="GRAPH.ttl",
-                        help="a graph written by `kg build` (default: build the embedded seeds)")
-
-
-def non_negative(text: str) -> int:
-    """``argparse`` type of counts and radii: an integer, 0 or more.
-
-    Examples
-    --------
-    >>> non_negative("2")
-    2
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, not {text!r}")
-    return value
-
-
-def add_plot_argument(parser: argparse.ArgumentParser) -> None:
-    """Add the ``--plot PNG`` option (needs matplotlib and a CJK font)."""
-    parser.add_argument("--plot", metavar="PNG",
-                        help="also write a PNG chart (needs the `plot` extra and a CJK font)")
-
-
-def run_script(main: Callable[[list[str] | None], int], argv: list[str] | None = None) -> int:
-    """Call a script's ``main``; report a ``KgError`` as one line on stderr with status 2.
-
-    Output cut short by the reader (``python scripts/centrality.py | head``) ends the script
-    quietly with status 1.
-
-    Examples
-    --------
-    >>> def main(argv):
-    ...     raise InputError("missing.ttl", "no such file")
-    >>> run_script(main, [])
-    2
-    """
-    try:
-        status = main(argv)
-        sys.stdout.flush()
-        return status
-    except KgError as exc:
-        print(f"{Path(sys.argv[0]).name}: error: {exc}", file=sys.stderr)
-        return exc.exit_status
-    except BrokenPipeError:  # the reader stopped early (`| head`): end quietly, as shell tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
 
 
 # --- centrality ---------------------------------------------------------------------------
@@ -520,99 +384,3 @@ def ego_report(neighbourhood: KnowledgeGraph, distance: dict[str, int]) -> str:
                            f.year, len(f.evidence)] for f in neighbourhood.facts])
     return (f"{len(distance)} entities, {len(neighbourhood.facts)} facts\n\n{entities}\n\n"
             f"Facts\n{facts}")
-
-
-# --- plots --------------------------------------------------------------------------------
-
-def find_cjk_font() -> str | None:
-    """Path of an installed font that has Chinese characters, or ``None``.
-
-    The system's fonts are listed afresh (a font installed after matplotlib built its cache
-    counts too); files whose name suggests CJK coverage are tried first, bold faces last, and
-    a font counts when its character map holds 中 and 国.
-    """
-    from matplotlib import font_manager, ft2font
-
-    def hinted_first(path: str) -> tuple:
-        name = Path(path).name.lower()
-        return not any(hint in name for hint in CJK_FONT_HINTS), "bold" in name, path
-
-    for path in sorted(font_manager.findSystemFonts(), key=hinted_first):
-        try:
-            charmap = ft2font.FT2Font(path).get_charmap()
-        except (OSError, RuntimeError):
-            continue
-        if ord("中") in charmap and ord("国") in charmap:
-            return path
-    return None
-
-
-def bar_chart(path: str | Path, title: str, categories: Sequence[str],
-              series: dict[str, Sequence[float]], value_label: str,
-              horizontal: bool = False) -> Path:
-    """Write a (stacked) bar chart as PNG with a CJK font, atomically and reproducibly.
-
-    Parameters
-    ----------
-    path : str or Path
-        The PNG file to write.
-    title, value_label : str
-        Chart title and label of the value axis (Chinese allowed).
-    categories : sequence of str
-        The bars, left to right (top to bottom when ``horizontal``); repeats allowed.
-    series : dict of str to sequence of float
-        One stacked segment per entry, values aligned with ``categories``.
-    horizontal : bool
-        Horizontal bars, for long category names.
-
-    Raises
-    ------
-    OutputError
-        When matplotlib is not installed or no font with Chinese characters is found.
-    """
-    path = Path(path)
-    try:
-        import matplotlib
-    except ImportError:
-        raise OutputError(path, "plots need matplotlib: pip install 'kg[plot]'") from None
-    matplotlib.use("Agg")
-    from matplotlib import font_manager
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
-
-    font = find_cjk_font()
-    if font is None:
-        raise OutputError(path, "no font with Chinese characters is installed (Debian: apt-get "
-                          "install fonts-noto-cjk); plot not written")
-    font_manager.fontManager.addfont(font)
-    family = font_manager.FontProperties(fname=font).get_name()
-    positions = list(range(len(categories)))
-    size = ((8.0, 1.5 + 0.35 * len(categories)) if horizontal
-            else (max(6.0, 0.6 * len(categories)), 4.5))
-    with matplotlib.rc_context({"font.family": family}):
-        figure = Figure(figsize=size)
-        axes = figure.subplots()
-        stacked = [0.0] * len(categories)
-        for label, values in series.items():
-            if horizontal:
-                axes.barh(positions, values, left=stacked, label=label)
-            else:
-                axes.bar(positions, values, bottom=stacked, label=label)
-            stacked = [b + v for b, v in zip(stacked, values)]
-        value_axis, category_axis = ((axes.xaxis, axes.yaxis) if horizontal
-                                     else (axes.yaxis, axes.xaxis))
-        category_axis.set_ticks(positions, labels=list(categories))
-        value_axis.set_label_text(value_label)
-        if all(isinstance(v, int) for values in series.values() for v in values):
-            value_axis.set_major_locator(MaxNLocator(integer=True))
-        if horizontal:
-            axes.invert_yaxis()
-        elif len(categories) > 8 and max(map(display_width, categories)) > 4:
-            axes.tick_params(axis="x", labelrotation=45)
-        axes.set_title(title)
-        if len(series) > 1:
-            axes.legend()
-        figure.tight_layout()
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", metadata={"Software": None})
-    return write_atomic(path, buffer.getvalue())
