@@ -4,12 +4,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import networkx
 import pytest
 
 import kg
-from kg import Entity, Fact, KnowledgeGraph, OutputError, cli, export, rdf
+from kg import Entity, Evidence, Fact, KnowledgeGraph, OutputError, cli, export, rdf
 from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph
@@ -122,6 +123,34 @@ def test_csv_cells_that_start_a_formula_are_quoted_as_text():
     assert labels == {"p": "王\ufffe芳\uffff", "o": "'=1+1", "q": "'@SUM(A1)"}
     (edge,) = csv.DictReader(io.StringIO(edges))
     assert edge["role"] == "'-主席" and edge["target_label"] == "'=1+1"
+
+
+#: A name holding terminal escape codes (colour, window title, C1 introducer, DEL).
+ESCAPING = "王\x1b[31m芳\x1b]0;t\x07\x9b2J\x7f"
+
+
+@pytest.mark.parametrize("fmt", export.FORMATS)
+def test_terminal_escape_codes_in_names_are_written_inert(fmt, tmp_path):
+    sentence = Evidence("d", f"{ESCAPING}任主席。", 0, 15)
+    people = (Entity("p", "Person", ESCAPING, (f"{ESCAPING}x",), mentions=(("d", 0, 12),)),
+              Entity("o", "Organisation", "妇联"))
+    graph = KnowledgeGraph((), people, (Fact("p", "holdsPost", "o", "主席", None, (sentence,)),))
+    paths = export.export(graph, fmt, tmp_path / ("out" if fmt == "csv" else f"kg.{fmt}"))
+    texts = [path.read_bytes().decode("utf-8-sig") for path in paths]
+    assert not any(re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", t) for t in texts)
+    if fmt == "csv":                    # no escapes in CSV: replaced, JSON cells kept whole
+        nodes = {row["iri"]: row for row in csv.DictReader(io.StringIO(texts[0]))}
+        assert nodes["p"]["label"] == "王\ufffd[31m芳\ufffd]0;t\ufffd\ufffd2J\ufffd"
+        assert json.loads(nodes["p"]["aliases"]) == [f"{ESCAPING}x"]
+    elif fmt in ("graphml", "gexf"):    # XML 1.0 keeps DEL and C1 as references, C0 not at all
+        read = getattr(networkx, f"read_{fmt}")(paths[0])
+        assert read.nodes["p"]["label"] == "王\ufffd[31m芳\ufffd]0;t\ufffd\x9b2J\x7f"
+    elif fmt == "json":                 # JSON's escapes: the same graph read back
+        data = json.loads(texts[0])
+        assert networkx.utils.graphs_equal(networkx.node_link_graph(data, edges="edges"),
+                                           graph.to_networkx())
+    else:
+        assert json.loads(texts[0])["text"] == sentence.sentence
 
 
 @pytest.mark.parametrize("fmt, written", [("graphml", ["kg.graphml"]), ("json", ["kg.json"]),

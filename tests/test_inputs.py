@@ -174,6 +174,18 @@ def test_eval_on_documents_none_of_which_has_gold_is_an_error(run_kg, tmp_path):
     assert run.out == ""
 
 
+def test_names_printed_by_build_and_eval_show_terminal_escape_codes_as_text(run_kg, tmp_path):
+    _write(tmp_path / "docs" / "a.txt", REPORT)
+    _write(tmp_path / "docs" / "scan\x1b[2J.pdf", b"%PDF-1.4")
+    gold = {"entities": [{"type": "Person", "name": "某\x1b]0;t\x07人"}], "relations": []}
+    _write(tmp_path / "gold" / "a.json", json.dumps(gold))
+    build = run_kg("build", tmp_path / "docs", "-o", tmp_path / "out")
+    assert "(scan\\x1b[2J.pdf)" in build.out.splitlines()[1]
+    scored = run_kg("eval", tmp_path / "docs", "--gold", tmp_path / "gold", "--misses")
+    assert "某\\x1b]0;t\\x07人" in scored.out
+    assert "\x1b" not in build.out + scored.out
+
+
 def test_validate_says_what_it_is_doing_before_the_long_wait(run_kg, tmp_path):
     run = run_kg("build", _write(tmp_path / "a.txt", REPORT), "--validate", "-o", tmp_path / "o")
     assert run.status == 0, run.err

@@ -120,6 +120,36 @@ def test_csv_tsv_json_and_xml_carry_full_values(store):
     assert "王芳" in [node.text for node in literals]
 
 
+#: A name holding terminal escape codes: colour (ESC [), a window title (ESC ] … BEL), and
+#: the one-character C1 control sequence introducer (U+009B).
+HOSTILE_NAME = "王\x1b[31m芳\x1b]0;t\x07\x9b2J"
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "tsv", "json", "xml", "ttl", "nt"])
+def test_terminal_escape_codes_in_names_come_out_inert(store, output_format):
+    escaped = "".join(f"\\u{ord(c):04X}" if c in "\x1b\x07\x9b" else c for c in HOSTILE_NAME)
+    triple = f'<https://example.org/a> skos:prefLabel "{escaped}"'
+    text = (f"CONSTRUCT {{ {triple} }} WHERE {{}}" if output_format in ("ttl", "nt") else
+            f'SELECT ?name WHERE {{ VALUES ?name {{ "{escaped}" }} }}')
+    out = render(store, text, output_format)
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", out)
+    if output_format == "table":
+        assert out.splitlines()[2] == r"王\x1b[31m芳\x1b]0;t\x07\x9b2J"
+    elif output_format == "csv":            # CSV cannot escape: replaced
+        assert list(csv.reader(io.StringIO(out)))[1] == ["王\ufffd[31m芳\ufffd]0;t\ufffd\ufffd2J"]
+    elif output_format == "xml":            # XML 1.0 holds C1 as a reference, C0 not at all
+        literal = next(ElementTree.fromstring(out).iter(
+            "{http://www.w3.org/2005/sparql-results#}literal"))
+        assert literal.text == "王\ufffd[31m芳\ufffd]0;t\ufffd\x9b2J"
+    elif output_format in ("ttl", "nt"):    # the format's escapes: the same value read back
+        graph = rdflib.Graph().parse(data=out, format="turtle")
+        assert {str(o) for o in graph.objects()} == {HOSTILE_NAME}
+    else:
+        results = pyoxigraph.parse_query_results(
+            out.encode("utf-8"), format=query.RESULT_FORMATS[output_format])
+        assert [row[0].value for row in results] == [HOSTILE_NAME]
+
+
 def test_ask_and_construct(store):
     assert query.as_table(query.run(store, "ASK { ?p kg:holdsPost ?o }")) == "true\n"
     assert json.loads(render(store, "ASK { ?p kg:runs ?p }", "json"))["boolean"] is False

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 
 from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, store, viz
+from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
 from .rules import RuleSet, copy_packaged_rules, load_rules
@@ -217,7 +218,7 @@ def cmd_eval(args) -> int:
     gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
     graph = pipeline.build(pipeline.Inputs(scored), rules=rules)
     report, misses = evaluate.evaluate(graph, gold)
-    print(evaluate.format_report(report, misses if args.misses else None))
+    print(_shown(evaluate.format_report(report, misses if args.misses else None)))
     return 0
 
 
@@ -230,7 +231,7 @@ def _eval_graph(args, golds: dict[str, Path]) -> int:
                       f"the {len(stems)} documents of {args.graph}", args.gold)
     report, misses = evaluate.evaluate(graph, evaluate.load_gold_files(
         [golds[stem] for stem in kept]))
-    print(evaluate.format_report(report, misses if args.misses else None))
+    print(_shown(evaluate.format_report(report, misses if args.misses else None)))
     return 0
 
 
@@ -243,7 +244,8 @@ def _with_gold(shown: dict, golds: dict[str, Path], what: str, gold_folder) -> l
                       "(NAME.json is the gold of NAME.txt)")
     for stem, name in shown.items():
         if stem not in golds:
-            print(f"kg eval: {name}: no gold file {stem}.json, not scored", file=sys.stderr)
+            print(_one_line(f"kg eval: {name}: no gold file {stem}.json, not scored"),
+                  file=sys.stderr)
     return kept
 
 
@@ -256,7 +258,7 @@ def _eval_per_document(args, scored: list, golds: dict[str, Path], rules: RuleSe
     documents = ((_stem(path), pipeline.build(pipeline.Inputs([path]), rules=rules),
                   evaluate.load_gold_files([golds[_stem(path)]])) for path in scored)
     report, per_document, misses = evaluate.evaluate_per_document(documents)
-    print(evaluate.format_report(report, misses if args.misses else None, per_document))
+    print(_shown(evaluate.format_report(report, misses if args.misses else None, per_document)))
     return 0
 
 
@@ -308,14 +310,14 @@ def cmd_build(args) -> int:
     written = outputs.write_build(graph, args.output, formats=formats, base=args.base,
                                   validate=args.validate)
     if written.conforms is False:
-        print(written.report, file=sys.stderr)
+        print(_shown(written.report), file=sys.stderr)
         raise OutputError(written.paths[0], "does not conform to the SHACL shapes (report above)")
     elapsed = time.perf_counter() - started
     if args.quiet:
         return 1 if problems else 0
     print(f"documents read: {len(graph.documents)}")
     if inputs.skipped:
-        print(_skipped_summary(inputs.skipped))
+        print(_one_line(_skipped_summary(inputs.skipped)))
     counts, facts = graph.entity_counts(), graph.fact_counts()
     if counts:
         print("entities: " + ", ".join(f"{t} {counts[t]}" for t in sorted(counts)))
@@ -325,7 +327,7 @@ def cmd_build(args) -> int:
     if written.conforms:
         print("SHACL: conforms")
     for path in written.paths:
-        print(f"wrote {path}")
+        print(_one_line(f"wrote {path}"))
     print(f"elapsed: {elapsed:.2f} s")
     return 1 if problems else 0
 
@@ -390,7 +392,7 @@ def cmd_export(args) -> int:
     output = args.output or export.default_output(args.graph, args.format)
     check_folder(output if args.format == "csv" else Path(output).parent)
     for path in export.export(graph, args.format, output, Path(args.graph).stem):
-        print(f"wrote {path}")
+        print(_one_line(f"wrote {path}"))
     return 0
 
 
@@ -420,10 +422,10 @@ def cmd_validate(args) -> int:
                                                  from_graph=query.DEFAULT_GRAPH)
     conforms, report = validate(Graph().parse(data=triples, format="nt"))
     if not conforms:
-        print(report, file=sys.stderr)
+        print(_shown(report), file=sys.stderr)
         raise KgError(f"{', '.join(args.graphs)}: does not conform to the SHACL shapes "
                       "(report above)")
-    print(f"{', '.join(args.graphs)}: conforms to the SHACL shapes")
+    print(_one_line(f"{', '.join(args.graphs)}: conforms to the SHACL shapes"))
     return 0
 
 
@@ -431,7 +433,7 @@ def cmd_view(args) -> int:
     graph = rdf.load(args.graph)
     output = Path(args.output or Path(args.graph).with_suffix(".html"))
     page = viz.write_html(graph, output, title=f"{output.stem} · {viz.DEFAULT_TITLE}")
-    print(f"wrote {page}")
+    print(_one_line(f"wrote {page}"))
     if args.open:
         try:
             opened = webbrowser.get().open(page.resolve().as_uri())
@@ -445,6 +447,12 @@ def cmd_view(args) -> int:
 
 COMMANDS = {"build": cmd_build, "eval": cmd_eval, "rules": cmd_rules, "export": cmd_export, "load": cmd_load,
             "query": cmd_query, "serve": cmd_serve, "validate": cmd_validate, "view": cmd_view}
+
+
+def _shown(text: str) -> str:
+    """``text`` (lines of names from a graph or a gold file) with its control characters
+    escaped, so that terminal escape codes in a name are printed, not acted on."""
+    return neutralise(text, "shown")
 
 
 def _one_line(message: str) -> str:

@@ -18,7 +18,9 @@ All three carry what :func:`kg.nx.to_networkx` gives: nodes keyed by entity IRI 
   ``open(path, encoding="utf-8-sig")``. List values (aliases, evidence) are JSON text, as in
   GraphML; edges also carry the labels of both ends, for reading the table on its own.
 
-Every output is deterministic (same graph, same bytes) and written atomically.
+Every output is deterministic (same graph, same bytes) and written atomically. Control
+characters in names (terminal escape codes) are escaped where the format can (JSON, XML's C1) and
+replaced by U+FFFD where it cannot (CSV, XML's C0): see :mod:`kg.controls`.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from pathlib import Path
 
 import networkx
 
+from .controls import neutralise, neutralise_bytes
 from .graph import KnowledgeGraph
 from .io import ensure_folder, write_atomic, write_outputs
 
@@ -40,7 +43,8 @@ EDGE_COLUMNS = ("source", "target", "predicate", "role", "year", "source_label",
 
 
 def _json_text(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # json escapes C0 controls; DEL and C1 too, so that no terminal acts on them (kg.controls)
+    return neutralise(json.dumps(value, ensure_ascii=False, separators=(",", ":")), "json")
 
 
 #: Characters XML 1.0 does not allow (controls, surrogates, U+FFFE, U+FFFF).
@@ -59,8 +63,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _csv_cell(value) -> str:
     """One CSV cell; text a spreadsheet would run as a formula (``=1+1``) is quoted with a
-    leading apostrophe, which Excel and LibreOffice show as plain text."""
-    text = "" if value is None else str(value)
+    leading apostrophe, which Excel and LibreOffice show as plain text, and control characters
+    (terminal escape codes) are U+FFFD (:mod:`kg.controls`)."""
+    text = "" if value is None else neutralise(str(value), "csv")
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
@@ -78,7 +83,7 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
     """
     buffer = io.BytesIO()
     networkx.write_graphml(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return neutralise_bytes(buffer.getvalue(), "xml")
 
 
 def _scalar_graph(graph: KnowledgeGraph) -> networkx.MultiDiGraph:
@@ -107,7 +112,7 @@ def to_gexf(graph: KnowledgeGraph) -> bytes:
     """
     buffer = io.BytesIO()
     networkx.write_gexf(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue()
+    return neutralise_bytes(buffer.getvalue(), "xml")
 
 
 def to_mention_jsonl(graph: KnowledgeGraph) -> str:
@@ -153,7 +158,8 @@ def to_node_link_json(graph: KnowledgeGraph) -> str:
     '王芳'
     """
     data = networkx.node_link_data(graph.to_networkx(), edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return neutralise(text, "json") + "\n"
 
 
 def _csv_text(columns: tuple[str, ...], rows: list[list]) -> str:

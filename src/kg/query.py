@@ -28,6 +28,7 @@ from typing import Sequence
 
 import pyoxigraph
 
+from .controls import neutralise_bytes
 from .errors import InputError, KgError, QueryError
 from .graph import KnowledgeGraph
 from .rdf import to_turtle
@@ -40,6 +41,8 @@ RESULT_FORMATS = {"table": None, "csv": pyoxigraph.QueryResultsFormat.CSV,
                   "xml": pyoxigraph.QueryResultsFormat.XML}
 GRAPH_FORMATS = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES}
 FORMATS = tuple(RESULT_FORMATS) + tuple(GRAPH_FORMATS)
+#: How control characters are written in each format (kg.controls): ``\u001B`` in the others.
+_CONTROL_STYLES = {"csv": "csv", "xml": "xml"}
 DEFAULT_GRAPH = pyoxigraph.DefaultGraph()
 
 #: Defaults of the guards: seconds, megabytes of address space, table rows, query file bytes.
@@ -281,11 +284,14 @@ def render_as(store: pyoxigraph.Store, query: str, source: str, result_format: s
     if is_graph:
         writer = GRAPH_FORMATS[chosen]
         prefixes = QUERY_PREFIXES if writer == pyoxigraph.RdfFormat.TURTLE else None
-        return _evaluate(source, lambda: pyoxigraph.serialize(answer, format=writer,
-                                                              prefixes=prefixes)), chosen
-    if chosen == "table":
+        data = _evaluate(source, lambda: pyoxigraph.serialize(answer, format=writer,
+                                                              prefixes=prefixes))
+    elif chosen == "table":
         return as_table(_rows(answer, source, limit, query)).encode("utf-8"), chosen
-    return _evaluate(source, lambda: answer.serialize(format=RESULT_FORMATS[chosen])), chosen
+    else:
+        data = _evaluate(source, lambda: answer.serialize(format=RESULT_FORMATS[chosen]))
+    # terminal escape codes in names stay inert (kg.controls)
+    return neutralise_bytes(data, _CONTROL_STYLES.get(chosen, "json")), chosen
 
 
 def _evaluate(source: str, write) -> bytes:

@@ -16,7 +16,7 @@ from ..vocab import (ADMINISTRATIVE_AREA, CLASS, CLOSE_MATCH, CONTAINED_IN, DIVI
 _IRI, _LANG, _PLAIN, _INT, _YEAR, _DATE = range(6)
 
 _YEAR_FORM = re.compile(r"\d{4}")
-_LITERAL_ESCAPE = re.compile('[\\x00-\\x1f\\x7f"\\\\\\ud800-\\udfff]')
+_LITERAL_ESCAPE = re.compile('[\\x00-\\x1f\\x7f-\\x9f"\\\\\\ud800-\\udfff]')
 _ECHAR = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
           "\f": "\\f"}
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]|%(?![0-9A-Fa-f]{2})')
