@@ -210,6 +210,16 @@ def test_plot_without_a_cjk_font_says_so(sample_ttl, tmp_path, monkeypatch, caps
     assert "fonts-noto-cjk" in captured.err and not png.exists()
 
 
+def test_centrality_without_scipy_names_the_extra_that_brings_it(sample_ttl, monkeypatch, capsys):
+    for name in [m for m in sys.modules if m == "scipy" or m.startswith("scipy.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "scipy", None)     # import scipy fails, as without it
+    assert analysis.run_script(script_main("centrality"), [str(sample_ttl)]) == 2
+    err = capsys.readouterr().err
+    assert err.endswith(": error: PageRank needs scipy: pip install 'kg[analysis]'\n")
+    assert err.count("\n") == 1
+
+
 # --- real content of the seeds' graph -----------------------------------------------------
 
 def table_rows(block: str) -> list[list[str]]:

@@ -69,6 +69,11 @@ def centrality(graph: KnowledgeGraph, types: Sequence[str] = CENTRAL_TYPES) -> l
     list of Centrality
         Grouped by type in the order of ``types``; in a group, by PageRank, highest first.
 
+    Raises
+    ------
+    KgError
+        When scipy, which networkx's PageRank needs, is not installed (the ``analysis`` extra).
+
     Examples
     --------
     >>> from kg.model import Entity, Fact
@@ -79,7 +84,10 @@ def centrality(graph: KnowledgeGraph, types: Sequence[str] = CENTRAL_TYPES) -> l
     [('自治区妇联', 2), ('王芳', 1), ('赵红军', 1)]
     """
     multigraph = graph.to_networkx().to_undirected()
-    pagerank = networkx.pagerank(multigraph) if multigraph.number_of_edges() else {}
+    try:
+        pagerank = networkx.pagerank(multigraph) if multigraph.number_of_edges() else {}
+    except ImportError:     # networkx computes PageRank with scipy, an extra (140 MB)
+        raise KgError("PageRank needs scipy: pip install 'kg[analysis]'") from None
     betweenness = networkx.betweenness_centrality(networkx.Graph(multigraph))
     rows = [Centrality(iri, data["label"], data["type"], multigraph.degree(iri),
                        pagerank.get(iri, 0.0), betweenness.get(iri, 0.0))
