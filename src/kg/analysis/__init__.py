@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 import networkx
 
-from ..errors import InputError
+from ..errors import InputError, KgError
 from ..graph import KnowledgeGraph
 from .plots import bar_chart, find_cjk_font
 from .scripts import add_graph_argument, add_plot_argument, load_graph, non_negative, run_script
