@@ -1,6 +1,9 @@
 """Who runs a programme: the body the sentence names, a body written right before the
 programme's name, the organ of a sitting, and the document's own body only when the sentence
 leaves the subject out and names no other."""
+import pytest
+
+from test_extract import entities
 from test_relate import facts_of, graph_of
 
 
@@ -51,3 +54,29 @@ def test_a_kind_of_body_as_subject_is_not_the_writer_of_another_kind(tmp_path):
 def test_a_meeting_a_ministry_convenes_keeps_its_name(tmp_path):
     graph = graph_of(tmp_path, "湖南省妇联党组传达学习了公安部打击电信诈骗专项行动电视电话会议精神。")
     assert ("中华人民共和国公安部", "公安部打击电信诈骗专项行动电视电话会议") in facts_of(graph, "runs")
+
+
+def test_a_body_that_funds_and_builds_a_venue_runs_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湘潭县妇联召开会议。湘潭县妇联部署工作。湘潭县女企业家协会筹资三万元,"
+                                       "在某小学捐建首个“儿童之家”。"), "runs")
+    assert runs == {("湘潭县女企业家协会", "儿童之家")}
+
+
+def test_the_venues_a_body_works_through_are_its(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "长沙市妇联召开会议。长沙市妇联将以此为契机,依托“妇女之家”"
+                                       "“巾帼讲堂”等阵地开展宣讲。"), "runs")
+    assert runs == {("长沙市妇女联合会", "妇女之家"), ("长沙市妇女联合会", "巾帼讲堂")}
+
+
+def test_a_command_headquarters_is_a_body_that_hosts(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省援疆工作前方指挥部、湖南省妇联主办“湘新一家亲”联欢会。"), "runs")
+    assert ("湖南省援疆工作前方指挥部", "湘新一家亲联欢会") in runs
+
+
+@pytest.mark.parametrize("text", [
+    "各地妇联组织开始兴办家政服务机构,为广大妇女提供技能培训、就业推荐等服务。",
+    "全省妇联紧密结合打赢精准脱贫攻坚战任务,开展各类活动。",
+    "市妇联把“集中宣讲”和入户走访结合起来。",
+])
+def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
+    assert not [name for kind, name in entities(text) if kind == "Programme"]
