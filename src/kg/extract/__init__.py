@@ -14,12 +14,11 @@ from __future__ import annotations
 from ..model import Document, Mention
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
-from .lexicon import compiled_rules
 from .lists import honour_lists, list_heading_end, listed_holders
 from .organisations import ORGAN
 from .overlaps import settle_overlaps
 from .programmes import NAMED_AS
-from .sentence import Candidate, Sentence
+from .sentence import Candidate, Sentence, document_sentences
 
 __all__ = ["extract_mentions", "settle_overlaps", "honour_lists", "list_heading_end", "ORGAN",
            "NAMED_AS", "Candidate", "RULES"]
@@ -55,24 +54,9 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
     >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})
     [('Honour', '先进个人'), ('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋'), ('Place', '兴安盟')]
     """
-    lexicon = compiled_rules()[0]
     text = document.text
-    all_hits = list(lexicon.find(text))
     candidates: list[Candidate] = []
-    state: dict = {}
-    pos = 0
-    for s0, s1 in document.sentences:
-        while pos < len(all_hits) and all_hits[pos][0] < s0:
-            pos += 1
-        hits = []
-        j = pos
-        while j < len(all_hits) and all_hits[j][0] < s1:
-            if all_hits[j][1] <= s1:
-                hits.append(all_hits[j])
-            j += 1
-        if s0 and text[s0 - 1] in "。!！?？\n":
-            state.clear()  # a qualifier of a list heading lasts to the end of its sentence
-        sentence = Sentence(text, s0, s1, hits, state)
+    for sentence in document_sentences(document):
         found = _sentence_candidates(sentence)
         candidates.extend(settle_overlaps(found))  # names never cross sentences
     settled = stated_aliases(text, candidates + listed_holders(text, candidates))

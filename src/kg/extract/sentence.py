@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
 from .. import segmenter
+from ..model import Document
 from ..rules import jieba_dictionary
 from .lexicon import compiled_rules, uncovered
 
@@ -220,6 +222,33 @@ class Sentence:
 #: jieba tags of proper names other than organisations' (a place inside 美国政府 or 德国队 is
 #: still the place; inside 阿里巴巴 or the mountain 六盘山 it is not).
 NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
+
+
+def document_sentences(document: Document) -> Iterator[Sentence]:
+    """The sentences of a document, each with its lexicon hits (those inside it) and the
+    document's running state, which a sentence ending in 。!? or a line break clears.
+
+    >>> from kg.normalize import make_document
+    >>> doc = make_document("王芳出席会议。李梅表示支持。".encode(), "t.txt")
+    >>> [s.text[s.start:s.end] for s in document_sentences(doc)]
+    ['王芳出席会议。', '李梅表示支持。']
+    """
+    text = document.text
+    all_hits = list(compiled_rules()[0].find(text))
+    state: dict = {}
+    pos = 0
+    for s0, s1 in document.sentences:
+        while pos < len(all_hits) and all_hits[pos][0] < s0:
+            pos += 1
+        hits = []
+        j = pos
+        while j < len(all_hits) and all_hits[j][0] < s1:
+            if all_hits[j][1] <= s1:
+                hits.append(all_hits[j])
+            j += 1
+        if s0 and text[s0 - 1] in "。!！?？\n":
+            state.clear()  # a qualifier of a list heading lasts to the end of its sentence
+        yield Sentence(text, s0, s1, hits, state)
 
 
 def _window(sent: Sentence, pos: int) -> tuple[int, str]:
