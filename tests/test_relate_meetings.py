@@ -2,7 +2,7 @@
 where the text says (X妇联十三届三次执委会议在…召开)."""
 import pytest
 
-from test_extract import entities
+from extraction import entities
 from test_relate import facts_of, graph_of
 
 

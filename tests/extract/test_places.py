@@ -1,8 +1,9 @@
-"""Places named by a suffix below the gazetteer: development zones and the squares and parks
-where events are held (rules/sites.tsv)."""
+"""Places (extract/places.py): places named by a suffix below the gazetteer (development zones,
+the squares and parks where events are held: rules/sites.tsv), towns after their county, and
+what a place written after the place that holds it is part of."""
 import pytest
 
-from test_extract import entities
+from extraction import entities
 from test_relate import facts_of, graph_of
 
 

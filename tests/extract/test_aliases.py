@@ -1,0 +1,25 @@
+"""Aliases a text states for a name (extract/aliases.py)."""
+import pytest
+
+from extraction import names_of
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("岳阳市家庭教育促进会(简称“岳家促”)成立。岳家促首批会员百人。",
+     ("Organisation", "岳阳市家庭教育促进会"), "岳家促"),
+    ("岳阳市乡村振兴研究中心（以下简称研究中心）发布报告。研究中心主任讲话。",
+     ("Organisation", "岳阳市乡村振兴研究中心"), "研究中心"),
+    ("岳阳市妇联启动“巾帼助农增收行动”,以下简称“助农行动”。助农行动覆盖百村。",
+     ("Programme", "巾帼助农增收行动"), "助农行动"),
+    # a short form in brackets whose characters the name has in order
+    ("岳阳市青年志愿者协会(青志协)开展活动。", ("Organisation", "岳阳市青年志愿者协会"), "青志协"),
+])
+def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
+    forms = names_of(text)
+    assert alias in forms[name]
+    assert not [key for key in forms if key[1] == alias]   # no node of its own
+
+
+def test_a_place_in_brackets_is_no_alias():
+    forms = names_of("岳阳市妇联(岳阳)开展活动。")
+    assert "岳阳" not in forms[("Organisation", "岳阳市妇女联合会")]

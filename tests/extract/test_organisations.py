@@ -1,0 +1,135 @@
+"""Organisations (extract/organisations.py): national bodies known by name and short form
+(rules/org_known.tsv), bodies by their suffix, departments, standing organs, company and school
+names."""
+from collections import Counter
+
+import pytest
+
+from kg.rules import split_list, table
+
+from kg.extract import organisations, places
+
+from extraction import entities, sentence_of
+
+
+@pytest.mark.parametrize("text, name", [
+    # an organ right after its body, the term between written with or without 第
+    ("甘肃省妇联第十二届执委会委员出席。", "甘肃省妇女联合会第十二届执行委员会"),
+    ("甘肃省妇联十二届执委会副主席讲话。", "甘肃省妇女联合会第十二届执行委员会"),
+    ("全国妇联书记处召开会议。", "中华全国妇女联合会书记处"),
+    ("兰州市残联执行理事会负责人出席。", "兰州市残疾人联合会执行理事会"),
+    ("甘肃省社科联第三届理事会成立。", "甘肃省社会科学界联合会第三届理事会"),
+    # an organ named by its term alone is the organ of the body the text is about
+    ("甘肃省侨联开会。甘肃省侨联主席讲话。会议选举产生了第九届主席团。",
+     "甘肃省归国华侨联合会第九届主席团"),
+])
+def test_organs_of_a_body(text, name):
+    assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("甘肃省妇联十二届三次执委会议在兰州召开。", "甘肃省妇联十二届三次执委会议"),
+    ("兰州市科协第九次代表大会开幕。", "兰州市科协第九次代表大会"),
+    ("甘肃省妇联召开十二届四次执委(扩大)会议。", "十二届四次执委(扩大)会议"),
+    ("甘肃省社科联第三届理事会第一次会议召开。", "甘肃省社科联第三届理事会第一次会议"),
+])
+def test_meetings_of_a_body(text, name):
+    found = entities(text)
+    assert ("Programme", name) in found
+    # an organ named only inside its meeting's name is no mention of its own
+    assert not [n for t, n in found if t == "Organisation" and "理事会" in n]
+
+
+@pytest.mark.parametrize("text", [
+    "全市各级妇联常委、执委参加会议。",   # 执委 alone: members, not the committee
+    "协会理事会负责人讲话。",             # an organ of no named body and no term
+])
+def test_no_organ_without_its_body_or_term(text):
+    assert not [n for t, n in entities(text) if t == "Organisation" and n.endswith(
+        ("执行委员会", "理事会"))]
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    ("株洲市中心医院妇产科主任出席。", "株洲市中心医院", "株洲市中心"),
+    ("醴陵市王仙镇中心小学开学。", "醴陵市王仙镇中心小学", "醴陵市王仙镇中心"),
+])
+def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", not_name) not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("株洲市中心血站检验科主任出席。", "株洲市中心血站"),
+    ("醴陵市妇幼保健所开展义诊。", "醴陵市妇幼保健所"),
+    ("株洲市公安局派出所民警到场。", "株洲市公安局派出所"),
+    ("拉萨出入境边防检查总站开展活动。", "拉萨出入境边防检查总站"),
+    # a development zone's management committee, its short form written in full
+    ("株洲市天元新区管委会主任讲话。", "株洲市天元新区管理委员会"),
+])
+def test_more_bodies_by_their_suffix(text, name):
+    assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, name, cut", [
+    ("中国联合网络通信有限公司湘潭分公司开展活动。", "中国联合网络通信有限公司", "网络通信有限公司"),
+    ("北京联合大学师生参加。", "北京联合大学", "大学"),
+    ("哈工大郑州研究院揭牌。", "哈工大郑州研究院", "郑州研究院"),
+])
+def test_a_company_or_school_name_is_not_cut(text, name, cut):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", cut) not in found
+
+
+def test_a_city_joining_a_partner_is_no_company_name():
+    assert ("Organisation", "湘潭市联合某某有限公司") not in entities(
+        "湘潭市联合某某有限公司开展活动。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("湘潭市妇联联合某某食品(中国)有限公司开展助学活动。", "某某食品(中国)有限公司"),
+    ("某某重工(集团)有限公司职工参加。", "某某重工(集团)有限公司"),
+])
+def test_a_bracketed_place_or_group_inside_a_company_name(text, name):
+    found = entities(text)
+    assert ("Organisation", name) in found
+    assert not [n for t, n in found if t == "Organisation" and n != name and "公司" in n]
+
+
+def test_our_city_before_a_company_with_its_own_place_is_not_its_name():
+    found = entities("湘潭市。湘潭市。我市湖南某某食品有限公司获奖,我市妇联表示祝贺。")
+    assert ("Organisation", "湖南某某食品有限公司") in found
+    assert ("Organisation", "湘潭市妇女联合会") in found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("中国文联和中国作协共同主办研讨会。", "中国文学艺术界联合会"),
+    ("全国侨联发布倡议。", "中华全国归国华侨联合会"),
+    ("中宣部印发通知。", "中国共产党中央委员会宣传部"),
+    ("国新办今天举行发布会。", "中华人民共和国国务院新闻办公室"),
+    # a short form that another rule also reads (国务院 + 国资委) keeps the known body
+    ("国务院国资委召开会议。", "国务院国有资产监督管理委员会"),
+    ("据中新网消息，会议在京召开。", "中国新闻网"),
+])
+def test_national_bodies_by_short_form(text, body):
+    assert ("Organisation", body) in entities(text)
+
+
+def test_a_province_body_with_a_national_body_suffix_stays_the_province_body():
+    found = entities("湖南省国资委召开会议。")
+    assert ("Organisation", "国务院国有资产监督管理委员会") not in found
+
+
+def test_every_known_body_and_short_form_is_listed_once():
+    forms = Counter()
+    for row in table("org_known.tsv"):
+        forms.update({row[0], *split_list(row[1])})
+    assert [form for form, count in forms.items() if count > 1] == []
+
+
+def test_a_body_named_by_its_suffix_starts_at_a_place_found_before():
+    text = "嘉禾县妇联召开会议。"
+    sentence = sentence_of(text)
+    assert organisations.suffixed_organisations(sentence, []) == []
+    found = places.gazetteer_places(sentence, [])
+    bodies = organisations.suffixed_organisations(sentence, found)
+    assert [text[c.start:c.end] for c in bodies] == ["嘉禾县妇联"]

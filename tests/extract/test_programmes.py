@@ -1,0 +1,101 @@
+"""Programmes (extract/programmes.py): quoted and unquoted names, distributed lists, section
+headers; what a name is not (a slogan, a determiner's meeting, a numbered sitting), central
+plenary sessions by their official name, a series of N parts named by the programme."""
+import pytest
+
+from extraction import entities
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("深入推进北疆巾帼铸魂工程,落实巾帼向党引领行动。", ("Programme", "北疆巾帼铸魂工程")),
+    ("实施“乡村巾帼追梦人计划”,争取并高质量落实“京蒙协作项目”。",
+     ("Programme", "乡村巾帼追梦人计划")),
+    ("深化“巾帼兴粮节粮”活动,参与全链条节粮减损。", ("Programme", "巾帼兴粮节粮")),
+    ("深化北疆巾帼铸魂、家家幸福安康、强基扩面促活三大工程。", ("Programme", "家家幸福安康工程")),
+    ("推进妇女“两癌”筛查和低收入妇女“两癌”救助项目全覆盖。",
+     ("Programme", "低收入妇女两癌救助项目")),
+    ("2021年,云南省妇联启动“彩云巾帼创业行动”。", ("Programme", "彩云巾帼创业行动")),
+    ("认真贯彻党的二十大精神。", ("Programme", "中国共产党第二十次全国代表大会")),
+    # quotation marks scraped to spaces: the whole phrase, up to its last character
+    ("打造出 拉话话 周末妈妈 等优秀巾帼志愿服务团队和品牌。", ("Programme", "周末妈妈")),
+    ("开展 百千万巾帼大宣讲 妇女恳谈 北疆巾帼思政大讲堂 等宣讲。", ("Programme", "妇女恳谈会")),
+    # a verb that opens the phrase is not part of the name
+    ("首次组织女科学家女企业家走北疆助力内蒙古高质量发展大会。",
+     ("Programme", "女科学家女企业家走北疆助力内蒙古高质量发展大会")),
+    ("建设北疆巾帼创新工作室,支持妇女就业。", ("Programme", "北疆巾帼创新工作室")),
+    ("2023年,四川省妇联组织川妹子巾帼创业大赛。", ("Programme", "川妹子巾帼创业大赛")),
+    # games
+    ("第19届杭州亚运会开幕。", ("Programme", "杭州亚运会")),
+    # a body's own congress keeps the body in its name
+    ("海南省妇联第七次代表大会在海口召开。", ("Programme", "海南省妇联第七次代表大会")),
+    # meetings; the ordinal of a congress stays in its name
+    ("召开2024年全省妇联主席会议。", ("Programme", "全省妇联主席会议")),
+    ("湖南省第十三次妇女代表大会召开。", ("Programme", "湖南省第十三次妇女代表大会")),
+    # a yearbook section header that ends in a programme word, of any kind
+    ("【巾帼家政服务站建设】 2021年,广西壮族自治区妇联新建服务站30个。",
+     ("Programme", "巾帼家政服务站建设")),
+    ("【八桂巾帼志愿服务】 2021年,全区注册巾帼志愿者10万名。", ("Programme", "八桂巾帼志愿服务")),
+    # the name word before an activity word ends a quoted brand's name
+    ("宁波市海曙区妇联开展“海曙巾帼”大讲堂活动。", ("Programme", "海曙巾帼大讲堂")),
+    ("举办“珠峰巾帼”手工艺品展销会。", ("Programme", "珠峰巾帼手工艺品展销会")),
+    # verbs that only open a phrase stay inside names (…服务提升行动, …建设推进活动)
+    ("省妇联实施巾帼家政服务提升行动。", ("Programme", "巾帼家政服务提升行动")),
+    ("开展“龙江好家风”家庭文明建设推进活动。", ("Programme", "龙江好家风家庭文明建设推进活动")),
+    # a selection verb between a quoted title and the programme word
+    ("广西壮族自治区妇联实施“巾帼乡村振兴示范基地”创建项目。",
+     ("Programme", "巾帼乡村振兴示范基地创建项目")),
+    ("省妇联持续开展“最美家庭”寻访活动。", ("Programme", "最美家庭寻访活动")),
+    # quoted names in a row share the kind that follows the last one
+    ("打造“知心大姐”“巴渝巾帼”“山城妈妈”等优秀志愿服务团队和品牌。", ("Programme", "知心大姐")),
+    # 向 of 向党 and a verb inside a name do not cut it
+    ("落实青年向党引领行动。", ("Programme", "青年向党引领行动")),
+    # short venue and screening words: the one word before them is the name
+    ("湖北省总工会在全省建设职工之家50个。", ("Programme", "职工之家")),
+    ("各类 青年之家 职工微家1.7万多个。", ("Programme", "职工微家")),
+    ("推动扩大农村妇女“两癌”筛查覆盖面。", ("Programme", "农村妇女两癌筛查")),
+    ("新建4个浙江大学共富远程教学站。", ("Programme", "浙江大学共富远程教学站")),
+    # … but the same word inside a name stays (组织 of 妇联组织)
+    ("举办全区妇联组织维权信访人员培训班。", ("Programme", "全区妇联组织维权信访人员培训班")),
+])
+def test_programmes(text, expected):
+    assert expected in entities(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("做“两个维护”的拥护者。", "两个维护"),
+    ("牢固树立“三个离不开”的观念。", "三个离不开"),
+    ("举办“奋进新征程 建功新时代”——湖南省巾帼家政职业技能大赛。", "奋进新征程 建功新时代"),
+])
+def test_slogans_are_not_programmes(text, slogan):
+    assert ("Programme", slogan) not in entities(text)
+
+
+def programmes(text: str) -> set[str]:
+    return {name for kind, name in entities(text) if kind == "Programme"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议传达了党的十九届五中全会精神。", "中国共产党第十九届中央委员会第五次全体会议"),
+    ("各地认真学习二十届三中全会精神。", "中国共产党第二十届中央委员会第三次全体会议"),
+    ("全面推进巾帼绿色家园三大行动。", "巾帼绿色家园"),
+])
+def test_official_and_series_names(text, name):
+    assert name in programmes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "本次执委会议审议通过了工作报告。",
+    "区人大常委会举行第八次会议。",
+])
+def test_no_programme_without_a_name(text):
+    assert programmes(text) == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("市妇联启动最美家庭家风家训巡讲。", "最美家庭家风家训巡讲"),
+    ("县妇联建成巾帼手工扶贫车间。", "巾帼手工扶贫车间"),
+    ("省妇联举办2024年三八红旗手颁奖典礼。", "三八红旗手颁奖典礼"),
+    ("依托巾帼电商实训基地开展培训。", "巾帼电商实训基地"),
+])
+def test_events_and_bases_named_by_their_kind(text, name):
+    assert name in programmes(text)
