@@ -11,11 +11,13 @@ subject continues the person the sentence before opens with. The year is the nea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..extract import NAMED_AS, honour_lists, list_heading_end
 from ..model import Mention
 from ..rules import per_rule_set, trigger_words
 from ..vocab import entity_iri
+from .facts import Facts
 from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
 from .posts import post_titles
 
@@ -59,77 +61,130 @@ def _opening_person(document, sentence, by_sentence) -> Mention | None:
 _SUBJECTLESS_LEAD = re.compile(r"\s*(?:并|还|曾|又|先后|多次|曾经|也|均|同时)*\s*")
 
 
+@dataclass(frozen=True)
+class _Awarding:
+    """What the award rules of one sentence read: the honours conferred in it (not those in a
+    document's title or heading a list), the mentions that may receive them, the facts."""
+
+    text: str
+    sentence: tuple[int, int]
+    honours: list[Mention]
+    recipients: list[Mention]
+    facts: Facts
+
+    def year(self, honour: Mention) -> str | None:
+        return _year_before(self.text, self.sentence[0], honour.start, self.honours)
+
+    def give(self, holder: Mention, honour: Mention, year: str | None) -> None:
+        self.facts.add(holder, "awarded", honour, self.sentence, year=year)
+
+
 def awards_in_sentence(document, sentence, ms, facts):
     """The honours a sentence confers: recipients around an award trigger, those a title is
     handed to, holders named right after a title, lists after a title and a colon."""
     text = document.text
-    opener = _opening_person(document, sentence, facts.by_sentence)
-    trigger = triggers()["awarded"]
     honours = [m for m in ms if m.type == "Honour"]
     if not honours:
         return
     # a body named inside a title (共青团 of 优秀共青团员) is not its recipient
     recipients = [m for m in ms if m.type in ("Person", "Organisation", "Programme")
                   and not any(is_inside(m, h) for h in honours)]
-    gives, respective = _award_trigger_kinds()
     # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred
     # here, nor is one that heads a list of its holders (…获得…先进集体名单 A B C)
     titles = [m.span() for m in _DOCUMENT_TITLE.finditer(text[sentence[0]:sentence[1]])]
     honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)
                and list_heading_end(text, h.start, h.end) is None]
+    awarding = _Awarding(text, sentence, honours, recipients, facts)
+    opener = _opening_person(document, sentence, facts.by_sentence)
     for a, b in _clauses(text, *sentence):
-        for t in trigger.finditer(text, a, b):
-            if text[t.end():t.end() + 1] in ("的", "者"):
-                # 获得基金会颁发的…证书: the giver of an honour, not its recipient; 获得者 is a
-                # noun (…共表彰…奖章获得者1197人、…)
-                continue
-            got = [h for h in honours if t.end() <= h.start and h.end <= b]
-            if not got:
-                continue
-            passive = text.rfind("被", a, t.start()) >= 0
-            if t.group() in gives and not passive:
-                # A 授予 B 为 X: the recipients stand between the trigger and the honour
-                subjects = [r for r in recipients if t.end() <= r.start and r.end <= got[0].start]
-                # 授予A、B等10名同志…: the count closes the list of recipients
-                count = text.rfind("等", t.end(), got[0].start)
-                if count >= 0:
-                    subjects = [r for r in subjects if r.end <= count]
-                # 授予…人民医院急诊科: the unit named, not the body its name starts with (nor
-                # one read apart right before it: …边防检查总站|…派出所)
-                subjects = [r for r in subjects if not any(
-                    o is not r and o.type != "Person" and (is_inside(r, o) or (
-                        r.type == o.type == "Organisation" and o.start == r.end))
-                    for o in subjects)]
-                # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
-                # recipient
-                subjects = [r for r in subjects if not any(
-                    p.type == "Person" and post_titles().match(text[r.end:p.start])
-                    for p in subjects)]
-            else:
-                end = text.rfind("被", a, t.start()) if passive else t.start()
-                givers = [r for r in recipients if a <= r.start and r.end <= end]
-                if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
-                    continue  # A向获得X的B: A addresses the holder, B, named after the title
-                if givers and givers[-1].type == "Organisation" \
-                        and _posts_after(text, givers[-1].end, end):
-                    continue  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
-                    # her company
-                subjects = last_group(text, givers) if givers else []
-                if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
-                        text, a, end) and not any(r.start < t.start() for r in recipients
-                                                  if r.type != "Programme"):
-                    subjects = [opener]  # …。被评为国家教学名师: the person named just before
-            if not subjects:
-                continue
-            pairs = (list(zip(subjects, got)) if t.group() in respective
-                     and len(subjects) == len(got)
-                     else [(subject, honour) for honour in got for subject in subjects])
-            for subject, honour in pairs:
-                facts.add(subject, "awarded", honour, sentence,
-                          year=_year_before(text, sentence[0], honour.start, honours))
-    # 为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title;
-    # 为…主任翟春艳送上“…”荣誉证书, 向…检察部干警颁授“…”证书: those between 为/向 and the verb
+        for t in triggers()["awarded"].finditer(text, a, b):
+            _triggered(awarding, t, (a, b), opener)
+    _handed_over(awarding)
+    # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
+    # name are all that person's
+    listed = {after.start: before for before, after in zip(honours, honours[1:])
+              if text[before.end:after.start] == "、"}
     for honour in honours:
+        year = awarding.year(honour)
+        _named_after_title(awarding, honour, year, listed)
+        _named_as(awarding, honour, year)
+        _representing(awarding, honour, year)
+        _holder_after_title(awarding, honour, year)
+        _listed_after_title(awarding, honour, year)
+
+
+def _triggered(awarding: _Awarding, t: re.Match, clause: tuple[int, int],
+               opener: Mention | None) -> None:
+    """The honours after an award trigger in its clause go to the recipients the trigger
+    names: after it (授予), else before it (荣获, 被评为), else the sentence's missing subject."""
+    text, (a, b) = awarding.text, clause
+    if text[t.end():t.end() + 1] in ("的", "者"):
+        # 获得基金会颁发的…证书: the giver of an honour, not its recipient; 获得者 is a
+        # noun (…共表彰…奖章获得者1197人、…)
+        return
+    got = [h for h in awarding.honours if t.end() <= h.start and h.end <= b]
+    if not got:
+        return
+    gives, respective = _award_trigger_kinds()
+    passive = text.rfind("被", a, t.start()) >= 0
+    if t.group() in gives and not passive:
+        subjects = _given_to(awarding, t, got)
+    else:
+        end = text.rfind("被", a, t.start()) if passive else t.start()
+        subjects = _receivers_before(awarding, t, a, end, opener)
+    if not subjects:
+        return
+    pairs = (list(zip(subjects, got)) if t.group() in respective and len(subjects) == len(got)
+             else [(subject, honour) for honour in got for subject in subjects])
+    for subject, honour in pairs:
+        awarding.give(subject, honour, awarding.year(honour))
+
+
+def _given_to(awarding: _Awarding, t: re.Match, got: list[Mention]) -> list[Mention]:
+    """A 授予 B 为 X: the recipients standing between the trigger and the honour."""
+    text = awarding.text
+    subjects = [r for r in awarding.recipients if t.end() <= r.start and r.end <= got[0].start]
+    # 授予A、B等10名同志…: the count closes the list of recipients
+    count = text.rfind("等", t.end(), got[0].start)
+    if count >= 0:
+        subjects = [r for r in subjects if r.end <= count]
+    # 授予…人民医院急诊科: the unit named, not the body its name starts with (nor
+    # one read apart right before it: …边防检查总站|…派出所)
+    subjects = [r for r in subjects if not any(
+        o is not r and o.type != "Person" and (is_inside(r, o) or (
+            r.type == o.type == "Organisation" and o.start == r.end))
+        for o in subjects)]
+    # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
+    # recipient
+    return [r for r in subjects if not any(
+        p.type == "Person" and post_titles().match(text[r.end:p.start]) for p in subjects)]
+
+
+def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
+                      opener: Mention | None) -> list[Mention]:
+    """The recipients named in the clause before the trigger (or before 被), else the person
+    the sentence before opens with when this one leaves its subject out."""
+    text, recipients = awarding.text, awarding.recipients
+    givers = [r for r in recipients if a <= r.start and r.end <= end]
+    if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
+        return []  # A向获得X的B: A addresses the holder, B, named after the title
+    if givers and givers[-1].type == "Organisation" \
+            and _posts_after(text, givers[-1].end, end):
+        return []  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
+        # her company
+    subjects = last_group(text, givers) if givers else []
+    if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
+            text, a, end) and not any(r.start < t.start() for r in recipients
+                                      if r.type != "Programme"):
+        subjects = [opener]  # …。被评为国家教学名师: the person named just before
+    return subjects
+
+
+def _handed_over(awarding: _Awarding) -> None:
+    """为杨春花、潘阿妹等30名“贵州省巾帼建功标兵”颁奖: those named after 为 receive the title;
+    为…主任翟春艳送上“…”荣誉证书, 向…检察部干警颁授“…”证书: those between 为/向 and the verb."""
+    text, sentence = awarding.text, awarding.sentence
+    for honour in awarding.honours:
         clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
         clause = max(clause, sentence[0])
         handing = _HANDED_OVER.search(text, clause, honour.start)
@@ -137,70 +192,85 @@ def awards_in_sentence(document, sentence, ms, facts):
             continue
         before = handing.start() if handing else honour.start
         to = max(text.rfind("为", clause, before), text.rfind("向", clause, before))
-        named = [r for r in recipients if 0 <= to < r.start and r.end <= before]
+        named = [r for r in awarding.recipients if 0 <= to < r.start and r.end <= before]
         # the people named, not their units; of nested units the one named in full
         named = [r for r in named if r.type == "Person"] or [
             r for r in named if not any(o is not r and is_inside(r, o) for o in named)]
         for r in named:
-            facts.add(r, "awarded", honour, sentence,
-                      year=_year_before(text, sentence[0], honour.start, honours))
-    # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
-    # name are all that person's
-    listed = {}
-    for before, after in zip(honours, honours[1:]):
-        if text[before.end:after.start] == "、":
-            listed[after.start] = before
-    for honour in honours:
-        year = _year_before(text, sentence[0], honour.start, honours)
-        # 全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛
-        for r in recipients:
-            between = text[honour.end:r.start]
-            if (r.type == "Person" or _TO_HOLDER.search(text, sentence[0], honour.start)) and (
-                    r.start == honour.end or (
-                        (between in ("的", "”的") or _TITLE_OF.fullmatch(between))
-                        and trigger.search(text, sentence[0], honour.start))):
-                # …的曾民盛、周华驹、曹家美等: the whole list after 的
-                following = [o for o in recipients if o.start >= r.start and o.type == r.type
-                             and not any(p is not o and is_inside(o, p) for p in recipients)]
-                for holder in (first_group(text, following) if r.start > honour.end
-                               else [r]):
-                    facts.add(holder, "awarded", honour, sentence, year=year)
-                earlier = honour
-                while r.start == honour.end and earlier.start in listed:
-                    earlier = listed[earlier.start]
-                    facts.add(r, "awarded", earlier, sentence, year=year)
-        # A是2015年团省委首批命名的“…”: the subject of 是 holds the title named
-        if NAMED_AS.search(text, sentence[0], honour.start):
-            clause = max([sentence[0]] + [m.end() for m in CLAUSE_END.finditer(
-                text, sentence[0], honour.start)])
-            copula = text.find("是", clause, honour.start)
-            holders = [r for r in recipients if clause <= r.start and r.end <= copula]
-            for holder in (last_group(text, holders) if holders else []):
-                facts.add(holder, "awarded", honour, sentence, year=year)
-        # 李红作为全国三八红旗手代表发言, 王芳、刘强两位劳动模范代表: holders speaking for them
-        lead = _REPRESENTING.search(text, sentence[0], honour.start)
-        if lead and text.startswith("代表", honour.end):
-            people = [r for r in recipients if r.type == "Person" and r.end <= lead.start()]
-            if people and not CLAUSE_END.search(text, people[-1].end, honour.start):
-                for holder in last_group(text, people):
-                    facts.add(holder, "awarded", honour, sentence, year=year)
-        # …劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause
-        if _HOLDER_AFTER.match(text, honour.end):
-            stop = CLAUSE_END.search(text, honour.end, sentence[1])
-            holder = next((r for r in recipients if r.type == "Person" and honour.end < r.start
-                           and r.end <= (stop.start() if stop else sentence[1])), None)
-            if holder is not None:
-                facts.add(holder, "awarded", honour, sentence, year=year)
-        # “十大感动人物”:侯维霞、赵青秀…; …“最美家庭”称号的8户家庭分别是:A家庭,B家庭
-        after = text[honour.end:honour.end + 2]
-        if after[:1] in ":：" or after[1:2] in ":：" or _LISTED_AFTER.match(text, honour.end):
-            stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
-            limit = honour.end + stop.start() if stop else sentence[1]
-            listed = [r for r in recipients if honour.end < r.start and r.end <= limit]
-            # the people (with their units) or projects listed, else the units themselves
-            for r in [r for r in listed if r.type in ("Person", "Programme")] or [
-                    r for r in listed if not any(o is not r and is_inside(r, o) for o in listed)]:
-                facts.add(r, "awarded", honour, sentence, year=year)
+            awarding.give(r, honour, awarding.year(honour))
+
+
+def _named_after_title(awarding: _Awarding, honour: Mention, year: str | None,
+                       listed: dict[int, Mention]) -> None:
+    """全国三八红旗手标兵赵晶 / 获得中华环境奖的殷玉珍 / 荣获…称号的草原母亲都贵玛: the name
+    right after a title, or after 的 when a trigger comes before, holds it (and the titles
+    listed before it with 、)."""
+    text, sentence, recipients = awarding.text, awarding.sentence, awarding.recipients
+    for r in recipients:
+        between = text[honour.end:r.start]
+        if (r.type == "Person" or _TO_HOLDER.search(text, sentence[0], honour.start)) and (
+                r.start == honour.end or (
+                    (between in ("的", "”的") or _TITLE_OF.fullmatch(between))
+                    and triggers()["awarded"].search(text, sentence[0], honour.start))):
+            # …的曾民盛、周华驹、曹家美等: the whole list after 的
+            following = [o for o in recipients if o.start >= r.start and o.type == r.type
+                         and not any(p is not o and is_inside(o, p) for p in recipients)]
+            for holder in (first_group(text, following) if r.start > honour.end else [r]):
+                awarding.give(holder, honour, year)
+            earlier = honour
+            while r.start == honour.end and earlier.start in listed:
+                earlier = listed[earlier.start]
+                awarding.give(r, earlier, year)
+
+
+def _named_as(awarding: _Awarding, honour: Mention, year: str | None) -> None:
+    """A是2015年团省委首批命名的“…”: the subject of 是 holds the title named."""
+    text, sentence = awarding.text, awarding.sentence
+    if not NAMED_AS.search(text, sentence[0], honour.start):
+        return
+    clause = max([sentence[0]] + [m.end() for m in CLAUSE_END.finditer(
+        text, sentence[0], honour.start)])
+    copula = text.find("是", clause, honour.start)
+    holders = [r for r in awarding.recipients if clause <= r.start and r.end <= copula]
+    for holder in (last_group(text, holders) if holders else []):
+        awarding.give(holder, honour, year)
+
+
+def _representing(awarding: _Awarding, honour: Mention, year: str | None) -> None:
+    """李红作为全国三八红旗手代表发言, 王芳、刘强两位劳动模范代表: holders speaking for them."""
+    text, sentence = awarding.text, awarding.sentence
+    lead = _REPRESENTING.search(text, sentence[0], honour.start)
+    if lead and text.startswith("代表", honour.end):
+        people = [r for r in awarding.recipients if r.type == "Person" and r.end <= lead.start()]
+        if people and not CLAUSE_END.search(text, people[-1].end, honour.start):
+            for holder in last_group(text, people):
+                awarding.give(holder, honour, year)
+
+
+def _holder_after_title(awarding: _Awarding, honour: Mention, year: str | None) -> None:
+    """…劳动奖章获得者、…公司总经理宋爱珍: the first person named in the clause."""
+    text, sentence = awarding.text, awarding.sentence
+    if _HOLDER_AFTER.match(text, honour.end):
+        stop = CLAUSE_END.search(text, honour.end, sentence[1])
+        holder = next((r for r in awarding.recipients if r.type == "Person"
+                       and honour.end < r.start
+                       and r.end <= (stop.start() if stop else sentence[1])), None)
+        if holder is not None:
+            awarding.give(holder, honour, year)
+
+
+def _listed_after_title(awarding: _Awarding, honour: Mention, year: str | None) -> None:
+    """“十大感动人物”:侯维霞、赵青秀…; …“最美家庭”称号的8户家庭分别是:A家庭,B家庭: the
+    people (with their units) or projects listed, else the units themselves."""
+    text, sentence = awarding.text, awarding.sentence
+    after = text[honour.end:honour.end + 2]
+    if after[:1] in ":：" or after[1:2] in ":：" or _LISTED_AFTER.match(text, honour.end):
+        stop = re.search(r"[;；。]", text[honour.end:sentence[1]])
+        limit = honour.end + stop.start() if stop else sentence[1]
+        listed = [r for r in awarding.recipients if honour.end < r.start and r.end <= limit]
+        for r in [r for r in listed if r.type in ("Person", "Programme")] or [
+                r for r in listed if not any(o is not r and is_inside(r, o) for o in listed)]:
+            awarding.give(r, honour, year)
 
 
 def listed_under_headings(document, mentions, facts):

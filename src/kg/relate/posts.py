@@ -20,9 +20,11 @@ after 现任; a reporter in a byline (记者 X) works for the outlets the line n
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Mention
 from ..rules import per_rule_set, table
+from .facts import Facts
 
 
 @per_rule_set
@@ -60,96 +62,131 @@ def _open_posts() -> re.Pattern:
 _POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授|特派员"
 
 
+@dataclass(frozen=True)
+class _PostSentence:
+    """What the post rules of one sentence read: its organisations and places, the facts."""
+
+    text: str
+    sentence: tuple[int, int]
+    orgs: list[Mention]
+    places: list[Mention]
+    facts: Facts
+
+    def hold(self, group: list[Mention], unit: Mention, end: int | None, role: str | None = None,
+             first_post_only: bool = False) -> None:
+        """Every person of ``group`` holds the post after ``unit`` (see ``_hold``)."""
+        for person in group:
+            _hold(self.facts, person, unit, end, self.orgs, self.places, self.text,
+                  self.sentence, role=role, first_post_only=first_post_only)
+
+
 def posts_held(document, sentence, ms, facts):
     """The posts the people of a sentence hold: a unit and titles before a name or a list of
     names, a colon list of officers, a table row, an apposition, an election after the name."""
-    text, own = document.text, facts.own
+    text = document.text
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation"]
     places = [m for m in ms if m.type == "Place"]
+    seen = _PostSentence(text, sentence, orgs, places, facts)
     groups = _name_lists(text, people)
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
     posts = {g[0].start: post_before(text, sentence[0], g[0].start) for g in groups}
-    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
-    place_ends = {m.end for m in places}
     titled = {start - len(post) for start, post in posts.items() if post}
-    # the body of the last election (…当选市妇联主席，B当选副主席; 同时，选举C为副主席)
-    elected = facts.elected
     for group in groups:
-        head = group[0]
         if _colon_list(text, sentence, group, orgs, places, facts):
             continue
-        post = posts[head.start]
-        post_start = head.start - len(post) if post else head.start
-        if post and not any(post_start <= o.end <= head.start for o in orgs) \
-                and post_start not in place_ends and post not in _byline_posts() \
-                and _stands_alone(text, sentence[0], post_start) \
-                and not _GOVERNMENT_HEAD.search(post):
-            # 分管副主席赵红军: the unit of the leader named before, else the last unit named
-            # before, else the document's own (not for a reporter: 本报记者 is no unit named)
-            earlier = [o for o in orgs if o.end <= post_start]
-            led = [o for o in earlier if o.end in titled]
-            unit = (led or earlier or [own])[-1]
-            if unit is not None and len(post) > 1:
-                for person in group:
-                    facts.add(person, "holdsPost", unit, sentence, role=post)
-        for org in orgs:
-            between = text[org.end:head.start]
-            if org.end > head.start or len(between) > 40:
-                continue
-            # 市政府副市长、市妇儿工委主任阮某: each unit of a chain holds its own posts (a
-            # unit after 、 is read as one, not as words of an open-ended title)
-            end = _chain_end(text, org, head.start, orgs) if between else None
-            if end is not None:
-                for person in group:
-                    _hold(facts, person, org, end, orgs, places, text, sentence)
-                continue
-            if between and not _open_posts().match(between):
-                continue
-            if any(o.start == org.start and org.end < o.end <= head.start
-                   and (o.end == head.start or post_titles().match(text[o.end:head.start]))
-                   for o in orgs):
-                continue  # a longer unit of the same body is the one named (unless what
-                # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
-            # 自治区妇联党组书记、主席王芳: the unit holds the first post, its body them all
-            for person in group:
-                _hold(facts, person, org, head.start, orgs, places, text, sentence,
-                      first_post_only=True)
-        # a table row of a list of people: name, unit, post (张三 某某公司 总经理)
-        row = _table_row(text, group[-1], orgs)
-        if row is not None:
-            unit, end = row
-            for person in group:
-                _hold(facts, person, unit, end, orgs, places, text, sentence)
+        _post_before_names(seen, group, posts[group[0].start], titled)
+        _units_before_names(seen, group)
+        if not _table_row_or_apposition(seen, group):
+            _post_after_names(seen, group)
+
+
+def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | None,
+                       titled: set[int]) -> None:
+    """分管副主席赵红军: a post that opens its phrase before the names is in the unit of the
+    leader named before, else the last unit named before, else the document's own (not for a
+    reporter: 本报记者 is no unit named)."""
+    text, orgs, head = seen.text, seen.orgs, group[0]
+    if not post:
+        return
+    post_start = head.start - len(post)
+    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
+    if any(post_start <= o.end <= head.start for o in orgs) \
+            or post_start in {m.end for m in seen.places} or post in _byline_posts() \
+            or not _stands_alone(text, seen.sentence[0], post_start) \
+            or _GOVERNMENT_HEAD.search(post):
+        return
+    earlier = [o for o in orgs if o.end <= post_start]
+    led = [o for o in earlier if o.end in titled]
+    unit = (led or earlier or [seen.facts.own])[-1]
+    if unit is not None and len(post) > 1:
+        for person in group:
+            seen.facts.add(person, "holdsPost", unit, seen.sentence, role=post)
+
+
+def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
+    """自治区妇联党组书记、主席王芳: a unit and its post titles right before the names (the
+    unit holds the first post, its body them all); 市政府副市长、市妇儿工委主任阮某: each unit of
+    a chain holds its own posts."""
+    text, orgs, head = seen.text, seen.orgs, group[0]
+    for org in orgs:
+        between = text[org.end:head.start]
+        if org.end > head.start or len(between) > 40:
             continue
-        # 王某，湖南大学教授，…: the unit and post in apposition, closed by punctuation
-        if len(group) == 1 and text[head.end:head.end + 1] in ",，":
-            unit = next((o for o in orgs if o.start == head.end + 1), None)
-            end = _role_end(text, unit.end) if unit is not None else None
-            if end and end > unit.end and text[end:end + 1] in _APPOSITION_END:
-                _hold(facts, head, unit, end, orgs, places, text, sentence)
-                continue
-        # 王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after
-        note = _post_after(text, sentence, group, orgs)
-        if note is None:
+        # (a unit after 、 is read as one, not as words of an open-ended title)
+        end = _chain_end(text, org, head.start, orgs) if between else None
+        if end is not None:
+            seen.hold(group, org, end)
             continue
-        unit = next((o for o in orgs if o.start == note), None)
-        if unit is not None and _role_end(text, unit.end) > unit.end:
-            # the later elections are to the body, not to the organ it names (…当选市妇联
-            # 第N届执委会主席，B当选副主席: the federation's vice-chair)
-            elected = facts.elected = min((o for o in orgs if o.start == unit.start),
-                                          key=lambda o: o.end)
-            for person in group:
-                _hold(facts, person, unit, _role_end(text, unit.end), orgs, places, text,
-                      sentence)
-        elif unit is None and _post_end(text, note) > note:
-            # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
-            unit = next((o for o in reversed(orgs) if o.end <= head.start), elected) \
-                if elected is None or elected.start < sentence[0] else elected
-            if unit is not None and _ELECTION.search(text, sentence[0], head.start):
-                for person in group:
-                    _hold(facts, person, unit, None, orgs, places, text, sentence,
-                          role=text[note:_post_end(text, note)])
+        if between and not _open_posts().match(between):
+            continue
+        if any(o.start == org.start and org.end < o.end <= head.start
+               and (o.end == head.start or post_titles().match(text[o.end:head.start]))
+               for o in orgs):
+            continue  # a longer unit of the same body is the one named (unless what
+            # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
+        seen.hold(group, org, head.start, first_post_only=True)
+
+
+def _table_row_or_apposition(seen: _PostSentence, group: list[Mention]) -> bool:
+    """A table row of a list of people: name, unit, post (张三 某某公司 总经理); 王某，湖南大学
+    教授，…: the unit and post in apposition, closed by punctuation. Whether one was found."""
+    text, orgs, head = seen.text, seen.orgs, group[0]
+    row = _table_row(text, group[-1], orgs)
+    if row is not None:
+        unit, end = row
+        seen.hold(group, unit, end)
+        return True
+    if len(group) == 1 and text[head.end:head.end + 1] in ",，":
+        unit = next((o for o in orgs if o.start == head.end + 1), None)
+        end = _role_end(text, unit.end) if unit is not None else None
+        if end and end > unit.end and text[end:end + 1] in _APPOSITION_END:
+            seen.hold(group, unit, end)
+            return True
+    return False
+
+
+def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
+    """王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after the
+    names; an election without a unit is to the body of the last election (…当选市妇联主席，
+    B当选副主席; 同时，选举C为副主席)."""
+    text, sentence, orgs, facts = seen.text, seen.sentence, seen.orgs, seen.facts
+    note = _post_after(text, sentence, group, orgs)
+    if note is None:
+        return
+    unit = next((o for o in orgs if o.start == note), None)
+    if unit is not None and _role_end(text, unit.end) > unit.end:
+        # the later elections are to the body, not to the organ it names (…当选市妇联
+        # 第N届执委会主席，B当选副主席: the federation's vice-chair)
+        facts.elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
+        seen.hold(group, unit, _role_end(text, unit.end))
+    elif unit is None and _post_end(text, note) > note:
+        # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
+        elected = facts.elected
+        unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
+            if elected is None or elected.start < sentence[0] else elected
+        if unit is not None and _ELECTION.search(text, sentence[0], group[0].start):
+            seen.hold(group, unit, None, role=text[note:_post_end(text, note)])
 
 
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
