@@ -3,7 +3,7 @@ programme's name, the organ of a sitting, and the document's own body only when 
 leaves the subject out and names no other."""
 import pytest
 
-from test_extract import entities
+from extraction import entities
 from test_relate import facts_of, graph_of
 
 
