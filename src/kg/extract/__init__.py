@@ -49,10 +49,28 @@ RULES = (
 def extract_mentions(document: Document) -> tuple[Mention, ...]:
     """All entity mentions of a document, overlaps settled.
 
+    Parameters
+    ----------
+    document : Document
+        A normalised document (``kg.normalize.make_document``), with its sentences.
+
+    Returns
+    -------
+    tuple of Mention
+        The mentions in text order; ``key`` is the name the rule proposes (resolve makes it
+        canonical), ``rule_id`` the rule that found it.
+
+    Examples
+    --------
     >>> from kg.normalize import make_document
-    >>> doc = make_document("兴安盟人民医院妇二科主任于洋获评先进个人。".encode(), "t.txt")
-    >>> sorted({(m.type, m.surface) for m in extract_mentions(doc)})
-    [('Honour', '先进个人'), ('Organisation', '兴安盟人民医院'), ('Organisation', '兴安盟人民医院妇二科'), ('Person', '于洋'), ('Place', '兴安盟')]
+    >>> doc = make_document("嘉禾县人民医院儿科主任周若兰获评先进个人。".encode(), "t.txt")
+    >>> for m in extract_mentions(doc):
+    ...     print(m.type, m.surface)
+    Place 嘉禾县
+    Organisation 嘉禾县人民医院
+    Organisation 嘉禾县人民医院儿科
+    Person 周若兰
+    Honour 先进个人
     """
     text = document.text
     candidates: list[Candidate] = []

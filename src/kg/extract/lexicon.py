@@ -91,6 +91,8 @@ def level_words(use: str) -> tuple[str, ...]:
 @per_rule_set(maxsize=65536)
 def ends_with_org_suffix(name: str, kinds: tuple[str, ...] = ("body", "top"),
                          shortest: int = 2) -> bool:
+    """Whether ``name`` ends in an organisation suffix of one of ``kinds``
+    (rules/org_suffixes.tsv) at least ``shortest`` characters long."""
     lexicon, *_ = compiled_rules()
     return any(p[0] == "org_suffix" and p[3] in kinds and len(p[1]) >= shortest
                and e == len(name)

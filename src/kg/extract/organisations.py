@@ -88,6 +88,10 @@ def _is_anchor(candidate: Candidate) -> bool:
 
 
 def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Names ending in an organisation suffix of kind top or body (妇联, 人民医院), starting at
+    the place, known body or level word before the suffix (or at the name's first character
+    where the suffix's rule allows a bare name: 清华大学), after any body named before it by its
+    own suffix."""
     anchors = [c for c in found if _is_anchor(c)]
     result: list[Candidate] = []
     text = sent.text

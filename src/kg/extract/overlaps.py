@@ -35,6 +35,18 @@ def _read_whole(candidate: Candidate) -> bool:
 def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Decide crossing candidates (see the module docstring); keep nested ones.
 
+    Parameters
+    ----------
+    candidates : list of Candidate
+        The candidates of one sentence, from every family.
+
+    Returns
+    -------
+    list of Candidate
+        The candidates kept, one per span and type, by start, end and type.
+
+    Examples
+    --------
     >>> a = Candidate(0, 4, "Organisation", "r", "", "org")
     >>> b = Candidate(2, 6, "Programme", "r", "", "programme")
     >>> [c.type for c in settle_overlaps([a, b])]
