@@ -258,7 +258,8 @@ def _names_a_programme(sent: Sentence, end: int) -> bool:
 
 
 #: Places of a prize given in one breath (团体奖第一、二、三名): one honour per place.
-_RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)第(?P<places>[一二三四五六七八九十](?:、[一二三四五六七八九十])*)名")
+_RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)"
+                     r"第(?P<places>[一二三四五六七八九十](?:、[一二三四五六七八九十])*)名")
 
 
 def ranked_prizes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:

@@ -90,7 +90,8 @@ def _holds_common_word(text: str) -> bool:
 def looks_like_name(text: str, surnames) -> bool:
     """A surname, one or two more characters, and not an ordinary word."""
     compound = text[:2] in surnames
-    return bool(text) and text[:1] != text[1:2] and not NUMERAL.match(text, 1) and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
+    return bool(text) and text[:1] != text[1:2] and not NUMERAL.match(text, 1) \
+        and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
         and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
 
 

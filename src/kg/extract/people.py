@@ -23,7 +23,8 @@ OFFICER_LIST = "extract:officer-list"
 
 
 #: The name that opens a table row, and the blank after it.
-_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?:[\u4e00-\u9fff]{2,4}[:：])?(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
+_ROW_NAME = re.compile(r"(?:^|(?<=\n))(?:[\u4e00-\u9fff]{2,4}[:：])?"
+                       r"(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
                        r"[\u4e00-\u9fff]{1,3}))[ \t\u3000]+", re.M)
 
 #: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
