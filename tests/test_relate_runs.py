@@ -80,3 +80,19 @@ def test_a_command_headquarters_is_a_body_that_hosts(tmp_path):
 ])
 def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
     assert not [name for kind, name in entities(text) if kind == "Programme"]
+
+
+def test_a_quoted_day_and_words_before_an_activity_word_name_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "6月1日,湘潭县妇联、湘潭县教育局等单位在县体育馆联合开展"
+                                       "“六一”儿童安全知识进校园活动。"), "runs")
+    activity = "六一儿童安全知识进校园活动"
+    assert {("湘潭县妇女联合会", activity), ("湘潭县教育局", activity)} <= runs
+
+
+@pytest.mark.parametrize("text", [
+    "湖南建工集团有限公司钢结构项目部女子班组获评先进集体。",
+    "湘潭湘能热电有限责任公司项目开发部主管张强获评先进个人。",
+    "青年们用实际行动诠释了担当。",
+])
+def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
+    assert not [name for kind, name in entities(text) if kind == "Programme"]

@@ -70,8 +70,10 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if text[end:end + 1] in "—-" and not tail:
             continue  # “强国复兴有我”——…大赛: the theme of the event named after the dash
         if _is_slogan(inner, stops) and not ends_with_org_suffix(inner) and not (
-                tail and tail[2][2] != "quote"):
-            continue  # a slogan, unless a programme word makes it a name (“…”女性恳谈会)
+                tail and (tail[2][2] != "quote" or tail[0] - tail_from >= 3)):
+            # a slogan, unless a programme word makes it a name (“…”女性恳谈会, a quoted day
+            # and words before an activity word: “三八”维权周普法宣传活动)
+            continue
         org_tail = _org_tail(sent, tail_from)
         if org_tail and tail and tail[1] > org_tail:
             org_tail = None
@@ -204,6 +206,11 @@ _ACTING_BODY = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|厅|
 _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
 
 
+#: A unit or a post named after a programme word (项目部, 项目开发部主管, 项目负责人).
+_UNIT_OR_POST_AFTER = re.compile(r"(?:开发|管理|建设|技术|实施)?(?:部(?!署)|办公室|组(?!织)|处(?!理)|"
+                                 r"负责人|经理|主管|总监|主任)")
+
+
 def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names ending in a programme word, and distributed lists
     (平安家庭、绿色家园两大工程 -> two 工程)."""
@@ -216,8 +223,11 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             by_end[e] = (s, e, p)
     word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
-        if not suffix_ends_name(sent, p[1], e) or e in word_starts:
-            continue  # 计划 in …计划项目: the name goes on to the next programme word
+        if not suffix_ends_name(sent, p[1], e) or e in word_starts \
+                or _UNIT_OR_POST_AFTER.match(text, e):
+            # 计划 in …计划项目: the name goes on to the next programme word; 项目 in
+            # …项目部, …项目负责人 names a unit or a post, not a programme
+            continue
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name,
         # unless it is the body's own congress or session (海南省妇联第七次代表大会,
