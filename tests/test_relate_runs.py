@@ -96,3 +96,20 @@ def test_a_quoted_day_and_words_before_an_activity_word_name_it(tmp_path):
 ])
 def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
     assert not [name for kind, name in entities(text) if kind == "Programme"]
+
+
+def test_an_event_held_without_its_host_is_the_writers(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省妇联召开会议。湖南省妇联部署工作。2021年湖南省“湘绣巾帼”"
+                                       "现场推进会在湘潭市召开。湖南省第十二次妇女代表大会在长沙召开。"), "runs")
+    assert ("湖南省妇女联合会", "湘绣巾帼现场推进会") in runs
+
+
+def test_a_congress_held_is_its_bodys_not_the_writers(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "武汉大学召开会议。武汉大学表彰教师。"
+                                       "湖北省第十三次妇女代表大会在武汉召开。"), "runs")
+    assert not runs
+
+
+def test_a_series_name_with_its_anniversary_ends_before_the_day(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "中国儿童少年基金会“春蕾计划”30周年总结会今日在北京举行。"), "runs")
+    assert ("中国儿童少年基金会", "春蕾计划30周年总结会") in runs

@@ -41,7 +41,7 @@ _COMPANY_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,3}[
                                r"(?=[\u4e00-\u9fff]{0,12}?(?:公司|集团))")
 _ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
 GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
-NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从")
+NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从今昨")
 
 
 @dataclass(frozen=True)

@@ -17,14 +17,16 @@ from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
 from .places import located, parts_by_name, parts_in_sentence
 from .posts import posts_held, profile_posts, reporters
-from .runs import meetings_of_bodies, named_runners, runners_before_trigger, runners_named_after
+from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, runners_before_trigger,
+                   runners_named_after)
 from .sections import programmes_under_headers
 
 __all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
 
 #: Rules run on each sentence: ``rule(document, sentence, mentions_of_sentence, facts)``.
 SENTENCE_RULES = (posts_held, profile_posts, reporters, awards_in_sentence,
-                  runners_before_trigger, named_runners, runners_named_after, located,
+                  runners_before_trigger, named_runners, runners_named_after, hosts_of_held_events,
+                  located,
                   parts_in_sentence)
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
 DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,

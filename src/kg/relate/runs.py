@@ -8,7 +8,8 @@ clause names no body, the body opening an earlier clause of the sentence runs th
 始终…，深入推进X), else the document's own organisation (the one it names most: reports leave
 their author out) unless the subject is a kind of body it is not (各级工会组织要…) or the
 programme's words say whose it is (a body right before it, a sitting of an organ, 与 X); with a
-partner (与 X 联合举办) the writer runs them together with X. A trigger word inside a name
+partner (与 X 联合举办) the writer runs them together with X; an event the sentence says was
+held (X推进会在某地召开) without its host is the writer's too. A trigger word inside a name
 (妇联基层组织), 联合 alone (联合负责人), a programme inside a title's name, and carrying out a
 meeting's spirit or a speech given at it run nothing. A programme whose name starts with an
 organisation (清华大学远程教学站) or follows it (教育部X计划) is that organisation's, a women's
@@ -176,6 +177,32 @@ _WITH = frozenset("与同和")
 
 #: A programme followed by who runs it: …科普日是由…发起, …活动由…主办.
 _BY_AFTER = re.compile(r"[”\"]?\s*(?:是|系|均|将|已)?由")
+
+
+def hosts_of_held_events(document, sentence, ms, facts):
+    """An event the sentence says was held (X推进会在某地召开) without saying by whom is the
+    document's own organisation's, unless its name says whose it is (a body's or a place's
+    congress, 第N次代表大会, is that body's: ``meetings_of_bodies``)."""
+    text, own = document.text, facts.own
+    if own is None:
+        return
+    orgs = [m for m in ms if m.type == "Organisation"]
+    programmes = [m for m in ms if m.type == "Programme"
+                  and not m.rule_id.startswith("rules/patterns")]
+    for programme in programmes:
+        if _HELD.match(text, programme.end, sentence[1]) \
+                and not _CONGRESS.search(programme.key) and not _named_otherwise(
+                text, programme, orgs) and not any(
+                o.start == programme.start for o in orgs) and not any(
+                p is not programme and is_inside(programme, p) for p in programmes):
+            facts.add(own, "runs", programme, sentence)
+
+
+_CONGRESS = re.compile(r"第[^次]{1,4}次.{0,6}代表大会$")
+
+#: Right after an event's name, that it was held: a date, a venue after 在, the verb.
+_HELD = re.compile(r"[”\"]?(?:[,，]?[\d\u4e00-\u9fff]{0,4}[日月])?(?:在[^,，。;；]{2,16}?)?"
+                   r"(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)")
 
 
 def runners_named_after(document, sentence, ms, facts):
