@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import seed_file
-from kg import segmenter
+from kg import hmm, segmenter
 
 
 def _build(tmp_path, name: str, temp: os.PathLike, xdg: os.PathLike) -> bytes:
@@ -45,10 +45,11 @@ def test_planted_and_spoilt_dictionary_caches_change_nothing(tmp_path):
 
 def test_a_cache_file_others_may_write_is_not_used(tmp_path):
     path = tmp_path / "state.marshal"
-    payload = marshal.dumps(({"妇联": 5}, 5, {"妇联": "nt"}))
+    state = ({"妇联": 5}, 5, {"妇联": "nt"}, ({}, {}, {}, {}))
+    payload = marshal.dumps(state)
     path.write_bytes(hashlib.sha256(payload).digest() + payload)
     path.chmod(0o600)
-    assert segmenter._load(path) == ({"妇联": 5}, 5, {"妇联": "nt"})
+    assert segmenter._load(path) == state
     path.chmod(0o666)
     assert segmenter._load(path) is None
     path.chmod(0o600)
@@ -106,3 +107,17 @@ def test_the_words_beside_a_name_are_read():
     assert segmenter.tagged_words(text, 0, len(text), block)[-1] == (2, 5, segmenter.UNREAD_HMM)
     beside = segmenter.tagged_words(text, 0, len(text), block, frozenset(("nr",)))
     assert [(text[a:b], tag) for a, b, tag in beside] == _posseg(text)
+
+
+def test_the_hmm_gives_jieba_posseg_s_words_and_tags():
+    import jieba.posseg
+    from jieba.posseg.viterbi import viterbi
+
+    # stretches of characters jieba's dictionary leaves single: names, a run on, a number inside
+    for stretch in ("柯望舒在", "窦禾生和", "贝若溪", "乌兰其其格等", "阿布都热合曼", "老李说4次就"):
+        expected = jieba.posseg.dt._POSTokenizer__cut_detail(stretch)
+        assert list(hmm.hmm_words(stretch)) == [(p.word, p.flag) for p in expected]
+        han = "".join(c for c in stretch if "\u4e00" <= c <= "\u9fd5")
+        route = viterbi(han, jieba.posseg.char_state_tab_P, jieba.posseg.start_P,
+                        jieba.posseg.trans_P, jieba.posseg.emit_P)[1]
+        assert hmm._model().decode(han) == route

@@ -7,11 +7,12 @@ it in a private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), eac
 after the hash of the dictionary it was made from and holding the SHA-256 of its own content.
 A cache file is used only when it belongs to this user, nobody else may write it, and its hash
 matches; anything else is ignored and the dictionary built again (about 2 s). The same file holds
-every word's part-of-speech tag, so that neither kg nor ``jieba.posseg`` reads ``dict.txt`` again.
+every word's part-of-speech tag and the tables of ``jieba.posseg``'s hidden Markov model, so that
+a run neither parses ``dict.txt`` nor imports ``jieba.posseg`` (0.3 s each).
 
 ``tagged_words`` gives the words and tags ``jieba.posseg`` gives a text, but reads only what its
-caller asks for: posseg's hidden Markov model, the slow part, runs on a stretch of characters
-the dictionary leaves single only when that stretch is wanted.
+caller asks for: the HMM (``kg.hmm``), the slow part, runs on a stretch of characters the
+dictionary leaves single only when that stretch is wanted.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ def tokenizer():
     shared = jieba.dt
     with shared.lock:
         if not shared.initialized:
-            shared.FREQ, shared.total, _ = _dictionary_state()
+            shared.FREQ, shared.total = _dictionary_state()[:2]
             shared.initialized = True
     return shared
 
@@ -59,19 +60,32 @@ def word_tags() -> dict[str, str]:
     return _dictionary_state()[2]
 
 
+def hmm_model() -> tuple[dict, dict, dict, dict]:
+    """The tables of ``jieba.posseg``'s HMM: each character's possible states, and the start,
+    transition and emission log probabilities."""
+    return _dictionary_state()[3]
+
+
+#: What the private cache file holds: the prefix dictionary, its total, the word tags, the HMM.
+State = tuple[dict[str, int], int, dict[str, str], tuple[dict, dict, dict, dict]]
+
+
 @cache
-def _dictionary_state() -> tuple[dict[str, int], int, dict[str, str]]:
-    """jieba's prefix dictionary, its total frequency and every word's tag, from the private
-    cache or built from ``dict.txt``."""
+def _dictionary_state() -> State:
+    """jieba's prefix dictionary, its total frequency, every word's tag and posseg's HMM, from
+    the private cache or built from jieba's files."""
     import jieba
 
     with jieba.dt.get_dict_file() as handle:
         source = handle.read()
-    path = cache_folder() / f"jieba-tagged-{hashlib.sha256(source).hexdigest()[:24]}.marshal"
+    key = hashlib.sha256(source + jieba.__version__.encode()).hexdigest()[:24]
+    path = cache_folder() / f"jieba-tagged-{key}.marshal"
     loaded = _load(path)
     if loaded is not None:
         return loaded
     import io
+
+    import jieba.posseg
 
     freq, total = jieba.dt.gen_pfdict(io.BytesIO(source))
     tags = {}
@@ -79,11 +93,14 @@ def _dictionary_state() -> tuple[dict[str, int], int, dict[str, str]]:
         if line.strip():
             word, _, tag = line.strip().split(" ")  # as jieba.posseg reads the file
             tags[word] = tag
-    _save(path, (freq, total, tags))
-    return freq, total, tags
+    model = (jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P,
+             jieba.posseg.emit_P)
+    state = (freq, total, tags, model)
+    _save(path, state)
+    return state
 
 
-def _load(path: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
+def _load(path: Path) -> State | None:
     """The verified content of a cache file, or None (missing, foreign, spoilt)."""
     try:
         with open(path, "rb") as handle:
@@ -94,15 +111,17 @@ def _load(path: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
         digest, payload = data[:_DIGEST], data[_DIGEST:]
         if hashlib.sha256(payload).digest() != digest:
             return None
-        freq, total, tags = marshal.loads(payload)
+        freq, total, tags, model = marshal.loads(payload)
     except (OSError, ValueError, EOFError, TypeError):
         return None
-    if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)):
+    if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)
+            and isinstance(model, tuple) and len(model) == 4
+            and all(isinstance(table, dict) for table in model)):
         return None
-    return freq, total, tags
+    return freq, total, tags, model
 
 
-def _save(path: Path, state: tuple[dict[str, int], int, dict[str, str]]) -> None:
+def _save(path: Path, state: State) -> None:
     """Write the cache file (best effort: without it the next run builds the state again)."""
     payload = marshal.dumps(state)
     try:
@@ -221,11 +240,10 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
 
 def _hmm_words(text: str, start: int, end: int) -> list[Word]:
     """The words and tags jieba.posseg's HMM gives a stretch of characters."""
-    import jieba.posseg
+    from .hmm import hmm_words
 
     words, pos = [], start
-    # the HMM step of POSTokenizer, which jieba has no public name for
-    for pair in jieba.posseg.dt._POSTokenizer__cut_detail(text[start:end]):
-        words.append((pos, pos + len(pair.word), pair.flag))
-        pos += len(pair.word)
+    for word, tag in hmm_words(text[start:end]):
+        words.append((pos, pos + len(word), tag))
+        pos += len(word)
     return words
