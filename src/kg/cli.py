@@ -31,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+    for add_command in (_add_build, _add_eval, _add_rules, _add_export, _add_query, _add_load,
+                        _add_serve, _add_validate, _add_view):
+        add_command(sub)
+    return parser
+
+
+def _add_build(sub) -> None:
     build = sub.add_parser("build", help="build the graph of text files or folders")
     build.add_argument("paths", nargs="*", help=PATHS_HELP)
     build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
@@ -61,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. "
                        "tcp://host:8786, for --engine dask (workers must see the same paths)")
     _add_rules_option(build)
+
+
+def _add_eval(sub) -> None:
     scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
     scorer.add_argument("paths", nargs="*", help=PATHS_HELP)
     scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
@@ -73,12 +83,18 @@ def _parser() -> argparse.ArgumentParser:
                         "and sum the counts; for documents whose relative names (市妇联) mean "
                         "different bodies")
     _add_rules_option(scorer)
+
+
+def _add_rules(sub) -> None:
     ruler = sub.add_parser("rules", help="check a folder of rule tables, or copy the packaged "
                            "ones into a folder to edit")
     ruler.add_argument("folder", nargs="?", metavar="DIR", help="a folder of rule tables to "
                        "check (default: the packaged rules)")
     ruler.add_argument("--copy", metavar="DIR", help="copy the packaged rule tables into DIR "
                        "(a new or empty folder) as a starting point for --rules DIR")
+
+
+def _add_export(sub) -> None:
     exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, GEXF, "
                               "node-link JSON, CSV tables or mention JSONL")
     exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
@@ -89,6 +105,9 @@ def _parser() -> argparse.ArgumentParser:
                           "for doccano and Prodigy)")
     exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
                           "next to GRAPH.ttl)")
+
+
+def _add_query(sub) -> None:
     querier = sub.add_parser("query", help="run a SPARQL query on graph files or a store",
                              description="Run a SPARQL query on graph files (Turtle, N-Triples,"
                              " JSON-LD, TriG) or on a store written by `kg load`. Queries run "
@@ -108,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"rows a table shows (default {query.DEFAULT_LIMIT}; 0 for all)")
     querier.add_argument("--allow-service", action="store_true", help="let SERVICE call "
                          "other SPARQL endpoints over the network (off: queries are offline)")
+
+
+def _add_load(sub) -> None:
     loader = sub.add_parser("load", help="load graph files into a persistent store (for kg "
                             "query --store and kg serve)")
     loader.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files (Turtle, "
@@ -116,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
                         "(created when missing)")
     loader.add_argument("--replace", action="store_true", help="empty the store first (by "
                         "default the files are added to what it holds)")
+
+
+def _add_serve(sub) -> None:
     server = sub.add_parser("serve", help="a read-only SPARQL endpoint over a store",
                             description="Answer SPARQL 1.1 Protocol requests (GET and POST, "
                             "results as the Accept header asks) on a store written by `kg "
@@ -127,16 +152,21 @@ def _parser() -> argparse.ArgumentParser:
                         help="port (default 7878; 0 picks a free one)")
     server.add_argument("-v", "--verbose", action="store_true", help="log every request")
     _add_query_limits(server)
+
+
+def _add_validate(sub) -> None:
     validator = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     validator.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files written "
                            "by `kg build` (Turtle, N-Triples, JSON-LD, TriG)")
+
+
+def _add_view(sub) -> None:
     viewer = sub.add_parser("view", help="write the interactive viewer page (HTML, works "
                             "offline) of a Turtle graph")
     viewer.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
     viewer.add_argument("-o", "--output", help="output file (default: GRAPH.html next to "
                         "GRAPH.ttl)")
     viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
-    return parser
 
 
 def _add_rules_option(command: argparse.ArgumentParser) -> None:

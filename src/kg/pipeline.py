@@ -368,18 +368,33 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     >>> graph.entity_counts()["Organisation"] > 0
     True
     """
+    rules = _checked_run(jobs, engine, rules)
+    files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
+    store = DocumentCache(cache) if cache is not None else None
+    results, new = _collect(files, _process_all(files, base, strict, jobs, engine, scheduler,
+                                                progress, store, rules),
+                            on_warning or warnings.warn)
+    graph = merge(results, rules)
+    if store is not None and new:   # only a build that succeeded leaves its results
+        store.put_all(new)
+    return graph
+
+
+def _checked_run(jobs: int, engine: str, rules: str | Path | RuleSet | None) -> RuleSet:
+    """The rule set of a run, after checking its number of jobs and its engine."""
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    if not isinstance(rules, RuleSet):
-        rules = load_rules(rules)
-    files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
-    report = on_warning or warnings.warn
+    return rules if isinstance(rules, RuleSet) else load_rules(rules)
+
+
+def _collect(files: list, outcomes, report: Callable[[InputWarning], None]) -> tuple[list, list]:
+    """The documents' results in order, and those new to the cache as ``(key, result,
+    problems)``; each problem reported as it comes. ``InputError`` when no file could be
+    read."""
     results, new = [], []
-    store = DocumentCache(cache) if cache is not None else None
-    for result, problems, new_key in _process_all(files, base, strict, jobs, engine, scheduler,
-                                                  progress, store, rules):
+    for result, problems, new_key in outcomes:
         for problem in problems:
             report(problem)
         if result is not None:
@@ -389,7 +404,4 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     if not results:
         raise InputError(files[0] if len(files) == 1 else f"{len(files)} files",
                          "no document could be read")
-    graph = merge(results, rules)
-    if store is not None and new:   # only a build that succeeded leaves its results
-        store.put_all(new)
-    return graph
+    return results, new

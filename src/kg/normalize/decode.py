@@ -91,6 +91,12 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     mixed = _utf8_with_legacy_lines(data, path)
     if mixed is not None:
         return mixed, "utf-8"
+    return _decode_legacy(data, path, first_error)
+
+
+def _decode_legacy(data: bytes, path, first_error: UnicodeDecodeError) -> tuple[str, str]:
+    """Bytes that are not UTF-8 read in the legacy encoding that gives the most plausible
+    Chinese text (or, a short text with a bad byte, still as UTF-8)."""
     candidates = []
     for codec, name in _LEGACY:
         try:
