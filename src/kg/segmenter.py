@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import math
 import os
 import re
 import stat
@@ -208,12 +209,11 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
     dictionary does not hold given to the HMM (if wanted), as ``jieba.posseg`` does."""
     segmenter, tags = tokenizer(), word_tags()
     block = text[start:end]
-    route: dict = {}
-    segmenter.calc(block, segmenter.get_DAG(block), route)
+    ends = _best_path(block)
     pieces: list[Word] = []  # dictionary words, and single-character stretches (tag None)
     x = 0
     while x < len(block):
-        y = route[x][1] + 1
+        y = ends[x]
         if y - x > 1:
             pieces.append((start + x, start + y, tags.get(block[x:y], "x")))
         elif pieces and pieces[-1][2] is None:
@@ -236,6 +236,42 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
         else:
             words.append((a, b, UNREAD_HMM))
     return words
+
+
+def _best_path(block: str) -> list[int]:
+    """For each position of a block, the end of the word that starts there on the most
+    probable path through jieba's dictionary: ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` in
+    one pass, with each word's log probability computed once per process (the same sums in the
+    same order, ties to the longer word, so the same path)."""
+    frequency, log_probability = tokenizer().FREQ, _log_probabilities()
+    unknown = -log_probability[""]  # a character the dictionary lacks: log(1) - log(total)
+    size = len(block)
+    score, ends = [0.0] * (size + 1), [0] * size
+    for k in range(size - 1, -1, -1):
+        best = None
+        i, fragment = k, block[k]
+        while i < size and fragment in frequency:  # the prefix dictionary holds every prefix
+            if frequency[fragment]:
+                value = log_probability.get(fragment)
+                if value is None:
+                    value = log_probability[fragment] = math.log(frequency[fragment]) \
+                        - log_probability[""]
+                candidate = (value + score[i + 1], i)
+                if best is None or candidate > best:
+                    best = candidate
+            i += 1
+            fragment = block[k:i + 1]
+        if best is None:
+            best = (unknown + score[k + 1], k)
+        score[k], ends[k] = best[0], best[1] + 1
+    return ends
+
+
+@cache
+def _log_probabilities() -> dict[str, float]:
+    """Each dictionary word's log probability, filled as words are met (under "": the log of
+    the total frequency)."""
+    return {"": math.log(tokenizer().total)}
 
 
 def _hmm_words(text: str, start: int, end: int) -> list[Word]:
