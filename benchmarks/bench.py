@@ -58,7 +58,7 @@ import pyoxigraph
 import kg
 from kg import extract, pipeline, rdf, relate, resolve, viz
 from kg.model import DocumentInfo
-from kg.normalize import read_document
+from kg.normalize import original_forms, read_document
 from kg.places import place_index
 from kg.rules import table
 from kg.vocab import DEFAULT_BASE
@@ -175,7 +175,8 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], objec
         mentions = extract.extract_mentions(document)
         t2 = clock()
         document, mentions = resolve.resolve_document(document, mentions)
-        entities = resolve.document_entities(document, mentions, DEFAULT_BASE)
+        originals = original_forms(document, ((m.start, m.end) for m in mentions))
+        entities = resolve.document_entities(document, mentions, DEFAULT_BASE, originals)
         t3 = clock()
         facts = relate.relate(document, mentions, DEFAULT_BASE)
         t4 = clock()

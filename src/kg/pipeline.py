@@ -27,7 +27,7 @@ from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
-from .normalize import document_id, looks_like_html, make_document, read_bytes
+from .normalize import document_id, looks_like_html, make_document, original_forms, read_bytes
 from .rules import RuleSet, load_rules, using
 from .vocab import DEFAULT_BASE
 
@@ -202,7 +202,8 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
     with using(rules):
         mentions = extract.extract_mentions(document)
         document, mentions = resolve.resolve_document(document, mentions)
-        entities = resolve.document_entities(document, mentions, base)
+        originals = original_forms(document, ((m.start, m.end) for m in mentions))
+        entities = resolve.document_entities(document, mentions, base, originals)
         facts = relate.relate(document, mentions, base)
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
                         document.region, *docmeta.title_and_date(document.text))

@@ -18,7 +18,6 @@ from typing import Iterable
 
 from .extract import ORGAN
 from .model import Document, Entity, Mention
-from .normalize import normalize_unicode, strip_pinyin_glosses
 from .places import TOWN_SUFFIX, place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 from .vocab import entity_iri
@@ -472,17 +471,11 @@ def _first_full_place_name(name: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
-def _original_form(document: Document, mention: Mention) -> str | None:
-    """The mention as the original file writes it (e.g. traditional script), if different."""
-    start, end = document.original_span(mention.start, mention.end)
-    original = strip_pinyin_glosses(document.text_original[start:end])[0]
-    # invisible and control characters are no script of their own (not a @zh-Hant form)
-    original = _alias_form(normalize_unicode(original)[0])
-    return original if original != _alias_form(mention.surface) else None
-
-
-def document_entities(document: Document, mentions: Iterable[Mention], base: str) -> tuple[Entity, ...]:
-    """The entities a document's mentions name, with the surface forms as aliases."""
+def document_entities(document: Document, mentions: Iterable[Mention], base: str,
+                      written: dict[tuple[int, int], str]) -> tuple[Entity, ...]:
+    """The entities a document's mentions name, with the surface forms as aliases and the
+    forms of the original file (``written``, by span: ``normalize.original_forms``) that
+    differ from them (e.g. traditional script)."""
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
@@ -496,8 +489,8 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
         if m.rule_id == IMPLIED:
             continue
         spans[(m.type, m.key)].add((document.id, *document.original_span(m.start, m.end)))
-        original = _original_form(document, m)
-        if original:
+        original = _alias_form(written[(m.start, m.end)])
+        if original and original != _alias_form(m.surface):
             originals[(m.type, m.key)].add(original)
     return tuple(Entity(entity_iri(t, name, base), t, name,
                         tuple(sorted(forms - {name})),

@@ -18,6 +18,7 @@ import re
 import warnings
 from array import array
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import InputError, InputWarning
 from ..model import Document
@@ -33,7 +34,7 @@ __all__ = ["Change", "HTML_SUFFIXES", "MAX_DOCUMENT_BYTES", "MAX_REPLACED_SEQUEN
            "MAX_SENTENCE_CHARS", "OFFSET_TYPECODE", "STEPS", "apply_changes", "decode_bytes",
            "document_id", "drop_boilerplate", "drop_repeated_paragraphs", "html_main_text",
            "join_broken_lines", "looks_like_html", "make_document", "normalize_newlines",
-           "normalize_text", "normalize_unicode", "read_bytes", "read_document",
+           "normalize_text", "normalize_unicode", "original_forms", "read_bytes", "read_document",
            "split_sentences", "strip_html", "strip_pinyin_glosses", "to_simplified"]
 
 
@@ -124,3 +125,21 @@ def make_document(data: bytes, path: str | Path, doc_id: str | None = None,
         sentences=split_sentences(text),
         encoding=encoding,
     )
+
+
+def original_forms(document: Document,
+                   spans: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """How the original file writes each span ``(start, end)`` of the normalised text: in its
+    own script (traditional stays traditional), pinyin glosses dropped, Unicode forms
+    normalised (invisible and control characters are no script of their own).
+
+    >>> document = make_document("婦聯(fù lián)主席".encode(), "a.txt")
+    >>> document.text, original_forms(document, [(0, 2)])
+    ('妇联主席', {(0, 2): '婦聯'})
+    """
+    forms = {}
+    for start, end in spans:
+        first, last = document.original_span(start, end)
+        original = strip_pinyin_glosses(document.text_original[first:last])[0]
+        forms[(start, end)] = normalize_unicode(original)[0]
+    return forms
