@@ -113,3 +113,12 @@ def test_a_congress_held_is_its_bodys_not_the_writers(tmp_path):
 def test_a_series_name_with_its_anniversary_ends_before_the_day(tmp_path):
     runs = facts_of(graph_of(tmp_path, "中国儿童少年基金会“春蕾计划”30周年总结会今日在北京举行。"), "runs")
     assert ("中国儿童少年基金会", "春蕾计划30周年总结会") in runs
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("随后召开的湖南省残联第七届主席团第一次全体会议,选举产生了主席。", "湖南省残联第七届主席团第一次全体会议"),
+    ("会议要求深入学习中央党的统战工作会议精神。", "中央党的统战工作会议"),
+    ("昨日,湘潭市海外联谊会第三届理事会暨湘潭市第五次归侨侨眷代表大会举行。", "湘潭市第五次归侨侨眷代表大会"),
+])
+def test_a_sitting_a_party_conference_or_one_of_two_joined_events_is_named_whole(text, meeting):
+    assert ("Programme", meeting) in entities(text)
