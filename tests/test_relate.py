@@ -4,6 +4,9 @@ from pathlib import Path
 import pytest
 
 from kg import pipeline
+from kg.extract import extract_mentions
+from kg.normalize import make_document
+from kg.resolve import resolve_document
 
 
 @pytest.fixture(scope="module")
@@ -565,3 +568,15 @@ def test_officers_listed_after_a_post_and_a_colon(tmp_path: Path, subject, unit)
 ])
 def test_meetings_are_run_by_the_body_they_belong_to(tmp_path: Path, text, body, meeting):
     assert (body, meeting) in facts_of(graph_of(tmp_path, text), "runs")
+
+
+def test_mentions_carry_the_cues_relate_reads():
+    """Relate reads how a mention was found from its cue, not from the rule ids of extract
+    and resolve: an organ of a body, a place resolve reads inside a name."""
+    document = make_document("湖南省妇联召开会议。省妇联第五届执行委员会举办培训班。".encode(),
+                             "cues.txt")
+    document, mentions = resolve_document(document, extract_mentions(document))
+    cues = {(m.type, m.key, m.cue) for m in mentions if m.cue}
+    assert cues == {("Organisation", "湖南省妇女联合会第五届执行委员会", "organ"),
+                    ("Place", "湖南省", "implied")}
+    assert all(m.cue == "" for m in mentions if m.surface == "湖南省妇联")

@@ -55,7 +55,10 @@ class Mention:
     """A span of a document's normalised text that names an entity.
 
     ``key`` is the name the rule proposes (e.g. the full place name for a short form);
-    resolution turns it into the canonical name.
+    resolution turns it into the canonical name. ``cue`` says how it was found, where later
+    stages treat it apart: ``pattern`` (a regular expression of rules/patterns.tsv),
+    ``organ`` (an organ of a body, 第五届主席团), ``after-place`` (a place read right after the
+    place that holds it), ``implied`` (a place resolve reads inside a name); empty otherwise.
     """
 
     doc_id: str
@@ -65,6 +68,7 @@ class Mention:
     type: str
     rule_id: str
     key: str = ""
+    cue: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable
 
-from .extract import ORGAN
 from .model import Document, Entity, Mention
 from .places import TOWN_SUFFIX, place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
@@ -416,7 +415,7 @@ def _own_organs(mentions: list[Mention]) -> list[Mention]:
     own = min(counts, key=lambda k: (-counts[k], k)) if counts else None
     result = []
     for m in mentions:
-        if m.rule_id == ORGAN and m.key.startswith("第"):
+        if m.cue == "organ" and m.key.startswith("第"):
             if own is None:
                 continue
             m = replace(m, key=own + m.key)
@@ -454,7 +453,8 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         if index.level(place) not in (None, "country"):
             # the country a national body's official name opens with (中华人民共和国教育部) is
             # not a place the text names
-            implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place))
+            implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place,
+                                   "implied"))
     return implied
 
 

@@ -79,7 +79,14 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
         candidates.extend(settle_overlaps(found))  # names never cross sentences
     settled = stated_aliases(text, candidates + listed_holders(text, candidates))
     return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
-                         c.key) for c in settled)
+                         c.key, _cue(c)) for c in settled)
+
+
+def _cue(candidate: Candidate) -> str:
+    """How a mention was found, as far as later stages read it (``Mention.cue``)."""
+    if candidate.rule_id.startswith("rules/patterns"):
+        return "pattern"
+    return {ORGAN: "organ", "extract:lower-level-place": "after-place"}.get(candidate.rule_id, "")
 
 
 def _sentence_candidates(sent: Sentence) -> list[Candidate]:

@@ -50,7 +50,7 @@ class Facts:
 def document_organisation(mentions: Iterable[Mention]) -> Mention | None:
     """The organisation a document names most (its author or subject), if any."""
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and not m.rule_id.startswith("rules/patterns"))
+                     and m.cue != "pattern")
     if not counts:
         return None
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))

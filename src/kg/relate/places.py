@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from ..places import place_index
-from ..resolve import IMPLIED
 from .phrases import CLAUSE_END, is_inside
 
 
@@ -36,7 +35,7 @@ def located(document, sentence, ms, facts):
             # region's congress (X省第N次妇女代表大会) is the region's
             bodies = [o for o in ms if o.type == "Organisation" and is_inside(o, m)]
             inside = [p for p in inside if not any(is_inside(p, o) or (
-                o.start == m.start and p.rule_id == IMPLIED) for o in bodies)]
+                o.start == m.start and p.cue == "implied") for o in bodies)]
         for place in inside:
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
@@ -131,7 +130,7 @@ def parts_by_name(document, mentions, facts):
     ends = {m.end: m for m in mentions if m.type == "Place"}
     for m in mentions:
         before = ends.get(m.start) if m.type == "Place" else None
-        if before is not None and (m.rule_id == "extract:lower-level-place"
+        if before is not None and (m.cue == "after-place"
                                    or before.key in index.ancestors(m.key)):
             facts.add(m, "partOf", before, document.sentence_at(m.start))
 

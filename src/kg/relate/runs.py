@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from ..extract import ORGAN
 from ..rules import per_rule_set, table, trigger_words
 from ..vocab import entity_iri
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
@@ -107,8 +106,7 @@ def runners_before_trigger(document, sentence, ms, facts):
     """The bodies before a runs trigger (or after 由) run the programmes after it; when the
     sentence names none, the document's own organisation does."""
     text, own = document.text, facts.own
-    programmes = [m for m in ms if m.type == "Programme" and not m.rule_id.startswith(
-        "rules/patterns")]
+    programmes = [m for m in ms if m.type == "Programme" and m.cue != "pattern"]
     if not programmes:
         return
     orgs = [m for m in ms if m.type == "Organisation"]
@@ -188,7 +186,7 @@ def hosts_of_held_events(document, sentence, ms, facts):
         return
     orgs = [m for m in ms if m.type == "Organisation"]
     programmes = [m for m in ms if m.type == "Programme"
-                  and not m.rule_id.startswith("rules/patterns")]
+                  and m.cue != "pattern"]
     for programme in programmes:
         if _HELD.match(text, programme.end, sentence[1]) \
                 and not _CONGRESS.search(programme.key) and not _named_otherwise(
@@ -235,9 +233,9 @@ _ORGAN_SITTING = re.compile(r"第[^届]{1,4}届[^第次,，]{2,8}第[^次]{1,4}�
 def meetings_of_bodies(document, mentions, facts):
     """A women's congress is run by the federation of its place when the text names it, and a
     meeting named after an organ (第五届主席团第一次会议) by that organ (an organ of the
-    document, extract.ORGAN)."""
+    document: a mention whose cue is ``organ``)."""
     orgs = {m.key: m for m in mentions if m.type == "Organisation"}
-    organs = [(term.group(), m) for m in orgs.values() if m.rule_id == ORGAN
+    organs = [(term.group(), m) for m in orgs.values() if m.cue == "organ"
               for term in [_ORGAN_TERM.search(m.key)] if term]
     for p in (m for m in mentions if m.type == "Programme"):
         congress = _WOMENS_CONGRESS.match(p.key)
@@ -255,7 +253,7 @@ def named_runners(document, sentence, ms, facts):
     text = document.text
     orgs = [m for m in ms if m.type == "Organisation"]
     programmes = [m for m in ms if m.type == "Programme"
-                  and not m.rule_id.startswith("rules/patterns")]
+                  and m.cue != "pattern"]
     for programme in programmes:
         owner = _owner_before(text, programme, orgs)
         if owner is not None and not any(p is not programme and is_inside(programme, p)
@@ -271,7 +269,7 @@ def named_runners(document, sentence, ms, facts):
 
 def _has_organ(facts, body) -> bool:
     """Whether the document names an organ of a body (某会第五届常务理事会)."""
-    return any(m.rule_id == ORGAN and m.key.startswith(body.key)
+    return any(m.cue == "organ" and m.key.startswith(body.key)
                for ms in facts.by_sentence.values() for m in ms)
 
 

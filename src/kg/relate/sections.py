@@ -18,7 +18,7 @@ def programmes_under_headers(document, mentions, facts):
     awarded = facts.subjects("awarded")
     headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
     programmes = _MentionsByStart(m for m in mentions if m.type == "Programme"
-                           and not m.rule_id.startswith("rules/patterns"))
+                           and m.cue != "pattern")
     orgs = _MentionsByStart(m for m in mentions if m.type == "Organisation")
     for i, (a, b) in enumerate(headers):
         header = [p for p in programmes.within(a + 1, b) if p.end < b]
