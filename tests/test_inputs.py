@@ -9,10 +9,13 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kg
 from conftest import seed_file
 from kg import pipeline
+from kg.errors import InputError
 from kg.normalize import html_main_text, looks_like_html, make_document
 
 REPORT = ("2023年3月，浙江省妇联在杭州市召开全省妇联工作会议。省妇联主席陈晓华出席会议并讲话，"
@@ -90,6 +93,56 @@ def test_an_html_page_gives_its_main_text_without_boilerplate():
     assert "陈晓华出席会议并讲话" in text and "部署了下一阶段家庭教育" in text
     for boilerplate in ("首页", "新闻中心", "版权所有", "今日头条滚动新闻", "<p>"):
         assert boilerplate not in text
+
+
+#: A short notice as many local sites publish it: lines apart by <br>, a table of names, links
+#: inside sentences, and around it a menu, a list of other news and a footer.
+NOTICE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>通知公告</title></head>
+<body><div class="menu"><a href="/">首页</a><a href="/gk">概况</a><a href="/xw">新闻</a></div>
+<div class="main"><h2>县妇联评选表彰一批最美家庭</h2><div class="text">
+经<a href="/x">县妇联</a>推荐评审，决定授予下列家庭“最美家庭”称号。<br>
+<table><tr><td>吴某某家庭</td><td>城关镇</td></tr><tr><td>郑某某家庭</td><td>河口乡</td></tr></table>
+望受表彰家庭<b>珍惜</b>荣誉。</div></div>
+<div class="side"><ul><li><a href="/1">某镇开展植树活动</a></li><li><a href="/2">某村召开议事会</a></li>
+<li><a href="/3">某社区举办读书会</a></li></ul></div>
+<div class="foot">版权所有 某县人民政府 备案号 某ICP备0000号</div></body></html>"""
+
+
+def test_a_short_notice_keeps_its_heading_lines_and_table_rows_without_the_page_around_it():
+    assert html_main_text(NOTICE).splitlines() == [
+        "县妇联评选表彰一批最美家庭",
+        "经县妇联推荐评审，决定授予下列家庭“最美家庭”称号。",   # no space around the link
+        "吴某某家庭 城关镇",
+        "郑某某家庭 河口乡",
+        "望受表彰家庭珍惜荣誉。"]
+
+
+def test_lines_apart_by_br_keep_their_inline_words_and_text_after_a_block():
+    page = ("<html><body><div>第一行通知内容<br>第二行<font>强调</font>的内容<br>"
+            "<p>单独的一个段落</p>段落后面的<span>文字</span>也在</div></body></html>")
+    assert html_main_text(page).splitlines() == [
+        "第一行通知内容", "第二行强调的内容", "单独的一个段落", "段落后面的文字也在"]
+
+
+@pytest.mark.parametrize("page", ["<!-- saved -->", "<html></html>", "<html><body></body></html>",
+                                  "<frameset><frame src=a></frameset>",
+                                  "<script>document.write('正文')</script>"])
+def test_pages_without_text_are_input_errors(page):
+    with pytest.raises(InputError, match="HTML page without main text"):
+        html_main_text(page, "page.html")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<br>", "<table><tr><td>",
+                                 "</td></tr></table>", "<b>", "</b>", "<!--", "-->", "&amp;",
+                                 "妇联召开会议", "，", "。", " ", "\n", "<script>", "</script>"]))
+       .map("".join))
+def test_any_page_gives_lines_of_text_or_an_input_error(page):
+    try:
+        text = html_main_text(f"<html><body>{page}</body></html>")
+    except InputError:
+        return
+    assert text and all(line.strip() == line and line for line in text.splitlines())
 
 
 def test_html_evidence_offsets_point_into_the_extracted_text():

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import re
 import stat
@@ -59,6 +60,17 @@ _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
                          re.IGNORECASE | re.DOTALL)
 
 
+#: Elements that end a line of a page's main text.
+_BLOCK_TAGS = ("p", "div", "br", "tr", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+               "table", "ul", "ol", "dl", "pre", "blockquote", "section", "article", "header",
+               "footer", "figcaption", "hr")
+#: Characters a paragraph needs to count as text (readability's default, 25, is for English:
+#: a Chinese heading, a dateline or a one-sentence notice is shorter).
+_MIN_PARAGRAPH = 10
+# readability logs a page it cannot read, which is kg's to report (one line, InputError)
+logging.getLogger("readability").addHandler(logging.NullHandler())
+
+
 def looks_like_html(data: bytes) -> bool:
     """Whether bytes without a file name (standard input) are an HTML page: they open with
     ``<!DOCTYPE html>`` or ``<html>`` (after a byte-order mark, spaces or comments)."""
@@ -66,18 +78,89 @@ def looks_like_html(data: bytes) -> bool:
 
 
 def html_main_text(page: str, path: str | Path = "<html>") -> str:
-    """The main text of an HTML page, boilerplate dropped (menus, footers, scripts, links
-    lists), one paragraph a line, by trafilatura.
+    """The main text of an HTML page, boilerplate dropped (menus, headers, footers, link
+    lists, scripts, styles), one paragraph or table row a line.
+
+    readability-lxml (a port of Mozilla's Readability, the browsers' reader view) finds the
+    article; its text is then read with lxml as the page writes it, a line for each block
+    and table row: text-conversion libraries put spaces between inline elements
+    (``由<a>市妇联</a>主办`` → ``由 市妇联 主办``), which splits Chinese words.
 
     Raises
     ------
     InputError
         The page has no main text.
     """
-    import trafilatura  # slow to import (about 1.5 s): only when a page is read
+    import lxml.etree
+    from readability import Document  # slow to import (lxml, its cleaner): only for pages
+    from readability.readability import Unparseable
 
-    text = trafilatura.extract(page, include_comments=False, include_tables=True,
-                               include_images=False, include_links=False, deduplicate=False)
-    if not text or not text.strip():
+    try:
+        root = _parse_html(page)
+    except lxml.etree.ParserError:      # nothing in it
+        raise InputError(path, "HTML page without main text (empty)") from None
+    for division in root.iter("div"):
+        _wrap_inline_runs(division)
+    try:
+        article = Document(root, min_text_length=_MIN_PARAGRAPH).summary(html_partial=True)
+    except Unparseable:     # no article found
+        article = ""
+    text = "\n".join(_text_lines(article))
+    if not text:
         raise InputError(path, "HTML page without main text (only navigation or boilerplate)")
     return text
+
+
+def _parse_html(page: str):
+    """The lxml tree of a page (an ``encoding`` it declares is not read: the text is decoded)."""
+    import lxml.html
+
+    return lxml.html.document_fromstring(page.encode("utf-8"),
+                                         parser=lxml.html.HTMLParser(encoding="utf-8"))
+
+
+def _wrap_inline_runs(division) -> None:
+    """Put each run of text and inline elements (a link, a bold word) of a ``<div>`` that
+    also holds blocks into a ``<p>`` of its own, ended by a block or a ``<br>``, as a browser
+    shows it; readability would make the text after a block and the inline element after it
+    two paragraphs (``望受表彰家庭`` / ``<b>珍惜</b>荣誉``), cutting the sentence."""
+    import lxml.html
+
+    children = list(division)
+    if not any(child.tag in _BLOCK_TAGS and child.tag != "br" for child in children):
+        return      # readability reads such a division as one paragraph
+    run = None
+    if division.text and division.text.strip():
+        run = lxml.html.Element("p")
+        run.text, division.text = division.text, None
+        division.insert(0, run)
+    for child in children:
+        if child.tag in _BLOCK_TAGS:
+            run = None
+            if child.tail and child.tail.strip():
+                run = lxml.html.Element("p")
+                run.text, child.tail = child.tail, None
+                child.addnext(run)
+        else:
+            if run is None:
+                run = lxml.html.Element("p")
+                child.addprevious(run)
+            run.append(child)       # with its tail
+
+
+def _text_lines(article: str) -> list[str]:
+    """The text of an HTML fragment as the page writes it, a line for each block and table
+    row (cells apart by a space), spaces collapsed, empty lines left out."""
+    import lxml.etree
+
+    try:
+        root = _parse_html(article)
+    except lxml.etree.ParserError:      # nothing in it
+        return []
+    for element in root.iter(*_BLOCK_TAGS):
+        element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+    for cell in root.iter("td", "th"):
+        cell.tail = " " + (cell.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return [line for line in lines if line]
