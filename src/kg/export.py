@@ -29,12 +29,14 @@ import io
 import json
 import re
 from pathlib import Path
-
-import networkx
+from typing import TYPE_CHECKING
 
 from .controls import neutralise, neutralise_bytes
 from .graph import KnowledgeGraph
 from .io import ensure_folder, write_atomic, write_outputs
+
+if TYPE_CHECKING:
+    import networkx
 
 FORMATS = ("graphml", "gexf", "json", "csv", "jsonl")
 NODE_COLUMNS = ("iri", "label", "type", "aliases")
@@ -77,10 +79,13 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
     >>> from kg.model import Entity, Fact
     >>> e = (Entity("p", "Person", "王芳"), Entity("o", "Organisation", "自治区妇联"))
     >>> data = to_graphml(KnowledgeGraph((), e, (Fact("p", "holdsPost", "o", role="主席"),)))
+    >>> import networkx
     >>> g = networkx.read_graphml(io.BytesIO(data), force_multigraph=True)
     >>> g.nodes["p"]["label"], g.edges["p", "o", 0]["role"]
     ('王芳', '主席')
     """
+    import networkx  # imported here: 0.1 s that the commands without an export need not pay
+
     buffer = io.BytesIO()
     networkx.write_graphml(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     return neutralise_bytes(buffer.getvalue(), "xml")
@@ -88,6 +93,8 @@ def to_graphml(graph: KnowledgeGraph) -> bytes:
 
 def _scalar_graph(graph: KnowledgeGraph) -> networkx.MultiDiGraph:
     """The networkx graph with scalar, XML-safe attributes only (lists as JSON text)."""
+    import networkx
+
     full = graph.to_networkx()
     flat = networkx.MultiDiGraph()
     for iri, data in full.nodes(data=True):
@@ -107,9 +114,12 @@ def to_gexf(graph: KnowledgeGraph) -> bytes:
     --------
     >>> from kg.model import Entity
     >>> data = to_gexf(KnowledgeGraph((), (Entity("p", "Person", "王芳"),), ()))
+    >>> import networkx
     >>> networkx.read_gexf(io.BytesIO(data)).nodes["p"]["type"]
     'Person'
     """
+    import networkx
+
     buffer = io.BytesIO()
     networkx.write_gexf(_scalar_graph(graph), buffer, encoding="utf-8", prettyprint=True)
     return neutralise_bytes(buffer.getvalue(), "xml")
@@ -154,9 +164,12 @@ def to_node_link_json(graph: KnowledgeGraph) -> str:
     --------
     >>> from kg.model import Entity
     >>> text = to_node_link_json(KnowledgeGraph((), (Entity("p", "Person", "王芳"),), ()))
+    >>> import networkx
     >>> networkx.node_link_graph(json.loads(text), edges="edges").nodes["p"]["label"]
     '王芳'
     """
+    import networkx
+
     data = networkx.node_link_data(graph.to_networkx(), edges="edges")
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
     return neutralise(text, "json") + "\n"

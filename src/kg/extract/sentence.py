@@ -8,11 +8,11 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 
 from .. import segmenter
 from ..model import Document
-from ..rules import jieba_dictionary
+from ..rules import jieba_dictionary, per_rule_set
 from .lexicon import compiled_rules, uncovered
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
@@ -172,8 +172,7 @@ class Sentence:
         """
         text, starts = self.text, _surname_starts()
         return segmenter.tagged_words(text, self.start, self.end,
-                                      lambda a, b: starts.search(text, a, b) is not None,
-                                      NAME_TAGS)
+                                      lambda a, b: not starts.isdisjoint(text[a:b]), NAME_TAGS)
 
     def tagged_as_name(self, start: int, end: int) -> bool:
         """Whether the tagger reads ``[start, end)`` as one word, a personal name."""
@@ -271,11 +270,10 @@ def word_ending_at(sent: Sentence, pos: int) -> str:
     return _segments(window).get(pos - lo, "")
 
 
-@cache
-def _surname_starts() -> re.Pattern:
+@per_rule_set
+def _surname_starts() -> frozenset[str]:
     """The first characters of the surnames (rules/surnames.tsv)."""
-    return re.compile("[" + "".join(sorted({re.escape(name[0])
-                                            for name in compiled_rules()[3]})) + "]")
+    return frozenset(name[0] for name in compiled_rules()[3])
 
 
 @lru_cache(maxsize=65536)
