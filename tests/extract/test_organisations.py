@@ -133,3 +133,22 @@ def test_a_body_named_by_its_suffix_starts_at_a_place_found_before():
     found = places.gazetteer_places(sentence, [])
     bodies = organisations.suffixed_organisations(sentence, found)
     assert [text[c.start:c.end] for c in bodies] == ["嘉禾县妇联"]
+
+
+@pytest.mark.parametrize("text, name, cut", [
+    # a boundary word that ends a brand's or a body's own word (为 of 华为, 和 of 协和, 的 of
+    # 美的) does not cut the name, when jieba keeps the word whole
+    ("据悉，华为技术有限公司将与本地高校共建实验室。", "华为技术有限公司", "技术有限公司"),
+    ("北京协和医院派出医疗队支援灾区。", "北京协和医院", "协和医院"),
+    ("美的集团股份有限公司发布了年度报告。", "美的集团股份有限公司", "集团股份有限公司"),
+])
+def test_a_boundary_word_inside_a_proper_word_does_not_cut_a_name(text, name, cut):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", cut) not in found
+
+
+def test_a_boundary_word_after_a_name_still_cuts():
+    # jieba reads 李建华|为: the preposition after a person's name, no brand
+    found = entities("李建华为学校争得了荣誉。")
+    assert ("Person", "李建华") in found
+    assert not [n for t, n in found if t == "Organisation"]

@@ -118,6 +118,8 @@ class Sentence:
                 if e - s == 1 and (text[s:s + 3] in words or (
                         text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
                     continue
+                if e - s == 1 and self._ends_proper_name(s):
+                    continue  # 为 in 华为技术有限公司, 和 in 北京协和医院: part of a brand's name
                 breaks.add(e)
         for m in NUMERAL_CLASSIFIER.finditer(text, start, end):
             if m.end() not in sessions:
@@ -132,6 +134,14 @@ class Sentence:
         for s, e, payloads in hits:
             for p in payloads:
                 self._by_kind.setdefault(p[0], []).append((s, e, p))
+
+    def _ends_proper_name(self, pos: int) -> bool:
+        """Whether the character at ``pos`` ends a proper name of jieba's dictionary (a brand,
+        a person's or a place's word: 华为, 协和) that jieba's segmentation keeps whole."""
+        words, text = dictionary_words(), self.text
+        return any(words.get(text[a:pos + 1]) in _PROPER_TAGS
+                   for a in (pos - 1, pos - 2) if a >= self.start) \
+            and not segmented_at(self, pos)
 
     def limit(self, pos: int) -> int:
         """The leftmost position a name ending at ``pos`` can start from."""
@@ -305,6 +315,9 @@ LEVEL_START = re.compile(r"全国|自治区|[省市县州盟旗乡镇村]")
 
 #: Tags of a one-character word that is no surname there (曾|任, 作业|班|工作).
 _NOT_SURNAME_TAGS = frozenset(("v", "q", "m", "n", "d", "p", "c", "u", "f"))
+
+#: jieba tags of proper names: people's, places', bodies', brands' and short forms.
+_PROPER_TAGS = frozenset(("nr", "nrt", "ns", "nt", "nz", "j"))
 
 #: Tags jieba gives personal names.
 NAME_TAGS = frozenset(("nr", "nrfg"))
