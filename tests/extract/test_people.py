@@ -195,3 +195,15 @@ def test_a_recipient_after_an_honour_needs_the_honour_found_before():
 def test_a_name_after_a_post_title_is_read_by_the_post_rule():
     found = people.person_names(sentence_of("区妇联副主席周若兰出席活动。"), [])
     assert {(c.key, c.rule_id.split(":")[0]) for c in found} >= {("周若兰", "rules/posts.tsv")}
+
+
+@pytest.mark.parametrize("text, person, not_person", [
+    # an athlete after 选手 or 运动员, whose surname is also the word "whole" (全)
+    ("省队选手全晓婷获得女子跳水冠军。", "全晓婷", None),
+    ("运动员全志成在赛后表示很满意。", "全志成", None),
+    # 全 as an adjective before a noun opens no name (全|媒体|记者)
+    ("本报讯 (全媒体记者周海明)市里举办了招聘会。", "周海明", "全媒体"),
+])
+def test_an_athlete_after_a_role_word(text, person, not_person):
+    people_found = {key for t, key in entities(text) if t == "Person"}
+    assert person in people_found and not_person not in people_found

@@ -313,8 +313,8 @@ FUNCTION_START = re.compile(r"[的了在对和与及以是为将把被从等各�
 #: A level word that opens an organisation's name (市科协, 省妇联, 县委).
 LEVEL_START = re.compile(r"全国|自治区|[省市县州盟旗乡镇村]")
 
-#: Tags of a one-character word that is no surname there (曾|任, 作业|班|工作).
-_NOT_SURNAME_TAGS = frozenset(("v", "q", "m", "n", "d", "p", "c", "u", "f"))
+#: Tags of a one-character word that is no surname there (曾|任, 作业|班|工作, 全|媒体|记者).
+_NOT_SURNAME_TAGS = frozenset(("v", "q", "m", "n", "d", "p", "c", "u", "f", "a"))
 
 #: jieba tags of proper names: people's, places', bodies', brands' and short forms.
 _PROPER_TAGS = frozenset(("nr", "nrt", "ns", "nt", "nz", "j"))
