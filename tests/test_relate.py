@@ -580,3 +580,34 @@ def test_mentions_carry_the_cues_relate_reads():
     assert cues == {("Organisation", "湖南省妇女联合会第五届执行委员会", "organ"),
                     ("Place", "湖南省", "implied")}
     assert all(m.cue == "" for m in mentions if m.surface == "湖南省妇联")
+
+
+@pytest.mark.parametrize("text, person, government, role", [
+    ("杭州市市长方立新在会上作报告。", "方立新", "杭州市人民政府", "市长"),
+    ("江西省副省长邹晓明出席开幕式。", "邹晓明", "江西省人民政府", "副省长"),
+    ("上海市闵行区区长钱建华到场祝贺。", "钱建华", "上海市闵行区人民政府", "区长"),
+    # the place opens the committee whose post comes first in the chain
+    ("成都市委副书记、市长唐国强主持会议。", "唐国强", "成都市人民政府", "市长"),
+    ("山西省委副书记、代省长罗志刚作报告。", "罗志刚", "山西省人民政府", "代省长"),
+    # with no place named, after a post in the level's committee: the document's province
+    ("湖南省妇联召开会议。省委副书记、省长郑立平出席。", "郑立平", "湖南省人民政府", "省长"),
+])
+def test_a_government_head_holds_the_post_in_the_government(tmp_path, text, person,
+                                                            government, role):
+    graph = graph_of(tmp_path, text)
+    name = {e.iri: e.name for e in graph.entities}
+    posts = {(name[f.subject], name[f.object], f.role) for f in graph.facts
+             if f.predicate == "holdsPost"}
+    assert (person, government, role) in posts
+    # the post names the government without being one of its names
+    (body,) = [e for e in graph.entities if e.name == government]
+    assert role not in body.aliases
+
+
+@pytest.mark.parametrize("text", [
+    "会议由副市长陈德明主持。",   # a bare post names no government
+    "南京市长江大桥今天通车。",   # 市长 inside other words holds nothing
+])
+def test_no_government_without_its_place(tmp_path, text):
+    graph = graph_of(tmp_path, text)
+    assert not [e for e in graph.entities if e.name.endswith("人民政府")]

@@ -58,7 +58,9 @@ class Mention:
     resolution turns it into the canonical name. ``cue`` says how it was found, where later
     stages treat it apart: ``pattern`` (a regular expression of rules/patterns.tsv),
     ``organ`` (an organ of a body, 第五届主席团), ``after-place`` (a place read right after the
-    place that holds it), ``implied`` (a place resolve reads inside a name); empty otherwise.
+    place that holds it), ``implied`` (a place resolve reads inside a name), ``post`` (a
+    government named only by its head's post, 深圳市市长: the span is the post, no alias);
+    empty otherwise.
     """
 
     doc_id: str

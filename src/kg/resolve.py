@@ -481,6 +481,9 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
     spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
     for m in mentions:
         surface = _alias_form(m.surface)
+        if m.cue == "post":
+            aliases.setdefault((m.type, m.key), set())  # named by its head's post (市长) only
+            continue
         if len(surface) > 1 or m.type == "Place":
             # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
             aliases[(m.type, m.key)].add(surface)

@@ -15,7 +15,7 @@ from ..model import Document, Mention
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lists import honour_lists, list_heading_end, listed_holders
-from .organisations import ORGAN
+from .organisations import GOVERNMENT_OF_POST, ORGAN
 from .overlaps import settle_overlaps
 from .programmes import NAMED_AS
 from .sentence import Candidate, Sentence, document_sentences
@@ -33,6 +33,7 @@ RULES = (
     organisations.departments,
     organisations.organs,
     organisations.units_in_post_chains,
+    organisations.governments_of_posts,
     organisations.book_titles,
     organisations.byline_outlets,
     programmes.quoted_names,
@@ -86,7 +87,8 @@ def _cue(candidate: Candidate) -> str:
     """How a mention was found, as far as later stages read it (``Mention.cue``)."""
     if candidate.rule_id.startswith("rules/patterns"):
         return "pattern"
-    return {ORGAN: "organ", "extract:lower-level-place": "after-place"}.get(candidate.rule_id, "")
+    return {ORGAN: "organ", "extract:lower-level-place": "after-place",
+            GOVERNMENT_OF_POST: "post"}.get(candidate.rule_id, "")
 
 
 def _sentence_candidates(sent: Sentence) -> list[Candidate]:

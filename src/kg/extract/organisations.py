@@ -1,6 +1,7 @@
 """Organisations: known national bodies, names ending in an organisation suffix, departments,
-standing organs, units in chains of posts, titles in 《》 and news outlets in bylines; and the
-regular-expression rules (patterns.tsv, organisations and programmes).
+standing organs, units in chains of posts, titles in 《》, news outlets in bylines and the
+governments a head's post names (深圳市市长); and the regular-expression rules (patterns.tsv,
+organisations and programmes).
 
 Reads: Place candidates (the anchors a name starts from, a foreign country before a short form)
 and the Organisation candidates found before each rule. Tables: org_known.tsv,
@@ -318,4 +319,54 @@ def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                         "extract:byline-outlet", sent.text[start:pos + len(name)],
                                         "org"))
             pos += len(name) + 1
+    return result
+
+
+#: The rule of the government a head of a level's government holds office in.
+GOVERNMENT_OF_POST = "extract:government-of-post"
+
+#: The head (or deputy head) of a level's government: 省长, 常务副市长, 代县长, 区长.
+_GOVERNMENT_TITLE = re.compile(r"(?:常务副|副|代)?([省市县区州旗盟乡镇])长")
+
+#: Between a place and its government's head: nothing, or the rest of a body named after the
+#: place and its posts (长沙市|委副书记、|市长).
+_CHAIN_TO_TITLE = re.compile(r"(?:[^,，。;；:：\s]{1,12}、)?")
+
+
+#: What may stand before a head's post that no title of posts.tsv holds (代省长).
+_ACTING = ("代",)
+
+#: A post in the level's party committee before the head's post (省委副书记、|省长).
+_COMMITTEE_CHAIN = re.compile(r"(?<![\u4e00-\u9fff])[省市县区州旗盟乡镇]委[^,，。;；:：\s、]{1,6}、$")
+
+
+def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The government a head of a level's government serves in, which the text names only by
+    the post (深圳市市长某某, 广东省副省长某某, 长沙市委副书记、市长某某): ``<place>人民政府``,
+    the place being the last one of the post's level named before it in the phrase, with the
+    places the text writes before it (上海市浦东新区区长: 上海市浦东新区人民政府); with none,
+    the level's relative name (省委副书记、省长某某: 省人民政府, resolved to the document's
+    province). The mention spans the post title, its holder's name stands right after it."""
+    text, surnames = sent.text, compiled_rules()[3]
+    places = [c for c in found if c.type == "Place"]
+    result = []
+    for s, e, _ in sent.hits_of("post"):
+        title = _GOVERNMENT_TITLE.fullmatch(text, s, e)
+        if title is None or not person_at(sent, e, surnames, strict=False) or any(
+                a < s and b == e for a, b, _ in sent.hits_of("post")):
+            continue  # (副市长 of 常务副市长 is the same post)
+        s = next((s - len(p) for p in _ACTING if text.startswith(p, s - len(p))), s)
+        level = title.group(1)
+        named = [p for p in places if p.end <= s and (p.key or text[p.start:p.end]).endswith(level)
+                 and _CHAIN_TO_TITLE.fullmatch(text, p.end, s)]
+        if named:
+            place, start = named[-1], named[-1].start
+            while any(p.end == start for p in places):  # 上海市浦东新区: as the text writes it
+                start = next(p.start for p in places if p.end == start)
+            key = text[start:place.start] + (place.key or text[place.start:place.end]) + "人民政府"
+        elif _COMMITTEE_CHAIN.search(text, sent.start, s):
+            key = level + "人民政府"
+        else:
+            continue  # (a bare 副市长某某 names no government; nor does …管委会|主任)
+        result.append(Candidate(s, e, "Organisation", GOVERNMENT_OF_POST, key, "org"))
     return result

@@ -15,7 +15,8 @@ after 现任; a reporter in a byline (记者 X) works for the outlets the line n
 (来源:某报, 某报·某网记者, 某网消息). A post title after words of an unknown unit
 (…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
 (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
-(中共宁波市委书记 holds no post in the party itself).
+(中共宁波市委书记 holds no post in the party itself). The head of a level's government
+(深圳市市长某某) holds the post in the government extraction reads from it (深圳市人民政府).
 """
 from __future__ import annotations
 
@@ -85,10 +86,11 @@ def posts_held(document, sentence, ms, facts):
     names, a colon list of officers, a table row, an apposition, an election after the name."""
     text = document.text
     people = [m for m in ms if m.type == "Person"]
-    orgs = [m for m in ms if m.type == "Organisation"]
+    orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
     places = [m for m in ms if m.type == "Place"]
     seen = _PostSentence(text, sentence, orgs, places, facts)
     groups = _name_lists(text, people)
+    _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
     posts = {g[0].start: post_before(text, sentence[0], g[0].start) for g in groups}
     titled = {start - len(post) for start, post in posts.items() if post}
@@ -99,6 +101,18 @@ def posts_held(document, sentence, ms, facts):
         _units_before_names(seen, group)
         if not _table_row_or_apposition(seen, group):
             _post_after_names(seen, group)
+
+
+def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
+                      governments: list[Mention]) -> None:
+    """深圳市市长某某, 副省长甲、乙: the names after the post of a level's head hold it in the
+    government the post names (extract's ``governments_of_posts``)."""
+    for government in governments:
+        for group in groups:
+            if group[0].start == government.end:
+                for person in group:
+                    seen.facts.add(person, "holdsPost", government, seen.sentence,
+                                   role=government.surface)
 
 
 def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | None,
