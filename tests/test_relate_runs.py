@@ -122,3 +122,13 @@ def test_a_series_name_with_its_anniversary_ends_before_the_day(tmp_path):
 ])
 def test_a_sitting_a_party_conference_or_one_of_two_joined_events_is_named_whole(text, meeting):
     assert ("Programme", meeting) in entities(text)
+
+
+@pytest.mark.parametrize("text, body, congress", [
+    ("湘潭市归侨侨眷联合会。湘潭市侨联主席讲话。湘潭市第五次归侨侨眷代表大会今日开幕。",
+     "湘潭市归国华侨联合会", "湘潭市第五次归侨侨眷代表大会"),
+    ("中国文联主席讲话。中国文学艺术工作者第十一次代表大会在北京开幕。",
+     "中国文学艺术界联合会", "中国文学艺术工作者第十一次代表大会"),
+])
+def test_a_groups_congress_is_run_by_the_groups_body(tmp_path, text, body, congress):
+    assert (body, congress) in facts_of(graph_of(tmp_path, text), "runs")

@@ -221,9 +221,20 @@ def runners_named_after(document, sentence, ms, facts):
                 facts.add(org, "runs", programme, sentence)
 
 
-#: A women's congress of a place (X妇女第N次代表大会, X第N次妇女代表大会): the place's
-#: women's federation holds it.
-_WOMENS_CONGRESS = re.compile(r"^(.+?)(?:妇女)?第[^次]{1,4}次(?:妇女)?代表大会$")
+@per_rule_set
+def _congresses_bodies() -> dict[str, str]:
+    """Who a congress's delegates are and the body that holds it (rules/congresses.tsv)."""
+    return {row.delegates: row.body for row in table("congresses.tsv")}
+
+
+@per_rule_set
+def _congresses() -> re.Pattern:
+    """A group's congress of a place, the group before or after its number (X妇女第N次代表大会,
+    X第N次妇女代表大会)."""
+    who = "|".join(map(re.escape, sorted(_congresses_bodies(), key=len, reverse=True)))
+    return re.compile(rf"^(?P<place>.+?)(?P<before>{who})?第[^次]{{1,4}}次(?P<after>{who})?代表大会$")
+
+
 #: An organ's term and name inside a meeting's name (…第五届主席团第一次会议).
 _ORGAN_TERM = re.compile(r"第[^届]{1,4}届.+$")
 #: A sitting of an organ of one term (第五届主席团第一次会议, 第五届常务理事会第一次会议).
@@ -231,17 +242,23 @@ _ORGAN_SITTING = re.compile(r"第[^届]{1,4}届[^第次,，]{2,8}第[^次]{1,4}�
 
 
 def meetings_of_bodies(document, mentions, facts):
-    """A women's congress is run by the federation of its place when the text names it, and a
-    meeting named after an organ (第五届主席团第一次会议) by that organ (an organ of the
-    document: a mention whose cue is ``organ``)."""
+    """A group's congress (X第N次妇女代表大会, X第N次归侨侨眷代表大会) is run by the group's body
+    of its place when the text names it (rules/congresses.tsv), and a meeting named after an
+    organ (第五届主席团第一次会议) by that organ (an organ of the document: a mention whose
+    cue is ``organ``)."""
     orgs = {m.key: m for m in mentions if m.type == "Organisation"}
     organs = [(term.group(), m) for m in orgs.values() if m.cue == "organ"
               for term in [_ORGAN_TERM.search(m.key)] if term]
     for p in (m for m in mentions if m.type == "Programme"):
-        congress = _WOMENS_CONGRESS.match(p.key)
-        if congress and "妇女" in p.key and congress.group(1) + "妇女联合会" in orgs:
-            facts.add(orgs[congress.group(1) + "妇女联合会"], "runs", p,
-                      document.sentence_at(p.start))
+        congress = _congresses().match(p.key)
+        who = congress and (congress.group("before") or congress.group("after"))
+        if who:
+            name = congress.group("place") + _congresses_bodies()[who]
+            # 集美区…代表大会 is held by 厦门市集美区归国华侨联合会: the body's full name
+            bodies = [o for key, o in orgs.items() if key == name] or [
+                o for key, o in orgs.items() if key.endswith(name)]
+            if len(bodies) == 1:
+                facts.add(bodies[0], "runs", p, document.sentence_at(p.start))
         for term, organ in organs:
             if term in p.surface and not p.surface.endswith(term):
                 facts.add(organ, "runs", p, document.sentence_at(p.start))
