@@ -181,7 +181,7 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], objec
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
         entities = resolve.document_entities(document, mentions, DEFAULT_BASE, originals)
         t3 = clock()
-        facts = relate.relate(document, mentions, DEFAULT_BASE)
+        facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
         t4 = clock()
         info = DocumentInfo(document.id, path.name, document.sha256, document.region)
         results.append(pipeline.DocumentResult(info, entities, facts))

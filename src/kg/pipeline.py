@@ -204,7 +204,7 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
         entities = resolve.document_entities(document, mentions, base, originals)
-        facts = relate.relate(document, mentions, base)
+        facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
                         document.region, *docmeta.title_and_date(document.text))
     return DocumentResult(info, entities, facts)

@@ -12,6 +12,8 @@ officers).
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from ..model import Document, Fact, Mention
 from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
@@ -33,7 +35,8 @@ DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programm
                   meetings_of_bodies)
 
 
-def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tuple[Fact, ...]:
+def relate(document: Document, mentions: tuple[Mention, ...],
+           iris: Mapping[tuple[str, str], str]) -> tuple[Fact, ...]:
     """The facts a document states between its resolved mentions.
 
     Parameters
@@ -42,8 +45,8 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         The normalised document the mentions were found in.
     mentions : tuple of Mention
         Its resolved mentions (keys set).
-    base : str
-        The namespace of entity IRIs.
+    iris : mapping of (str, str) to str
+        The IRI of each entity (type, canonical name), as resolve gave them: relate mints none.
 
     Returns
     -------
@@ -55,7 +58,7 @@ def relate(document: Document, mentions: tuple[Mention, ...], base: str) -> tupl
         by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
     for ms in by_sentence.values():
         ms.sort(key=lambda m: (m.start, -m.end))
-    facts = Facts(document, base, document_organisation(mentions), by_sentence)
+    facts = Facts(document, iris, document_organisation(mentions), by_sentence)
     for sentence, ms in sorted(by_sentence.items()):
         for rule in SENTENCE_RULES:
             rule(document, sentence, ms, facts)

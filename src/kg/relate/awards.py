@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from ..extract import NAMED_AS, honour_lists, list_heading_end
 from ..model import Mention
 from ..rules import per_rule_set, trigger_words
-from ..vocab import entity_iri
 from .facts import Facts
 from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
 from .posts import post_titles
@@ -320,13 +319,13 @@ def also_conferred(document, mentions, facts):
     """对此次受表彰的“X”和“Y”,…同时授予Z: everyone the document gives X or Y holds Z too."""
     text = document.text
     honours = [m for m in mentions if m.type == "Honour"]
-    by_iri = {entity_iri(m.type, m.key, facts.base): m for m in mentions
+    by_iri = {facts.iri(m): m for m in mentions
               if m.type in ("Person", "Organisation")}
     for cue in _ALSO_CONFERRED.finditer(text):
         sentence = document.sentence_at(cue.start())
         # the titles named there, also in a short form no rule read as one (“优秀女护士”)
         named = {m.group(1) for m in _QUOTED_NAME.finditer(text, cue.start(), cue.start("verb"))}
-        held = {entity_iri(h.type, h.key, facts.base) for h in honours
+        held = {facts.iri(h) for h in honours
                 if cue.start() < h.start and h.end <= cue.start("verb")
                 or any(h.key.endswith(name) for name in named)}
         given = [h for h in honours if cue.end() <= h.start and h.end <= sentence[1]

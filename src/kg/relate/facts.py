@@ -2,18 +2,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
-from ..vocab import entity_iri
 
 
 class Facts:
-    """Collects facts of one document with their evidence sentence."""
+    """Collects facts of one document with their evidence sentence, between the entities of
+    ``iris`` (the IRI resolve gave each (type, canonical name))."""
 
-    def __init__(self, document: Document, base: str, own: Mention | None = None,
+    def __init__(self, document: Document, iris: Mapping[tuple[str, str], str],
+                 own: Mention | None = None,
                  by_sentence: dict[tuple[int, int], list[Mention]] | None = None):
-        self.document, self.base = document, base
+        self.document, self.iris = document, iris
         self.own = own  # the document's own organisation (document_organisation)
         self.by_sentence = by_sentence or {}  # the mentions of each sentence, in order
         self.facts: dict[tuple, list[Evidence]] = {}
@@ -25,8 +26,7 @@ class Facts:
     def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
             role: str | None = None, year: str | None = None):
         """Record a fact with its sentence as evidence (none between an entity and itself)."""
-        s_iri = entity_iri(subject.type, subject.key, self.base)
-        o_iri = entity_iri(obj.type, obj.key, self.base)
+        s_iri, o_iri = self.iri(subject), self.iri(obj)
         if s_iri == o_iri:
             return
         start, end = self.document.original_span(*sentence)
@@ -35,6 +35,10 @@ class Facts:
                             text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
         self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
         self._subjects.setdefault(predicate, set()).add(s_iri)
+
+    def iri(self, mention: Mention) -> str:
+        """The IRI of the entity a mention names."""
+        return self.iris[(mention.type, mention.key)]
 
     def subjects(self, predicate: str) -> set[str]:
         """IRIs of the subjects of the facts of one predicate collected so far (kept up to

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 
 from ..rules import per_rule_set, table, trigger_words
-from ..vocab import entity_iri
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
@@ -113,7 +112,7 @@ def runners_before_trigger(document, sentence, ms, facts):
     honours = [m for m in ms if m.type == "Honour"]
     awarded = facts.subjects("awarded")
     for programme in programmes:
-        if entity_iri(programme.type, programme.key, facts.base) in awarded:
+        if facts.iri(programme) in awarded:
             continue  # a project honoured in a list is its own unit's, not the lister's
         if any(is_inside(programme, h) for h in honours):
             continue  # 全国实施妇女儿童发展纲要先进集体: a title names the programme

@@ -6,7 +6,6 @@ from bisect import bisect_left
 from typing import Iterable
 
 from ..model import Mention
-from ..vocab import entity_iri
 
 
 def programmes_under_headers(document, mentions, facts):
@@ -29,7 +28,7 @@ def programmes_under_headers(document, mentions, facts):
         if own is not None and first is not None and first.key == own.key:
             facts.add(first, "runs", header[0], document.sentence_at(first.start))
         for p in programmes.within(b, end):
-            if p.key != header[0].key and entity_iri(p.type, p.key, facts.base) not in awarded:
+            if p.key != header[0].key and facts.iri(p) not in awarded:
                 facts.add(p, "partOf", header[0], document.sentence_at(p.start))
 
 
