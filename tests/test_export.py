@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
 
 import networkx
@@ -11,6 +13,7 @@ import pytest
 
 import kg
 from kg import Entity, Evidence, Fact, KnowledgeGraph, OutputError, cli, export, rdf
+from kg import io as kg_io
 from kg.vocab import entity_iri
 
 from graph_samples import CHAIR, FEDERATION, sample_graph
@@ -92,6 +95,28 @@ def test_unwritable_outputs_are_output_errors(tmp_path):
         export.export(sample_graph(), "csv", blocker)
     with pytest.raises(OutputError, match="not a folder"):
         export.export(sample_graph(), "graphml", blocker / "kg.graphml")
+
+
+def test_the_csv_pair_is_written_as_a_set_or_not_at_all(tmp_path, monkeypatch):
+    [nodes, edges] = export.export(sample_graph(), "csv", tmp_path)
+    assert kg_io.check_set(tmp_path, "kg.nodes.csv")          # a manifest describes the pair
+    previous = nodes.read_bytes(), edges.read_bytes()
+    real_fsync, calls = kg_io.os.fsync, []
+
+    def disk_full_at_the_second_table(fd):
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.setattr(kg_io.os, "fsync", disk_full_at_the_second_table)
+    bigger = KnowledgeGraph((), (*sample_graph().entities, Entity("x", "Person", "新人")),
+                            sample_graph().facts)
+    with pytest.raises(OutputError, match="kg.edges.csv: cannot write output: No space left"):
+        export.export(bigger, "csv", tmp_path)
+    assert (nodes.read_bytes(), edges.read_bytes()) == previous    # neither table replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".kg.nodes.csv.set", "kg.edges.csv",
+                                                          "kg.nodes.csv"]
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "json"])
