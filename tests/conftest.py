@@ -1,12 +1,14 @@
 """Shared fixtures: the seed texts and an in-process runner of the command line."""
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from kg import cli
+from kg import cli, io
 from kg.pipeline import default_corpus
 
 SEED_FILES = default_corpus()
@@ -48,3 +50,22 @@ def run_kg(capsys):
         return Run(status, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def disk_full_at(monkeypatch):
+    """``disk_full_at(n)``: from now on, the ``n``-th file kg flushes to disk meets a full
+    disk (``ENOSPC``); the others are written."""
+
+    def arrange(failing: int) -> None:
+        real_fsync, calls = io.os.fsync, []
+
+        def fsync(fd):
+            calls.append(fd)
+            if len(calls) == failing:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            real_fsync(fd)
+
+        monkeypatch.setattr(io.os, "fsync", fsync)
+
+    return arrange

@@ -355,18 +355,10 @@ def test_a_held_output_lock_names_its_holder_and_times_out(tmp_path, capsys):
 
 
 def test_failure_on_the_second_file_keeps_the_whole_previous_output(run_kg, tmp_path,
-                                                                    monkeypatch):
+                                                                    disk_full_at):
     previous = _previous_output(tmp_path / "out")
     (tmp_path / "out" / "kg.html").write_bytes(b"<!-- previous run -->")
-    real_fsync, calls = io.os.fsync, []
-
-    def fail_second(fd):
-        calls.append(fd)
-        if len(calls) == 2:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(io.os, "fsync", fail_second)
+    disk_full_at(2)
     run = run_kg("build", seed_file("000"), "-o", tmp_path / "out", "--no-cache")
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {tmp_path / 'out' / 'kg.html'}: cannot write "

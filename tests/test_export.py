@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import csv
-import errno
 import io
 import json
-import os
 import re
 
 import networkx
@@ -97,19 +95,11 @@ def test_unwritable_outputs_are_output_errors(tmp_path):
         export.export(sample_graph(), "graphml", blocker / "kg.graphml")
 
 
-def test_the_csv_pair_is_written_as_a_set_or_not_at_all(tmp_path, monkeypatch):
+def test_the_csv_pair_is_written_as_a_set_or_not_at_all(tmp_path, disk_full_at):
     [nodes, edges] = export.export(sample_graph(), "csv", tmp_path)
     assert kg_io.check_set(tmp_path, "kg.nodes.csv")          # a manifest describes the pair
     previous = nodes.read_bytes(), edges.read_bytes()
-    real_fsync, calls = kg_io.os.fsync, []
-
-    def disk_full_at_the_second_table(fd):
-        calls.append(fd)
-        if len(calls) == 2:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        real_fsync(fd)
-
-    monkeypatch.setattr(kg_io.os, "fsync", disk_full_at_the_second_table)
+    disk_full_at(2)                                           # the second table
     bigger = KnowledgeGraph((), (*sample_graph().entities, Entity("x", "Person", "新人")),
                             sample_graph().facts)
     with pytest.raises(OutputError, match="kg.edges.csv: cannot write output: No space left"):
