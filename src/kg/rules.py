@@ -446,11 +446,13 @@ class Lexicon:
         if payloads:
             self.automaton.make_automaton()
 
-    def find(self, text: str) -> Iterator[tuple[int, int, tuple]]:
-        """Every occurrence ``(start, end, payloads)``, sorted by start then end."""
+    def find(self, text: str, start: int = 0, end: int | None = None
+             ) -> Iterator[tuple[int, int, tuple]]:
+        """Every occurrence ``(start, end, payloads)`` inside ``text[start:end]``, sorted by
+        start then end."""
         if not self.size:
             return iter(())
-        hits = [(end + 1 - length, end + 1, items)
-                for end, (length, items) in self.automaton.iter(text)]
+        found = self.automaton.iter(text, start, len(text) if end is None else end)
+        hits = [(last + 1 - length, last + 1, items) for last, (length, items) in found]
         hits.sort(key=lambda h: (h[0], h[1]))
         return iter(hits)

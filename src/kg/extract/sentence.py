@@ -243,19 +243,12 @@ def document_sentences(document: Document) -> Iterator[Sentence]:
     >>> [s.text[s.start:s.end] for s in document_sentences(doc)]
     ['王芳出席会议。', '李梅表示支持。']
     """
-    text = document.text
-    all_hits = list(compiled_rules()[0].find(text))
+    text, lexicon = document.text, compiled_rules()[0]
     state: dict = {}
-    pos = 0
     for s0, s1 in document.sentences:
-        while pos < len(all_hits) and all_hits[pos][0] < s0:
-            pos += 1
-        hits = []
-        j = pos
-        while j < len(all_hits) and all_hits[j][0] < s1:
-            if all_hits[j][1] <= s1:
-                hits.append(all_hits[j])
-            j += 1
+        # one sentence's hits at a time: a large document's hits all at once would take
+        # hundreds of bytes per character
+        hits = list(lexicon.find(text, s0, s1))
         if s0 and text[s0 - 1] in "。!！?？\n":
             state.clear()  # a qualifier of a list heading lasts to the end of its sentence
         yield Sentence(text, s0, s1, hits, state)
