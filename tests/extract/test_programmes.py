@@ -99,3 +99,39 @@ def test_no_programme_without_a_name(text):
 ])
 def test_events_and_bases_named_by_their_kind(text, name):
     assert name in programmes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "各地妇联组织开始兴办家政服务机构,为广大妇女提供技能培训、就业推荐等服务。",
+    "全省妇联紧密结合打赢精准脱贫攻坚战任务,开展各类活动。",
+    "市妇联把“集中宣讲”和入户走访结合起来。",
+])
+def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
+    assert not [name for kind, name in entities(text) if kind == "Programme"]
+
+
+@pytest.mark.parametrize("text", [
+    "湖南建工集团有限公司钢结构项目部女子班组获评先进集体。",
+    "湘潭湘能热电有限责任公司项目开发部主管张强获评先进个人。",
+    "青年们用实际行动诠释了担当。",
+])
+def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
+    assert not [name for kind, name in entities(text) if kind == "Programme"]
+
+
+@pytest.mark.parametrize("text, meeting", [
+    ("随后召开的湖南省残联第七届主席团第一次全体会议,选举产生了主席。", "湖南省残联第七届主席团第一次全体会议"),
+    ("会议要求深入学习中央党的统战工作会议精神。", "中央党的统战工作会议"),
+    ("昨日,湘潭市海外联谊会第三届理事会暨湘潭市第五次归侨侨眷代表大会举行。", "湘潭市第五次归侨侨眷代表大会"),
+])
+def test_a_sitting_a_party_conference_or_one_of_two_joined_events_is_named_whole(text, meeting):
+    assert ("Programme", meeting) in entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("湖南省妇联持续深入开展了寻找三湘“最美家庭”活动。", "寻找三湘最美家庭活动"),
+    ("湘潭县妇联着力创新“邻里互助”服务品牌。", "邻里互助"),
+    ("湘潭县妇联举办2023年“巾帼先锋”活动。", "巾帼先锋"),
+])
+def test_words_leading_into_a_quoted_name_are_part_of_it_when_they_name_something(text, name):
+    assert name in {n for kind, n in entities(text) if kind == "Programme"}

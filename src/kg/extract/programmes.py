@@ -110,7 +110,37 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 # inside them (123工作法 in “妇女小组三个123工作法”) ends where it ends
                 result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
                                         "quoted"))
-    return result
+    return [_with_lead(sent, c, found) for c in result]
+
+
+def _names_something(words: str) -> bool:
+    """Whether words hold a proper name by the dictionary's tags (a place, a brand, a region's
+    short name: 湾仔码头, 三晋), and no number."""
+    dictionary = dictionary_words()
+    return not re.search(r"\d", words) and any(
+        dictionary.get(words[i:j]) in _PROPER_NAME_TAGS
+        for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+
+
+#: jieba's tags of proper names: places, brands, organisations, abbreviations.
+_PROPER_NAME_TAGS = frozenset(("ns", "nz", "nt", "j"))
+
+
+def _with_lead(sent: Sentence, candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A quoted name and the word after it, with the words that lead into it from the last
+    boundary (寻找三晋“最美家庭”活动, 湾仔码头“不凡女性”创业支持公益项目), as one name; a place,
+    a body or a year before the marks is no part of it."""
+    text = sent.text
+    if candidate.type != "Programme" or text[candidate.start] not in "“\"" \
+            or text[candidate.end - 1] in "”\"":
+        return candidate  # only a quoted name with a programme word after its marks
+    lead = sent.limit(candidate.start)
+    if not 2 <= candidate.start - lead <= 8 or not sent.is_name(lead, candidate.start) \
+            or not _names_something(text[lead:candidate.start]) or any(
+            c.type in ("Place", "Organisation") and c.end == candidate.start for c in found):
+        return candidate  # 重点创新“…”品牌: describing words are no part of the name
+    name = text[lead:candidate.end].replace("“", "").replace("”", "").replace('"', "")
+    return Candidate(lead, candidate.end, "Programme", candidate.rule_id, name, "quoted")
 
 
 def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
