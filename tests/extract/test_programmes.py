@@ -135,3 +135,16 @@ def test_a_sitting_a_party_conference_or_one_of_two_joined_events_is_named_whole
 ])
 def test_words_leading_into_a_quoted_name_are_part_of_it_when_they_name_something(text, name):
     assert name in {n for kind, n in entities(text) if kind == "Programme"}
+
+
+@pytest.mark.parametrize("text, organisation", [
+    ("湖南省文联是中国人民政治协商会议的参加单位。", "中国人民政治协商会议"),
+])
+def test_the_cppcc_itself_is_a_body_not_a_meeting(text, organisation):
+    found = entities(text)
+    assert ("Organisation", organisation) in found and ("Programme", organisation) not in found
+
+
+def test_a_congress_named_without_its_body_or_number_is_none():
+    assert not [n for kind, n in entities("该会的最高权力机构是全国代表大会,每五年举行一次。")
+                if kind == "Programme"]
