@@ -190,7 +190,7 @@ def tagged_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
     --------
     >>> words = tagged_words("王芳出席会议。", 0, 7, lambda a, b: True)
     >>> [("王芳出席会议。"[a:b], tag) for a, b, tag in words]
-    [('王芳', 'nr'), ('出席', 'v'), ('会议', 'n'), ('。', 'x')]
+    [('王芳', 'nr'), ('出席会议', 'l'), ('。', 'x')]
     """
     words: list[Word] = []
     pos = start
