@@ -105,6 +105,7 @@ def test_events_and_bases_named_by_their_kind(text, name):
     "各地妇联组织开始兴办家政服务机构,为广大妇女提供技能培训、就业推荐等服务。",
     "全省妇联紧密结合打赢精准脱贫攻坚战任务,开展各类活动。",
     "市妇联把“集中宣讲”和入户走访结合起来。",
+    "要把项目办好,体现基金会做公益慈善项目的温度,让更多公益慈善项目落地。",
 ])
 def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
     assert not [name for kind, name in entities(text) if kind == "Programme"]
