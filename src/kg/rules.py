@@ -114,7 +114,7 @@ SCHEMAS: dict[str, Schema] = {
     "org_known.tsv": Schema(_columns("canonical aliases comment")),
     "org_suffixes.tsv": Schema(_columns("suffix full_form kind needs comment"),
                                choices={2: _values("body", "department", "party", "top", "organ"),
-                                        3: _values("anchor", "any")}),
+                                        3: _values("anchor", "any", "country")}),
     "patterns.tsv": Schema(_columns("type regex canonical comment"),
                            choices={0: frozenset(ENTITY_TYPES)}, regexes=(1,)),
     "person_cues.tsv": Schema(_columns("cue side comment"),

@@ -152,3 +152,25 @@ def test_a_boundary_word_after_a_name_still_cuts():
     found = entities("李建华为学校争得了荣誉。")
     assert ("Person", "李建华") in found
     assert not [n for t, n in found if t == "Organisation"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a national body's word after another country is that country's body
+    ("法国外交部当天发表声明。", "法国外交部"),
+    ("美国国务院发言人在记者会上回应。", "美国国务院"),
+    ("据韩联社报道，韩国国会通过了预算案。", "韩国国会"),
+    ("日本外务省召见了有关官员。", "日本外务省"),
+    # international bodies and news agencies by name
+    ("据路透社报道，石油输出国组织将召开会议。", "石油输出国组织"),
+    ("法新社援引消息人士的话说。", "法国新闻社"),
+])
+def test_bodies_of_other_countries_and_the_world(text, name):
+    assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("法国外交部当天发表声明。", "中华人民共和国外交部"),   # not China's ministry
+    ("中共中央国务院印发了意见。", "中国共产党中央委员会国务院"),  # two bodies, no unit
+])
+def test_a_country_word_names_no_other_body(text, not_name):
+    assert ("Organisation", not_name) not in entities(text)

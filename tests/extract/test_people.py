@@ -207,3 +207,19 @@ def test_a_name_after_a_post_title_is_read_by_the_post_rule():
 def test_an_athlete_after_a_role_word(text, person, not_person):
     people_found = {key for t, key in entities(text) if t == "Person"}
     assert person in people_found and not_person not in people_found
+
+
+@pytest.mark.parametrize("text, person", [
+    # a name of two parts joined by a dot ends before an ordinary word (…|致信)
+    ("国际奥委会主席托马斯·巴赫致信祝贺。", "托马斯·巴赫"),
+    # a post chained by 兼 is no part of the name after it
+    ("路透社社长兼总编辑马克·威廉斯当天到访。", "马克·威廉斯"),
+    # a foreign name spelled by sound whose first sound is a Han surname
+    ("欧盟委员会主席冯德莱恩表示，双方将加强合作。", "冯德莱恩"),
+    # a foreign name jieba's dictionary holds as a place word
+    ("俄罗斯总统普京在莫斯科会见了来访的客人。", "普京"),
+])
+def test_foreign_names_in_news(text, person):
+    people_found = {key for t, key in entities(text) if t == "Person"}
+    assert person in people_found
+    assert not [p for p in people_found if p != person and (person in p or p in person)]

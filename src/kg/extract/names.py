@@ -37,14 +37,22 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     """
     text = sent.text
     joined = _JOINED_NAME.match(text, pos)
+    if joined and any(pos <= s < joined.end() for s, _, _ in sent.hits_of("post")):
+        joined = None  # (社长兼总编辑|某某·某某: a post title is no part of a name)
     if joined and (not strict or text[pos:pos + 1] in surnames):
         # 古丽娜尔·买买提: the dot joins the parts of one name, which ends where a word starts
         for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
             if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
                 break
-            if end == sent.end or end in sent.word_starts or NAME_AFTER.match(text, end):
+            if end == sent.end or end in sent.word_starts or NAME_AFTER.match(text, end) \
+                    or _word_follows(sent, end):
                 return end
     compound = text[pos:pos + 2] in surnames
+    if not strict and text[pos:pos + 1] in surnames and not compound:
+        spelled = _spelled_by_sound().match(text, pos + 1, min(sent.end, pos + 8))
+        if spelled and len(spelled.group()) >= 3 and (
+                segmented_at(sent, spelled.end()) or NAME_AFTER.match(text, spelled.end())):
+            return spelled.end()  # 冯德莱恩: a foreign name whose first sound is a surname
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
                                 and not _NOT_NAME_START.match(text, pos)) else ()
@@ -78,6 +86,15 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
         if found:
             return found
     return None
+
+
+def _word_follows(sent: Sentence, pos: int) -> bool:
+    """Whether an ordinary dictionary word of two or three characters (a verb, a noun: 致信)
+    starts at ``pos`` where jieba's segmentation has a boundary (巴赫|致信)."""
+    text = sent.text
+    return segmented_at(sent, pos) and any(
+        is_word(text[pos:pos + length])
+        for length in (2, 3) if pos + length <= sent.end)
 
 
 def _holds_common_word(text: str) -> bool:
@@ -139,8 +156,9 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
 
 
 def _is_foreign_pair(pair: str) -> bool:
-    """Two characters that jieba knows as a person's name or that both spell by sound."""
-    return dictionary_words().get(pair) in ("nr", "nrt", "nrfg") \
+    """Two characters that jieba knows as a person's name (or as a place: 普京, which the
+    gazetteer does not hold) or that both spell by sound."""
+    return dictionary_words().get(pair) in ("nr", "nrt", "nrfg", "ns") \
         or (len(pair) == 2 and all(char in transliteration() for char in pair))
 
 

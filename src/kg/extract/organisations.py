@@ -100,6 +100,9 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
         if kind in ("department", "organ") or not suffix_ends_name(sent, suffix, e) \
                 or text[s - 1:s] in _OPENING_BRACKETS:
             continue  # (集团) inside a company's name ends nothing
+        if needs == "country":
+            result += _foreign_body(found, s, e, rule_id)
+            continue
         left = sent.limit(s)
         # a body named before this one by its own suffix is not part of its name
         # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
@@ -148,6 +151,14 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
     return result
 
 
+def _foreign_body(found: list[Candidate], start: int, end: int, rule_id: str) -> list[Candidate]:
+    """A body of another country, named by the country right before its word (法国|外交部,
+    美国|国务院); the word alone is China's body (org_known.tsv) or no name."""
+    return [Candidate(c.start, end, "Organisation", rule_id, "", "org") for c in found
+            if c.type == "Place" and c.end == start and c.key != COUNTRY
+            and place_index().level(c.key) == "country"][:1]
+
+
 #: "Joint", a boundary word elsewhere (A 联合 B 开展), inside a name right after its place.
 _JOINT = "联合"
 _DIVISION_ENDS = frozenset("省市县区州盟旗")
@@ -184,7 +195,7 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     parents = [c for c in found if c.type == "Organisation"]
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
-        if kind in ("top", "organ") or not suffix_ends_name(sent, suffix, e):
+        if kind in ("top", "organ") or needs == "country" or not suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         for parent in parents:
@@ -223,7 +234,8 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         left = sent.limit(s)
-        if kind == "top" or left == s and len(suffix) < 2 or text[left - 1:left] != "、" \
+        if kind == "top" or needs == "country" or left == s and len(suffix) < 2 \
+                or text[left - 1:left] != "、" \
                 or e not in post_starts or left in named or LEVEL_START.match(text, left):
             continue
         pos = left - 1  # back over the posts of the chain to the body that opens it

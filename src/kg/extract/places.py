@@ -39,7 +39,9 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
                 or _ends_listed_name(sent.text, s, e)
                 or (crosses_word(sent.text, s, e)
-                    and not (segmented_at(sent, s) and segmented_at(sent, e))
+                    # (a rule word right after confirms the end: 法国|外交部, not 法|国外)
+                    and not (segmented_at(sent, s)
+                             and (segmented_at(sent, e) or e in sent.word_starts))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
                 or TOWN_SUFFIX.match(sent.text, e)
                 or (_containing_word_tag(sent, s, e) in NAMED_NOT_BODY
