@@ -43,6 +43,7 @@ import cProfile
 import os
 import pstats
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -166,11 +167,19 @@ def make_corpus(folder: Path, megabytes: float, seed: int = 0) -> list[Path]:
 
 
 # ------------------------------------------------------------------ one core, stage by stage
-def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], object]:
-    """Seconds spent in each stage over ``files`` (one process), and the graph built."""
-    seconds: dict[str, float] = defaultdict(float)
-    clock = time.perf_counter
+def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, tuple[float, float]], object]:
+    """Wall-clock and CPU seconds spent in each stage over ``files`` (one process), and the
+    graph built."""
+    seconds: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     results = []
+
+    def clock() -> tuple[float, float]:
+        return time.perf_counter(), time.process_time()
+
+    def add(stage: str, start: tuple[float, float], end: tuple[float, float]) -> None:
+        seconds[stage][0] += end[0] - start[0]
+        seconds[stage][1] += end[1] - start[1]
+
     for path in files:
         t0 = clock()
         document = read_document(path)
@@ -185,9 +194,9 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], objec
         t4 = clock()
         info = DocumentInfo(document.id, path.name, document.sha256, document.region)
         results.append(pipeline.DocumentResult(info, entities, facts))
-        for stage, spent in (("decode+normalise", t1 - t0), ("extract", t2 - t1),
-                             ("resolve", t3 - t2), ("relate", t4 - t3)):
-            seconds[stage] += spent
+        for stage, start, end in (("decode+normalise", t0, t1), ("extract", t1, t2),
+                                  ("resolve", t2, t3), ("relate", t3, t4)):
+            add(stage, start, end)
     if results[0] != pipeline.process_document(files[0]):
         raise SystemExit("bench.py: the stage pass no longer matches "
                          "pipeline.process_document; update stage_pass")
@@ -198,9 +207,10 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, float], objec
     t2 = clock()
     viz.write_html(graph, output / "kg.html")
     t3 = clock()
-    seconds.update({"merge into graph": t1 - t0, "Turtle (write)": t2 - t1,
-                    "viewer page (write)": t3 - t2})
-    return dict(seconds), graph
+    add("merge into graph", t0, t1)
+    add("Turtle (write)", t1, t2)
+    add("viewer page (write)", t2, t3)
+    return {stage: (wall, cpu) for stage, (wall, cpu) in seconds.items()}, graph
 
 
 # ------------------------------------------------------------------ end to end
@@ -227,17 +237,23 @@ def end_to_end(corpus: Path, output: Path, jobs: int, code: Path, *options: str)
     memory, and what it wrote."""
     command = [sys.executable, "-m", "kg", "build", str(corpus), "-o", str(output),
                "--jobs", str(jobs), "--quiet", *options]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), children_cpu()
     process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(code)})
     memory = PeakMemory(process.pid)
     status = process.wait()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
     memory.thread.join()
     if status not in (0, 1):
         raise SystemExit(f"bench.py: {' '.join(command)} failed with status {status}")
     written = sorted(p.name for p in output.iterdir() if not p.name.startswith("."))
-    return {"seconds": seconds, "peak_rss": memory.peak, "written": written,
+    return {"seconds": seconds, "cpu": cpu, "peak_rss": memory.peak, "written": written,
             "triples": count_triples(output / "kg.ttl")}
+
+
+def children_cpu() -> float:
+    """CPU seconds (user and system) of the finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def count_triples(path: Path) -> int:
@@ -257,26 +273,28 @@ def corpus_texts(files: list[Path], megabytes: float | None = None) -> tuple[lis
     return texts, size / MB
 
 
-def jieba_seconds(texts: list[str], cut) -> float:
-    """Seconds of ``cut(text)`` over the texts, jieba's dictionary loaded before the clock."""
+def jieba_seconds(texts: list[str], cut) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``cut(text)`` over the texts, jieba's dictionary loaded
+    before the clock."""
     segmenter.tokenizer()  # kg's own dictionary state, the one kg's runs use
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         for _ in cut(text):
             pass
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def startup(code: Path, root: Path) -> list[float]:
-    """Seconds of three runs of ``kg build`` of one small seed text in a new process."""
+def startup(code: Path, root: Path) -> list[tuple[float, float]]:
+    """Wall-clock and CPU seconds of three runs of ``kg build`` of one small seed text in a new
+    process."""
     small = sorted(pipeline.default_corpus())[0]
     runs = []
     for number in range(3):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         subprocess.run([sys.executable, "-m", "kg", "build", str(small), "-o",
                         str(root / "out-startup"), "--quiet", "--no-cache"],
                        env={**os.environ, "PYTHONPATH": str(code)}, check=True)
-        runs.append(time.perf_counter() - started)
+        runs.append((time.perf_counter() - started, children_cpu() - cpu))
     return runs
 
 
@@ -340,18 +358,18 @@ def single_file_scaling(files: list[Path], root: Path, code: Path) -> None:
     whole = "\n".join(texts).encode("utf-8")
     half = whole[:len(whole) // 2].decode("utf-8", errors="ignore").encode("utf-8")
     print("\none document, `kg build FILE --no-html --jobs 1`:")
-    seconds = {}
+    seconds, cpu = {}, {}
     for name, data in (("half", half), ("whole", whole)):
         path = root / "corpus" / f"single-{name}.txt"
         path.write_bytes(data)
         run = end_to_end(path, root / f"out-single-{name}", 1, code, "--no-html")
-        seconds[name] = run["seconds"]
+        seconds[name], cpu[name] = run["seconds"], run["cpu"]
         megabytes = len(data) / MB
         print(f"  {megabytes:5.1f} MB: {run['seconds']:7.2f} s  {rate(megabytes, run['seconds'])}"
-              f"  peak RSS {run['peak_rss'] / 2**20:6.0f} MiB "
+              f"  CPU {run['cpu']:7.2f} s  peak RSS {run['peak_rss'] / 2**20:6.0f} MiB "
               f"({run['peak_rss'] / len(data):.1f}x the input)  triples {run['triples']}")
-    print(f"  time ratio whole/half {seconds['whole'] / seconds['half']:.2f} for a size ratio "
-          f"{len(whole) / len(half):.2f}")
+    print(f"  time ratio whole/half {seconds['whole'] / seconds['half']:.2f} (CPU "
+          f"{cpu['whole'] / cpu['half']:.2f}) for a size ratio {len(whole) / len(half):.2f}")
 
 
 def run_stages(files: list[Path], size: float, output: Path, profile: Path | None) -> float:
@@ -365,19 +383,22 @@ def run_stages(files: list[Path], size: float, output: Path, profile: Path | Non
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
-    print("\none core, stage by stage (MB of input per second of the stage):")
-    for stage, spent in seconds.items():
-        print(f"  {stage:22} {spent:7.2f} s  {rate(size, spent)}")
-    text = sum(seconds[s] for s in ("decode+normalise", "extract", "resolve", "relate"))
-    print(f"  {'text stages':22} {text:7.2f} s  {rate(size, text)}")
-    total = sum(seconds.values())
-    print(f"  {'all stages':22} {total:7.2f} s  {rate(size, total)}")
+    print("\none core, stage by stage (MB of input per second of the stage; wall clock, "
+          "then CPU time):")
+    text_stages = ("decode+normalise", "extract", "resolve", "relate")
+    rows = [*seconds.items(),
+            ("text stages", tuple(sum(seconds[s][i] for s in text_stages) for i in (0, 1))),
+            ("all stages", tuple(sum(t[i] for t in seconds.values()) for i in (0, 1)))]
+    for stage, (wall, cpu) in rows:
+        print(f"  {stage:22} {wall:7.2f} s  {rate(size, wall)}   CPU {cpu:7.2f} s  "
+              f"{rate(size, cpu)}")
+    text = rows[-2][1][0]
     print(f"  graph: {len(graph.documents)} documents, {len(graph.entities)} entities, "
           f"{len(graph.facts)} facts")
     if profiler:
         print(f"\nprofile saved to {profile}; functions with the most time of their own:")
         pstats.Stats(str(profile)).sort_stats("tottime").print_stats(25)
-    return text + seconds["merge into graph"]
+    return text + seconds["merge into graph"][0]
 
 
 def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, code: Path,
@@ -392,7 +413,7 @@ def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, cod
     for n in sorted({1, jobs}):
         run = runs[n] = end_to_end(corpus, root / f"out-jobs{n}", n, code)
         print(f"  --jobs {n}: {run['seconds']:7.2f} s  {rate(size, run['seconds'])}  "
-              f"peak RSS {run['peak_rss'] / 2**20:6.0f} MiB  triples {run['triples']}  "
+              f"CPU {run['cpu']:7.2f} s  peak RSS {run['peak_rss'] / 2**20:6.0f} MiB  triples {run['triples']}  "
               f"(wrote {', '.join(run['written'])})")
     same = all((root / f"out-jobs{n}" / "kg.ttl").read_bytes()
                == (root / "out-jobs1" / "kg.ttl").read_bytes() for n in runs)
@@ -407,18 +428,21 @@ def run_end_to_end(files: list[Path], corpus: Path, size: float, root: Path, cod
         half_size += path.stat().st_size / MB
     half_run = end_to_end(half, root / "out-half", 1, code)
     print(f"  half the corpus ({half_size:.1f} MB), --jobs 1: {half_run['seconds']:.2f} s; "
-          f"time ratio whole/half {runs[1]['seconds'] / half_run['seconds']:.2f} "
-          f"for a size ratio {size / half_size:.2f}")
-    seconds = startup(code, root)
-    print(f"\nstart-up, `kg build` of one small file: best {min(seconds):.2f} s "
-          f"(runs: {', '.join(f'{t:.2f}' for t in seconds)})")
+          f"time ratio whole/half {runs[1]['seconds'] / half_run['seconds']:.2f} (CPU "
+          f"{runs[1]['cpu'] / half_run['cpu']:.2f}) for a size ratio {size / half_size:.2f}")
+    runs_of_one = startup(code, root)
+    print(f"\nstart-up, `kg build` of one small file: best {min(runs_of_one)[0]:.2f} s, "
+          f"CPU {min(cpu for _, cpu in runs_of_one):.2f} s (runs, wall/CPU: "
+          f"{', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in runs_of_one)})")
     texts, _ = corpus_texts(files)
-    lcut = jieba_seconds(texts, jieba.lcut)
-    print(f"\njieba.lcut over the whole corpus: {lcut:.2f} s, {rate(size, lcut)}")
+    lcut, lcut_cpu = jieba_seconds(texts, jieba.lcut)
+    print(f"\njieba.lcut over the whole corpus: {lcut:.2f} s, {rate(size, lcut)} "
+          f"(CPU {lcut_cpu:.2f} s)")
     for n, run in runs.items():
-        print(f"  kg end to end --jobs {n} / jieba.lcut: {lcut / run['seconds']:.2f}x")
+        print(f"  kg end to end --jobs {n} / jieba.lcut: {lcut / run['seconds']:.2f}x "
+              f"(CPU time: {lcut_cpu / run['cpu']:.2f}x)")
     texts, sample = corpus_texts(files, jieba_mb)
-    spent = jieba_seconds(texts, jieba.posseg.dt.cut)
+    spent, _ = jieba_seconds(texts, jieba.posseg.dt.cut)
     print(f"jieba.posseg (reference) on {sample:.1f} MB of the same text: {spent:.2f} s, "
           f"{rate(sample, spent)}")
 
