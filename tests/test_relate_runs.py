@@ -104,3 +104,9 @@ def test_a_series_name_with_its_anniversary_ends_before_the_day(tmp_path):
 ])
 def test_a_groups_congress_is_run_by_the_groups_body(tmp_path, text, body, congress):
     assert (body, congress) in facts_of(graph_of(tmp_path, text), "runs")
+
+
+def test_a_programme_of_a_body_named_by_its_kind_is_not_the_writers(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湘潭大学召开会议。湘潭大学开展培训。这是落实上级妇联"
+                                       "《家庭美德工程实施方案》要求的举措。"), "runs")
+    assert not runs

@@ -94,11 +94,22 @@ def _owner_before(text: str, programme, orgs):
 
 def _named_otherwise(text: str, programme, orgs) -> bool:
     """Whether a programme's own words say whose it is, so that the document's own body does
-    not run it by default: an organisation right before it, a sitting of an organ of one term
-    (第五届主席团第一次会议), or a partner's place after 与/同 (与青少年之家对接)."""
+    not run it by default: an organisation right before it, or a body's word (上级妇联《…》,
+    the kind of body standing for one the text does not name), a sitting of an organ of one
+    term (第五届主席团第一次会议), or a partner's place after 与/同 (与青少年之家对接)."""
     return (_owner_before(text, programme, orgs) is not None
+            or _body_words().search(text, max(0, programme.start - 8), programme.start)
             or _ORGAN_SITTING.search(programme.surface) is not None
             or text[programme.start - 1:programme.start] in ("与", "同"))
+
+
+@per_rule_set
+def _body_words() -> re.Pattern:
+    """A body's word (妇联, 党委, 政府 …: rules/org_suffixes.tsv) right before a name's marks."""
+    words = sorted((row.suffix for row in table("org_suffixes.tsv")
+                    if row.kind in ("top", "body", "party") and len(row.suffix) >= 2),
+                   key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[《“\"]?$")
 
 
 def runners_before_trigger(document, sentence, ms, facts):
