@@ -10,7 +10,7 @@ import re
 from bisect import insort
 
 from ..places import TOWN_SUFFIX, place_index
-from ..rules import per_rule_set, table
+from ..rules import per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
 from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
                        Sentence, crosses_word, dictionary_words, is_word, runs_on, segmented_at,
@@ -158,14 +158,18 @@ def _containing_word_tag(sent: Sentence, start: int, end: int,
     return None
 
 
-#: Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
-#: by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community
-#: or village of theirs (公乌素镇利民社区).
-_LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|苏木|街道|嘎查|村)")
+@per_rule_set
+def _lower_level() -> re.Pattern:
+    """Towns, townships, sums, villages and sub-districts are not in the gazetteer: they are read
+    by their suffix after a known county or city (赤峰市宁城县八里罕镇), or before a community or village
+    of theirs (公乌素镇利民社区)."""
+    return re.compile(r"[\u4e00-\u9fff]{2,4}?" + word_pattern("town_suffixes"))
 
-#: Ordinary words that end like a town or village (农村 in 农业农村局, 城乡, 乡镇).
-_RURAL_WORDS = frozenset(("农村", "乡村", "城乡", "乡镇", "城镇"))
-_UNDER_TOWN = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:社区|村|嘎查)")
+
+@per_rule_set
+def _under_town() -> re.Pattern:
+    """A community or village below a town (公乌素镇|利民社区)."""
+    return re.compile(r"[\u4e00-\u9fff]{1,4}?" + word_pattern("village_suffixes"))
 
 
 def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -178,11 +182,11 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     pending = sorted((starts | towns) - named)
     while pending:
         start = pending.pop(0)
-        m = _LOWER_LEVEL.match(text, start)
-        if m is None or (start not in starts and not _UNDER_TOWN.match(text, m.end())):
+        m = _lower_level().match(text, start)
+        if m is None or (start not in starts and not _under_town().match(text, m.end())):
             continue
-        if is_word(m.group()) or text[m.end() - 2:m.end()] in _RURAL_WORDS \
-                or (runs_on(text, m.end()) and not _UNDER_TOWN.match(text, m.end())):
+        if is_word(m.group()) or text[m.end() - 2:m.end()] in words("rural_words") \
+                or (runs_on(text, m.end()) and not _under_town().match(text, m.end())):
             continue  # a word (农业农村局), or one running on (…乡|村振兴), unless a village
             #          of the town follows it (永清镇|南峡村)
         if start not in starts and FUNCTION_START.match(text, start):
@@ -213,9 +217,12 @@ def _site_names() -> dict[str, re.Pattern]:
 
 _SITE_OPENERS = frozenset("在于")
 
-#: After a square or park: a word that ends its name (在X广场|举行), where an organisation's
-#: name would run on (X公园|管理处).
-_AFTER_SITE = re.compile(r"举行|举办|开展|召开|启动|联合|共同|隆重|上演|集中|参加|参与|内|里|旁|附近|周边")
+
+@per_rule_set
+def _after_site() -> re.Pattern:
+    """After a square or park: a word that ends its name (在X广场|举行), where an organisation's name
+    would run on (X公园|管理处)."""
+    return re.compile(word_pattern("site_followers"))
 
 
 def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -237,7 +244,7 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
                     or runs_on(text, m.end()):
                 continue
             if kind == "site" and not (m.end() >= sent.end or text[m.end()] in NAME_FOLLOW
-                                       or _AFTER_SITE.match(text, m.end())):
+                                       or _after_site().match(text, m.end())):
                 continue
             if start not in after_place and text.startswith("等", m.end()):
                 continue  # 在儿童公园等…: a kind of site, not one named
