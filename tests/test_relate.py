@@ -611,3 +611,11 @@ def test_a_government_head_holds_the_post_in_the_government(tmp_path, text, pers
 def test_no_government_without_its_place(tmp_path, text):
     graph = graph_of(tmp_path, text)
     assert not [e for e in graph.entities if e.name.endswith("人民政府")]
+
+
+def test_a_post_after_an_alias_note_is_in_the_body_before_the_note(tmp_path):
+    graph = graph_of(tmp_path, "中国人民银行行长周立新、中国证券监督管理委员会（以下简称“证监会”）"
+                               "主席孙海峰出席论坛。")
+    posts = facts_of(graph, "holdsPost")
+    assert ("孙海峰", "中国证券监督管理委员会") in posts
+    assert ("孙海峰", "中国人民银行") not in posts

@@ -13,6 +13,10 @@ from extraction import names_of
      ("Programme", "巾帼助农增收行动"), "助农行动"),
     # a short form in brackets whose characters the name has in order
     ("岳阳市青年志愿者协会(青志协)开展活动。", ("Organisation", "岳阳市青年志愿者协会"), "青志协"),
+    # news writes 下称 too, and Latin capitals for an international body
+    ("中国国际经济交流中心（下称“国经中心”）发布报告。国经中心专家解读。",
+     ("Organisation", "中国国际经济交流中心"), "国经中心"),
+    ("国家航天局与欧洲航天局（ESA）签署协议。", ("Organisation", "欧洲航天局"), "ESA"),
 ])
 def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
     forms = names_of(text)

@@ -9,9 +9,11 @@ import re
 
 from .sentence import Candidate
 
-#: An alias the text gives a name right after it: (简称“妇基会”), (以下简称基金会), ,以下简称“协会”.
-_STATED_ALIAS = re.compile(r"[”\"]?\((?:以下)?简称[为:]?[“\"]?([^()“”\"]{2,12}?)[”\"]?\)"
-                           r"|[”\"]?[,，]?以下简称[为:]?[“\"]([^“”\"]{2,12})[”\"]")
+#: An alias the text gives a name right after it: (简称“妇基会”), (以下简称基金会), (下称“某中心”),
+#: (英文简称ABC), ,以下简称“协会”.
+_ALIAS_WORD = r"(?:(?:以下|下文)?简称|(?:以下|下文|下)称|英文简称|英文缩写)"
+_STATED_ALIAS = re.compile(rf"[”\"]?\({_ALIAS_WORD}[为:]?[“\"]?([^()“”\"]{{2,12}}?)[”\"]?\)"
+                           rf"|[”\"]?[,，]?以下简称[为:]?[“\"]([^“”\"]{{2,12}})[”\"]")
 
 #: … or a short form in brackets (湖南省巾帼志愿者协会(巾帼志协), …(UNICEF)).
 _BRACKETED = re.compile(r"[”\"]?\(([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z]{1,9})\)")

@@ -85,7 +85,8 @@ def _is_anchor(candidate: Candidate) -> bool:
         return True
     return candidate.type == "Place" and (
         candidate.rule_id in ("extract:lower-level-place", "rules/sites.tsv")
-        or place_index().level(candidate.key) in ("province", "prefecture", "county", "country"))
+        or place_index().level(candidate.key) in ("province", "prefecture", "county", "country",
+                                                  "continent"))  # (欧洲航天局)
 
 
 def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:

@@ -132,7 +132,10 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
         return
     earlier = [o for o in orgs if o.end <= post_start]
     led = [o for o in earlier if o.end in titled]
-    unit = (led or earlier or [seen.facts.own])[-1]
+    note = _NOTE_BEFORE.search(text, seen.sentence[0], post_start)
+    # 某委员会（以下简称“某会”）主席: the body named before the note holds the post
+    noted = [o for o in earlier if note and o.end == note.start()]
+    unit = (noted[:1] or led or earlier or [seen.facts.own])[-1]
     if unit is not None and len(post) > 1:
         for person in group:
             seen.facts.add(person, "holdsPost", unit, seen.sentence, role=post)
@@ -206,6 +209,8 @@ def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
 #: another body named before it (市人大常委会副主任甲，副市长乙).
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
+#: A note in brackets right before a post (…委员会（以下简称“某会”）|主席).
+_NOTE_BEFORE = re.compile(r"[（(][^（）()]{1,30}[)）]$")
 #: What closes a unit and post in apposition after a name.
 _APPOSITION_END = frozenset(",，。;；)）")
 #: Between two names of one list: 、, with a note on the first (全红萍(女,兼职)、刘长春).
