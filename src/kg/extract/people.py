@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, table
+from ..rules import per_rule_set, table, word_pattern
 from .lexicon import compiled_rules
 from .names import NAME_AFTER, NUMERAL, PREPOSITIONS, looks_like_name, person_at, plausible_name
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
@@ -27,13 +27,23 @@ _ROW_NAME = re.compile(r"(?:^|(?<=\n))(?:[\u4e00-\u9fff]{2,4}[:：])?"
                        r"(?P<name>[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]|"
                        r"[\u4e00-\u9fff]{1,3}))[ \t\u3000]+", re.M)
 
-#: A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced).
-_BYLINE_LABEL = re.compile(r"(?:(?:作者|记者|通讯员|责任编辑|编辑|责编|撰稿|撰文|摄影|供稿|审核|校对)"
-                           r"(?:(?P<colon>[:：])|[ \t\u3000])[ \t\u3000]*)+"
-                           r"(?P<name>[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,2})"
-                           r"(?=[\s)）(（|｜,，。]|$)")
+
+@per_rule_set
+def _byline_label() -> re.Pattern:
+    """A byline with its label: 作者:王某, 责任编辑:王某, 记者 王 某 (a two-character name spaced)."""
+    return re.compile(r"(?:" + word_pattern("byline_labels")
+                      + r"(?:(?P<colon>[:：])|[ \t\u3000])[ \t\u3000]*)+"
+                      r"(?P<name>[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]{1,2})"
+                      r"(?=[\s)）(（|｜,，。]|$)")
+
+
 _BYLINE = re.compile(r"[(（]\s*((?:[\u4e00-\u9fff·]{2,6}[\s、]+)*[\u4e00-\u9fff·]{2,6})\s*[)）]")
-_NOT_NAME = re.compile(r"(供图|摄|记者|通讯员|编辑|报道|图片|来源|责编|整理|简称|以下)")
+
+
+@per_rule_set
+def _not_name() -> re.Pattern:
+    """Words of credits and notes in brackets or a byline, never a name (供图, 摄, 来源)."""
+    return re.compile(word_pattern("byline_words"))
 
 
 @per_rule_set
@@ -131,7 +141,14 @@ _UNIT_END = frozenset("办部委局处科室厅院所站队组会社团馆")
 
 #: The occasion between a speaker's name and the verb of speech (…在调研时|强调).
 _SPEECH_OCCASION = re.compile(r"在[^,，。;；、]{1,12}(?:时|中|上|期间)$")
-_AWARD_CONTEXT = re.compile(r"荣获|获得|获评|评为|授予|称号")
+
+
+@per_rule_set
+def _award_context() -> re.Pattern:
+    """Words that say an honour is conferred in the sentence."""
+    return re.compile(word_pattern("award_words"))
+
+
 _TITLE_HOLDER = re.compile(r"称号的([\u4e00-\u9fff]{2,8})(?=[;；。,，]|$)")
 
 
@@ -153,7 +170,7 @@ def _award_recipients(sent: Sentence, surnames, found: list[Candidate]) -> list[
     text = sent.text
     result = []
     starts = {c.end for c in found if c.type in ("Honour", "Organisation")}
-    if _AWARD_CONTEXT.search(text, sent.start, sent.end):
+    if _award_context().search(text, sent.start, sent.end):
         starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
     for pos in sorted(starts):
         end = person_at(sent, pos, surnames)
@@ -316,7 +333,7 @@ def _bracketed_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list
     result = []
     for m in _BYLINE.finditer(text, sent.start, sent.end):
         tokens = re.split(r"[\s、]+", m.group(1).strip())
-        if _NOT_NAME.search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
+        if _not_name().search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
             continue
         if m.end() < sent.end and re.match(r"[\u4e00-\u9fff]", text[m.end()]) \
                 and any(NUMERAL.match(t, len(t) - 1) for t in tokens):
@@ -351,11 +368,11 @@ def _labelled_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list[
     alignment is one; after a colon a name needs no Han surname (编辑:小某)."""
     text = sent.text
     result = []
-    for m in _BYLINE_LABEL.finditer(text, sent.start, sent.end):
+    for m in _byline_label().finditer(text, sent.start, sent.end):
         name = re.sub(r"\s", "", m.group("name"))
         if (looks_like_name(name, surnames) or (m.group("colon") and 2 <= len(name) <= 3
                                                 and not is_word(name))) \
-                and not _NOT_NAME.search(name):
+                and not _not_name().search(name):
             result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:byline",
                                     name, "person"))
     return result
