@@ -110,3 +110,9 @@ def test_a_programme_of_a_body_named_by_its_kind_is_not_the_writers(tmp_path):
     runs = facts_of(graph_of(tmp_path, "湘潭大学召开会议。湘潭大学开展培训。这是落实上级妇联"
                                        "《家庭美德工程实施方案》要求的举措。"), "runs")
     assert not runs
+
+
+def test_who_holds_a_programmes_launch_launches_the_programme(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "3月1日,湘潭市妇联、湘潭市司法局在市民广场举办“法治护苗”活动启动仪式。"),
+                    "runs")
+    assert {("湘潭市妇女联合会", "法治护苗"), ("湘潭市司法局", "法治护苗")} <= runs

@@ -9,7 +9,8 @@ clause names no body, the body opening an earlier clause of the sentence runs th
 their author out) unless the subject is a kind of body it is not (各级工会组织要…) or the
 programme's words say whose it is (a body right before it, a sitting of an organ, 与 X); with a
 partner (与 X 联合举办) the writer runs them together with X; an event the sentence says was
-held (X推进会在某地召开) without its host is the writer's too. A trigger word inside a name
+held (X推进会在某地召开) without its host is the writer's too, and who holds a programme's
+launch (“X”活动启动仪式) runs X. A trigger word inside a name
 (妇联基层组织), 联合 alone (联合负责人), a programme inside a title's name, and carrying out a
 meeting's spirit or a speech given at it run nothing. A programme whose name starts with an
 organisation (清华大学远程教学站) or follows it (教育部X计划) is that organisation's, a women's
@@ -163,15 +164,24 @@ def runners_before_trigger(document, sentence, ms, facts):
                 group += first_group(text, after)
                 group += [o for o in orgs if o.end <= joiner.start()  # 绵阳市妇联 联合…
                           and _ADVERB_BEFORE_JOIN.fullmatch(text, o.end, joiner.start())]
+        # who holds the launch of a programme (“法治进万家”活动启动仪式) launches the programme
+        launched = [p for p in programmes if p is not programme and is_inside(p, programme)
+                    and _LAUNCH.match(text, p.end, programme.end)] \
+            if programme.key.endswith(_LAUNCH_WORDS) else []
         for subject in group:
-            if not is_inside(subject, programme):
-                facts.add(subject, "runs", programme, sentence)
+            for launch in [programme] + launched:
+                if not is_inside(subject, launch):
+                    facts.add(subject, "runs", launch, sentence)
 
 
 #: Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
 #: 文化广场联合开展).
 _SUBJECT_BEFORE_TRIGGER = re.compile(r"(?:等(?:单位|部门|机构|组织)?)?\s*(?:在[^,，。;；、]{1,16})?"
                                      r"\s*(?:联合|共同|携手|一起)?\s*")
+
+#: The ceremony that launches a programme, after the programme's name (…活动启动仪式).
+_LAUNCH_WORDS = ("启动仪式", "启动会", "开幕式")
+_LAUNCH = re.compile(r"[”\"]?(?:活动|项目|行动|工程|计划)?(?:" + "|".join(_LAUNCH_WORDS) + r")$")
 
 #: Between a role verb and the programme it names: 主办的, 承办单位的 (由A主办的“…”活动).
 _ROLE_BEFORE_NAME = re.compile(r"(?:单位)?的\s*")
