@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, trigger_words
+from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import compiled_rules, ends_with_org_suffix
 from .organisations import suffix_ends_name
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, Sentence, dictionary_words,
@@ -65,7 +65,7 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         chained = triggered and _follows(text, previous_end, start)
         triggered = chained or bool(_run_triggers().search(before))
         previous_end = end
-        verb = _SELECTION_VERB.match(text, tail_from)
+        verb = _selection_verb().match(text, tail_from)
         tail = _quote_tail(sent, start, end, tail_from, verb)
         if text[end:end + 1] in "—-" and not tail:
             continue  # “强国复兴有我”——…大赛: the theme of the event named after the dash
@@ -86,18 +86,18 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         elif tail:
             name = inner + text[tail_from:tail[1]]
             result.append(Candidate(start, tail[1], "Programme", tail[2][3], name, "quoted"))
-            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in _PROJECT_WORDS \
+            if tail[0] > tail_from and len(inner) >= 3 and tail[2][1] not in words("project_words") \
                     and not verb and not _is_slogan(inner, stops):
                 result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
                                         "quoted"))
         elif ends_with_org_suffix(inner):
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
-        elif _MEDIA_AFTER.match(text, tail_from):
+        elif _media_after().match(text, tail_from):
             # a quoted account or channel (“北疆之声”微博) is a media organisation
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
-        elif _TITLE_AFTER.match(text, end) or (_PRIZE_NAME.search(inner) and not tail) \
+        elif _TITLE_AFTER.match(text, end) or (_prize_name().search(inner) and not tail) \
                 or NAMED_AS.search(text, max(sent.start, start - 4), start):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
@@ -181,20 +181,30 @@ def _run_ends(text: str, quotations: list) -> list[int]:
     return ends
 
 
-#: Verbs of making or choosing titles that may stand between a quoted title and a programme
-#: word (“…示范基地”创建项目, “最美家庭”寻访活动).
-_SELECTION_VERB = re.compile(r"创建|创评|评选|寻访|选树|推选")
+@per_rule_set
+def _selection_verb() -> re.Pattern:
+    """Verbs of making or choosing titles that may stand between a quoted title and a programme
+    word (“…示范基地”创建项目, “最美家庭”寻访活动)."""
+    return re.compile(word_pattern("selection_verbs"))
 
-#: Words after a quoted name that make it a media outlet or a title conferred on it.
-_MEDIA_AFTER = re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?(?:新媒体|融媒体|微博|微信|公众号|客户端|"
-                          r"抖音|快手|视频号|百家号|头条号|网站)")
+
+@per_rule_set
+def _media_after() -> re.Pattern:
+    """Words after a quoted name that make it a media outlet or a title conferred on it."""
+    return re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?" + word_pattern("media_channels"))
+
+
 _TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
 
 #: The verb before a title that says it was conferred (…首批命名的“…”).
 NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
 
-#: A quoted name that is a prize by its last word (“中国青年女科学家奖”).
-_PRIZE_NAME = re.compile(r"..(?:奖|奖章|奖杯|勋章)$")
+
+@per_rule_set
+def _prize_name() -> re.Pattern:
+    """A quoted name that is a prize by its last word (“中国青年女科学家奖”)."""
+    return re.compile(r".." + word_pattern("prize_endings") + r"$")
+
 
 #: A phrase set off by single spaces inside Chinese text: scrapers often turn quotation marks
 #: into spaces (实施 北疆巾帼铸魂工程,开展 百千万巾帼大宣讲 妇女恳谈 …).
@@ -213,12 +223,6 @@ def _quotations(sent: Sentence):
     return sorted(found)
 
 
-#: Programme words that make a quoted brand plus tail one project (“护航未来”困境儿童帮扶项目),
-#: not a brand and an event under it (“春风姐妹”家政职业技能大赛).
-_PROJECT_WORDS = frozenset(("项目", "公益项目", "志愿服务项目", "计划", "工程", "行动", "专项行动",
-                            "热线"))
-
-
 @per_rule_set
 def _run_triggers() -> re.Pattern:
     return re.compile("(" + "|".join(map(re.escape, trigger_words("runs"))) + ")[出了]?$")
@@ -231,8 +235,12 @@ def _org_tail(sent: Sentence, pos: int) -> int | None:
     return None
 
 
-#: Bodies that act (run programmes), as opposed to bodies a programme is named after.
-_ACTING_BODY = re.compile(r"(妇联|妇女联合会|党委|委员会|政府|厅|局|委|部|办)$")
+@per_rule_set
+def _acting_body() -> re.Pattern:
+    """Bodies that act (run programmes), as opposed to bodies a programme is named after."""
+    return re.compile(word_pattern("acting_body_endings") + r"$")
+
+
 _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
 
 
@@ -264,7 +272,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         # X妇联十三届三次执委会议) or a meeting it convenes (某部…专项行动电视电话会议)
         left = max([left] + [c.end for c in found if c.type == "Organisation"
                              and left <= c.start and c.end < s - 1
-                             and _ACTING_BODY.search(text, c.start, c.end)
+                             and _acting_body().search(text, c.start, c.end)
                              and not _OWN_MEETING.fullmatch(text, c.end, e)
                              and not p[1].endswith("会议")])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
