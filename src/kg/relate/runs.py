@@ -115,63 +115,82 @@ def _body_words() -> re.Pattern:
 
 def runners_before_trigger(document, sentence, ms, facts):
     """The bodies before a runs trigger (or after 由) run the programmes after it; when the
-    sentence names none, the document's own organisation does."""
+    sentence names none, the body opening an earlier clause or the document's own does."""
     text, own = document.text, facts.own
     programmes = [m for m in ms if m.type == "Programme" and m.cue != "pattern"]
     if not programmes:
         return
     orgs = [m for m in ms if m.type == "Organisation"]
     honours = [m for m in ms if m.type == "Honour"]
-    awarded = facts.subjects("awarded")
     for programme in programmes:
-        if facts.iri(programme) in awarded:
-            continue  # a project honoured in a list is its own unit's, not the lister's
-        if any(is_inside(programme, h) for h in honours):
-            continue  # 全国实施妇女儿童发展纲要先进集体: a title names the programme
-        if _SPIRIT_OF.match(text, programme.end):
-            continue  # 贯彻落实…会议精神: carrying out a meeting's spirit is not running it
-        if any(p is not programme and p.start <= programme.start and programme.end < p.end
-               for p in programmes):
-            continue  # the brand inside a longer programme's name (“美丽庭院”建设推进会)
+        if not _may_be_run(text, programme, programmes, honours, facts):
+            continue
         t = _last_trigger(text, sentence[0], programme.start, ms)
         if t is None:
             continue
-        # the organisation right before the trigger is the subject (A、B等单位在X广场联合开展:
-        # the list before 等 and a venue); a venue (在X科技馆举行) is none; else the document's own
-        subjects = [o for o in orgs if o.end <= t.start() and text[o.start - 1:o.start] != "在"
-                    and (t.start() - o.end <= 8 or _SUBJECT_BEFORE_TRIGGER.fullmatch(
-                        text, o.end, t.start()))
-                    and not CLAUSE_END.search(text, o.end, t.start())]
-        # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
-        last = max((o.end for o in subjects), default=None)
-        group = last_group(text, [o for o in orgs if o.end <= last]) if subjects else []
-        by = text.rfind("由", sentence[0], t.start())
-        if by >= 0 and _ROLE_BEFORE_NAME.fullmatch(text, t.end(), programme.start):
-            # 由A、B主办，C承办，D协办的…: every body after 由 has a part in it
-            group = [o for o in orgs if by < o.start and o.end <= t.start() and not any(
-                p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
-        if group and own is not None and text[group[0].start - 1:group[0].start] in _WITH \
-                and not any(o.end < group[0].start
-                            and not CLAUSE_END.search(text, o.end, group[0].start)
-                            for o in orgs):
-            group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
+        group = _subject_group(text, sentence[0], t, programme, orgs, own)
         if not group and not _named_otherwise(text, programme, orgs):
             group = _clause_subject(text, sentence[0], t.start(), ms, own)
-        # X 联合 A、B、C 印发…: A, B and C organise it with X
-        for joiner in _joining_triggers().finditer(text, sentence[0], programme.start):
-            after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
-            if after and after[0].start == joiner.end():
-                group += first_group(text, after)
-                group += [o for o in orgs if o.end <= joiner.start()  # 绵阳市妇联 联合…
-                          and _ADVERB_BEFORE_JOIN.fullmatch(text, o.end, joiner.start())]
-        # who holds the launch of a programme (“法治进万家”活动启动仪式) launches the programme
-        launched = [p for p in programmes if p is not programme and is_inside(p, programme)
-                    and _LAUNCH.match(text, p.end, programme.end)] \
-            if programme.key.endswith(_LAUNCH_WORDS) else []
+        group += _joined(text, sentence[0], programme, orgs)
         for subject in group:
-            for launch in [programme] + launched:
+            for launch in [programme] + _launched(text, programme, programmes):
                 if not is_inside(subject, launch):
                     facts.add(subject, "runs", launch, sentence)
+
+
+def _may_be_run(text: str, programme, programmes, honours, facts) -> bool:
+    """Whether a sentence's trigger can make a body run a programme: not a project honoured
+    in a list (its own unit's, not the lister's), not one a title names (全国实施…纲要先进集体),
+    not a meeting whose spirit is carried out, not the brand inside a longer programme's name
+    (“美丽庭院”建设推进会)."""
+    return (facts.iri(programme) not in facts.subjects("awarded")
+            and not any(is_inside(programme, h) for h in honours)
+            and not _SPIRIT_OF.match(text, programme.end)
+            and not any(p is not programme and p.start <= programme.start
+                        and programme.end < p.end for p in programmes))
+
+
+def _subject_group(text: str, start: int, t, programme, orgs, own) -> list:
+    """The bodies the trigger's clause names as the subject: the organisation right before the
+    trigger and its list (A、B等单位在X广场联合开展; a venue, 在X科技馆举行, is none), every
+    body after 由 in 由A、B主办，C承办的…, and the writer with a partner after 与."""
+    subjects = [o for o in orgs if o.end <= t.start() and text[o.start - 1:o.start] != "在"
+                and (t.start() - o.end <= 8 or _SUBJECT_BEFORE_TRIGGER.fullmatch(
+                    text, o.end, t.start()))
+                and not CLAUSE_END.search(text, o.end, t.start())]
+    # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
+    last = max((o.end for o in subjects), default=None)
+    group = last_group(text, [o for o in orgs if o.end <= last]) if subjects else []
+    by = text.rfind("由", start, t.start())
+    if by >= 0 and _ROLE_BEFORE_NAME.fullmatch(text, t.end(), programme.start):
+        group = [o for o in orgs if by < o.start and o.end <= t.start() and not any(
+            p is not o and p.start <= o.start and o.end <= p.end for p in orgs)]
+    if group and own is not None and text[group[0].start - 1:group[0].start] in _WITH \
+            and not any(o.end < group[0].start
+                        and not CLAUSE_END.search(text, o.end, group[0].start) for o in orgs):
+        group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
+    return group
+
+
+def _joined(text: str, start: int, programme, orgs) -> list:
+    """X 联合 A、B、C 印发…: A, B and C (and X) organise it."""
+    group = []
+    for joiner in _joining_triggers().finditer(text, start, programme.start):
+        after = [o for o in orgs if joiner.end() <= o.start and o.end <= programme.start]
+        if after and after[0].start == joiner.end():
+            group += first_group(text, after)
+            group += [o for o in orgs if o.end <= joiner.start()  # 绵阳市妇联 联合…
+                      and _ADVERB_BEFORE_JOIN.fullmatch(text, o.end, joiner.start())]
+    return group
+
+
+def _launched(text: str, programme, programmes) -> list:
+    """The programme a launch ceremony launches (“法治进万家”活动启动仪式): who holds the
+    launch runs it too."""
+    if not programme.key.endswith(_LAUNCH_WORDS):
+        return []
+    return [p for p in programmes if p is not programme and is_inside(p, programme)
+            and _LAUNCH.match(text, p.end, programme.end)]
 
 
 #: Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
