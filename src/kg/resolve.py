@@ -362,6 +362,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             m = replace(m, key=_relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved = _honour_references(resolved)
+    resolved = _company_short_names(resolved)
     resolved = _own_organs(resolved)
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
@@ -386,6 +387,22 @@ def _only_level(prefix: str) -> bool:
     place = _place_at_start(prefix)
     rest = prefix[len(place[0]):] if place else prefix
     return _honour_levels().fullmatch(rest) is not None
+
+
+def _company_short_names(mentions: list[Mention]) -> list[Mention]:
+    """A company named without its legal form (中国船舶集团, 吉利控股集团) is the company the
+    document names with it (中国船舶集团有限公司, 浙江吉利控股集团有限公司), when exactly one
+    such name ends with the short one and a form."""
+    keys = {m.key for m in mentions if m.type == "Organisation"}
+    form = re.compile(rf"(?:{word_pattern('company_forms')})$")
+    full = {}
+    for key in keys:
+        longer = [k for k in keys if k != key and form.search(k)
+                  and k[:form.search(k).start()].endswith(key)]
+        if len(longer) == 1:
+            full[key] = longer[0]
+    return [replace(m, key=full[m.key]) if m.type == "Organisation" and m.key in full else m
+            for m in mentions]
 
 
 def _honour_references(mentions: list[Mention]) -> list[Mention]:

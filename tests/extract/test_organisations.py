@@ -9,7 +9,7 @@ from kg.rules import split_list, table
 
 from kg.extract import organisations, places
 
-from extraction import entities, sentence_of
+from extraction import entities, names_of, sentence_of
 
 
 @pytest.mark.parametrize("text, name", [
@@ -174,3 +174,15 @@ def test_bodies_of_other_countries_and_the_world(text, name):
 ])
 def test_a_country_word_names_no_other_body(text, not_name):
     assert ("Organisation", not_name) not in entities(text)
+
+
+def test_a_company_named_without_its_legal_form_is_the_company():
+    forms = names_of("远航控股集团有限公司与市政府签约。远航控股集团董事长出席。")
+    assert "远航控股集团" in forms[("Organisation", "远航控股集团有限公司")]
+    # 集团 right before 有限公司 ends no name of its own
+    assert ("Organisation", "远航控股集团") not in forms
+
+
+def test_national_teams_by_their_short_names():
+    found = entities("中国女排以3比0战胜对手。")
+    assert ("Organisation", "中国国家女子排球队") in found

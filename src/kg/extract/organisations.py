@@ -14,6 +14,7 @@ import re
 
 from ..errors import RuleError
 from ..places import COUNTRY, place_index
+from ..rules import per_rule_set, word_pattern
 from .lexicon import compiled_rules, level_words
 from .names import person_at
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
@@ -99,8 +100,8 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
     text = sent.text
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         if kind in ("department", "organ") or not suffix_ends_name(sent, suffix, e) \
-                or text[s - 1:s] in _OPENING_BRACKETS:
-            continue  # (集团) inside a company's name ends nothing
+                or text[s - 1:s] in _OPENING_BRACKETS or _company_form().match(text, e):
+            continue  # (集团) inside a company's name ends nothing, nor does 集团|有限公司
         if needs == "country":
             result += _foreign_body(found, s, e, rule_id)
             continue
@@ -150,6 +151,12 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             continue  # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+@per_rule_set
+def _company_form() -> re.Pattern:
+    """A company's legal form (rules/words.tsv company_forms)."""
+    return re.compile(word_pattern("company_forms"))
 
 
 def _foreign_body(found: list[Candidate], start: int, end: int, rule_id: str) -> list[Candidate]:
