@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, trigger_words
+from ..rules import per_rule_set, trigger_words, word_pattern
 from .lexicon import level_words, post_titles
 from .lists import LIST_HEADING, list_heading_end
 from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
@@ -99,7 +99,7 @@ def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted) -> int:
     while dictionary_words().get(text[left:left + 2]) in ("v", "vn") and left + 2 <= s \
             and left not in places and not _honour_level().match(text, left):
         left += 2  # nor is a verb before it (建设文明家庭)
-    kind = _RECIPIENT_KIND.match(text, left, s)
+    kind = _recipient_kind().match(text, left, s)
     if kind and left > sent.start \
             and NUMERAL_CLASSIFIER.search(text, max(sent.start, left - 6), left):
         left = kind.end()  # 等10个团委|天水“五四”红旗团委: the kind counted, then the title
@@ -135,7 +135,7 @@ def _naming_triggers() -> re.Pattern:
     names = "|".join(map(re.escape, trigger_words("awarded", "names")))
     gives = "|".join(map(re.escape, trigger_words("awarded", "gives")))
     # …评选出A、B等20名|“十佳母亲”: after the count and the kind of those counted
-    counted = rf"等[\d一二三四五六七八九十百两]+[名个位户家人](?:{_RECIPIENT_KIND.pattern})?(?=[“\"])"
+    counted = rf"等[\d一二三四五六七八九十百两]+[名个位户家人](?:{_recipient_kind().pattern})?(?=[“\"])"
     # (表彰大会图为…, 授予仪式: a noun, not the verb; 作为, 成为: no 为 of naming)
     return re.compile(rf"(?:{names})了?|(?:{gives})(?!大会|会|仪式|决定|名单)了?[^,，。;；:：]*?"
                       rf"(?:(?<![图作成认行])为(?![了主])|{counted})")
@@ -232,16 +232,21 @@ def _joined_title_end(sent: Sentence, end: int) -> int:
     return end
 
 
-#: The kind of recipients counted before a title (等10个团委…, 等20名职工…).
-_RECIPIENT_KIND = re.compile(r"(?:基层|青年)?(?:团委|团支部|团总支|集体|单位|个人|职工|同志|家庭|团员|"
-                             r"团干部|青年|女性|妇女|人)")
+@per_rule_set
+def _recipient_kind() -> re.Pattern:
+    """The kind of recipients counted before a title (等10个团委…, 等20名职工…)."""
+    return re.compile(r"(?:基层|青年)?" + word_pattern("recipient_kinds"))
+
 
 #: A round or batch of a title (第27届, 首届, 第二批): not part of the title's name.
 _ROUND_OR_BATCH = re.compile(r"首届|首批|历届|第[一二三四五六七八九十百\d]+[届批]")
 
-#: Words between a title and a programme word that make the programme a selection for the
-#: title (三八红旗手评选活动), which leaves the title an honour.
-_SELECTION = re.compile(r"评|选|表彰|命名|授予|颁")
+
+@per_rule_set
+def _selection() -> re.Pattern:
+    """Words between a title and a programme word that make the programme a selection for the title
+    (三八红旗手评选活动), which leaves the title an honour."""
+    return re.compile(word_pattern("selection_words"))
 
 
 def _names_a_programme(sent: Sentence, end: int) -> bool:
@@ -252,7 +257,7 @@ def _names_a_programme(sent: Sentence, end: int) -> bool:
         # a quoted theme goes on past its closing mark (“…创最美家庭”主题活动)
         joined = (sent.limit(s) < end and sent.is_name(end, s)) or text[end:s] in ("”", "\"")
         if end <= s <= end + 4 and joined and sent.ends_word(e) \
-                and not _SELECTION.search(text, end, s):
+                and not _selection().search(text, end, s):
             return True
     return False
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules import per_rule_set, word_pattern
 from .lexicon import compiled_rules, ends_with_org_suffix
 from .names import looks_like_name
 from .sentence import Candidate, Sentence, is_word
@@ -167,7 +168,7 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
             items = _items_below(text, line_end + 1, limit, honours, holder)
         # a title alone on its line heads a list when two holders follow, or when a list was
         # announced just before (…获奖者分别是, 名单如下)
-        if len(items) >= 2 or (items and (not _bare(text[end:heading_end]) or _LIST_INTRO.search(
+        if len(items) >= 2 or (items and (not _bare(text[end:heading_end]) or _list_intro().search(
                 text, max(0, start - 300), start))):
             result.append(((start, end), items))
     return result
@@ -215,8 +216,10 @@ def _items_below(text: str, pos: int, limit: int, honours: list[tuple[int, int]]
     return items
 
 
-#: Words that announce a list of holders (名单如下, 获奖者分别是).
-_LIST_INTRO = re.compile(r"名单|分别是|分别为|如下|获奖者|获得者")
+@per_rule_set
+def _list_intro() -> re.Pattern:
+    """Words that announce a list of holders (名单如下, 获奖者分别是)."""
+    return re.compile(word_pattern("list_intros"))
 
 
 def listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:

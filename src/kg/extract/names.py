@@ -9,18 +9,24 @@ from __future__ import annotations
 import re
 
 from .. import segmenter
-from ..rules import jieba_dictionary, per_rule_set
+from ..rules import jieba_dictionary, per_rule_set, word_pattern
 from .lexicon import compiled_rules, post_titles, transliteration
 from .sentence import (FUNCTION_START, NAMED_NOT_BODY, NOT_NAME_TAGS, Sentence, dictionary_words,
                        is_word, segmented_at, word_ending_at)
 
 #: A name of two parts joined by a middle dot (古丽娜尔·买买提, 帕提古丽·艾力).
 _JOINED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}[·•・‧]")
-NAME_AFTER = re.compile(r"(?:等|在|同志|、|,|，|。|;|；|:|：|\)|）|\(|（|“|获|被|荣获|专题|实地|表示|指出|作|宣读|"
-                        r"强调|出席|参加|带领|主持|讲话|致辞|一行|$|\s|"
-                        # news: a date, a time word or a preposition after the name
-                        r"\d|[一二三四五六七八九十两]+[人名位]|近日|日前|昨天|昨日|今天|今日|当天|"
-                        r"上午|下午|晚上|赛后|随后|以|于|将|也|已)")
+
+
+@per_rule_set
+def name_after() -> re.Pattern:
+    """What may follow a person's name: punctuation, a space or the end, a numeral, a count of
+    people, and the words of ``name_followers`` (verbs of attending and speaking, news' time
+    words and prepositions)."""
+    return re.compile(r"(?:[、,，。;；:：)）(（“]|$|\s|\d|[一二三四五六七八九十两]+[人名位]|"
+                      + word_pattern("name_followers") + ")")
+
+
 _NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + FUNCTION_START.pattern)
 
 
@@ -44,14 +50,14 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
         for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
             if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
                 break
-            if end == sent.end or end in sent.word_starts or NAME_AFTER.match(text, end) \
+            if end == sent.end or end in sent.word_starts or name_after().match(text, end) \
                     or _word_follows(sent, end):
                 return end
     compound = text[pos:pos + 2] in surnames
     if not strict and text[pos:pos + 1] in surnames and not compound:
         spelled = _spelled_by_sound().match(text, pos + 1, min(sent.end, pos + 8))
         if spelled and len(spelled.group()) >= 3 and (
-                segmented_at(sent, spelled.end()) or NAME_AFTER.match(text, spelled.end())):
+                segmented_at(sent, spelled.end()) or name_after().match(text, spelled.end())):
             return spelled.end()  # 冯德莱恩: a foreign name whose first sound is a surname
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
@@ -59,7 +65,7 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     if other:
         spelled = _spelled_by_sound().match(text, pos, min(sent.end, pos + 8))
         if spelled and len(spelled.group()) >= 3 and (
-                segmented_at(sent, spelled.end()) or NAME_AFTER.match(text, spelled.end())):
+                segmented_at(sent, spelled.end()) or name_after().match(text, spelled.end())):
             return spelled.end()  # 普罗科菲耶夫: a foreign name spelled by sound, whole
         if _is_foreign_pair(text[pos:pos + 2]):
             other = other + (2,)  # 琼斯: two characters when they spell a foreign name
@@ -70,7 +76,7 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
                 and (lengths is han or (sent.limit(pos + length) <= pos
                                         and not _holds_common_word(text[pos:pos + length])))]
         found = next((end for end in ends if end == sent.end or end in sent.word_starts
-                      or NAME_AFTER.match(text, end)), None)
+                      or name_after().match(text, end)), None)
         if found is None and not strict and (by_segmentation or lengths is han):
             # after a post title, jieba's word boundary will do; a given name of two characters
             # first, unless its second starts a word (王毅|举行, not 王毅举)
@@ -81,7 +87,7 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
                           and text[end - 1:end + 1] not in dictionary_words()), None)
         if found and lengths is han and found - pos == 3 and not compound \
                 and sent.tagged_name_end(pos) == pos + 2 and found < sent.end \
-                and (not NAME_AFTER.match(text, found) or text[pos + 2] in PREPOSITIONS):
+                and (not name_after().match(text, found) or text[pos + 2] in PREPOSITIONS):
             return pos + 2  # the tagger ends the name before a verb (司勇|来淮, 金浩|向)
         if found:
             return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..rules import per_rule_set, word_pattern
 from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern
@@ -214,7 +215,7 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                         "department"))
                 break
             # a unit the parent sets up: 自治区妇联单独设置组织部
-            sets_up = _SETS_UP.match(sent.text, parent.end)
+            sets_up = _sets_up().match(sent.text, parent.end)
             if kind == "department" and sets_up and sets_up.end() <= s \
                     and e - sets_up.end() <= 8 and sent.is_name(sets_up.end(), e) \
                     and sent.limit(s) <= sets_up.end():
@@ -225,7 +226,10 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
-_SETS_UP = re.compile(r"(?:单独|新|增)?(?:设置|设立|组建|增设)")
+@per_rule_set
+def _sets_up() -> re.Pattern:
+    """A verb of setting up a unit inside its body (妇联|设立|权益部)."""
+    return re.compile(r"(?:单独|新|增)?" + word_pattern("setting_up_verbs"))
 
 
 def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -309,16 +313,18 @@ def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
-#: A news outlet's name: a few characters and a media word (大同日报, 中国菏泽网, 中国女网).
-_OUTLET = r"[\u4e00-\u9fff]{2,10}?(?:日报|晚报|晨报|报|网|电视台|广播电台|电台|杂志社|通讯社|新闻社)"
-
-#: Where a byline names the outlet: 来源:X; X·Y记者 (outlets joined by a middle dot); X消息
-#: or X+place+date+电 before (记者 …); 据X报道.
-_OUTLET_CONTEXT = re.compile(
-    rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{_OUTLET})(?=\s|$))"
-    rf"|(?P<staff>{_OUTLET}(?:[·・]{_OUTLET})*)\s*(?=记者|通讯员|特约记者)"
-    rf"|(?P<wire>{_OUTLET})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*记者)"
-    rf"|(?<=据)(?P<cited>{_OUTLET})(?=报道|消息)")
+@per_rule_set
+def _outlet_context() -> re.Pattern:
+    """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
+    来源:X; X·Y记者 (outlets joined by a middle dot); X消息 or X+place+date+电 before (记者 …);
+    据X报道."""
+    outlet = r"[\u4e00-\u9fff]{2,10}?" + word_pattern("outlet_endings")
+    return re.compile(
+        rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{outlet})(?=\s|$))"
+        rf"|(?P<staff>{outlet}(?:[·・]{outlet})*)\s*(?=记者|通讯员|特约记者)"
+        rf"|(?P<wire>{outlet})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*"
+        rf"记者)"
+        rf"|(?<=据)(?P<cited>{outlet})(?=报道|消息)")
 
 
 def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -327,7 +333,7 @@ def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     known = {(c.start, c.end) for c in found if c.type == "Organisation"}
     places = sorted(c.start for c in found if c.type == "Place")
     result = []
-    for m in _OUTLET_CONTEXT.finditer(sent.text, sent.start, sent.end):
+    for m in _outlet_context().finditer(sent.text, sent.start, sent.end):
         group = m.lastgroup
         pos = m.start(group)
         for name in re.split(r"[·・]", m.group(group)):

@@ -11,7 +11,8 @@ import re
 
 from ..rules import per_rule_set, table, word_pattern
 from .lexicon import compiled_rules
-from .names import NAME_AFTER, NUMERAL, PREPOSITIONS, looks_like_name, person_at, plausible_name
+from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, person_at,
+                    plausible_name)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
                        crosses_word, dictionary_words, is_word)
 
@@ -432,7 +433,7 @@ def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
     known = sent.word_starts | {e for s, e, _ in sent.hits if s in sent.word_starts}
     return [c for c in names if not crosses_word(
         text, c.start, c.end, tuple(edge for edge in (c.start, c.end) if edge not in known
-                                    and not (edge == c.end and NAME_AFTER.match(text, edge))))]
+                                    and not (edge == c.end and name_after().match(text, edge))))]
 
 
 #: The rules of people in the order they run, each ``rule(sentence, surnames, found)``.
