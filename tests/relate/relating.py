@@ -1,0 +1,47 @@
+"""Relate's rules run on documents written here and mentions made by hand, so that a test
+says which mentions a rule reads (an entity's IRI is ``Type/name``)."""
+from __future__ import annotations
+
+from kg.model import Mention
+from kg.normalize import make_document
+from kg.relate.facts import Facts, document_organisation
+
+
+def document_of(text: str):
+    return make_document(text.encode("utf-8"), "hand.txt")
+
+
+def mention(document, surface: str, kind: str, key: str | None = None, cue: str = "",
+            after: str = "") -> Mention:
+    """The first ``surface`` in the document's text after ``after``, as a mention."""
+    start = document.text.index(surface, document.text.index(after) + len(after) if after
+                                else 0)
+    return Mention(document.id, start, start + len(surface), surface, kind, "test",
+                   key or surface, cue)
+
+
+def facts_for(document, mentions: list[Mention]) -> Facts:
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
+    iris = {(m.type, m.key): f"{m.type}/{m.key}" for m in mentions}
+    return Facts(document, iris, document_organisation(mentions), by_sentence)
+
+
+def found(facts: Facts) -> set[tuple]:
+    return {(f.subject, f.predicate, f.object, f.role, f.year) for f in facts.result()}
+
+
+def by_sentence_rule(rule, document, mentions: list[Mention]) -> set[tuple]:
+    """The facts one sentence rule finds in every sentence of the document."""
+    facts = facts_for(document, mentions)
+    for sentence, ms in sorted(facts.by_sentence.items()):
+        rule(document, sentence, ms, facts)
+    return found(facts)
+
+
+def by_document_rule(rule, document, mentions: list[Mention]) -> set[tuple]:
+    """The facts one document rule finds."""
+    facts = facts_for(document, mentions)
+    rule(document, tuple(mentions), facts)
+    return found(facts)

@@ -1,0 +1,27 @@
+"""locatedIn and partOf rules (relate/places.py) on mentions made by hand."""
+from kg.relate.places import located, parts_by_name, parts_in_sentence
+
+from relating import by_document_rule, by_sentence_rule, document_of, mention
+
+
+def test_a_body_is_in_the_most_specific_place_its_name_holds():
+    doc = document_of("湖南省宁远县妇联召开会议。")
+    mentions = [mention(doc, "湖南省", "Place"), mention(doc, "宁远县", "Place"),
+                mention(doc, "湖南省宁远县妇联", "Organisation")]
+    assert by_sentence_rule(located, doc, mentions) == {
+        ("Organisation/湖南省宁远县妇联", "locatedIn", "Place/宁远县", None, None)}
+
+
+def test_a_unit_whose_name_extends_a_bodys_is_part_of_it():
+    doc = document_of("宁远县妇联权益部与宁远县妇联共同值守。")
+    unit = mention(doc, "宁远县妇联权益部", "Organisation")
+    body = mention(doc, "宁远县妇联", "Organisation", after="与")
+    assert by_document_rule(parts_by_name, doc, [unit, body]) == {
+        ("Organisation/宁远县妇联权益部", "partOf", "Organisation/宁远县妇联", None, None)}
+
+
+def test_a_programme_named_at_the_front_of_a_longer_one():
+    doc = document_of("春芽行动推进会在县城召开。")
+    inner, outer = mention(doc, "春芽行动", "Programme"), mention(doc, "春芽行动推进会", "Programme")
+    assert by_sentence_rule(parts_in_sentence, doc, [inner, outer]) == {
+        ("Programme/春芽行动推进会", "partOf", "Programme/春芽行动", None, None)}

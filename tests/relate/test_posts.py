@@ -1,0 +1,43 @@
+"""holdsPost rules (relate/posts.py) on mentions made by hand."""
+from kg.relate.posts import posts_held, profile_posts, reporters
+
+from relating import by_sentence_rule, document_of, mention
+
+
+def test_a_unit_and_a_post_before_a_name():
+    doc = document_of("县妇联主席李秋实出席会议。")
+    unit, person = mention(doc, "县妇联", "Organisation"), mention(doc, "李秋实", "Person")
+    assert by_sentence_rule(posts_held, doc, [unit, person]) == {
+        ("Person/李秋实", "holdsPost", "Organisation/县妇联", "主席", None)}
+    # the rule reads the unit: without it the post is in no body
+    assert by_sentence_rule(posts_held, doc, [person]) == set()
+
+
+def test_every_name_of_a_list_holds_the_post_before_the_first():
+    doc = document_of("青禾公司总经理林知夏、周望舒参加活动。")
+    unit = mention(doc, "青禾公司", "Organisation")
+    people = [mention(doc, "林知夏", "Person"), mention(doc, "周望舒", "Person")]
+    assert by_sentence_rule(posts_held, doc, [unit, *people]) == {
+        (f"Person/{name}", "holdsPost", "Organisation/青禾公司", "总经理", None)
+        for name in ("林知夏", "周望舒")}
+
+
+def test_a_reporter_works_for_the_outlets_of_the_byline():
+    doc = document_of("晨光日报·晨光网记者 周望舒 报道\n")
+    mentions = [mention(doc, "晨光日报", "Organisation"), mention(doc, "晨光网", "Organisation"),
+                mention(doc, "周望舒", "Person")]
+    assert by_sentence_rule(reporters, doc, mentions) == {
+        ("Person/周望舒", "holdsPost", f"Organisation/{outlet}", "记者", None)
+        for outlet in ("晨光日报", "晨光网")}
+    # the rule reads the outlets: without them the reporter works for no one
+    assert by_sentence_rule(reporters, doc, mentions[2:]) == set()
+
+
+def test_a_profile_gives_party_membership_and_the_posts_after_xianren():
+    doc = document_of("林知夏，女，汉族，中共党员，现任青禾公司总经理。")
+    mentions = [mention(doc, "林知夏", "Person"),
+                mention(doc, "中共", "Organisation", key="中国共产党"),
+                mention(doc, "青禾公司", "Organisation")]
+    assert by_sentence_rule(profile_posts, doc, mentions) == {
+        ("Person/林知夏", "holdsPost", "Organisation/中国共产党", "党员", None),
+        ("Person/林知夏", "holdsPost", "Organisation/青禾公司", "总经理", None)}
