@@ -149,3 +149,13 @@ def test_the_cppcc_itself_is_a_body_not_a_meeting(text, organisation):
 def test_a_congress_named_without_its_body_or_number_is_none():
     assert not [n for kind, n in entities("该会的最高权力机构是全国代表大会,每五年举行一次。")
                 if kind == "Programme"]
+
+
+@pytest.mark.parametrize("text", [
+    "中国远洋工程集团与市政府签约。",   # 工程 of a company's name
+    "西北工程大学举行开学典礼。",       # 工程 of a school's name
+])
+def test_a_programme_word_inside_a_company_or_school_name_is_no_programme(text):
+    found = entities(text)
+    assert not [n for t, n in found if t == "Programme"]
+    assert [n for t, n in found if t == "Organisation"]

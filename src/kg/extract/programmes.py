@@ -244,6 +244,12 @@ def _acting_body() -> re.Pattern:
 _DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
 
 
+@per_rule_set
+def _enterprise_after() -> re.Pattern:
+    """A word of enterprises and schools (rules/words.tsv enterprise_words)."""
+    return re.compile(word_pattern("enterprise_words"))
+
+
 #: A unit or a post named after a programme word (项目部, 项目开发部主管, 项目负责人).
 _UNIT_OR_POST_AFTER = re.compile(r"(?:开发|管理|建设|技术|实施)?(?:部(?!署)|办公室|组(?!织)|处(?!理)|"
                                  r"负责人|经理|主管|总监|主任)")
@@ -262,9 +268,10 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
         if not suffix_ends_name(sent, p[1], e) or e in word_starts \
-                or _UNIT_OR_POST_AFTER.match(text, e):
+                or _UNIT_OR_POST_AFTER.match(text, e) or _enterprise_after().match(text, e):
             # 计划 in …计划项目: the name goes on to the next programme word; 项目 in
-            # …项目部, …项目负责人 names a unit or a post, not a programme
+            # …项目部, …项目负责人 names a unit or a post, 工程 in 中国化学工程集团 or
+            # 哈尔滨工程大学 a company or a school, not a programme
             continue
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name,
