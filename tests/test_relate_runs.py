@@ -86,14 +86,14 @@ def test_an_event_held_without_its_host_is_the_writers(tmp_path):
 
 
 def test_a_congress_held_is_its_bodys_not_the_writers(tmp_path):
-    runs = facts_of(graph_of(tmp_path, "武汉大学召开会议。武汉大学表彰教师。"
-                                       "湖北省第十三次妇女代表大会在武汉召开。"), "runs")
+    runs = facts_of(graph_of(tmp_path, "南昌大学召开会议。南昌大学表彰教师。"
+                                       "江西省第十四次妇女代表大会在南昌开幕。"), "runs")
     assert not runs
 
 
 def test_a_series_name_with_its_anniversary_ends_before_the_day(tmp_path):
-    runs = facts_of(graph_of(tmp_path, "中国儿童少年基金会“春蕾计划”30周年总结会今日在北京举行。"), "runs")
-    assert ("中国儿童少年基金会", "春蕾计划30周年总结会") in runs
+    runs = facts_of(graph_of(tmp_path, "中国妇女发展基金会“母亲邮包”10周年座谈会今日在上海举行。"), "runs")
+    assert ("中国妇女发展基金会", "母亲邮包10周年座谈会") in runs
 
 
 @pytest.mark.parametrize("text, body, congress", [

@@ -102,8 +102,8 @@ def test_events_and_bases_named_by_their_kind(text, name):
 
 
 @pytest.mark.parametrize("text", [
-    "各地妇联组织开始兴办家政服务机构,为广大妇女提供技能培训、就业推荐等服务。",
-    "全省妇联紧密结合打赢精准脱贫攻坚战任务,开展各类活动。",
+    "不少县级妇联组织着手创办托育服务机构,为年轻妈妈提供育儿指导、创业咨询等帮助。",
+    "全市妇联紧扣打赢脱贫攻坚战的要求,组织多项活动。",
     "市妇联把“集中宣讲”和入户走访结合起来。",
     "要把项目办好,体现基金会做公益慈善项目的温度,让更多公益慈善项目落地。",
 ])
@@ -113,7 +113,7 @@ def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
 
 @pytest.mark.parametrize("text", [
     "湖南建工集团有限公司钢结构项目部女子班组获评先进集体。",
-    "湘潭湘能热电有限责任公司项目开发部主管张强获评先进个人。",
+    "株洲云岭电力有限责任公司项目开发部主管李一帆获评先进个人。",
     "青年们用实际行动诠释了担当。",
 ])
 def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
@@ -147,7 +147,7 @@ def test_the_cppcc_itself_is_a_body_not_a_meeting(text, organisation):
 
 
 def test_a_congress_named_without_its_body_or_number_is_none():
-    assert not [n for kind, n in entities("该会的最高权力机构是全国代表大会,每五年举行一次。")
+    assert not [n for kind, n in entities("本会的最高领导机关为全国代表大会,每五年召开一次。")
                 if kind == "Programme"]
 
 
