@@ -452,7 +452,10 @@ class Lexicon:
         start then end."""
         if not self.size:
             return iter(())
-        found = self.automaton.iter(text, start, len(text) if end is None else end)
-        hits = [(last + 1 - length, last + 1, items) for last, (length, items) in found]
+        # the automaton reads a slice: given the whole text and a span, it would copy the
+        # whole text each time
+        found = self.automaton.iter(text[start:end])
+        hits = [(start + last + 1 - length, start + last + 1, items)
+                for last, (length, items) in found]
         hits.sort(key=lambda h: (h[0], h[1]))
         return iter(hits)

@@ -6,6 +6,9 @@ Reads: the settled Organisation, Programme and Place candidates of the whole doc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
+from typing import Iterable
 
 from .sentence import Candidate
 
@@ -52,20 +55,61 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
         found.append((m.span(), m.group(group), c, name))
     if not found:
         return candidates
-    result = [c for c in candidates
-              if not any(a < c.end and c.start < b for (a, b), *_ in found)]
+    # (a large document states many aliases and uses each often: the candidates are looked up
+    # by position, never scanned whole for each use)
+    statements = sorted(span for span, *_ in found)
+    statement_starts = [a for a, _ in statements]
+    reach = list(accumulate((b for _, b in statements), max))
+    result = _Candidates(c for c in candidates
+                         if not _overlaps_any(c, statement_starts, reach))
     for (a, b), alias, c, name in found:
         start = text.index(alias, a, b)
-        result.append(Candidate(start, start + len(alias), c.type, STATED_ALIAS, name,
-                                c.family))
+        result.add(Candidate(start, start + len(alias), c.type, STATED_ALIAS, name, c.family))
         # later uses of the alias, where no other name of its type stands
         at = text.find(alias, b)
         while at >= 0:
-            same = [o for o in result if o.type == c.type and o.start < at + len(alias)
-                    and at < o.end]
-            if all(o.start == at and o.end == at + len(alias) for o in same):
-                result = [o for o in result if o not in same]
-                result.append(Candidate(at, at + len(alias), c.type, STATED_ALIAS, name,
-                                        c.family))
-            at = text.find(alias, at + len(alias))
-    return sorted(result, key=lambda c: (c.start, c.end, c.type))
+            end = at + len(alias)
+            same = result.overlapping(at, end, c.type)
+            if all(o.start == at and o.end == end for _, o in same):
+                result.remove(same)
+                result.add(Candidate(at, end, c.type, STATED_ALIAS, name, c.family))
+            at = text.find(alias, end)
+    return sorted(result.in_order(), key=lambda c: (c.start, c.end, c.type))
+
+
+def _overlaps_any(candidate: Candidate, starts: list[int], reach: list[int]) -> bool:
+    """Whether the candidate overlaps one of the spans whose sorted starts are ``starts``
+    (``reach``: the furthest end among the spans up to each)."""
+    before = bisect_left(starts, candidate.end)
+    return before > 0 and reach[before - 1] > candidate.start
+
+
+class _Candidates:
+    """Candidates in the order they were added, indexed by start."""
+
+    def __init__(self, candidates: Iterable[Candidate]):
+        self.added: dict[int, Candidate] = {}
+        self.by_start: dict[int, list[int]] = {}
+        self.longest = self.count = 0
+        for candidate in candidates:
+            self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        number = self.count = self.count + 1
+        self.added[number] = candidate
+        self.by_start.setdefault(candidate.start, []).append(number)
+        self.longest = max(self.longest, candidate.end - candidate.start)
+
+    def overlapping(self, start: int, end: int, kind: str) -> list[tuple[int, Candidate]]:
+        """The candidates of type ``kind`` that overlap ``[start, end)``."""
+        return [(n, self.added[n]) for at in range(start - self.longest + 1, end)
+                for n in self.by_start.get(at, ()) if self.added[n].type == kind
+                and self.added[n].end > start]
+
+    def remove(self, candidates: list[tuple[int, Candidate]]) -> None:
+        for number, candidate in candidates:
+            del self.added[number]
+            self.by_start[candidate.start].remove(number)
+
+    def in_order(self) -> list[Candidate]:
+        return [self.added[n] for n in sorted(self.added)]

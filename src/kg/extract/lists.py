@@ -8,6 +8,7 @@ Tables: surnames.tsv, org_suffixes.tsv.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..rules import per_rule_set, word_pattern
 from .lexicon import compiled_rules, ends_with_org_suffix
@@ -156,16 +157,17 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
         if heading_end is not None:
             headings[(start, end)] = heading_end
     starts = sorted(s for s, _ in headings)
+    titles = sorted(s for s, _ in honours)
     result = []
     for (start, end), heading_end in sorted(headings.items()):
-        following = [s for s in starts if s > start]
-        limit = following[0] if following else len(text)
+        following = bisect_right(starts, start)  # the next heading ends the list
+        limit = starts[following] if following < len(starts) else len(text)
         line_end = text.find("\n", heading_end)
         line_end = len(text) if line_end < 0 else line_end
         if text[heading_end:min(line_end, limit)].strip():
             items = _items_on_line(text, heading_end, min(line_end, limit), holder)
         else:
-            items = _items_below(text, line_end + 1, limit, honours, holder)
+            items = _items_below(text, line_end + 1, limit, titles, holder)
         # a title alone on its line heads a list when two holders follow, or when a list was
         # announced just before (…获奖者分别是, 名单如下)
         if len(items) >= 2 or (items and (not _bare(text[end:heading_end]) or _list_intro().search(
@@ -190,10 +192,11 @@ def _items_on_line(text: str, start: int, end: int, holder) -> list[tuple[int, i
     return items
 
 
-def _items_below(text: str, pos: int, limit: int, honours: list[tuple[int, int]],
+def _items_below(text: str, pos: int, limit: int, titles: list[int],
                  holder) -> list[tuple[int, int]]:
     """The holders listed one per line from ``pos``, each first on its line, up to a line
-    whose first item is no holder or that names another title."""
+    whose first item is no holder or that names another title (``titles``: where each honour
+    title starts, sorted)."""
     items = []
     after_person = False
     while pos < limit:
@@ -202,7 +205,8 @@ def _items_below(text: str, pos: int, limit: int, honours: list[tuple[int, int]]
         tokens = _list_tokens(text, pos, line_end)
         if len(tokens) > 1 and text[tokens[0][1]:tokens[0][1] + 1] in ":：":
             tokens = tokens[1:]  # 上海:江源 …: a label before the holder
-        if any(pos <= a < line_end for a, _ in honours):
+        title = bisect_left(titles, pos)
+        if title < len(titles) and titles[title] < line_end:
             break  # another title, even one glued to a name (…集体辽宁…公司)
         if tokens and not _LIST_FILLER.match(text[pos:line_end]):
             kind = holder(*tokens[0])
@@ -228,10 +232,15 @@ def listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
     honours = [(c.start, c.end) for c in candidates if c.type == "Honour"]
     found = {(c.start, c.end): c for c in candidates if c.type in ("Person", "Organisation")}
     added: dict[tuple[int, int], Candidate] = {}
+    # the candidates that overlap a span, found by bisection (a large document has many)
+    ordered = sorted(candidates, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    longest = max((c.end - c.start for c in ordered), default=0)
 
     def holder(a: int, b: int) -> str | None:
         known = found.get((a, b)) or added.get((a, b))
-        inside = [c for c in candidates if c.start < b and a < c.end]
+        inside = [c for c in ordered[bisect_left(starts, a - longest):bisect_left(starts, b)]
+                  if a < c.end]
         if known or any(c.start < a or b < c.end for c in inside):
             return known and known.type
         name = re.sub(r"\s", "", text[a:b])
