@@ -42,9 +42,20 @@ _STYLES = {
 def neutralise(text: str, style: str) -> str:
     r"""``text`` with its control characters written in ``style`` (see the module docstring).
 
-    ``json`` fits any text whose control characters all sit inside JSON strings, Turtle or
-    N-Triples literals or IRIs, or SPARQL TSV terms; ``xml`` any XML whose control characters
-    are all in text or attribute values.
+    Parameters
+    ----------
+    text : str
+        Text to write: a value, or a whole document in the format.
+    style : {"json", "xml", "csv", "shown"}
+        ``json`` fits any text whose control characters all sit inside JSON strings, Turtle
+        or N-Triples literals or IRIs, or SPARQL TSV terms; ``xml`` any XML whose control
+        characters are all in text or attribute values; ``csv`` a cell; ``shown`` what is
+        printed for a person to read.
+
+    Returns
+    -------
+    str
+        ``text`` itself when it holds no control character.
 
     Examples
     --------
@@ -62,7 +73,13 @@ def neutralise(text: str, style: str) -> str:
 
 
 def neutralise_bytes(data: bytes, style: str) -> bytes:
-    """:func:`neutralise` on UTF-8 bytes."""
+    """:func:`neutralise` on UTF-8 bytes (``data`` itself when it holds no control character).
+
+    Examples
+    --------
+    >>> neutralise_bytes("王\x9b".encode(), "xml").decode()
+    '王&#x9B;'
+    """
     if not _CONTROL_BYTES.search(data):
         return data
     return neutralise(data.decode("utf-8"), style).encode("utf-8")
