@@ -116,3 +116,29 @@ def test_who_holds_a_programmes_launch_launches_the_programme(tmp_path):
     runs = facts_of(graph_of(tmp_path, "3月1日,湘潭市妇联、湘潭市司法局在市民广场举办“法治护苗”活动启动仪式。"),
                     "runs")
     assert {("湘潭市妇女联合会", "法治护苗"), ("湘潭市司法局", "法治护苗")} <= runs
+
+
+def test_bodies_after_role_labels_run_the_event_named_before(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湘潭市“巾帼建功”技能大赛圆满落幕。主办单位:湘潭市妇联、"
+                                       "湘潭市人力资源和社会保障局。承办单位:湘潭市总工会。"), "runs")
+    contest = "巾帼建功技能大赛"
+    assert {("湘潭市妇女联合会", contest), ("湘潭市人力资源和社会保障局", contest),
+            ("湘潭市总工会", contest)} == runs
+
+
+def test_every_body_of_a_chain_of_parts_after_you_runs_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "“巾帼建功”技能大赛由湘潭市妇联主办,湘潭市总工会承办,"
+                                       "湘潭市教育局协办。"), "runs")
+    assert {body for body, _ in runs} == {"湘潭市妇女联合会", "湘潭市总工会", "湘潭市教育局"}
+
+
+def test_the_words_that_stand_for_an_event_take_its_hosts(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "湖南省女性创业大赛报名开始,湖南省女性创业大赛培训班今日开班。"
+                                       "据悉,该赛由湖南省妇联、湖南省人力资源和社会保障厅主办,"
+                                       "长沙市妇联承办。"), "runs")
+    assert {("湖南省妇女联合会", "湖南省女性创业大赛"), ("长沙市妇女联合会", "湖南省女性创业大赛")} <= runs
+
+
+def test_a_body_that_initiates_a_plan_is_not_part_of_its_name(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "2022年,湘潭市妇联发起“春蕾助学”计划。"), "runs")
+    assert runs == {("湘潭市妇女联合会", "春蕾助学计划")}

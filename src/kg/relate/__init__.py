@@ -19,8 +19,9 @@ from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
 from .places import located, parts_by_name, parts_in_sentence
 from .posts import posts_held, profile_posts, reporters
-from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, runners_before_trigger,
-                   runners_named_after)
+from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, role_lists,
+                   runners_before_trigger, runners_named_after,
+                   runners_of_the_event_named_before)
 from .sections import programmes_under_headers
 
 __all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
@@ -32,7 +33,7 @@ SENTENCE_RULES = (posts_held, profile_posts, reporters, awards_in_sentence,
                   parts_in_sentence)
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
 DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,
-                  meetings_of_bodies)
+                  meetings_of_bodies, role_lists, runners_of_the_event_named_before)
 
 
 def relate(document: Document, mentions: tuple[Mention, ...],

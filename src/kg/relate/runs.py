@@ -10,7 +10,10 @@ their author out) unless the subject is a kind of body it is not (各级工会�
 programme's words say whose it is (a body right before it, a sitting of an organ, 与 X); with a
 partner (与 X 联合举办) the writer runs them together with X; an event the sentence says was
 held (X推进会在某地召开) without its host is the writer's too, and who holds a programme's
-launch (“X”活动启动仪式) runs X. A trigger word inside a name
+launch (“X”活动启动仪式) runs X. Bodies listed after a role label (主办单位：A、B；承办单位：C)
+run the programme named last before it, and so do those after 由 when words stand for the
+event named before (该赛由A主办，B承办); after 由, each clause that goes on with a part
+(，B承办，C协办) names more runners. A trigger word inside a name
 (妇联基层组织), 联合 alone (联合负责人), a programme inside a title's name, and carrying out a
 meeting's spirit or a speech given at it run nothing. A programme whose name starts with an
 organisation (清华大学远程教学站) or follows it (教育部X计划) is that organisation's, a women's
@@ -244,20 +247,85 @@ _HELD = re.compile(r"[”\"]?(?:[,，]?[\d\u4e00-\u9fff]{0,4}[日月])?(?:在[^,
 
 def runners_named_after(document, sentence, ms, facts):
     """The bodies between 由 and a runs trigger right after a programme run it
-    (“…”活动由A、B联合主办, 科普日是由中国科协发起)."""
+    (“…”活动由A、B联合主办, 科普日是由中国科协发起), and so do those of the clauses that go on
+    with their roles (由A主办，B承办，C协办)."""
     text = document.text
     orgs = [m for m in ms if m.type == "Organisation"]
     for programme in (m for m in ms if m.type == "Programme"):
         by = _BY_AFTER.match(text, programme.end, sentence[1])
-        if by is None:
-            continue
-        trigger = triggers()["runs"].search(text, by.end(), min(sentence[1], by.end() + 40))
-        if trigger is None or re.search(r"[。;；]", text[by.end():trigger.start()]):
-            continue
-        for org in orgs:
-            if by.end() <= org.start and org.end <= trigger.start() and not any(
-                    o is not org and o.start <= org.start and org.end <= o.end for o in orgs):
+        if by is not None:
+            for org in _bodies_by(text, by.end(), sentence[1], orgs):
                 facts.add(org, "runs", programme, sentence)
+
+
+def _bodies_by(text: str, start: int, end: int, orgs) -> list:
+    """The bodies after 由 up to a runs trigger (由A、B联合主办), and those of the clauses that
+    go on with their parts (，C承办，D协办)."""
+    found = []
+    while True:
+        trigger = triggers()["runs"].search(text, start, min(end, start + 40))
+        if trigger is None or re.search(r"[。;；]", text[start:trigger.start()]):
+            return found
+        named = [org for org in orgs if start <= org.start and org.end <= trigger.start()
+                 and not any(o is not org and o.start <= org.start and org.end <= o.end
+                             for o in orgs)]
+        found += named
+        if not named or text[trigger.end():trigger.end() + 1] not in (",", "，", "、"):
+            return found
+        start = trigger.end() + 1
+
+
+def runners_of_the_event_named_before(document, mentions, facts):
+    """该赛由A主办，B承办 / 此次活动由A发起: the bodies after 由 run the programme the text
+    named last before the words that stand for it, within a few sentences."""
+    text = document.text
+    programmes = sorted((m for m in mentions if m.type == "Programme" and m.cue != "pattern"),
+                        key=lambda m: m.end)
+    orgs = [m for m in mentions if m.type == "Organisation"]
+    for anaphor in _ANAPHOR_BY.finditer(text):
+        before = [p for p in programmes
+                  if anaphor.start() - _ROLE_REACH <= p.start and p.end <= anaphor.start()]
+        # 该赛 stands for the contest named last (…大赛), not its training class after it
+        kind = [p for p in before if p.key.endswith(anaphor.group("kind")[-1])] or before
+        if not kind:
+            continue
+        sentence = document.sentence_at(anaphor.start())
+        for org in _bodies_by(text, anaphor.end(), sentence[1], orgs):
+            facts.add(org, "runs", kind[-1], sentence)
+
+
+#: Words that stand for an event named before them, then 由 (该赛由, 此次活动是由).
+_ANAPHOR_BY = re.compile(r"(?:该|此次|本次|这次|本届|该项)(?P<kind>赛事|大赛|比赛|赛|活动|项目|会议|"
+                         r"论坛|计划|行动|工程)\s*(?:是|均|将|已)?由")
+
+
+def role_lists(document, mentions, facts):
+    """Bodies listed after a role label (主办单位：A、B；承办单位：C, 指导单位为D) run the
+    programme named last before the label, within a few sentences."""
+    text = document.text
+    programmes = [m for m in mentions if m.type == "Programme" and m.cue != "pattern"]
+    orgs = [m for m in mentions if m.type == "Organisation"]
+    labels = list(_ROLE_LABEL.finditer(text))
+    for i, label in enumerate(labels):
+        end = min([m.start() for m in _LIST_END.finditer(text, label.end())][:1]
+                  + [labels[i + 1].start() if i + 1 < len(labels) else len(text)])
+        before = [p for p in programmes
+                  if label.start() - _ROLE_REACH <= p.start and p.end <= label.start()]
+        if not before:
+            continue
+        programme = max(before, key=lambda p: (p.end, p.end - p.start))
+        for org in orgs:
+            if label.end() <= org.start and org.end <= end and not any(
+                    o is not org and o.start <= org.start and org.end <= o.end for o in orgs):
+                facts.add(org, "runs", programme, document.sentence_at(org.start))
+
+
+#: A role in an event written as a label before the bodies that hold it (主办单位：, 承办单位为).
+_ROLE_LABEL = re.compile(r"(?:主办|承办|协办|联办|指导)单位\s*(?:[:：]|为|是)\s*")
+#: Where a list of bodies after a label ends: the end of its sentence or line.
+_LIST_END = re.compile(r"[。;；\n]")
+#: How far before its role labels the event's name may stand (the title and first sentence).
+_ROLE_REACH = 200
 
 
 @per_rule_set
