@@ -186,3 +186,12 @@ def test_a_company_named_without_its_legal_form_is_the_company():
 def test_national_teams_by_their_short_names():
     found = entities("中国女排以3比0战胜对手。")
     assert ("Organisation", "中国国家女子排球队") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("湖南卫视推出了一档新节目。", "湖南卫视"),                 # a province's satellite channel
+    ("青岛海洋足球俱乐部主教练表示球队状态良好。", "青岛海洋足球俱乐部"),  # a club, its place as written
+    ("据澎湃新闻报道，该项目已经开工。", "澎湃新闻"),           # a news outlet by name
+])
+def test_media_and_clubs(text, name):
+    assert ("Organisation", name) in entities(text)
