@@ -62,6 +62,41 @@ def seed_graph() -> KnowledgeGraph:
     knocking = evidence("002", "鄂尔多斯市“幸福敲门”敬老助残志愿服务项目、兴安盟扎赉特旗电力社区分获全国"
                                "巾帼志愿服务“十大优秀项目”“十大优秀社区”")
 
+    person, org, programme, honour, place = _entities()
+    fed, p, o, pr, h, pl = org["federation"].iri, person, org, programme, honour, place
+    facts = (
+        Fact(p["王芳"].iri, "holdsPost", fed, "党组书记、主席", None, (chair_001, chair_004)),
+        Fact(p["赵红军"].iri, "holdsPost", fed, "副主席", None, (deputy,)),
+        Fact(p["于洋"].iri, "holdsPost", o["hospital"].iri, "妇二科主任", None, (honours_2022,)),
+        Fact(p["云静"].iri, "holdsPost", o["paper"].iri, "采访中心副主任", None, (honours_2022,)),
+        Fact(p["于洋"].iri, "awarded", h["bearer"].iri, None, "2022", (honours_2022,)),
+        Fact(p["云静"].iri, "awarded", h["red_flag"].iri, None, "2022", (honours_2022,)),
+        Fact(o["office"].iri, "awarded", h["collective"].iri, None, "2022", (honours_2022,)),
+        Fact(p["都贵玛"].iri, "awarded", h["model"].iri, None, None, (model,)),
+        Fact(pr["knocking"].iri, "awarded", h["top_ten"].iri, None, None, (knocking,)),
+        Fact(fed, "runs", pr["escort"].iri, None, None, (contest,)),
+        Fact(fed, "runs", pr["contest"].iri, None, None, (contest,)),
+        Fact(o["national"].iri, "runs", pr["seminar"].iri, None, None, (seminar,)),
+        Fact(pr["seminar"].iri, "locatedIn", pl["region"].iri, None, None, (seminar,)),
+        Fact(pr["knocking"].iri, "locatedIn", pl["ordos"].iri, None, None, (knocking,)),
+        Fact(o["hospital"].iri, "locatedIn", pl["xingan"].iri, None, None, (honours_2022,)),
+        Fact(o["paper"].iri, "locatedIn", pl["hohhot"].iri, None, None, (honours_2022,)),
+        Fact(o["office"].iri, "locatedIn", pl["hohhot"].iri, None, None, (honours_2022,)),
+        Fact(fed, "locatedIn", pl["region"].iri, None, None, (chair_001,)),
+        Fact(pl["jalaid"].iri, "partOf", pl["xingan"].iri, None, None, (knocking,)),
+        Fact(pl["xingan"].iri, "partOf", pl["region"].iri, None, None, (honours_2022,)),
+    )
+    entities = [*person.values(), *org.values(), *programme.values(), *honour.values(),
+                *place.values()]
+    return KnowledgeGraph(
+        tuple(document(prefix) for prefix in ("000", "001", "002", "004")),
+        tuple(sorted(entities, key=lambda e: e.iri)),
+        tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object, f.role or "",
+                                           f.year or ""))))
+
+
+def _entities() -> tuple[dict[str, Entity], ...]:
+    """The people, organisations, programmes, honours and places of ``seed_graph``."""
     person = {name: entity("Person", name, traditional=trad) for name, trad in (
         ("王芳", ()), ("赵红军", ("趙紅軍",)), ("于洋", ()), ("云静", ("云靜",)), ("都贵玛", ()))}
     org = {
@@ -93,33 +128,4 @@ def seed_graph() -> KnowledgeGraph:
         "ordos": entity("Place", "鄂尔多斯市"),
         "jalaid": entity("Place", "扎赉特旗"),
     }
-    fed, p, o, pr, h, pl = org["federation"].iri, person, org, programme, honour, place
-    facts = (
-        Fact(p["王芳"].iri, "holdsPost", fed, "党组书记、主席", None, (chair_001, chair_004)),
-        Fact(p["赵红军"].iri, "holdsPost", fed, "副主席", None, (deputy,)),
-        Fact(p["于洋"].iri, "holdsPost", o["hospital"].iri, "妇二科主任", None, (honours_2022,)),
-        Fact(p["云静"].iri, "holdsPost", o["paper"].iri, "采访中心副主任", None, (honours_2022,)),
-        Fact(p["于洋"].iri, "awarded", h["bearer"].iri, None, "2022", (honours_2022,)),
-        Fact(p["云静"].iri, "awarded", h["red_flag"].iri, None, "2022", (honours_2022,)),
-        Fact(o["office"].iri, "awarded", h["collective"].iri, None, "2022", (honours_2022,)),
-        Fact(p["都贵玛"].iri, "awarded", h["model"].iri, None, None, (model,)),
-        Fact(pr["knocking"].iri, "awarded", h["top_ten"].iri, None, None, (knocking,)),
-        Fact(fed, "runs", pr["escort"].iri, None, None, (contest,)),
-        Fact(fed, "runs", pr["contest"].iri, None, None, (contest,)),
-        Fact(o["national"].iri, "runs", pr["seminar"].iri, None, None, (seminar,)),
-        Fact(pr["seminar"].iri, "locatedIn", pl["region"].iri, None, None, (seminar,)),
-        Fact(pr["knocking"].iri, "locatedIn", pl["ordos"].iri, None, None, (knocking,)),
-        Fact(o["hospital"].iri, "locatedIn", pl["xingan"].iri, None, None, (honours_2022,)),
-        Fact(o["paper"].iri, "locatedIn", pl["hohhot"].iri, None, None, (honours_2022,)),
-        Fact(o["office"].iri, "locatedIn", pl["hohhot"].iri, None, None, (honours_2022,)),
-        Fact(fed, "locatedIn", pl["region"].iri, None, None, (chair_001,)),
-        Fact(pl["jalaid"].iri, "partOf", pl["xingan"].iri, None, None, (knocking,)),
-        Fact(pl["xingan"].iri, "partOf", pl["region"].iri, None, None, (honours_2022,)),
-    )
-    entities = [*person.values(), *org.values(), *programme.values(), *honour.values(),
-                *place.values()]
-    return KnowledgeGraph(
-        tuple(document(prefix) for prefix in ("000", "001", "002", "004")),
-        tuple(sorted(entities, key=lambda e: e.iri)),
-        tuple(sorted(facts, key=lambda f: (f.subject, f.predicate, f.object, f.role or "",
-                                           f.year or ""))))
+    return person, org, programme, honour, place
