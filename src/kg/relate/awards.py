@@ -11,6 +11,7 @@ subject continues the person the sentence before opens with. The year is the nea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..extract import NAMED_AS, honour_lists, list_heading_end
@@ -45,8 +46,8 @@ def _year_before(text: str, start: int, pos: int, honours: list[Mention]) -> str
 def _opening_person(document, sentence, by_sentence) -> Mention | None:
     """The person the sentence before this one opens with (邹薇教授现任…。|被评为…), the
     subject of a sentence that leaves it out."""
-    at = document.sentences.index(sentence) if sentence in document.sentences else 0
-    if at == 0:
+    at = bisect_left(document.sentences, sentence)  # the sentences are sorted spans
+    if at == len(document.sentences) or document.sentences[at] != sentence or at == 0:
         return None
     before = document.sentences[at - 1]
     first = (by_sentence.get(before) or [None])[0]
