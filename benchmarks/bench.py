@@ -65,7 +65,6 @@ from kg.model import DocumentInfo
 from kg.normalize import original_forms, read_document
 from kg.places import place_index
 from kg.rules import table
-from kg.vocab import DEFAULT_BASE
 
 MB = 1e6
 #: Place levels that are replaced by another place of the same level.
@@ -188,7 +187,7 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, tuple[float, 
         t2 = clock()
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
-        entities = resolve.document_entities(document, mentions, DEFAULT_BASE, originals)
+        entities = pipeline.with_iris(resolve.document_entities(document, mentions, originals))
         t3 = clock()
         facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
         t4 = clock()

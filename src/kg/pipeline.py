@@ -14,7 +14,7 @@ import time
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,7 @@ from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
 from .normalize import document_id, looks_like_html, make_document, original_forms, read_bytes
 from .rules import RuleSet, load_rules, using
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, entity_iri
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,18 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
         mentions = extract.extract_mentions(document)
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
-        entities = resolve.document_entities(document, mentions, base, originals)
+        entities = with_iris(resolve.document_entities(document, mentions, originals), base)
         facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
                         document.region, *docmeta.title_and_date(document.text))
     return DocumentResult(info, entities, facts)
+
+
+def with_iris(entities: Iterable[Entity], base: str = DEFAULT_BASE) -> tuple[Entity, ...]:
+    """The entities with their IRIs under ``base``: the one place entity IRIs are minted
+    (``merge`` gives a person of one name but unrelated documents a qualified one,
+    ``identity.separate_people``)."""
+    return tuple(replace(e, iri=entity_iri(e.type, e.name, base)) for e in entities)
 
 
 def merge(results: Iterable[DocumentResult], rules: RuleSet | None = None) -> KnowledgeGraph:

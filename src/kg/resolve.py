@@ -19,7 +19,6 @@ from typing import Iterable
 from .model import Document, Entity, Mention
 from .places import TOWN_SUFFIX, place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
-from .vocab import entity_iri
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -488,11 +487,12 @@ def _first_full_place_name(name: str) -> str | None:
     return min(hits)[2] if hits else None
 
 
-def document_entities(document: Document, mentions: Iterable[Mention], base: str,
+def document_entities(document: Document, mentions: Iterable[Mention],
                       written: dict[tuple[int, int], str]) -> tuple[Entity, ...]:
-    """The entities a document's mentions name, with the surface forms as aliases and the
-    forms of the original file (``written``, by span: ``normalize.original_forms``) that
-    differ from them (e.g. traditional script)."""
+    """The entities a document's mentions name, one per (type, canonical name) in that order,
+    with the surface forms as aliases and the forms of the original file (``written``, by
+    span: ``normalize.original_forms``) that differ from them (e.g. traditional script).
+    Their ``iri`` is empty: IRIs are minted in one place, ``pipeline.with_iris``."""
     aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
     originals: dict[tuple[str, str], set[str]] = defaultdict(set)
     spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
@@ -512,7 +512,7 @@ def document_entities(document: Document, mentions: Iterable[Mention], base: str
         original = _alias_form(written[(m.start, m.end)])
         if original and original != _alias_form(m.surface):
             originals[(m.type, m.key)].add(original)
-    return tuple(Entity(entity_iri(t, name, base), t, name,
+    return tuple(Entity("", t, name,
                         tuple(sorted(forms - {name})),
                         tuple(sorted(originals[(t, name)])), tuple(sorted(spans[(t, name)])))
                  for (t, name), forms in sorted(aliases.items()))
