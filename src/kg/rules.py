@@ -328,7 +328,7 @@ def using(rules: RuleSet | None):
     ...     active_rules() is load_rules()
     True
     """
-    token = _ACTIVE.set(rules)
+    token = _ACTIVE.set(rules or load_rules())  # set, not None: no look-up per rule call
     try:
         yield rules
     finally:
@@ -347,7 +347,7 @@ def per_rule_set(function=None, *, maxsize: int | None = None):
     def decorate(function):
         @wraps(function)
         def derived(*args, **kwargs):
-            memo = active_rules().memo
+            memo = (_ACTIVE.get() or load_rules()).memo  # active_rules(), one call less
             cached = memo.get(function)
             if cached is None:
                 cached = memo[function] = lru_cache(maxsize)(function)
