@@ -28,9 +28,8 @@ __all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
 
 #: Rules run on each sentence: ``rule(document, sentence, mentions_of_sentence, facts)``.
 SENTENCE_RULES = (posts_held, profile_posts, reporters, awards_in_sentence,
-                  runners_before_trigger, named_runners, runners_named_after, hosts_of_held_events,
-                  located,
-                  parts_in_sentence)
+                  runners_before_trigger, named_runners, runners_named_after,
+                  hosts_of_held_events, located, parts_in_sentence)
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
 DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,
                   meetings_of_bodies, role_lists, runners_of_the_event_named_before)
@@ -47,7 +46,8 @@ def relate(document: Document, mentions: tuple[Mention, ...],
     mentions : tuple of Mention
         Its resolved mentions (keys set).
     iris : mapping of (str, str) to str
-        The IRI of each entity (type, canonical name), as resolve gave them: relate mints none.
+        The IRI of each entity (type, canonical name), minted by ``pipeline.with_iris``:
+        relate mints none.
 
     Returns
     -------

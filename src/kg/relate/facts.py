@@ -9,7 +9,7 @@ from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
 
 class Facts:
     """Collects facts of one document with their evidence sentence, between the entities of
-    ``iris`` (the IRI resolve gave each (type, canonical name))."""
+    ``iris`` (the IRI of each (type, canonical name), ``pipeline.with_iris``)."""
 
     def __init__(self, document: Document, iris: Mapping[tuple[str, str], str],
                  own: Mention | None = None,
