@@ -204,7 +204,8 @@ def test_a_foreign_leader_holds_no_post_in_the_bodies_of_the_text(tmp_path: Path
         "国务院副总理曹振林会见了来访的法国外交部长让·杜邦。")
     posts = facts_of(graph, "holdsPost")
     assert ("马丁内斯", "联合国") in posts
-    assert not [p for p in posts if p[0] in ("普罗科菲耶夫", "让·杜邦")]
+    # a foreign minister holds the post in his country's ministry only
+    assert [p for p in posts if p[0] in ("普罗科菲耶夫", "让·杜邦")] == [("让·杜邦", "法国外交部")]
     assert "中华人民共和国外交部" not in {e.name for e in graph.entities}
 
 
@@ -619,3 +620,21 @@ def test_a_post_after_an_alias_note_is_in_the_body_before_the_note(tmp_path):
     posts = facts_of(graph, "holdsPost")
     assert ("孙海峰", "中国证券监督管理委员会") in posts
     assert ("孙海峰", "中国人民银行") not in posts
+
+
+@pytest.mark.parametrize("text, person, ministry", [
+    ("佛得角外交部长卡洛斯·达席尔瓦在普拉亚签署协议。", "卡洛斯·达席尔瓦", "佛得角外交部"),
+    ("王立新会见了德国外交部长施密特。", "施密特", "德国外交部"),
+])
+def test_a_foreign_minister_holds_the_post_in_that_country_s_ministry(tmp_path, text, person,
+                                                                      ministry):
+    posts = facts_of(graph_of(tmp_path, text), "holdsPost")
+    assert (person, ministry) in posts
+    assert (person, "中华人民共和国外交部") not in posts
+
+
+def test_a_post_after_another_country_and_its_body_s_words_is_not_china_s(tmp_path):
+    graph = graph_of(tmp_path, "外交部发言人宣布，应法国欧洲和外交部长杜兰邀请，外交部长李明将访法。")
+    posts = facts_of(graph, "holdsPost")
+    assert ("李明", "中华人民共和国外交部") in posts
+    assert ("杜兰", "中华人民共和国外交部") not in posts

@@ -53,3 +53,17 @@ def test_a_place_written_after_a_place_that_holds_it_is_part_of_it(tmp_path, tex
 def test_places_of_one_sentence_written_apart_are_not_parts(tmp_path):
     graph = graph_of(tmp_path, "湖南省妇联在长沙市召开会议，岳阳市代表发言。")
     assert not facts_of(graph, "partOf") & {("长沙市", "湖南省"), ("岳阳市", "湖南省")}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("佛得角与中国签署了合作协议。", "佛得角共和国"),
+    ("卡塔尔和科威特代表出席会议。", "科威特国"),
+    ("秘鲁总统抵达利马。", "秘鲁共和国"),
+])
+def test_countries_of_the_world(text, country):
+    assert ("Place", country) in entities(text)
+
+
+def test_a_foreign_city_inside_a_transliterated_name_is_part_of_the_name():
+    found = entities("法国外长勒德里昂表示欢迎。")
+    assert ("Person", "勒德里昂") in found

@@ -28,15 +28,21 @@ BOOK_TITLE = "extract:book-title"
 
 
 def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
-    """National bodies by name or short form; a short form after another country (法国外交部)
-    is that country's body, left to the organisation rules; one followed by 员 names a member
-    (共青团员), not the body."""
-    foreign_ends = {c.end for c in places if place_index().level(c.key) == "country"
-                    and c.key != COUNTRY}
+    """National bodies by name or short form; a short form after another country (法国外交部,
+    or a few words after it in the same phrase: 法国欧洲和外交部长) is that country's body, left
+    to the organisation rules; one followed by 员 names a member (共青团员), not the body."""
+    foreign_ends = [c.end for c in places if place_index().level(c.key) == "country"
+                    and c.key != COUNTRY]
     return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
             for s, e, p in sent.hits_of("org_known")
-            if not (s in foreign_ends and sent.text[s:e] != p[1])
+            if not (sent.text[s:e] != p[1] and any(
+                _FOREIGN_WORDS.fullmatch(sent.text, end, s) for end in foreign_ends if end <= s))
             and sent.text[e:e + 1] != "员"]
+
+
+#: What may stand between another country and its body's short form: a few words of the
+#: body's own name or of a post held with it (欧洲和|外交部, 联邦委员兼|外交部长).
+_FOREIGN_WORDS = re.compile(r"[\u4e00-\u9fff]{0,7}")
 
 
 def pattern_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -100,12 +106,12 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
     result: list[Candidate] = []
     text = sent.text
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
-        if kind in ("department", "organ") or not suffix_ends_name(sent, suffix, e) \
+        if needs == "country" and (text[e:e + 1] == "长" or suffix_ends_name(sent, suffix, e)):
+            result += _foreign_body(found, s, e, rule_id)  # (…外交部|长: its minister)
+        if kind in ("department", "organ") or needs == "country" \
+                or not suffix_ends_name(sent, suffix, e) \
                 or text[s - 1:s] in _OPENING_BRACKETS or _company_form().match(text, e):
             continue  # (集团) inside a company's name ends nothing, nor does 集团|有限公司
-        if needs == "country":
-            result += _foreign_body(found, s, e, rule_id)
-            continue
         left = sent.limit(s)
         # a body named before this one by its own suffix is not part of its name
         # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)

@@ -23,9 +23,12 @@ PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
 
 
 def _contains_short_place(person: Candidate, other: Candidate) -> bool:
-    """A name that strictly contains a place's short form (赵青秀 and 青秀) is the name."""
+    """A name that strictly contains a place's short form (赵青秀 and 青秀) or a foreign
+    city's name after its start (勒德里昂) is the name; one that opens with a place written in
+    full (欧洲|和) is none."""
     return (other.type == "Place" and person.start <= other.start and other.end <= person.end
-            and person.end - person.start > other.end - other.start)
+            and person.end - person.start > other.end - other.start
+            and (other.end - other.start < len(other.key) or other.start > person.start))
 
 
 def _read_whole(candidate: Candidate) -> bool:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Mention
+from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, table
 from .facts import Facts
 
@@ -124,9 +125,12 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
     if not post:
         return
     post_start = head.start - len(post)
-    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere
+    # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere,
+    # nor after another country and a few words of its body's name (法国欧洲和|外交部长)
     if any(post_start <= o.end <= head.start for o in orgs) \
             or post_start in {m.end for m in seen.places} or post in _byline_posts() \
+            or any(_FOREIGN_NAME_WORDS.fullmatch(text, p.end, post_start) for p in seen.places
+                   if p.key != COUNTRY and place_index().level(p.key) == "country") \
             or not _stands_alone(text, seen.sentence[0], post_start) \
             or _GOVERNMENT_HEAD.search(post):
         return
@@ -209,6 +213,8 @@ def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
 #: another body named before it (市人大常委会副主任甲，副市长乙).
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
+#: Words of a foreign body's name between its country and a post (欧洲和 of 法国欧洲和外交部长).
+_FOREIGN_NAME_WORDS = re.compile(r"[\u4e00-\u9fff]{1,7}")
 #: A note in brackets right before a post (…委员会（以下简称“某会”）|主席).
 _NOTE_BEFORE = re.compile(r"[（(][^（）()]{1,30}[)）]$")
 #: What closes a unit and post in apposition after a name.
@@ -400,6 +406,8 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
     inside_chain = text[unit.start - 1:unit.start] == "、"
     own_post = between.split("、")[0] if (parents or inside_chain) and first_post_only \
         else between
+    if own_post == "长":
+        own_post = text[unit.end - 1] + own_post  # 外交部|长: the head of the unit, 部长
     facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
     for parent in parents:
         # the body holds the posts with the unit (妇二科主任), but a local branch named after
