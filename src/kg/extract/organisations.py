@@ -319,6 +319,10 @@ def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
+#: The words without one of which no byline names an outlet (see ``_outlet_context``).
+_OUTLET_CUE = re.compile("来源|稿源|来自|记者|通讯员|据")
+
+
 @per_rule_set
 def _outlet_context() -> re.Pattern:
     """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
@@ -336,6 +340,8 @@ def _outlet_context() -> re.Pattern:
 def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """The news outlets a byline names (来源:大同日报, 中国妇女报·中国女网记者, 某网消息 (记者
     …)) that no other rule found."""
+    if not _OUTLET_CUE.search(sent.text, sent.start, sent.end):
+        return []  # (the outlet pattern is slow to try at every character)
     known = {(c.start, c.end) for c in found if c.type == "Organisation"}
     places = sorted(c.start for c in found if c.type == "Place")
     result = []

@@ -384,6 +384,8 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     Every item but a leading phrase must be a name, and there must be two at least."""
     text = sent.text
     result = []
+    if text.find("、", sent.start, sent.end) < 0:
+        return result  # no list (the list pattern is slow to try at every character)
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         spans = _list_item_spans(sent, m, counted, surnames)
