@@ -128,3 +128,15 @@ def test_titles_named_by_the_verb_that_confers_them(text, honours, not_honours):
     found = {name for kind, name in entities(text) if kind == "Honour"}
     assert honours <= found
     assert not not_honours & found
+
+
+@pytest.mark.parametrize("text, honour", [
+    ("美国科学家马丁获得了图灵奖。", "图灵奖"),
+    ("作家周文海凭借长篇小说获得茅盾文学奖。", "茅盾文学奖"),
+    ("国家主席签署主席令，授予张建华“共和国勋章”。", "共和国勋章"),
+])
+def test_prizes_and_medals_of_the_news(text, honour):
+    found = entities(text)
+    assert ("Honour", honour) in found
+    # a recipient named before the quotation is no part of the medal's name
+    assert not [n for t, n in found if t == "Honour" and n != honour]

@@ -195,3 +195,8 @@ def test_national_teams_by_their_short_names():
 ])
 def test_media_and_clubs(text, name):
     assert ("Organisation", name) in entities(text)
+
+
+def test_a_unit_of_a_unit_is_a_department_too():
+    found = entities("华东医科大学医学院附属仁和医院获评先进集体。")
+    assert ("Organisation", "华东医科大学医学院附属仁和医院") in found

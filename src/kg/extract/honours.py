@@ -44,6 +44,8 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         quoted = opened and s - 2 >= sent.start and NAME_CHAR.match(text[s - 2])
         start = _title_start(sent, found, s, quoted)
+        if quoted and start < s - 1 and sent.tagged_as_name(start, s - 1):
+            start = s - 1  # 授予某某“共和国勋章”: a name before the quotation is a recipient
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
         if p[2] == "extract:quoted-title" and (
