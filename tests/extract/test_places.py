@@ -67,3 +67,16 @@ def test_countries_of_the_world(text, country):
 def test_a_foreign_city_inside_a_transliterated_name_is_part_of_the_name():
     found = entities("法国外长勒德里昂表示欢迎。")
     assert ("Person", "勒德里昂") in found
+
+
+def test_a_county_s_short_form_after_another_city_is_part_of_a_name_there():
+    found = entities("武汉东湖新技术开发区管委会召开会议。")
+    # 东湖 is a district of Nanchang; after 武汉 it opens the zone's name
+    assert ("Place", "东湖区") not in found
+    assert ("Place", "东湖新技术开发区") in found
+
+
+def test_a_zone_after_a_city_at_province_level():
+    found = entities("上海张江高科技园区迎来一批新项目。")
+    assert ("Place", "张江高科技园区") in found
+    assert not [n for t, n in found if t == "Programme"]   # 迎来 ends every name before it

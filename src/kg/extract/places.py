@@ -53,12 +53,24 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
     result = sorted(result + _listed_places(sent.text, result, words_here),
                     key=lambda c: c.start)
+    result = _without_foreign_short_forms(sent, result)
     lower = _lower_places(sent, result)
     sited = _sited_places(sent, result + lower)
     # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
     result = [p for p in result if sent.text[p.start:p.end] == p.key
               or not any(z.start <= p.start and p.end < z.end for z in sited)]
     return result + lower + _abbreviated_places(sent, result) + sited
+
+
+def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """A county's short form right after a city or province it does not belong to is no
+    place of its own but part of a name there (武汉|东湖新技术开发区: not Nanchang's 东湖区)."""
+    index = place_index()
+    ends = {p.end: p for p in places if index.level(p.key) in ("province", "prefecture")}
+    return [p for p in places
+            if not (p.start in ends and sent.text[p.start:p.end] != p.key
+                    and index.level(p.key) == "county"
+                    and ends[p.start].key not in index.ancestors(p.key))]
 
 
 #: What stands around an item of a list of names (、周静海、, ：林木兰 ).
@@ -231,7 +243,9 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     text = sent.text
     after_place = {p.end for p in places}
     after_city = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")
-                  or p.rule_id == "extract:lower-level-place"}
+                  or p.rule_id == "extract:lower-level-place"
+                  or (place_index().level(p.key) == "province" and p.key.endswith("市"))}
+    # (a city at province level too: 上海|张江高科技园区)
     after_opener = {i + 1 for i in range(sent.start, sent.end - 1) if text[i] in _SITE_OPENERS}
     names = _site_names()
     result: list[Candidate] = []
