@@ -200,3 +200,9 @@ def test_media_and_clubs(text, name):
 def test_a_unit_of_a_unit_is_a_department_too():
     found = entities("华东医科大学医学院附属仁和医院获评先进集体。")
     assert ("Organisation", "华东医科大学医学院附属仁和医院") in found
+
+
+def test_a_post_and_its_holder_are_no_unit_of_a_team():
+    found = entities("比赛尾声，海港队主教练莱科难掩失落。")
+    assert ("Organisation", "海港队") in found
+    assert not [n for t, n in found if t == "Organisation" and "莱科" in n]

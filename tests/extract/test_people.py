@@ -223,3 +223,12 @@ def test_foreign_names_in_news(text, person):
     people_found = {key for t, key in entities(text) if t == "Person"}
     assert person in people_found
     assert not [p for p in people_found if p != person and (person in p or p in person)]
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("我们还要代表湖北武汉，代表中国去攀登新的高峰。", "湖北武汉"),   # two places after 代表
+    ("我们还要代表湖北武汉，代表中国去攀登新的高峰。", "中国去"),     # a country and a verb
+    ("巴西籍主教练卡洛斯在2015年率队夺冠。", "巴西籍"),             # a country and a word
+])
+def test_a_name_opens_with_no_province_or_country(text, not_person):
+    assert ("Person", not_person) not in entities(text)

@@ -209,15 +209,19 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科; a
     unit found so far is a parent too (某大学|医学院|附属某医院)."""
     parents = [c for c in found if c.type == "Organisation"]
+    surnames = compiled_rules()[3]
     result: list[Candidate] = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         if kind in ("top", "organ") or needs == "country" or not suffix_ends_name(sent, suffix, e):
             continue
         left = sent.limit(s)
         for parent in parents + result:
-            # the unit's own words (妇二 in 妇二科) are at most five characters
+            # the unit's own words (妇二 in 妇二科) are at most five characters, and hold no
+            # post title and its holder (海港队|主教练|莱科: a coach and his name)
             if left <= parent.start and parent.end <= s <= parent.end + 5 \
-                    and sent.is_name(parent.end, s):
+                    and sent.is_name(parent.end, s) \
+                    and not any(parent.end <= a and b < s and person_at(sent, b, surnames, False)
+                                for a, b, _ in sent.hits_of("post")):
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
                                         "department"))
                 break

@@ -14,6 +14,7 @@ no rule word confirms the edge.
 """
 from __future__ import annotations
 
+from ..places import place_index
 from .names import plausible_name
 from .organisations import BOOK_TITLE
 from .people import OFFICER_LIST, POST_RULES, TAGGED_NAME
@@ -25,10 +26,13 @@ PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
 def _contains_short_place(person: Candidate, other: Candidate) -> bool:
     """A name that strictly contains a place's short form (赵青秀 and 青秀) or a foreign
     city's name after its start (勒德里昂) is the name; one that opens with a place written in
-    full (欧洲|和) is none."""
-    return (other.type == "Place" and person.start <= other.start and other.end <= person.end
-            and person.end - person.start > other.end - other.start
-            and (other.end - other.start < len(other.key) or other.start > person.start))
+    full (欧洲|和) or with a province or a country (湖北|武汉, 中国|去, 巴西|籍) is none."""
+    if not (other.type == "Place" and person.start <= other.start and other.end <= person.end
+            and person.end - person.start > other.end - other.start):
+        return False
+    return other.start > person.start or (
+        other.end - other.start < len(other.key)
+        and place_index().level(other.key) not in ("province", "country", "continent"))
 
 
 def _read_whole(candidate: Candidate) -> bool:
