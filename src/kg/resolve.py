@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .model import Document, Entity, Mention
-from .places import TOWN_SUFFIX, place_index, stray_short_forms
+from .places import COUNTRY, TOWN_SUFFIX, place_index, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 
 _WHITESPACE = re.compile(r"\s+")
@@ -362,6 +362,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
         resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved = _honour_references(resolved)
     resolved = _company_short_names(resolved)
+    resolved = _foreign_bodies_named_with_country(resolved)
     resolved = _own_organs(resolved)
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
@@ -401,6 +402,23 @@ def _company_short_names(mentions: list[Mention]) -> list[Mention]:
         if len(longer) == 1:
             full[key] = longer[0]
     return [replace(m, key=full[m.key]) if m.type == "Organisation" and m.key in full else m
+            for m in mentions]
+
+
+def _foreign_bodies_named_with_country(mentions: list[Mention]) -> list[Mention]:
+    """A foreign body named once with its country before it (美国麻省理工学院) and once
+    without (麻省理工学院) is one body, named without the country."""
+    keys = {m.key for m in mentions if m.type == "Organisation"}
+    countries = {(m.start, m.surface) for m in mentions if m.type == "Place" and m.key != COUNTRY
+                 and place_index().level(m.key) == "country"}
+    bare = {}
+    for m in mentions:
+        if m.type == "Organisation":
+            for start, country in countries:
+                rest = m.key[len(country):]
+                if start == m.start and m.key.startswith(country) and rest in keys:
+                    bare[m.key] = rest
+    return [replace(m, key=bare[m.key]) if m.type == "Organisation" and m.key in bare else m
             for m in mentions]
 
 

@@ -206,3 +206,13 @@ def test_a_post_and_its_holder_are_no_unit_of_a_team():
     found = entities("比赛尾声，海港队主教练莱科难掩失落。")
     assert ("Organisation", "海港队") in found
     assert not [n for t, n in found if t == "Organisation" and "莱科" in n]
+
+
+def test_a_foreign_body_named_with_and_without_its_country_is_one_node():
+    forms = names_of("清华大学与美国斯坦福大学签署协议。斯坦福大学校长出席仪式。")
+    assert "美国斯坦福大学" in forms[("Organisation", "斯坦福大学")]
+    assert ("Organisation", "美国斯坦福大学") not in forms
+
+
+def test_an_exchange_by_its_suffix():
+    assert ("Organisation", "上海证券交易所") in entities("上海证券交易所发布公告。")
