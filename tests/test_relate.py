@@ -638,3 +638,11 @@ def test_a_post_after_another_country_and_its_body_s_words_is_not_china_s(tmp_pa
     posts = facts_of(graph, "holdsPost")
     assert ("李明", "中华人民共和国外交部") in posts
     assert ("杜兰", "中华人民共和国外交部") not in posts
+
+
+def test_every_reporter_of_a_byline_list_works_for_its_outlet(tmp_path):
+    graph = graph_of(tmp_path, "光明日报北京7月2日电（记者林海涛、邓宇晴）科技部日前发布通知。\n"
+                               "人民日报记者 陈思远、黄静怡报道：长江沿线生态持续改善。")
+    posts = facts_of(graph, "holdsPost")
+    assert {("林海涛", "光明日报"), ("邓宇晴", "光明日报"), ("陈思远", "人民日报"),
+            ("黄静怡", "人民日报")} <= posts
