@@ -159,3 +159,25 @@ def test_a_programme_word_inside_a_company_or_school_name_is_no_programme(text):
     found = entities(text)
     assert not [n for t, n in found if t == "Programme"]
     assert [n for t, n in found if t == "Organisation"]
+
+
+def test_a_name_given_in_full_is_read_in_full_where_it_is_written_again():
+    found = entities("湖南省妇女学会年会暨“湘江振兴与妇女发展”论坛举行。会议期间,湘江振兴与妇女发展论坛"
+                     "发布了研究成果。")
+    programmes = {n for kind, n in found if kind == "Programme"}
+    assert "湘江振兴与妇女发展论坛" in programmes and "妇女发展论坛" not in programmes
+
+
+def test_the_other_items_of_a_list_of_programmes_are_programmes():
+    found = entities("省妇联打造了巾帼致富带头人工程、牵手行动、彩虹工程、爱心妈妈等一批有影响的工作品牌。")
+    assert {"牵手行动", "彩虹工程", "爱心妈妈"} <= {n for kind, n in found if kind == "Programme"}
+
+
+def test_a_name_counted_by_sites_is_a_kind_of_work():
+    found = entities("基金会在西部建成集中供水工程1200处。集中供水工程惠及群众十万人。")
+    assert not [n for kind, n in found if kind == "Programme"]
+
+
+def test_speaking_at_a_plenary_names_no_meeting():
+    found = entities("她三次在省政协全会作大会发言。")
+    assert not [n for kind, n in found if kind == "Programme" and n.endswith("作大会")]

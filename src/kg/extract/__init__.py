@@ -38,6 +38,7 @@ RULES = (
     organisations.byline_outlets,
     programmes.quoted_names,
     programmes.programme_names,
+    programmes.listed_programmes,
     programmes.section_headers,
     honours.honour_titles,
     honours.conferred_titles,
@@ -78,6 +79,7 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
     for sentence in document_sentences(document):
         found = _sentence_candidates(sentence)
         candidates.extend(settle_overlaps(found))  # names never cross sentences
+    candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     settled = stated_aliases(text, candidates + listed_holders(text, candidates))
     return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
                          c.key, _cue(c)) for c in settled)

@@ -268,10 +268,12 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
         if not suffix_ends_name(sent, p[1], e) or e in word_starts \
-                or _UNIT_OR_POST_AFTER.match(text, e) or _enterprise_after().match(text, e):
+                or _UNIT_OR_POST_AFTER.match(text, e) or _enterprise_after().match(text, e) \
+                or (text[s - 1:s] == "作" and text.startswith(("发言", "报告"), e)):
             # 计划 in …计划项目: the name goes on to the next programme word; 项目 in
             # …项目部, …项目负责人 names a unit or a post, 工程 in 中国化学工程集团 or
-            # 哈尔滨工程大学 a company or a school, not a programme
+            # 哈尔滨工程大学 a company or a school, not a programme; 作大会发言 is speaking at
+            # a plenary
             continue
         left = sent.limit(s)
         # an organisation at the start of the body is the programme's subject, not its name,
@@ -357,3 +359,65 @@ def section_headers(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                         "programme"))
                 break
     return result
+
+
+def listed_programmes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The other items of a 、-list that names a programme and ends in 等 and a kind of
+    programme (A工程、B行动、C、D等…工作品牌) are programmes too, short ones included."""
+    text = sent.text
+    named = [c for c in found if c.type == "Programme"]
+    result = []
+    for kind in _KIND_AFTER_ITEMS.finditer(text, sent.start, sent.end):
+        items, end = [], kind.start()
+        while True:
+            start = sent.limit(end)
+            items.append((start, end))
+            if start <= sent.start or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 3 or not any(c.start == a and c.end == b for a, b in items
+                                     for c in named):
+            continue
+        for a, b in items:
+            if 2 <= b - a <= 8 and sent.is_name(a, b) and not any(
+                    c.start <= a and b <= c.end for c in found):
+                result.append(Candidate(a, b, "Programme", LISTED_PROGRAMME, text[a:b],
+                                        "programme"))
+    return result
+
+
+LISTED_PROGRAMME = "extract:listed-programme"
+#: 等 and the kind of the programmes listed before it (…等在社会上有影响的工作品牌).
+_KIND_AFTER_ITEMS = re.compile(r"等[^,，。;；、]{0,14}?(?:品牌|项目|工程|行动|活动)(?=[,，。;；、]|$)")
+
+
+def named_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A programme's name that the document gives in full somewhere (“辽宁振兴与妇女发展”高层论坛)
+    is read in full where it is written again without its marks and a boundary word cut it
+    (…与妇女发展高层论坛)."""
+    names = {c.key for c in candidates if c.type == "Programme" and c.key}
+    result = []
+    for c in candidates:
+        if c.type == "Programme" and c.family == "programme":
+            longer = [n for n in names if len(n) > len(c.key) and n.endswith(c.key)
+                      and text.startswith(n[:len(n) - len(c.key)], c.start - len(n) + len(c.key))]
+            if longer:
+                name = max(longer, key=len)
+                c = Candidate(c.end - len(name), c.end, c.type, c.rule_id, name, c.family)
+        result.append(c)
+    return result
+
+
+def counted_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name the document counts by sites (集中供水工程1698处) is a kind of work, not one
+    programme, wherever it is written without quotation marks."""
+    kinds = {c.key for c in candidates if c.type == "Programme" and c.family == "programme"
+             and _COUNTED.match(text, c.end)}
+    return [c for c in candidates if not (c.type == "Programme" and c.family == "programme"
+                                          and c.key in kinds)]
+
+
+#: A count of sites right after a name (…工程1698处); a count of venues (儿童之家148个) or of
+#: sessions (培训147期, 巡讲182场) may follow a programme (a brand of venues, a scheme).
+_COUNTED = re.compile(r"(?:近|约|共|达|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?(?:处|座)")
+
