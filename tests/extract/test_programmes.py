@@ -181,3 +181,8 @@ def test_a_name_counted_by_sites_is_a_kind_of_work():
 def test_speaking_at_a_plenary_names_no_meeting():
     found = entities("她三次在省政协全会作大会发言。")
     assert not [n for kind, n in found if kind == "Programme" and n.endswith("作大会")]
+
+
+def test_a_quoted_name_with_a_programme_word_inside_keeps_its_conjunction():
+    found = entities("李华现任湘潭大学“数字经济与数字金融实验班”首席教授。")
+    assert ("Programme", "数字经济与数字金融实验班") in found

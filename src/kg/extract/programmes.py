@@ -45,7 +45,7 @@ def _programme_word_at(sent: Sentence, pos: int, limit: int, quoted: bool = Fals
     for s, e, p in sent.hits_of("prog_word"):
         if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e) \
                 and (quoted or sent.limit(s) <= pos) \
-                and not re.search(r"[等和与及的]", sent.text[pos:s]):
+                and (quoted or not re.search(r"[等和与及的]", sent.text[pos:s])):
             if best is None or e > best[1] or (e == best[1] and s < best[0]):
                 best = (s, e, p)
     return best
