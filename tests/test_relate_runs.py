@@ -21,7 +21,8 @@ def test_a_programme_named_inside_a_title_is_not_run(tmp_path):
 def test_a_body_before_a_programme_runs_it_not_the_writer(tmp_path):
     graph = graph_of(tmp_path, "武汉大学召开会议。武汉大学表彰教师。李华现任武汉大学“数字经济实验班”"
                                "联合负责人,教育部拔尖人才培养计划项目首席专家。")
-    assert facts_of(graph, "runs") == {("中华人民共和国教育部", "拔尖人才培养计划项目")}
+    assert facts_of(graph, "runs") == {("中华人民共和国教育部", "拔尖人才培养计划项目"),
+                                       ("武汉大学", "数字经济实验班")}
 
 
 def test_a_speech_at_a_meeting_does_not_make_the_listener_run_it(tmp_path):
@@ -142,3 +143,9 @@ def test_the_words_that_stand_for_an_event_take_its_hosts(tmp_path):
 def test_a_body_that_initiates_a_plan_is_not_part_of_its_name(tmp_path):
     runs = facts_of(graph_of(tmp_path, "2022年,湘潭市妇联发起“春蕾助学”计划。"), "runs")
     assert runs == {("湘潭市妇女联合会", "春蕾助学计划")}
+
+
+def test_a_body_that_built_a_programme_runs_it(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "会议期间,参会人员观摩了湘潭市某某生物有限公司建立的“巾帼技能实训基地”。"),
+                    "runs")
+    assert runs == {("湘潭市某某生物有限公司", "巾帼技能实训基地")}

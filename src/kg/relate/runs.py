@@ -91,9 +91,14 @@ def _suffix_full_forms() -> dict[str, str]:
 
 def _owner_before(text: str, programme, orgs):
     """The organisation written right before a programme's name, which it runs (教育部国家…
-    计划, 中组部“万人计划”), or None."""
+    计划, 中组部“万人计划”, 某公司建立的“…基地”), or None."""
     return next((o for o in orgs if o.end <= programme.start
-                 and not text[o.end:programme.start].strip("“\"")), None)
+                 and _MADE_BY.fullmatch(text, o.end, programme.start)), None)
+
+
+#: Between a body and the programme it made: nothing, or a verb of making and 的 (建立的).
+_MADE_BY = re.compile(r"(?:(?:所|共同|联合)?(?:建立|建设|打造|创建|设立|开设|举办|开展|组织|发起|"
+                      r"推出|实施|主办|承办|捐建)的)?[“\"]?")
 
 
 def _named_otherwise(text: str, programme, orgs) -> bool:
