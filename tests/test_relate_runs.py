@@ -149,3 +149,10 @@ def test_a_body_that_built_a_programme_runs_it(tmp_path):
     runs = facts_of(graph_of(tmp_path, "会议期间,参会人员观摩了湘潭市某某生物有限公司建立的“巾帼技能实训基地”。"),
                     "runs")
     assert runs == {("湘潭市某某生物有限公司", "巾帼技能实训基地")}
+
+
+def test_partners_named_with_together_run_it_with_the_writer(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "全国妇联召开会议。全国妇联部署工作。同时,将和商务部一起,"
+                                       "结合开展扶贫工作,在西部建立一批巾帼电商培训基地。"), "runs")
+    assert runs == {("中华人民共和国商务部", "巾帼电商培训基地"),
+                    ("中华全国妇女联合会", "巾帼电商培训基地")}

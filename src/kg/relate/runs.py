@@ -138,7 +138,8 @@ def runners_before_trigger(document, sentence, ms, facts):
             continue
         group = _subject_group(text, sentence[0], t, programme, orgs, own)
         if not group and not _named_otherwise(text, programme, orgs):
-            group = _clause_subject(text, sentence[0], t.start(), ms, own)
+            group = _partners(text, sentence[0], t.start(), orgs, own) \
+                or _clause_subject(text, sentence[0], t.start(), ms, own)
         group += _joined(text, sentence[0], programme, orgs)
         for subject in group:
             for launch in [programme] + _launched(text, programme, programmes):
@@ -178,6 +179,24 @@ def _subject_group(text: str, start: int, t, programme, orgs, own) -> list:
                         and not CLAUSE_END.search(text, o.end, group[0].start) for o in orgs):
         group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
     return group
+
+
+def _partners(text: str, start: int, end: int, orgs, own) -> list:
+    """将和商务部一起，…开展X / 与A、B共同实施X: the partners named after 与/和/同 and before
+    一起/共同 run X with the writer, whose report leaves itself out."""
+    if own is None:
+        return []
+    for mark in _TOGETHER.finditer(text, start, end):
+        partners = [o for o in orgs if o.end <= mark.start()]
+        partners = last_group(text, partners) if partners and partners[-1].end == mark.start() \
+            else []
+        if partners and text[partners[0].start - 1:partners[0].start] in _WITH:
+            return partners + [own]
+    return []
+
+
+#: The word after the partners of a joint action (和商务部一起, 与A、B共同).
+_TOGETHER = re.compile(r"一起|一道|共同")
 
 
 def _joined(text: str, start: int, programme, orgs) -> list:
