@@ -550,16 +550,24 @@ def _alias_form(surface: str) -> str:
 
 def merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     """One entity per IRI across documents, aliases united, sorted by IRI."""
-    merged: dict[str, Entity] = {}
+    first: dict[str, Entity] = {}
+    # the united aliases, original aliases and mentions of an IRI met more than once, sorted
+    # once at the end (sorting them again for each document grew with the square of the
+    # documents that name a common entity)
+    united: dict[str, tuple[set, set, set]] = {}
     for e in entities:
-        seen = merged.get(e.iri)
+        seen = first.get(e.iri)
         if seen is None:
-            merged[e.iri] = e
-        else:
-            merged[e.iri] = replace(
-                seen,
-                aliases=tuple(sorted(set(seen.aliases) | set(e.aliases))),
-                original_aliases=tuple(sorted(set(seen.original_aliases)
-                                              | set(e.original_aliases))),
-                mentions=tuple(sorted(set(seen.mentions) | set(e.mentions))))
-    return tuple(merged[iri] for iri in sorted(merged))
+            first[e.iri] = e
+            continue
+        if e.iri not in united:
+            united[e.iri] = (set(seen.aliases), set(seen.original_aliases), set(seen.mentions))
+        aliases, originals, mentions = united[e.iri]
+        aliases.update(e.aliases)
+        originals.update(e.original_aliases)
+        mentions.update(e.mentions)
+    for iri, (aliases, originals, mentions) in united.items():
+        first[iri] = replace(first[iri], aliases=tuple(sorted(aliases)),
+                             original_aliases=tuple(sorted(originals)),
+                             mentions=tuple(sorted(mentions)))
+    return tuple(first[iri] for iri in sorted(first))
