@@ -186,3 +186,17 @@ def test_speaking_at_a_plenary_names_no_meeting():
 def test_a_quoted_name_with_a_programme_word_inside_keeps_its_conjunction():
     found = entities("李华现任湘潭大学“数字经济与数字金融实验班”首席教授。")
     assert ("Programme", "数字经济与数字金融实验班") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("团市委联合市文明办开展“青春护航·平安同行”湘潭青年志愿者助力平安建设行动。",
+     "青春护航·平安同行湘潭青年志愿者助力平安建设行动"),
+    ("团湘潭市委举办湘潭市青年志愿服务重点项目发布会。", "湘潭市青年志愿服务重点项目发布会"),
+])
+def test_a_long_tail_or_a_launch_conference_ends_the_name(text, name):
+    assert ("Programme", name) in entities(text)
+
+
+def test_a_name_read_from_gongzuo_has_lost_its_matter():
+    found = entities("湘潭市首届“湘潭工匠”选树工作新闻发布会召开。")
+    assert not [n for kind, n in found if kind == "Programme" and n.startswith("工作")]

@@ -146,7 +146,7 @@ def _with_lead(sent: Sentence, candidate: Candidate, found: list[Candidate]) -> 
 def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
     """The programme word that goes on a quoted name (“…”活动, “…”家政技能培训), or None."""
     text = sent.text
-    tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 14))
+    tail = _programme_word_at(sent, tail_from, min(sent.end, tail_from + 18))
     if tail is None and verb:
         # “巾帼示范基地”创建项目: a selection verb between the title and the word
         after = _programme_word_at(sent, verb.end(), min(sent.end, verb.end() + 4))
