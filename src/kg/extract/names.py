@@ -30,6 +30,24 @@ def name_after() -> re.Pattern:
 _NOT_NAME_START = re.compile(r"[\d一二三四五六七八九十百千万两]|" + FUNCTION_START.pattern)
 
 
+def _joined_name_end(sent: Sentence, pos: int, surnames, strict: bool) -> int | None:
+    """The end of a name of parts joined by a middle dot starting at ``pos`` (古丽娜尔·买买提:
+    one name, which ends where a word starts), or None."""
+    text = sent.text
+    joined = _JOINED_NAME.match(text, pos)
+    if joined is None or any(pos <= s < joined.end() for s, _, _ in sent.hits_of("post")):
+        return None  # (社长兼总编辑|某某·某某: a post title is no part of a name)
+    if strict and text[pos:pos + 1] not in surnames:
+        return None
+    for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
+        if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
+            break
+        if end == sent.end or end in sent.word_starts or name_after().match(text, end) \
+                or _word_follows(sent, end):
+            return end
+    return None
+
+
 def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
               by_segmentation: bool = True) -> int | None:
     """The end of a person's name starting at ``pos``, or None.
@@ -42,17 +60,9 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     boundary of jieba's (for a name without a Han surname only ``by_segmentation``).
     """
     text = sent.text
-    joined = _JOINED_NAME.match(text, pos)
-    if joined and any(pos <= s < joined.end() for s, _, _ in sent.hits_of("post")):
-        joined = None  # (社长兼总编辑|某某·某某: a post title is no part of a name)
-    if joined and (not strict or text[pos:pos + 1] in surnames):
-        # 古丽娜尔·买买提: the dot joins the parts of one name, which ends where a word starts
-        for end in range(joined.end() + 1, min(joined.end() + 8, sent.end) + 1):
-            if not re.match(r"[\u4e00-\u9fff]", text[end - 1]):
-                break
-            if end == sent.end or end in sent.word_starts or name_after().match(text, end) \
-                    or _word_follows(sent, end):
-                return end
+    joined_end = _joined_name_end(sent, pos, surnames, strict)
+    if joined_end is not None:
+        return joined_end
     compound = text[pos:pos + 2] in surnames
     if not strict and text[pos:pos + 1] in surnames and not compound:
         spelled = _spelled_by_sound().match(text, pos + 1, min(sent.end, pos + 8))

@@ -97,6 +97,19 @@ def _is_anchor(candidate: Candidate) -> bool:
                                                   "continent"))  # (欧洲航天局)
 
 
+def _joined_place_start(sent: Sentence, found: list[Candidate], left: int, s: int) -> int | None:
+    """Where a name starts whose place's short name comes before 联合 (中国联合网络通信有限公司,
+    北京联合大学: 联合 is part of the name; after 株洲市 it is the city joining a partner), or
+    None."""
+    text = sent.text
+    joint = left - len(_JOINT)
+    if not text.startswith(_JOINT, joint) or s - left > 8 or not any(
+            c.type == "Place" and c.end == joint and _is_anchor(c)
+            and text[joint - 1] not in _DIVISION_ENDS for c in found):
+        return None
+    return next(c.start for c in found if c.type == "Place" and c.end == joint)
+
+
 def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Names ending in an organisation suffix of kind top or body (妇联, 人民医院), starting at
     the place, known body or level word before the suffix (or at the name's first character
@@ -122,13 +135,9 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             start = cut if s - cut >= (2 if needs == "any" else 99) else None
         left = cut
         key = ""
-        joint = left - len(_JOINT)
-        if needs == "any" and text.startswith(_JOINT, joint) and s - left <= 8 and any(
-                c.type == "Place" and c.end == joint and _is_anchor(c)
-                and text[joint - 1] not in _DIVISION_ENDS for c in found):
-            left = start = next(c.start for c in found if c.type == "Place" and c.end == joint)
-            # 中国联合网络通信有限公司, 北京联合大学: 联合 after a place's short name is part of
-            # the name (after 株洲市 it is the city joining a partner)
+        joined = _joined_place_start(sent, found, left, s) if needs == "any" else None
+        if joined is not None:
+            left = start = joined
         if start is not None and needs == "any" and start > left \
                 and dictionary_words().get(text[left:start]) in _PROPER_NAME_TAGS:
             start = left  # 哈工大郑州研究院: a body's short name before the place is its own
