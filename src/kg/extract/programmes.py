@@ -387,7 +387,7 @@ def listed_programmes(sent: Sentence, found: list[Candidate]) -> list[Candidate]
 
 
 LISTED_PROGRAMME = "extract:listed-programme"
-#: 等 and the kind of the programmes listed before it (…等在社会上有影响的工作品牌).
+#: 等 and the kind of the programmes listed before it (…等群众叫得响的服务品牌).
 _KIND_AFTER_ITEMS = re.compile(r"等[^,，。;；、]{0,14}?(?:品牌|项目|工程|行动|活动)(?=[,，。;；、]|$)")
 
 

@@ -239,7 +239,7 @@ _ADVERB_BEFORE_JOIN = re.compile(r"\s*(?:将|也|还|又|再|共同|积极|主�
 _WITH = frozenset("与同和")
 
 
-#: A programme followed by who runs it: …科普日是由…发起, …活动由…主办.
+#: A programme followed by who runs it: …宣传周是由…发起, …活动由…主办.
 _BY_AFTER = re.compile(r"[”\"]?\s*(?:是|系|均|将|已)?由")
 
 
@@ -271,7 +271,7 @@ _HELD = re.compile(r"[”\"]?(?:[,，]?[\d\u4e00-\u9fff]{0,4}[日月])?(?:在[^,
 
 def runners_named_after(document, sentence, ms, facts):
     """The bodies between 由 and a runs trigger right after a programme run it
-    (“…”活动由A、B联合主办, 科普日是由中国科协发起), and so do those of the clauses that go on
+    (“…”活动由A、B联合主办, 宣传周是由省科协发起), and so do those of the clauses that go on
     with their roles (由A主办，B承办，C协办)."""
     text = document.text
     orgs = [m for m in ms if m.type == "Organisation"]
@@ -368,7 +368,7 @@ def _congresses() -> re.Pattern:
 
 #: An organ's term and name inside a meeting's name (…第五届主席团第一次会议).
 _ORGAN_TERM = re.compile(r"第[^届]{1,4}届.+$")
-#: A sitting of an organ of one term (第五届主席团第一次会议, 第五届常务理事会第一次会议).
+#: A sitting of an organ of one term (第五届主席团第一次会议, 第三届常务理事会第二次会议).
 _ORGAN_SITTING = re.compile(r"第[^届]{1,4}届[^第次,，]{2,8}第[^次]{1,4}次(?:全体)?会议$")
 
 
@@ -411,7 +411,7 @@ def named_runners(document, sentence, ms, facts):
                     key=lambda o: o.end, default=None)
         if named is not None and not (_ORGAN_SITTING.match(text, named.end, programme.end)
                                       and _has_organ(facts, named)):
-            # a sitting of the body's organ (某会第五届常务理事会第一次会议) is the organ's
+            # a sitting of the body's organ (某会第三届常务理事会第二次会议) is the organ's
             facts.add(named, "runs", programme, sentence)
 
 
