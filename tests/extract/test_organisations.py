@@ -216,3 +216,17 @@ def test_a_foreign_body_named_with_and_without_its_country_is_one_node():
 
 def test_an_exchange_by_its_suffix():
     assert ("Organisation", "上海证券交易所") in entities("上海证券交易所发布公告。")
+
+
+@pytest.mark.parametrize("text, name, cut", [
+    ("青禾大学材料与化学工程学院学生参加。", "青禾大学材料与化学工程学院", "化学工程学院"),
+    ("青禾大学经济和管理学院举办讲座。", "青禾大学经济和管理学院", "管理学院"),
+])
+def test_a_conjunction_inside_a_unit_s_name_after_its_parent_cuts_nothing(text, name, cut):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", cut) not in found
+
+
+def test_a_conjunction_between_two_bodies_still_ends_the_first():
+    found = entities("青禾大学与远山科技学院签订协议。")
+    assert {("Organisation", "青禾大学"), ("Organisation", "远山科技学院")} <= found

@@ -77,6 +77,9 @@ def test_places_and_captions_are_not_people(text, not_person):
     ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟"),
     ("刘红、陈静、郗敏、黄丽当选理事。", "郗敏"),
     ("王强、周苇等当选副会长。", "周苇"),
+    # the manner of an election between the names and 当选
+    ("孟秋禾顺利当选镇妇联主席。", "孟秋禾"),
+    ("齐远山、白若溪全票当选副会长。", "白若溪"),
     # a note in brackets after a listed name (女, 兼职) does not break the list
     ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "全海燕"),
     ("会议推选龚平、全海燕(女,挂职)、骆斌(兼职)3名同志为副秘书长。", "骆斌"),

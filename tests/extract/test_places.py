@@ -80,3 +80,10 @@ def test_a_zone_after_a_city_at_province_level():
     found = entities("上海张江高科技园区迎来一批新项目。")
     assert ("Place", "张江高科技园区") in found
     assert not [n for t, n in found if t == "Programme"]   # 迎来 ends every name before it
+
+
+def test_a_town_read_below_its_county_is_a_place_again_later_and_so_is_its_body():
+    found = entities("宁城县青禾镇召开妇女代表大会。会上，孟秋禾当选为青禾镇妇联主席。")
+    assert ("Place", "青禾镇") in found and ("Organisation", "青禾镇妇女联合会") in found
+    # named alone first, the town is read by no context
+    assert ("Place", "青禾镇") not in entities("会上，孟秋禾当选为青禾镇妇联主席。")

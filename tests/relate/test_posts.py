@@ -41,3 +41,26 @@ def test_a_profile_gives_party_membership_and_the_posts_after_xianren():
     assert by_sentence_rule(profile_posts, doc, mentions) == {
         ("Person/林知夏", "holdsPost", "Organisation/中国共产党", "党员", None),
         ("Person/林知夏", "holdsPost", "Organisation/青禾公司", "总经理", None)}
+
+
+def test_the_posts_of_elections_after_a_congress_are_in_the_body_it_elected():
+    doc = document_of("年会选举产生了青禾县书法协会第三届理事会。孟秋禾当选会长，"
+                      "齐远山、白若溪(增补)全票当选副会长。")
+    body = mention(doc, "青禾县书法协会", "Organisation")
+    council = mention(doc, "青禾县书法协会第三届理事会", "Organisation")
+    people = [mention(doc, name, "Person") for name in ("孟秋禾", "齐远山", "白若溪")]
+    expected = {("Person/孟秋禾", "holdsPost", "Organisation/青禾县书法协会", "会长", None)} | {
+        (f"Person/{name}", "holdsPost", "Organisation/青禾县书法协会", "副会长", None)
+        for name in ("齐远山", "白若溪")}
+    assert by_sentence_rule(posts_held, doc, [body, council, *people]) == expected
+    # the rule reads the body the congress elected: without it the posts are in none
+    assert by_sentence_rule(posts_held, doc, people) == set()
+
+
+def test_a_note_on_the_last_name_of_a_list_stands_before_the_post():
+    doc = document_of("青禾县书法协会选举齐远山、白若溪(女)为副会长。")
+    body = mention(doc, "青禾县书法协会", "Organisation")
+    people = [mention(doc, name, "Person") for name in ("齐远山", "白若溪")]
+    assert by_sentence_rule(posts_held, doc, [body, *people]) == {
+        (f"Person/{name}", "holdsPost", "Organisation/青禾县书法协会", "副会长", None)
+        for name in ("齐远山", "白若溪")}

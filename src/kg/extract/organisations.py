@@ -126,6 +126,8 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
                 or text[s - 1:s] in _OPENING_BRACKETS or _company_form().match(text, e):
             continue  # (集团) inside a company's name ends nothing, nor does 集团|有限公司
         left = sent.limit(s)
+        if needs == "any":
+            left = _across_conjunction(sent, left, s, found + result)
         # a body named before this one by its own suffix is not part of its name
         # (自治区妇联平安内蒙古建设工作领导小组); national short forms are (中共内蒙古…委员会)
         cut = max([left] + [c.end for c in found + result if c.type == "Organisation"
@@ -167,6 +169,27 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             continue  # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+def _across_conjunction(sent: Sentence, left: int, suffix_start: int,
+                        found: list[Candidate]) -> int:
+    """Where a unit's name may start (``left``, or the start of the words before the
+    conjunction) when a conjunction joins two of its words right after its parent body
+    (某大学|汽车与交通工程学院; not 某大学与|某学院: there the body ends at 与)."""
+    text = sent.text
+    if left - 2 < sent.start or text[left - 1] not in _NAME_CONJUNCTIONS \
+            or suffix_start - left > 6:
+        return left
+    before = sent.limit(left - 2)
+    if any(c.type == "Organisation" and c.end == left - 1 for c in found):
+        return left  # 党中央|和: a body's name ends at the conjunction
+    return before if any(c.type == "Organisation" and before <= c.end
+                         and 2 <= left - 1 - c.end <= 4 and sent.is_name(c.end, left - 1)
+                         for c in found) else left
+
+
+#: Conjunctions that join two words inside a unit's name (经济与管理学院).
+_NAME_CONJUNCTIONS = frozenset("与和")
 
 
 @per_rule_set
@@ -223,11 +246,13 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         if kind in ("top", "organ") or needs == "country" or not suffix_ends_name(sent, suffix, e):
             continue
-        left = sent.limit(s)
+        left = _across_conjunction(sent, sent.limit(s), s, parents + result)
+        # the unit's own words (妇二 in 妇二科) are at most five characters, or two words
+        # joined by a conjunction (汽车与交通工程学院)
+        reach = 5 if left == sent.limit(s) else 8
         for parent in parents + result:
-            # the unit's own words (妇二 in 妇二科) are at most five characters, and hold no
-            # post title and its holder (海港队|主教练|莱科: a coach and his name)
-            if left <= parent.start and parent.end <= s <= parent.end + 5 \
+            # (and they hold no post title and its holder: 海港队|主教练|莱科, a coach)
+            if left <= parent.start and parent.end <= s <= parent.end + reach \
                     and sent.is_name(parent.end, s) \
                     and not any(parent.end <= a and b < s and person_at(sent, b, surnames, False)
                                 for a, b, _ in sent.hits_of("post")):

@@ -55,6 +55,7 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                     key=lambda c: c.start)
     result = _without_foreign_short_forms(sent, result)
     lower = _lower_places(sent, result)
+    lower += _remembered_towns(sent, result + lower)
     sited = _sited_places(sent, result + lower)
     # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
     result = [p for p in result if sent.text[p.start:p.end] == p.key
@@ -212,6 +213,26 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
             chained.add(m.end())
             if m.end() not in pending:
                 insort(pending, m.end())
+    return result
+
+
+def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """A town or village read below its county earlier in the document is the same place
+    wherever its full name comes again (崇州市大划镇…。大划镇妇联主席: the town, and so
+    its federation); the names of this sentence are remembered for the next ones."""
+    known: set[str] = sent.memory.setdefault("towns", set())
+    text, taken = sent.text, [(p.start, p.end) for p in places]
+    result = []
+    for name in sorted(known, key=len, reverse=True):
+        at = text.find(name, sent.start, sent.end)
+        while at >= 0:
+            if not any(a < at + len(name) and at < b for a, b in taken):
+                result.append(Candidate(at, at + len(name), "Place", "extract:lower-level-place",
+                                        name, "place"))
+                taken.append((at, at + len(name)))
+            at = text.find(name, at + len(name), sent.end)
+    known.update(p.key for p in places
+                 if p.rule_id == "extract:lower-level-place" and len(p.key) > 2)
     return result
 
 

@@ -86,10 +86,13 @@ def crosses_word(text: str, start: int, end: int, edges: tuple[int, ...] | None 
 class Sentence:
     """One sentence of a document with its lexicon hits and name boundaries."""
 
-    def __init__(self, text: str, start: int, end: int, hits: list, state: dict):
+    def __init__(self, text: str, start: int, end: int, hits: list, state: dict,
+                 memory: dict | None = None):
         self.text, self.start, self.end = text, start, end
         #: What a rule carries to the document's later sentences (a list heading's qualifier).
         self.state = state
+        #: What a rule carries to every later sentence of the document (the towns it read).
+        self.memory = {} if memory is None else memory
         self.hits = uncovered(hits, text)
         hits = self.hits
         breaks = {start}
@@ -236,7 +239,8 @@ NAMED_NOT_BODY = frozenset(("nr", "nrt", "nz", "ns"))
 
 def document_sentences(document: Document) -> Iterator[Sentence]:
     """The sentences of a document, each with its lexicon hits (those inside it) and the
-    document's running state, which a sentence ending in 。!? or a line break clears.
+    document's running state, which a sentence ending in 。!? or a line break clears, and its
+    memory, which lasts to the document's end.
 
     >>> from kg.normalize import make_document
     >>> doc = make_document("王芳出席会议。李梅表示支持。".encode(), "t.txt")
@@ -245,13 +249,14 @@ def document_sentences(document: Document) -> Iterator[Sentence]:
     """
     text, lexicon = document.text, compiled_rules()[0]
     state: dict = {}
+    memory: dict = {}
     for s0, s1 in document.sentences:
         # one sentence's hits at a time: a large document's hits all at once would take
         # hundreds of bytes per character
         hits = list(lexicon.find(text, s0, s1))
         if s0 and text[s0 - 1] in "。!！?？\n":
             state.clear()  # a qualifier of a list heading lasts to the end of its sentence
-        yield Sentence(text, s0, s1, hits, state)
+        yield Sentence(text, s0, s1, hits, state, memory)
 
 
 def _window(sent: Sentence, pos: int) -> tuple[int, str]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..places import COUNTRY, place_index
-from ..rules import per_rule_set, table
+from ..rules import per_rule_set, table, word_pattern
 from .facts import Facts
 
 
@@ -90,6 +90,7 @@ def posts_held(document, sentence, ms, facts):
     orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
     places = [m for m in ms if m.type == "Place"]
     seen = _PostSentence(text, sentence, orgs, places, facts)
+    _elected_body(seen)
     groups = _name_lists(text, people)
     _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
@@ -102,6 +103,16 @@ def posts_held(document, sentence, ms, facts):
         _units_before_names(seen, group)
         if not _table_row_or_apposition(seen, group):
             _post_after_names(seen, group)
+
+
+def _elected_body(seen: _PostSentence) -> None:
+    """大会选举产生某会第N届委员会…: the body a congress elects is the one the posts of the
+    elections after it are in (甲当选主席，乙、丙当选副主席), when they name no unit."""
+    for org in seen.orgs:
+        if _ELECTS_BODY.search(seen.text, max(seen.sentence[0], org.start - 8), org.start):
+            seen.facts.elected = min((o for o in seen.orgs if o.start == org.start),
+                                     key=lambda o: o.end)
+            return
 
 
 def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
@@ -206,7 +217,7 @@ def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
         elected = facts.elected
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
             if elected is None or elected.start < sentence[0] else elected
-        if unit is not None and _ELECTION.search(text, sentence[0], group[0].start):
+        if unit is not None and _ELECTION.search(text, sentence[0], note):
             seen.hold(group, unit, None, role=text[note:_post_end(text, note)])
 
 
@@ -223,10 +234,23 @@ _APPOSITION_END = frozenset(",，。;；)）")
 _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
 #: After the last name of a list: 等, a head count (3名同志).
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位人](?:同志)?)?")
+#: A short note on the last name of a list (…、王某(女)当选, 丙(增补)当选).
+_NAME_NOTE = re.compile(r"[（(]([^（）()]{1,4})[)）]")
 #: A form of address between a name and what follows (聘任王某同学为…).
 _ADDRESS = r"(?:同志|同学|女士|先生)?"
-_POST_AFTER_NAME = re.compile(_ADDRESS + r"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|"
-                              r"当选为?|调任|现任|任)")
+
+
+@per_rule_set
+def _post_after_name() -> re.Pattern:
+    """What opens the post after a name: an election or appointment verb (the manner of an
+    election may come first: 全票当选), or a bracket."""
+    manner = word_pattern("election_manners")
+    return re.compile(_ADDRESS + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|"
+                      rf"{manner}?当选为?|调任|现任|任)")
+
+
+#: An election that names the body it fills, right before the body's name (选举产生了新一届|).
+_ELECTS_BODY = re.compile(r"(?:选举产生|选举|选出|产生)了?(?:新一届|新一任)?$")
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
@@ -380,9 +404,13 @@ def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
     任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
     one: after 为, a unit and a post that close the clause, or a post in a sentence that elects
     or appoints (甲为|某村党支部书记乙送上…: 为 is "for", the post is 乙's)."""
-    end = _LIST_END.match(text, group[-1].end).end()
+    end = group[-1].end
+    note = _NAME_NOTE.match(text, end)
+    if note and not re.search(_title_words(), note.group(1)):
+        end = note.end()  # 丙(增补)|当选: a note on the name, not its post (甲(主席))
+    end = _LIST_END.match(text, end).end()
     end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
-    note = _POST_AFTER_NAME.match(text, end)
+    note = _post_after_name().match(text, end)
     if note is None:
         note = _APPOINTED_AS.match(text, end)
         unit = note and next((o for o in orgs if o.start == note.end()), None)
