@@ -156,3 +156,9 @@ def test_partners_named_with_together_run_it_with_the_writer(tmp_path):
                                        "结合开展扶贫工作,在西部建立一批巾帼电商培训基地。"), "runs")
     assert runs == {("中华人民共和国商务部", "巾帼电商培训基地"),
                     ("中华全国妇女联合会", "巾帼电商培训基地")}
+
+
+def test_the_body_a_clause_says_initiated_it_runs_it_too(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "在湘潭市妇联倡导下,湘潭市女企业家互助会筹资三万元,在某小学捐建"
+                                       "首个“儿童之家”。"), "runs")
+    assert runs == {("湘潭市妇女联合会", "儿童之家"), ("湘潭市女企业家互助会", "儿童之家")}

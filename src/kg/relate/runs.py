@@ -13,7 +13,8 @@ held (X推进会在某地召开) without its host is the writer's too, and who h
 launch (“X”活动启动仪式) runs X. Bodies listed after a role label (主办单位：A、B；承办单位：C)
 run the programme named last before it, and so do those after 由 when words stand for the
 event named before (该赛由A主办，B承办); after 由, each clause that goes on with a part
-(，B承办，C协办) names more runners. A trigger word inside a name
+(，B承办，C协办) names more runners; the body of 在X倡导下/在X的组织下 runs what the clause
+after it does. A trigger word inside a name
 (妇联基层组织), 联合 alone (联合负责人), a programme inside a title's name, and carrying out a
 meeting's spirit or a speech given at it run nothing. A programme whose name starts with an
 organisation (清华大学远程教学站) or follows it (教育部X计划) is that organisation's, a women's
@@ -140,7 +141,8 @@ def runners_before_trigger(document, sentence, ms, facts):
         if not group and not _named_otherwise(text, programme, orgs):
             group = _partners(text, sentence[0], t.start(), orgs, own) \
                 or _clause_subject(text, sentence[0], t.start(), ms, own)
-        group += _joined(text, sentence[0], programme, orgs)
+        group += _joined(text, sentence[0], programme, orgs) + _initiators(
+            text, sentence[0], t.start(), orgs)
         for subject in group:
             for launch in [programme] + _launched(text, programme, programmes):
                 if not is_inside(subject, launch):
@@ -197,6 +199,16 @@ def _partners(text: str, start: int, end: int, orgs, own) -> list:
 
 #: The word after the partners of a joint action (和商务部一起, 与A、B共同).
 _TOGETHER = re.compile(r"一起|一道|共同")
+
+
+def _initiators(text: str, start: int, end: int, orgs) -> list:
+    """在X倡导下 / 在X的组织下，…开展Y: X initiated or organised Y with those who carry it out."""
+    return [o for under in _UNDER.finditer(text, start, end) for o in orgs
+            if under.start("body") <= o.start and o.end <= under.end("body")]
+
+
+#: The body that initiates or organises what the clause after it does (在X倡导下, 在X的组织下).
+_UNDER = re.compile(r"在(?P<body>[^,，。;；]{2,30}?)的?(?:倡导|组织|号召|推动|牵头)下")
 
 
 def _joined(text: str, start: int, programme, orgs) -> list:
