@@ -235,3 +235,21 @@ def test_foreign_names_in_news(text, person):
 ])
 def test_a_name_opens_with_no_province_or_country(text, not_person):
     assert ("Person", not_person) not in entities(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # a well-known person jieba's dictionary holds as a frequent name
+    ("国家主席江泽民12月31日发表新年讲话。", "江泽民"),
+    # a name joined by 和 to a name found
+    ("今天上午，王立明和张秀英一起来到村里看望群众。", "张秀英"),
+])
+def test_names_of_the_news_without_a_cue_of_their_own(text, person):
+    assert ("Person", person) in entities(text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("黄金周期间游客众多。", "黄金周"),    # a frequent name word ending in an ordinary word
+    ("王立明和张家口市的干部座谈。", "张家口"),
+])
+def test_frequent_words_and_places_are_no_names(text, not_person):
+    assert ("Person", not_person) not in entities(text)

@@ -138,9 +138,11 @@ PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
 def _is_name_word(text: str) -> bool:
     """Whether ``text`` is a whole word, not a name: an ordinary dictionary word, or one of the
     frequent words jieba tags as names (荣誉, 文明, 宁静; as the start of a name, 黎明 of
-    黎明某 is fine)."""
+    黎明某 is fine); a frequent one of three characters is a well-known person's name
+    (江泽民), unless an ordinary word ends it (黄金周, 古建筑)."""
     return is_word(text) or (dictionary_words().get(text) == "nr"
-                             and _frequency(text) >= _WORD_FREQUENCY)
+                             and _frequency(text) >= _WORD_FREQUENCY
+                             and (len(text) < 3 or _holds_common_word(text)))
 
 
 #: jieba's frequency above which a word it tags as a name is an ordinary word (荣誉 2877,

@@ -162,7 +162,25 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     for rule in PERSON_RULES:
         result += rule(sent, surnames, found)
     result += _confirmed_by_tagger(sent, result)
+    result += _joined_names(sent, surnames, result)
     return _uncrossed(sent, result)
+
+
+#: Words that join two people (王某和李某一起…).
+_JOINING = frozenset("和与及同")
+
+
+def _joined_names(sent: Sentence, surnames, names: list[Candidate]) -> list[Candidate]:
+    """A name with a Han surname joined to a name found (王某和李某一起来到…), read as after a
+    post: it ends where jieba's segmentation does."""
+    text, result = sent.text, []
+    for c in names:
+        pos = c.end + 1
+        end = person_at(sent, pos, surnames, strict=False) if text[c.end:pos] in _JOINING \
+            else None
+        if end and looks_like_name(text[pos:end], surnames):
+            result.append(Candidate(pos, end, "Person", TAGGED_NAME, text[pos:end], "person"))
+    return result
 
 
 def _award_recipients(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
