@@ -105,7 +105,7 @@ def test_events_and_bases_named_by_their_kind(text, name):
     "不少县级妇联组织着手创办托育服务机构,为年轻妈妈提供育儿指导、创业咨询等帮助。",
     "全市妇联紧扣打赢脱贫攻坚战的要求,组织多项活动。",
     "市妇联把“集中宣讲”和入户走访结合起来。",
-    "要把项目办好,体现基金会做公益慈善项目的温度,让更多公益慈善项目落地。",
+    "基金会坚持做公益慈善项目二十年,让更多公益慈善项目惠及群众。",
 ])
 def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
     assert not [name for kind, name in entities(text) if kind == "Programme"]
@@ -113,7 +113,7 @@ def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
 
 @pytest.mark.parametrize("text", [
     "湖南建工集团有限公司钢结构项目部女子班组获评先进集体。",
-    "株洲云岭电力有限责任公司项目开发部主管李一帆获评先进个人。",
+    "株洲云岭电力有限责任公司项目管理部经理李一帆获评先进个人。",
     "青年们用实际行动诠释了担当。",
 ])
 def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
@@ -121,16 +121,16 @@ def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
 
 
 @pytest.mark.parametrize("text, meeting", [
-    ("随后召开的湖南省残联第七届主席团第一次全体会议,选举产生了主席。", "湖南省残联第七届主席团第一次全体会议"),
+    ("会后举行了湖南省残联第七届主席团第一次全体会议,选出主席。", "湖南省残联第七届主席团第一次全体会议"),
     ("会议要求深入学习中央党的统战工作会议精神。", "中央党的统战工作会议"),
-    ("昨日,湘潭市海外联谊会第三届理事会暨湘潭市第五次归侨侨眷代表大会举行。", "湘潭市第五次归侨侨眷代表大会"),
+    ("湘潭市第五次归侨侨眷代表大会暨湘潭市侨联成立四十周年座谈会于本周举行。", "湘潭市第五次归侨侨眷代表大会"),
 ])
 def test_a_sitting_a_party_conference_or_one_of_two_joined_events_is_named_whole(text, meeting):
     assert ("Programme", meeting) in entities(text)
 
 
 @pytest.mark.parametrize("text, name", [
-    ("湖南省妇联持续深入开展了寻找三湘“最美家庭”活动。", "寻找三湘最美家庭活动"),
+    ("湖南省妇联今年组织了寻找三湘“最美家庭”活动。", "寻找三湘最美家庭活动"),
     ("湘潭县妇联着力创新“邻里互助”服务品牌。", "邻里互助"),
     ("湘潭县妇联举办2023年“巾帼先锋”活动。", "巾帼先锋"),
 ])
@@ -139,7 +139,7 @@ def test_words_leading_into_a_quoted_name_are_part_of_it_when_they_name_somethin
 
 
 @pytest.mark.parametrize("text, organisation", [
-    ("湖南省文联是中国人民政治协商会议的参加单位。", "中国人民政治协商会议"),
+    ("湖南省文联于1949年参加了中国人民政治协商会议的筹备。", "中国人民政治协商会议"),
 ])
 def test_the_cppcc_itself_is_a_body_not_a_meeting(text, organisation):
     found = entities(text)
@@ -179,7 +179,7 @@ def test_a_name_counted_by_sites_is_a_kind_of_work():
 
 
 def test_speaking_at_a_plenary_names_no_meeting():
-    found = entities("她三次在省政协全会作大会发言。")
+    found = entities("李华曾在市政协全会作大会发言,建议增设托育点。")
     assert not [n for kind, n in found if kind == "Programme" and n.endswith("作大会")]
 
 
@@ -198,5 +198,5 @@ def test_a_long_tail_or_a_launch_conference_ends_the_name(text, name):
 
 
 def test_a_name_read_from_gongzuo_has_lost_its_matter():
-    found = entities("湘潭市首届“湘潭工匠”选树工作新闻发布会召开。")
+    found = entities("湘潭市首届“湘潭工匠”选树工作新闻发布会于昨日举行。")
     assert not [n for kind, n in found if kind == "Programme" and n.startswith("工作")]
