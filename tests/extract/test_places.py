@@ -87,3 +87,11 @@ def test_a_town_read_below_its_county_is_a_place_again_later_and_so_is_its_body(
     assert ("Place", "青禾镇") in found and ("Organisation", "青禾镇妇女联合会") in found
     # named alone first, the town is read by no context
     assert ("Place", "青禾镇") not in entities("会上，孟秋禾当选为青禾镇妇联主席。")
+
+
+@pytest.mark.parametrize("text, region", [
+    ("产品远销东南亚和中东地区。", "东南亚"),
+    ("中东局势牵动各方。", "中东"),
+])
+def test_regions_of_the_world(text, region):
+    assert ("Place", region) in entities(text)
