@@ -200,3 +200,8 @@ def test_a_long_tail_or_a_launch_conference_ends_the_name(text, name):
 def test_a_name_read_from_gongzuo_has_lost_its_matter():
     found = entities("湘潭市首届“湘潭工匠”选树工作新闻发布会于昨日举行。")
     assert not [n for kind, n in found if kind == "Programme" and n.startswith("工作")]
+
+
+def test_a_quoted_activity_read_before_a_locative():
+    assert ("Programme", "三优一满意") in entities("全市医务人员在“三优一满意”活动中发挥了作用。")
+    assert not [n for kind, n in entities("市妇联“巾帼”活动中心揭牌。") if kind == "Programme"]

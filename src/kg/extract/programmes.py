@@ -43,12 +43,18 @@ def _programme_word_at(sent: Sentence, pos: int, limit: int, quoted: bool = Fals
     (across function words only when the name is all inside quotation marks)."""
     best = None
     for s, e, p in sent.hits_of("prog_word"):
-        if pos <= s and e <= limit and sent.is_name(pos, s) and sent.ends_word(e) \
+        if pos <= s and e <= limit and sent.is_name(pos, s) \
+                and (sent.ends_word(e)
+                     or p[2] == "quote" and _LOCATIVE_AFTER.match(sent.text, e)) \
                 and (quoted or sent.limit(s) <= pos) \
                 and (quoted or not re.search(r"[等和与及的]", sent.text[pos:s])):
             if best is None or e > best[1] or (e == best[1] and s < best[0]):
                 best = (s, e, p)
     return best
+
+
+#: A locative after an activity word (“…”活动中), not the start of a longer word (活动中心).
+_LOCATIVE_AFTER = re.compile(r"[中上](?![心国华学央小医级层海])")
 
 
 def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
