@@ -17,6 +17,9 @@ from extraction import names_of
     ("中国国际经济交流中心（下称“国经中心”）发布报告。国经中心专家解读。",
      ("Organisation", "中国国际经济交流中心"), "国经中心"),
     ("国家航天局与欧洲航天局（ESA）签署协议。", ("Organisation", "欧洲航天局"), "ESA"),
+    # an encyclopaedia's way: the name, a comma, 简称 and the short form
+    ("东海师范大学，简称“东师大”，是一所综合性大学。", ("Organisation", "东海师范大学"), "东师大"),
+    ("东海理工大学，简称东理工，位于海滨。", ("Organisation", "东海理工大学"), "东理工"),
 ])
 def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
     forms = names_of(text)

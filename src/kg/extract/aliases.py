@@ -16,7 +16,8 @@ from .sentence import Candidate
 #: (英文简称ABC), ,以下简称“协会”.
 _ALIAS_WORD = r"(?:(?:以下|下文)?简称|(?:以下|下文|下)称|英文简称|英文缩写)"
 _STATED_ALIAS = re.compile(rf"[”\"]?\({_ALIAS_WORD}[为:]?[“\"]?([^()“”\"]{{2,12}}?)[”\"]?\)"
-                           rf"|[”\"]?[,，]?以下简称[为:]?[“\"]([^“”\"]{{2,12}})[”\"]")
+                           rf"|[”\"]?[,，]?(?:以下)?简称[为:]?(?:[“\"]([^“”\"]{{2,12}})[”\"]"
+                           rf"|([\u4e00-\u9fffA-Za-z]{{2,8}})(?=[,，。;；]))")
 
 #: … or a short form in brackets (湖南省巾帼志愿者协会(巾帼志协), …(UNICEF)).
 _BRACKETED = re.compile(r"[”\"]?\(([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z]{1,9})\)")
@@ -46,7 +47,7 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
     for end, c in sorted(outer.items()):
         name = c.key or text[c.start:c.end]
         m = _STATED_ALIAS.match(text, end)
-        group = 1 if m and m.group(1) else 2
+        group = next((g for g in (1, 2, 3) if m.group(g)), 0) if m else 0
         if m is None:
             m, group = _BRACKETED.match(text, end), 1
             if m is None or not _abbreviates(m.group(1), text[c.start:c.end]) \
