@@ -140,3 +140,13 @@ def test_a_youth_league_committee_is_not_also_the_party_s(tmp_path):
     names = organisations(build_texts(tmp_path, {
         "a.txt": "株洲市妇联开会。株洲市文明办参加。团市委发出倡议。"}))
     assert "中国共产党株洲市委员会" not in names
+
+
+def test_a_relative_body_under_a_heading_that_names_a_county_is_that_county_s(tmp_path):
+    # the page is about 林西县 (named most), but 县妇联 under the heading 宁 城 is 宁城县's
+    graph = build_texts(tmp_path, {"roundup.txt": (
+        "宁 城\n3月8日，县妇联在广场开展普法宣传。\n"
+        "林 西\n林西县举办讲座，林西县各界妇女参加，县妇联主席出席。林西县。\n")})
+    names = organisations(graph)
+    assert "县妇联" in names["宁城县妇女联合会"].aliases
+    assert "县妇联" in names["林西县妇女联合会"].aliases

@@ -204,3 +204,26 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
         if home not in above and not (above & named):
             stray.add(m)
     return frozenset(stray)
+
+
+#: What a heading line may hold around its place's name: blanks and brackets (【岢 岚】).
+_HEADING_MARKS = re.compile(r"[\s【】〔〕\[\]]+")
+
+
+def section_places(text: str) -> list[tuple[int, str]]:
+    """The sections of a round-up page headed by a line that is only a city's or county's
+    name (``岢 岚`` over one county's news, ``祁 县`` over the next): the start of each heading
+    and the place it names, in text order; in such a section 县妇联 is that county's.
+
+    >>> section_places("岢 岚\\n县妇联开展活动。\\n祁 县\\n县委出席。")
+    [(0, '岢岚县'), (13, '祁县')]
+    """
+    index, result, start = place_index(), [], 0
+    for line in text.splitlines(keepends=True):
+        name = _HEADING_MARKS.sub("", line)
+        if 2 <= len(name) <= 6:
+            place = name if name in index.by_name else index.short.get(name)
+            if place and index.level(place) in ("prefecture", "county"):
+                result.append((start, place))
+        start += len(line)
+    return result

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Iterable
 
 from .model import Document, Entity, Mention
-from .places import COUNTRY, TOWN_SUFFIX, place_index, stray_short_forms
+from .places import COUNTRY, TOWN_SUFFIX, place_index, section_places, stray_short_forms
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 
 _WHITESPACE = re.compile(r"\s+")
@@ -348,9 +348,10 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     cities = _localities_with_city(region, localities)
     resolved = []
     body_starts = {m.start for m in mentions if m.type == "Organisation"}
+    sections = section_places(document.text)
     for m in mentions:
         if m.type == "Organisation":
-            local = _local_form(m.key or m.surface, cities)
+            local = _local_form(m.key or m.surface, _in_section(cities, sections, m.start))
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = replace(m, key=local)
@@ -366,6 +367,17 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     resolved = _own_organs(resolved)
     resolved += _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
+
+
+def _in_section(localities: tuple[str, ...], sections: list[tuple[int, str]],
+                pos: int) -> tuple[str, ...]:
+    """The localities at ``pos``: under a heading that names a place (``section_places``),
+    that place instead of the document's own of its level."""
+    heading = next((place for start, place in reversed(sections) if start <= pos), None)
+    if heading is None:
+        return localities
+    level = place_index().level(heading)
+    return (heading,) + tuple(p for p in localities if place_index().level(p) != level)
 
 
 @per_rule_set
