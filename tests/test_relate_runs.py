@@ -45,6 +45,12 @@ def test_the_body_opening_an_earlier_clause_runs_it(tmp_path):
     assert runs == {("湖南省妇女联合会", "巾帼创业行动")}
 
 
+def test_plural_bodies_as_subject_are_not_the_writer_of_another_kind(tmp_path):
+    runs = facts_of(graph_of(tmp_path, "凤冈县委召开会议。凤冈县委部署工作。去年,市县妇联指导实施"
+                                       "“洁家、兴业、育儿”计划。"), "runs")
+    assert not runs
+
+
 def test_a_kind_of_body_as_subject_is_not_the_writer_of_another_kind(tmp_path):
     runs = facts_of(graph_of(tmp_path, "长沙市政协召开会议。长沙市政协主席讲话。会议要求,各级工会组织要"
                                        "组织职工,努力把基层工会建成职工信赖的“职工之家”。"), "runs")

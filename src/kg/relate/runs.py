@@ -78,10 +78,10 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
 #: What may open a clause before its subject: a date, a time adverb (3月5日, 近年来).
 _CLAUSE_OPENING = re.compile(r"[\s\d年月日号]*(?:近年来|今年以来|近日|日前|同时|此外|另外)?[\s,，]*")
 
-#: A kind of body as a clause's subject (各级妇联组织, 基层工会, 全市各级残联).
+#: A kind of body as a clause's subject (各级妇联组织, 基层工会, 全市各级残联, 市县妇联).
 _GENERIC_BODIES = re.compile(r"(?:全[省市区县旗盟国]|[\u4e00-\u9fff]{1,8}?[省市区县旗盟州])?"
-                             r"(?:各级|基层|各地)[\u4e00-\u9fff]{0,4}?"
-                             r"(妇联|工会|残联|科协|侨联|文联)")
+                             r"(?:各级|基层|各地|[省市县区乡镇]{2,3}(?=[妇工残科侨文]))"
+                             r"[\u4e00-\u9fff]{0,4}?(妇联|工会|残联|科协|侨联|文联)")
 
 
 @per_rule_set
