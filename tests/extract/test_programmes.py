@@ -205,3 +205,8 @@ def test_a_name_read_from_gongzuo_has_lost_its_matter():
 def test_a_quoted_activity_read_before_a_locative():
     assert ("Programme", "三优一满意") in entities("全市医务人员在“三优一满意”活动中发挥了作用。")
     assert not [n for kind, n in entities("市妇联“巾帼”活动中心揭牌。") if kind == "Programme"]
+
+
+def test_a_year_makes_two_characters_before_a_meeting_word_a_name():
+    assert ("Programme", "迎春座谈会") in entities("团县委召开2024年迎春座谈会。")
+    assert not [n for kind, n in entities("团县委召开迎春座谈会。") if kind == "Programme"]

@@ -261,6 +261,10 @@ _UNIT_OR_POST_AFTER = re.compile(r"(?:开发|管理|建设|技术|实施)?(?:部
                                  r"负责人|经理|主管|总监|主任)")
 
 
+#: A year right before a name (2023年新春座谈会).
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d年度?$")
+
+
 def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names ending in a programme word, and distributed lists
     (平安家庭、绿色家园两大工程 -> two 工程)."""
@@ -300,7 +304,9 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if dist and left > sent.start and text[left - 1] == "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
-        if len(body) < (2 if p[2] == "short" else 3) or len(body) > 22 \
+        # a year before it makes two characters a name (2023年新春座谈会)
+        shortest = 2 if p[2] == "short" or _YEAR_BEFORE.search(text, sent.start, left) else 3
+        if len(body) < shortest or len(body) > 22 \
                 or GENERIC_BODY.match(body):
             continue
         if p[1].endswith("会议") and any(c.type == "Organisation" and c.start == left
