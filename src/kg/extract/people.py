@@ -117,7 +117,10 @@ def _tagged_names(sent: Sentence, surnames,
     result = []
     for i, (a, b, tag) in enumerate(words):
         name = text[a:b]
-        if tag not in NAME_TAGS or name in common or not looks_like_name(name, surnames):
+        # (a common word of three characters the tagger reads as a name is a well-known one's:
+        # 陈国强|于…; looks_like_name turns away the ordinary words among them)
+        if tag not in NAME_TAGS or (name in common and len(name) < 3) \
+                or not looks_like_name(name, surnames):
             continue
         # (not after a quotation mark or a space that stands for one: “蒲公英” is a brand)
         titled = text[a - 1:a] in _ROLE_END or text[a - 1:a] in "长记任席理" \
