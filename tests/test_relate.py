@@ -646,3 +646,13 @@ def test_every_reporter_of_a_byline_list_works_for_its_outlet(tmp_path):
     posts = facts_of(graph, "holdsPost")
     assert {("林海涛", "光明日报"), ("邓宇晴", "光明日报"), ("陈思远", "人民日报"),
             ("黄静怡", "人民日报")} <= posts
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("王立军曾任东方银行行长，现任南方投资有限责任公司董事长。", "王立军", "东方银行"),
+    ("王立军曾任东方银行行长，现任南方投资有限责任公司董事长。", "王立军", "南方投资有限责任公司"),
+    ("陈国栋于2019年当选中国工程院院士。", "陈国栋", "中国工程院"),
+])
+def test_past_posts_dated_elections_and_a_present_post_after_a_clause(tmp_path, text, person,
+                                                                       body):
+    assert (person, body) in facts_of(graph_of(tmp_path, text), "holdsPost")

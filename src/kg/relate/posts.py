@@ -243,10 +243,12 @@ _ADDRESS = r"(?:同志|同学|女士|先生)?"
 @per_rule_set
 def _post_after_name() -> re.Pattern:
     """What opens the post after a name: an election or appointment verb (the manner of an
-    election may come first: 全票当选), or a bracket."""
+    election may come first: 全票当选; its date may: 于2019年当选), a past post (曾任, 历任),
+    or a bracket."""
     manner = word_pattern("election_manners")
-    return re.compile(_ADDRESS + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|担任|出任|兼任|"
-                      rf"{manner}?当选为?|调任|现任|任)")
+    return re.compile(_ADDRESS + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
+                      + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|曾?(?:担任|出任|兼任)|"
+                      rf"{manner}?当选为?|调任|现任|曾任|历任|任)")
 
 
 #: An election that names the body it fills, right before the body's name (选举产生了新一届|).
@@ -341,9 +343,11 @@ def profile_posts(document, sentence, ms, facts):
     if not people or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
         return
     subject = people[0]
-    # 王某教授现任…: the subject's title may stand between the name and 现任
+    # 王某教授现任…: the subject's title may stand between the name and 现任; 王某曾任…，现任…:
+    # a clause may come first when no one else is named
     now = _NOW_HOLDS.match(text, _post_end(text, subject.end))
-    if not _PROFILE.match(text, subject.end) and now is None:
+    if not _PROFILE.match(text, subject.end) and now is None and not (
+            len(people) == 1 and _NOW_HOLDS.search(text, subject.end, sentence[1])):
         return
     orgs = [m for m in ms if m.type == "Organisation" and m.start > subject.end]
     places = [m for m in ms if m.type == "Place"]
