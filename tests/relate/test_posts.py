@@ -64,3 +64,15 @@ def test_a_note_on_the_last_name_of_a_list_stands_before_the_post():
     assert by_sentence_rule(posts_held, doc, [body, *people]) == {
         (f"Person/{name}", "holdsPost", "Organisation/青禾县书法协会", "副会长", None)
         for name in ("齐远山", "白若溪")}
+
+
+def test_a_new_term_or_a_bare_body_word_after_an_election_is_the_body_elected_before():
+    doc = document_of("年会选举产生了青禾县书法协会新一届理事会。孟秋禾当选为新一届协会会长。"
+                      "远山公司经理齐远山当选为新一届理事。")
+    body = mention(doc, "青禾县书法协会", "Organisation")
+    company = mention(doc, "远山公司", "Organisation")
+    people = [mention(doc, "孟秋禾", "Person"), mention(doc, "齐远山", "Person")]
+    assert by_sentence_rule(posts_held, doc, [body, company, *people]) == {
+        ("Person/孟秋禾", "holdsPost", "Organisation/青禾县书法协会", "会长", None),
+        ("Person/齐远山", "holdsPost", "Organisation/远山公司", "经理", None),
+        ("Person/齐远山", "holdsPost", "Organisation/青禾县书法协会", "理事", None)}

@@ -212,13 +212,30 @@ def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
         # 第N届执委会主席，B当选副主席: the federation's vice-chair)
         facts.elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
         seen.hold(group, unit, _role_end(text, unit.end))
-    elif unit is None and _post_end(text, note) > note:
-        # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to
+    elif unit is None:
+        # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to; a
+        # new term or a bare body word (当选为新一届侨联主席) is the body elected before
+        body = _bare_body(text, note)
         elected = facts.elected
+        renewed = body > note or text.endswith(_NEW_TERMS, sentence[0], note)
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
-            if elected is None or elected.start < sentence[0] else elected
-        if unit is not None and _ELECTION.search(text, sentence[0], note):
-            seen.hold(group, unit, None, role=text[note:_post_end(text, note)])
+            if elected is None or (elected.start < sentence[0] and not renewed) else elected
+        if unit is not None and _post_end(text, body) > body \
+                and _ELECTION.search(text, sentence[0], note):
+            seen.hold(group, unit, None, role=text[body:_post_end(text, body)])
+
+
+def _bare_body(text: str, start: int) -> int:
+    """The end of a body's bare word before a post (侨联|主席, 委员会|常委), else ``start``."""
+    return next((start + len(word) for word in _bare_body_words()
+                 if text.startswith(word, start) and _post_end(text, start + len(word))
+                 > start + len(word)), start)
+
+
+@per_rule_set
+def _bare_body_words() -> tuple[str, ...]:
+    """Organisation suffixes as texts write them (侨联, 委员会), longest first."""
+    return tuple(sorted({row.suffix for row in table("org_suffixes.tsv")}, key=len, reverse=True))
 
 
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
@@ -254,7 +271,8 @@ def _post_after_name() -> re.Pattern:
 #: An election that names the body it fills, right before the body's name (选举产生了新一届|).
 _ELECTS_BODY = re.compile(r"(?:选举产生|选举|选出|产生)了?(?:新一届|新一任)?$")
 #: The term before the unit an election names (…当选为新一届|某会会长).
-_NEW_TERM = re.compile(r"(?:新一届|新一任|新任)?")
+_NEW_TERMS = ("新一届", "新一任", "新任")
+_NEW_TERM = re.compile(f"(?:{'|'.join(_NEW_TERMS)})?")
 #: 为 names a post after an election or appointment verb earlier in the sentence.
 _ELECTION = re.compile(r"任命|选举|推选|推举|增补|聘任|聘请|提名|当选|决定")
 _APPOINTED_AS = re.compile(_ADDRESS + "为")
