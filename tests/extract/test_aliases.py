@@ -20,6 +20,8 @@ from extraction import names_of
     # an encyclopaedia's way: the name, a comma, 简称 and the short form
     ("东海师范大学，简称“东师大”，是一所综合性大学。", ("Organisation", "东海师范大学"), "东师大"),
     ("东海理工大学，简称东理工，位于海滨。", ("Organisation", "东海理工大学"), "东理工"),
+    # a short form that keeps the name's last word and adds a character of its own (its city)
+    ("第20届中国东部商品交易会（沪交会）今天开幕。", ("Programme", "中国东部商品交易会"), "沪交会"),
 ])
 def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
     forms = names_of(text)

@@ -210,3 +210,11 @@ def test_a_quoted_activity_read_before_a_locative():
 def test_a_year_makes_two_characters_before_a_meeting_word_a_name():
     assert ("Programme", "迎春座谈会") in entities("团县委召开2024年迎春座谈会。")
     assert not [n for kind, n in entities("团县委召开迎春座谈会。") if kind == "Programme"]
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("2024年东海国际马拉松鸣枪开跑。", "东海国际马拉松"),
+    ("第十届东亚经济合作峰会在京举行。", "东亚经济合作峰会"),
+])
+def test_fairs_summits_and_races_of_the_news(text, programme):
+    assert any(t == "Programme" and programme in n for t, n in entities(text))
