@@ -26,9 +26,9 @@ STATED_ALIAS = "extract:stated-alias"
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is a short form of ``name``: Latin capitals, or characters of the name
-    in the name's order (巾帼志协 of 巾帼志愿者协会), shorter than it; or a short form that keeps
-    the name's last word and another character of it, with one of its own (广交会 of
-    中国进出口商品交易会: the city 广州 it is held in)."""
+    in the name's order (巾帼志协 of 巾帼志愿者协会), shorter than it; or a short form of four
+    characters at most that keeps the name's last word and another character of it, with one
+    of its own (广交会 of 中国进出口商品交易会: the city 广州 it is held in)."""
     if short.isascii():
         return short[:1].isupper()
     if len(short) >= len(name):
@@ -39,7 +39,7 @@ def _abbreviates(short: str, name: str) -> bool:
         if found >= 0:
             kept, pos = kept + 1, found + 1
     return kept == len(short) or (
-        len(short) - kept == 1 and kept >= 2 and short[-1] == name[-1])
+        len(short) <= 4 and len(short) - kept == 1 and kept >= 2 and short[-1] == name[-1])
 
 
 def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
