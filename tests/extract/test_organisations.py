@@ -230,3 +230,11 @@ def test_a_conjunction_inside_a_unit_s_name_after_its_parent_cuts_nothing(text, 
 def test_a_conjunction_between_two_bodies_still_ends_the_first():
     found = entities("青禾大学与远山科技学院签订协议。")
     assert {("Organisation", "青禾大学"), ("Organisation", "远山科技学院")} <= found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中国驻法国大使馆发言人表示关切。", "中国驻法国大使馆"),
+    ("中国驻名古屋总领事馆举办招待会。", "中国驻名古屋总领事馆"),
+])
+def test_embassies_and_consulates(text, name):
+    assert ("Organisation", name) in entities(text)
