@@ -59,6 +59,13 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("醴陵市检察院", None, "醴陵市人民检察院"),
     ("浙江省宁波市委", None, "中国共产党宁波市委员会"),
     ("党中央委员会", None, "中国共产党中央委员会"),
+    # a region's short form before the short form of a people's body
+    ("广西侨联", None, "广西壮族自治区归国华侨联合会"),
+    ("湖南残联", None, "湖南省残疾人联合会"),
+    # the level word written again before the committee or the government
+    ("株洲市市委", None, "中国共产党株洲市委员会"),
+    ("株洲市市政府", None, "株洲市人民政府"),
+    ("株洲市市场监管局", None, "株洲市市场监管局"),
     # a company's unit keeps the place as the company writes it
     ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
 ])

@@ -25,6 +25,8 @@ _QUOTES = re.compile(r"[“”\"「」『』《》]")
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
+#: A place's level word written again before its committee or government (中山市|市|委).
+_REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
@@ -229,6 +231,8 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     '呼和浩特市妇女联合会'
     >>> canonical_organisation("广东省委宣传部", None)
     '中国共产党广东省委员会宣传部'
+    >>> canonical_organisation("中山市市委", None)
+    '中国共产党中山市委员会'
     """
     name = _relative_prefix(name, region)
     for alias, canonical in _known_bodies():
@@ -252,7 +256,7 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
             and not _enterprise().search(name):
         # (not 新疆 of 新疆生产建设兵团, nor the 长春 of a company's name: 长春某公司业务部)
         name = _expand_place_prefix(name)
-    name = _full_body_form(name)
+    name = _full_body_form(_REPEATED_LEVEL.sub(r"\1\3", name))
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):

@@ -77,6 +77,9 @@ def test_places_and_captions_are_not_people(text, not_person):
     ("湖南省科协党组成员、副主席周晓峰、吴丽娟出席会议。", "吴丽娟"),
     ("刘红、陈静、郗敏、黄丽当选理事。", "郗敏"),
     ("王强、周苇等当选副会长。", "周苇"),
+    # a leader framed by 以 … 为 <post> (以甲为主席…的新一届领导班子)
+    ("大会产生了以孟秋禾为会长的新一届理事会。", "孟秋禾"),
+    ("以齐远山为主任、以及林知夏为秘书长的筹备组成立。", "林知夏"),
     # the manner of an election between the names and 当选
     ("孟秋禾顺利当选镇妇联主席。", "孟秋禾"),
     ("齐远山、白若溪全票当选副会长。", "白若溪"),
@@ -253,3 +256,12 @@ def test_names_of_the_news_without_a_cue_of_their_own(text, person):
 ])
 def test_frequent_words_and_places_are_no_names(text, not_person):
     assert ("Person", not_person) not in entities(text)
+
+
+@pytest.mark.parametrize("text, not_name", [
+    # a list of posts: a post title opens no name (常委|及|主席)
+    ("会议选举产生了新一届委员会委员、常委及主席、副主席。", "常委及"),
+    ("全县以实际行动为目标。", "实际行动"),
+])
+def test_no_name_where_posts_are_listed_or_no_post_follows_the_frame(text, not_name):
+    assert ("Person", not_name) not in entities(text)

@@ -95,3 +95,8 @@ def test_a_town_read_below_its_county_is_a_place_again_later_and_so_is_its_body(
 ])
 def test_regions_of_the_world(text, region):
     assert ("Place", region) in entities(text)
+
+
+def test_an_acting_head_s_post_holds_no_county():
+    assert ("Place", "代县") not in entities("县委副书记、县政府代县长孟秋禾讲话。")
+    assert ("Place", "代县") in entities("山西省忻州市代县县长孟秋禾出席。")

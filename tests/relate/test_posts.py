@@ -76,3 +76,16 @@ def test_a_new_term_or_a_bare_body_word_after_an_election_is_the_body_elected_be
         ("Person/孟秋禾", "holdsPost", "Organisation/青禾县书法协会", "会长", None),
         ("Person/齐远山", "holdsPost", "Organisation/远山公司", "经理", None),
         ("Person/齐远山", "holdsPost", "Organisation/青禾县书法协会", "理事", None)}
+
+
+def test_the_leaders_framed_by_yi_and_wei_hold_their_posts_in_the_body_after_de():
+    doc = document_of("会议产生了以孟秋禾为会长，齐远山、白若溪(女)为副会长以及林知夏为秘书长的"
+                      "青禾县书法协会新一届理事会。")
+    body = mention(doc, "青禾县书法协会", "Organisation")
+    people = [mention(doc, name, "Person") for name in ("孟秋禾", "齐远山", "白若溪", "林知夏")]
+    roles = {"孟秋禾": "会长", "齐远山": "副会长", "白若溪": "副会长", "林知夏": "秘书长"}
+    assert by_sentence_rule(posts_held, doc, [body, *people]) == {
+        (f"Person/{name}", "holdsPost", "Organisation/青禾县书法协会", role, None)
+        for name, role in roles.items()}
+    # the rule reads the body after 的: without it the frame gives no post
+    assert by_sentence_rule(posts_held, doc, people) == set()

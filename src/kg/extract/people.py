@@ -55,6 +55,24 @@ def _name_before_post_note() -> re.Pattern:
                       + "|".join(map(re.escape, posts)) + r")[）)]")
 
 
+@per_rule_set
+def _framed_leader() -> re.Pattern:
+    """以X为主席 (…以及Y为秘书长的某会领导班子): a name between 以 and 为 and a post title."""
+    posts = sorted((row.post for row in table("posts.tsv")), key=len, reverse=True)
+    return re.compile(r"(?:以及|以)([\u4e00-\u9fff]{2,4}?)(?:同志)?为(?:"
+                      + "|".join(map(re.escape, posts)) + ")")
+
+
+def _framed_leaders(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """产生了以孟某为主席…的新一届领导班子: the leaders of a body framed by 以…为 <post>."""
+    text = sent.text
+    return [Candidate(m.start(1), m.end(1), "Person", "extract:framed-leader", m.group(1),
+                      "person")
+            for m in _framed_leader().finditer(text, sent.start, sent.end)
+            if looks_like_name(m.group(1), surnames)
+            and not crosses_word(text, m.start(1), m.end(1), (m.start(1), m.end(1)))]
+
+
 def _outermost(hits: list) -> list:
     """The hits not inside a longer hit of the list."""
     return [h for h in hits if not any(o is not h and o[0] <= h[0] and h[1] <= o[1]
@@ -245,6 +263,8 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
     the occasion of the speech: 张建国在调研时强调."""
     text = sent.text
     result = []
+    # (a post title opens no name: 常委及|主席 is a list of posts)
+    post_starts = {a for a, _, _ in sent.hits_of("post")}
     for s, e, p in _outermost(sent.hits_of("post")) + sent.hits_of("person_cue"):
         if p[0] == "person_cue" and p[2] != "after":
             continue
@@ -256,7 +276,7 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
         for length in (4, 3, 2):
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
-                    and looks_like_name(text[start:s], surnames) \
+                    and start not in post_starts and looks_like_name(text[start:s], surnames) \
                     and not crosses_word(text, start, s, (start,)) \
                     and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
                     and not (text[s - 1] in PREPOSITIONS  # 金某|向…获得: no name before 获得
@@ -463,7 +483,7 @@ def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
 PERSON_RULES = (_award_recipients, _title_holders, _names_after_posts, _names_before_posts,
                 _tagged_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
                 _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
-                _name_lists)
+                _name_lists, _framed_leaders)
 
 
 #: Rule ids of names read right after a post title (a strong context).

@@ -27,6 +27,8 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result, words_here = [], []
     for s, e, p in longest:
         surface = sent.text[s:e]
+        if _ACTING_HEAD.match(sent.text, s):
+            continue  # 县政府代县长某某: the acting head's post, not the county 代县
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
         if short and words.get(surface, "ns") in NOT_NAME_TAGS \
@@ -61,6 +63,10 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result = [p for p in result if sent.text[p.start:p.end] == p.key
               or not any(z.start <= p.start and p.end < z.end for z in sited)]
     return result + lower + _abbreviated_places(sent, result) + sited
+
+
+#: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
+_ACTING_HEAD = re.compile(r"代[省市县区旗]长")
 
 
 def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> list[Candidate]:

@@ -93,11 +93,12 @@ def posts_held(document, sentence, ms, facts):
     _elected_body(seen)
     groups = _name_lists(text, people)
     _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
+    framed = _framed_leaders(seen, groups)
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
     posts = {g[0].start: post_before(text, sentence[0], g[0].start) for g in groups}
     titled = {start - len(post) for start, post in posts.items() if post}
     for group in groups:
-        if _colon_list(text, sentence, group, orgs, places, facts):
+        if group[0].start in framed or _colon_list(text, sentence, group, orgs, places, facts):
             continue
         _post_before_names(seen, group, posts[group[0].start], titled)
         _units_before_names(seen, group)
@@ -113,6 +114,31 @@ def _elected_body(seen: _PostSentence) -> None:
             seen.facts.elected = min((o for o in seen.orgs if o.start == org.start),
                                      key=lambda o: o.end)
             return
+
+
+def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int]:
+    """以甲为主席，乙、丙为副主席以及丁为秘书长的某会第N届领导班子: each name framed between
+    以 and the body after 的 holds the post after its 为 in that body. The starts of the
+    groups it gave a post."""
+    held: set[int] = set()
+    text, start = seen.text, seen.sentence[0]
+    for body in seen.orgs:
+        frame = _FRAME_END.search(text, max(start, body.start - 6), body.start)
+        openings = frame and [m.start() for m in _FRAME_OPENING.finditer(
+            text, max(start, frame.start() - 80), frame.start())]
+        if not openings:
+            continue
+        opening = openings[-1]
+        body = min((o for o in seen.orgs if o.start == body.start), key=lambda o: o.end)
+        for group in groups:
+            if opening < group[0].start and group[-1].end < frame.start():
+                note = _NAME_NOTE.match(text, group[-1].end)  # (甲(女)同志|为…)
+                at = _ADDRESSED.match(text, note.end() if note else group[-1].end).end()
+                if text.startswith("为", at) and _post_end(text, at + 1) > at + 1:
+                    seen.hold(group, body, None, role=text[at + 1:_post_end(text, at + 1)])
+                    held.add(group[0].start)
+        break
+    return held
 
 
 def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
@@ -270,6 +296,11 @@ def _post_after_name() -> re.Pattern:
 
 #: An election that names the body it fills, right before the body's name (选举产生了新一届|).
 _ELECTS_BODY = re.compile(r"(?:选举产生|选举|选出|产生)了?(?:新一届|新一任)?$")
+_ADDRESSED = re.compile(_ADDRESS)
+#: The start of a 以…为… frame (not the 以 of 以及).
+_FRAME_OPENING = re.compile(r"以(?!及)")
+#: The end of a 以…为… frame right before the body it names (…为秘书长的|新一届|某会).
+_FRAME_END = re.compile(r"的(?:新一届|新一任)?$")
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERMS = ("新一届", "新一任", "新任")
 _NEW_TERM = re.compile(f"(?:{'|'.join(_NEW_TERMS)})?")
