@@ -265,3 +265,18 @@ def test_frequent_words_and_places_are_no_names(text, not_person):
 ])
 def test_no_name_where_posts_are_listed_or_no_post_follows_the_frame(text, not_name):
     assert ("Person", not_name) not in entities(text)
+
+@pytest.mark.parametrize("text, person", [
+    ("据报道，特朗普在社交媒体上发文。", "特朗普"),
+    ("普京和泽连斯基当天分别发表讲话。", "泽连斯基"),
+])
+def test_foreign_names_spelled_by_sound_open_a_phrase(text, person):
+    assert ("Person", person) in entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "伊斯兰教历史悠久。",        # a word of sounds before a noun: no name
+    "马达加斯加与中国建交多年。",  # a country
+])
+def test_words_and_places_of_sounds_are_no_names(text):
+    assert not [n for t, n in entities(text) if t == "Person"]

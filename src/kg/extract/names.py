@@ -104,6 +104,34 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     return None
 
 
+def spelled_name_at(sent: Sentence, pos: int) -> int | None:
+    """The end of a foreign name spelled by sound at ``pos`` (three characters at least:
+    特朗普, 默克尔), where jieba's segmentation ends a word before punctuation, a follower of
+    names or a verb, preposition or conjunction (特朗普|表示, 默克尔|曾); None if there is none."""
+    text = sent.text
+    spelled = _spelled_by_sound().match(text, pos, min(sent.end, pos + 8))
+    if spelled is None:
+        return None
+    for end in range(spelled.end(), pos + 2, -1):
+        if segmented_at(sent, end) and not is_word(text[pos:end]) \
+                and len(word_ending_at(sent, end)) <= end - pos and _action_follows(sent, end):
+            return end
+    return None
+
+
+def _action_follows(sent: Sentence, pos: int) -> bool:
+    """Whether punctuation, a follower of names, or a verb, a preposition or a conjunction of
+    jieba's dictionary comes at ``pos``."""
+    text, words = sent.text, dictionary_words()
+    return pos >= sent.end or not re.match(r"[\u4e00-\u9fff]", text[pos]) \
+        or name_after().match(text, pos) is not None \
+        or any(words.get(text[pos:pos + length]) in _ACTION_TAGS for length in (2, 1))
+
+
+#: jieba tags of the word after a name that tell of an action or a link.
+_ACTION_TAGS = frozenset(("v", "vd", "p", "c", "d"))
+
+
 def _word_follows(sent: Sentence, pos: int) -> bool:
     """Whether an ordinary dictionary word of two or three characters (a verb, a noun: 致信)
     starts at ``pos`` where jieba's segmentation has a boundary (巴赫|致信)."""

@@ -12,7 +12,7 @@ import re
 from ..rules import per_rule_set, table, word_pattern
 from .lexicon import compiled_rules
 from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, person_at,
-                    plausible_name)
+                    plausible_name, spelled_name_at)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
                        crosses_word, dictionary_words, is_word)
 
@@ -185,6 +185,26 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result += _confirmed_by_tagger(sent, result)
     result += _joined_names(sent, surnames, result)
     return _uncrossed(sent, result)
+
+
+def _spelled_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """Foreign names spelled by sound that open a phrase or follow a joining word, before an
+    action (特朗普|在…发文, 普京和|泽连斯基|当天…, 默克尔|曾…)."""
+    text, result = sent.text, []
+    for pos in range(sent.start, sent.end - 2):
+        if pos > sent.start and text[pos - 1] not in _PHRASE_OPENERS:
+            continue
+        end = spelled_name_at(sent, pos)
+        if end:
+            result.append(Candidate(pos, end, "Person", SPELLED_NAME, text[pos:end], "person"))
+    return result
+
+
+#: The rule of foreign names read by their spelling alone.
+SPELLED_NAME = "extract:spelled-name"
+
+#: What may stand right before a name that opens a phrase.
+_PHRASE_OPENERS = frozenset("，,、；;：:“\"（(和与同及据 \n")
 
 
 #: Words that join two people (王某和李某一起…).
@@ -481,7 +501,7 @@ def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
 
 #: The rules of people in the order they run, each ``rule(sentence, surnames, found)``.
 PERSON_RULES = (_award_recipients, _title_holders, _names_after_posts, _names_before_posts,
-                _tagged_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
+                _tagged_names, _spelled_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
                 _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
                 _name_lists, _framed_leaders)
 
