@@ -89,3 +89,14 @@ def test_the_leaders_framed_by_yi_and_wei_hold_their_posts_in_the_body_after_de(
         for name, role in roles.items()}
     # the rule reads the body after 的: without it the frame gives no post
     assert by_sentence_rule(posts_held, doc, people) == set()
+
+
+def test_a_seat_on_an_organ_and_a_later_clause_without_a_name_are_the_same_person_s():
+    doc = document_of("孟秋禾同志增补为书法协会三届理事，并全票当选为书法协会副会长。")
+    body = mention(doc, "书法协会", "Organisation")
+    council = mention(doc, "书法协会三届理事", "Organisation")
+    later = mention(doc, "书法协会", "Organisation", after="当选为")
+    person = mention(doc, "孟秋禾", "Person")
+    assert by_sentence_rule(posts_held, doc, [person, council, body, later]) == {
+        ("Person/孟秋禾", "holdsPost", "Organisation/书法协会", "理事", None),
+        ("Person/孟秋禾", "holdsPost", "Organisation/书法协会", "副会长", None)}

@@ -104,6 +104,10 @@ def posts_held(document, sentence, ms, facts):
         _units_before_names(seen, group)
         if not _table_row_or_apposition(seen, group):
             _post_after_names(seen, group)
+        # 甲替补为某会执委，全票当选为常委、副主席: the later clauses without a name are hers
+        following = next((g[0].start for g in groups if g[0].start > group[-1].end), sentence[1])
+        for clause in _FURTHER_ELECTION.finditer(text, group[-1].end, following):
+            _post_after_names(seen, group, after=clause.end())
 
 
 def _elected_body(seen: _PostSentence) -> None:
@@ -224,12 +228,12 @@ def _table_row_or_apposition(seen: _PostSentence, group: list[Mention]) -> bool:
     return False
 
 
-def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
+def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | None = None) -> None:
     """王芳（自治区妇联主席）, 张丽担任湖南省妇联副主席, A、B当选副主席: the post comes after the
-    names; an election without a unit is to the body of the last election (…当选市妇联主席，
-    B当选副主席; 同时，选举C为副主席)."""
+    names (or at ``after``, a later clause of theirs); an election without a unit is to the body
+    of the last election (…当选市妇联主席，B当选副主席; 同时，选举C为副主席)."""
     text, sentence, orgs, facts = seen.text, seen.sentence, seen.orgs, seen.facts
-    note = _post_after(text, sentence, group, orgs)
+    note = _post_after(text, sentence, group, orgs, after)
     if note is None:
         return
     unit = next((o for o in orgs if o.start == note), None)
@@ -238,6 +242,11 @@ def _post_after_names(seen: _PostSentence, group: list[Mention]) -> None:
         # 第N届执委会主席，B当选副主席: the federation's vice-chair)
         facts.elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
         seen.hold(group, unit, _role_end(text, unit.end))
+    elif unit is not None and post_before(text, unit.start, unit.end):
+        # 替补为区妇联六届执委: a seat on the body's organ, named by the post
+        body = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
+        if body is not unit:
+            seen.hold(group, body, None, role=post_before(text, unit.start, unit.end))
     elif unit is None:
         # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to; a
         # new term or a bare body word (当选为新一届侨联主席) is the body elected before
@@ -290,7 +299,8 @@ def _post_after_name() -> re.Pattern:
     or a bracket."""
     manner = word_pattern("election_manners")
     return re.compile(_ADDRESS + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
-                      + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|[（(]|曾?(?:担任|出任|兼任)|"
+                      + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|(?:替补|增补|补选|增选|递补)为|"
+                      rf"[（(]|曾?(?:担任|出任|兼任)|"
                       rf"{manner}?当选为?|调任|现任|曾任|历任|任)")
 
 
@@ -301,6 +311,8 @@ _ADDRESSED = re.compile(_ADDRESS)
 _FRAME_OPENING = re.compile(r"以(?!及)")
 #: The end of a 以…为… frame right before the body it names (…为秘书长的|新一届|某会).
 _FRAME_END = re.compile(r"的(?:新一届|新一任)?$")
+#: A later clause of an election with no name of its own (，并当选为…): what follows the comma.
+_FURTHER_ELECTION = re.compile(r"[,，](?:并|又|同时|还)?(?=(?:全票|高票|顺利)?当选)")
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERMS = ("新一届", "新一任", "新任")
 _NEW_TERM = re.compile(f"(?:{'|'.join(_NEW_TERMS)})?")
@@ -452,17 +464,18 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
 
 
 def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
-                orgs: list[Mention]) -> int | None:
+                orgs: list[Mention], after: int | None = None) -> int | None:
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
     任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
     one: after 为, a unit and a post that close the clause, or a post in a sentence that elects
     or appoints (甲为|某村党支部书记乙送上…: 为 is "for", the post is 乙's)."""
-    end = group[-1].end
+    end = group[-1].end if after is None else after
     note = _NAME_NOTE.match(text, end)
-    if note and not re.search(_title_words(), note.group(1)):
+    if note and not re.search(_title_words(), note.group(1)) and after is None:
         end = note.end()  # 丙(增补)|当选: a note on the name, not its post (甲(主席))
-    end = _LIST_END.match(text, end).end()
-    end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
+    if after is None:
+        end = _LIST_END.match(text, end).end()
+        end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
     note = _post_after_name().match(text, end)
     if note is None:
         note = _APPOINTED_AS.match(text, end)
@@ -536,10 +549,10 @@ def _role_end(text: str, start: int) -> int:
     end = _post_end(text, start)
     if end > start:
         return end
-    for stop in range(start + 3, min(len(text), start + 14) + 1):
+    for stop in range(start + 1, min(len(text), start + 14) + 1):
         if not _HAN.match(text, stop - 1):
-            break
-        if not _HAN.match(text, stop) and post_before(text, start + 1, stop):
+            break  # (the unit's words are all its own: no comma among them)
+        if stop >= start + 3 and not _HAN.match(text, stop) and post_before(text, start + 1, stop):
             return stop
     return start
 
