@@ -280,3 +280,7 @@ def test_foreign_names_spelled_by_sound_open_a_phrase(text, person):
 ])
 def test_words_and_places_of_sounds_are_no_names(text):
     assert not [n for t, n in entities(text) if t == "Person"]
+
+
+def test_a_japanese_name_after_a_post():
+    assert ("Person", "上川明美") in entities("日本外务大臣上川明美与来访客人举行会谈。")
