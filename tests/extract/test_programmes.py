@@ -218,3 +218,9 @@ def test_a_year_makes_two_characters_before_a_meeting_word_a_name():
 ])
 def test_fairs_summits_and_races_of_the_news(text, programme):
     assert any(t == "Programme" and programme in n for t, n in entities(text))
+
+
+def test_the_verbs_before_a_contest_open_no_name():
+    found = {n for kind, n in entities("全省开始湖南省青年技能大赛,经过网络知识竞赛,结果揭晓。")
+             if kind == "Programme"}
+    assert "湖南省青年技能大赛" in found and not [n for n in found if n.startswith(("开始", "经过"))]
