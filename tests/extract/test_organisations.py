@@ -238,3 +238,20 @@ def test_a_conjunction_between_two_bodies_still_ends_the_first():
 ])
 def test_embassies_and_consulates(text, name):
     assert ("Organisation", name) in entities(text)
+
+
+@pytest.mark.parametrize("text, brand", [
+    ("特斯拉首席执行官马斯克宣布新计划。", "特斯拉"),
+    ("英伟达创始人兼首席执行官黄仁勋出席活动。", "英伟达"),
+])
+def test_a_brand_before_a_company_post_and_its_holder_is_the_company(text, brand):
+    assert ("Organisation", brand) in entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "考察中，中心董事长兼总经理周明介绍了情况。",   # a generic word and a post chain
+    "王传福董事长在发布会上讲话。",                   # a person before the post
+])
+def test_no_brand_from_words_or_people(text):
+    found = entities(text)
+    assert not [n for t, n in found if t == "Organisation"]

@@ -34,6 +34,7 @@ RULES = (
     organisations.organs,
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
+    organisations.brands_before_posts,
     organisations.book_titles,
     organisations.byline_outlets,
     programmes.quoted_names,

@@ -17,7 +17,7 @@ from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern
 from .lexicon import compiled_rules, level_words
-from .names import person_at
+from .names import looks_like_name, person_at
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
                        Sentence, dictionary_words, segmented_at, word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
@@ -447,3 +447,49 @@ def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candida
             continue  # (a bare 副市长某某 names no government; nor does …管委会|主任)
         result.append(Candidate(s, e, "Organisation", GOVERNMENT_OF_POST, key, "org"))
     return result
+
+
+#: The rule of companies named by a brand before a company post.
+BRAND_BEFORE_POST = "extract:brand-before-post"
+
+#: jieba tags a brand may carry (特斯拉 nrt, 华为 nr, 京东 ns); ordinary words (苹果, 小米) and
+#: words it does not know (英伟达) are left out or read as they are.
+_BRAND_TAGS = frozenset((None, "nz", "nt", "nr", "nrt", "ns", "j"))
+
+
+def brands_before_posts(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A company named by its brand alone, before a company post and its holder
+    (特斯拉首席执行官某某, 英伟达创始人兼首席执行官某某): a proper word of two to six characters
+    that opens its phrase and is no place, body or personal name."""
+    text, surnames = sent.text, compiled_rules()[3]
+    named = [c for c in found if c.type in ("Place", "Organisation")]
+    result = []
+    for m in _corporate_post().finditer(text, sent.start, sent.end):
+        s = m.start()
+        holder = _corporate_post_chain().match(text, s)
+        if text[s - 1:s] in ("兼", "、") or any(s - 6 <= a < s for a, _, _ in sent.hits_of("post")) \
+                or not person_at(sent, holder.end(), surnames, strict=False):
+            continue  # (the first post of a chain only, and no post before it: 中心|董事长兼)
+        for start in range(max(sent.start, s - 6), s - 1):
+            brand = text[start:s]
+            if start in sent.breaks and segmented_at(sent, s) and sent.is_name(start, s) \
+                    and dictionary_words().get(brand) in _BRAND_TAGS \
+                    and not looks_like_name(brand, surnames) \
+                    and not any(c.start < s and start < c.end for c in named):
+                result.append(Candidate(start, s, "Organisation", BRAND_BEFORE_POST, brand,
+                                        "org"))
+                break
+    return result
+
+
+@per_rule_set
+def _corporate_post() -> re.Pattern:
+    """A post of a company (rules/words.tsv corporate_posts)."""
+    return re.compile(word_pattern("corporate_posts"))
+
+
+@per_rule_set
+def _corporate_post_chain() -> re.Pattern:
+    """Company posts joined by 兼 or 、 (创始人兼首席执行官)."""
+    post = word_pattern("corporate_posts")
+    return re.compile(rf"{post}(?:[兼、]{post})*")
