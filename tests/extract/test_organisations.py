@@ -255,3 +255,18 @@ def test_a_brand_before_a_company_post_and_its_holder_is_the_company(text, brand
 def test_no_brand_from_words_or_people(text):
     found = entities(text)
     assert not [n for t, n in found if t == "Organisation"]
+
+
+@pytest.mark.parametrize("text, name, run_on", [
+    # a byline's fields between blanks: the label is no part of the body's name
+    ("作者:孟秋禾 资料来源:株洲市妇联 发布时间:2020-1-1\n", "株洲市妇女联合会",
+     "资料来源:株洲市妇联"),
+    # an adverb opening the clause is no part of a bare name
+    ("会议结束。随后女企业家协会会长林知夏发言。", "女企业家协会", "随后女企业家协会"),
+    # a verb of news ends the holder's name and so the body's before it
+    ("中国妇女发展基金会副秘书长孟秋莅临株洲市妇儿中心调研。", "株洲市妇儿中心",
+     "中国妇女发展基金会副秘书长孟秋莅临株洲市妇儿中心"),
+])
+def test_no_label_adverb_or_holder_runs_into_a_body_s_name(text, name, run_on):
+    found = entities(text)
+    assert ("Organisation", name) in found and ("Organisation", run_on) not in found

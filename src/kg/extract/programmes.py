@@ -57,6 +57,11 @@ def _programme_word_at(sent: Sentence, pos: int, limit: int, quoted: bool = Fals
 _LOCATIVE_AFTER = re.compile(r"[中上](?![心国华学央小医级层海])")
 
 
+#: A field label inside a run between blanks (作者:, 资料来源:): a byline's field is no
+#: quoted name (the body after the label is read alone).
+_LABELLED = re.compile(r"[:：]")
+
+
 def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Quoted names: “山村巾帼致富计划”, “绿色家园”活动, “春风姐妹”家政技能培训."""
     stops = compiled_rules()[2]
@@ -96,7 +101,7 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                     and not verb and not _is_slogan(inner, stops):
                 result.append(Candidate(start, end, "Programme", "extract:quoted", inner,
                                         "quoted"))
-        elif ends_with_org_suffix(inner):
+        elif ends_with_org_suffix(inner) and not _LABELLED.search(inner):
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-org",
                                     inner, "quoted"))
         elif _media_after().match(text, tail_from):
