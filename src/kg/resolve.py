@@ -271,6 +271,8 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     name = name.replace("编办", "机构编制委员会办公室")
     if re.search(r"(?<!人民)政府$", name) and place_index().level(name[:-2]):
         name = name[:-2] + "人民政府"
+    # 澳门特区政府: 特区 is the region's short form, and its government no people's government
+    name = name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
     return name
 
 

@@ -270,3 +270,10 @@ def test_no_brand_from_words_or_people(text):
 def test_no_label_adverb_or_holder_runs_into_a_body_s_name(text, name, run_on):
     found = entities(text)
     assert ("Organisation", name) in found and ("Organisation", run_on) not in found
+
+@pytest.mark.parametrize("text, name", [
+    ("香港特别行政区政府发言人表示支持。", "香港特别行政区政府"),
+    ("澳门特区政府宣布新措施。", "澳门特别行政区政府"),
+])
+def test_a_special_region_s_government_is_no_people_s_government(text, name):
+    assert ("Organisation", name) in entities(text)
