@@ -202,7 +202,8 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     while pending:
         start = pending.pop(0)
         m = _lower_level().match(text, start)
-        if m is None or (start not in starts and not _under_town().match(text, m.end())):
+        if m is None or (start not in starts and not _under_town().match(text, m.end())
+                         and not _town_body_after(sent, start, m.end())):
             continue
         if is_word(m.group()) or text[m.end() - 2:m.end()] in words("rural_words") \
                 or (runs_on(text, m.end()) and not _under_town().match(text, m.end())):
@@ -220,6 +221,16 @@ def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
             if m.end() not in pending:
                 insort(pending, m.end())
     return result
+
+
+def _town_body_after(sent: Sentence, start: int, end: int) -> bool:
+    """A town's own body right after its name (、石牌镇|妇联主席, 石牌镇|政府): the name is a
+    town's even with no county before it, unless it opens with a word of quantity (各乡镇) or
+    is only suffixes (嘎查村: a kind of village)."""
+    only_suffixes = f"(?:{word_pattern('town_suffixes')}|{word_pattern('village_suffixes')})+"
+    return not sent.text.startswith(words("town_determiners"), start) \
+        and not re.fullmatch(only_suffixes, sent.text[start:end]) \
+        and any(s == end and p[3] in ("top", "body", "party") for s, _, p in sent.suffix_hits)
 
 
 def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
