@@ -100,3 +100,14 @@ def test_a_seat_on_an_organ_and_a_later_clause_without_a_name_are_the_same_perso
     assert by_sentence_rule(posts_held, doc, [person, council, body, later]) == {
         ("Person/孟秋禾", "holdsPost", "Organisation/书法协会", "理事", None),
         ("Person/孟秋禾", "holdsPost", "Organisation/书法协会", "副会长", None)}
+
+
+def test_an_honorary_post_conferred_as_a_post_is_held_in_the_body():
+    doc = document_of("孟秋禾被授予书法协会名誉会长职务，林知夏、白若溪等3人被授予书法协会荣誉委员职务。")
+    bodies = [mention(doc, "书法协会", "Organisation"),
+              mention(doc, "书法协会", "Organisation", after="等3人")]
+    people = [mention(doc, name, "Person") for name in ("孟秋禾", "林知夏", "白若溪")]
+    roles = {"孟秋禾": "名誉会长", "林知夏": "荣誉委员", "白若溪": "荣誉委员"}
+    assert by_sentence_rule(posts_held, doc, [*bodies, *people]) == {
+        (f"Person/{name}", "holdsPost", "Organisation/书法协会", role, None)
+        for name, role in roles.items()}

@@ -49,7 +49,7 @@ def post_titles() -> re.Pattern:
     return re.compile(rf"^{one}(?:[、兼]{one})*$")
 
 
-_POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职)?"
+_POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职|名誉|荣誉)?"
 
 
 @per_rule_set
@@ -300,6 +300,7 @@ def _post_after_name() -> re.Pattern:
     manner = word_pattern("election_manners")
     return re.compile(_ADDRESS + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
                       + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|(?:替补|增补|补选|增选|递补)为|"
+                      rf"被授予(?=[^,，。;；]{{2,24}}?职务)|"
                       rf"[（(]|曾?(?:担任|出任|兼任)|"
                       rf"{manner}?当选为?|调任|现任|曾任|历任|任)")
 
