@@ -106,3 +106,10 @@ def test_a_town_before_its_own_body_is_a_place_without_its_county():
     # a word of quantity or a kind of village before a body is no town
     found = entities("各乡镇妇联主席、嘎查村党组织书记参加培训。")
     assert not {n for t, n in found if t == "Place"}
+
+@pytest.mark.parametrize("text, city", [
+    ("两国领导人当天在首尔会见。", "首尔"),        # an adverb to jieba's dictionary
+    ("代表团抵达名古屋开始访问。", "名古屋"),
+])
+def test_a_foreign_city_jieba_reads_whole(text, city):
+    assert ("Place", city) in entities(text)

@@ -13,8 +13,8 @@ from ..places import TOWN_SUFFIX, place_index
 from ..rules import per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
 from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
-                       Sentence, crosses_word, dictionary_words, is_word, runs_on, segmented_at,
-                       word_ending_at)
+                       Sentence, common_words, crosses_word, dictionary_words, is_word, runs_on,
+                       segmented_at, word_ending_at)
 
 
 def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -32,12 +32,12 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
         if short and words.get(surface, "ns") in NOT_NAME_TAGS \
-                and not _containing_word_tag(sent, s, e):
+                and not _containing_word_tag(sent, s, e) and not _city_read_whole(sent, s, e, p[1]):
             # an ordinary word (奉节 is a verb to jieba), unless it stands in a list of places
             words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
             continue
         if short and (
-                words.get(surface, "ns") in NOT_NAME_TAGS
+                (words.get(surface, "ns") in NOT_NAME_TAGS and not _city_read_whole(sent, s, e, p[1]))
                 or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
                 or _ends_listed_name(sent.text, s, e)
                 or (crosses_word(sent.text, s, e)
@@ -78,6 +78,15 @@ def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> lis
             if not (p.start in ends and sent.text[p.start:p.end] != p.key
                     and index.level(p.key) == "county"
                     and ends[p.start].key not in index.ancestors(p.key))]
+
+
+def _city_read_whole(sent: Sentence, start: int, end: int, key: str) -> bool:
+    """A foreign city's name that jieba's segmentation reads as one word, though its
+    dictionary gives it an ordinary word's tag (首尔, 名古屋), unless it is a common word of
+    two characters too (河内, 金边)."""
+    name = sent.text[start:end]
+    return place_index().level(key) == "city" and segmented_at(sent, start) \
+        and segmented_at(sent, end) and not (len(name) == 2 and name in common_words())
 
 
 #: What stands around an item of a list of names (、周静海、, ：林木兰 ).
