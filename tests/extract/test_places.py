@@ -113,3 +113,11 @@ def test_a_town_before_its_own_body_is_a_place_without_its_county():
 ])
 def test_a_foreign_city_jieba_reads_whole(text, city):
     assert ("Place", city) in entities(text)
+
+
+@pytest.mark.parametrize("text, region", [
+    ("产品远销东南亚和中东地区。", "东南亚"),
+    ("中东局势牵动各方。", "中东"),
+])
+def test_regions_of_the_world(text, region):
+    assert ("Place", region) in entities(text)
