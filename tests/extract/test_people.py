@@ -80,6 +80,8 @@ def test_places_and_captions_are_not_people(text, not_person):
     # a leader framed by 以 … 为 <post> (以甲为主席…的新一届领导班子)
     ("大会产生了以孟秋禾为会长的新一届理事会。", "孟秋禾"),
     ("以齐远山为主任、以及林知夏为秘书长的筹备组成立。", "林知夏"),
+    # a word linking a post to the names listed after it
+    ("大会选出的副主席还有孟秋禾、林知夏。", "孟秋禾"),
     # the manner of an election between the names and 当选
     ("孟秋禾顺利当选镇妇联主席。", "孟秋禾"),
     ("齐远山、白若溪全票当选副会长。", "白若溪"),

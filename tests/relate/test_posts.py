@@ -111,3 +111,12 @@ def test_an_honorary_post_conferred_as_a_post_is_held_in_the_body():
     assert by_sentence_rule(posts_held, doc, [*bodies, *people]) == {
         (f"Person/{name}", "holdsPost", "Organisation/书法协会", role, None)
         for name, role in roles.items()}
+
+
+def test_names_linked_to_a_post_by_haiyou_or_fenbieshi_hold_it():
+    doc = document_of("书法协会年会选出的副会长还有孟秋禾、林知夏。")
+    body = mention(doc, "书法协会", "Organisation")
+    people = [mention(doc, name, "Person") for name in ("孟秋禾", "林知夏")]
+    assert by_sentence_rule(posts_held, doc, [body, *people]) == {
+        (f"Person/{name}", "holdsPost", "Organisation/书法协会", "副会长", None)
+        for name in ("孟秋禾", "林知夏")}

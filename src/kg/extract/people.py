@@ -263,6 +263,7 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
     result = []
     for s, e, p in _outermost(sent.hits_of("post")):
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
+        start = _LINK_AFTER_POST.match(text, start).end()  # 副主席还有|甲、乙
         # …代表|市科协作报告: a level word opens a body's name, not a person's
         end = None if LEVEL_START.match(text, start) else \
             person_at(sent, start, surnames, strict=False)
@@ -276,6 +277,10 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
             if end and looks_like_name(text[start:end], surnames):
                 result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     return result
+
+
+#: A word between a post and the names listed as its holders (副主席还有|甲、乙).
+_LINK_AFTER_POST = re.compile(r"(?:还有|分别是|分别为|包括)?[:：]?")
 
 
 def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:

@@ -95,12 +95,12 @@ def posts_held(document, sentence, ms, facts):
     _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
     framed = _framed_leaders(seen, groups)
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
-    posts = {g[0].start: post_before(text, sentence[0], g[0].start) for g in groups}
-    titled = {start - len(post) for start, post in posts.items() if post}
+    posts = {g[0].start: _post_before_list(text, sentence[0], g[0].start) for g in groups}
+    titled = {end - len(post) for post, end in posts.values() if post}
     for group in groups:
         if group[0].start in framed or _colon_list(text, sentence, group, orgs, places, facts):
             continue
-        _post_before_names(seen, group, posts[group[0].start], titled)
+        _post_before_names(seen, group, *posts[group[0].start], titled)
         _units_before_names(seen, group)
         if not _table_row_or_apposition(seen, group):
             _post_after_names(seen, group)
@@ -157,18 +157,26 @@ def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
                                    role=government.surface)
 
 
+def _post_before_list(text: str, start: int, pos: int) -> tuple[str | None, int]:
+    """The post titles right before the names at ``pos``, or before a word that links them
+    (…选出的副主席还有|甲、乙; 副主席分别是:|甲、乙), and where they end."""
+    link = _LINK_TO_NAMES.search(text, start, pos)
+    end = link.start() if link else pos
+    return post_before(text, start, end), end
+
+
 def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | None,
-                       titled: set[int]) -> None:
+                       post_end: int, titled: set[int]) -> None:
     """分管副主席赵红军: a post that opens its phrase before the names is in the unit of the
     leader named before, else the last unit named before, else the document's own (not for a
     reporter: 本报记者 is no unit named)."""
-    text, orgs, head = seen.text, seen.orgs, group[0]
+    text, orgs = seen.text, seen.orgs
     if not post:
         return
-    post_start = head.start - len(post)
+    post_start = post_end - len(post)
     # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere,
     # nor after another country and a few words of its body's name (法国欧洲和|外交部长)
-    if any(post_start <= o.end <= head.start for o in orgs) \
+    if any(post_start <= o.end <= post_end for o in orgs) \
             or post_start in {m.end for m in seen.places} or post in _byline_posts() \
             or any(_FOREIGN_NAME_WORDS.fullmatch(text, p.end, post_start) for p in seen.places
                    if p.key != COUNTRY and place_index().level(p.key) == "country") \
@@ -273,6 +281,8 @@ def _bare_body_words() -> tuple[str, ...]:
     return tuple(sorted({row.suffix for row in table("org_suffixes.tsv")}, key=len, reverse=True))
 
 
+#: A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:).
+_LINK_TO_NAMES = re.compile(r"(?:还有|分别是|分别为|是|包括)[:：]?$")
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
 #: another body named before it (市人大常委会副主任甲，副市长乙).
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
