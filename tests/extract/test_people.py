@@ -226,6 +226,8 @@ def test_an_athlete_after_a_role_word(text, person, not_person):
     ("欧盟委员会主席冯德莱恩表示，双方将加强合作。", "冯德莱恩"),
     # a foreign name jieba's dictionary holds as a place word
     ("俄罗斯总统普京在莫斯科会见了来访的客人。", "普京"),
+    # a woman's name of Slavic sound ends in 娃
+    ("国际组织总裁格奥尔基耶娃说，经济保持韧性。", "格奥尔基耶娃"),
 ])
 def test_foreign_names_in_news(text, person):
     people_found = {key for t, key in entities(text) if t == "Person"}
