@@ -120,3 +120,17 @@ def test_names_linked_to_a_post_by_haiyou_or_fenbieshi_hold_it():
     assert by_sentence_rule(posts_held, doc, [body, *people]) == {
         (f"Person/{name}", "holdsPost", "Organisation/书法协会", "副会长", None)
         for name in ("孟秋禾", "林知夏")}
+
+
+def test_a_bare_body_word_before_a_post_is_the_document_s_own_body_of_that_kind():
+    doc = document_of("青禾村妇联召开会议。会议由现任妇联主席孟秋禾主持。青禾村妇联成员参加。")
+    own = [mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会"),
+           mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会", after="主持")]
+    person = mention(doc, "孟秋禾", "Person")
+    assert by_sentence_rule(posts_held, doc, [*own, person]) == {
+        ("Person/孟秋禾", "holdsPost", "Organisation/青禾村妇女联合会", "主席", None)}
+    # a body of another kind (科协主席) is not the page's federation
+    doc = document_of("青禾村妇联召开会议。会议由现任科协主席孟秋禾主持。青禾村妇联成员参加。")
+    own = [mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会"),
+           mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会", after="主持")]
+    assert by_sentence_rule(posts_held, doc, [*own, mention(doc, "孟秋禾", "Person")]) == set()

@@ -101,6 +101,7 @@ def posts_held(document, sentence, ms, facts):
         if group[0].start in framed or _colon_list(text, sentence, group, orgs, places, facts):
             continue
         _post_before_names(seen, group, *posts[group[0].start], titled)
+        _own_body_before_post(seen, group, *posts[group[0].start])
         _units_before_names(seen, group)
         if not _table_row_or_apposition(seen, group):
             _post_after_names(seen, group)
@@ -192,6 +193,31 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
     if unit is not None and len(post) > 1:
         for person in group:
             seen.facts.add(person, "holdsPost", unit, seen.sentence, role=post)
+
+
+def _own_body_before_post(seen: _PostSentence, group: list[Mention], post: str | None,
+                          post_end: int) -> None:
+    """会议由现任妇联主席甲主持: a body's bare word before the post, opening its phrase, is
+    the document's own body when that is of the kind (联一村妇联's page)."""
+    own, text = seen.facts.own, seen.text
+    if not post or own is None:
+        return
+    bare_end = post_end - len(post)
+    for word, full in _bare_body_forms().items():
+        opening = bare_end - len(word)
+        if text.endswith(word, seen.sentence[0], bare_end) \
+                and (_stands_alone(text, seen.sentence[0], opening)
+                     or text.endswith(("现任", "时任"), seen.sentence[0], opening)) \
+                and (own.key or own.surface).endswith(full):
+            seen.hold(group, own, None, role=post)
+            return
+
+
+@per_rule_set
+def _bare_body_forms() -> dict[str, str]:
+    """Each organisation suffix as texts write it (妇联) and its full form (妇女联合会)."""
+    return {row.suffix: row.full_form or row.suffix for row in sorted(
+        table("org_suffixes.tsv"), key=lambda row: -len(row.suffix))}
 
 
 def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
