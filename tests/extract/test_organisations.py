@@ -277,3 +277,9 @@ def test_no_label_adverb_or_holder_runs_into_a_body_s_name(text, name, run_on):
 ])
 def test_a_special_region_s_government_is_no_people_s_government(text, name):
     assert ("Organisation", name) in entities(text)
+
+
+def test_a_verb_of_witnessing_opens_no_company_name():
+    found = entities("双方领导共同见证远航集团与市政府签署协议。")
+    assert ("Organisation", "远航集团") in found
+    assert not [n for t, n in found if t == "Organisation" and "见证" in n]
