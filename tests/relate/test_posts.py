@@ -1,5 +1,6 @@
 """holdsPost rules (relate/posts.py) on mentions made by hand."""
-from kg.relate.posts import posts_held, profile_posts, reporters
+from kg.relate.bylines import reporters
+from kg.relate.posts import posts_held, profile_posts
 
 from relating import by_sentence_rule, document_of, mention
 

@@ -1,7 +1,7 @@
 """The ``relate`` stage: sentence patterns over resolved mentions give ``Fact``s with evidence.
 
 Trigger words come from ``rules/relation_triggers.tsv``. One module per predicate family holds
-its rules and documents them: ``posts`` (``holdsPost``), ``awards`` (``awarded``), ``runs``,
+its rules and documents them: ``posts`` and ``bylines`` (``holdsPost``), ``awards`` (``awarded``), ``runs``,
 ``places`` (``locatedIn`` and ``partOf``) and ``sections`` (programmes under 【section】
 headers); ``facts`` collects what they find, ``phrases`` holds what several of them read.
 
@@ -18,7 +18,8 @@ from ..model import Document, Fact, Mention
 from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
 from .places import located, parts_by_name, parts_in_sentence
-from .posts import posts_held, profile_posts, reporters
+from .bylines import reporters
+from .posts import posts_held, profile_posts
 from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, role_lists,
                    runners_before_trigger, runners_named_after,
                    runners_of_the_event_named_before)

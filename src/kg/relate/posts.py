@@ -11,8 +11,7 @@ closed by punctuation) name the unit after the person; a table row gives name, u
 between blanks; names after a post and a colon (主席团主席:甲; 副主席:乙、丙(女)) hold it in
 the unit named before the post, or in the unit of the list's line before; a profile
 (X,女,汉族,…,中共党员,现任…) gives party membership and the posts
-after 现任; a reporter in a byline (记者 X) works for the outlets the line names before
-(来源:某报, 某报·某网记者, 某网消息). A post title after words of an unknown unit
+after 现任 (a reporter in a byline: ``bylines``). A post title after words of an unknown unit
 (…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
 (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
 (中共宁波市委书记 holds no post in the party itself). The head of a level's government
@@ -367,41 +366,6 @@ def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
         else:
             groups.append([person])
     return groups
-
-
-def reporters(document, sentence, ms, facts):
-    """A reporter named in a byline (记者 X, 作者:记者 X) works for the outlets the byline
-    names before it on its line (中国妇女报·中国女网记者 X; 某网消息 (记者 X); 来源:某报
-    作者:记者 X); the names listed after the first share its label (记者 X、Y)."""
-    text = document.text
-    outlets = [m for m in ms if m.type == "Organisation" and _MEDIA.search(m.key or m.surface)]
-    previous = None  # the reporter before and the label that names them
-    for person in (m for m in ms if m.type == "Person"):
-        label = _REPORTER.search(text, max(sentence[0], person.start - 8), person.start)
-        if label is None and previous is not None \
-                and _REPORTER_JOIN.fullmatch(text, previous[0].end, person.start):
-            label = previous[1]
-        previous = (person, label) if label is not None else None
-        if label is None:
-            continue
-        line_start = text.rfind("\n", 0, label.start()) + 1
-        before = [o for o in outlets if line_start <= o.start and o.end <= label.start()]
-        if not before:
-            continue
-        group = [before[-1]]  # the outlets joined by a middle dot to the last one
-        for o in reversed(before[:-1]):
-            if text[o.end:group[-1].start] in "·・":
-                group.append(o)
-        for outlet in group:
-            facts.add(person, "holdsPost", outlet, sentence, role=label.group(1))
-
-
-#: Words that end a news outlet's name.
-_MEDIA = re.compile(r"(?:报|网|电视台|电台|杂志社|通讯社|新闻社)$")
-#: Between two reporters' names of one byline.
-_REPORTER_JOIN = re.compile(r"[、\s]+")
-#: A reporter's label right before a name in a byline.
-_REPORTER = re.compile(r"(记者|通讯员|特约记者)[\s:：]*$")
 
 
 def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
