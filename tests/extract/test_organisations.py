@@ -283,3 +283,8 @@ def test_a_verb_of_witnessing_opens_no_company_name():
     found = entities("双方领导共同见证远航集团与市政府签署协议。")
     assert ("Organisation", "远航集团") in found
     assert not [n for t, n in found if t == "Organisation" and "见证" in n]
+
+
+def test_a_kind_of_company_is_no_company_named():
+    found = entities("集团公司与市交通集团签署合作协议，子公司负责人参加。")
+    assert not {n for t, n in found if t == "Organisation"} & {"集团公司", "子公司"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern
@@ -161,6 +161,8 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
         if not key and (not body or GENERIC_BODY.match(body)) \
                 and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
             continue
+        if text[start:e] in words("generic_companies"):
+            continue  # 集团公司, 子公司: a kind of company, not one named
         if _names_a_post_holder(sent, start, s):
             continue  # 国务院总理李强作政府…: a post and its holder end any name before them
         if suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
