@@ -110,6 +110,27 @@ def _joined_place_start(sent: Sentence, found: list[Candidate], left: int, s: in
     return next(c.start for c in found if c.type == "Place" and c.end == joint)
 
 
+def _names_no_body(sent: Sentence, start: int, s: int, e: int, suffix: str, key: str) -> bool:
+    """Whether ``text[start:e]``, ending in ``suffix`` at ``s``, names no body: it opens with a
+    bracket, is a generic body (各级妇联) or a kind of company, ends before a post and its
+    holder, or has 中心 for "central"."""
+    text = sent.text
+    body = text[start:s]
+    if text[start] in _OPENING_BRACKETS:
+        return True
+    if not key and (not body or GENERIC_BODY.match(body)) \
+            and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
+        return True
+    if text[start:e] in words("generic_companies"):
+        return True  # 集团公司, 子公司: a kind of company, not one named
+    if _names_a_post_holder(sent, start, s):
+        return True  # 国务院总理李强作政府…: a post and its holder end any name before them
+    # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
+    return suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
+                                    and p2[3] in ("body", "top")
+                                    for s2, e2, p2 in sent.suffix_hits)
+
+
 def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Names ending in an organisation suffix of kind top or body (妇联, 人民医院), starting at
     the place, known body or level word before the suffix (or at the name's first character
@@ -155,20 +176,8 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
         ordinal = _ORDINAL.match(text, start)
         if ordinal and not key and ordinal.end() < s:
             start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
-        body = text[start:s]
-        if text[start] in _OPENING_BRACKETS:
+        if _names_no_body(sent, start, s, e, suffix, key):
             continue
-        if not key and (not body or GENERIC_BODY.match(body)) \
-                and body not in ("自治区", "省", "市", "盟", "旗", "县", "区", "中共", "全国"):
-            continue
-        if text[start:e] in words("generic_companies"):
-            continue  # 集团公司, 子公司: a kind of company, not one named
-        if _names_a_post_holder(sent, start, s):
-            continue  # 国务院总理李强作政府…: a post and its holder end any name before them
-        if suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
-                                   and p2[3] in ("body", "top")
-                                   for s2, e2, p2 in sent.suffix_hits):
-            continue  # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
 
