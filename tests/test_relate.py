@@ -623,7 +623,8 @@ def test_a_post_after_an_alias_note_is_in_the_body_before_the_note(tmp_path):
 
 
 @pytest.mark.parametrize("text, person, ministry", [
-    ("佛得角外交部长卡洛斯·达席尔瓦在普拉亚签署协议。", "卡洛斯·达席尔瓦", "佛得角外交部"),
+    ("双方代表团会谈后，佛得角外交部长卡洛斯·达席尔瓦举行记者会。", "卡洛斯·达席尔瓦",
+     "佛得角外交部"),
     ("王立新会见了德国外交部长施密特。", "施密特", "德国外交部"),
 ])
 def test_a_foreign_minister_holds_the_post_in_that_country_s_ministry(tmp_path, text, person,
