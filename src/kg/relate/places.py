@@ -27,7 +27,11 @@ def located(document, sentence, ms, facts):
             continue
         inside = [p for p in places if is_inside(p, m)]
         if m.type == "Organisation":
-            # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗)
+            # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗),
+            # a mission in the place after 驻 (中国驻法国大使馆; 美国驻华大使馆: none named)
+            stationed = m.surface.find("驻")
+            if stationed >= 0:
+                inside = [p for p in inside if p.start > m.start + stationed]
             inside = inside[-1:]
         elif m.key.endswith(("会议", "全会")):
             # the place in the name of the body a session is named after (江西省妇联十三届二次
