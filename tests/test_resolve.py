@@ -157,3 +157,9 @@ def test_a_relative_body_under_a_heading_that_names_a_county_is_that_county_s(tm
     names = organisations(graph)
     assert "县妇联" in names["宁城县妇女联合会"].aliases
     assert "县妇联" in names["林西县妇女联合会"].aliases
+
+
+def test_a_county_s_short_form_before_diqu_names_a_prefecture_not_the_county():
+    # 晋江地区 was a prefecture; 晋江市 is a county-level city of today
+    assert not canonical_organisation("晋江地区科协", None).startswith("晋江市")
+    assert canonical_organisation("晋江科协", None) == "晋江市科学技术协会"

@@ -25,6 +25,8 @@ _QUOTES = re.compile(r"[“”\"「」『』《》]")
 _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
+#: What makes a place's short form the name of another division (红星|村, 晋江|地区).
+_OTHER_DIVISION = re.compile(TOWN_SUFFIX.pattern + "|地区")
 #: A place's level word written again before its committee or government (中山市|市|委).
 _REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
@@ -197,8 +199,9 @@ def _place_at_start(name: str) -> tuple[str, str] | None:
     for length in range(min(len(name) - 1, 12), 1, -1):
         full = forms.get(name[:length])
         if full is not None and (full == name[:length]
-                                 or not TOWN_SUFFIX.match(name, length)):
-            return name[:length], full  # (a short form before 村 names a village: 红星村)
+                                 or not _OTHER_DIVISION.match(name, length)):
+            return name[:length], full  # (a short form before 村 names a village: 红星村;
+            # before 地区, a prefecture of that name: 晋江地区科协, not 晋江市's)
     return None
 
 
