@@ -121,3 +121,8 @@ def test_a_foreign_city_jieba_reads_whole(text, city):
 ])
 def test_regions_of_the_world(text, region):
     assert ("Place", region) in entities(text)
+
+
+def test_a_sub_district_after_a_development_zone_is_a_place_in_it(tmp_path):
+    graph = graph_of(tmp_path, "株洲市高新区青禾街道开展活动。")
+    assert ("青禾街道", "高新区") in facts_of(graph, "partOf")

@@ -59,6 +59,9 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     lower = _lower_places(sent, result)
     lower += _remembered_towns(sent, result + lower)
     sited = _sited_places(sent, result + lower)
+    # a sub-district or town inside a development zone (X高新区|Y街道)
+    lower += [t for t in _lower_places(sent, result + lower, after=sited)
+              if not any(t.start == p.start for p in lower)]
     # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
     result = [p for p in result if sent.text[p.start:p.end] == p.key
               or not any(z.start <= p.start and p.end < z.end for z in sited)]
@@ -200,9 +203,11 @@ def _under_town() -> re.Pattern:
     return re.compile(r"[\u4e00-\u9fff]{1,4}?" + word_pattern("village_suffixes"))
 
 
-def _lower_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+def _lower_places(sent: Sentence, places: list[Candidate],
+                  after: list[Candidate] = ()) -> list[Candidate]:
     text = sent.text
     starts = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")}
+    starts |= {p.end for p in after}
     towns = {b for b in sent.breaks if b < sent.end}
     named = {p.start for p in places}  # 石家庄市|赵县范庄镇: the town starts after the county
     result = []
