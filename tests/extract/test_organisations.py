@@ -63,6 +63,8 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("醴陵市妇幼保健所开展义诊。", "醴陵市妇幼保健所"),
     ("株洲市公安局派出所民警到场。", "株洲市公安局派出所"),
     ("拉萨出入境边防检查总站开展活动。", "拉萨出入境边防检查总站"),
+    # a city's or district's overseas friendship association, and its short form
+    ("株洲市海联会会长出席。", "株洲市海外联谊会"),
     # a development zone's management committee, its short form written in full
     ("株洲市天元新区管委会主任讲话。", "株洲市天元新区管理委员会"),
 ])
