@@ -140,3 +140,9 @@ def test_prizes_and_medals_of_the_news(text, honour):
     assert ("Honour", honour) in found
     # a recipient named before the quotation is no part of the medal's name
     assert not [n for t, n in found if t == "Honour" and n != honour]
+
+
+def test_a_special_government_allowance_is_an_honour_not_a_government():
+    found = entities("她长期从事医学研究，享受国务院政府特殊津贴。")
+    assert ("Honour", "国务院政府特殊津贴") in found
+    assert not [n for t, n in found if t == "Organisation" and n.endswith("人民政府")]
