@@ -664,3 +664,8 @@ def test_a_mission_sits_in_the_place_after_zhu(tmp_path):
                        "locatedIn")
     assert ("中国驻法国大使馆", "法兰西共和国") in located
     assert not [p for p in located if p[0] == "美国驻华大使馆"]
+
+
+def test_a_special_government_allowance_is_conferred(tmp_path):
+    graph = graph_of(tmp_path, "周海燕享受国务院政府特殊津贴。")
+    assert ("周海燕", "国务院政府特殊津贴") in facts_of(graph, "awarded")
