@@ -126,3 +126,8 @@ def test_regions_of_the_world(text, region):
 def test_a_sub_district_after_a_development_zone_is_a_place_in_it(tmp_path):
     graph = graph_of(tmp_path, "株洲市高新区青禾街道开展活动。")
     assert ("青禾街道", "高新区") in facts_of(graph, "partOf")
+
+
+def test_a_run_of_three_province_abbreviations_is_a_list_of_places():
+    found = entities("接待港澳台和海外妇女代表团。")
+    assert {("Place", "香港特别行政区"), ("Place", "澳门特别行政区"), ("Place", "台湾省")} <= found

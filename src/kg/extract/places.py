@@ -141,7 +141,8 @@ _PLACES_AFTER = re.compile(r"等地|[两二三四五六七八九十]+(?:地|省|
 
 def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     """One-character abbreviations of provinces read only in a run of two or more next to a
-    named place or region (京津冀晋陕 -> 山西省, 陕西省) or before 等地, 两省 …"""
+    named place or region (京津冀晋陕 -> 山西省, 陕西省) or before 等地, 两省 …, or in a run of
+    three or more (闽港澳台侨, 港澳台和海外)."""
     text = sent.text
     abbreviations = place_index().abbreviations
     edges = {p.start for p in places} | {p.end for p in places}
@@ -151,7 +152,7 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
         free = [i for i in range(*m.span()) if not any(p.start <= i < p.end for p in places)]
         for run in _consecutive(free):
             pos, end = run[0], run[-1] + 1
-            if end - pos >= 2 and (pos in edges or end in edges
+            if end - pos >= 2 and (pos in edges or end in edges or end - pos >= 3
                                    or _PLACES_AFTER.match(text, end)) \
                     and not is_word(text[pos:end]) \
                     and not TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
