@@ -152,6 +152,9 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
         free = [i for i in range(*m.span()) if not any(p.start <= i < p.end for p in places)]
         for run in _consecutive(free):
             pos, end = run[0], run[-1] + 1
+            while end - pos > 2 and not (pos in edges or end in edges) \
+                    and text[end - 1:end + 1] in common_words():
+                end, run = end - 1, run[:-1]  # (闽港澳台|青年: 青 opens a word, no 青海)
             if end - pos >= 2 and (pos in edges or end in edges or end - pos >= 3
                                    or _PLACES_AFTER.match(text, end)) \
                     and not is_word(text[pos:end]) \
