@@ -236,6 +236,8 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     '中国共产党广东省委员会宣传部'
     >>> canonical_organisation("中山市市委", None)
     '中国共产党中山市委员会'
+    >>> canonical_organisation("津市市委", None)
+    '中国共产党津市市委员会'
     """
     name = _relative_prefix(name, region)
     for alias, canonical in _known_bodies():
@@ -259,7 +261,10 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
             and not _enterprise().search(name):
         # (not 新疆 of 新疆生产建设兵团, nor the 长春 of a company's name: 长春某公司业务部)
         name = _expand_place_prefix(name)
-    name = _full_body_form(_REPEATED_LEVEL.sub(r"\1\3", name))
+    doubled = _REPEATED_LEVEL.match(name)
+    if doubled and not place_index().level(name[:doubled.end(1) + 1]):  # (津市市委: of 津市市)
+        name = _REPEATED_LEVEL.sub(r"\1\3", name)
+    name = _full_body_form(name)
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
