@@ -19,7 +19,7 @@ GOLD_FOLDERS = [EVAL / "gold", EVAL / "dev2" / "gold"]
 
 def test_bad_rule_line_names_file_and_line():
     with pytest.raises(RuleError) as caught:
-        parse_table("# header\n主席\tchair\n书记\n", "rules/posts.tsv", 2)
+        parse_table("# header\n主席\tchair\n书记\n", "rules/posts.tsv", ("post", "comment"))
     assert str(caught.value).startswith("rules/posts.tsv:3:")
 
 

@@ -36,7 +36,7 @@ class Row:
 
     cells: tuple[str, ...]
     rule_id: str
-    columns: tuple[str, ...] = ()
+    columns: tuple[str, ...]
 
     def __getitem__(self, index: int) -> str:
         return self.cells[index]
@@ -48,12 +48,11 @@ class Row:
             raise AttributeError(f"{self.rule_id}: no column {name!r}") from None
 
 
-def parse_table(text: str, name: str, columns: int | tuple[str, ...],
+def parse_table(text: str, name: str, columns: tuple[str, ...],
                 min_columns: int | None = None) -> list[Row]:
-    """Parse TSV text into rows of ``columns`` cells (a number, or the columns' names);
-    trailing cells may be left out down to ``min_columns`` (missing ones are empty)."""
-    names = columns if isinstance(columns, tuple) else ()
-    count = len(names) if names else columns
+    """Parse TSV text into rows with a cell for each of ``columns`` (their names); trailing
+    cells may be left out down to ``min_columns`` (missing ones are empty)."""
+    count = len(columns)
     rows = []
     low = count if min_columns is None else min_columns
     for number, line in enumerate(text.splitlines(), start=1):
@@ -66,7 +65,7 @@ def parse_table(text: str, name: str, columns: int | tuple[str, ...],
         cells = [c.strip() for c in cells] + [""] * (count - len(cells))
         if not cells[0]:
             raise RuleError(name, number, "first column is empty")
-        rows.append(Row(tuple(cells), f"{name}:{number}", names))
+        rows.append(Row(tuple(cells), f"{name}:{number}", columns))
     return rows
 
 
@@ -148,8 +147,8 @@ SCHEMAS: dict[str, Schema] = {
 def check_row(row: Row, schema: Schema) -> None:
     """Raise ``RuleError`` (file and line) for a cell whose value the table does not allow.
 
-    >>> check_row(Row(("和", "sometimes", ""), "rules/boundaries.tsv:7"),
-    ...           SCHEMAS["boundaries.tsv"])
+    >>> schema = SCHEMAS["boundaries.tsv"]
+    >>> check_row(Row(("和", "sometimes", ""), "rules/boundaries.tsv:7", schema.columns), schema)
     Traceback (most recent call last):
     kg.errors.RuleError: rules/boundaries.tsv:7: column 2 must be one of any, first, never, not 'sometimes'
     """
