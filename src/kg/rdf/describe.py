@@ -144,13 +144,21 @@ def _sources(entity: Entity, base: str) -> tuple[list[str], list[str]]:
     return documents, mentions
 
 
-def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Iterator[Node]:
+def _subjects(graph: KnowledgeGraph) -> Iterator[tuple[str, Entity | None, list[str] | None,
+                                                      dict[str, set[str]]]]:
+    """The subjects of the entity nodes in IRI order (the entities, and IRIs that only facts
+    name), each with its entity or None, its namesakes' IRIs or None, and its outgoing links
+    by predicate: what both the rdflib description and the Turtle writer render."""
     outgoing = _outgoing(graph.facts)
     namesakes = close_matches(graph.entities)
     entities = {e.iri: e for e in graph.entities}
     for iri in sorted(entities.keys() | outgoing.keys()):
+        yield iri, entities.get(iri), namesakes.get(iri), outgoing.get(iri, {})
+
+
+def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Iterator[Node]:
+    for iri, entity, same_name, links in _subjects(graph):
         entries = []
-        entity = entities.get(iri)
         if entity is not None:
             name = (entity.name,)
             entries += [_IS_CLASS[entity.type],
@@ -163,9 +171,8 @@ def _entity_nodes(graph: KnowledgeGraph, gazetteer: Gazetteer, base: str) -> Ite
             entries += [(_DERIVED_FROM, _IRI, None, tuple(documents)),
                         (_HAS_MENTION, _IRI, None, tuple(mentions))]
             entries += gazetteer.entries(iri)
-            if iri in namesakes:
-                entries.append((_CLOSE_MATCH, _IRI, None, tuple(namesakes[iri])))
-        links = outgoing.get(iri, {})
+            if same_name is not None:
+                entries.append((_CLOSE_MATCH, _IRI, None, tuple(same_name)))
         entries += [(_PREDICATES[p], _IRI, None, tuple(sorted(links[p])))
                     for p in _PREDICATES if p in links]
         yield iri, entries

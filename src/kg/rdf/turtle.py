@@ -14,10 +14,9 @@ from ..errors import OutputError
 from ..graph import KnowledgeGraph
 from ..io import write_atomic
 from ..model import Fact
-from ..identity import close_matches
 from ..vocab import (DEFAULT_BASE, LANG_SIMPLIFIED, LANG_TRADITIONAL, PREFIXES, document_iri,
                      fact_iri, mention_iri)
-from .describe import Gazetteer, _evidence_iris, _outgoing, _sources
+from .describe import Gazetteer, _evidence_iris, _sources, _subjects
 from .terms import (_ABSOLUTE, _ALT_LABEL, _AREA, _CLASSES, _CLOSE_MATCH, _DATE_PUBLISHED,
                     _DERIVED_FROM, _DOCUMENT, _ECHAR, _END, _EVIDENCE, _EXACT, _FACT, _FACT_OBJECT,
                     _FACT_PREDICATE, _FACT_SUBJECT, _HAS_EVIDENCE, _HAS_MENTION, _HEADLINE,
@@ -194,12 +193,8 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
     is_class = {name: f"a {iri(cls)}" for name, cls in _CLASSES.items()}
     verbs = {name: iri(predicate) for name, predicate in _PREDICATES.items()}
     pref, label, alt, close_match = map(iri, (_PREF_LABEL, _LABEL, _ALT_LABEL, _CLOSE_MATCH))
-    outgoing = _outgoing(graph.facts)
-    namesakes = close_matches(graph.entities)
-    entities = {e.iri: e for e in graph.entities}
-    for subject in sorted(entities.keys() | outgoing.keys()):
+    for subject, entity, same_name, links in _subjects(graph):
         lines = []
-        entity = entities.get(subject)
         if entity is not None:
             name = f'"{escape_literal(entity.name)}"@{LANG_SIMPLIFIED}'
             lines += [is_class[entity.type], f"{pref} {name}", f"{label} {name}"]
@@ -213,9 +208,8 @@ def _write_entities(out: list[str], terms: _TurtleTerms, graph: KnowledgeGraph,
                 lines += [f"{derived} {', '.join(map(iri, documents))}",
                           f"{mention} {', '.join(map(iri, mentions))}"]
             lines += _division_lines(terms, gazetteer, subject)
-            if subject in namesakes:
-                lines.append(f"{close_match} {', '.join(map(iri, namesakes[subject]))}")
-        links = outgoing.get(subject, {})
+            if same_name is not None:
+                lines.append(f"{close_match} {', '.join(map(iri, same_name))}")
         lines += [f"{verbs[p]} {', '.join(map(iri, sorted(links[p])))}"
                   for p in _PREDICATES if p in links]
         out.append(_node(iri(subject), lines))
