@@ -137,6 +137,11 @@ def test_aliases_carry_no_quotation_marks_stray_spaces_or_invisible_characters(t
     ("株洲讯 市妇联开展送法进社区活动。", "株洲市妇女联合会", "市妇联"),
     ("天心区讯 区妇联和省妇联开展活动。", "天心区妇女联合会", "区妇联"),
     ("天心区讯 区妇联和省妇联开展活动。", "湖南省妇女联合会", "省妇联"),
+    # a city paper that names one of its counties, never the city: 市 is the county's city
+    ("市妇联在汝阳县开展关爱留守儿童活动，县妇联参加。", "洛阳市妇女联合会", "市妇联"),
+    ("市妇联在汝阳县开展关爱留守儿童活动，县妇联参加。", "汝阳县妇女联合会", "县妇联"),
+    # a county-level city is the 市 itself
+    ("市妇联在高安市开展关爱留守儿童活动。", "高安市妇女联合会", "市妇联"),
 ])
 def test_relative_bodies_resolve_to_the_report_s_place(tmp_path, text, name, alias):
     organisation = organisations(build_texts(tmp_path, {"a.txt": text}))[name]

@@ -91,7 +91,20 @@ def detect_localities(mentions: Iterable[Mention], province: str | None) -> tupl
         place = ranked[0][0]
         if province is None or province in index.ancestors(place):
             found.append(place)
-    return tuple(found)
+    return _with_city_of_county(tuple(found))
+
+
+def _with_city_of_county(localities: tuple[str, ...]) -> tuple[str, ...]:
+    """The localities, and after a county the city it lies in when the document names no
+    city: a city paper's page that names one of its counties (某县某村) and writes only 市委,
+    市妇联 for the city itself. The county stays first for its own level word (县, or 市 of a
+    county-level city)."""
+    index = place_index()
+    if not localities or any(index.level(p) == "prefecture" for p in localities):
+        return localities
+    parents = index.parents(localities[-1])  # (several when the county's name is not unique)
+    city = parents[0] if len(parents) == 1 and index.level(parents[0]) == "prefecture" else None
+    return localities + ((city,) if city else ())
 
 
 def _relative_prefix(name: str, region: str | tuple[str, ...] | None) -> str:
