@@ -46,3 +46,18 @@ def test_a_session_is_not_located_in_its_bodys_seat(tmp_path):
 def test_a_regions_congress_is_the_regions(tmp_path):
     graph = graph_of(tmp_path, "湖南省第十三次妇女代表大会开幕。")
     assert ("湖南省第十三次妇女代表大会", "湖南省") in facts_of(graph, "locatedIn")
+
+
+def test_a_county_youth_league_congress_is_the_county_committees(tmp_path):
+    graph = graph_of(tmp_path, "5月4日，共青团宁陵县第十五次代表大会开幕，团县委书记作报告。"
+                               "大会选举产生了共青团宁陵县第十六届委员会。")
+    runs, parts = facts_of(graph, "runs"), facts_of(graph, "partOf")
+    assert ("共青团宁陵县委员会", "共青团宁陵县第十五次代表大会") in runs
+    assert ("中国共产主义青年团", "共青团宁陵县第十五次代表大会") not in runs
+    assert ("共青团宁陵县第十六届委员会", "共青团宁陵县委员会") in parts
+    assert ("共青团宁陵县第十六届委员会", "中国共产主义青年团") not in parts
+
+
+def test_a_county_youth_league_congress_without_its_committee_named_is_nobodys(tmp_path):
+    graph = graph_of(tmp_path, "共青团宁陵县第十五次代表大会开幕，代表们讨论了报告。")
+    assert not [f for f in facts_of(graph, "runs") if f[1] == "共青团宁陵县第十五次代表大会"]

@@ -119,7 +119,14 @@ def parts_by_name(document, mentions, facts):
     for key, m in sorted(orgs.items()):
         # the longest other body whose name starts this one's
         parent = next((key[:n] for n in range(len(key) - 1, 0, -1) if key[:n] in orgs), None)
-        if parent is not None:
+        term = _TERM_OF_COMMITTEE.fullmatch(key)
+        if term is not None:
+            # 共青团某县第二十届委员会 is one term of 共青团某县委员会, not a committee of its own
+            parent = parent or (term.group(1) + "委员会" if term.group(1) + "委员会" in orgs
+                                else None)
+            if parent is not None:
+                facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
+        elif parent is not None:
             facts.add(m, "partOf", orgs[parent], document.sentence_at(m.start))
         elif key.startswith("中国共产党") and key.endswith("委员会") and "中国共产党" in orgs \
                 or key.endswith(_PARTY_BRANCHES) and "中国共产党" in orgs:
@@ -139,6 +146,8 @@ def parts_by_name(document, mentions, facts):
             facts.add(m, "partOf", before, document.sentence_at(m.start))
 
 
+#: One term of a committee (某县第二十届委员会): the committee's name without the term.
+_TERM_OF_COMMITTEE = re.compile(r"(.+)第[^届]{1,4}届委员会")
 #: Party branches of a unit, named after it (…村党支部, …公司党总支).
 _PARTY_BRANCHES = ("党支部", "党总支")
 _YOUTH_LEAGUE = "中国共产主义青年团"

@@ -378,6 +378,8 @@ def _congresses() -> re.Pattern:
     return re.compile(rf"^(?P<place>.+?)(?P<before>{who})?第[^次]{{1,4}}次(?P<after>{who})?代表大会$")
 
 
+#: A congress of a body's branch of a place (共青团某县第N次代表大会).
+_LOCAL_CONGRESS = re.compile(r".+第[^次]{1,4}次代表大会$")
 #: An organ's term and name inside a meeting's name (…第五届主席团第一次会议).
 _ORGAN_TERM = re.compile(r"第[^届]{1,4}届.+$")
 #: A sitting of an organ of one term (第五届主席团第一次会议, 第三届常务理事会第二次会议).
@@ -395,7 +397,12 @@ def meetings_of_bodies(document, mentions, facts):
     for p in (m for m in mentions if m.type == "Programme"):
         congress = _congresses().match(p.key)
         who = congress and (congress.group("before") or congress.group("after"))
-        if who:
+        if congress and not who:
+            # 共青团某县第N次代表大会, 中共某县第N次代表大会: the body's committee of the place
+            committee = orgs.get(congress.group("place") + "委员会")
+            if committee is not None:
+                facts.add(committee, "runs", p, document.sentence_at(p.start))
+        elif who:
             name = congress.group("place") + _congresses_bodies()[who]
             # 集美区…代表大会 is held by 厦门市集美区归国华侨联合会: the body's full name
             bodies = [o for key, o in orgs.items() if key == name] or [
@@ -421,6 +428,9 @@ def named_runners(document, sentence, ms, facts):
             facts.add(owner, "runs", programme, sentence)
         named = max((o for o in orgs if o.start == programme.start and o.end < programme.end),
                     key=lambda o: o.end, default=None)
+        if named is not None and _LOCAL_CONGRESS.match(programme.key) and any(
+                m.type == "Place" and m.start == named.end for m in ms):
+            continue  # 共青团|某县第N次代表大会: the branch of the place, not the whole body
         if named is not None and not (_ORGAN_SITTING.match(text, named.end, programme.end)
                                       and _has_organ(facts, named)):
             # a sitting of the body's organ (某会第三届常务理事会第二次会议) is the organ's
