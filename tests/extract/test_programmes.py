@@ -115,6 +115,10 @@ def test_a_verb_phrase_or_a_slogan_is_no_programme(text):
     "湖南建工集团有限公司钢结构项目部女子班组获评先进集体。",
     "株洲云岭电力有限责任公司项目管理部经理李一帆获评先进个人。",
     "青年们用实际行动诠释了担当。",
+    # rooms and buildings named after meetings
+    "座谈在县政府三楼大会议室进行。",
+    "选举在东方村会议室举行，二十名团员参加。",
+    "论坛在某市国际会议中心开幕。",
 ])
 def test_a_unit_a_post_or_an_idiom_ending_in_a_programme_word_is_none(text):
     assert not [name for kind, name in entities(text) if kind == "Programme"]

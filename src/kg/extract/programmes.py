@@ -263,7 +263,7 @@ def _enterprise_after() -> re.Pattern:
 
 #: A unit or a post named after a programme word (项目部, 项目开发部主管, 项目负责人).
 _UNIT_OR_POST_AFTER = re.compile(r"(?:开发|管理|建设|技术|实施)?(?:部(?!署)|办公室|组(?!织)|处(?!理)|"
-                                 r"负责人|经理|主管|总监|主任)")
+                                 r"负责人|经理|主管|总监|主任)|[室厅堂]|中心")
 
 
 #: A year right before a name (2023年新春座谈会).
@@ -286,7 +286,8 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 or _UNIT_OR_POST_AFTER.match(text, e) or _enterprise_after().match(text, e) \
                 or (text[s - 1:s] == "作" and text.startswith(("发言", "报告"), e)):
             # 计划 in …计划项目: the name goes on to the next programme word; 项目 in
-            # …项目部, …项目负责人 names a unit or a post, 工程 in 中国化学工程集团 or
+            # …项目部, …项目负责人 names a unit or a post (会议室, 大会堂, 会议中心 a
+            # room or a building), 工程 in 中国化学工程集团 or
             # 哈尔滨工程大学 a company or a school, not a programme; 作大会发言 is speaking at
             # a plenary
             continue
