@@ -173,6 +173,14 @@ def _is_name_word(text: str) -> bool:
                              and (len(text) < 3 or _holds_common_word(text)))
 
 
+def name_word(text: str) -> bool:
+    """Whether ``text`` is a two-character word jieba tags as a personal name and uses often
+    enough to be an ordinary word too (荣誉, 宁静; but also 李鹏, 朱德): a name only where the
+    context is strong (after a post title and before a verb, among names of a list)."""
+    return len(text) == 2 and dictionary_words().get(text) == "nr" \
+        and _frequency(text) >= _WORD_FREQUENCY
+
+
 #: jieba's frequency above which a word it tags as a name is an ordinary word (荣誉 2877,
 #: 宁静 652; the common names it knows stay below: 李娜 438).
 _WORD_FREQUENCY = 600
@@ -186,9 +194,10 @@ def _frequency(word: str) -> int:
 def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> bool:
     """Not an ordinary word, not starting with one (关怀就, 武装妇女) unless right after a
     post title (省长柯文涛) or read whole as a name by jieba's tagger (``tagged``: 周长|某),
-    four characters only with a compound surname."""
+    four characters only with a compound surname; a frequent word jieba tags as a name
+    (``name_word``: 李鹏, 荣誉) only in a strong context (after a post, in a list of names)."""
     _, _, _, surnames = compiled_rules()
-    if _is_name_word(name) or name in post_titles() or (
+    if (_is_name_word(name) and not (strong and name_word(name))) or name in post_titles() or (
             len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
             and name[:2] not in surnames  # 上官 is a word and a surname
             # after a post, a proper name's start (柯文 of 柯文涛) may open it

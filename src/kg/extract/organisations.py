@@ -125,6 +125,8 @@ def _names_no_body(sent: Sentence, start: int, s: int, e: int, suffix: str, key:
         return True  # 集团公司, 子公司: a kind of company, not one named
     if _names_a_post_holder(sent, start, s):
         return True  # 国务院总理李强作政府…: a post and its holder end any name before them
+    if _opens_with_post_holder(sent, start, s):
+        return True  # 张某代表|集团公司签订…: a name and a post title open no body's name
     # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
     return suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
                                     and p2[3] in ("body", "top")
@@ -229,6 +231,13 @@ def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
     """Whether a post title followed by a person's name lies between ``start`` and ``end``."""
     surnames = compiled_rules()[3]
     return any(start < s and e < end and person_at(sent, e, surnames)
+               for s, e, _ in sent.hits_of("post"))
+
+
+def _opens_with_post_holder(sent: Sentence, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` opens with a person's name and a post title (张某代表…)."""
+    surnames = compiled_rules()[3]
+    return any(start < s and e <= end and looks_like_name(sent.text[start:s], surnames)
                for s, e, _ in sent.hits_of("post"))
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from ..places import place_index
 from .names import plausible_name
 from .organisations import BOOK_TITLE
-from .people import OFFICER_LIST, POST_RULES, TAGGED_NAME
+from .people import NAME_LIST, OFFICER_LIST, POST_RULES, TAGGED_NAME
 from .sentence import Candidate
 PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
             "programme": 2, "honour": 2, "place": 1, "person": 1}
@@ -61,7 +61,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
     persons = [c for c in candidates if c.type == "Person"
-               and plausible_name(c.key, strong=c.rule_id.startswith(POST_RULES),
+               and plausible_name(c.key, strong=c.rule_id.startswith(POST_RULES)
+                                  or c.rule_id in (NAME_LIST, OFFICER_LIST),
                                   tagged=c.rule_id in (TAGGED_NAME, OFFICER_LIST))
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]

@@ -11,13 +11,16 @@ import re
 
 from ..rules import per_rule_set, table, word_pattern
 from .lexicon import compiled_rules
-from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, person_at,
+from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
                        crosses_word, dictionary_words, is_word)
 
 #: The rule of names jieba's tagger reads whole (a signal that outweighs a word at the start).
 TAGGED_NAME = "extract:tagged-name"
+
+#: The rule of 、-lists of names (甲、乙、丙被评为…).
+NAME_LIST = "extract:name-list"
 
 #: The rule of names listed after a post and a colon (副主席:甲、乙(女)、丙), as strong.
 OFFICER_LIST = "extract:officer-list"
@@ -97,8 +100,9 @@ def _name_after_role(sent: Sentence, start: int, end: int, surnames) -> tuple[in
     (女带头人齐晓景 -> 齐晓景) or any words the tagger ends before a name (会上选举|邓某); an
     empty span when the item is not a name."""
     text = sent.text
-    if end - start <= 4 and looks_like_name(text[start:end], surnames):
-        return start, end
+    if end - start <= 4 and (looks_like_name(text[start:end], surnames)
+                             or name_word(text[start:end])):
+        return start, end  # (李鹏|、: the list's other items decide, _name_lists)
     for cut in (end - 3, end - 2):
         if cut > start and (text[cut - 1] in _ROLE_END or sent.tagged_name_end(cut) == end) \
                 and looks_like_name(text[cut:end], surnames):
@@ -148,6 +152,9 @@ def _tagged_names(sent: Sentence, surnames,
             a == sent.start or text[a - 1] in _CLAUSE_MARKS
             or (words[i - 1][2] in _ROLE_TAGS and words[i - 1][1] - words[i - 1][0] >= 2)))
         after = i + 1 == len(words) or words[i + 1][2] in AFTER_NAME_TAGS
+        if after and len(name) == 2 and _clause_closing_char(sent, words, i + 1) \
+                and looks_like_name(text[a:b + 1], surnames):
+            b, name = b + 1, text[a:b + 1]  # 老军人王某|才。: no adverb ends a clause
         # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
         # need no context
         known = len(name) == 3 and dictionary_words().get(name) == "nrfg" \
@@ -155,6 +162,14 @@ def _tagged_names(sent: Sentence, surnames,
         if (before and after) or known:
             result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
     return result
+
+
+def _clause_closing_char(sent: Sentence, words: list, i: int) -> bool:
+    """Whether the tagger's word ``i`` is one character (not punctuation) that ends a clause."""
+    if i >= len(words):
+        return False
+    a, b, tag = words[i]
+    return b - a == 1 and tag != "x" and (b >= sent.end or sent.text[b] in _CLAUSE_MARKS)
 
 
 #: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
@@ -270,13 +285,24 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
         if end and end - start == 2 and text[start] == text[start + 1]:
             end = None  # 总书记|殷殷嘱托: a doubled character is an adverb, not a name (nor
             # is it with a surname: looks_like_name)
+        if end and name_word(text[start:end]) and not _name_word_ends(sent, end):
+            end = None  # 部长|安静地: a word jieba tags as a name is one only before a verb
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
         while end and text[end:end + 1] == "、":
             start, end = end + 1, person_at(sent, end + 1, surnames)
-            if end and looks_like_name(text[start:end], surnames):
+            if end and (looks_like_name(text[start:end], surnames)
+                        or (name_word(text[start:end]) and _name_word_ends(sent, end))):
                 result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
     return result
+
+
+def _name_word_ends(sent: Sentence, end: int) -> bool:
+    """Whether a name that is also a frequent word (``name_word``: 李鹏, 宁静) may end at
+    ``end``: punctuation, a word that follows names (说, 会见, 在), or a post title."""
+    return end >= sent.end or name_after().match(sent.text, end) is not None \
+        or sent.text[end:end + 1] in "说和" \
+        or any(s == end for s, _, _ in sent.hits_of("post"))
 
 
 #: A word between a post and the names listed as its holders (副主席还有|甲、乙).
@@ -301,7 +327,9 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
         for length in (4, 3, 2):
             start = s - length
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
-                    and start not in post_starts and looks_like_name(text[start:s], surnames) \
+                    and start not in post_starts \
+                    and (looks_like_name(text[start:s], surnames)
+                         or _name_word_before_post(sent, start, s, e, p)) \
                     and not crosses_word(text, start, s, (start,)) \
                     and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
                     and not (text[s - 1] in PREPOSITIONS  # 金某|向…获得: no name before 获得
@@ -311,6 +339,15 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     return result
+
+
+def _name_word_before_post(sent: Sentence, start: int, end: int, post_end: int,
+                           payload: tuple) -> bool:
+    """A frequent word jieba tags as a name (李鹏) before a post title that ends a phrase
+    (…、李鹏总理说): a name; before a title followed by a name (荣誉主席某某) it is a word."""
+    return payload[0] == "post" and name_word(sent.text[start:end]) \
+        and (start == sent.start or sent.text[start - 1] in _CLAUSE_MARKS | _JOINING) \
+        and _name_word_ends(sent, post_end)
 
 
 def _family_heads(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
@@ -455,15 +492,17 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         spans = _list_item_spans(sent, m, counted, surnames)
+        # a frequent word jieba tags as a name (李鹏) among names that look like names
+        named = any(looks_like_name(text[a:b], surnames) for a, b in spans)
         names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
-            looks_like_name(text[a:b], surnames)
+            looks_like_name(text[a:b], surnames) or (named and name_word(text[a:b]))
             or (counted and 2 <= b - a <= 6 and plausible_name(text[a:b]))
             # between two names, a rare surname will do (…、郗某、…)
             or (0 < i < len(spans) - 1 and 2 <= b - a <= 3 and not is_word(text[a:b])
                 and looks_like_name(text[spans[i - 1][0]:spans[i - 1][1]], surnames)
                 and looks_like_name(text[spans[i + 1][0]:spans[i + 1][1]], surnames)))]
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
-            result += [Candidate(a, b, "Person", "extract:name-list", text[a:b], "person")
+            result += [Candidate(a, b, "Person", NAME_LIST, text[a:b], "person")
                        for a, b in names]
     return result
 

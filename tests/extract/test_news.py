@@ -1,0 +1,50 @@
+"""Ordinary news text (extract): people, places and organisations of politics, economy, sport
+and society reports, written in the texts' own ways."""
+import pytest
+
+from extraction import entities
+
+
+def _people(text: str) -> set[str]:
+    return {key for kind, key in entities(text) if kind == "Person"}
+
+
+def _organisations(text: str) -> set[str]:
+    return {key for kind, key in entities(text) if kind == "Organisation"}
+
+
+@pytest.mark.parametrize("text, person", [
+    # a frequent word jieba tags as a name is a name after a post title, before a verb
+    ("国务院总理李鹏上午在北京会见了外国客人。", "李鹏"),
+    # before a post title that ends the phrase
+    ("会上，李鹏总理说，改革要稳步推进。", "李鹏"),
+    # among names of a list
+    ("朱德、陈毅、贺龙等同志的事迹被写进教材。", "朱德"),
+])
+def test_famous_names_that_are_also_words(text, person):
+    assert person in _people(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("教育局局长安静地听完了大家的发言。", "安静"),
+    ("协会荣誉主席王明远出席了开幕式。", "荣誉"),
+    ("阳光、沙滩、温泉吸引了大批游客。", "阳光"),
+])
+def test_frequent_name_words_stay_words(text, word):
+    assert word not in _people(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # 带队, 代表 follow a name as 表示 does
+    ("公司党委书记、董事长陈志远带队赴外地考察。", "陈志远"),
+    # one character between a name and the clause's end is the name's (…王大才。)
+    ("慰问组看望了退休老教师王永才。", "王永才"),
+])
+def test_where_a_name_ends(text, person):
+    assert person in _people(text)
+
+
+def test_a_name_and_a_post_title_open_no_company_name():
+    text = "会上，刘国栋代表集团公司与当地政府签订了合作协议。"
+    assert "刘国栋" in _people(text)
+    assert not any(name.startswith("刘国栋") for name in _organisations(text))
