@@ -26,7 +26,7 @@ _ROUND = re.compile(r"^(?:首届|第[一二三四五六七八九十百\d]+届)")
 _LOCAL_COMMITTEE = re.compile(r"(.+?)(?:委员会|委)(.*)$")
 _YOUTH_LEAGUE = "中国共产主义青年团"
 #: What makes a place's short form the name of another division (红星|村, 晋江|地区).
-_OTHER_DIVISION = re.compile(TOWN_SUFFIX.pattern + "|地区")
+_OTHER_DIVISION = re.compile(TOWN_SUFFIX.pattern + "|地区|管理区")
 #: A place's level word written again before its committee or government (中山市|市|委).
 _REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")

@@ -48,3 +48,31 @@ def test_a_name_and_a_post_title_open_no_company_name():
     text = "会上，刘国栋代表集团公司与当地政府签订了合作协议。"
     assert "刘国栋" in _people(text)
     assert not any(name.startswith("刘国栋") for name in _organisations(text))
+
+
+def _places(text: str) -> set[str]:
+    return {key for kind, key in entities(text) if kind == "Place"}
+
+
+@pytest.mark.parametrize("text, not_place, place", [
+    # a person's name heading a body or street: 中山 of Sun Yat-sen, not 中山市
+    ("她毕业于中山大学，后来在中山路开了一家书店。", "中山市", None),
+    ("广东中山的家电企业参加了展会。", None, "中山市"),
+    # a county's short form between a province and a team's word is the club's brand
+    ("山东泰山队主场迎战对手。", "泰山区", "山东省"),
+    # (a city's name there is where the team comes from)
+    ("浙江绍兴队在客场打成平局。", None, "绍兴市"),
+])
+def test_short_forms_that_head_other_names(text, not_place, place):
+    places = _places(text)
+    assert not_place is None or not_place not in places
+    assert place is None or place in places
+
+
+@pytest.mark.parametrize("text", [
+    "湖南省常德市西湖管理区召开农业工作会议。",
+    "西湖管理区妇联组织志愿者走访农户。",
+])
+def test_a_management_zone_is_no_county_of_its_short_form(text):
+    places = _places(text)
+    assert "西湖管理区" in places and "西湖区" not in places

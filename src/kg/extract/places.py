@@ -55,17 +55,22 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
     result = sorted(result + _listed_places(sent.text, result, words_here),
                     key=lambda c: c.start)
-    result = _without_foreign_short_forms(sent, result)
+    result = _without_foreign_short_forms(sent, _without_named_heads(sent, result))
     lower = _lower_places(sent, result)
     lower += _remembered_towns(sent, result + lower)
     sited = _sited_places(sent, result + lower)
     # a sub-district or town inside a development zone (X高新区|Y街道)
     lower += [t for t in _lower_places(sent, result + lower, after=sited)
               if not any(t.start == p.start for p in lower)]
-    # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区)
+    _remember_zones(sent, sited)
+    # a short form inside a zone's name is not a place of its own (滨江 in X市滨江新区, also
+    # where the zone comes again without its city)
+    zones = sited + [t for t in lower if _zone_end().search(t.key)]
     result = [p for p in result if sent.text[p.start:p.end] == p.key
-              or not any(z.start <= p.start and p.end < z.end for z in sited)]
-    return result + lower + _abbreviated_places(sent, result) + sited
+              or not any(z.start <= p.start and p.end < z.end for z in zones)]
+    own_zones = _own_zones(sent, result, zones)
+    result = [p for p in result if not any(z.start == p.start for z in own_zones)]
+    return result + lower + _abbreviated_places(sent, result) + sited + own_zones
 
 
 #: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
@@ -81,6 +86,37 @@ def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> lis
             if not (p.start in ends and sent.text[p.start:p.end] != p.key
                     and index.level(p.key) == "county"
                     and ends[p.start].key not in index.ancestors(p.key))]
+
+
+@per_rule_set
+def _eponym_head() -> re.Pattern:
+    """A person's name heading a body, street or park (中山|大学, 中山|路)."""
+    return re.compile(word_pattern("eponyms") + r"(?=[路街]|公园|纪念|陵)")
+
+
+@per_rule_set
+def _team_word() -> re.Pattern:
+    return re.compile(word_pattern("team_words"))
+
+
+def _without_named_heads(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
+    """A short form that heads a name after something else than the place: a person's name
+    before a body, street or park (中山大学, 中山路: Sun Yat-sen, not 中山市), a county's short
+    form between a province or city and a team's word (山东|泰山|队: the club's sponsor)."""
+    text, index = sent.text, place_index()
+    suffix_starts = {s for s, _, _ in sent.hits_of("org_suffix")}
+    regions = {p.end for p in places if index.level(p.key) in ("province", "prefecture")}
+    kept = []
+    for p in places:
+        surface = text[p.start:p.end]
+        if surface != p.key and (
+                (surface in words("eponyms")
+                 and (p.end in suffix_starts or _eponym_head().match(text, p.start)))
+                or (p.start in regions and index.level(p.key) == "county"
+                    and _team_word().match(text, p.end))):
+            continue
+        kept.append(p)
+    return kept
 
 
 def _city_read_whole(sent: Sentence, start: int, end: int, key: str) -> bool:
@@ -251,6 +287,40 @@ def _town_body_after(sent: Sentence, start: int, end: int) -> bool:
         and any(s == end and p[3] in ("top", "body", "party") for s, _, p in sent.suffix_hits)
 
 
+def _remember_zones(sent: Sentence, sited: list[Candidate]) -> None:
+    """Zones read after their city (常德市|西湖管理区) are remembered as the towns are: the
+    zone is the place wherever its name comes again."""
+    sent.memory.setdefault("towns", set()).update(
+        z.key for z in sited
+        if z.rule_id == "extract:lower-level-place" and _zone_end().search(z.key))
+
+
+@per_rule_set
+def _zone_end() -> re.Pattern:
+    """The end of a zone's name (sites.tsv, kind zone)."""
+    return re.compile("(?:" + "|".join(sorted((re.escape(row.suffix) for row in table("sites.tsv")
+                                               if row.kind == "zone"), key=len, reverse=True))
+                      + ")$")
+
+#: A zone that is a county-level unit of its own, named after a lake or farm (西湖|管理区):
+#: a county's short form before it is the zone's name.
+_OWN_ZONE = re.compile("管理区")
+
+
+def _own_zones(sent: Sentence, places: list[Candidate],
+               zones: list[Candidate]) -> list[Candidate]:
+    """A county's short form before 管理区 with no city before it names the zone, a place of
+    its own (西湖管理区, not 西湖区)."""
+    text, result = sent.text, []
+    for p in places:
+        end = p.end + 3
+        if text[p.start:p.end] != p.key and _OWN_ZONE.match(text, p.end) \
+                and not any(z.start <= p.start and end <= z.end for z in zones):
+            result.append(Candidate(p.start, end, "Place", "extract:lower-level-place",
+                                    text[p.start:end], "place"))
+    return result
+
+
 def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     """A town or village read below its county earlier in the document is the same place
     wherever its full name comes again (崇州市大划镇…。大划镇妇联主席: the town, and so
@@ -261,7 +331,9 @@ def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate
     for name in sorted(known, key=len, reverse=True):
         at = text.find(name, sent.start, sent.end)
         while at >= 0:
-            if not any(a < at + len(name) and at < b for a, b in taken):
+            # (a place read inside the name, 西湖 of 西湖管理区, takes nothing from it)
+            if not any(a < at + len(name) and at < b and not (at <= a and b <= at + len(name))
+                       for a, b in taken):
                 result.append(Candidate(at, at + len(name), "Place", "extract:lower-level-place",
                                         name, "place"))
                 taken.append((at, at + len(name)))
