@@ -168,3 +168,12 @@ def test_the_body_a_clause_says_initiated_it_runs_it_too(tmp_path):
     runs = facts_of(graph_of(tmp_path, "在湘潭市妇联倡导下,湘潭市女企业家互助会募集善款,为一所村小捐建"
                                        "“儿童之家”。"), "runs")
     assert runs == {("湘潭市妇女联合会", "儿童之家"), ("湘潭市女企业家互助会", "儿童之家")}
+
+
+def test_a_governments_working_committee_listed_with_a_federation_runs_the_event_too(tmp_path):
+    graph = graph_of(tmp_path, "6月1日，湘潭市人民政府妇女儿童工作委员会、湘潭市妇联在雨湖公园"
+                               "举办“童心向党”主题活动。")
+    runs, parts = facts_of(graph, "runs"), facts_of(graph, "partOf")
+    assert ("湘潭市人民政府妇女儿童工作委员会", "童心向党") in runs
+    assert ("湘潭市妇女联合会", "童心向党") in runs
+    assert ("湘潭市人民政府妇女儿童工作委员会", "湘潭市人民政府") in parts

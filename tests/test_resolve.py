@@ -66,6 +66,9 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("株洲市市委", None, "中国共产党株洲市委员会"),
     ("株洲市市政府", None, "株洲市人民政府"),
     ("株洲市市场监管局", None, "株洲市市场监管局"),
+    # a government's working committee, the government written short or not
+    ("湘潭市政府妇儿工委", None, "湘潭市人民政府妇女儿童工作委员会"),
+    ("湘潭市人民政府妇儿工委办公室", None, "湘潭市人民政府妇女儿童工作委员会办公室"),
     # a company's unit keeps the place as the company writes it
     ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
 ])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .model import Mention
 from .rules import per_rule_set, split_list, table
@@ -173,7 +173,7 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     mentions : sequence of Mention
         A document's mentions, keys not yet resolved (a place's key is its full name).
     province : str or None
-        The province the document names most (``resolve.detect_region``); without one the
+        The province the document names most (``detect_region``); without one the
         province of the prefecture it names most is used, and with neither nothing is stray.
 
     Returns
@@ -227,3 +227,51 @@ def section_places(text: str) -> list[tuple[int, str]]:
                 result.append((start, place))
         start += len(line)
     return result
+
+
+def detect_region(mentions: Iterable[Mention]) -> str | None:
+    """The province-level place a document names most often (ties: the first named)."""
+    index = place_index()
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "Place" and index.level(m.key) == "province":
+            counts[m.key] += 1
+            first.setdefault(m.key, m.start)
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], first[name]))
+
+
+def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
+    """The prefecture and the county a document is about, if it names one of each level more
+    than any other and at least twice, or only one of that level (inside its province, when
+    that is known): a city report's 市妇联 is that city's."""
+    index = place_index()
+    found = []
+    for level in ("prefecture", "county"):
+        counts = Counter(m.key for m in mentions if m.type == "Place"
+                         and index.level(m.key) == level)
+        ranked = counts.most_common(2)
+        # named most and twice at least; or the only one of its level, named once (a city
+        # that only the dateline or one sentence names)
+        if not ranked or (ranked[0][1] < 2 and len(ranked) > 1) \
+                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        place = ranked[0][0]
+        if province is None or province in index.ancestors(place):
+            found.append(place)
+    return _with_city_of_county(tuple(found))
+
+
+def _with_city_of_county(localities: tuple[str, ...]) -> tuple[str, ...]:
+    """The localities, and after a county the city it lies in when the document names no
+    city: a city paper's page that names one of its counties (某县某村) and writes only 市委,
+    市妇联 for the city itself. The county stays first for its own level word (县, or 市 of a
+    county-level city)."""
+    index = place_index()
+    if not localities or any(index.level(p) == "prefecture" for p in localities):
+        return localities
+    parents = index.parents(localities[-1])  # (several when the county's name is not unique)
+    city = parents[0] if len(parents) == 1 and index.level(parents[0]) == "prefecture" else None
+    return localities + ((city,) if city else ())

@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import Iterable
 
 from .model import Document, Entity, Mention
-from .places import COUNTRY, TOWN_SUFFIX, place_index, section_places, stray_short_forms
+from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
+                     section_places, stray_short_forms)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 
 _WHITESPACE = re.compile(r"\s+")
@@ -57,54 +58,6 @@ def _relative_words() -> tuple[tuple[str, str], ...]:
     first (rules/levels.tsv)."""
     pairs = [(row.word, row.stands_for) for row in table("levels.tsv") if row.stands_for]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-
-def detect_region(mentions: Iterable[Mention]) -> str | None:
-    """The province-level place a document names most often (ties: the first named)."""
-    index = place_index()
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "Place" and index.level(m.key) == "province":
-            counts[m.key] += 1
-            first.setdefault(m.key, m.start)
-    if not counts:
-        return None
-    return min(counts, key=lambda name: (-counts[name], first[name]))
-
-
-def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
-    """The prefecture and the county a document is about, if it names one of each level more
-    than any other and at least twice, or only one of that level (inside its province, when
-    that is known): a city report's 市妇联 is that city's."""
-    index = place_index()
-    found = []
-    for level in ("prefecture", "county"):
-        counts = Counter(m.key for m in mentions if m.type == "Place"
-                         and index.level(m.key) == level)
-        ranked = counts.most_common(2)
-        # named most and twice at least; or the only one of its level, named once (a city
-        # that only the dateline or one sentence names)
-        if not ranked or (ranked[0][1] < 2 and len(ranked) > 1) \
-                or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            continue
-        place = ranked[0][0]
-        if province is None or province in index.ancestors(place):
-            found.append(place)
-    return _with_city_of_county(tuple(found))
-
-
-def _with_city_of_county(localities: tuple[str, ...]) -> tuple[str, ...]:
-    """The localities, and after a county the city it lies in when the document names no
-    city: a city paper's page that names one of its counties (某县某村) and writes only 市委,
-    市妇联 for the city itself. The county stays first for its own level word (县, or 市 of a
-    county-level city)."""
-    index = place_index()
-    if not localities or any(index.level(p) == "prefecture" for p in localities):
-        return localities
-    parents = index.parents(localities[-1])  # (several when the county's name is not unique)
-    city = parents[0] if len(parents) == 1 and index.level(parents[0]) == "prefecture" else None
-    return localities + ((city,) if city else ())
 
 
 def _relative_prefix(name: str, region: str | tuple[str, ...] | None) -> str:
@@ -290,11 +243,17 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
         name = f"中国共产党{place}委员会{party.group(2)}"
     name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
     name = name.replace("编办", "机构编制委员会办公室")
-    if re.search(r"(?<!人民)政府$", name) and place_index().level(name[:-2]):
-        name = name[:-2] + "人民政府"
-    # 澳门特区政府: 特区 is the region's short form, and its government no people's government
-    name = name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
-    return name
+    return _people_s_government(name)
+
+
+def _people_s_government(name: str) -> str:
+    """A place's government by its official name: 某市政府 and its units (某市政府妇儿工委) are
+    the city's people's government's; a special administrative region's is no people's
+    government (澳门特区政府: 特区 is the region's short form)."""
+    government = _PLACE_GOVERNMENT.match(name)
+    if government and place_index().level(government.group(1)):
+        name = government.group(1) + "人民政府" + name[government.end():]
+    return name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
 
 
 @per_rule_set
@@ -311,17 +270,26 @@ def _full_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+#: A place's government written short (某市政府…), the place first.
+_PLACE_GOVERNMENT = re.compile(r"(.+?)(?<!人民)政府")
+#: A government's name after its place (…人民政府, …政府).
+_GOVERNMENT_END = re.compile(r"(?:人民)?政府$")
+
+
 def _full_body_form(name: str) -> str:
     """A place's body written in full (湖南省人大常委会 -> 湖南省人民代表大会常务委员会,
     湖南省政协 -> 中国人民政治协商会议湖南省委员会)."""
     for short, full in _full_forms():
         at = name.find(short)
-        if at > 0 and (_innermost_place(name[:at]) or name[:at] in _known_canonicals()
-                       or (_place_at_start(name[:at]) and name[:at].endswith(_zone_words()))):
+        before = name[:at]
+        if at > 0 and (_innermost_place(before) or before in _known_canonicals()
+                       or (_place_at_start(before) and before.endswith(_zone_words()))
+                       or _innermost_place(_GOVERNMENT_END.sub("", before))):
+            # (a place's government may come first: 某市人民政府妇儿工委)
             rest = name[at + len(short):]
             if "{place}" in full:
-                return full.format(place=name[:at]) + rest
-            return name[:at] + full + rest
+                return full.format(place=before) + rest
+            return before + full + rest
     return name
 
 
