@@ -11,12 +11,31 @@ CONTEXT_CHARS = 60
 
 
 @dataclass(frozen=True)
+class Marks:
+    """Spans of a document's normalised text that extraction found besides its mentions, so
+    that relate reads them instead of finding them again. Each is ``(start, end)``, in text
+    order.
+
+    ``posts``: every post title of rules/posts.tsv (all of them, overlapping ones too: 副主席
+    and 主席); ``bylines`` those of kind ``byline`` (记者); ``headers``: 【section】 headers
+    and ``titles``: 《title》 marks, brackets included.
+    """
+
+    posts: tuple[tuple[int, int], ...] = ()
+    bylines: tuple[tuple[int, int], ...] = ()
+    headers: tuple[tuple[int, int], ...] = ()
+    titles: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class Document:
     """One input document after normalisation.
 
     ``text`` is the normalised text that extraction sees; ``offset_map[i]`` is the index in
     ``text_original`` of the character ``text[i]`` came from (with one extra final entry for
-    the end), so any span of ``text`` maps back into the original file.
+    the end), so any span of ``text`` maps back into the original file. The later stages add
+    what they find in the document as a whole: ``marks`` (extract: spans other than
+    mentions), ``region`` (resolve).
     """
 
     id: str
@@ -28,6 +47,7 @@ class Document:
     sentences: tuple[tuple[int, int], ...] = field(repr=False, default=())
     region: str | None = None
     encoding: str = "utf-8"
+    marks: Marks = field(repr=False, default_factory=Marks)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the span ``[start, end)`` of ``text`` to a span of ``text_original``."""

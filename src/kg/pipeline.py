@@ -199,7 +199,7 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
     else:
         document = make_document(data, path)
     with using(rules):
-        mentions = extract.extract_mentions(document)
+        document, mentions = extract.extract_document(document)
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
         entities = with_iris(resolve.document_entities(document, mentions, originals), base)

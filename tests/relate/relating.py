@@ -1,14 +1,16 @@
 """Relate's rules run on documents written here and mentions made by hand, so that a test
-says which mentions a rule reads (an entity's IRI is ``Type/name``)."""
+says which mentions a rule reads (an entity's IRI is ``Type/name``); the spans extract hands
+on besides mentions (``Document.marks``: post titles, headers, titles) are extract's."""
 from __future__ import annotations
 
+from kg.extract import extract_document
 from kg.model import Mention
 from kg.normalize import make_document
 from kg.relate.facts import Facts, document_organisation
 
 
 def document_of(text: str):
-    return make_document(text.encode("utf-8"), "hand.txt")
+    return extract_document(make_document(text.encode("utf-8"), "hand.txt"))[0]
 
 
 def mention(document, surface: str, kind: str, key: str | None = None, cue: str = "",

@@ -1,4 +1,7 @@
 """Programmes under a 【section】 header (relate/sections.py) on mentions made by hand."""
+from dataclasses import replace
+
+from kg.model import Marks
 from kg.relate.sections import programmes_under_headers
 
 from relating import by_document_rule, document_of, mention
@@ -15,3 +18,6 @@ def test_programmes_under_a_programme_header_are_its_parts_and_the_own_body_runs
     assert by_document_rule(programmes_under_headers, doc, mentions) == {
         ("Programme/护苗课堂", "partOf", "Programme/春芽行动", None, None),
         ("Organisation/市妇联", "runs", "Programme/春芽行动", None, None)}
+    # the rule reads the headers extract handed on: without them there are no sections
+    assert by_document_rule(programmes_under_headers, replace(doc, marks=Marks()),
+                            mentions) == set()

@@ -11,16 +11,19 @@ honour headings (``lists``) and the aliases the text states (``aliases``).
 """
 from __future__ import annotations
 
-from ..model import Document, Mention
+from dataclasses import replace
+
+from ..model import Document, Marks, Mention
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
+from .lexicon import byline_titles
 from .lists import honour_lists, list_heading_end, listed_holders
 from .organisations import GOVERNMENT_OF_POST, ORGAN
 from .overlaps import settle_overlaps
 from .programmes import NAMED_AS
 from .sentence import Candidate, Sentence, document_sentences
 
-__all__ = ["extract_mentions", "settle_overlaps", "honour_lists", "list_heading_end", "ORGAN",
+__all__ = ["extract_mentions", "extract_document", "settle_overlaps", "honour_lists", "list_heading_end", "ORGAN",
            "NAMED_AS", "Candidate", "RULES"]
 
 #: The rules of every family in the order they run on a sentence; each is called as
@@ -75,15 +78,39 @@ def extract_mentions(document: Document) -> tuple[Mention, ...]:
     Person 周若兰
     Honour 先进个人
     """
+    return extract_document(document)[1]
+
+
+def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]:
+    """The document with the spans extraction found besides its mentions (``Document.marks``:
+    post titles, 【】 headers, 《》 titles, which relate reads), and its mentions
+    (``extract_mentions``).
+
+    Examples
+    --------
+    >>> from kg.normalize import make_document
+    >>> doc = make_document("【春苗行动】市妇联副主席甲宣读《实施方案》。".encode(), "t.txt")
+    >>> doc, mentions = extract_document(doc)
+    >>> [doc.text[a:b] for a, b in doc.marks.posts + doc.marks.headers + doc.marks.titles]
+    ['副主席', '主席', '【春苗行动】', '《实施方案》']
+    """
     text = document.text
     candidates: list[Candidate] = []
+    posts, headers, titles = [], [], []
     for sentence in document_sentences(document):
         found = _sentence_candidates(sentence)
         candidates.extend(settle_overlaps(found))  # names never cross sentences
+        posts += sentence.posts
+        headers += sentence.headers
+        titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     settled = stated_aliases(text, candidates + listed_holders(text, candidates))
-    return tuple(Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id,
-                         c.key, _cue(c)) for c in settled)
+    bylines = byline_titles()
+    marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
+                  tuple(headers), tuple(titles))
+    return replace(document, marks=marks), tuple(
+        Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id, c.key,
+                _cue(c)) for c in settled)
 
 
 def _cue(candidate: Candidate) -> str:

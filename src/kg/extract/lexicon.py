@@ -106,6 +106,12 @@ def post_titles() -> frozenset[str]:
 
 
 @per_rule_set
+def byline_titles() -> frozenset[str]:
+    """The reporters' titles of rules/posts.tsv (kind ``byline``: 记者)."""
+    return frozenset(row.post for row in table("posts.tsv") if row.kind == "byline")
+
+
+@per_rule_set
 def transliteration() -> frozenset[str]:
     """The characters that spell foreign names by sound (rules/transliteration.tsv)."""
     return frozenset("".join(row.characters for row in table("transliteration.tsv")))

@@ -22,7 +22,6 @@ from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CH
                        Sentence, dictionary_words, segmented_at, word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
-_TITLE_MARKS = re.compile(r"《([^《》\n]{1,40})》")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 BOOK_TITLE = "extract:book-title"
 
@@ -364,17 +363,21 @@ def organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
+#: The longest title in 《》 read as a name (a longer one is a document's title).
+_LONGEST_TITLE = 40
+
+
 def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """《…》: newspapers and media are organisations, plans and programmes are programmes."""
     result = []
-    for m in _TITLE_MARKS.finditer(sent.text, sent.start, sent.end):
-        title = m.group(1)
+    for a, b in sent.titles:
+        title = sent.text[a + 1:b - 1]
+        if len(title) > _LONGEST_TITLE:
+            continue
         if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
-            result.append(Candidate(m.start(), m.end(), "Organisation", BOOK_TITLE,
-                                    title, "quoted"))
+            result.append(Candidate(a, b, "Organisation", BOOK_TITLE, title, "quoted"))
         elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
-            result.append(Candidate(m.start(), m.end(), "Programme", BOOK_TITLE,
-                                    title, "quoted"))
+            result.append(Candidate(a, b, "Programme", BOOK_TITLE, title, "quoted"))
     return result
 
 

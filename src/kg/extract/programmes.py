@@ -23,7 +23,6 @@ _OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:�
                           r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
                           r"(?:会议|全会|全体会议|代表大会)")
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
-_SECTION = re.compile(r"【([^【】\n]{2,30})】")
 
 #: … and verbs, which do not name a venue or a screening either (免费筛查).
 _DESCRIBING_OR_VERB = DESCRIBING | {"v", "vn"}
@@ -368,13 +367,12 @@ def section_headers(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     (【巾帼家政服务站建设】), whichever kind of programme word it is."""
     stops = compiled_rules()[2]
     result = []
-    for m in _SECTION.finditer(sent.text, sent.start, sent.end):
-        title = m.group(1)
+    for a, b in sent.headers:
+        title = sent.text[a + 1:b - 1]
         for s, e, p in sent.hits_of("prog_word"):
             # a generic topic (【家庭建设】) is no programme: the name needs three characters
-            if e == m.end(1) and s - m.start(1) >= 3 and not _is_slogan(title, stops):
-                result.append(Candidate(m.start(1), m.end(1), "Programme", p[3], title,
-                                        "programme"))
+            if e == b - 1 and s - (a + 1) >= 3 and not _is_slogan(title, stops):
+                result.append(Candidate(a + 1, b - 1, "Programme", p[3], title, "programme"))
                 break
     return result
 

@@ -40,6 +40,10 @@ _SESSION = re.compile(r"第?[一二三四五六七八九十\d]+届(?:第?[一二
 _COMPANY_BRACKETS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{2,3}[)）]"
                                r"(?=[\u4e00-\u9fff]{0,12}?(?:公司|集团))")
 _ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
+#: A yearbook's 【section】 header and a 《title》, brackets included: no line break and no
+#: opening bracket of its kind inside (of 【甲【乙】, 【乙】 is the header).
+SECTION_HEADER = re.compile(r"【[^【】\n]{1,30}】")
+TITLE_MARKS = re.compile(r"《[^《》\n]+》")
 GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
 NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从今昨")
 
@@ -93,6 +97,9 @@ class Sentence:
         self.state = state
         #: What a rule carries to every later sentence of the document (the towns it read).
         self.memory = {} if memory is None else memory
+        #: Every post title of the sentence as ``(start, end)``, overlapping ones too (the
+        #: hits ``uncovered`` leaves out among them): relate reads them (``Marks.posts``).
+        self.posts = [(s, e) for s, e, payloads in hits if "post" in payloads.kinds]
         self.hits = uncovered(hits, text)
         hits = self.hits
         breaks = {start}
@@ -226,6 +233,16 @@ class Sentence:
         words = self.tagged_words
         return {a: b for (a, b, tag), (_, _, after) in zip(words, words[1:] + [(0, 0, "x")])
                 if tag in NAME_TAGS and after in AFTER_NAME_TAGS}
+
+    @cached_property
+    def headers(self) -> list[tuple[int, int]]:
+        """The 【section】 headers of the sentence, brackets included."""
+        return [m.span() for m in SECTION_HEADER.finditer(self.text, self.start, self.end)]
+
+    @cached_property
+    def titles(self) -> list[tuple[int, int]]:
+        """The 《title》 marks of the sentence, brackets included."""
+        return [m.span() for m in TITLE_MARKS.finditer(self.text, self.start, self.end)]
 
     def hits_of(self, kind: str) -> list:
         """``(start, end, payload)`` of the hits of one kind, in text order."""

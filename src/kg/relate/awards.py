@@ -18,8 +18,8 @@ from ..extract import NAMED_AS, honour_lists, list_heading_end
 from ..model import Mention
 from ..rules import per_rule_set, trigger_words
 from .facts import Facts
+from .titles import PostTitles
 from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
-from .posts import post_titles
 
 
 def _clauses(text: str, start: int, end: int):
@@ -91,8 +91,10 @@ def awards_in_sentence(document, sentence, ms, facts):
                   and not any(is_inside(m, h) for h in honours)]
     # an honour named inside a document's title (《关于表彰…三八红旗手的决定》) is not conferred
     # here, nor is one that heads a list of its holders (…获得…先进集体名单 A B C)
-    titles = [m.span() for m in _DOCUMENT_TITLE.finditer(text[sentence[0]:sentence[1]])]
-    honours = [h for h in honours if not any(a <= h.start - sentence[0] < b for a, b in titles)
+    marked = document.marks.titles
+    titles = marked[bisect_left(marked, (sentence[0],)):bisect_left(marked, (sentence[1],))] \
+        + tuple(m.span() for m in _DOCUMENT_TITLE.finditer(text, sentence[0], sentence[1]))
+    honours = [h for h in honours if not any(a <= h.start < b for a, b in titles)
                and list_heading_end(text, h.start, h.end) is None]
     awarding = _Awarding(text, sentence, honours, recipients, facts)
     opener = _opening_person(document, sentence, facts.by_sentence)
@@ -157,7 +159,7 @@ def _given_to(awarding: _Awarding, t: re.Match, got: list[Mention]) -> list[Ment
     # 授予…镇妇联主席黄小英等: the unit before a post and a name is hers, not a
     # recipient
     return [r for r in subjects if not any(
-        p.type == "Person" and post_titles().match(text[r.end:p.start]) for p in subjects)]
+        p.type == "Person" and awarding.facts.titles.chain(r.end, p.start) for p in subjects)]
 
 
 def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
@@ -169,7 +171,7 @@ def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
     if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
         return []  # A向获得X的B: A addresses the holder, B, named after the title
     if givers and givers[-1].type == "Organisation" \
-            and _posts_after(text, givers[-1].end, end):
+            and _posts_after(awarding.facts.titles, givers[-1].end, end):
         return []  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
         # her company
     subjects = last_group(text, givers) if givers else []
@@ -292,16 +294,17 @@ def listed_under_headings(document, mentions, facts):
                       document.sentence_at(item[0]), year=year and year.group(1))
 
 
-#: The title of a document that names honours without conferring them (《…》, 关于表彰…的决定).
-_DOCUMENT_TITLE = re.compile(r"《[^》]*》|关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
+#: The title of a document that names honours without conferring them, unmarked (关于表彰…
+#: 的决定; a marked one, 《…》, extract hands on).
+_DOCUMENT_TITLE = re.compile(r"关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
 
 #: The words between a title and the list of its holders (…称号的8户家庭分别是:).
 _LISTED_AFTER = re.compile(r"有(?=[^。;；、]{2,14}、)|[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
 
-def _posts_after(text: str, start: int, end: int) -> bool:
+def _posts_after(titles: PostTitles, start: int, end: int) -> bool:
     """Whether a post title and a name stand between a unit and a verb (…公司董事长甲获评)."""
-    return bool(re.match(r"[\u4e00-\u9fff、]{2,16}$", text[start:end])) and any(
-        post_titles().match(text[start:end - length]) for length in (2, 3))
+    return bool(re.match(r"[\u4e00-\u9fff、]{2,16}$", titles.text[start:end])) and any(
+        titles.chain(start, end - length) for length in (2, 3))
 
 
 #: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).

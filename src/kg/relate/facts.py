@@ -5,6 +5,7 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
+from .titles import PostTitles
 
 
 class Facts:
@@ -15,6 +16,7 @@ class Facts:
                  own: Mention | None = None,
                  by_sentence: dict[tuple[int, int], list[Mention]] | None = None):
         self.document, self.iris = document, iris
+        self.titles = PostTitles.of(document)  # the post titles extract found
         self.own = own  # the document's own organisation (document_organisation)
         self.by_sentence = by_sentence or {}  # the mentions of each sentence, in order
         self.facts: dict[tuple, list[Evidence]] = {}

@@ -26,41 +26,7 @@ from ..model import Mention
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, table, word_pattern
 from .facts import Facts
-
-
-@per_rule_set
-def _byline_posts() -> frozenset[str]:
-    return frozenset(row.post for row in table("posts.tsv") if row.kind == "byline")
-
-
-@per_rule_set
-def _title_words() -> str:
-    """The post titles of rules/posts.tsv as one alternation, longest first."""
-    titles = sorted((row.post for row in table("posts.tsv")), key=len, reverse=True)
-    return "|".join(map(re.escape, titles))
-
-
-@per_rule_set
-def post_titles() -> re.Pattern:
-    """A chain of post titles of rules/posts.tsv; a title with a rank or deputy prefix is a
-    title too (副县长, 代省长, 一级检察官)."""
-    one = f"{_POST_PREFIX}(?:{_title_words()})"
-    return re.compile(rf"^{one}(?:[、兼]{one})*$")
-
-
-_POST_PREFIX = r"(?:(?:兼职|挂职|专职)?(?:常务副|常务|副|代)|[一二三四]级|高级|兼职|挂职|专职|名誉|荣誉)?"
-
-
-@per_rule_set
-def _open_posts() -> re.Pattern:
-    """Post titles no list holds, read between a unit and a name: a few words and a title's
-    head (政工科科员, 主任设计师, 项目总监, 计生专干)."""
-    one = rf"(?:{post_titles().pattern[1:-1]}|[\u4e00-\u9fff]{{0,6}}?(?:{_title_words()}|{_POST_HEADS}))"
-    return re.compile(rf"^{one}(?:[、兼]{one})*$")
-
-
-#: The last words of post titles (员, 长, 师, 主任, 书记 …).
-_POST_HEADS = "员|长|师|书记|主任|主席|经理|总监|专干|负责人|干事|委员|助理|顾问|指挥|主管|教授|特派员"
+from .titles import PostTitles
 
 
 @dataclass(frozen=True)
@@ -72,6 +38,11 @@ class _PostSentence:
     orgs: list[Mention]
     places: list[Mention]
     facts: Facts
+
+    @property
+    def titles(self) -> PostTitles:
+        """The document's post titles."""
+        return self.facts.titles
 
     def hold(self, group: list[Mention], unit: Mention, end: int | None, role: str | None = None,
              first_post_only: bool = False) -> None:
@@ -94,7 +65,8 @@ def posts_held(document, sentence, ms, facts):
     _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
     framed = _framed_leaders(seen, groups)
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
-    posts = {g[0].start: _post_before_list(text, sentence[0], g[0].start) for g in groups}
+    posts = {g[0].start: _post_before_list(seen.titles, sentence[0], g[0].start)
+             for g in groups}
     titled = {end - len(post) for post, end in posts.values() if post}
     for group in groups:
         if group[0].start in framed or _colon_list(text, sentence, group, orgs, places, facts):
@@ -125,7 +97,7 @@ def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int
     以 and the body after 的 holds the post after its 为 in that body. The starts of the
     groups it gave a post."""
     held: set[int] = set()
-    text, start = seen.text, seen.sentence[0]
+    text, start, titles = seen.text, seen.sentence[0], seen.titles
     for body in seen.orgs:
         frame = _FRAME_END.search(text, max(start, body.start - 6), body.start)
         openings = frame and [m.start() for m in _FRAME_OPENING.finditer(
@@ -138,8 +110,8 @@ def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int
             if opening < group[0].start and group[-1].end < frame.start():
                 note = _NAME_NOTE.match(text, group[-1].end)  # (甲(女)同志|为…)
                 at = _ADDRESSED.match(text, note.end() if note else group[-1].end).end()
-                if text.startswith("为", at) and _post_end(text, at + 1) > at + 1:
-                    seen.hold(group, body, None, role=text[at + 1:_post_end(text, at + 1)])
+                if text.startswith("为", at) and titles.end(at + 1) > at + 1:
+                    seen.hold(group, body, None, role=text[at + 1:titles.end(at + 1)])
                     held.add(group[0].start)
         break
     return held
@@ -157,12 +129,12 @@ def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
                                    role=government.surface)
 
 
-def _post_before_list(text: str, start: int, pos: int) -> tuple[str | None, int]:
+def _post_before_list(titles: PostTitles, start: int, pos: int) -> tuple[str | None, int]:
     """The post titles right before the names at ``pos``, or before a word that links them
     (…选出的副主席还有|甲、乙; 副主席分别是:|甲、乙), and where they end."""
-    link = _LINK_TO_NAMES.search(text, start, pos)
+    link = _LINK_TO_NAMES.search(titles.text, start, pos)
     end = link.start() if link else pos
-    return post_before(text, start, end), end
+    return titles.before(start, end), end
 
 
 def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | None,
@@ -177,7 +149,7 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
     # 俄罗斯总统…: a post after a country or a place is not one in a body named elsewhere,
     # nor after another country and a few words of its body's name (法国欧洲和|外交部长)
     if any(post_start <= o.end <= post_end for o in orgs) \
-            or post_start in {m.end for m in seen.places} or post in _byline_posts() \
+            or post_start in {m.end for m in seen.places} or seen.titles.byline(post_start, post_end) \
             or any(_FOREIGN_NAME_WORDS.fullmatch(text, p.end, post_start) for p in seen.places
                    if p.key != COUNTRY and place_index().level(p.key) == "country") \
             or not _stands_alone(text, seen.sentence[0], post_start) \
@@ -229,14 +201,14 @@ def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
         if org.end > head.start or len(between) > 40:
             continue
         # (a unit after 、 is read as one, not as words of an open-ended title)
-        end = _chain_end(text, org, head.start, orgs) if between else None
+        end = _chain_end(seen.titles, org, head.start, orgs) if between else None
         if end is not None:
             seen.hold(group, org, end)
             continue
-        if between and not _open_posts().match(between):
+        if between and not seen.titles.chain(org.end, head.start, open_ended=True):
             continue
         if any(o.start == org.start and org.end < o.end <= head.start
-               and (o.end == head.start or post_titles().match(text[o.end:head.start]))
+               and (o.end == head.start or seen.titles.chain(o.end, head.start))
                for o in orgs):
             continue  # a longer unit of the same body is the one named (unless what
             # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
@@ -247,14 +219,14 @@ def _table_row_or_apposition(seen: _PostSentence, group: list[Mention]) -> bool:
     """A table row of a list of people: name, unit, post (张三 某某公司 总经理); 王某，湖南大学
     教授，…: the unit and post in apposition, closed by punctuation. Whether one was found."""
     text, orgs, head = seen.text, seen.orgs, group[0]
-    row = _table_row(text, group[-1], orgs)
+    row = _table_row(seen.titles, group[-1], orgs)
     if row is not None:
         unit, end = row
         seen.hold(group, unit, end)
         return True
     if len(group) == 1 and text[head.end:head.end + 1] in ",，":
         unit = next((o for o in orgs if o.start == head.end + 1), None)
-        end = _role_end(text, unit.end) if unit is not None else None
+        end = _role_end(seen.titles, unit.end) if unit is not None else None
         if end and end > unit.end and text[end:end + 1] in _APPOSITION_END:
             seen.hold(group, unit, end)
             return True
@@ -266,37 +238,38 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
     names (or at ``after``, a later clause of theirs); an election without a unit is to the body
     of the last election (…当选市妇联主席，B当选副主席; 同时，选举C为副主席)."""
     text, sentence, orgs, facts = seen.text, seen.sentence, seen.orgs, seen.facts
-    note = _post_after(text, sentence, group, orgs, after)
+    titles = seen.titles
+    note = _post_after(titles, sentence, group, orgs, after)
     if note is None:
         return
     unit = next((o for o in orgs if o.start == note), None)
-    if unit is not None and _role_end(text, unit.end) > unit.end:
+    if unit is not None and _role_end(titles, unit.end) > unit.end:
         # the later elections are to the body, not to the organ it names (…当选市妇联
         # 第N届执委会主席，B当选副主席: the federation's vice-chair)
         facts.elected = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
-        seen.hold(group, unit, _role_end(text, unit.end))
-    elif unit is not None and post_before(text, unit.start, unit.end):
+        seen.hold(group, unit, _role_end(titles, unit.end))
+    elif unit is not None and titles.before(unit.start, unit.end):
         # 替补为区妇联六届执委: a seat on the body's organ, named by the post
         body = min((o for o in orgs if o.start == unit.start), key=lambda o: o.end)
         if body is not unit:
-            seen.hold(group, body, None, role=post_before(text, unit.start, unit.end))
+            seen.hold(group, body, None, role=titles.before(unit.start, unit.end))
     elif unit is None:
         # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to; a
         # new term or a bare body word (当选为新一届侨联主席) is the body elected before
-        body = _bare_body(text, note)
+        body = _bare_body(titles, note)
         elected = facts.elected
         renewed = body > note or text.endswith(_NEW_TERMS, sentence[0], note)
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
             if elected is None or (elected.start < sentence[0] and not renewed) else elected
-        if unit is not None and _post_end(text, body) > body \
+        if unit is not None and titles.end(body) > body \
                 and _ELECTION.search(text, sentence[0], note):
-            seen.hold(group, unit, None, role=text[body:_post_end(text, body)])
+            seen.hold(group, unit, None, role=text[body:titles.end(body)])
 
 
-def _bare_body(text: str, start: int) -> int:
+def _bare_body(titles: PostTitles, start: int) -> int:
     """The end of a body's bare word before a post (侨联|主席, 委员会|常委), else ``start``."""
     return next((start + len(word) for word in _bare_body_words()
-                 if text.startswith(word, start) and _post_end(text, start + len(word))
+                 if titles.text.startswith(word, start) and titles.end(start + len(word))
                  > start + len(word)), start)
 
 
@@ -372,10 +345,10 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
     """Names listed after a post and a colon (某会主席团主席:甲; 副主席:乙、丙(女)、丁(兼)):
     the unit named before the post, else the unit of the list before (a list of officers, one
     post a line). Whether the group was such a list."""
-    colon = group[0].start - 1
+    colon, titles = group[0].start - 1, facts.titles
     if colon < sentence[0] or text[colon] not in ":：":
         return False
-    post = post_before(text, max(sentence[0], colon - 12), colon)
+    post = titles.before(max(sentence[0], colon - 12), colon)
     if post is None:
         return False
     unit = next((o for o in reversed(orgs) if o.end == colon - len(post)), None)
@@ -404,10 +377,10 @@ def profile_posts(document, sentence, ms, facts):
     people = [m for m in ms if m.type == "Person"]
     if not people or text[sentence[0]:people[0].start].strip(" \t\u3000■●◆·") != "":
         return
-    subject = people[0]
+    subject, titles = people[0], facts.titles
     # 王某教授现任…: the subject's title may stand between the name and 现任; 王某曾任…，现任…:
     # a clause may come first when no one else is named
-    now = _NOW_HOLDS.match(text, _post_end(text, subject.end))
+    now = _NOW_HOLDS.match(text, titles.end(subject.end))
     if not _PROFILE.match(text, subject.end) and now is None and not (
             len(people) == 1 and _NOW_HOLDS.search(text, subject.end, sentence[1])):
         return
@@ -422,7 +395,7 @@ def profile_posts(document, sentence, ms, facts):
     for org in orgs:
         if org.start < now.end() or any(o.start == org.start and o.end > org.end for o in orgs):
             continue
-        end = _post_end(text, org.end)
+        end = titles.end(org.end)
         if end == org.end:
             column = _PROFILE_POST.match(text, org.end)
             end = column.end() if column else end
@@ -444,10 +417,12 @@ _COLUMN_GAP = re.compile(r"[ \t\u3000]+")
 _POST_COLUMN = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff、]{2,12})(?=[ \t\u3000\n]|$)")
 
 
-def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+def _table_row(titles: PostTitles, person: Mention, orgs: list[Mention]
+               ) -> tuple[Mention, int] | None:
     """The unit and the end of the post of a name that opens a table row (许某 某县某公司
     总经理; 李某 某市统计局社会人口科科长): the name stands at a line's start or after a blank,
     a blank follows it, then a unit and its post."""
+    text = titles.text
     if person.start and text[person.start - 1] not in " \t\u3000\n:：":
         return None  # (上海:王某 某中学教师: a region may label the row)
     gap = _COLUMN_GAP.match(text, person.end)
@@ -456,7 +431,7 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
     unit = next((o for o in orgs if o.start == gap.end()), None)  # the longest comes first
     if unit is None:
         return None
-    end = _post_end(text, unit.end)
+    end = titles.end(unit.end)
     if end == unit.end:
         column = _POST_COLUMN.match(text, unit.end)
         # (a second unit, 、另一公司, is no post)
@@ -464,25 +439,25 @@ def _table_row(text: str, person: Mention, orgs: list[Mention]) -> tuple[Mention
     return (unit, end) if end > unit.end else None
 
 
-def _post_after(text: str, sentence: tuple[int, int], group: list[Mention],
+def _post_after(titles: PostTitles, sentence: tuple[int, int], group: list[Mention],
                 orgs: list[Mention], after: int | None = None) -> int | None:
     """Where the unit or post given after a list of names starts (…当选|市妇联主席,
     任命张伟为|教育部副部长, A、B等4人为|某会书记处书记), if the words after the names give
     one: after 为, a unit and a post that close the clause, or a post in a sentence that elects
     or appoints (甲为|某村党支部书记乙送上…: 为 is "for", the post is 乙's)."""
-    end = group[-1].end if after is None else after
+    text, end = titles.text, group[-1].end if after is None else after
     note = _NAME_NOTE.match(text, end)
-    if note and not re.search(_title_words(), note.group(1)) and after is None:
+    if note and not titles.within(note.start(1), note.end(1)) and after is None:
         end = note.end()  # 丙(增补)|当选: a note on the name, not its post (甲(主席))
     if after is None:
         end = _LIST_END.match(text, end).end()
-        end = _post_end(text, end)  # 王某教授|当选…: a title of the person may come first
+        end = titles.end(end)  # 王某教授|当选…: a title of the person may come first
     note = _post_after_name().match(text, end)
     if note is None:
         note = _APPOINTED_AS.match(text, end)
         unit = note and next((o for o in orgs if o.start == note.end()), None)
         closed = unit is not None \
-            and text[_role_end(text, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
+            and text[_role_end(titles, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
         if note is not None and not closed \
                 and not _ELECTION.search(text, sentence[0], group[0].start):
             note = None
@@ -520,50 +495,34 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
                   role=role or (re.sub(r"\s", "", text[parent.end:end]) if between else None))
 
 
-def _post_end(text: str, start: int) -> int:
-    """The end of the chain of post titles that starts at ``start`` (``start`` if none)."""
-    for length in range(min(12, len(text) - start), 1, -1):
-        if post_titles().match(text[start:start + length]):
-            return start + length
-    return start
-
-
-def _chain_end(text: str, unit: Mention, pos: int, orgs: list[Mention]) -> int | None:
+def _chain_end(titles: PostTitles, unit: Mention, pos: int, orgs: list[Mention]) -> int | None:
     """Where the posts of ``unit`` end, when units with their posts run from it to ``pos``
     joined by 、 (市政府副市长、市妇儿工委主任|name); None when they do not."""
-    end = _post_end(text, unit.end)
-    if end == unit.end or text[end:end + 1] != "、":
+    end = titles.end(unit.end)
+    if end == unit.end or titles.text[end:end + 1] != "、":
         return None
     following = [o for o in orgs if o.start == end + 1 and o.end < pos]
     if not following:
         return None
-    after = _post_end(text, following[0].end)
-    if after == pos or _chain_end(text, following[0], pos, orgs) is not None:
+    after = titles.end(following[0].end)
+    if after == pos or _chain_end(titles, following[0], pos, orgs) is not None:
         return end
     return None
 
 
-def _role_end(text: str, start: int) -> int:
+def _role_end(titles: PostTitles, start: int) -> int:
     """The end of the post after a unit: post titles right after it, or words of a unit no
     rule names and then titles ending the phrase (研究会|第五届理事会会长,); ``start`` if
     none."""
-    end = _post_end(text, start)
+    text, end = titles.text, titles.end(start)
     if end > start:
         return end
     for stop in range(start + 1, min(len(text), start + 14) + 1):
         if not _HAN.match(text, stop - 1):
             break  # (the unit's words are all its own: no comma among them)
-        if stop >= start + 3 and not _HAN.match(text, stop) and post_before(text, start + 1, stop):
+        if stop >= start + 3 and not _HAN.match(text, stop) and titles.before(start + 1, stop):
             return stop
     return start
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff\d]")
-
-
-def post_before(text: str, start: int, pos: int) -> str | None:
-    """The chain of post titles that ends right before ``pos`` (党组书记、主席), if any."""
-    for length in range(min(12, pos - start), 1, -1):
-        if post_titles().match(text[pos - length:pos]):
-            return text[pos - length:pos]
-    return None

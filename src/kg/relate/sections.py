@@ -1,7 +1,6 @@
 """【section】 headers: the programmes under a header that names a programme."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import Iterable
 
@@ -15,7 +14,7 @@ def programmes_under_headers(document, mentions, facts):
     the document's own (the yearbook chapter of a federation)."""
     text, own = document.text, facts.own
     awarded = facts.subjects("awarded")
-    headers = [(m.start(), m.end()) for m in re.finditer(r"【[^】]{1,30}】", text)]
+    headers = document.marks.headers  # (as extract found them)
     programmes = _MentionsByStart(m for m in mentions if m.type == "Programme"
                            and m.cue != "pattern")
     orgs = _MentionsByStart(m for m in mentions if m.type == "Organisation")
