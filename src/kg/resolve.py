@@ -30,6 +30,8 @@ _YOUTH_LEAGUE = "中国共产主义青年团"
 _OTHER_DIVISION = re.compile(TOWN_SUFFIX.pattern + "|地区|管理区")
 #: A place's level word written again before its committee or government (中山市|市|委).
 _REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
+#: The office of a committee or government written short (县委办, 市政府办).
+_OFFICE_SHORT = re.compile(r"(?:(?<=委员会)|(?<=人民政府))办$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
 
@@ -243,15 +245,17 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
         name = f"中国共产党{place}委员会{party.group(2)}"
     name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
     name = name.replace("编办", "机构编制委员会办公室")
+    name = _OFFICE_SHORT.sub("办公室", name)  # 县委办, 市政府办: the committee's office
     return _people_s_government(name)
 
 
 def _people_s_government(name: str) -> str:
     """A place's government by its official name: 某市政府 and its units (某市政府妇儿工委) are
     the city's people's government's; a special administrative region's is no people's
-    government (澳门特区政府: 特区 is the region's short form)."""
+    government (澳门特区政府: 特区 is the region's short form), nor another country's
+    (俄罗斯联邦政府)."""
     government = _PLACE_GOVERNMENT.match(name)
-    if government and place_index().level(government.group(1)):
+    if government and place_index().level(government.group(1)) not in (None, "country"):
         name = government.group(1) + "人民政府" + name[government.end():]
     return name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
 
@@ -282,6 +286,8 @@ def _full_body_form(name: str) -> str:
     for short, full in _full_forms():
         at = name.find(short)
         before = name[:at]
+        if at > 0 and place_index().level(_innermost_place(before) or "") == "country":
+            return name  # another country's body keeps its own name (俄罗斯联邦政府)
         if at > 0 and (_innermost_place(before) or before in _known_canonicals()
                        or (_place_at_start(before) and before.endswith(_zone_words()))
                        or _innermost_place(_GOVERNMENT_END.sub("", before))):

@@ -312,7 +312,8 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
         left = sent.limit(s)
         if kind == "top" or needs == "country" or left == s and len(suffix) < 2 \
                 or text[left - 1:left] != "、" \
-                or e not in post_starts or left in named or LEVEL_START.match(text, left):
+                or not (e in post_starts or _head_of_unit(sent, s, e)) \
+                or left in named or LEVEL_START.match(text, left):
             continue
         pos = left - 1  # back over the posts of the chain to the body that opens it
         while pos in post_ends and pos not in ends:
@@ -324,6 +325,13 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
                                     (parent.key or text[parent.start:parent.end]) + text[left:e],
                                     "department"))
     return result
+
+
+def _head_of_unit(sent: Sentence, s: int, e: int) -> bool:
+    """Whether the unit's word ``[s, e)`` runs into its head's title, the title's first
+    character its last (统战部|长: 统战部部长 written short, like 外交部长)."""
+    return sent.text[e:e + 1] == "长" and any(a == e - 1 and b == e + 1
+                                              for a, b, _ in sent.hits_of("post"))
 
 
 _NUMBER = r"[一二三四五六七八九十百零〇\d]+"

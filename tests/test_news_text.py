@@ -1,0 +1,35 @@
+"""Ordinary news text end to end (extract, resolve, relate): the posts, bodies and places of
+politics, economy and sport reports, in sentences written for these tests."""
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import process_bytes
+
+
+def _read(text: str):
+    """The entity names and the facts (subject, predicate, object) of a one-document text."""
+    result = process_bytes(text.encode("utf-8"), Path("news.txt"))
+    name = {e.iri: e.name for e in result.entities}
+    return ({(e.type, e.name) for e in result.entities},
+            {(name[f.subject], f.predicate, name[f.object]) for f in result.facts})
+
+
+@pytest.mark.parametrize("text, person, unit", [
+    # a department's head written short (统战部长 for 统战部部长) in a chain of posts
+    ("中山市召开座谈会。市委常委、统战部长林志诚出席会议。", "林志诚",
+     "中国共产党中山市委员会统战部"),
+    ("南平市委副书记、组织部长黄文斌作动员讲话。", "黄文斌", "中国共产党南平市委员会组织部"),
+    # a committee's or government's office written short (县委办, 县政府办)
+    ("获嘉县召开会议。县委常委、县委办主任崔明亮陪同。", "崔明亮",
+     "中国共产党获嘉县委员会办公室"),
+])
+def test_posts_in_units_written_short(text, person, unit):
+    _, facts = _read(text)
+    assert (person, "holdsPost", unit) in facts
+
+
+def test_another_country_s_government_is_no_people_s_government():
+    entities, facts = _read("应俄罗斯联邦政府总理邀请，代表团启程访问。")
+    assert ("Organisation", "俄罗斯联邦政府") in entities
+    assert not any("人民政府" in name for _, name in entities)
