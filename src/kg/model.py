@@ -78,9 +78,10 @@ class Mention:
     resolution turns it into the canonical name. ``cue`` says how it was found, where later
     stages treat it apart: ``pattern`` (a regular expression of rules/patterns.tsv),
     ``organ`` (an organ of a body, 第五届主席团), ``after-place`` (a place read right after the
-    place that holds it), ``implied`` (a place resolve reads inside a name), ``post`` (a
-    government named only by its head's post, 深圳市市长: the span is the post, no alias);
-    empty otherwise.
+    place that holds it), ``post`` (a government named only by its head's post, 深圳市市长: the
+    span is the post, no alias); empty otherwise. ``implied_place``, which resolve gives an
+    organisation or a programme, is the place its canonical name holds and its text does not
+    write (自治区妇联 -> 内蒙古自治区妇女联合会: 内蒙古自治区).
     """
 
     doc_id: str
@@ -91,6 +92,7 @@ class Mention:
     rule_id: str
     key: str = ""
     cue: str = ""
+    implied_place: str = ""
 
 
 @dataclass(frozen=True)

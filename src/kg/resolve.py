@@ -366,7 +366,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     resolved = _company_short_names(resolved)
     resolved = _foreign_bodies_named_with_country(resolved)
     resolved = _own_organs(resolved)
-    resolved += _implied_places(resolved)
+    resolved = _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
 
 
@@ -470,19 +470,18 @@ def _own_organs(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
-IMPLIED = "resolve:implied-place"
-
-
 def _implied_places(mentions: list[Mention]) -> list[Mention]:
-    """The place a resolved organisation name holds, when the text only implied it
-    (自治区妇联 -> 内蒙古自治区妇女联合会 is in 内蒙古自治区; 自治区党委 -> 中国共产党内蒙古自治区委员会)."""
+    """Each organisation and programme with the place its resolved name holds when the text
+    only implied it (``Mention.implied_place``: 自治区妇联 -> 内蒙古自治区妇女联合会 is in
+    内蒙古自治区; 自治区党委 -> 中国共产党内蒙古自治区委员会)."""
     index = place_index()
     starts: dict[str, list[int]] = defaultdict(list)  # where each place is named, in order
     for p in mentions:
         if p.type == "Place":
             starts[p.key].append(p.start)
-    implied = []
+    result = []
     for m in mentions:
+        result.append(m)
         if m.type not in ("Organisation", "Programme"):
             continue
         at_start = _place_at_start(m.key)
@@ -500,9 +499,8 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         if index.level(place) not in (None, "country"):
             # the country a national body's official name opens with (中华人民共和国教育部) is
             # not a place the text names
-            implied.append(Mention(m.doc_id, m.start, m.end, place, "Place", IMPLIED, place,
-                                   "implied"))
-    return implied
+            result[-1] = replace(m, implied_place=place)
+    return result
 
 
 @per_rule_set
@@ -529,6 +527,8 @@ def document_entities(document: Document, mentions: Iterable[Mention],
     spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
     for m in mentions:
         surface = _alias_form(m.surface)
+        if m.implied_place:  # a place with no span: the text does not write it
+            aliases.setdefault(("Place", m.implied_place), set())
         if m.cue == "post":
             aliases.setdefault((m.type, m.key), set())  # named by its head's post (市长) only
             continue
@@ -537,8 +537,6 @@ def document_entities(document: Document, mentions: Iterable[Mention],
             aliases[(m.type, m.key)].add(surface)
         else:
             aliases.setdefault((m.type, m.key), set())
-        if m.rule_id == IMPLIED:
-            continue
         spans[(m.type, m.key)].add((document.id, *document.original_span(m.start, m.end)))
         original = _alias_form(written[(m.start, m.end)])
         if original and original != _alias_form(m.surface):

@@ -27,6 +27,8 @@ def facts_for(document, mentions: list[Mention]) -> Facts:
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
     iris = {(m.type, m.key): f"{m.type}/{m.key}" for m in mentions}
+    iris.update({("Place", m.implied_place): f"Place/{m.implied_place}"
+                 for m in mentions if m.implied_place})
     return Facts(document, iris, document_organisation(mentions), by_sentence)
 
 

@@ -1,4 +1,6 @@
 """locatedIn and partOf rules (relate/places.py) on mentions made by hand."""
+from dataclasses import replace
+
 from kg.relate.places import located, parts_by_name, parts_in_sentence
 
 from relating import by_document_rule, by_sentence_rule, document_of, mention
@@ -10,6 +12,22 @@ def test_a_body_is_in_the_most_specific_place_its_name_holds():
                 mention(doc, "湖南省宁远县妇联", "Organisation")]
     assert by_sentence_rule(located, doc, mentions) == {
         ("Organisation/湖南省宁远县妇联", "locatedIn", "Place/宁远县", None, None)}
+
+
+def test_a_body_is_in_the_place_its_resolved_name_implies():
+    doc = document_of("县妇联召开会议，县妇联第三届执委会议同日举行。")
+    body = replace(mention(doc, "县妇联", "Organisation", key="宁远县妇女联合会"),
+                   implied_place="宁远县")
+    meeting = replace(mention(doc, "县妇联第三届执委会议", "Programme"), implied_place="宁远县")
+    inner = replace(mention(doc, "县妇联", "Organisation", key="宁远县妇女联合会",
+                            after="召开会议"), implied_place="宁远县")
+    # the body is in its implied place, the meeting of the body named in its name is not
+    # thereby held there (the place is the body's seat)
+    assert by_sentence_rule(located, doc, [body, meeting, inner]) == {
+        ("Organisation/宁远县妇女联合会", "locatedIn", "Place/宁远县", None, None)}
+    # resolve gave no place: there is none to be in
+    plain = [replace(m, implied_place="") for m in (body, meeting, inner)]
+    assert by_sentence_rule(located, doc, plain) == set()
 
 
 def test_a_unit_whose_name_extends_a_bodys_is_part_of_it():

@@ -12,7 +12,9 @@ header that names a programme.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from ..model import Mention
 from ..places import place_index
 from .phrases import CLAUSE_END, is_inside
 
@@ -22,10 +24,11 @@ def located(document, sentence, ms, facts):
     after 位于, and where an event is held (在 a place)."""
     text = document.text
     places = [m for m in ms if m.type == "Place"]
+    readings = sorted(places + _implied_places(ms), key=lambda p: (p.start, -p.end))
     for m in ms:
         if m.type not in ("Organisation", "Programme"):
             continue
-        inside = [p for p in places if is_inside(p, m)]
+        inside = [p for p in readings if is_inside(p, m)]
         if m.type == "Organisation":
             # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗),
             # a mission in the place after 驻 (中国驻法国大使馆; 美国驻华大使馆: none named)
@@ -39,7 +42,7 @@ def located(document, sentence, ms, facts):
             # region's congress (X省第N次妇女代表大会) is the region's
             bodies = [o for o in ms if o.type == "Organisation" and is_inside(o, m)]
             inside = [p for p in inside if not any(is_inside(p, o) or (
-                o.start == m.start and p.cue == "implied") for o in bodies)]
+                o.start == m.start and p.cue == _IMPLIED) for o in bodies)]
         for place in inside:
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
@@ -76,6 +79,17 @@ def located(document, sentence, ms, facts):
                     # same clause, after 在
                     ends_after_zai.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
+
+
+#: The cue of a place a name implies, read over the name's span (``_implied_places``).
+_IMPLIED = "implied"
+
+
+def _implied_places(ms: list[Mention]) -> list[Mention]:
+    """The places the resolved names of bodies and programmes imply (``implied_place``: 省妇联
+    in a Hunan report, 湖南省), each read as a place written over the name that implies it."""
+    return [replace(m, type="Place", key=m.implied_place, surface=m.implied_place,
+                    cue=_IMPLIED, implied_place="") for m in ms if m.implied_place]
 
 
 #: A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after.
