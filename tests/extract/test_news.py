@@ -76,3 +76,31 @@ def test_short_forms_that_head_other_names(text, not_place, place):
 def test_a_management_zone_is_no_county_of_its_short_form(text):
     places = _places(text)
     assert "西湖管理区" in places and "西湖区" not in places
+
+
+def _programmes(text: str) -> set[str]:
+    return {key for kind, key in entities(text) if kind == "Programme"}
+
+
+@pytest.mark.parametrize("text, programme", [
+    # a conjunction joining two words of the name right before its programme word
+    ("这一原则写进了联合国环境与发展大会的文件。", "联合国环境与发展大会"),
+    ("她应邀出席城市交通与发展论坛。", "城市交通与发展论坛"),
+])
+def test_programme_names_holding_a_conjunction(text, programme):
+    assert programme in _programmes(text)
+
+
+def test_partners_joined_before_a_programme_are_not_its_name():
+    programmes = _programmes("省文联和省作协举办文学创作研讨会。")
+    assert "文学创作研讨会" in programmes
+    assert not any("和" in name for name in programmes)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("中美友好协会在会上介绍了交流项目。", "中美友好协会"),
+    ("美中贸易全国委员会会长在会上发言。", "美中贸易全国委员会"),
+])
+def test_bilateral_bodies(text, body):
+    assert body in _organisations(text)
+    assert "中华人民共和国" not in _places(text)

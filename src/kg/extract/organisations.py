@@ -70,7 +70,16 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
                 and not (word.startswith("我") and starts):
             # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
             starts.append(left)
+    if _bilateral().match(sent.text, left, right):
+        starts.append(left)  # 中美|友好协会: two countries open a bilateral body's name
     return min(starts) if starts else None
+
+
+@per_rule_set
+def _bilateral() -> re.Pattern:
+    """China and another country, each by its one-character short form, before a name."""
+    other = word_pattern("country_abbreviations")
+    return re.compile(rf"(?:中{other}|{other}中)(?=[\u4e00-\u9fff]{{2}})")
 
 
 def suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:

@@ -300,6 +300,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                              and not _OWN_MEETING.fullmatch(text, c.end, e)
                              and not p[1].endswith("会议")])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
+        left = _across_conjunction(sent, left, s, found)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
             if dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
@@ -326,6 +327,27 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         result.append(Candidate(left, e, "Programme", p[3], name, "programme"))
     return result
+
+
+#: Conjunctions that join two words of a programme's name (环境与发展大会).
+_NAME_CONJUNCTIONS = frozenset("与和")
+
+
+def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candidate]) -> int:
+    """Where a programme's name starts when a conjunction joins two words of it right before
+    its programme word (联合国环境与发展大会, 第二届交通与发展论坛): before the words ahead of the
+    conjunction, unless those are a body or person (某局与|某会联合主办…: partners) or a verb."""
+    text = sent.text
+    if left - 2 <= sent.start or text[left - 1] not in _NAME_CONJUNCTIONS or pos - left > 4 \
+            or pos - left < 2:
+        return left
+    start = sent.limit(left - 2)
+    words = text[start:left - 1]
+    if not 2 <= len(words) <= 8 or any(c.end == left - 1 and c.type in ("Organisation", "Person")
+                                       for c in found) \
+            or dictionary_words().get(word_ending_at(sent, left - 1)) in DESCRIBING | {"v"}:
+        return left
+    return start
 
 
 def _short_name_start(sent: Sentence, pos: int) -> int:
