@@ -598,6 +598,9 @@ def test_mentions_carry_the_cues_relate_reads():
     ("山西省委副书记、代省长罗志刚作报告。", "罗志刚", "山西省人民政府", "代省长"),
     # with no place named, after a post in the level's committee: the document's province
     ("湖南省妇联召开会议。省委副书记、省长郑立平出席。", "郑立平", "湖南省人民政府", "省长"),
+    # the holder named before a verb of taking or leaving the post
+    ("2016年，孙建华出任衡阳市长。", "孙建华", "衡阳市人民政府", "市长"),
+    ("去年3月，刘海燕调任茶陵县副县长，分管教育。", "刘海燕", "茶陵县人民政府", "副县长"),
 ])
 def test_a_government_head_holds_the_post_in_the_government(tmp_path, text, person,
                                                             government, role):
@@ -618,6 +621,17 @@ def test_a_government_head_holds_the_post_in_the_government(tmp_path, text, pers
 def test_no_government_without_its_place(tmp_path, text):
     graph = graph_of(tmp_path, text)
     assert not [e for e in graph.entities if e.name.endswith("人民政府")]
+
+
+@pytest.mark.parametrize("text, person, body, role", [
+    ("常委会同意陈立新辞去衡阳市人民政府市长职务。", "陈立新", "衡阳市人民政府", "市长"),
+    ("吴秀英以湘潭市妇联党组书记身份列席会议。", "吴秀英", "湘潭市妇女联合会党组", "书记"),
+])
+def test_a_post_left_or_acted_in_is_held(tmp_path, text, person, body, role):
+    graph = graph_of(tmp_path, text)
+    name = {e.iri: e.name for e in graph.entities}
+    assert (person, body, role) in {(name[f.subject], name[f.object], f.role)
+                                    for f in graph.facts if f.predicate == "holdsPost"}
 
 
 def test_a_post_after_an_alias_note_is_in_the_body_before_the_note(tmp_path):

@@ -450,6 +450,16 @@ _GOVERNMENT_TITLE = re.compile(r"(?:常务副|副|代)?([省市县区州旗盟�
 _CHAIN_TO_TITLE = re.compile(r"(?:[^,，。;；:：\s]{1,12}、)?")
 
 
+@per_rule_set
+def _takes_post() -> re.Pattern:
+    """A verb of taking or leaving a post right before the place of a head's post
+    (出任|株洲市长, 辞去|某县县长职务: rules/words.tsv post_taking_verbs)."""
+    return re.compile(word_pattern("post_taking_verbs") + "$")
+
+
+#: What closes a head's post named after the verb: punctuation or the word 职务.
+_POST_CLOSED = re.compile(r"(?:一职|职务)?(?:[,，。;；、)）]|$)")
+
 #: What may stand before a head's post that no title of posts.tsv holds (代省长).
 _ACTING = ("代",)
 
@@ -469,19 +479,25 @@ def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candida
     result = []
     for s, e, _ in sent.hits_of("post"):
         title = _GOVERNMENT_TITLE.fullmatch(text, s, e)
-        if title is None or not person_at(sent, e, surnames, strict=False) or any(
-                a < s and b == e for a, b, _ in sent.hits_of("post")):
+        if title is None or any(a < s and b == e for a, b, _ in sent.hits_of("post")):
             continue  # (副市长 of 常务副市长 is the same post)
         s = next((s - len(p) for p in _ACTING if text.startswith(p, s - len(p))), s)
         level = title.group(1)
-        named = [p for p in places if p.end <= s and (p.key or text[p.start:p.end]).endswith(level)
-                 and _CHAIN_TO_TITLE.fullmatch(text, p.end, s)]
+        holder = person_at(sent, e, surnames, strict=False)
+        # (…出任衡阳市长: the place's level word is the title's first character, read so only
+        # after the verb: 南京市长江大桥 is a bridge)
+        named = [p for p in places if (p.key or text[p.start:p.end]).endswith(level) and (
+            p.end == s + 1 == e - 1 and _takes_post().search(text, sent.start, p.start)
+            or p.end <= s and _CHAIN_TO_TITLE.fullmatch(text, p.end, s))]
         if named:
             place, start = named[-1], named[-1].start
             while any(p.end == start for p in places):  # 上海市浦东新区: as the text writes it
                 start = next(p.start for p in places if p.end == start)
+            if not holder and not (_takes_post().search(text, sent.start, start)
+                                   and _POST_CLOSED.match(text, e)):
+                continue  # (…出任株洲市长。: the holder named before the verb)
             key = text[start:place.start] + (place.key or text[place.start:place.end]) + "人民政府"
-        elif _COMMITTEE_CHAIN.search(text, sent.start, s):
+        elif holder and _COMMITTEE_CHAIN.search(text, sent.start, s):
             key = level + "人民政府"
         else:
             continue  # (a bare 副市长某某 names no government; nor does …管委会|主任)

@@ -120,13 +120,23 @@ def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int
 def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
                       governments: list[Mention]) -> None:
     """深圳市市长某某, 副省长甲、乙: the names after the post of a level's head hold it in the
-    government the post names (extract's ``governments_of_posts``)."""
+    government the post names (extract's ``governments_of_posts``), and so does the name
+    before a verb of taking or leaving it (某某出任株洲市长, 调任某县副县长)."""
     for government in governments:
         for group in groups:
-            if group[0].start == government.end:
+            if group[0].start == government.end or _takes_head_post().fullmatch(
+                    seen.text, group[-1].end, government.start):
                 for person in group:
                     seen.facts.add(person, "holdsPost", government, seen.sentence,
                                    role=government.surface)
+
+
+@per_rule_set
+def _takes_head_post() -> re.Pattern:
+    """Between a name and a head's post it takes or leaves: the verb and the post's places
+    (某某|出任株洲|市长, 于2019年调任某县|副县长; rules/words.tsv post_taking_verbs)."""
+    return re.compile(r"(?:于?\d{4}年(?:\d{1,2}月)?)?" + word_pattern("post_taking_verbs")
+                      + r"[\u4e00-\u9fff]{1,12}")
 
 
 def _post_before_list(titles: PostTitles, start: int, pos: int) -> tuple[str | None, int]:
@@ -303,12 +313,13 @@ _ADDRESS = r"(?:同志|同学|女士|先生)?"
 @per_rule_set
 def _post_after_name() -> re.Pattern:
     """What opens the post after a name: an election or appointment verb (the manner of an
-    election may come first: 全票当选; its date may: 于2019年当选), a past post (曾任, 历任),
-    or a bracket."""
+    election may come first: 全票当选; its date may: 于2019年当选), a past post (曾任, 历任,
+    辞去…职务), the capacity one acts in (以…身份), or a bracket."""
     manner = word_pattern("election_manners")
     return re.compile(_ADDRESS + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
                       + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|(?:替补|增补|补选|增选|递补)为|"
-                      rf"被授予(?=[^,，。;；]{{2,24}}?职务)|"
+                      rf"被授予(?=[^,，。;；]{{2,24}}?职务)|以(?=[^,，。;；]{{2,30}}?身份)|"
+                      rf"辞去(?=[^,，。;；]{{2,30}}?职务)|"
                       rf"[（(]|曾?(?:担任|出任|兼任)|"
                       rf"{manner}?当选为?|调任|现任|曾任|历任|任)")
 
