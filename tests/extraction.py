@@ -1,7 +1,7 @@
 """Helpers of the extraction tests: mentions of in-memory one-document texts."""
 from __future__ import annotations
 
-from kg.extract import extract_mentions
+from kg.extract import extract_document, extract_mentions
 from kg.extract.sentence import Sentence, document_sentences
 from kg.normalize import make_document
 from kg.resolve import resolve_document
@@ -10,14 +10,14 @@ from kg.resolve import resolve_document
 def entities(text: str) -> set[tuple[str, str]]:
     """(type, canonical name) of every mention of a one-document text."""
     document = make_document(text.encode("utf-8"), "sample.txt")
-    _, mentions = resolve_document(document, extract_mentions(document))
+    _, mentions = resolve_document(*extract_document(document))
     return {(m.type, m.key) for m in mentions}
 
 
 def names_of(text: str) -> dict[tuple[str, str], set[str]]:
     """(type, canonical name) -> the surface forms that name it in a one-document text."""
     document = make_document(text.encode("utf-8"), "sample.txt")
-    _, mentions = resolve_document(document, extract_mentions(document))
+    _, mentions = resolve_document(*extract_document(document))
     forms: dict[tuple[str, str], set[str]] = {}
     for m in mentions:
         forms.setdefault((m.type, m.key), set()).add(m.surface)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from kg import pipeline
-from kg.extract import extract_mentions
+from kg.extract import extract_document
 from kg.normalize import make_document
 from kg.resolve import resolve_document
 
@@ -577,7 +577,7 @@ def test_mentions_carry_the_cues_relate_reads():
     mention: resolve makes no mention of its own."""
     document = make_document("湖南省妇联召开会议。省妇联第五届执行委员会举办培训班。".encode(),
                              "cues.txt")
-    extracted = extract_mentions(document)
+    document, extracted = extract_document(document)
     document, mentions = resolve_document(document, extracted)
     assert {(m.start, m.end, m.type) for m in mentions} \
         <= {(m.start, m.end, m.type) for m in extracted}

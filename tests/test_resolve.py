@@ -171,3 +171,22 @@ def test_a_county_s_short_form_before_diqu_names_a_prefecture_not_the_county():
     # 晋江地区 was a prefecture; 晋江市 is a county-level city of today
     assert not canonical_organisation("晋江地区科协", None).startswith("晋江市")
     assert canonical_organisation("晋江科协", None) == "晋江市科学技术协会"
+
+
+def test_resolve_reads_the_sections_extract_found():
+    from dataclasses import replace
+
+    from kg.extract import extract_document
+    from kg.model import Marks
+    from kg.normalize import make_document
+    from kg.resolve import resolve_document
+
+    text = "宁 城\n县妇联开展普法宣传。\n林 西\n林西县举办讲座。林西县妇女参加。\n"
+    document, mentions = extract_document(make_document(text.encode(), "roundup.txt"))
+
+    def bodies(doc):
+        return {m.key for m in resolve_document(doc, mentions)[1] if m.type == "Organisation"}
+
+    assert bodies(document) == {"宁城县妇女联合会"}
+    # without the sections extract handed on, 县妇联 is the county the page is about
+    assert bodies(replace(document, marks=Marks())) == {"林西县妇女联合会"}

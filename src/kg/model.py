@@ -18,13 +18,16 @@ class Marks:
 
     ``posts``: every post title of rules/posts.tsv (all of them, overlapping ones too: 副主席
     and 主席); ``bylines`` those of kind ``byline`` (记者); ``headers``: 【section】 headers
-    and ``titles``: 《title》 marks, brackets included.
+    and ``titles``: 《title》 marks, brackets included. ``sections``: where each section of a
+    round-up page headed by a line that is only a city's or county's name starts, and that
+    place (``places.section_places``), for resolve.
     """
 
     posts: tuple[tuple[int, int], ...] = ()
     bylines: tuple[tuple[int, int], ...] = ()
     headers: tuple[tuple[int, int], ...] = ()
     titles: tuple[tuple[int, int], ...] = ()
+    sections: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .model import Document, Entity, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
-                     section_places, stray_short_forms)
+                     stray_short_forms)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
 
 _WHITESPACE = re.compile(r"\s+")
@@ -349,7 +349,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
     cities = _localities_with_city(region, localities)
     resolved = []
     body_starts = {m.start for m in mentions if m.type == "Organisation"}
-    sections = section_places(document.text)
+    sections = document.marks.sections
     for m in mentions:
         if m.type == "Organisation":
             local = _local_form(m.key or m.surface, _in_section(cities, sections, m.start))
@@ -372,7 +372,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
 
 def _in_section(localities: tuple[str, ...], sections: list[tuple[int, str]],
                 pos: int) -> tuple[str, ...]:
-    """The localities at ``pos``: under a heading that names a place (``section_places``),
+    """The localities at ``pos``: under a heading that names a place (````Marks.sections``),
     that place instead of the document's own of its level."""
     heading = next((place for start, place in reversed(sections) if start <= pos), None)
     if heading is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Marks, Mention
+from ..places import section_places
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
@@ -107,7 +108,7 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
     settled = stated_aliases(text, candidates + listed_holders(text, candidates))
     bylines = byline_titles()
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
-                  tuple(headers), tuple(titles))
+                  tuple(headers), tuple(titles), tuple(section_places(text)))
     return replace(document, marks=marks), tuple(
         Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id, c.key,
                 _cue(c)) for c in settled)
