@@ -104,3 +104,24 @@ def test_partners_joined_before_a_programme_are_not_its_name():
 def test_bilateral_bodies(text, body):
     assert body in _organisations(text)
     assert "中华人民共和国" not in _places(text)
+
+
+@pytest.mark.parametrize("text, reporters", [
+    ("新华社北京5月3日电（记者周明远 许若兰）会议今天开幕。", {"周明远", "许若兰"}),
+    ("本报记者 陈思齐 魏书航\n代表团抵达北京。", {"陈思齐", "魏书航"}),
+])
+def test_reporters_of_a_byline_separated_by_blanks(text, reporters):
+    assert reporters <= _people(text)
+
+
+def test_a_caption_s_credit_after_a_reporter_is_no_name():
+    assert _people("（记者 周明远 摄）") == {"周明远"}
+
+
+def test_sustainable_is_no_verb_inside_a_name():
+    assert "联合国可持续发展大会" in _programmes("各国代表出席联合国可持续发展大会。")
+
+
+def test_two_events_joined_are_not_one_name():
+    programmes = _programmes("组织“春晖大讲堂”和家长恳谈会。")
+    assert not any("和" in name for name in programmes)

@@ -67,7 +67,7 @@ def uncovered(hits: list, text: str) -> list:
         # only hits starting at most _LONGEST_FORM before this one can cover it
         nearby = spans[bisect_left(starts, s - _LONGEST_FORM):bisect_right(starts, s)]
         covered = any(e <= b and (b - a) > (e - s) and not (k <= kinds)
-                      and (k & _NAME_KIND_SET or e - s == 1)
+                      and (k & _COVERING_KINDS or e - s == 1)
                       and (not short or (a < s and e < b)) for a, b, k, short in nearby)
         if not covered:
             kept.append((s, e, payloads))
@@ -75,6 +75,10 @@ def uncovered(hits: list, text: str) -> list:
 
 
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
+
+#: Kinds of hits that cover a longer word inside them (a name's; a word that is never a
+#: boundary: 持续 in 可持续).
+_COVERING_KINDS = _NAME_KIND_SET | {"inside"}
 _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 
 #: Longer than any lexicon form that can cover another (place names, honour heads …).

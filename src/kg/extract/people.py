@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..rules import per_rule_set, table, word_pattern
-from .lexicon import compiled_rules
+from .lexicon import byline_titles, compiled_rules
 from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
@@ -294,6 +294,28 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
             if end and (looks_like_name(text[start:end], surnames)
                         or (name_word(text[start:end]) and _name_word_ends(sent, end))):
                 result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+        if end and p[1] in byline_titles():
+            result += _spaced_reporters(sent, end, surnames, p[2])
+    return result
+
+
+#: What ends a reporter's name in a byline (记者甲 乙|)).
+_BYLINE_NAME_END = frozenset(" \u3000)）\n、,，")
+
+
+def _spaced_reporters(sent: Sentence, pos: int, surnames, rule_id: str) -> list[Candidate]:
+    """The names after a reporter's, separated by blanks (记者甲 乙 丙)."""
+    text, result = sent.text, []
+    while pos < sent.end and text[pos] in " \u3000":
+        start = pos
+        while start < sent.end and text[start] in " \u3000":
+            start += 1
+        end = person_at(sent, start, surnames)
+        if not (end and looks_like_name(text[start:end], surnames)
+                and (end >= sent.end or text[end] in _BYLINE_NAME_END)):
+            break
+        result.append(Candidate(start, end, "Person", rule_id, text[start:end], "person"))
+        pos = end
     return result
 
 

@@ -329,6 +329,9 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
+#: Words of Han characters only (no quotation mark or bracket ends them).
+_HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")
+
 #: Conjunctions that join two words of a programme's name (环境与发展大会).
 _NAME_CONJUNCTIONS = frozenset("与和")
 
@@ -336,15 +339,17 @@ _NAME_CONJUNCTIONS = frozenset("与和")
 def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candidate]) -> int:
     """Where a programme's name starts when a conjunction joins two words of it right before
     its programme word (联合国环境与发展大会, 第二届交通与发展论坛): before the words ahead of the
-    conjunction, unless those are a body or person (某局与|某会联合主办…: partners) or a verb."""
+    conjunction, unless those are a body, person or programme (某局与|某会联合主办…: partners;
+    某宣讲和|某恳谈会: two events) or a verb."""
     text = sent.text
     if left - 2 <= sent.start or text[left - 1] not in _NAME_CONJUNCTIONS or pos - left > 4 \
             or pos - left < 2:
         return left
     start = sent.limit(left - 2)
     words = text[start:left - 1]
-    if not 2 <= len(words) <= 8 or any(c.end == left - 1 and c.type in ("Organisation", "Person")
-                                       for c in found) \
+    if not 2 <= len(words) <= 10 or not _HAN_WORDS.fullmatch(words) \
+            or any(c.end == left - 1 and c.type != "Place" for c in found) \
+            or any(e == left - 1 for _, e, _ in sent.hits_of("prog_word")) \
             or dictionary_words().get(word_ending_at(sent, left - 1)) in DESCRIBING | {"v"}:
         return left
     return start
