@@ -61,3 +61,17 @@ def test_a_county_youth_league_congress_is_the_county_committees(tmp_path):
 def test_a_county_youth_league_congress_without_its_committee_named_is_nobodys(tmp_path):
     graph = graph_of(tmp_path, "共青团宁陵县第十五次代表大会开幕，代表们讨论了报告。")
     assert not [f for f in facts_of(graph, "runs") if f[1] == "共青团宁陵县第十五次代表大会"]
+
+
+def test_a_districts_congress_named_with_its_city_is_the_district_federations(tmp_path):
+    graph = graph_of(tmp_path, "11月3日，株洲市荷塘区第六次妇女代表大会召开，区妇联主席作报告。")
+    assert ("荷塘区妇女联合会", "株洲市荷塘区第六次妇女代表大会") in facts_of(graph, "runs")
+
+
+def test_a_body_named_inside_a_title_is_not_the_writer(tmp_path):
+    # the national federation is named twice, once inside the charter's title: the page is
+    # the district federation's, which runs the meeting the sentence leaves without a host
+    graph = graph_of(tmp_path, "区妇联学习《中华全国妇女联合会章程》。全国妇联发出通知。"
+                               "区妇联主席出席。4月2日，召开“巾帼心向党”宣讲会。")
+    runs = facts_of(graph, "runs")
+    assert not [r for r in runs if r[0] == "中华全国妇女联合会"]

@@ -53,10 +53,15 @@ class Facts:
                      for (s, p, o, role, year), ev in self.facts.items())
 
 
-def document_organisation(mentions: Iterable[Mention]) -> Mention | None:
-    """The organisation a document names most (its author or subject), if any."""
+def document_organisation(mentions: Iterable[Mention],
+                          titles: tuple[tuple[int, int], ...] = ()) -> Mention | None:
+    """The organisation a document names most (its author or subject), if any; a body named
+    inside a 《title》 (《中华全国妇女联合会章程》: ``titles``, brackets included) is not
+    counted, one that is the whole title (《中国妇女报》) is."""
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and m.cue != "pattern")
+                     and m.cue != "pattern" and not any(
+                         start <= m.start and m.end <= end and (m.start, m.end) != (start + 1, end - 1)
+                         for start, end in titles))
     if not counts:
         return None
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))

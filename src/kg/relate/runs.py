@@ -407,6 +407,12 @@ def meetings_of_bodies(document, mentions, facts):
             # 集美区…代表大会 is held by 厦门市集美区归国华侨联合会: the body's full name
             bodies = [o for key, o in orgs.items() if key == name] or [
                 o for key, o in orgs.items() if key.endswith(name)]
+            if not bodies:
+                # 长沙市开福区…代表大会 is held by 开福区妇女联合会: the last place of the name
+                inner = max((m for m in mentions if m.type == "Place" and is_inside(m, p)),
+                            key=lambda m: m.start, default=None)
+                body = inner and orgs.get(inner.key + _congresses_bodies()[who])
+                bodies = [body] if body else []
             if len(bodies) == 1:
                 facts.add(bodies[0], "runs", p, document.sentence_at(p.start))
         for term, organ in organs:
