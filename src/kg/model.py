@@ -20,7 +20,9 @@ class Marks:
     and 主席); ``bylines`` those of kind ``byline`` (记者); ``headers``: 【section】 headers
     and ``titles``: 《title》 marks, brackets included. ``sections``: where each section of a
     round-up page headed by a line that is only a city's or county's name starts, and that
-    place (``places.section_places``), for resolve.
+    place (``places.section_places``), for resolve. ``list_headings``: the honours that head
+    a list of their holders (…三八红旗手名单), and ``honour_lists`` each one's holders as
+    extraction read them: ``((start, end), ((start, end), …))``.
     """
 
     posts: tuple[tuple[int, int], ...] = ()
@@ -28,6 +30,8 @@ class Marks:
     headers: tuple[tuple[int, int], ...] = ()
     titles: tuple[tuple[int, int], ...] = ()
     sections: tuple[tuple[int, str], ...] = ()
+    list_headings: tuple[tuple[int, int], ...] = ()
+    honour_lists: tuple[tuple[tuple[int, int], tuple[tuple[int, int], ...]], ...] = ()
 
 
 @dataclass(frozen=True)

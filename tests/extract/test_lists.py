@@ -1,5 +1,5 @@
 """Lists under an honour heading (extract/lists.py): the holders they name."""
-from kg.extract import honour_lists, list_heading_end
+from kg.extract.lists import honour_lists, list_heading_end, list_headings
 
 from extraction import entities
 
@@ -28,6 +28,8 @@ def test_holders_are_the_first_items_of_the_lines_below_a_heading():
     def three_characters(a: int, b: int) -> str | None:
         return "Person" if b - a == 3 else None
 
-    [(honour, items)] = honour_lists(HEADED, [heading], three_characters)
+    headings = list_headings(HEADED, [heading])
+    assert headings == {heading: list_heading_end(HEADED, *heading)}
+    [(honour, items)] = honour_lists(HEADED, [heading], headings, three_characters)
     assert honour == heading
     assert [HEADED[a:b] for a, b in items] == ["周若兰", "唐雨桐"]

@@ -18,13 +18,13 @@ from ..places import section_places
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
-from .lists import honour_lists, list_heading_end, listed_holders
+from .lists import listed_holders
 from .organisations import GOVERNMENT_OF_POST, ORGAN
 from .overlaps import settle_overlaps
 from .programmes import NAMED_AS
 from .sentence import Candidate, Sentence, document_sentences
 
-__all__ = ["extract_mentions", "extract_document", "settle_overlaps", "honour_lists", "list_heading_end", "ORGAN",
+__all__ = ["extract_mentions", "extract_document", "settle_overlaps", "ORGAN",
            "NAMED_AS", "Candidate", "RULES"]
 
 #: The rules of every family in the order they run on a sentence; each is called as
@@ -105,10 +105,13 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
         headers += sentence.headers
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
-    settled = stated_aliases(text, candidates + listed_holders(text, candidates))
+    holders, headings, lists = listed_holders(text, candidates)
+    settled = stated_aliases(text, candidates + holders)
     bylines = byline_titles()
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
-                  tuple(headers), tuple(titles), tuple(section_places(text)))
+                  tuple(headers), tuple(titles), tuple(section_places(text)),
+                  tuple(sorted(headings)),
+                  tuple((span, tuple(items)) for span, items in lists))
     return replace(document, marks=marks), tuple(
         Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id, c.key,
                 _cue(c)) for c in settled)

@@ -1,6 +1,6 @@
 """Lists under an honour heading: where a heading ends (``list_heading_end``), the holders it
-lists (``honour_lists``, also used by ``relate``), and the units, projects and people those
-lists name.
+lists (``honour_lists``, handed on to ``relate`` as ``Marks.honour_lists``), and the units,
+projects and people those lists name.
 
 Reads: Honour candidates (the headings) and, for the holders, every candidate of the document.
 Tables: surnames.tsv, org_suffixes.tsv.
@@ -125,7 +125,14 @@ def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return joined
 
 
-def honour_lists(text: str, honours: list[tuple[int, int]],
+def list_headings(text: str, honours: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
+    """The spans among ``honours`` that head a list of holders, with where each heading ends
+    (``list_heading_end``)."""
+    ends = ((span, list_heading_end(text, *span)) for span in honours)
+    return {span: end for span, end in ends if end is not None}
+
+
+def honour_lists(text: str, honours: list[tuple[int, int]], headings: dict[tuple[int, int], int],
                  holder) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """The holders listed under each honour heading.
 
@@ -142,6 +149,8 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
         The document's normalised text.
     honours : list of (int, int)
         The spans of the document's honour mentions.
+    headings : dict of (int, int) to int
+        Those that head a list, with where the heading ends (``list_headings``).
     holder : callable
         ``holder(start, end)`` gives the type of the holder an item names (``"Person"``,
         ``"Organisation"``), or None when it names none.
@@ -151,11 +160,6 @@ def honour_lists(text: str, honours: list[tuple[int, int]],
     list of ((int, int), list of (int, int))
         For each heading, the span of its honour and the spans of the holders listed.
     """
-    headings = {}
-    for start, end in honours:
-        heading_end = list_heading_end(text, start, end)
-        if heading_end is not None:
-            headings[(start, end)] = heading_end
     starts = sorted(s for s, _ in headings)
     titles = sorted(s for s, _ in honours)
     result = []
@@ -226,10 +230,13 @@ def _list_intro() -> re.Pattern:
     return re.compile(word_pattern("list_intros"))
 
 
-def listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
-    """People and units listed under an honour heading that no other rule found."""
+def listed_holders(text: str, candidates: list[Candidate]) -> tuple[
+        list[Candidate], dict[tuple[int, int], int], list[tuple[tuple[int, int], list]]]:
+    """People and units listed under an honour heading that no other rule found; the honours
+    that head a list (``list_headings``) and the holders each lists (``honour_lists``)."""
     surnames = compiled_rules()[3]
     honours = [(c.start, c.end) for c in candidates if c.type == "Honour"]
+    headings = list_headings(text, honours)
     found = {(c.start, c.end): c for c in candidates if c.type in ("Person", "Organisation")}
     added: dict[tuple[int, int], Candidate] = {}
     # the candidates that overlap a span, found by bisection (a large document has many)
@@ -259,5 +266,5 @@ def listed_holders(text: str, candidates: list[Candidate]) -> list[Candidate]:
                                       "quoted")
         return (a, b) in added and added[(a, b)].type
 
-    honour_lists(text, honours, holder)
-    return list(added.values())
+    lists = honour_lists(text, honours, headings, holder)
+    return list(added.values()), headings, lists

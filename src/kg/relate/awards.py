@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..extract import NAMED_AS, honour_lists, list_heading_end
+from ..extract import NAMED_AS
 from ..model import Mention
 from ..rules import per_rule_set, trigger_words
 from .facts import Facts
@@ -95,7 +95,7 @@ def awards_in_sentence(document, sentence, ms, facts):
     titles = marked[bisect_left(marked, (sentence[0],)):bisect_left(marked, (sentence[1],))] \
         + tuple(m.span() for m in _DOCUMENT_TITLE.finditer(text, sentence[0], sentence[1]))
     honours = [h for h in honours if not any(a <= h.start < b for a, b in titles)
-               and list_heading_end(text, h.start, h.end) is None]
+               and (h.start, h.end) not in document.marks.list_headings]
     awarding = _Awarding(text, sentence, honours, recipients, facts)
     opener = _opening_person(document, sentence, facts.by_sentence)
     for a, b in _clauses(text, *sentence):
@@ -284,14 +284,13 @@ def listed_under_headings(document, mentions, facts):
     for m in mentions:
         if m.type in ("Person", "Organisation"):
             holders.setdefault((m.start, m.end), m)  # the outermost of one span
-    for (start, end), items in honour_lists(text, sorted(honours),
-                                            lambda a, b: b and holders.get((a, b)) and
-                                            holders[(a, b)].type):
+    for (start, end), items in document.marks.honour_lists:  # (as extract read them)
         line = text[text.rfind("\n", 0, start) + 1:end]
         year = YEAR.search(line)
         for item in items:
-            facts.add(holders[item], "awarded", honours[(start, end)],
-                      document.sentence_at(item[0]), year=year and year.group(1))
+            if (start, end) in honours and item in holders:
+                facts.add(holders[item], "awarded", honours[(start, end)],
+                          document.sentence_at(item[0]), year=year and year.group(1))
 
 
 #: The title of a document that names honours without conferring them, unmarked (关于表彰…
