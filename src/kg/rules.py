@@ -456,5 +456,5 @@ class Lexicon:
         found = self.automaton.iter(text[start:end])
         hits = [(start + last + 1 - length, start + last + 1, items)
                 for last, (length, items) in found]
-        hits.sort(key=lambda h: (h[0], h[1]))
+        hits.sort()  # by start, then end: no two hits share both, so payloads are never compared
         return iter(hits)

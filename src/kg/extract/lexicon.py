@@ -52,33 +52,31 @@ _NAME_KINDS = ("place", "org_known", "org_suffix", "prog_word", "honour")
 def uncovered(hits: list, text: str) -> list:
     """Drop function-word and head-word hits that lie inside a longer name-like hit of another
     kind (和 in 呼和浩特, 联合 in 妇女联合会, 社区 in the honour 十大优秀社区)."""
-    # a place's short form covers only what lies strictly inside it (和 in 呼和浩特), not its
-    # edges (和政 would swallow 和 in 党和政府)
-    spans = [(s, e, payloads.kinds, "place" in payloads.kinds
-              and any(p[0] == "place" and p[1] != text[s:e] for p in payloads))
-             for s, e, payloads in hits]
-    starts = [s for s, _, _, _ in spans]  # hits come sorted by start
+    if not hits:
+        return []
+    # only a hit starting at most as far back as the longest hit is long can cover another
+    reach = min(_LONGEST_FORM, max(e - s for s, e, _ in hits))
+    starts = [s for s, _, _ in hits]  # hits come sorted by start
     kept = []
     for s, e, payloads in hits:
         kinds = payloads.kinds
-        if kinds & _NAME_ANCHOR_KINDS:
-            kept.append((s, e, payloads))
-            continue
-        # only hits starting at most _LONGEST_FORM before this one can cover it
-        nearby = spans[bisect_left(starts, s - _LONGEST_FORM):bisect_right(starts, s)]
-        covered = any(e <= b and (b - a) > (e - s) and not (k <= kinds)
-                      and (k & _COVERING_KINDS or e - s == 1)
-                      and (not short or (a < s and e < b)) for a, b, k, short in nearby)
-        if not covered:
+        if kinds & _NAME_ANCHOR_KINDS or not any(
+                e <= b and (b - a) > (e - s) and not (k.kinds <= kinds)
+                and (k.kinds & _NAME_KIND_SET or e - s == 1)
+                and ((a < s and e < b) or not _short_place(text, a, b, k))
+                for a, b, k in hits[bisect_left(starts, s - reach):bisect_right(starts, s)]):
             kept.append((s, e, payloads))
     return kept
 
 
-_NAME_KIND_SET = frozenset(_NAME_KINDS)
+def _short_place(text: str, start: int, end: int, payloads) -> bool:
+    """Whether a hit is a place's short form, which covers only what lies strictly inside it
+    (和 in 呼和浩特), not its edges (和政 would swallow 和 in 党和政府)."""
+    return "place" in payloads.kinds and any(p[0] == "place" and p[1] != text[start:end]
+                                             for p in payloads)
 
-#: Kinds of hits that cover a longer word inside them (a name's; a word that is never a
-#: boundary: 持续 in 可持续).
-_COVERING_KINDS = _NAME_KIND_SET | {"inside"}
+
+_NAME_KIND_SET = frozenset(_NAME_KINDS)
 _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 
 #: Longer than any lexicon form that can cover another (place names, honour heads …).

@@ -87,6 +87,41 @@ def crosses_word(text: str, start: int, end: int, edges: tuple[int, ...] | None 
     return False
 
 
+def _marks_inside_names(text: str, start: int, end: int) -> tuple[set[int], set[int]]:
+    """The punctuation inside names in ``[start, end)`` (a short quoted word, a dash, a
+    company's bracketed place, an "(enlarged)" mark), and where each 扩大 of such a mark starts.
+
+    Each pattern needs a character of its own, so a sentence without it is not searched."""
+    inside: set[int] = set()
+    enlarged: set[int] = set()
+    if text.find("“", start, end) >= 0:
+        for m in _INNER_QUOTE.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+    if text.find("—", start, end) >= 0:
+        for m in _DASH_IN_NAME.finditer(text, start, end):
+            inside.add(m.start())
+    if text.find("(", start, end) >= 0 or text.find("（", start, end) >= 0:
+        for m in _COMPANY_BRACKETS.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+        for m in _ENLARGED.finditer(text, start, end):
+            inside.update((m.start(), m.end() - 1))
+            enlarged.add(m.start() + 1)  # 扩大 is a boundary word elsewhere
+    return inside, enlarged
+
+
+def _session_ends(text: str, start: int, end: int) -> set[int]:
+    """Where a meeting's session number in ``[start, end)`` ends, and where its 届 does
+    (十三届|三次|执委): no numeral with a classifier ends a name there."""
+    if text.find("届", start, end) < 0 and text.find("次", start, end) < 0:
+        return set()  # (every session number holds one of them)
+    ends = set()
+    for m in _SESSION.finditer(text, start, end):
+        ends.add(m.end())
+        if "届" in m.group():
+            ends.add(m.start() + len(m.group().partition("届")[0]) + 1)
+    return ends
+
+
 class Sentence:
     """One sentence of a document with its lexicon hits and name boundaries."""
 
@@ -100,57 +135,54 @@ class Sentence:
         #: Every post title of the sentence as ``(start, end)``, overlapping ones too (the
         #: hits ``uncovered`` leaves out among them): relate reads them (``Marks.posts``).
         self.posts = [(s, e) for s, e, payloads in hits if "post" in payloads.kinds]
-        self.hits = uncovered(hits, text)
-        hits = self.hits
+        self.hits = hits = uncovered(hits, text)
+        inside, enlarged = _marks_inside_names(text, start, end)
         breaks = {start}
-        inside = set()
-        for m in _INNER_QUOTE.finditer(text, start, end):
-            inside.update((m.start(), m.end() - 1))
-        for m in _DASH_IN_NAME.finditer(text, start, end):
-            inside.add(m.start())
-        for m in _COMPANY_BRACKETS.finditer(text, start, end):
-            inside.update((m.start(), m.end() - 1))
-        enlarged = set()
-        for m in _ENLARGED.finditer(text, start, end):
-            inside.update((m.start(), m.end() - 1))
-            enlarged.add(m.start() + 1)  # 扩大 is a boundary word elsewhere
-        sessions = {m.end() for m in _SESSION.finditer(text, start, end)}
-        sessions |= {m.start() + len(m.group().partition("届")[0]) + 1
-                     for m in _SESSION.finditer(text, start, end) if "届" in m.group()}
         for m in NON_NAME_CHAR.finditer(text, start, end):
             if m.start() not in inside:
                 breaks.add(m.end())
         words = dictionary_words()
-        for s, e, payloads in hits:
-            if "boundary" in payloads.kinds and s not in enlarged:
-                # a one-character function word that starts a dictionary word (向 in 向日葵)
-                # is part of that word
-                if e - s == 1 and (text[s:s + 3] in words or (
-                        text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
-                    continue
-                if e - s == 1 and self._ends_proper_name(s):
-                    continue  # 为 in 华为技术有限公司, 和 in 北京协和医院: part of a brand's name
-                breaks.add(e)
+        word_starts, boundary_starts, openers = set(), set(), []
+        by_kind: dict[str, list] = {}
+        for hit in hits:
+            s, e, payloads = hit
+            kinds = payloads.kinds
+            if kinds - _PLACE_KIND:
+                word_starts.add(s)
+            if "opener" in kinds:
+                openers.append(hit)
+            for p in payloads:
+                by_kind.setdefault(p[0], []).append((s, e, p))
+            if "boundary" not in kinds:
+                continue
+            boundary_starts.add(s)
+            if s in enlarged:
+                continue
+            # a one-character function word that starts a dictionary word (向 in 向日葵) is
+            # part of that word
+            if e - s == 1 and (text[s:s + 3] in words or (
+                    text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
+                continue
+            if e - s == 1 and self._ends_proper_name(s):
+                continue  # 为 in 华为技术有限公司, 和 in 北京协和医院: part of a brand's name
+            breaks.add(e)
+        sessions = _session_ends(text, start, end)
         for m in NUMERAL_CLASSIFIER.finditer(text, start, end):
             if m.end() not in sessions:
                 breaks.add(m.end())
-        for s, e, payloads in hits:  # in text order, so openers in a row all count
-            if "opener" in payloads.kinds and s in breaks:
+        for s, e, _ in openers:  # in text order, so openers in a row all count
+            if s in breaks:
                 breaks.add(e)
         self.breaks = sorted(breaks)
-        self.word_starts = {s for s, e, payloads in hits if payloads.kinds - _PLACE_KIND}
-        self.boundary_starts = {s for s, e, payloads in hits if "boundary" in payloads.kinds}
-        self._by_kind: dict[str, list] = {}
-        for s, e, payloads in hits:
-            for p in payloads:
-                self._by_kind.setdefault(p[0], []).append((s, e, p))
+        self.word_starts, self.boundary_starts, self._by_kind = \
+            word_starts, boundary_starts, by_kind
 
     def _ends_proper_name(self, pos: int) -> bool:
         """Whether the character at ``pos`` ends a proper name of jieba's dictionary (a brand,
         a person's or a place's word: 华为, 协和) that jieba's segmentation keeps whole."""
-        words, text = dictionary_words(), self.text
-        return any(words.get(text[a:pos + 1]) in _PROPER_TAGS
-                   for a in (pos - 1, pos - 2) if a >= self.start) \
+        words, text, start = dictionary_words(), self.text, self.start
+        return ((pos - 1 >= start and words.get(text[pos - 1:pos + 1]) in _PROPER_TAGS)
+                or (pos - 2 >= start and words.get(text[pos - 2:pos + 1]) in _PROPER_TAGS)) \
             and not segmented_at(self, pos)
 
     def limit(self, pos: int) -> int:
