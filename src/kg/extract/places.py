@@ -243,10 +243,22 @@ def _under_town() -> re.Pattern:
     return re.compile(r"[\u4e00-\u9fff]{1,4}?" + word_pattern("village_suffixes"))
 
 
+@per_rule_set
+def _town_suffix() -> tuple[re.Pattern, int]:
+    """A town's suffix (rules/words.tsv, town_suffixes), and how long the longest is."""
+    return re.compile(word_pattern("town_suffixes")), max(map(len, words("town_suffixes")))
+
+
 def _lower_places(sent: Sentence, places: list[Candidate],
                   after: list[Candidate] = ()) -> list[Candidate]:
     text = sent.text
-    starts = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")}
+    # a town's name needs its suffix (up to four characters after a start in the sentence: the
+    # name is read past the sentence's end)
+    suffix, longest = _town_suffix()
+    if suffix.search(text, sent.start, sent.end + 4 + longest) is None:
+        return []
+    index, lower_level, under_town = place_index(), _lower_level(), _under_town()
+    starts = {p.end for p in places if index.level(p.key) in ("prefecture", "county")}
     starts |= {p.end for p in after}
     towns = {b for b in sent.breaks if b < sent.end}
     named = {p.start for p in places}  # 石家庄市|赵县范庄镇: the town starts after the county
@@ -255,12 +267,12 @@ def _lower_places(sent: Sentence, places: list[Candidate],
     pending = sorted((starts | towns) - named)
     while pending:
         start = pending.pop(0)
-        m = _lower_level().match(text, start)
-        if m is None or (start not in starts and not _under_town().match(text, m.end())
+        m = lower_level.match(text, start)
+        if m is None or (start not in starts and not under_town.match(text, m.end())
                          and not _town_body_after(sent, start, m.end())):
             continue
         if is_word(m.group()) or text[m.end() - 2:m.end()] in words("rural_words") \
-                or (runs_on(text, m.end()) and not _under_town().match(text, m.end())):
+                or (runs_on(text, m.end()) and not under_town.match(text, m.end())):
             continue  # a word (农业农村局), or one running on (…乡|村振兴), unless a village
             #          of the town follows it (永清镇|南峡村)
         if start not in starts and FUNCTION_START.match(text, start):
@@ -355,7 +367,13 @@ def _site_names() -> dict[str, re.Pattern]:
         sorted(suffixes, key=len, reverse=True)) + ")") for kind, suffixes in by_kind.items()}
 
 
-_SITE_OPENERS = frozenset("在于")
+@per_rule_set
+def _site_suffix() -> re.Pattern:
+    """A suffix of a zone's or a site's name (rules/sites.tsv)."""
+    return re.compile("|".join(map(re.escape, sorted({row.suffix for row in table("sites.tsv")}))))
+
+
+_SITE_OPENER = re.compile("[在于]")
 
 
 @per_rule_set
@@ -368,13 +386,15 @@ def _after_site() -> re.Pattern:
 def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     """Development zones after their city (长沙市|湘江新区), and squares and parks after a
     place or after 在/于 (在|人民广场举行): places below the gazetteer, named by a suffix."""
-    text = sent.text
+    text, index = sent.text, place_index()
+    if _site_suffix().search(text, sent.start, sent.end) is None:
+        return []  # every name of a zone or a site ends in a suffix of rules/sites.tsv
     after_place = {p.end for p in places}
-    after_city = {p.end for p in places if place_index().level(p.key) in ("prefecture", "county")
+    after_city = {p.end for p in places if index.level(p.key) in ("prefecture", "county")
                   or p.rule_id == "extract:lower-level-place"
-                  or (place_index().level(p.key) == "province" and p.key.endswith("市"))}
+                  or (index.level(p.key) == "province" and p.key.endswith("市"))}
     # (a city at province level too: 上海|张江高科技园区)
-    after_opener = {i + 1 for i in range(sent.start, sent.end - 1) if text[i] in _SITE_OPENERS}
+    after_opener = {m.end() for m in _SITE_OPENER.finditer(text, sent.start, sent.end - 1)}
     names = _site_names()
     result: list[Candidate] = []
     for kind in ("zone", "site"):  # zones first: a square may follow one (X新区|Y广场)
