@@ -33,3 +33,27 @@ def test_another_country_s_government_is_no_people_s_government():
     entities, facts = _read("应俄罗斯联邦政府总理邀请，代表团启程访问。")
     assert ("Organisation", "俄罗斯联邦政府") in entities
     assert not any("人民政府" in name for _, name in entities)
+
+
+@pytest.mark.parametrize("text, winner, honour", [
+    # a contest's place with the contest named before it is an honour
+    ("许文博夺得上届全运会男子跳远冠军。", None, None),
+    ("许文博在2012年伦敦奥运会上夺得男子跳远金牌。", None, None),
+    ("陈雨桐获得第十四届全运会女子跳水冠军。", "陈雨桐", "全运会女子跳水冠军"),  # (no round)
+    ("全国冠军韩思远出席了表彰会。", "韩思远", "全国冠军"),
+])
+def test_places_in_named_contests(text, winner, honour):
+    entities, facts = _read(text)
+    if winner is None:
+        assert not any(kind == "Honour" for kind, _ in entities)
+    else:
+        assert (winner, "awarded", honour) in facts
+
+
+@pytest.mark.parametrize("text", [
+    "中国队最终拿下女子团体冠军。",          # no contest named
+    "她为代表团摘得本届运动会首枚金牌。",     # a medal counted
+])
+def test_places_in_no_named_contest_are_no_honours(text):
+    entities, _ = _read(text)
+    assert not any(kind == "Honour" for kind, _ in entities)

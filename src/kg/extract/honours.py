@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, trigger_words, word_pattern
+from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import level_words, post_titles
 from .lists import LIST_HEADING, list_heading_end
 from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
@@ -56,6 +56,11 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         if _names_a_programme(sent, end):
             continue  # 示范基地建设, 最美家庭手拉手活动: the title qualifies a programme
+        if text[s:e] in words("contest_places"):
+            contest = _contest_start(sent, found, start, s)
+            if contest is None:
+                continue  # 女子团体冠军: a place in a contest no name gives is no honour
+            start = min(start, contest)  # (第十四届全运会…冠军: the contest's name whole)
         if quoted and start < s - 1:
             state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
         # the round or batch of a title is not part of its name (湖北省首届“最美社科人”)
@@ -66,6 +71,25 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if p[4]:
             listed.add(result[-1])
     return _among_others(text, _shared_qualifiers(text, result, qualifiers), listed)
+
+
+def _contest_start(sent: Sentence, found: list[Candidate], start: int, head: int) -> int | None:
+    """Where the contest named before a place in it (冠军, 金牌) starts: a programme
+    (巴黎奥运会|…冠军) or a level word (全国|冠军); None when the words name no contest."""
+    if _COUNTED_MEDAL.search(sent.text, start, head):
+        return None  # 本届奥运会第40枚|金牌: a medal counted, not a title
+    contests = [c.start for c in found if c.type == "Programme" and start < c.end
+                and c.start < head and not sent.text.startswith(_RELATIVE_EVENT, c.start)]
+    if contests:
+        return min(contests)
+    return start if _honour_level().match(sent.text, start) else None
+
+
+#: A medal counted (首枚, 第5枚).
+_COUNTED_MEDAL = re.compile(r"(?:首|第[\d一二三四五六七八九十百]+)枚")
+
+#: Words that make an event's name relative to the text (本届奥运会): no contest named.
+_RELATIVE_EVENT = ("本届", "本次", "该届", "此次", "上届", "下届")
 
 
 def _honour_heads(sent: Sentence, found: list[Candidate]) -> list[tuple]:
