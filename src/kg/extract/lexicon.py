@@ -62,7 +62,7 @@ def uncovered(hits: list, text: str) -> list:
         kinds = payloads.kinds
         if kinds & _NAME_ANCHOR_KINDS or not any(
                 e <= b and (b - a) > (e - s) and not (k.kinds <= kinds)
-                and (k.kinds & _NAME_KIND_SET or e - s == 1)
+                and (k.kinds & _COVERING_KINDS or e - s == 1)
                 and ((a < s and e < b) or not _short_place(text, a, b, k))
                 for a, b, k in hits[bisect_left(starts, s - reach):bisect_right(starts, s)]):
             kept.append((s, e, payloads))
@@ -77,6 +77,10 @@ def _short_place(text: str, start: int, end: int, payloads) -> bool:
 
 
 _NAME_KIND_SET = frozenset(_NAME_KINDS)
+
+#: Kinds of hits that cover a longer word inside them (a name's; a word that is never a
+#: boundary: 持续 in 可持续).
+_COVERING_KINDS = _NAME_KIND_SET | {"inside"}
 _NAME_ANCHOR_KINDS = frozenset(("place", "org_known"))
 
 #: Longer than any lexicon form that can cover another (place names, honour heads …).
