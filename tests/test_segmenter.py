@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import math
 import os
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def test_planted_and_spoilt_dictionary_caches_change_nothing(tmp_path):
     expected = _build(tmp_path, "clean", clean_tmp, tmp_path / "xdg-clean")
     assert _build(tmp_path, "planted", planted_tmp, tmp_path / "xdg-planted") == expected
     assert _build(tmp_path, "unreadable", unreadable_tmp, tmp_path / "xdg-unreadable") == expected
-    (private,) = (tmp_path / "xdg-clean" / "kg").glob("jieba-*.marshal")
+    (private,) = (tmp_path / "xdg-clean" / "kg").glob("jieba-dictionary-*.bin")
     data = bytearray(private.read_bytes())
     data[-100] ^= 0xFF                           # one byte spoilt: the digest no longer matches
     private.write_bytes(bytes(data))
@@ -43,17 +44,40 @@ def test_planted_and_spoilt_dictionary_caches_change_nothing(tmp_path):
     assert segmenter._load(private) is not None  # written again, whole
 
 
-def test_a_cache_file_others_may_write_is_not_used(tmp_path):
-    path = tmp_path / "state.marshal"
-    state = ({"妇联": 5}, 5, {"妇联": "nt"}, ({}, {}, {}, {}))
-    payload = marshal.dumps(state)
+def _cache_file(path, payload: bytes) -> None:
     path.write_bytes(hashlib.sha256(payload).digest() + payload)
     path.chmod(0o600)
-    assert segmenter._load(path) == state
+
+
+def test_a_cache_file_others_may_write_is_not_used(tmp_path):
+    path = tmp_path / "state.bin"
+    _cache_file(path, segmenter._build("妇联 5 nt\n妇女 3 n\n".encode()))
+    words = segmenter._load(path)
+    tags = segmenter.WordTags(words, 1, 2)
+    assert (words.frequency("妇联"), tags["妇女"], words.total) == (5, "n", 8)
+    assert (words.frequency("妇"), tags.get("妇")) == (0, None)  # a prefix, not a word
+    assert words.fragment("妇") is segmenter._PREFIX and words.fragment("联") is None
+    assert words.fragment("妇联") == math.log(5) - math.log(8)
     path.chmod(0o666)
     assert segmenter._load(path) is None
     path.chmod(0o600)
-    path.write_bytes(b"\0" * 32 + payload)
+    path.write_bytes(b"\0" * 32 + path.read_bytes()[32:])
+    assert segmenter._load(path) is None
+
+
+@pytest.mark.parametrize("content", [
+    (segmenter._FORMAT, 8, 2, ("n",), b"", b"", b"", b"", b""),  # an empty trie is no trie
+    (segmenter._FORMAT, 8, 2, ("n",), b"\0" * 8, b"\0" * 8, b"\5\0", b"", b""),  # no trie
+    ("trie-0", 8, 2, ("n",), b"", b"", b"", b"", b""),  # another layout
+    (segmenter._FORMAT, 8, 2),  # too few fields
+    [1, 2, 3],
+])
+def test_a_cache_file_of_another_shape_is_not_used(tmp_path, content):
+    """A file whose digest matches but whose content is not a dictionary of this layout (an
+    older kg's, a hand-made one) is rebuilt, not trusted."""
+    path = tmp_path / "state.bin"
+    payload = marshal.dumps(content)
+    _cache_file(path, payload)
     assert segmenter._load(path) is None
 
 
@@ -75,6 +99,24 @@ def _posseg(text: str) -> list[tuple[str, str]]:
 
     segmenter.tokenizer()
     return [(pair.word, pair.flag) for pair in jieba.posseg.dt.cut(text)]
+
+
+def test_cut_is_jieba_cut_without_hmm():
+    import jieba
+
+    segmenter.tokenizer()
+    for text in (TEXT, "Wi-Fi覆盖率达99.5%，A股和B股\r\n  ab c+d#e 2024年起", "乌兰其其格等"):
+        assert segmenter.cut(text) == list(jieba.dt.cut(text, HMM=False))
+
+
+def test_the_dictionary_is_jieba_s():
+    import jieba.posseg
+
+    shared, words = segmenter.tokenizer(), segmenter.dictionary()
+    assert words.total == shared.total
+    for word in ("妇联", "中华人民共和国", "李娜", "的", "妇", "柯望舒"):
+        assert words.frequency(word) == shared.FREQ.get(word, 0)
+        assert segmenter.word_tags().get(word) == jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _strings(words) -> list[tuple[str, str]]:

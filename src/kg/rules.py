@@ -16,7 +16,7 @@ from functools import cache, lru_cache, wraps
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 import ahocorasick
 
@@ -366,15 +366,14 @@ def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
 
 
 @cache
-def jieba_dictionary() -> tuple[dict[str, str], frozenset[str]]:
+def jieba_dictionary() -> tuple[Mapping[str, str], Mapping[str, str]]:
     """Two- to four-character words of jieba's dictionary with their part-of-speech tags, and
     those common enough (frequency >= 100) to decide a segmentation on their own (only looked
-    up, never used to segment: a signal, not the decision)."""
-    from .segmenter import tokenizer, word_tags
+    up, never used to segment: a signal, not the decision). Both are views of the dictionary's
+    trie (``segmenter.WordTags``), not copies."""
+    from .segmenter import WordTags, dictionary
 
-    frequency = tokenizer().FREQ
-    tags = {word: tag for word, tag in word_tags().items() if 2 <= len(word) <= 4}
-    return tags, frozenset(word for word in tags if frequency[word] >= 100)
+    return WordTags(dictionary(), 2, 4), WordTags(dictionary(), 2, 4, least=100)
 
 
 @per_rule_set

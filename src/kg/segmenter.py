@@ -1,18 +1,24 @@
-"""jieba's segmenter with kg's own dictionary state: never jieba's shared cache file.
+"""jieba's dictionary and segmenter with kg's own dictionary state: never jieba's shared cache.
 
 jieba keeps its prefix dictionary in ``$TMPDIR/jieba.cache`` and loads that file whenever it
 exists, whoever wrote it: a planted file would change kg's output, an unreadable one print a
-traceback. kg instead builds the prefix dictionary from jieba's packaged ``dict.txt`` and keeps
-it in a private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), each file named
-after the hash of the dictionary it was made from and holding the SHA-256 of its own content.
-A cache file is used only when it belongs to this user, nobody else may write it, and its hash
-matches; anything else is ignored and the dictionary built again (about 2 s). The same file holds
-every word's part-of-speech tag and the tables of ``jieba.posseg``'s hidden Markov model, so that
-a run neither parses ``dict.txt`` nor imports ``jieba.posseg`` (0.3 s each).
+traceback. kg instead reads jieba's packaged ``dict.txt`` itself and keeps what it needs in a
+private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), each file named after the
+hash of the dictionary (and of jieba's code) it was made from and holding the SHA-256 of its own
+content. A cache file is used only when it belongs to this user, nobody else may write it, and
+its hash matches; anything else is ignored and the state built again (about 2 s).
+
+The state is a ``marisa_trie.Trie`` of the dictionary's words with, by each word's id, its
+frequency, log probability and part-of-speech tag in flat arrays, and the tables of
+``jieba.posseg``'s hidden Markov model (decoded when a text first needs the HMM): it loads in a
+few milliseconds, where jieba's prefix dictionary as a Python dict (580,000 prefixes) and the
+350,000 tags took 0.3 s, and one call to the trie gives every word that starts at a position.
+A run neither imports jieba nor parses ``dict.txt``.
 
 ``tagged_words`` gives the words and tags ``jieba.posseg`` gives a text, but reads only what its
 caller asks for: the HMM (``kg.hmm``), the slow part, runs on a stretch of characters the
-dictionary leaves single only when that stretch is wanted.
+dictionary leaves single only when that stretch is wanted. ``cut`` gives the words of
+``jieba.cut(text, HMM=False)``.
 """
 from __future__ import annotations
 
@@ -24,15 +30,22 @@ import os
 import re
 import stat
 import sys
+from array import array
+from collections.abc import Iterator, Mapping
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Callable
+
+import marisa_trie
 
 from .errors import OutputError
 from .io import write_atomic
 
 #: Bytes of the SHA-256 digest that opens a cache file.
 _DIGEST = 32
+#: The layout of the cache file's content (a new layout is a new file name).
+_FORMAT = "trie-1"
 
 
 def cache_folder() -> Path:
@@ -41,16 +54,162 @@ def cache_folder() -> Path:
     return Path(base) / "kg"
 
 
+class Dictionary:
+    """jieba's dictionary: its words in a trie, and by each word's id its frequency, log
+    probability (``log(frequency) - log(total)``, as jieba computes it) and tag.
+
+    Parameters
+    ----------
+    trie : marisa_trie.Trie
+        Every word of the dictionary.
+    frequencies, log_probabilities, tags : array
+        By word id: the frequency, its log probability, the index of the tag in ``tag_names``.
+    tag_names : tuple of str
+        The part-of-speech tags.
+    total : int
+        The sum of the frequencies (jieba's ``Tokenizer.total``).
+    longest : int
+        The length of the longest word.
+    model : bytes
+        ``jieba.posseg``'s HMM tables, marshalled (see ``hmm_model``).
+    """
+
+    def __init__(self, trie: marisa_trie.Trie, frequencies: array, log_probabilities: array,
+                 tags: array, tag_names: tuple[str, ...], total: int, longest: int,
+                 model: bytes):
+        self.trie, self.frequencies, self.log_probabilities = trie, frequencies, log_probabilities
+        self.tags, self.tag_names, self.total, self.longest = tags, tag_names, total, longest
+        self.model = model
+        #: The log probability of a character the dictionary lacks: log(1) - log(total).
+        self.unknown = 0.0 - math.log(total)
+        #: What ``fragment`` found for each string met on a path: see there.
+        self.fragments: dict[str, float | object | None] = {}
+
+    def frequency(self, word: str) -> int:
+        """The word's frequency (0 for a string the dictionary does not hold as a word)."""
+        index = self.trie.get(word)
+        return 0 if index is None else self.frequencies[index]
+
+    def fragment(self, text: str) -> float | object | None:
+        """As a path through the dictionary meets ``text``: its log probability if it is a word
+        (of a frequency above 0), ``_PREFIX`` if it only starts one (jieba's prefix dictionary
+        holds it with frequency 0), None if no word starts with it. Each string is looked up
+        in the trie once (``fragments`` keeps the answers: a text's recurring strings then
+        cost a dict lookup, as jieba's prefix dictionary did)."""
+        found = self.fragments.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            index = self.trie.get(text)
+            if index is not None and self.frequencies[index]:
+                found = self.log_probabilities[index]
+            else:
+                found = _PREFIX if next(self.trie.iterkeys(text), None) is not None else None
+            self.fragments[text] = found
+        return found
+
+
+
+class WordTags(Mapping):
+    """The words of jieba's dictionary of ``shortest`` to ``longest`` characters and of a
+    frequency of at least ``least``, each with its tag: a read-only mapping over the trie.
+
+    Each string asked about is looked up in the trie once and its answer kept in a dict, so a
+    text's recurring words cost a dict lookup (the trie is compact, not fast) and only the
+    strings a run meets are ever held in Python objects.
+
+    >>> tags = WordTags(dictionary(), 2, 4)
+    >>> tags["妇联"], tags.get("妇"), "中华人民共和国" in tags
+    ('j', None, False)
+    """
+
+    def __init__(self, words: Dictionary, shortest: int, longest: int, least: int = 0):
+        self._words, self._shortest, self._longest, self._least = words, shortest, longest, least
+        self._known: dict[str, str | None] = {}
+
+    def get(self, word: str, default=None):
+        tag = self._known.get(word, _UNSEEN)
+        if tag is _UNSEEN:
+            tag = self._known[word] = self._look_up(word)
+        return default if tag is None else tag
+
+    def _look_up(self, word: str) -> str | None:
+        if self._shortest <= len(word) <= self._longest:
+            words = self._words
+            index = words.trie.get(word)
+            if index is not None and words.frequencies[index] >= self._least:
+                return words.tag_names[words.tags[index]]
+        return None
+
+    def __contains__(self, word) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
+
+    def __getitem__(self, word: str) -> str:
+        tag = self.get(word)
+        if tag is None:
+            raise KeyError(word)
+        return tag
+
+    def __iter__(self) -> Iterator[str]:
+        return (word for word in self._words.trie.iterkeys() if self._look_up(word) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+#: What a dict of answers holds for a string not looked up yet; what ``Dictionary.fragment``
+#: gives a string that only starts words.
+_UNSEEN, _PREFIX = object(), object()
+
+
+@cache
+def word_tags() -> WordTags:
+    """Every word of jieba's dictionary with its part-of-speech tag (``jieba.posseg``'s table)."""
+    words = dictionary()
+    return WordTags(words, 1, words.longest)
+
+
+@cache
+def dictionary() -> Dictionary:
+    """jieba's dictionary, from kg's private cache or built from jieba's files (and cached)."""
+    folder = Path(find_spec("jieba").submodule_search_locations[0])
+    source = (folder / "dict.txt").read_bytes()
+    # jieba's code (its version, how it reads the file, the HMM's tables) decides the state too
+    key = hashlib.sha256(source + (folder / "__init__.py").read_bytes() + _FORMAT.encode())
+    path = cache_folder() / f"jieba-dictionary-{key.hexdigest()[:24]}.bin"
+    loaded = _load(path)
+    if loaded is not None:
+        return loaded
+    payload = _build(source)
+    _save(path, payload)
+    return _unpack(payload)
+
+
+def hmm_model() -> tuple[dict, dict, dict, dict]:
+    """The tables of ``jieba.posseg``'s HMM: each character's possible states, and the start,
+    transition and emission log probabilities."""
+    return _hmm_tables(dictionary())
+
+
+@cache
+def _hmm_tables(words: Dictionary) -> tuple[dict, dict, dict, dict]:
+    model = marshal.loads(words.model)
+    if not (isinstance(model, tuple) and len(model) == 4
+            and all(isinstance(table, dict) for table in model)):
+        raise ValueError("jieba's HMM tables in kg's cache are not four tables")
+    return model
+
+
 @cache
 def tokenizer():
-    """``jieba.dt`` (the tokenizer ``jieba.posseg.dt`` uses too), initialised from kg's
-    private, verified dictionary state; call before any jieba segmentation."""
+    """``jieba.dt`` (the tokenizer ``jieba.posseg.dt`` uses too) initialised from jieba's
+    packaged dictionary, never from jieba's shared cache file: for comparing kg's segmentation
+    with jieba's own (``jieba.lcut``, ``jieba.posseg``). kg reads the dictionary through
+    ``dictionary()`` and needs no jieba at run time."""
     jieba = _jieba()
     jieba.setLogLevel(logging.WARNING)
     shared = jieba.dt
     with shared.lock:
         if not shared.initialized:
-            shared.FREQ, shared.total = _dictionary_state()[:2]
+            shared.FREQ, shared.total = shared.gen_pfdict(shared.get_dict_file())
             shared.initialized = True
     return shared
 
@@ -71,53 +230,61 @@ def _jieba():
     return jieba
 
 
-@cache
-def word_tags() -> dict[str, str]:
-    """The part-of-speech tag of each word of jieba's dictionary (``jieba.posseg``'s table)."""
-    return _dictionary_state()[2]
-
-
-def hmm_model() -> tuple[dict, dict, dict, dict]:
-    """The tables of ``jieba.posseg``'s HMM: each character's possible states, and the start,
-    transition and emission log probabilities."""
-    return _dictionary_state()[3]
-
-
-#: What the private cache file holds: the prefix dictionary, its total, the word tags, the HMM.
-State = tuple[dict[str, int], int, dict[str, str], tuple[dict, dict, dict, dict]]
-
-
-@cache
-def _dictionary_state() -> State:
-    """jieba's prefix dictionary, its total frequency, every word's tag and posseg's HMM, from
-    the private cache or built from jieba's files."""
-    jieba = _jieba()
-    with jieba.dt.get_dict_file() as handle:
-        source = handle.read()
-    key = hashlib.sha256(source + jieba.__version__.encode()).hexdigest()[:24]
-    path = cache_folder() / f"jieba-tagged-{key}.marshal"
-    loaded = _load(path)
-    if loaded is not None:
-        return loaded
+def _build(source: bytes) -> bytes:
+    """The cache file's content made from jieba's ``dict.txt`` (``source``), read as jieba
+    reads it: the frequencies and total of ``Tokenizer.gen_pfdict``, the tags of
+    ``jieba.posseg`` (the last line of a word wins in both)."""
     import io
 
+    jieba = _jieba()
     import jieba.posseg
 
-    freq, total = jieba.dt.gen_pfdict(io.BytesIO(source))
-    tags = {}
+    prefixes, total = jieba.dt.gen_pfdict(io.BytesIO(source))
+    tag_of = {}
     for line in source.decode("utf-8").splitlines():
         if line.strip():
             word, _, tag = line.strip().split(" ")  # as jieba.posseg reads the file
-            tags[word] = tag
-    model = (jieba.posseg.char_state_tab_P, jieba.posseg.start_P, jieba.posseg.trans_P,
-             jieba.posseg.emit_P)
-    state = (freq, total, tags, model)
-    _save(path, state)
-    return state
+            tag_of[word] = tag
+    trie = marisa_trie.Trie(tag_of)
+    tag_names = tuple(sorted(set(tag_of.values())))
+    tag_index = {tag: i for i, tag in enumerate(tag_names)}
+    frequencies, log_probabilities = array("q", bytes(8 * len(trie))), array("d", bytes(8 * len(trie)))
+    tags = array("H", bytes(2 * len(trie)))
+    log_total = math.log(total)
+    for word, index in trie.iteritems():
+        frequency = frequencies[index] = prefixes[word]
+        # the same expression as jieba's Tokenizer.calc, so the same floating-point value
+        log_probabilities[index] = math.log(frequency) - log_total if frequency else 0.0
+        tags[index] = tag_index[tag_of[word]]
+    model = marshal.dumps((jieba.posseg.char_state_tab_P, jieba.posseg.start_P,
+                           jieba.posseg.trans_P, jieba.posseg.emit_P))
+    return marshal.dumps((_FORMAT, total, max(map(len, tag_of), default=1), tag_names,
+                          frequencies.tobytes(), log_probabilities.tobytes(), tags.tobytes(),
+                          trie.tobytes(), model))
 
 
-def _load(path: Path) -> State | None:
-    """The verified content of a cache file, or None (missing, foreign, spoilt)."""
+def _unpack(payload: bytes) -> Dictionary:
+    """The dictionary a cache file's content holds (ValueError, TypeError, EOFError or, from
+    marisa, RuntimeError if the content is not what ``_build`` writes)."""
+    fields = marshal.loads(payload)
+    if not (isinstance(fields, tuple) and len(fields) == 9 and fields[0] == _FORMAT):
+        raise ValueError("not a dictionary of this layout")
+    _, total, longest, tag_names, frequencies, log_probabilities, tags, trie, model = fields
+    if not (isinstance(total, int) and total > 0 and isinstance(longest, int)
+            and isinstance(tag_names, tuple) and all(isinstance(t, str) for t in tag_names)
+            and all(isinstance(b, bytes) for b in (frequencies, log_probabilities, tags, trie,
+                                                   model))):
+        raise ValueError("fields of the wrong type")
+    arrays = array("q", frequencies), array("d", log_probabilities), array("H", tags)
+    words = marisa_trie.Trie()
+    words.frombytes(trie)
+    if {len(a) for a in arrays} != {len(words)} or max(arrays[2], default=0) >= len(tag_names):
+        raise ValueError("the arrays do not match the words")
+    return Dictionary(words, *arrays, tag_names, total, longest, model)
+
+
+def _load(path: Path) -> Dictionary | None:
+    """The verified dictionary of a cache file, or None (missing, foreign, spoilt)."""
     try:
         with open(path, "rb") as handle:
             info = os.fstat(handle.fileno())
@@ -127,19 +294,13 @@ def _load(path: Path) -> State | None:
         digest, payload = data[:_DIGEST], data[_DIGEST:]
         if hashlib.sha256(payload).digest() != digest:
             return None
-        freq, total, tags, model = marshal.loads(payload)
-    except (OSError, ValueError, EOFError, TypeError):
+        return _unpack(payload)
+    except (OSError, ValueError, EOFError, TypeError, RuntimeError):  # marisa: bad trie
         return None
-    if not (isinstance(freq, dict) and isinstance(total, int) and isinstance(tags, dict)
-            and isinstance(model, tuple) and len(model) == 4
-            and all(isinstance(table, dict) for table in model)):
-        return None
-    return freq, total, tags, model
 
 
-def _save(path: Path, state: State) -> None:
+def _save(path: Path, payload: bytes) -> None:
     """Write the cache file (best effort: without it the next run builds the state again)."""
-    payload = marshal.dumps(state)
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(path, hashlib.sha256(payload).digest() + payload)
@@ -222,7 +383,7 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
                  beside: frozenset[str]) -> list[Word]:
     """One block's words: the dictionary's path, each stretch of single characters that the
     dictionary does not hold given to the HMM (if wanted), as ``jieba.posseg`` does."""
-    segmenter, tags = tokenizer(), word_tags()
+    words_of, tags = dictionary(), word_tags()
     block = text[start:end]
     ends = _best_path(block)
     pieces: list[Word] = []  # dictionary words, and single-character stretches (tag None)
@@ -243,7 +404,7 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
             words.append((a, b, tag))
         elif b - a == 1:
             words.append((a, b, tags.get(stretch, "x")))
-        elif segmenter.FREQ.get(stretch):  # a word the path did not take: one per character
+        elif words_of.frequency(stretch):  # a word the path did not take: one per character
             words += [(p, p + 1, tags.get(text[p], "x")) for p in range(a, b)]
         elif wanted(a, b) or any(0 <= j < len(pieces) and pieces[j][2] in beside
                                  for j in (i - 1, i + 1)):
@@ -256,22 +417,22 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
 def _best_path(block: str) -> list[int]:
     """For each position of a block, the end of the word that starts there on the most
     probable path through jieba's dictionary: ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` in
-    one pass, with each word's log probability computed once per process (the same sums in the
-    same order, ties to the longer word, so the same path)."""
-    frequency, log_probability = tokenizer().FREQ, _log_probabilities()
-    unknown = -log_probability[""]  # a character the dictionary lacks: log(1) - log(total)
+    one pass (the same sums in the same order, ties to the longer word, so the same path)."""
+    words = dictionary()
+    known, fragment_of, unknown = words.fragments, words.fragment, words.unknown
     size = len(block)
     score, ends = [0.0] * (size + 1), [0] * size
     for k in range(size - 1, -1, -1):
         best = None
         i, fragment = k, block[k]
-        while i < size and fragment in frequency:  # the prefix dictionary holds every prefix
-            if frequency[fragment]:
-                value = log_probability.get(fragment)
-                if value is None:
-                    value = log_probability[fragment] = math.log(frequency[fragment]) \
-                        - log_probability[""]
-                candidate = (value + score[i + 1], i)
+        while i < size:
+            found = known.get(fragment, _UNSEEN)
+            if found is _UNSEEN:
+                found = fragment_of(fragment)
+            if found is None:  # no word starts with it
+                break
+            if found is not _PREFIX:
+                candidate = (found + score[i + 1], i)
                 if best is None or candidate > best:
                     best = candidate
             i += 1
@@ -282,11 +443,44 @@ def _best_path(block: str) -> list[int]:
     return ends
 
 
-@cache
-def _log_probabilities() -> dict[str, float]:
-    """Each dictionary word's log probability, filled as words are met (under "": the log of
-    the total frequency)."""
-    return {"": math.log(tokenizer().total)}
+#: What ``jieba.cut`` reads as blocks (its ``re_han_default``), what it gives as they come
+#: between them (``re_skip_default``), and the characters it joins into one word when the
+#: dictionary leaves them single (``re_eng``).
+_CUT_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)")
+_CUT_SKIP = re.compile("(\r\n|\\s)")
+_CUT_LATIN = re.compile("[a-zA-Z0-9]")
+
+
+def cut(text: str) -> list[str]:
+    """The words of ``jieba.cut(text, HMM=False)``: the dictionary's best path through each
+    block, single Latin letters and digits in a row joined, everything else one character (or
+    one ``\\r\\n``) at a time.
+
+    >>> cut("妇联在2024年召开会议")
+    ['妇联', '在', '2024', '年', '召开', '会议']
+    """
+    words: list[str] = []
+    for block in _CUT_BLOCK.split(text):
+        if not block:
+            continue
+        if not _CUT_BLOCK.match(block):
+            for part in _CUT_SKIP.split(block):
+                words += [part] if _CUT_SKIP.match(part) else list(part)
+            continue
+        ends, x, latin = _best_path(block), 0, ""
+        while x < len(block):
+            word = block[x:ends[x]]
+            if len(word) == 1 and _CUT_LATIN.match(word):
+                latin += word
+            else:
+                if latin:
+                    words.append(latin)
+                    latin = ""
+                words.append(word)
+            x = ends[x]
+        if latin:
+            words.append(latin)
+    return words
 
 
 def _hmm_words(text: str, start: int, end: int) -> list[Word]:

@@ -188,7 +188,7 @@ _WORD_FREQUENCY = 600
 
 def _frequency(word: str) -> int:
     """The frequency of a word in jieba's dictionary (0 if it holds none)."""
-    return segmenter.tokenizer().FREQ.get(word, 0)
+    return segmenter.dictionary().frequency(word)
 
 
 def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> bool:

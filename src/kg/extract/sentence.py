@@ -337,7 +337,7 @@ def _surname_starts() -> frozenset[str]:
 def _segments(window: str) -> dict[int, str]:
     """jieba's words of a short window, keyed by where each ends."""
     words, pos = {}, 0
-    for word in segmenter.tokenizer().cut(window, HMM=False):
+    for word in segmenter.cut(window):
         pos += len(word)
         words[pos] = word
     return words
