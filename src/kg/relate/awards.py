@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..extract import NAMED_AS
 from ..model import Mention
-from ..rules import per_rule_set, trigger_words
+from ..rules import per_rule_set, trigger_words, word_pattern
 from .facts import Facts
 from .titles import PostTitles
 from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
@@ -56,9 +56,11 @@ def _opening_person(document, sentence, by_sentence) -> Mention | None:
     return None
 
 
-#: What may open a clause before its award verb when the sentence leaves the subject out
-#: (并|被授予, 还|荣获, 先后|获评).
-_SUBJECTLESS_LEAD = re.compile(r"\s*(?:并|还|曾|又|先后|多次|曾经|也|均|同时)*\s*")
+@per_rule_set
+def _subjectless_lead() -> re.Pattern:
+    """What may open a clause before its award verb when the sentence leaves the subject out
+    (并|被授予, 还|荣获, 先后|获评: rules/words.tsv subjectless_adverbs)."""
+    return re.compile(rf"\s*{word_pattern('subjectless_adverbs')}*\s*")
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,7 @@ def awards_in_sentence(document, sentence, ms, facts):
     # here, nor is one that heads a list of its holders (…获得…先进集体名单 A B C)
     marked = document.marks.titles
     titles = marked[bisect_left(marked, (sentence[0],)):bisect_left(marked, (sentence[1],))] \
-        + tuple(m.span() for m in _DOCUMENT_TITLE.finditer(text, sentence[0], sentence[1]))
+        + tuple(m.span() for m in _document_title().finditer(text, sentence[0], sentence[1]))
     honours = [h for h in honours if not any(a <= h.start < b for a, b in titles)
                and (h.start, h.end) not in document.marks.list_headings]
     awarding = _Awarding(text, sentence, honours, recipients, facts)
@@ -175,7 +177,7 @@ def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
         return []  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
         # her company
     subjects = last_group(text, givers) if givers else []
-    if not subjects and opener is not None and _SUBJECTLESS_LEAD.fullmatch(
+    if not subjects and opener is not None and _subjectless_lead().fullmatch(
             text, a, end) and not any(r.start < t.start() for r in recipients
                                       if r.type != "Programme"):
         subjects = [opener]  # …。被评为国家教学名师: the person named just before
@@ -189,7 +191,7 @@ def _handed_over(awarding: _Awarding) -> None:
     for honour in awarding.honours:
         clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
         clause = max(clause, sentence[0])
-        handing = _HANDED_OVER.search(text, clause, honour.start)
+        handing = _handed_over_verb().search(text, clause, honour.start)
         if not (_PRESENTED.match(text, honour.end) or handing):
             continue
         before = handing.start() if handing else honour.start
@@ -293,9 +295,11 @@ def listed_under_headings(document, mentions, facts):
                           document.sentence_at(item[0]), year=year and year.group(1))
 
 
-#: The title of a document that names honours without conferring them, unmarked (关于表彰…
-#: 的决定; a marked one, 《…》, extract hands on).
-_DOCUMENT_TITLE = re.compile(r"关于[^,，。;；]*?的(?:决定|通报|通知|意见)")
+@per_rule_set
+def _document_title() -> re.Pattern:
+    """The title of a document that names honours without conferring them, unmarked (关于表彰…
+    的决定: rules/words.tsv document_kinds; a marked one, 《…》, extract hands on)."""
+    return re.compile(rf"关于[^,，。;；]*?的{word_pattern('document_kinds')}")
 
 #: The words between a title and the list of its holders (…称号的8户家庭分别是:).
 _LISTED_AFTER = re.compile(r"有(?=[^。;；、]{2,14}、)|[^。;；:：,，]{0,16}(?:分别是|分别为|如下[:：]|的是|的为)")
@@ -306,8 +310,11 @@ def _posts_after(titles: PostTitles, start: int, end: int) -> bool:
         titles.chain(start, end - length) for length in (2, 3))
 
 
-#: A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌).
-_HANDED_OVER = re.compile(r"(?:送上|送去|颁发|颁授|授予|颁)了?[“\"]?$")
+@per_rule_set
+def _handed_over_verb() -> re.Pattern:
+    """A verb of handing over right before a title (送上“…”荣誉证书, 颁授“…”证书和奖牌:
+    rules/words.tsv handing_verbs)."""
+    return re.compile(rf"{word_pattern('handing_verbs')}了?[“\"]?$")
 
 #: The word that makes the name after a title its holder's (…劳动奖章获得者、…宋爱珍).
 _HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")

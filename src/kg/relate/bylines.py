@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 
+from ..rules import per_rule_set, word_pattern, words
+
 
 def reporters(document, sentence, ms, facts):
     """A reporter named in a byline (记者 X, 作者:记者 X) works for the outlets the byline
     names before it on its line (中国妇女报·中国女网记者 X; 某网消息 (记者 X); 来源:某报
     作者:记者 X); the names listed after the first share its label (记者 X、Y)."""
     text = document.text
-    outlets = [m for m in ms if m.type == "Organisation" and _MEDIA.search(m.key or m.surface)]
+    outlets = [m for m in ms if m.type == "Organisation"
+               and (m.key or m.surface).endswith(words("outlet_endings"))]
     previous = None  # the reporter before and the label that names them
     for person in (m for m in ms if m.type == "Person"):
-        label = _REPORTER.search(text, max(sentence[0], person.start - 8), person.start)
+        label = _reporter().search(text, max(sentence[0], person.start - 8), person.start)
         if label is None and previous is not None \
                 and _REPORTER_JOIN.fullmatch(text, previous[0].end, person.start):
             label = previous[1]
@@ -32,9 +35,11 @@ def reporters(document, sentence, ms, facts):
             facts.add(person, "holdsPost", outlet, sentence, role=label.group(1))
 
 
-#: Words that end a news outlet's name.
-_MEDIA = re.compile(r"(?:报|网|电视台|电台|杂志社|通讯社|新闻社)$")
 #: Between two reporters' names of one byline.
 _REPORTER_JOIN = re.compile(r"[、\s]+")
-#: A reporter's label right before a name in a byline.
-_REPORTER = re.compile(r"(记者|通讯员|特约记者)[\s:：]*$")
+
+
+@per_rule_set
+def _reporter() -> re.Pattern:
+    """A reporter's label right before a name in a byline (rules/words.tsv reporter_titles)."""
+    return re.compile(rf"({word_pattern('reporter_titles')})[\s:：]*$")

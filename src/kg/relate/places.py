@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..places import place_index
+from ..rules import per_rule_set, word_pattern
 from .phrases import CLAUSE_END, is_inside
 
 
@@ -49,7 +50,7 @@ def located(document, sentence, ms, facts):
                 facts.add(m, "locatedIn", place, sentence)
         if m.type == "Organisation":
             # 华丰集团总部位于深圳市南山区: the places after 位于 in the body's clause
-            chain = {s.end() for s in _SITED_IN.finditer(text, m.end, sentence[1])}
+            chain = {s.end() for s in _sited_in().finditer(text, m.end, sentence[1])}
             for place in sorted(places, key=lambda p: p.start):
                 if place.start in chain and not CLAUSE_END.search(text, m.end, place.start):
                     chain.add(place.end)
@@ -92,8 +93,11 @@ def _implied_places(ms: list[Mention]) -> list[Mention]:
                     cue=_IMPLIED, implied_place="") for m in ms if m.implied_place]
 
 
-#: A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after.
-_SITED_IN = re.compile(r"(?:总部)?(?:位于|设在|坐落于|地处)")
+@per_rule_set
+def _sited_in() -> re.Pattern:
+    """A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after
+    (rules/words.tsv seat_verbs)."""
+    return re.compile(rf"(?:总部)?{word_pattern('seat_verbs')}")
 
 #: <programme>在<place>召开: held where 在 right after the programme names, up to the verb.
 _HELD_AFTER = re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"

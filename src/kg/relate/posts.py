@@ -272,7 +272,7 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
             if elected is None or (elected.start < sentence[0] and not renewed) else elected
         if unit is not None and titles.end(body) > body \
-                and _ELECTION.search(text, sentence[0], note):
+                and _election().search(text, sentence[0], note):
             seen.hold(group, unit, None, role=text[body:titles.end(body)])
 
 
@@ -336,10 +336,16 @@ _FURTHER_ELECTION = re.compile(r"[,，](?:并|又|同时|还)?(?=(?:全票|高�
 #: The term before the unit an election names (…当选为新一届|某会会长).
 _NEW_TERMS = ("新一届", "新一任", "新任")
 _NEW_TERM = re.compile(f"(?:{'|'.join(_NEW_TERMS)})?")
-#: 为 names a post after an election or appointment verb earlier in the sentence.
-_ELECTION = re.compile(r"任命|选举|推选|推举|增补|聘任|聘请|提名|当选|决定")
-_APPOINTED_AS = re.compile(_ADDRESS + "为")
 
+
+@per_rule_set
+def _election() -> re.Pattern:
+    """为 names a post after an election or appointment verb earlier in the sentence
+    (rules/words.tsv appointment_words)."""
+    return re.compile(word_pattern("appointment_words"))
+
+
+_APPOINTED_AS = re.compile(_ADDRESS + "为")
 
 def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
     """The people of a sentence grouped into 、-lists (a single name is a list of one)."""
@@ -470,7 +476,7 @@ def _post_after(titles: PostTitles, sentence: tuple[int, int], group: list[Menti
         closed = unit is not None \
             and text[_role_end(titles, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
         if note is not None and not closed \
-                and not _ELECTION.search(text, sentence[0], group[0].start):
+                and not _election().search(text, sentence[0], group[0].start):
             note = None
     return _NEW_TERM.match(text, note.end()).end() if note else None
 

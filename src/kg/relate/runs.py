@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, table, trigger_words
+from ..rules import per_rule_set, table, trigger_words, word_pattern, words
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
@@ -94,12 +94,14 @@ def _owner_before(text: str, programme, orgs):
     """The organisation written right before a programme's name, which it runs (教育部国家…
     计划, 中组部“万人计划”, 某公司建立的“…基地”), or None."""
     return next((o for o in orgs if o.end <= programme.start
-                 and _MADE_BY.fullmatch(text, o.end, programme.start)), None)
+                 and _made_by().fullmatch(text, o.end, programme.start)), None)
 
 
-#: Between a body and the programme it made: nothing, or a verb of making and 的 (建立的).
-_MADE_BY = re.compile(r"(?:(?:所|共同|联合)?(?:建立|建设|打造|创建|设立|开设|举办|开展|组织|发起|"
-                      r"推出|实施|主办|承办|捐建)的)?[“\"]?")
+@per_rule_set
+def _made_by() -> re.Pattern:
+    """Between a body and the programme it made: nothing, or a verb of making and 的 (建立的:
+    rules/words.tsv making_verbs)."""
+    return re.compile(rf"(?:(?:所|共同|联合)?{word_pattern('making_verbs')}的)?[“\"]?")
 
 
 def _named_otherwise(text: str, programme, orgs) -> bool:
@@ -203,12 +205,15 @@ _TOGETHER = re.compile(r"一起|一道|共同")
 
 def _initiators(text: str, start: int, end: int, orgs) -> list:
     """在X倡导下 / 在X的组织下，…开展Y: X initiated or organised Y with those who carry it out."""
-    return [o for under in _UNDER.finditer(text, start, end) for o in orgs
+    return [o for under in _under().finditer(text, start, end) for o in orgs
             if under.start("body") <= o.start and o.end <= under.end("body")]
 
 
-#: The body that initiates or organises what the clause after it does (在X倡导下, 在X的组织下).
-_UNDER = re.compile(r"在(?P<body>[^,，。;；]{2,30}?)的?(?:倡导|组织|号召|推动|牵头)下")
+@per_rule_set
+def _under() -> re.Pattern:
+    """The body that initiates or organises what the clause after it does (在X倡导下, 在X的
+    组织下: rules/words.tsv leading_verbs)."""
+    return re.compile(rf"在(?P<body>[^,，。;；]{{2,30}}?)的?{word_pattern('leading_verbs')}下")
 
 
 def _joined(text: str, start: int, programme, orgs) -> list:
@@ -226,10 +231,10 @@ def _joined(text: str, start: int, programme, orgs) -> list:
 def _launched(text: str, programme, programmes) -> list:
     """The programme a launch ceremony launches (“法治进万家”活动启动仪式): who holds the
     launch runs it too."""
-    if not programme.key.endswith(_LAUNCH_WORDS):
+    if not programme.key.endswith(words("launch_events")):
         return []
     return [p for p in programmes if p is not programme and is_inside(p, programme)
-            and _LAUNCH.match(text, p.end, programme.end)]
+            and _launch().match(text, p.end, programme.end)]
 
 
 #: Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
@@ -237,9 +242,11 @@ def _launched(text: str, programme, programmes) -> list:
 _SUBJECT_BEFORE_TRIGGER = re.compile(r"(?:等(?:单位|部门|机构|组织)?)?\s*(?:在[^,，。;；、]{1,16})?"
                                      r"\s*(?:联合|共同|携手|一起)?\s*")
 
-#: The ceremony that launches a programme, after the programme's name (…活动启动仪式).
-_LAUNCH_WORDS = ("启动仪式", "启动会", "开幕式")
-_LAUNCH = re.compile(r"[”\"]?(?:活动|项目|行动|工程|计划)?(?:" + "|".join(_LAUNCH_WORDS) + r")$")
+@per_rule_set
+def _launch() -> re.Pattern:
+    """The ceremony that launches a programme, after the programme's name (…活动启动仪式:
+    rules/words.tsv launch_events)."""
+    return re.compile(rf"[”\"]?(?:活动|项目|行动|工程|计划)?{word_pattern('launch_events')}$")
 
 #: Between a role verb and the programme it names: 主办的, 承办单位的 (由A主办的“…”活动).
 _ROLE_BEFORE_NAME = re.compile(r"(?:单位)?的\s*")
@@ -341,7 +348,7 @@ def role_lists(document, mentions, facts):
     text = document.text
     programmes = [m for m in mentions if m.type == "Programme" and m.cue != "pattern"]
     orgs = [m for m in mentions if m.type == "Organisation"]
-    labels = list(_ROLE_LABEL.finditer(text))
+    labels = list(_role_label().finditer(text))
     for i, label in enumerate(labels):
         end = min([m.start() for m in _LIST_END.finditer(text, label.end())][:1]
                   + [labels[i + 1].start() if i + 1 < len(labels) else len(text)])
@@ -356,8 +363,11 @@ def role_lists(document, mentions, facts):
                 facts.add(org, "runs", programme, document.sentence_at(org.start))
 
 
-#: A role in an event written as a label before the bodies that hold it (主办单位：, 承办单位为).
-_ROLE_LABEL = re.compile(r"(?:主办|承办|协办|联办|指导)单位\s*(?:[:：]|为|是)\s*")
+@per_rule_set
+def _role_label() -> re.Pattern:
+    """A role in an event written as a label before the bodies that hold it (主办单位：,
+    承办单位为: rules/words.tsv organiser_roles)."""
+    return re.compile(rf"{word_pattern('organiser_roles')}单位\s*(?:[:：]|为|是)\s*")
 #: Where a list of bodies after a label ends: the end of its sentence or line.
 _LIST_END = re.compile(r"[。;；\n]")
 #: How far before its role labels the event's name may stand (the title and first sentence).
