@@ -573,8 +573,8 @@ def test_meetings_are_run_by_the_body_they_belong_to(tmp_path: Path, text, body,
 
 def test_mentions_carry_the_cues_relate_reads():
     """Relate reads how a mention was found from its cue, not from the rule ids of extract
-    and resolve (an organ of a body), and the place a resolved name implies from the body's
-    mention: resolve makes no mention of its own."""
+    and resolve (an organ of a body, a place by its gazetteer form), and the place a resolved
+    name implies from the body's mention: resolve makes no mention of its own."""
     document = make_document("湖南省妇联召开会议。省妇联第五届执行委员会举办培训班。".encode(),
                              "cues.txt")
     document, extracted = extract_document(document)
@@ -582,7 +582,8 @@ def test_mentions_carry_the_cues_relate_reads():
     assert {(m.start, m.end, m.type) for m in mentions} \
         <= {(m.start, m.end, m.type) for m in extracted}
     cues = {(m.type, m.key, m.cue) for m in mentions if m.cue}
-    assert cues == {("Organisation", "湖南省妇女联合会第五届执行委员会", "organ")}
+    assert cues == {("Organisation", "湖南省妇女联合会第五届执行委员会", "organ"),
+                    ("Place", "湖南省", "gazetteer")}
     implied = {(m.surface, m.implied_place) for m in mentions if m.implied_place}
     assert implied == {("省妇联", "湖南省"), ("省妇联第五届执行委员会", "湖南省")}
     assert all(m.cue == "" and not m.implied_place for m in mentions

@@ -138,8 +138,8 @@ def divisions() -> dict[str, Division]:
     return found
 
 
-#: The rule id of gazetteer matches (a full name, or a short form whose key is the full name).
-GAZETTEER_RULE = "rules/places.tsv"
+#: The cue of gazetteer matches (a full name, or a short form whose key is the full name).
+GAZETTEER = "gazetteer"
 
 
 def _home_province(mentions: Sequence[Mention], province: str | None) -> str | None:
@@ -184,7 +184,8 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     Examples
     --------
     >>> def place(start, surface, key):
-    ...     return Mention("d", start, start + len(surface), surface, "Place", GAZETTEER_RULE, key)
+    ...     return Mention("d", start, start + len(surface), surface, "Place", "rules/places.tsv",
+    ...                    key, GAZETTEER)
     >>> found = [place(0, "中国", "中华人民共和国"), place(2, "湖南", "湖南省"),
     ...          place(9, "长岭", "长岭县"), place(20, "宁乡", "宁乡市")]
     >>> sorted(m.surface for m in stray_short_forms(found, "湖南省"))
@@ -197,7 +198,7 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     named = {m.key for m in mentions if m.type == "Place"}
     stray = set()
     for m in mentions:
-        if (m.type != "Place" or m.rule_id != GAZETTEER_RULE or m.surface == m.key
+        if (m.type != "Place" or m.cue != GAZETTEER or m.surface == m.key
                 or index.level(m.key) != "county"):
             continue
         above = index.ancestors(m.key) - {COUNTRY}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Marks, Mention
-from ..places import section_places
+from ..places import GAZETTEER, section_places
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
@@ -122,7 +122,7 @@ def _cue(candidate: Candidate) -> str:
     if candidate.rule_id.startswith("rules/patterns"):
         return "pattern"
     return {ORGAN: "organ", "extract:lower-level-place": "after-place",
-            GOVERNMENT_OF_POST: "post"}.get(candidate.rule_id, "")
+            GOVERNMENT_OF_POST: "post", "rules/places.tsv": GAZETTEER}.get(candidate.rule_id, "")
 
 
 def _sentence_candidates(sent: Sentence) -> list[Candidate]:
