@@ -57,3 +57,13 @@ def test_places_in_named_contests(text, winner, honour):
 def test_places_in_no_named_contest_are_no_honours(text):
     entities, _ = _read(text)
     assert not any(kind == "Honour" for kind, _ in entities)
+
+
+@pytest.mark.parametrize("text, body, place, home", [
+    ("上海市福建商会举办年会。", "上海市福建商会", "上海市", "福建省"),
+    ("深圳市湖南企业商会组织会员考察。", "深圳市湖南企业商会", "深圳市", "湖南省"),
+])
+def test_a_body_of_natives_sits_where_they_live(text, body, place, home):
+    _, facts = _read(text)
+    assert (body, "locatedIn", place) in facts
+    assert (body, "locatedIn", home) not in facts

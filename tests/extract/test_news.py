@@ -125,3 +125,12 @@ def test_sustainable_is_no_verb_inside_a_name():
 def test_two_events_joined_are_not_one_name():
     programmes = _programmes("组织“春晖大讲堂”和家长恳谈会。")
     assert not any("和" in name for name in programmes)
+
+
+def test_a_title_running_into_a_longer_word_opens_no_name():
+    assert not _people("公司法定代表人出庭应诉。")
+
+
+def test_towns_of_a_list_are_no_people():
+    people = _people("他先后走访了城关镇、李家庄镇、高蓬镇、东风街道。")
+    assert not any(name.endswith("镇") for name in people)

@@ -159,9 +159,23 @@ def _tagged_names(sent: Sentence, surnames,
         # need no context
         known = len(name) == 3 and dictionary_words().get(name) == "nrfg" \
             and text[a - 1:a] not in "“\"「 "
-        if (before and after) or known:
+        if ((before and after) or known) and not _in_list_of_places(text, a, b):
             result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
     return result
+
+
+#: The end of a town's, village's or district's name.
+_PLACE_END = re.compile(r"(?:[镇乡村区县]|街道|社区)$")
+
+
+def _in_list_of_places(text: str, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` ends like a town's name (…镇) in a 、-list whose item beside it
+    ends so too (李某镇、高某镇、某某街道: towns, not people)."""
+    if not _PLACE_END.search(text, start, end):
+        return False
+    after = re.match(r"、([^、，,。;；\s]{1,8})", text[end:end + 10])
+    before = re.search(r"([^、，,。;；\s]{1,8})、$", text[max(0, start - 10):start])
+    return any(item and _PLACE_END.search(item.group(1)) for item in (after, before))
 
 
 def _clause_closing_char(sent: Sentence, words: list, i: int) -> bool:
@@ -277,6 +291,8 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
     text = sent.text
     result = []
     for s, e, p in _outermost(sent.hits_of("post")):
+        if text[s:e + 1] in common_words():
+            continue  # 法定代表|人: the title runs on into a longer word (代表人, 主席团)
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
         start = _LINK_AFTER_POST.match(text, start).end()  # 副主席还有|甲、乙
         # …代表|市科协作报告: a level word opens a body's name, not a person's

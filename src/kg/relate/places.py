@@ -20,6 +20,21 @@ from ..rules import per_rule_set, word_pattern
 from .phrases import CLAUSE_END, is_inside
 
 
+@per_rule_set
+def _native_body() -> re.Pattern:
+    """A body of natives of a place, after the place's name (…企业商会, …籍…同乡会)."""
+    return re.compile(r"(?:企业|籍)?" + word_pattern("native_bodies"))
+
+
+def _seat(text: str, inside: list[Mention]) -> list[Mention]:
+    """The place an organisation whose name holds ``inside`` sits in: the last, unless that
+    one names where the members of a body of natives come from (上海市|浙江|商会: in 上海市)."""
+    if len(inside) >= 2 and _native_body().match(text, inside[-1].end) \
+            and inside[-2].key not in place_index().ancestors(inside[-1].key):
+        return inside[-2:-1]
+    return inside[-1:]
+
+
 def located(document, sentence, ms, facts):
     """Where the organisations and programmes of a sentence are: places inside their names,
     after 位于, and where an event is held (在 a place)."""
@@ -36,7 +51,7 @@ def located(document, sentence, ms, facts):
             stationed = m.surface.find("驻")
             if stationed >= 0:
                 inside = [p for p in inside if p.start > m.start + stationed]
-            inside = inside[-1:]
+            inside = _seat(text, inside)
         elif m.key.endswith(("会议", "全会")):
             # the place in the name of the body a session is named after (江西省妇联十三届二次
             # 执委会议, also when only implied: 省妇联…) is the body's seat, not the venue; a
