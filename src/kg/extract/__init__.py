@@ -21,11 +21,11 @@ from .lexicon import byline_titles
 from .lists import listed_holders
 from .organisations import GOVERNMENT_OF_POST, ORGAN
 from .overlaps import settle_overlaps
-from .programmes import NAMED_AS
+from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
 
 __all__ = ["extract_mentions", "extract_document", "settle_overlaps", "ORGAN",
-           "NAMED_AS", "Candidate", "RULES"]
+           "named_as", "Candidate", "RULES"]
 
 #: The rules of every family in the order they run on a sentence; each is called as
 #: ``rule(sentence, found)`` with the candidates the rules before it found, and returns its own.

@@ -108,7 +108,7 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
         elif _TITLE_AFTER.match(text, end) or (_prize_name().search(inner) and not tail) \
-                or NAMED_AS.search(text, max(sent.start, start - 4), start):
+                or named_as().search(text, max(sent.start, start - 4), start):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
@@ -206,8 +206,11 @@ def _media_after() -> re.Pattern:
 
 _TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
 
-#: The verb before a title that says it was conferred (…首批命名的“…”).
-NAMED_AS = re.compile(r"(?:命名|授予|评定|认定|评选)的[“\"]?$")
+@per_rule_set
+def named_as() -> re.Pattern:
+    """The verb before a title that says it was conferred (…首批命名的“…”: rules/words.tsv
+    naming_verbs), right before the title's marks."""
+    return re.compile(rf"{word_pattern('naming_verbs')}的[“\"]?$")
 
 
 @per_rule_set

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..extract import NAMED_AS
+from ..extract import named_as
 from ..model import Mention
 from ..rules import per_rule_set, trigger_words, word_pattern
 from .facts import Facts
@@ -230,7 +230,7 @@ def _named_after_title(awarding: _Awarding, honour: Mention, year: str | None,
 def _named_as(awarding: _Awarding, honour: Mention, year: str | None) -> None:
     """A是2015年团省委首批命名的“…”: the subject of 是 holds the title named."""
     text, sentence = awarding.text, awarding.sentence
-    if not NAMED_AS.search(text, sentence[0], honour.start):
+    if not named_as().search(text, sentence[0], honour.start):
         return
     clause = max([sentence[0]] + [m.end() for m in CLAUSE_END.finditer(
         text, sentence[0], honour.start)])
