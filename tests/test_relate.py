@@ -624,6 +624,16 @@ def test_no_government_without_its_place(tmp_path, text):
     assert not [e for e in graph.entities if e.name.endswith("人民政府")]
 
 
+def test_a_village_branch_secretary_also_heads_the_village_committee(tmp_path):
+    graph = graph_of(tmp_path, "攸县皇图岭镇石羊塘村党支部书记、村委会主任谭某某介绍了情况。")
+    name = {e.iri: e.name for e in graph.entities}
+    posts = {(name[f.subject], name[f.object], f.role) for f in graph.facts
+             if f.predicate == "holdsPost"}
+    assert ("谭某某", "攸县皇图岭镇石羊塘村党支部", "书记") in posts
+    assert ("谭某某", "攸县皇图岭镇石羊塘村村民委员会", "主任") in posts
+    assert ("攸县皇图岭镇石羊塘村村民委员会", "石羊塘村") in facts_of(graph, "locatedIn")
+
+
 @pytest.mark.parametrize("text, person, body, role", [
     ("常委会同意陈立新辞去衡阳市人民政府市长职务。", "陈立新", "衡阳市人民政府", "市长"),
     ("吴秀英以湘潭市妇联党组书记身份列席会议。", "吴秀英", "湘潭市妇女联合会党组", "书记"),

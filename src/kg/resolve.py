@@ -274,6 +274,9 @@ def _full_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+#: The endings of a village's or community's name, whose committee is named in full
+#: (某村村委会 -> 某村村民委员会).
+_VILLAGE_ENDINGS = ("村", "社区")
 #: A place's government written short (某市政府…), the place first.
 _PLACE_GOVERNMENT = re.compile(r"(.+?)(?<!人民)政府")
 #: A government's name after its place (…人民政府, …政府).
@@ -290,8 +293,10 @@ def _full_body_form(name: str) -> str:
             return name  # another country's body keeps its own name (俄罗斯联邦政府)
         if at > 0 and (_innermost_place(before) or before in _known_canonicals()
                        or (_place_at_start(before) and before.endswith(_zone_words()))
-                       or _innermost_place(_GOVERNMENT_END.sub("", before))):
-            # (a place's government may come first: 某市人民政府妇儿工委)
+                       or _innermost_place(_GOVERNMENT_END.sub("", before))
+                       or before.endswith(_VILLAGE_ENDINGS)):
+            # (a place's government may come first: 某市人民政府妇儿工委; a village or
+            # community below the gazetteer: 青山村村委会)
             rest = name[at + len(short):]
             if "{place}" in full:
                 return full.format(place=before) + rest

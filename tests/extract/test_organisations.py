@@ -67,9 +67,18 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("株洲市海联会会长出席。", "株洲市海外联谊会"),
     # a development zone's management committee, its short form written in full
     ("株洲市天元新区管委会主任讲话。", "株洲市天元新区管理委员会"),
+    # a village committee written in full
+    ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
 ])
 def test_more_bodies_by_their_suffix(text, name):
     assert ("Organisation", name) in entities(text)
+
+
+def test_a_village_committee_in_a_chain_of_posts_is_the_villages():
+    # 某村党支部书记、村委会主任: the committee of the village the branch is named after
+    found = entities("攸县皇图岭镇石羊塘村党支部书记、村委会主任谭某某介绍了情况。")
+    assert ("Organisation", "攸县皇图岭镇石羊塘村党支部") in found
+    assert ("Organisation", "攸县皇图岭镇石羊塘村村民委员会") in found
 
 
 @pytest.mark.parametrize("text, name, cut", [

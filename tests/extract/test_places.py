@@ -132,3 +132,11 @@ def test_a_run_of_three_province_abbreviations_is_a_list_of_places():
     found = entities("开展闽港澳台青年交流活动。")
     assert {("Place", "香港特别行政区"), ("Place", "澳门特别行政区"), ("Place", "台湾省")} <= found
     assert ("Place", "青海省") not in found   # 青 of 青年 opens a word
+
+
+@pytest.mark.parametrize("text", [
+    "大会选举产生了新一届村党支部委员会。",
+    "会上选举产生村妇联主席1名。",
+])
+def test_a_phrase_of_procedure_before_a_village_body_is_no_village(text):
+    assert not [name for kind, name in entities(text) if kind == "Place"]

@@ -312,28 +312,44 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
     ends = {c.end: c for c in found if c.type == "Organisation"}
     post_ends: dict[int, int] = {}
     for s, e, _ in sent.hits_of("post"):
-        post_ends[e] = min(s, post_ends.get(e, s))
+        # the longest title ending there that starts where a unit ends, else the longest
+        # (青山村党支部|书记, not 青山|村党支部书记; 全国妇联|党组副书记)
+        known = post_ends.get(e)
+        if known is None or (s in ends, -s) > (known in ends, -known):
+            post_ends[e] = s
     post_starts = {s for s, _, _ in sent.hits_of("post")}
     # a unit that names its own place or body (、贵阳市妇儿工委主任) is no part of the first
     named = {c.start for c in found if c.type in ("Organisation", "Place")}
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         left = sent.limit(s)
+        village = _VILLAGE_UNIT.match(text, left, e)
         if kind == "top" or needs == "country" or left == s and len(suffix) < 2 \
                 or text[left - 1:left] != "、" \
                 or not (e in post_starts or _head_of_unit(sent, s, e)) \
-                or left in named or LEVEL_START.match(text, left):
+                or left in named or LEVEL_START.match(text, left) and not village:
             continue
         pos = left - 1  # back over the posts of the chain to the body that opens it
         while pos in post_ends and pos not in ends:
             pos = post_ends[pos]
             pos = pos - 1 if text[pos - 1:pos] == "、" else pos
         parent = ends.get(pos)
-        if parent is not None and pos < left - 1:
-            result.append(Candidate(left, e, "Organisation", rule_id,
-                                    (parent.key or text[parent.start:parent.end]) + text[left:e],
-                                    "department"))
+        if parent is None or pos >= left - 1:
+            continue
+        name = parent.key or text[parent.start:parent.end]
+        if village:
+            # 某村党支部书记、村委会主任: the committee of the village the branch is named after
+            at = name.rfind(village.group())
+            if at < 0:
+                continue
+            name = name[:at + len(village.group())]
+        result.append(Candidate(left, e, "Organisation", rule_id, name + text[left:e],
+                                "department"))
     return result
+
+
+#: The level word of a village's or community's own body in a chain of posts (村|委会主任).
+_VILLAGE_UNIT = re.compile(r"村|社区")
 
 
 def _head_of_unit(sent: Sentence, s: int, e: int) -> bool:

@@ -296,7 +296,17 @@ def _town_body_after(sent: Sentence, start: int, end: int) -> bool:
     only_suffixes = f"(?:{word_pattern('town_suffixes')}|{word_pattern('village_suffixes')})+"
     return not sent.text.startswith(words("town_determiners"), start) \
         and not re.fullmatch(only_suffixes, sent.text[start:end]) \
+        and not _procedure_words(re.sub(only_suffixes + "$", "", sent.text[start:end])) \
         and any(s == end and p[3] in ("top", "body", "party") for s, _, p in sent.suffix_hits)
+
+
+def _procedure_words(name: str) -> bool:
+    """Whether the words before a village's suffix are a phrase of procedure, not a name:
+    a term or count (新一届|村, 一届) or a verb among several words (选举产生|村); a village
+    may be named by one verb (新建村, 胜利村)."""
+    found = [dictionary_words().get(name[i:j]) for i in range(len(name))
+             for j in range(i + 2, len(name) + 1)]
+    return any(tag in ("b", "m") for tag in found) or len(name) >= 4 and "v" in found
 
 
 def _remember_zones(sent: Sentence, sited: list[Candidate]) -> None:

@@ -51,7 +51,7 @@ def located(document, sentence, ms, facts):
             stationed = m.surface.find("驻")
             if stationed >= 0:
                 inside = [p for p in inside if p.start > m.start + stationed]
-            inside = _seat(text, inside)
+            inside = _seat(text, _places_of_unit(m, inside, places))
         elif m.key.endswith(("会议", "全会")):
             # the place in the name of the body a session is named after (江西省妇联十三届二次
             # 执委会议, also when only implied: 省妇联…) is the body's seat, not the venue; a
@@ -108,11 +108,23 @@ def _implied_places(ms: list[Mention]) -> list[Mention]:
                     cue=_IMPLIED, implied_place="") for m in ms if m.implied_place]
 
 
+def _places_of_unit(body: Mention, inside: list[Mention], places: list[Mention]) -> list[Mention]:
+    """The places ``inside`` a body's name, and for a unit the text names without its places
+    (某村党支部书记、村委会主任: only the place its name implies is inside) the later places of
+    its name that the sentence writes (``places``), in the name's order."""
+    if not inside or any(p.cue != _IMPLIED for p in inside):
+        return inside
+    implied = inside[-1].key
+    tail = body.key[body.key.find(implied) + len(implied):]
+    return inside + sorted((p for p in places if p.key in tail), key=lambda p: tail.rfind(p.key))
+
+
 @per_rule_set
 def _sited_in() -> re.Pattern:
     """A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after
     (rules/words.tsv seat_verbs)."""
     return re.compile(rf"(?:总部)?{word_pattern('seat_verbs')}")
+
 
 #: <programme>在<place>召开: held where 在 right after the programme names, up to the verb.
 _HELD_AFTER = re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
