@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..rules import per_rule_set, table, word_pattern
-from .lexicon import byline_titles, compiled_rules
+from .lexicon import byline_titles, compiled_rules, transliteration
 from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
@@ -219,9 +219,13 @@ def person_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 def _spelled_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
     """Foreign names spelled by sound that open a phrase or follow a joining word, before an
     action (特朗普|在…发文, 普京和|泽连斯基|当天…, 默克尔|曾…)."""
-    text, result = sent.text, []
-    for pos in range(sent.start, sent.end - 2):
-        if pos > sent.start and text[pos - 1] not in _PHRASE_OPENERS:
+    text, result, sounds = sent.text, [], transliteration()
+    # (a phrase's start: the sentence's, or a character after an opener; such a name has three
+    # characters that spell by sound at least)
+    starts = [sent.start] if sent.end - sent.start >= 3 else []
+    starts += [m.end() for m in _PHRASE_OPENER.finditer(text, sent.start, sent.end - 3)]
+    for pos in starts:
+        if not (text[pos] in sounds and text[pos + 1] in sounds and text[pos + 2] in sounds):
             continue
         end = spelled_name_at(sent, pos)
         if end:
@@ -233,7 +237,7 @@ def _spelled_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
 SPELLED_NAME = "extract:spelled-name"
 
 #: What may stand right before a name that opens a phrase.
-_PHRASE_OPENERS = frozenset("，,、；;：:“\"（(和与同及据 \n")
+_PHRASE_OPENER = re.compile("[，,、；;：:“\"（(和与同及据 \n]")
 
 
 #: Words that join two people (王某和李某一起…).
@@ -530,6 +534,8 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         spans = _list_item_spans(sent, m, counted, surnames)
+        if not spans:
+            continue
         # a frequent word jieba tags as a name (李鹏) among names that look like names
         named = any(looks_like_name(text[a:b], surnames) for a, b in spans)
         names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
@@ -547,20 +553,28 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
 
 def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list[tuple[int, int]]:
     """The spans of the items of a 、-list, the first cut to the name at its end (授予|次仁卓玛,
-    女带头人|齐晓景), the last to the name at its start (or to the head count after it)."""
+    女带头人|齐晓景), the last to the name at its start (or to the head count after it); none
+    when the last item starts no name (then the list is not one of names)."""
+    items = match.group().split("、")
+    last_start = match.end() - len(items[-1])
+    last_end = match.end() if counted else person_at(sent, last_start, surnames)
+    if not last_end:
+        return []
     spans, pos = [], match.start()
-    for item in match.group().split("、"):
-        spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
+    for item in items:
+        spans.append((pos, pos + len(_ITEM_NOTE.split(item)[0])))
         pos += len(item) + 1
     first_start, first_end = spans[0]
     first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
     spans[0] = (first_start, first_end)
     if not (counted and first_end - first_start <= 6):
         spans[0] = _name_after_role(sent, first_start, first_end, surnames)
-    last_start, _ = spans[-1]
-    spans[-1] = (last_start, match.end() if counted
-                 else person_at(sent, last_start, surnames) or last_start)
+    spans[-1] = (last_start, last_end)
     return spans
+
+
+#: Where an item's bracketed note starts (某某(女)).
+_ITEM_NOTE = re.compile(r"[（(]")
 
 
 def _confirmed_by_tagger(sent: Sentence, found: list[Candidate]) -> list[Candidate]:

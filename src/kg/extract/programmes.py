@@ -228,11 +228,13 @@ def _quotations(sent: Sentence):
     """``(start, end, inner, tail_from)`` of every quoted phrase, marks included, in text
     order; ``tail_from`` is where words that continue the name may start (past the space
     that stands for a closing quotation mark)."""
+    text, start, end = sent.text, sent.start, sent.end
     found = [(m.start(), m.end(), m.group(1).strip(), m.end())
-             for m in _QUOTED.finditer(sent.text, sent.start, sent.end)]
-    # the space after a spaced phrase stands for its closing mark
-    found += [(m.start(), m.end() + 1, m.group(1), m.end() + 1)
-              for m in _SPACED.finditer(sent.text, sent.start, sent.end)]
+             for m in _QUOTED.finditer(text, start, end)]
+    if text.find(" ", start, end) >= 0:  # (the pattern of a spaced phrase is slow to try)
+        # the space after a spaced phrase stands for its closing mark
+        found += [(m.start(), m.end() + 1, m.group(1), m.end() + 1)
+                  for m in _SPACED.finditer(text, start, end)]
     return sorted(found)
 
 
