@@ -67,3 +67,18 @@ def test_a_body_of_natives_sits_where_they_live(text, body, place, home):
     _, facts = _read(text)
     assert (body, "locatedIn", place) in facts
     assert (body, "locatedIn", home) not in facts
+
+
+def test_a_state_s_post_standing_alone_is_held_in_no_body_named_before():
+    text = ("外交部发言人孙明远说，中方欢迎此访。外交部还公布了日程。\n"
+            "访问期间，代表团会见了该国总统阿卜杜拉、总理萨利赫，并同外长哈米德举行会谈。")
+    _, facts = _read(text)
+    assert not any(s in ("萨利赫", "哈米德") and p == "holdsPost" for s, p, _ in facts)
+
+
+def test_a_news_agency_in_datelines_is_not_the_page_s_own_body():
+    text = ("新华社上海6月2日电 研讨会今天开幕。\n"
+            "新华社上海6月3日电 会上，分管副主席郑国华作了总结。")
+    entities, facts = _read(text)
+    assert ("Person", "郑国华") in entities
+    assert ("郑国华", "holdsPost", "新华通讯社") not in facts

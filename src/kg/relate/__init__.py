@@ -60,8 +60,8 @@ def relate(document: Document, mentions: tuple[Mention, ...],
         by_sentence.setdefault(document.sentence_at(m.start), []).append(m)
     for ms in by_sentence.values():
         ms.sort(key=lambda m: (m.start, -m.end))
-    facts = Facts(document, iris, document_organisation(mentions, document.marks.titles),
-                  by_sentence)
+    facts = Facts(document, iris, document_organisation(mentions, document.marks.titles,
+                                                        document.text), by_sentence)
     for sentence, ms in sorted(by_sentence.items()):
         for rule in SENTENCE_RULES:
             rule(document, sentence, ms, facts)

@@ -1,6 +1,8 @@
 """The facts of one document as the rules find them, and the merge of all documents' facts."""
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from typing import Iterable, Mapping
 
@@ -54,12 +56,15 @@ class Facts:
 
 
 def document_organisation(mentions: Iterable[Mention],
-                          titles: tuple[tuple[int, int], ...] = ()) -> Mention | None:
+                          titles: tuple[tuple[int, int], ...] = (),
+                          text: str = "") -> Mention | None:
     """The organisation a document names most (its author or subject), if any; a body named
     inside a 《title》 (《中华全国妇女联合会章程》: ``titles``, brackets included) is not
-    counted, one that is the whole title (《中国妇女报》) is."""
+    counted, one that is the whole title (《中国妇女报》) is; nor is a news outlet in a
+    dateline or a byline of ``text`` (新华社北京5月3日电, 新华社记者): it reports, the page is
+    about others."""
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and m.cue != "pattern" and not any(
+                     and m.cue != "pattern" and not in_dateline(text, m) and not any(
                          start <= m.start and m.end <= end and (m.start, m.end) != (start + 1, end - 1)
                          for start, end in titles))
     if not counts:
@@ -68,6 +73,18 @@ def document_organisation(mentions: Iterable[Mention],
     if count < 2:
         return None
     return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+#: What follows a news outlet's name in a dateline or byline: a place and a date and 电 or
+#: 讯, or a reporter's title.
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|(?:特约|驻[\u4e00-\u9fff]{1,4})?"
+                       r"(?:记者|通讯员)|讯")
+
+
+def in_dateline(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a news outlet in a dateline or byline (新华社北京5月3日电,
+    新华社记者), which reports what the sentence says rather than takes part in it."""
+    return _DATELINE.match(text, mention.end) is not None
 
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..places import COUNTRY, place_index
-from ..rules import per_rule_set, table, word_pattern
-from .facts import Facts
+from ..rules import per_rule_set, table, word_pattern, words
+from .facts import Facts, in_dateline
 from .titles import PostTitles
 
 
@@ -163,9 +163,9 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
             or any(_FOREIGN_NAME_WORDS.fullmatch(text, p.end, post_start) for p in seen.places
                    if p.key != COUNTRY and place_index().level(p.key) == "country") \
             or not _stands_alone(text, seen.sentence[0], post_start) \
-            or _GOVERNMENT_HEAD.search(post):
-        return
-    earlier = [o for o in orgs if o.end <= post_start]
+            or _GOVERNMENT_HEAD.search(post) or post.endswith(words("state_posts")):
+        return  # (总理某某, 外长某某: a state's post, in no body named before)
+    earlier = [o for o in orgs if o.end <= post_start and not in_dateline(text, o)]
     led = [o for o in earlier if o.end in titled]
     note = _NOTE_BEFORE.search(text, seen.sentence[0], post_start)
     # 某委员会（以下简称“某会”）主席: the body named before the note holds the post
