@@ -220,13 +220,11 @@ def _spelled_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
     """Foreign names spelled by sound that open a phrase or follow a joining word, before an
     action (特朗普|在…发文, 普京和|泽连斯基|当天…, 默克尔|曾…)."""
     text, result, sounds = sent.text, [], transliteration()
-    # (a phrase's start: the sentence's, or a character after an opener; such a name has three
-    # characters that spell by sound at least)
     starts = [sent.start] if sent.end - sent.start >= 3 else []
     starts += [m.end() for m in _PHRASE_OPENER.finditer(text, sent.start, sent.end - 3)]
     for pos in starts:
         if not (text[pos] in sounds and text[pos + 1] in sounds and text[pos + 2] in sounds):
-            continue
+            continue  # (such a name spells three characters by sound at least)
         end = spelled_name_at(sent, pos)
         if end:
             result.append(Candidate(pos, end, "Person", SPELLED_NAME, text[pos:end], "person"))
@@ -533,9 +531,7 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
         return result  # no list (the list pattern is slow to try at every character)
     for m in _NAME_LIST.finditer(text, sent.start, sent.end):
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
-        spans = _list_item_spans(sent, m, counted, surnames)
-        if not spans:
-            continue
+        spans = _list_item_spans(sent, m, counted, surnames)  # (none: no result)
         # a frequent word jieba tags as a name (李鹏) among names that look like names
         named = any(looks_like_name(text[a:b], surnames) for a, b in spans)
         names = [(a, b) for i, (a, b) in enumerate(spans) if b > a and (
@@ -562,7 +558,7 @@ def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list
         return []
     spans, pos = [], match.start()
     for item in items:
-        spans.append((pos, pos + len(_ITEM_NOTE.split(item)[0])))
+        spans.append((pos, pos + len(re.split(r"[（(]", item)[0])))
         pos += len(item) + 1
     first_start, first_end = spans[0]
     first_start = max(first_start, sent.limit(first_end - 1))  # 授予|次仁卓玛
@@ -571,10 +567,6 @@ def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list
         spans[0] = _name_after_role(sent, first_start, first_end, surnames)
     spans[-1] = (last_start, last_end)
     return spans
-
-
-#: Where an item's bracketed note starts (某某(女)).
-_ITEM_NOTE = re.compile(r"[（(]")
 
 
 def _confirmed_by_tagger(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
