@@ -228,3 +228,20 @@ def test_the_verbs_before_a_contest_open_no_name():
     found = {n for kind, n in entities("全省开始湖南省青年技能大赛,经过网络知识竞赛,结果揭晓。")
              if kind == "Programme"}
     assert "湖南省青年技能大赛" in found and not [n for n in found if n.startswith(("开始", "经过"))]
+
+
+def test_words_naming_no_event_joined_by_ji_are_part_of_the_name():
+    found = entities("3月8日，湘潭市妇联在雨湖公园举办湘潭市家庭教育促进法宣传暨2024年“护苗”"
+                     "行动启动仪式。")
+    assert ("Programme", "湘潭市家庭教育促进法宣传暨2024年护苗行动启动仪式") in found
+
+
+@pytest.mark.parametrize("text, event", [
+    ("湘潭市妇女研究会第三次代表大会暨性别平等研讨会在湘潭举行。", "湘潭市妇女研究会第三次代表大会"),
+    # an action before 暨 is no part of the event
+    ("12月3日，湘潭县妇联换届暨湘潭县第五次妇女代表大会召开。", "湘潭县第五次妇女代表大会"),
+])
+def test_two_events_or_an_action_and_an_event_joined_by_ji_stay_two(text, event):
+    found = entities(text)
+    assert ("Programme", event) in found
+    assert not [name for kind, name in found if "暨" in name]

@@ -144,6 +144,10 @@ def _with_lead(sent: Sentence, candidate: Candidate, found: list[Candidate]) -> 
     if candidate.type != "Programme" or text[candidate.start] not in "“\"" \
             or text[candidate.end - 1] in "”\"":
         return candidate  # only a quoted name with a programme word after its marks
+    joined = _across_ji(sent, candidate.start, found)
+    if joined < candidate.start:  # 某规划宣传暨2023年“某某”活动启动仪式
+        name = text[joined:candidate.end].replace("“", "").replace("”", "").replace('"', "")
+        return Candidate(joined, candidate.end, "Programme", candidate.rule_id, name, "quoted")
     lead = sent.limit(candidate.start)
     if not 2 <= candidate.start - lead <= 8 or not sent.is_name(lead, candidate.start) \
             or not _names_something(text[lead:candidate.start]) or any(
@@ -306,6 +310,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                              and not p[1].endswith("会议")])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         left = _across_conjunction(sent, left, s, found)
+        left = _across_ji(sent, left, found)
         if p[2] == "short":
             left = max(left, _short_name_start(sent, s))
             if dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
@@ -358,6 +363,38 @@ def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candida
             or dictionary_words().get(word_ending_at(sent, left - 1)) in DESCRIBING | {"v"}:
         return left
     return start
+
+
+def _across_ji(sent: Sentence, left: int, found: list[Candidate]) -> int:
+    """Where a programme's name starts when 暨 joins it to words before that name no event
+    of their own (某规划宣传暨2023年“某某”活动启动仪式, 纪念“三八”国际妇女节暨表彰大会:
+    one event): the start of those words. Two events (…代表大会暨…论坛) stay two, and an
+    action before 暨 (妇联换届|暨…代表大会) is no part of the event's name."""
+    text = sent.text
+    joined = _JOINED_BY_JI.search(text, sent.start, left)
+    if joined is None:
+        return left
+    ji = joined.start()
+    opening = _EVENT_OPENING.search(text, sent.start, ji)
+    start = opening.end() if opening else sent.start
+    words = text[start:ji]
+    if not 4 <= len(words) <= 24 or not _NAME_WORDS.fullmatch(words) \
+            or dictionary_words().get(word_ending_at(sent, ji)) == "v" \
+            or any(e == ji for _, e, _ in sent.hits_of("prog_word")) \
+            or any(c.end == ji and c.type in ("Organisation", "Person", "Programme")
+                   for c in found):
+        return left
+    return start
+
+
+#: What the words of an event's name follow: the verb holding it, or a punctuation mark (the
+#: last one before its name).
+_EVENT_OPENING = re.compile(r"(?:举办|举行|召开|开展|启动|开幕|[,，。;；:：、\s])(?!.*(?:举办|举行|召开|"
+                            r"开展|启动|开幕|[,，。;；:：、\s]))")
+#: 暨 right before a programme's name, a year and an opening quotation mark allowed between.
+_JOINED_BY_JI = re.compile(r"暨(?:\d{4}年(?:度)?)?[“\"]?$")
+#: The words of a name: Han characters, digits and quoted words.
+_NAME_WORDS = re.compile(r"[\u4e00-\u9fff\d“”\"]+")
 
 
 def _short_name_start(sent: Sentence, pos: int) -> int:
