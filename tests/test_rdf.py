@@ -66,12 +66,16 @@ def declared_kg_terms() -> set[str]:
 
 
 def vocab_kg_terms() -> set[str]:
-    terms = set()
-    for value in vars(vocab).values():
-        values = value.values() if isinstance(value, dict) else [value]
-        terms |= {str(v) for v in values
-                  if isinstance(v, rdflib.URIRef) and str(v).startswith(str(KG))}
-    return terms
+    terms = {*vocab.CLASS_IRI.values(), *vocab.PREDICATE_IRI.values(), *vocab.TERMS.values()}
+    return {term for term in terms if term.startswith(str(KG))}
+
+
+def test_the_vocabulary_s_rdflib_terms_are_its_iris():
+    assert vocab.FACT == rdflib.URIRef(vocab.TERMS["FACT"]) and vocab.KG.Fact == vocab.FACT
+    assert vocab.CLASS == {name: rdflib.URIRef(iri) for name, iri in vocab.CLASS_IRI.items()}
+    assert vocab.SKOS is rdflib.namespace.SKOS
+    assert {name: str(getattr(vocab, name.upper())) for name in vocab.PREFIXES} \
+        == vocab.PREFIXES
 
 
 def test_every_vocab_term_is_declared_in_the_ontology_and_vice_versa():

@@ -17,11 +17,7 @@ Examples
 """
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
-
-#: kg's version, from the installed package's metadata.
-__version__ = version("kg")
 
 from . import rdf
 from .errors import InputError, KgError, OutputError, QueryError, RuleError
@@ -37,6 +33,18 @@ __all__ = [
     "ENTITY_TYPES", "PREDICATES",
     "KgError", "InputError", "OutputError", "QueryError", "RuleError",
 ]
+
+
+def __getattr__(name: str):
+    """``kg.__version__``, kg's version, read from the installed package's metadata when first
+    asked for (importing ``importlib.metadata`` takes 0.05 s that a run which never shows the
+    version or hashes kg's code does not need)."""
+    if name == "__version__":
+        from importlib.metadata import version
+
+        globals()["__version__"] = version("kg")
+        return globals()["__version__"]
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 
 def load(path: str | Path) -> KnowledgeGraph:

@@ -17,10 +17,9 @@ import json
 import shutil
 from dataclasses import astuple
 from functools import cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
-from . import __version__
 from .errors import OutputError
 from .io import ensure_folder, write_atomic
 from .model import DocumentInfo, Entity, Evidence, Fact
@@ -38,6 +37,8 @@ _LIBRARIES = ("jieba", "opencc", "pyahocorasick", "readability-lxml", "lxml")
 def code_hash() -> str:
     """A hash of kg's version, its Python modules and rule files, and the versions of the
     libraries that read documents (what decides a document's result besides the document)."""
+    from . import __version__
+
     versions = [__version__] + [_version(name) for name in _LIBRARIES]
     digest = hashlib.sha256(" ".join(versions).encode())
     for name, path in hashed_files():
@@ -57,6 +58,8 @@ def hashed_files() -> list[tuple[str, Path]]:
 
 
 def _version(distribution: str) -> str:
+    from importlib import metadata
+
     try:
         return f"{distribution}={metadata.version(distribution)}"
     except metadata.PackageNotFoundError:

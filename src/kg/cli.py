@@ -13,11 +13,10 @@ import os
 import sys
 import time
 import traceback
-import webbrowser
 from functools import partial
 from pathlib import Path
 
-from . import __version__, cache, evaluate, export, outputs, pipeline, query, rdf, store, viz
+from . import cache, evaluate, export, outputs, pipeline, query, rdf, viz
 from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
@@ -29,12 +28,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Chinese "
                                      "institutional text.", epilog=EXIT_STATUS,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"kg {__version__}")
+    parser.add_argument("--version", action=_Version,
+                        help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     for add_command in (_add_build, _add_eval, _add_rules, _add_export, _add_query, _add_load,
                         _add_serve, _add_validate, _add_view):
         add_command(sub)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: kg's version, read only when asked for (see ``kg.__getattr__``)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import __version__
+
+        print(f"kg {__version__}")
+        parser.exit()
 
 
 def _add_build(sub) -> None:
@@ -427,12 +440,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_load(args) -> int:
+    from . import store  # http.server: imported only for the commands that use it
+
     triples = store.load(args.graphs, args.store, replace=args.replace)
     print(f"{args.store}: {triples:,} triples")
     return 0
 
 
 def cmd_serve(args) -> int:
+    from . import store
+
     endpoint = store.Endpoint(args.store, args.host, args.port, timeout=args.timeout or None,
                               memory_mb=args.memory or None, verbose=args.verbose)
     print(f"kg serve: SPARQL endpoint (read-only) at {endpoint.url}", flush=True)
@@ -460,6 +477,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_view(args) -> int:
+    import webbrowser
+
     graph = rdf.load(args.graph)
     output = Path(args.output or Path(args.graph).with_suffix(".html"))
     page = viz.write_html(graph, output, title=f"{output.stem} · {viz.DEFAULT_TITLE}")

@@ -49,8 +49,9 @@ def _json_text(value) -> str:
     return neutralise(json.dumps(value, ensure_ascii=False, separators=(",", ":")), "json")
 
 
-#: Characters XML 1.0 does not allow (controls, surrogates, U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Characters XML 1.0 does not allow (controls, surrogates, U+FFFE, U+FFFF), spelled as the
+#: few they are rather than as the complement of what XML allows (which takes 15 ms to compile).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _xml_text(value):

@@ -23,6 +23,7 @@ import resource
 import signal
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Sequence
 
@@ -63,7 +64,15 @@ _PN_START = "A-Za-z0-9_:\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u03
             "\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd" \
             "\U00010000-\U000effff"
 _PN_MORE = _PN_START + "\\-\u00b7\u0300-\u036f\u203f\u2040"
-_PN_LOCAL = re.compile(f"[{_PN_START}](?:[{_PN_MORE}.]*[{_PN_MORE}])?")
+
+
+@cache
+def _pn_local() -> re.Pattern:
+    """The PN_LOCAL pattern, compiled when a table first shows an IRI (its character classes
+    span most of Unicode: 15 ms to compile, which a run that queries nothing does not need)."""
+    return re.compile(f"[{_PN_START}](?:[{_PN_MORE}.]*[{_PN_MORE}])?")
+
+
 # SERVICE as a keyword: outside strings, IRIs and comments, not a variable or prefixed name.
 _LEXICAL_NOISE = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
                             r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
@@ -416,7 +425,7 @@ def term_text(term: Term | None) -> str:
     if isinstance(term, pyoxigraph.BlankNode):
         return f"_:{term.value}"
     for namespace, prefix in _TABLE_PREFIXES:
-        if term.value.startswith(namespace) and _PN_LOCAL.fullmatch(term.value[len(namespace):]):
+        if term.value.startswith(namespace) and _pn_local().fullmatch(term.value[len(namespace):]):
             return f"{prefix}:{term.value[len(namespace):]}"
     return f"<{term.value}>"
 

@@ -2,10 +2,7 @@
 it (:func:`to_rdflib`)."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
-
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..graph import KnowledgeGraph
 from ..model import DocumentInfo, Entity, Fact
@@ -18,7 +15,11 @@ from .terms import (Node, _ALT_LABEL, _AREA, _CLOSE_MATCH, _CODE, _CONTAINED_IN,
                     _HAS_EVIDENCE, _HAS_MENTION, _HEADLINE, _IDENTIFIER, _INT, _IRI, _IS_CLASS,
                     _IS_DOCUMENT, _IS_EVIDENCE, _IS_FACT, _IS_MENTION, _LABEL, _LANG, _Memo, _NAME,
                     _PLAIN, _PREDICATES, _PREFIX, _PREF_LABEL, _REGION, _ROLE, _SHA256, _START,
-                    _STATES, _SUFFIX, _TYPE, _YEAR, _YEAR_FORM, _YEAR_TERM)
+                    _STATES, _SUFFIX, _TYPE, _XSD_DATE, _XSD_G_YEAR, _YEAR, _YEAR_FORM,
+                    _YEAR_TERM)
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 # ------------------------------------------------------------------ description
@@ -218,6 +219,17 @@ def _subject(node: Node) -> str:
 
 def to_rdflib(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
     """The graph as an rdflib ``Graph`` (the same triples as :func:`to_turtle`)."""
+    from rdflib import Graph, Literal, URIRef  # only here: rdflib takes 0.1 s to import
+
+    datatypes = {_YEAR: URIRef(_XSD_G_YEAR), _DATE: URIRef(_XSD_DATE)}
+
+    def term(kind: int, tag: str | None, value):
+        if kind == _IRI:
+            return URIRef(value)
+        if kind == _LANG:
+            return Literal(value, lang=tag)
+        return Literal(value, datatype=datatypes.get(kind))
+
     g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
@@ -225,15 +237,5 @@ def to_rdflib(graph: KnowledgeGraph, base: str = DEFAULT_BASE) -> Graph:
         node = URIRef(subject)
         for predicate, kind, tag, values in entries:
             for value in values:
-                g.add((node, URIRef(predicate), _rdflib_term(kind, tag, value)))
+                g.add((node, URIRef(predicate), term(kind, tag, value)))
     return g
-
-
-def _rdflib_term(kind: int, tag: str | None, value):
-    if kind == _IRI:
-        return URIRef(value)
-    if kind == _LANG:
-        return Literal(value, lang=tag)
-    if kind in (_YEAR, _DATE):
-        return Literal(value, datatype=XSD.gYear if kind == _YEAR else XSD.date)
-    return Literal(value)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from rdflib import Graph, Literal, URIRef
 
 from ..errors import InputError
 from ..graph import KnowledgeGraph
 from ..model import DocumentInfo, Entity, Evidence, Fact
-from ..vocab import CLASS, LANG_TRADITIONAL, PREDICATE
+from ..vocab import CLASS_IRI, LANG_TRADITIONAL, PREDICATE_IRI
 from .terms import (_ALT_LABEL, _DATE_PUBLISHED, _DERIVED_FROM, _DOCUMENT, _END, _EXACT, _FACT,
                     _FACT_OBJECT, _FACT_PREDICATE, _FACT_SUBJECT, _HAS_EVIDENCE, _HAS_MENTION,
                     _HEADLINE, _IDENTIFIER, _LABEL, _NAME, _PREFIX, _PREF_LABEL, _REGION, _ROLE,
                     _SHA256, _START, _SUFFIX, _TYPE, _YEAR_TERM)
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 
 # ------------------------------------------------------------------ reading back
@@ -25,8 +28,8 @@ from .terms import (_ALT_LABEL, _DATE_PUBLISHED, _DERIVED_FROM, _DOCUMENT, _END,
 _Object = str | tuple[str, str | None]
 _Nodes = dict[str, dict[str, list[_Object]]]
 
-_CLASS_NAME = {str(iri): name for name, iri in CLASS.items()}
-_PREDICATE_NAME = {str(iri): name for name, iri in PREDICATE.items()}
+_CLASS_NAME = {iri: name for name, iri in CLASS_IRI.items()}
+_PREDICATE_NAME = {iri: name for name, iri in PREDICATE_IRI.items()}
 
 
 def load(path: str | Path) -> KnowledgeGraph:
@@ -56,6 +59,8 @@ def load(path: str | Path) -> KnowledgeGraph:
 def from_rdflib(g: Graph, source: str = "<rdflib graph>") -> KnowledgeGraph:
     """The ``KnowledgeGraph`` an rdflib graph of an export describes (``source`` names it in
     errors)."""
+    from rdflib import Literal, URIRef  # only here: rdflib takes 0.1 s to import
+
     nodes: _Nodes = {}
     for s, p, o in g:
         if isinstance(s, URIRef):

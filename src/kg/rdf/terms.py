@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib.namespace import RDF, RDFS, SKOS
-
-from ..vocab import (ADMINISTRATIVE_AREA, CLASS, CLOSE_MATCH, CONTAINED_IN, DIVISION_CODE, DOCUMENT,
-                     EVIDENCE, FACT, FACT_OBJECT, FACT_PREDICATE, FACT_SUBJECT, HAS_EVIDENCE,
-                     HAS_MENTION, MENTION, OA, PREDICATE, PROV, REGION, ROLE, SCHEMA, SEGMENT_CHAR,
-                     SHA256, YEAR)
+from ..vocab import CLASS_IRI, NAMESPACES, PREDICATE_IRI, SEGMENT_CHAR, TERMS
 
 
 # Kinds of object lists in a node description.
@@ -25,24 +20,28 @@ _SEGMENT = re.compile(f"(?:{SEGMENT_CHAR.pattern}|%[0-9A-Fa-f]{{2}})*")
 _HIERARCHICAL_BASE = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^/?#]+/([^?#]*/)?")
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 
-# The terms of the modelling as plain strings (a Namespace attribute lookup is slow, and the
-# writer memoises IRI spellings under str keys, which a URIRef never equals).
-_TYPE, _PREF_LABEL, _LABEL, _ALT_LABEL = map(str, (RDF.type, SKOS.prefLabel, RDFS.label,
-                                                   SKOS.altLabel))
-_IDENTIFIER, _NAME, _DERIVED_FROM = map(str, (SCHEMA.identifier, SCHEMA.name,
-                                              PROV.wasDerivedFrom))
-_HEADLINE, _DATE_PUBLISHED = map(str, (SCHEMA.headline, SCHEMA.datePublished))
-_START, _END, _EXACT, _PREFIX, _SUFFIX = map(str, (OA.start, OA.end, OA.exact, OA.prefix,
-                                                   OA.suffix))
-_MENTION, _HAS_MENTION = map(str, (MENTION, HAS_MENTION))
-_DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = map(str, (DOCUMENT, EVIDENCE, FACT, SHA256,
-                                                          REGION))
-_FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = map(
-    str, (FACT_SUBJECT, FACT_PREDICATE, FACT_OBJECT, ROLE, YEAR, HAS_EVIDENCE))
-_CODE, _CONTAINED_IN, _AREA, _CLOSE_MATCH = map(str, (DIVISION_CODE, CONTAINED_IN,
-                                                      ADMINISTRATIVE_AREA, CLOSE_MATCH))
-_CLASSES = {name: str(iri) for name, iri in CLASS.items()}
-_PREDICATES = {name: str(iri) for name, iri in PREDICATE.items()}
+# The terms of the modelling as plain strings (the writer memoises IRI spellings under str keys,
+# which an rdflib URIRef never equals).
+_RDF, _RDFS, _SKOS, _SCHEMA, _PROV, _OA = (NAMESPACES[name] for name in
+                                           ("RDF", "RDFS", "SKOS", "SCHEMA", "PROV", "OA"))
+_TYPE, _PREF_LABEL, _LABEL, _ALT_LABEL = (_RDF + "type", _SKOS + "prefLabel", _RDFS + "label",
+                                          _SKOS + "altLabel")
+_IDENTIFIER, _NAME = _SCHEMA + "identifier", _SCHEMA + "name"
+_DERIVED_FROM = _PROV + "wasDerivedFrom"
+_HEADLINE, _DATE_PUBLISHED = _SCHEMA + "headline", _SCHEMA + "datePublished"
+_START, _END, _EXACT, _PREFIX, _SUFFIX = (_OA + term for term in
+                                          ("start", "end", "exact", "prefix", "suffix"))
+_MENTION, _HAS_MENTION = TERMS["MENTION"], TERMS["HAS_MENTION"]
+_DOCUMENT, _EVIDENCE, _FACT, _SHA256, _REGION = (TERMS[name] for name in (
+    "DOCUMENT", "EVIDENCE", "FACT", "SHA256", "REGION"))
+_FACT_SUBJECT, _FACT_PREDICATE, _FACT_OBJECT, _ROLE, _YEAR_TERM, _HAS_EVIDENCE = (
+    TERMS[name] for name in ("FACT_SUBJECT", "FACT_PREDICATE", "FACT_OBJECT", "ROLE", "YEAR",
+                             "HAS_EVIDENCE"))
+_CODE, _CONTAINED_IN, _AREA, _CLOSE_MATCH = (TERMS[name] for name in (
+    "DIVISION_CODE", "CONTAINED_IN", "ADMINISTRATIVE_AREA", "CLOSE_MATCH"))
+_XSD_DATE, _XSD_G_YEAR = NAMESPACES["XSD"] + "date", NAMESPACES["XSD"] + "gYear"
+_CLASSES = dict(CLASS_IRI)
+_PREDICATES = dict(PREDICATE_IRI)
 # Entries that never change, built once (a large graph has hundreds of thousands of nodes).
 _IS_CLASS = {name: (_TYPE, _IRI, None, (iri,)) for name, iri in _CLASSES.items()}
 _IS_DOCUMENT, _IS_EVIDENCE, _IS_FACT, _IS_MENTION = (

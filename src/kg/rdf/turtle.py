@@ -8,7 +8,6 @@ from typing import Iterable
 from urllib.parse import quote
 
 import pyoxigraph
-from rdflib.namespace import XSD
 
 from ..errors import OutputError
 from ..graph import KnowledgeGraph
@@ -22,7 +21,8 @@ from .terms import (_ABSOLUTE, _ALT_LABEL, _AREA, _CLASSES, _CLOSE_MATCH, _DATE_
                     _FACT_PREDICATE, _FACT_SUBJECT, _HAS_EVIDENCE, _HAS_MENTION, _HEADLINE,
                     _HIERARCHICAL_BASE, _IDENTIFIER, _IRI_UNSAFE, _LABEL, _LITERAL_ESCAPE,
                     _LOCAL_NAME, _MENTION, _Memo, _NAME, _PLAIN, _PREDICATES, _PREFIX, _PREF_LABEL,
-                    _REGION, _ROLE, _SEGMENT, _SHA256, _START, _SUFFIX, _YEAR_FORM, _YEAR_TERM)
+                    _REGION, _ROLE, _SEGMENT, _SHA256, _START, _SUFFIX, _XSD_DATE, _XSD_G_YEAR,
+                    _YEAR_FORM, _YEAR_TERM)
 
 
 # ------------------------------------------------------------------ Turtle writer
@@ -145,7 +145,7 @@ def _write_documents(out: list[str], terms: _TurtleTerms, documents, gazetteer: 
     iri = terms.iri
     is_document = f"a {iri(_DOCUMENT)}"
     identifier, name, sha256, region, headline, published, xsd_date = map(
-        iri, (_IDENTIFIER, _NAME, _SHA256, _REGION, _HEADLINE, _DATE_PUBLISHED, str(XSD.date)))
+        iri, (_IDENTIFIER, _NAME, _SHA256, _REGION, _HEADLINE, _DATE_PUBLISHED, _XSD_DATE))
     nodes = []
     for doc in documents:
         subject = str(document_iri(doc.id, base))
@@ -224,7 +224,7 @@ def _write_facts_and_evidence(out: list[str], terms: _TurtleTerms, facts: Iterab
     derived, start, end, exact, before, after = map(
         iri, (_DERIVED_FROM, _START, _END, _EXACT, _PREFIX, _SUFFIX))
     states = {name: f"{iri(_FACT_PREDICATE)} {iri(p)}" for name, p in _PREDICATES.items()}
-    g_year = iri(str(XSD.gYear))
+    g_year = iri(_XSD_G_YEAR)
     documents = _Memo(lambda doc_id: iri(str(document_iri(doc_id, base))))
     evidence_iris = _evidence_iris(base)
     fact_nodes, evidence_nodes = [], {}
