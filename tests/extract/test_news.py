@@ -134,3 +134,28 @@ def test_a_title_running_into_a_longer_word_opens_no_name():
 def test_towns_of_a_list_are_no_people():
     people = _people("他先后走访了城关镇、李家庄镇、高蓬镇、东风街道。")
     assert not any(name.endswith("镇") for name in people)
+
+
+@pytest.mark.parametrize("text, person", [
+    # the parts of a foreign name a middle dot joins are one name
+    ("俱乐部宣布与米哈伊尔·斯坦科维奇正式签约。", "米哈伊尔·斯坦科维奇"),
+    # a married woman's two surnames and her name, after a post
+    ("律政司司长梁陈美玲9月3日出席典礼。", "梁陈美玲"),
+    # a speech verb after a name the tagger reads is no part of it
+    ("陈志坚说，双方合作前景广阔。", "陈志坚"),
+    ("谭明说,两国交往十分频繁。", "谭明"),
+])
+def test_names_of_news_reports(text, person):
+    assert person in _people(text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("新任主教练于来年1月与球队会合。", "于来年"),
+    ("希望大家牢记总书记殷殷嘱托。", "殷殷嘱托"),
+])
+def test_time_words_and_adverbs_are_no_names(text, not_person):
+    assert not_person not in _people(text)
+
+
+def test_a_leader_s_verb_ends_a_delegation_s_name():
+    assert "国会代表团" in _organisations("去年议长率国会代表团访华。")

@@ -70,6 +70,12 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
                 segmented_at(sent, spelled.end()) or name_after().match(text, spelled.end())):
             return spelled.end()  # 冯德莱恩: a foreign name whose first sound is a surname
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
+    if han and dictionary_words().get(text[pos + 1:pos + 3]) == "t":
+        han = ()  # 于|来年: a preposition and a time word, not a surname and a name
+    if han and not compound and text[pos + 1:pos + 2] in surnames and text[pos] != text[pos + 1] \
+            and not any(name_after().match(text, end) for end in (pos + 2, pos + 3)) \
+            and _ends_name(sent, pos + 4):
+        han = (4,)  # 林郑月娥: a married woman's two surnames and her name
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
                                 and not _NOT_NAME_START.match(text, pos)) else ()
     if other:
@@ -104,6 +110,11 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     return None
 
 
+def _ends_name(sent: Sentence, end: int) -> bool:
+    """Whether a name may end at ``end``: the sentence's end, a follower of names or a digit."""
+    return end <= sent.end and (end == sent.end or name_after().match(sent.text, end) is not None)
+
+
 def spelled_name_at(sent: Sentence, pos: int) -> int | None:
     """The end of a foreign name spelled by sound at ``pos`` (three characters at least:
     特朗普, 默克尔), where jieba's segmentation ends a word before punctuation, a follower of
@@ -115,8 +126,24 @@ def spelled_name_at(sent: Sentence, pos: int) -> int | None:
     for end in range(spelled.end(), pos + 2, -1):
         if segmented_at(sent, end) and not is_word(text[pos:end]) \
                 and len(word_ending_at(sent, end)) <= end - pos and _action_follows(sent, end):
+            if text[end:end + 1] in _MIDDLE_DOTS:
+                # 拉多米尔·安蒂奇: the parts a middle dot joins are one name
+                return _joined_part_end(sent, end + 1) or end
             return end
     return None
+
+
+def _joined_part_end(sent: Sentence, pos: int) -> int | None:
+    """The end of the part of a foreign name after a middle dot at ``pos - 1``: a run of
+    spelling characters, two at least, that jieba's segmentation ends."""
+    part = _spelled_by_sound().match(sent.text, pos, min(sent.end, pos + 8))
+    if part is None:
+        return None
+    return next((end for end in range(part.end(), pos + 1, -1) if segmented_at(sent, end)), None)
+
+
+#: Dots that join the parts of a foreign name.
+_MIDDLE_DOTS = frozenset("·•・‧")
 
 
 def _action_follows(sent: Sentence, pos: int) -> bool:
@@ -207,7 +234,8 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
     # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
     # may have four
     return len(name) != 4 or name[:2] in surnames or name[0] not in surnames \
-        or sum(char in transliteration() for char in name) >= 3
+        or sum(char in transliteration() for char in name) >= 3 \
+        or (strong and name[1] in surnames)  # 林郑月娥 after a post: two surnames
 
 
 def _is_foreign_pair(pair: str) -> bool:

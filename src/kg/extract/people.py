@@ -183,7 +183,8 @@ def _clause_closing_char(sent: Sentence, words: list, i: int) -> bool:
     if i >= len(words):
         return False
     a, b, tag = words[i]
-    return b - a == 1 and tag != "x" and (b >= sent.end or sent.text[b] in _CLAUSE_MARKS)
+    return b - a == 1 and tag not in ("x", "v") and not name_after().match(sent.text, a) \
+        and (b >= sent.end or sent.text[b] in _CLAUSE_MARKS)  # (王某|说, is no name)
 
 
 #: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
