@@ -143,6 +143,10 @@ def test_aliases_carry_no_quotation_marks_stray_spaces_or_invisible_characters(t
     # a city paper that names one of its counties, never the city: 市 is the county's city
     ("市妇联在汝阳县开展关爱留守儿童活动，县妇联参加。", "洛阳市妇女联合会", "市妇联"),
     ("市妇联在汝阳县开展关爱留守儿童活动，县妇联参加。", "汝阳县妇女联合会", "县妇联"),
+    # the county or city the page names, referred to as this one or the one named before
+    ("汝城县召开会议。该县妇联主席出席。汝城县妇联。", "汝城县妇女联合会", "该县妇联"),
+    ("汝城县召开会议。我县残联理事长出席。汝城县残联。", "汝城县残疾人联合会", "我县残联"),
+    ("郴州市召开会议。本市总工会主席出席。郴州市总工会。", "郴州市总工会", "本市总工会"),
     # a county-level city is the 市 itself
     ("市妇联在高安市开展关爱留守儿童活动。", "高安市妇女联合会", "市妇联"),
 ])
