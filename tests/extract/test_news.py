@@ -159,3 +159,17 @@ def test_time_words_and_adverbs_are_no_names(text, not_person):
 
 def test_a_leader_s_verb_ends_a_delegation_s_name():
     assert "国会代表团" in _organisations("去年议长率国会代表团访华。")
+
+
+def test_cadres_are_no_department():
+    organisations = _organisations("南宁市委机关干部黄志明对记者说。")
+    assert not any(name.endswith("干部") for name in organisations)
+
+
+def test_a_caption_s_position_is_no_byline():
+    assert _people("行政长官李家明(前排左二)9月26日出席酒会。") == {"李家明"}
+
+
+def test_an_ambassador_and_his_name_open_no_government():
+    organisations = _organisations("美国驻华大使普理赫代表美国政府递交信件。")
+    assert not any("大使" in name for name in organisations)

@@ -84,7 +84,10 @@ def _bilateral() -> re.Pattern:
 
 def suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
     """A suffix must not run on into a longer dictionary word (部 in 部分, 大学 in 大学毕业);
-    a one-character suffix (部, 局, 委 …) must also be followed by a word start."""
+    a one-character suffix (部, 局, 委 …) must also be followed by a word start; a word of
+    people that ends like a unit (机关干部) ends none."""
+    if sent.text.endswith(words("unit_like_words"), sent.start, end):
+        return False
     if end in sent.word_starts:
         return True
     if not segmented_at(sent, end):
@@ -235,10 +238,16 @@ _DIVISION_ENDS = frozenset("省市县区州盟旗")
 _PROPER_NAME_TAGS = frozenset(("nt", "nz", "j"))
 
 
+#: jieba tags of people's names, foreign ones too (普理赫 nrt).
+_PERSON_TAGS = frozenset(("nr", "nrt", "nrfg"))
+
+
 def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
-    """Whether a post title followed by a person's name lies between ``start`` and ``end``."""
+    """Whether a post title followed by a person's name (with a Han surname, or one jieba's
+    tagger reads: 大使|普理赫) lies between ``start`` and ``end``."""
     surnames = compiled_rules()[3]
-    return any(start < s and e < end and person_at(sent, e, surnames)
+    return any(start < s and e < end and (person_at(sent, e, surnames)
+                                          or sent.tagged_word_tag(e) in _PERSON_TAGS)
                for s, e, _ in sent.hits_of("post"))
 
 

@@ -480,9 +480,8 @@ def _bracketed_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list
         tokens = re.split(r"[\s、]+", m.group(1).strip())
         if _not_name().search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
             continue
-        if m.end() < sent.end and re.match(r"[\u4e00-\u9fff]", text[m.end()]) \
-                and any(NUMERAL.match(t, len(t) - 1) for t in tokens):
-            continue  # a caption's position, 某某(左一)在…, is no byline
+        if any(NUMERAL.match(t, len(t) - 1) for t in tokens):
+            continue  # a caption's position, 某某(左一)在…, 某某(前排左二)9月…, is no byline
         if sum(t[0] in surnames or t[:2] in surnames for t in tokens) * 2 < len(tokens):
             continue
         pos = m.start(1)
