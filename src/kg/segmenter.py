@@ -82,8 +82,8 @@ class Dictionary:
         self.model = model
         #: The log probability of a character the dictionary lacks: log(1) - log(total).
         self.unknown = 0.0 - math.log(total)
-        #: What ``fragment`` found for each string met on a path: see there.
-        self.fragments: dict[str, float | object | None] = {}
+        #: ``fragment``'s answer for each string met on a path (a dict: see there).
+        self.fragments = Answers(self._look_up_fragment)
 
     def frequency(self, word: str) -> int:
         """The word's frequency (0 for a string the dictionary does not hold as a word)."""
@@ -94,27 +94,37 @@ class Dictionary:
         """As a path through the dictionary meets ``text``: its log probability if it is a word
         (of a frequency above 0), ``_PREFIX`` if it only starts one (jieba's prefix dictionary
         holds it with frequency 0), None if no word starts with it. Each string is looked up
-        in the trie once (``fragments`` keeps the answers: a text's recurring strings then
-        cost a dict lookup, as jieba's prefix dictionary did)."""
-        found = self.fragments.get(text, _UNSEEN)
-        if found is _UNSEEN:
-            index = self.trie.get(text)
-            if index is not None and self.frequencies[index]:
-                found = self.log_probabilities[index]
-            else:
-                found = _PREFIX if next(self.trie.iterkeys(text), None) is not None else None
-            self.fragments[text] = found
-        return found
+        in the trie once (``fragments[text]`` is the same answer, a dict lookup for a string
+        met before, as jieba's prefix dictionary was)."""
+        return self.fragments[text]
 
+    def _look_up_fragment(self, text: str) -> float | object | None:
+        index = self.trie.get(text)
+        if index is not None and self.frequencies[index]:
+            return self.log_probabilities[index]
+        return _PREFIX if next(self.trie.iterkeys(text), None) is not None else None
+
+
+class Answers(dict):
+    """A dict that answers a key it lacks with ``look_up(key)`` and keeps the answer: the
+    strings a text repeats cost a dict lookup after the first (a trie is compact, not fast), and
+    only the strings a run meets are ever held as Python objects."""
+
+    def __init__(self, look_up: Callable):
+        super().__init__()
+        self._look_up = look_up
+
+    def __missing__(self, key):
+        answer = self[key] = self._look_up(key)
+        return answer
 
 
 class WordTags(Mapping):
     """The words of jieba's dictionary of ``shortest`` to ``longest`` characters and of a
     frequency of at least ``least``, each with its tag: a read-only mapping over the trie.
 
-    Each string asked about is looked up in the trie once and its answer kept in a dict, so a
-    text's recurring words cost a dict lookup (the trie is compact, not fast) and only the
-    strings a run meets are ever held in Python objects.
+    Each string asked about is looked up in the trie once (``answers``, a dict of its tag or
+    None by string).
 
     >>> tags = WordTags(dictionary(), 2, 4)
     >>> tags["妇联"], tags.get("妇"), "中华人民共和国" in tags
@@ -123,12 +133,11 @@ class WordTags(Mapping):
 
     def __init__(self, words: Dictionary, shortest: int, longest: int, least: int = 0):
         self._words, self._shortest, self._longest, self._least = words, shortest, longest, least
-        self._known: dict[str, str | None] = {}
+        #: The tag, or None, of each string asked about.
+        self.answers = Answers(self._look_up)
 
     def get(self, word: str, default=None):
-        tag = self._known.get(word, _UNSEEN)
-        if tag is _UNSEEN:
-            tag = self._known[word] = self._look_up(word)
+        tag = self.answers[word]
         return default if tag is None else tag
 
     def _look_up(self, word: str) -> str | None:
@@ -155,9 +164,8 @@ class WordTags(Mapping):
         return sum(1 for _ in self)
 
 
-#: What a dict of answers holds for a string not looked up yet; what ``Dictionary.fragment``
-#: gives a string that only starts words.
-_UNSEEN, _PREFIX = object(), object()
+#: What ``Dictionary.fragment`` gives a string that only starts words.
+_PREFIX = object()
 
 
 @cache
@@ -376,6 +384,8 @@ def read_unread(text: str, word: Word) -> list[Word]:
 
 
 def _gap_words(text: str, start: int, end: int) -> list[Word]:
+    if end - start < 2:  # most often: nothing, or one punctuation mark
+        return [(start, end, "x")] if end > start else []
     return [(m.start(), m.end(), "x") for m in _GAP_WORD.finditer(text, start, end)]
 
 
@@ -383,7 +393,7 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
                  beside: frozenset[str]) -> list[Word]:
     """One block's words: the dictionary's path, each stretch of single characters that the
     dictionary does not hold given to the HMM (if wanted), as ``jieba.posseg`` does."""
-    words_of, tags = dictionary(), word_tags()
+    words_of, tags = dictionary(), word_tags().answers
     block = text[start:end]
     ends = _best_path(block)
     pieces: list[Word] = []  # dictionary words, and single-character stretches (tag None)
@@ -391,7 +401,7 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
     while x < len(block):
         y = ends[x]
         if y - x > 1:
-            pieces.append((start + x, start + y, tags.get(block[x:y], "x")))
+            pieces.append((start + x, start + y, tags[block[x:y]] or "x"))
         elif pieces and pieces[-1][2] is None:
             pieces[-1] = (pieces[-1][0], start + y, None)
         else:
@@ -403,9 +413,9 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
         if tag is not None:
             words.append((a, b, tag))
         elif b - a == 1:
-            words.append((a, b, tags.get(stretch, "x")))
+            words.append((a, b, tags[stretch] or "x"))
         elif words_of.frequency(stretch):  # a word the path did not take: one per character
-            words += [(p, p + 1, tags.get(text[p], "x")) for p in range(a, b)]
+            words += [(p, p + 1, tags[text[p]] or "x") for p in range(a, b)]
         elif wanted(a, b) or any(0 <= j < len(pieces) and pieces[j][2] in beside
                                  for j in (i - 1, i + 1)):
             words += _hmm_words(text, a, b)
@@ -419,28 +429,30 @@ def _best_path(block: str) -> list[int]:
     probable path through jieba's dictionary: ``Tokenizer.get_DAG`` and ``Tokenizer.calc`` in
     one pass (the same sums in the same order, ties to the longer word, so the same path)."""
     words = dictionary()
-    known, fragment_of, unknown = words.fragments, words.fragment, words.unknown
+    known, unknown = words.fragments, words.unknown
     size = len(block)
     score, ends = [0.0] * (size + 1), [0] * size
     for k in range(size - 1, -1, -1):
-        best = None
+        best, end = _NO_WORD, 0
         i, fragment = k, block[k]
         while i < size:
-            found = known.get(fragment, _UNSEEN)
-            if found is _UNSEEN:
-                found = fragment_of(fragment)
+            found = known[fragment]
             if found is None:  # no word starts with it
                 break
-            if found is not _PREFIX:
-                candidate = (found + score[i + 1], i)
-                if best is None or candidate > best:
-                    best = candidate
             i += 1
+            if found is not _PREFIX:
+                value = found + score[i]
+                if value >= best:  # jieba's max of (value, end): ties to the later end
+                    best, end = value, i
             fragment = block[k:i + 1]
-        if best is None:
-            best = (unknown + score[k + 1], k)
-        score[k], ends[k] = best[0], best[1] + 1
+        if not end:
+            best, end = unknown + score[k + 1], k + 1
+        score[k], ends[k] = best, end
     return ends
+
+
+#: Below any path's score.
+_NO_WORD = float("-inf")
 
 
 #: What ``jieba.cut`` reads as blocks (its ``re_han_default``), what it gives as they come
