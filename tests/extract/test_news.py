@@ -173,3 +173,7 @@ def test_a_caption_s_position_is_no_byline():
 def test_an_ambassador_and_his_name_open_no_government():
     organisations = _organisations("美国驻华大使普理赫代表美国政府递交信件。")
     assert not any("大使" in name for name in organisations)
+
+
+def test_a_name_before_a_time_adverb():
+    assert "鲁正" in _people("省委副书记、省长鲁正在长沙会见了代表团。")

@@ -70,7 +70,8 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
                 segmented_at(sent, spelled.end()) or name_after().match(text, spelled.end())):
             return spelled.end()  # 冯德莱恩: a foreign name whose first sound is a surname
     han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
-    if han and dictionary_words().get(text[pos + 1:pos + 3]) == "t":
+    if han and text[pos] in _PREPOSITION_SURNAMES \
+            and dictionary_words().get(text[pos + 1:pos + 3]) == "t":
         han = ()  # 于|来年: a preposition and a time word, not a surname and a name
     if han and not compound and text[pos + 1:pos + 2] in surnames and text[pos] != text[pos + 1] \
             and not any(name_after().match(text, end) for end in (pos + 2, pos + 3)) \
@@ -141,6 +142,9 @@ def _joined_part_end(sent: Sentence, pos: int) -> int | None:
         return None
     return next((end for end in range(part.end(), pos + 1, -1) if segmented_at(sent, end)), None)
 
+
+#: Surnames that are also prepositions (于来年, 向明天: a time word after one is no name).
+_PREPOSITION_SURNAMES = frozenset("于向从自至当")
 
 #: Dots that join the parts of a foreign name.
 _MIDDLE_DOTS = frozenset("·•・‧")
