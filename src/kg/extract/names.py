@@ -69,14 +69,7 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
         if spelled and len(spelled.group()) >= 3 and (
                 segmented_at(sent, spelled.end()) or name_after().match(text, spelled.end())):
             return spelled.end()  # 冯德莱恩: a foreign name whose first sound is a surname
-    han = (3, 4, 2) if compound else (2, 3) if text[pos:pos + 1] in surnames else ()
-    if han and text[pos] in _PREPOSITION_SURNAMES \
-            and dictionary_words().get(text[pos + 1:pos + 3]) == "t":
-        han = ()  # 于|来年: a preposition and a time word, not a surname and a name
-    if han and not compound and text[pos + 1:pos + 2] in surnames and text[pos] != text[pos + 1] \
-            and not any(name_after().match(text, end) for end in (pos + 2, pos + 3)) \
-            and _ends_name(sent, pos + 4):
-        han = (4,)  # 林郑月娥: a married woman's two surnames and her name
+    han = _han_lengths(sent, pos, surnames, compound)
     other = (3, 4, 5, 6) if (not strict and pos not in sent.word_starts
                                 and not _NOT_NAME_START.match(text, pos)) else ()
     if other:
@@ -109,6 +102,22 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
         if found:
             return found
     return None
+
+
+def _han_lengths(sent: Sentence, pos: int, surnames, compound: bool) -> tuple[int, ...]:
+    """The lengths a name with a Han surname at ``pos`` may have, in the order tried."""
+    text = sent.text
+    if compound:
+        return 3, 4, 2
+    if text[pos:pos + 1] not in surnames or (
+            text[pos] in _PREPOSITION_SURNAMES
+            and dictionary_words().get(text[pos + 1:pos + 3]) == "t"):
+        return ()  # (于|来年: a preposition and a time word, not a surname and a name)
+    if text[pos + 1:pos + 2] in surnames and text[pos] != text[pos + 1] \
+            and not any(name_after().match(text, end) for end in (pos + 2, pos + 3)) \
+            and _ends_name(sent, pos + 4):
+        return (4,)  # 林郑月娥: a married woman's two surnames and her name
+    return 2, 3
 
 
 def _ends_name(sent: Sentence, end: int) -> bool:
