@@ -700,3 +700,16 @@ def test_a_mission_sits_in_the_place_after_zhu(tmp_path):
 def test_a_special_government_allowance_is_conferred(tmp_path):
     graph = graph_of(tmp_path, "周海燕享受国务院政府特殊津贴。")
     assert ("周海燕", "国务院政府特殊津贴") in facts_of(graph, "awarded")
+
+
+def test_a_worker_named_after_a_long_chain_of_units_holds_the_job_in_the_company(tmp_path):
+    graph = graph_of(tmp_path, "湘煤集团资兴矿业公司某矿掘进二队采煤工刘建军被评为优秀共青团员。")
+    posts = facts_of(graph, "holdsPost")
+    assert ("刘建军", "湘煤集团资兴矿业公司") in posts
+
+
+def test_a_post_after_another_name_and_a_conjunction_is_not_in_the_first_unit(tmp_path):
+    graph = graph_of(tmp_path, "会议学习了全国妇联书记处书记赵雪梅和省委副书记钱志刚的讲话。")
+    posts = facts_of(graph, "holdsPost")
+    assert ("钱志刚", "中华全国妇女联合会书记处") not in posts
+    assert ("赵雪梅", "中华全国妇女联合会书记处") in posts

@@ -14,9 +14,12 @@ LONGEST_CHAIN = 12
 _JOINS = frozenset("、兼")
 #: The longest rank or deputy prefix (兼职常务副).
 _LONGEST_PREFIX = 5
-#: Words of a unit no rule names, before a post's head (政工科|科员): at most this many.
-_OPEN_WORDS = 6
+#: Words of a unit no rule names, before a post's head (政工科|科员, 某矿综采一队|采支工): at
+#: most this many.
+_OPEN_WORDS = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+#: Conjunctions and particles, never among the words of a unit before a post's head.
+_NOT_UNIT_WORDS = frozenset("和与及的在为、")
 
 
 @per_rule_set
@@ -61,8 +64,9 @@ class PostTitles:
                 found.update(end for end in self._ends[at] if end <= limit)
         if open_ended:
             for at in range(start, min(start + _OPEN_WORDS, limit) + 1):
-                if at > start and not _HAN.match(text, at - 1):
-                    break
+                if at > start and (not _HAN.match(text, at - 1)
+                                   or text[at - 1] in _NOT_UNIT_WORDS):
+                    break  # (a unit's words hold no conjunction: 书记甲|和|省委副书记乙)
                 found.update(end for end in self._ends.get(at, ()) if end <= limit)
                 found.update(at + len(head) for head in words("post_heads")
                              if text.startswith(head, at) and at + len(head) <= limit)
