@@ -9,6 +9,7 @@ from bisect import bisect_left, bisect_right
 
 from ..places import place_index
 from ..rules import Lexicon, per_rule_set, split_list, table
+from .triggers import trigger
 
 
 @per_rule_set
@@ -38,8 +39,8 @@ def compiled_rules():
     for row in table("boundaries.tsv"):
         kind = {"any": "boundary", "first": "opener", "never": "inside"}[row.where]
         entries.append((row.word, (kind, row.word, row.rule_id)))
-    patterns = [(row.type, re.compile(row.regex), row.canonical, row.rule_id)
-                for row in table("patterns.tsv")]
+    patterns = [(row.type, regex, row.canonical, row.rule_id, trigger(regex))
+                for row in table("patterns.tsv") for regex in (re.compile(row.regex),)]
     stops = [(re.compile(row.pattern) if row.kind == "regex" else None, row.pattern)
              for row in table("programme_stop.tsv")]
     surnames = {row.surname for row in table("surnames.tsv")}

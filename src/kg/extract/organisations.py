@@ -48,7 +48,9 @@ def pattern_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """The names the regular-expression rules (rules/patterns.tsv) read whole."""
     patterns = compiled_rules()[1]
     found = []
-    for entity_type, regex, canonical, rule_id in patterns:
+    for entity_type, regex, canonical, rule_id, needed in patterns:
+        if needed is not None and needed.search(sent.text, sent.start, sent.end) is None:
+            continue  # (the sentence holds none of the characters the pattern needs)
         for m in regex.finditer(sent.text, sent.start, sent.end):
             try:
                 key = canonical.format(**m.groupdict()) if canonical else m.group()

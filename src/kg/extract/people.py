@@ -14,7 +14,7 @@ from .lexicon import byline_titles, compiled_rules, transliteration
 from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
-                       crosses_word, dictionary_words, is_word)
+                       crosses_word, dictionary_words, is_word, matches_before)
 
 #: The rule of names jieba's tagger reads whole (a signal that outweighs a word at the start).
 TAGGED_NAME = "extract:tagged-name"
@@ -527,9 +527,8 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     Every item but a leading phrase must be a name, and there must be two at least."""
     text = sent.text
     result = []
-    if text.find("、", sent.start, sent.end) < 0:
-        return result  # no list (the list pattern is slow to try at every character)
-    for m in _NAME_LIST.finditer(text, sent.start, sent.end):
+    # (the list pattern is slow to try at every character: an item and its 、 take 18 at most)
+    for m in matches_before(_NAME_LIST, text, sent.start, sent.end, "、", 18):
         counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
         spans = _list_item_spans(sent, m, counted, surnames)  # (none: no result)
         # a frequent word jieba tags as a name (李鹏) among names that look like names

@@ -308,6 +308,30 @@ def document_sentences(document: Document) -> Iterator[Sentence]:
         yield Sentence(text, s0, s1, hits, state, memory)
 
 
+def matches_before(pattern: re.Pattern, text: str, start: int, end: int, mark: str,
+                   reach: int) -> Iterator[re.Match]:
+    """The matches of ``pattern.finditer(text, start, end)`` for a pattern every match of
+    which holds ``mark`` at most ``reach`` characters after its start: the pattern is tried
+    only at the positions up to ``reach`` before each mark, not at every character.
+
+    >>> pattern = re.compile(r"[a-z]{1,3}-[a-z]+")
+    >>> [m.group() for m in matches_before(pattern, "ab-cd efgh-ij k", 0, 15, "-", 3)]
+    ['ab-cd', 'fgh-ij']
+    """
+    pos = start
+    at = text.find(mark, pos, end)
+    while at >= 0:
+        for first in range(max(pos, at - reach), at + 1):
+            found = pattern.match(text, first, end)
+            if found:
+                yield found
+                pos = max(found.end(), first + 1)
+                break
+        else:
+            pos = at + 1
+        at = text.find(mark, pos, end)
+
+
 def _window(sent: Sentence, pos: int) -> tuple[int, str]:
     lo = max(sent.start, pos - 6)
     return lo, sent.text[lo:min(sent.end, pos + 4)]
