@@ -177,3 +177,15 @@ def test_an_ambassador_and_his_name_open_no_government():
 
 def test_a_name_before_a_time_adverb():
     assert "鲁正" in _people("省委副书记、省长鲁正在长沙会见了代表团。")
+
+
+@pytest.mark.parametrize("text, programme", [
+    ("两国总理将举行第十次定期会晤。", "第十次定期会晤"),
+    ("她出席了上海合作组织成员国元首理事会会晤。", "上海合作组织成员国元首理事会会晤"),
+])
+def test_named_meetings_of_leaders(text, programme):
+    assert programme in _programmes(text)
+
+
+def test_a_meeting_of_leaders_unnamed_is_no_programme():
+    assert not _programmes("双方元首在会晤中表示，将加强合作。")
