@@ -22,7 +22,8 @@ class Marks:
     round-up page headed by a line that is only a city's or county's name starts, and that
     place (``places.section_places``), for resolve. ``list_headings``: the honours that head
     a list of their holders (…三八红旗手名单), and ``honour_lists`` each one's holders as
-    extraction read them: ``((start, end), ((start, end), …))``.
+    extraction read them: ``((start, end), ((start, end), …))``. ``suffixes``: every
+    organisation suffix of rules/org_suffixes.tsv (妇联, 委员会: a body's word).
     """
 
     posts: tuple[tuple[int, int], ...] = ()
@@ -32,6 +33,7 @@ class Marks:
     sections: tuple[tuple[int, str], ...] = ()
     list_headings: tuple[tuple[int, int], ...] = ()
     honour_lists: tuple[tuple[tuple[int, int], tuple[tuple[int, int], ...]], ...] = ()
+    suffixes: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -90,13 +90,15 @@ def test_every_rule_finds_names_inside_its_sentence_only():
 
 def test_extract_hands_on_what_it_found_besides_mentions():
     """``Document.marks``: every post title (副主席 and the 主席 inside it), the 【】 headers,
-    the 《》 titles and the sections a heading line that is only a county's name opens."""
+    the organisation suffixes, the 《》 titles and the sections a heading line that is only a
+    county's name opens."""
     from kg.extract import extract_document
 
     text = "宁 城\n【护苗行动】县妇联副主席甲宣读《护苗行动实施方案》。\n"
     document, _ = extract_document(make_document(text.encode(), "marks.txt"))
     marks, at = document.marks, document.text.index
     assert [document.text[a:b] for a, b in marks.posts] == ["副主席", "主席"]
+    assert "妇联" in [document.text[a:b] for a, b in marks.suffixes]
     assert marks.headers == ((at("【"), at("】") + 1),)
     assert marks.titles == ((at("《"), at("》") + 1),)
     assert marks.sections == ((0, "宁城县"),)

@@ -135,3 +135,18 @@ def test_a_bare_body_word_before_a_post_is_the_document_s_own_body_of_that_kind(
     own = [mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会"),
            mention(doc, "青禾村妇联", "Organisation", key="青禾村妇女联合会", after="主持")]
     assert by_sentence_rule(posts_held, doc, [*own, mention(doc, "孟秋禾", "Person")]) == set()
+
+
+def test_a_bare_body_word_before_a_post_is_the_document_s_own_body_of_that_kind():
+    from dataclasses import replace
+
+    doc = document_of("青禾村妇联召开会议。青禾村妇联组织活动。会议由现任妇联主席林知夏主持。")
+    own = "青禾村妇女联合会"
+    mentions = [mention(doc, "青禾村妇联", "Organisation", key=own),
+                mention(doc, "青禾村妇联", "Organisation", key=own, after="会议"),
+                mention(doc, "林知夏", "Person")]
+    assert by_sentence_rule(posts_held, doc, mentions) == {
+        ("Person/林知夏", "holdsPost", f"Organisation/{own}", "主席", None)}
+    # the rule reads the bodies' words extract handed on (Marks.suffixes)
+    bare = replace(doc, marks=replace(doc.marks, suffixes=()))
+    assert by_sentence_rule(posts_held, bare, mentions) == set()

@@ -97,11 +97,12 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
     """
     text = document.text
     candidates: list[Candidate] = []
-    posts, headers, titles = [], [], []
+    posts, suffixes, headers, titles = [], [], [], []
     for sentence in document_sentences(document):
         found = _sentence_candidates(sentence)
         candidates.extend(settle_overlaps(found))  # names never cross sentences
         posts += sentence.posts
+        suffixes += sentence.suffixes
         headers += sentence.headers
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
@@ -111,7 +112,7 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
                   tuple(headers), tuple(titles), tuple(section_places(text)),
                   tuple(sorted(headings)),
-                  tuple((span, tuple(items)) for span, items in lists))
+                  tuple((span, tuple(items)) for span, items in lists), tuple(suffixes))
     return replace(document, marks=marks), tuple(
         Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id, c.key,
                 _cue(c)) for c in settled)

@@ -135,6 +135,8 @@ class Sentence:
         #: Every post title of the sentence as ``(start, end)``, overlapping ones too (the
         #: hits ``uncovered`` leaves out among them): relate reads them (``Marks.posts``).
         self.posts = [(s, e) for s, e, payloads in hits if "post" in payloads.kinds]
+        #: … and every organisation suffix (妇联, 委员会), a body's word (``Marks.suffixes``).
+        self.suffixes = [(s, e) for s, e, payloads in hits if "org_suffix" in payloads.kinds]
         self.hits = hits = uncovered(hits, text)
         inside, enlarged = _marks_inside_names(text, start, end)
         breaks = {start}

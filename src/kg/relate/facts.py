@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
+from .bodywords import BodyWords
 from .titles import PostTitles
 
 
@@ -19,6 +20,7 @@ class Facts:
                  by_sentence: dict[tuple[int, int], list[Mention]] | None = None):
         self.document, self.iris = document, iris
         self.titles = PostTitles.of(document)  # the post titles extract found
+        self.body_words = BodyWords.of(document)  # and the organisation suffixes
         self.own = own  # the document's own organisation (document_organisation)
         self.by_sentence = by_sentence or {}  # the mentions of each sentence, in order
         self.facts: dict[tuple, list[Evidence]] = {}

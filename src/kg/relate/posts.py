@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from ..model import Mention
 from ..places import COUNTRY, place_index
-from ..rules import per_rule_set, table, word_pattern, words
+from ..rules import per_rule_set, word_pattern, words
 from .facts import Facts, in_dateline
+from .bodywords import BodyWords, full_forms
 from .titles import PostTitles
 
 
@@ -184,21 +185,13 @@ def _own_body_before_post(seen: _PostSentence, group: list[Mention], post: str |
     if not post or own is None:
         return
     bare_end = post_end - len(post)
-    for word, full in _bare_body_forms().items():
+    for word in seen.facts.body_words.ending_at(bare_end, seen.sentence[0]):
         opening = bare_end - len(word)
-        if text.endswith(word, seen.sentence[0], bare_end) \
-                and (_stands_alone(text, seen.sentence[0], opening)
-                     or text.endswith(("现任", "时任"), seen.sentence[0], opening)) \
-                and (own.key or own.surface).endswith(full):
+        if (_stands_alone(text, seen.sentence[0], opening)
+                or text.endswith(("现任", "时任"), seen.sentence[0], opening)) \
+                and (own.key or own.surface).endswith(full_forms()[word]):
             seen.hold(group, own, None, role=post)
             return
-
-
-@per_rule_set
-def _bare_body_forms() -> dict[str, str]:
-    """Each organisation suffix as texts write it (妇联) and its full form (妇女联合会)."""
-    return {row.suffix: row.full_form or row.suffix for row in sorted(
-        table("org_suffixes.tsv"), key=lambda row: -len(row.suffix))}
 
 
 def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
@@ -266,7 +259,7 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
     elif unit is None:
         # …选举了区残联主席团主席、副主席，A当选主席: the unit the sentence elects to; a
         # new term or a bare body word (当选为新一届侨联主席) is the body elected before
-        body = _bare_body(titles, note)
+        body = _bare_body(titles, facts.body_words, note)
         elected = facts.elected
         renewed = body > note or text.endswith(_NEW_TERMS, sentence[0], note)
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
@@ -276,17 +269,10 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
             seen.hold(group, unit, None, role=text[body:titles.end(body)])
 
 
-def _bare_body(titles: PostTitles, start: int) -> int:
+def _bare_body(titles: PostTitles, body_words: BodyWords, start: int) -> int:
     """The end of a body's bare word before a post (侨联|主席, 委员会|常委), else ``start``."""
-    return next((start + len(word) for word in _bare_body_words()
-                 if titles.text.startswith(word, start) and titles.end(start + len(word))
-                 > start + len(word)), start)
-
-
-@per_rule_set
-def _bare_body_words() -> tuple[str, ...]:
-    """Organisation suffixes as texts write them (侨联, 委员会), longest first."""
-    return tuple(sorted({row.suffix for row in table("org_suffixes.tsv")}, key=len, reverse=True))
+    return next((start + len(word) for word in body_words.starting_at(start)
+                 if titles.end(start + len(word)) > start + len(word)), start)
 
 
 #: A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:).

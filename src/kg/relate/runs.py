@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from ..rules import per_rule_set, table, trigger_words, word_pattern, words
+from .bodywords import BodyWords, acting_kinds, full_forms
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
@@ -68,9 +69,9 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
                 and not any(m.type == "Person" and opening.end <= m.start < opening.end + 8
                             for m in ms):
             return [opening]  # not a unit named with its people (某报记者某某, 某会主席某某)
-        kind = _GENERIC_BODIES.match(text, pos, end)
+        kind = _generic_bodies().match(text, pos, end)
         if kind:
-            full = _suffix_full_forms().get(kind.group(1), kind.group(1))
+            full = full_forms().get(kind.group(1), kind.group(1))
             return [own] if own is not None and full in own.key else []
     return [own] if own is not None else []
 
@@ -78,16 +79,15 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
 #: What may open a clause before its subject: a date, a time adverb (3月5日, 近年来).
 _CLAUSE_OPENING = re.compile(r"[\s\d年月日号]*(?:近年来|今年以来|近日|日前|同时|此外|另外)?[\s,，]*")
 
-#: A kind of body as a clause's subject (各级妇联组织, 基层工会, 全市各级残联, 市县妇联).
-_GENERIC_BODIES = re.compile(r"(?:全[省市区县旗盟国]|[\u4e00-\u9fff]{1,8}?[省市区县旗盟州])?"
-                             r"(?:各级|基层|各地|[省市县区乡镇]{2,3}(?=[妇工残科侨文]))"
-                             r"[\u4e00-\u9fff]{0,4}?(妇联|工会|残联|科协|侨联|文联)")
-
-
 @per_rule_set
-def _suffix_full_forms() -> dict[str, str]:
-    """Short organisation suffixes and the full forms they stand for (妇联 -> 妇女联合会)."""
-    return {row.suffix: row.full_form for row in table("org_suffixes.tsv") if row.full_form}
+def _generic_bodies() -> re.Pattern:
+    """A kind of body as a clause's subject (各级妇联组织, 基层工会, 全市各级残联, 市县妇联:
+    rules/words.tsv mass_bodies)."""
+    bodies = words("mass_bodies")
+    first = "".join(sorted({re.escape(body[0]) for body in bodies}))
+    return re.compile(r"(?:全[省市区县旗盟国]|[\u4e00-\u9fff]{1,8}?[省市区县旗盟州])?"
+                      rf"(?:各级|基层|各地|[省市县区乡镇]{{2,3}}(?=[{first}]))"
+                      rf"[\u4e00-\u9fff]{{0,4}}?({word_pattern('mass_bodies')})")
 
 
 def _owner_before(text: str, programme, orgs):
@@ -104,24 +104,24 @@ def _made_by() -> re.Pattern:
     return re.compile(rf"(?:(?:所|共同|联合)?{word_pattern('making_verbs')}的)?[“\"]?")
 
 
-def _named_otherwise(text: str, programme, orgs) -> bool:
+def _named_otherwise(body_words: BodyWords, programme, orgs) -> bool:
     """Whether a programme's own words say whose it is, so that the document's own body does
     not run it by default: an organisation right before it, or a body's word (上级妇联《…》,
     the kind of body standing for one the text does not name), a sitting of an organ of one
     term (第五届主席团第一次会议), or a partner's place after 与/同 (与青少年之家对接)."""
+    text = body_words.text
     return (_owner_before(text, programme, orgs) is not None
-            or _body_words().search(text, max(0, programme.start - 8), programme.start)
+            or _body_word_before(body_words, programme.start)
             or _ORGAN_SITTING.search(programme.surface) is not None
             or text[programme.start - 1:programme.start] in ("与", "同"))
 
 
-@per_rule_set
-def _body_words() -> re.Pattern:
-    """A body's word (妇联, 党委, 政府 …: rules/org_suffixes.tsv) right before a name's marks."""
-    words = sorted((row.suffix for row in table("org_suffixes.tsv")
-                    if row.kind in ("top", "body", "party") and len(row.suffix) >= 2),
-                   key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")[《“\"]?$")
+def _body_word_before(body_words: BodyWords, start: int) -> bool:
+    """Whether a body's word (妇联, 党委, 政府 …: ``bodywords.acting_kinds``) ends right before
+    ``start`` or before the name's marks there (上级妇联《…》), within eight characters."""
+    text, window = body_words.text, max(0, start - 8)
+    ends = [start] + ([start - 1] if start and text[start - 1] in "《“\"" else [])
+    return any(word in acting_kinds() for end in ends for word in body_words.ending_at(end, window))
 
 
 def runners_before_trigger(document, sentence, ms, facts):
@@ -140,7 +140,7 @@ def runners_before_trigger(document, sentence, ms, facts):
         if t is None:
             continue
         group = _subject_group(text, sentence[0], t, programme, orgs, own)
-        if not group and not _named_otherwise(text, programme, orgs):
+        if not group and not _named_otherwise(facts.body_words, programme, orgs):
             group = _partners(text, sentence[0], t.start(), orgs, own) \
                 or _clause_subject(text, sentence[0], t.start(), ms, own)
         group += _joined(text, sentence[0], programme, orgs) + _initiators(
@@ -275,7 +275,7 @@ def hosts_of_held_events(document, sentence, ms, facts):
     for programme in programmes:
         if _HELD.match(text, programme.end, sentence[1]) \
                 and not _CONGRESS.search(programme.key) and not _named_otherwise(
-                text, programme, orgs) and not any(
+                facts.body_words, programme, orgs) and not any(
                 o.start == programme.start for o in orgs) and not any(
                 p is not programme and is_inside(programme, p) for p in programmes):
             facts.add(own, "runs", programme, sentence)
