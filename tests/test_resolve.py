@@ -66,6 +66,9 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("株洲市市委", None, "中国共产党株洲市委员会"),
     ("株洲市市政府", None, "株洲市人民政府"),
     ("株洲市市场监管局", None, "株洲市市场监管局"),
+    # a zone's party working committee, named with or without the zone's city
+    ("长沙市湘江新区党工委", None, "中国共产党长沙市湘江新区工作委员会"),
+    ("湘江新区党工委", None, "中国共产党湘江新区工作委员会"),
     # a government's working committee, the government written short or not
     ("湘潭市政府妇儿工委", None, "湘潭市人民政府妇女儿童工作委员会"),
     ("湘潭市人民政府妇儿工委办公室", None, "湘潭市人民政府妇女儿童工作委员会办公室"),

@@ -292,7 +292,7 @@ def _full_body_form(name: str) -> str:
         if at > 0 and place_index().level(_innermost_place(before) or "") == "country":
             return name  # another country's body keeps its own name (俄罗斯联邦政府)
         if at > 0 and (_innermost_place(before) or before in _known_canonicals()
-                       or (_place_at_start(before) and before.endswith(_zone_words()))
+                       or before.endswith(_zone_words())
                        or _innermost_place(_GOVERNMENT_END.sub("", before))
                        or before.endswith(_VILLAGE_ENDINGS)):
             # (a place's government may come first: 某市人民政府妇儿工委; a village or
