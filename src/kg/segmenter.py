@@ -3,9 +3,9 @@
 jieba keeps its prefix dictionary in ``$TMPDIR/jieba.cache`` and loads that file whenever it
 exists, whoever wrote it: a planted file would change kg's output, an unreadable one print a
 traceback. kg instead reads jieba's packaged ``dict.txt`` itself and keeps what it needs in a
-private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), each file named after the
-hash of the dictionary (and of jieba's code) it was made from and holding the SHA-256 of its own
-content. A cache file is used only when it belongs to this user, nobody else may write it, and
+private cache (``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg``, mode 700), each file named after
+jieba's dictionary and code as installed (paths, sizes, modification times) and holding the
+SHA-256 of its own content. A cache file is used only when it belongs to this user, nobody else may write it, and
 its hash matches; anything else is ignored and the state built again (about 2 s).
 
 The state is a ``marisa_trie.Trie`` of the dictionary's words with, by each word's id, its
@@ -45,7 +45,7 @@ from .io import write_atomic
 #: Bytes of the SHA-256 digest that opens a cache file.
 _DIGEST = 32
 #: The layout of the cache file's content (a new layout is a new file name).
-_FORMAT = "trie-1"
+_FORMAT = "trie-2"
 
 
 def cache_folder() -> Path:
@@ -179,14 +179,17 @@ def word_tags() -> WordTags:
 def dictionary() -> Dictionary:
     """jieba's dictionary, from kg's private cache or built from jieba's files (and cached)."""
     folder = Path(find_spec("jieba").submodule_search_locations[0])
-    source = (folder / "dict.txt").read_bytes()
-    # jieba's code (its version, how it reads the file, the HMM's tables) decides the state too
-    key = hashlib.sha256(source + (folder / "__init__.py").read_bytes() + _FORMAT.encode())
+    # named after jieba's dictionary and code (its version, how it reads the file, the HMM's
+    # tables) as installed: a new jieba or an edited dict.txt is a new file
+    key = hashlib.sha256(repr([_FORMAT] + [(str(path), path.stat().st_size,
+                                            path.stat().st_mtime_ns)
+                                           for path in (folder / "dict.txt",
+                                                        folder / "__init__.py")]).encode())
     path = cache_folder() / f"jieba-dictionary-{key.hexdigest()[:24]}.bin"
     loaded = _load(path)
     if loaded is not None:
         return loaded
-    payload = _build(source)
+    payload = _build((folder / "dict.txt").read_bytes())
     _save(path, payload)
     return _unpack(payload)
 
@@ -257,7 +260,9 @@ def _build(source: bytes) -> bytes:
     tag_names = tuple(sorted(set(tag_of.values())))
     tag_index = {tag: i for i, tag in enumerate(tag_names)}
     frequencies, log_probabilities = array("q", bytes(8 * len(trie))), array("d", bytes(8 * len(trie)))
-    tags = array("H", bytes(2 * len(trie)))
+    if len(tag_names) > 256:
+        raise ValueError("more than 256 part-of-speech tags in jieba's dictionary")
+    tags = array("B", bytes(len(trie)))
     log_total = math.log(total)
     for word, index in trie.iteritems():
         frequency = frequencies[index] = prefixes[word]
@@ -283,10 +288,11 @@ def _unpack(payload: bytes) -> Dictionary:
             and all(isinstance(b, bytes) for b in (frequencies, log_probabilities, tags, trie,
                                                    model))):
         raise ValueError("fields of the wrong type")
-    arrays = array("q", frequencies), array("d", log_probabilities), array("H", tags)
+    arrays = array("q", frequencies), array("d", log_probabilities), array("B", tags)
     words = marisa_trie.Trie()
     words.frombytes(trie)
-    if {len(a) for a in arrays} != {len(words)} or max(arrays[2], default=0) >= len(tag_names):
+    unknown_tags = tags.translate(None, bytes(range(len(tag_names))))  # indices past the names
+    if {len(a) for a in arrays} != {len(words)} or unknown_tags:
         raise ValueError("the arrays do not match the words")
     return Dictionary(words, *arrays, tag_names, total, longest, model)
 
