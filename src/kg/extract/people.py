@@ -297,7 +297,7 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
         if text[s:e + 1] in common_words():
             continue  # 法定代表|人: the title runs on into a longer word (代表人, 主席团)
         start = e + 1 if text[e:e + 1] == " " else e  # 记者 韦晓明
-        start = _LINK_AFTER_POST.match(text, start).end()  # 副主席还有|甲、乙
+        start = _link_after_post().match(text, start).end()  # 副主席还有|甲、乙
         # …代表|市科协作报告: a level word opens a body's name, not a person's
         end = None if LEVEL_START.match(text, start) else \
             person_at(sent, start, surnames, strict=False)
@@ -346,8 +346,11 @@ def _name_word_ends(sent: Sentence, end: int) -> bool:
         or any(s == end for s, _, _ in sent.hits_of("post"))
 
 
-#: A word between a post and the names listed as its holders (副主席还有|甲、乙).
-_LINK_AFTER_POST = re.compile(r"(?:还有|分别是|分别为|包括)?[:：]?")
+@per_rule_set
+def _link_after_post() -> re.Pattern:
+    """A word between a post and the names listed as its holders (副主席还有|甲、乙:
+    rules/words.tsv name_links)."""
+    return re.compile(rf"{word_pattern('name_links')}?[:：]?")
 
 
 def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:

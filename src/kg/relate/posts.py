@@ -110,7 +110,7 @@ def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int
         for group in groups:
             if opening < group[0].start and group[-1].end < frame.start():
                 note = _NAME_NOTE.match(text, group[-1].end)  # (甲(女)同志|为…)
-                at = _ADDRESSED.match(text, note.end() if note else group[-1].end).end()
+                at = _addressed().match(text, note.end() if note else group[-1].end).end()
                 if text.startswith("为", at) and titles.end(at + 1) > at + 1:
                     seen.hold(group, body, None, role=text[at + 1:titles.end(at + 1)])
                     held.add(group[0].start)
@@ -143,7 +143,7 @@ def _takes_head_post() -> re.Pattern:
 def _post_before_list(titles: PostTitles, start: int, pos: int) -> tuple[str | None, int]:
     """The post titles right before the names at ``pos``, or before a word that links them
     (…选出的副主席还有|甲、乙; 副主席分别是:|甲、乙), and where they end."""
-    link = _LINK_TO_NAMES.search(titles.text, start, pos)
+    link = _link_to_names().search(titles.text, start, pos)
     end = link.start() if link else pos
     return titles.before(start, end), end
 
@@ -261,7 +261,7 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
         # new term or a bare body word (当选为新一届侨联主席) is the body elected before
         body = _bare_body(titles, facts.body_words, note)
         elected = facts.elected
-        renewed = body > note or text.endswith(_NEW_TERMS, sentence[0], note)
+        renewed = body > note or text.endswith(words("new_terms"), sentence[0], note)
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
             if elected is None or (elected.start < sentence[0] and not renewed) else elected
         if unit is not None and titles.end(body) > body \
@@ -275,8 +275,13 @@ def _bare_body(titles: PostTitles, body_words: BodyWords, start: int) -> int:
                  if titles.end(start + len(word)) > start + len(word)), start)
 
 
-#: A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:).
-_LINK_TO_NAMES = re.compile(r"(?:还有|分别是|分别为|是|包括)[:：]?$")
+@per_rule_set
+def _link_to_names() -> re.Pattern:
+    """A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:, 是:
+    rules/words.tsv name_links)."""
+    return re.compile(rf"(?:{word_pattern('name_links')}|是)[:：]?$")
+
+
 #: The head of a level's government (副市长, 县长): the post is in that government, never in
 #: another body named before it (市人大常委会副主任甲，副市长乙).
 _GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
@@ -292,8 +297,11 @@ _LIST_JOIN = re.compile(r"(?:[（(][^（）()]{1,12}[)）])?(?:、|[ \u3000]+)")
 _LIST_END = re.compile(r"等?(?:[\d一二三四五六七八九十]+[名位人](?:同志)?)?")
 #: A short note on the last name of a list (…、王某(女)当选, 丙(增补)当选).
 _NAME_NOTE = re.compile(r"[（(]([^（）()]{1,4})[)）]")
-#: A form of address between a name and what follows (聘任王某同学为…).
-_ADDRESS = r"(?:同志|同学|女士|先生)?"
+@per_rule_set
+def _addressed() -> re.Pattern:
+    """A form of address between a name and what follows, if any (聘任王某同学为…:
+    rules/words.tsv forms_of_address)."""
+    return re.compile(word_pattern("forms_of_address") + "?")
 
 
 @per_rule_set
@@ -302,7 +310,7 @@ def _post_after_name() -> re.Pattern:
     election may come first: 全票当选; its date may: 于2019年当选), a past post (曾任, 历任,
     辞去…职务), the capacity one acts in (以…身份), or a bracket."""
     manner = word_pattern("election_manners")
-    return re.compile(_ADDRESS + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
+    return re.compile(_addressed().pattern + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
                       + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|(?:替补|增补|补选|增选|递补)为|"
                       rf"被授予(?=[^,，。;；]{{2,24}}?职务)|以(?=[^,，。;；]{{2,30}}?身份)|"
                       rf"辞去(?=[^,，。;；]{{2,30}}?职务)|"
@@ -312,16 +320,12 @@ def _post_after_name() -> re.Pattern:
 
 #: An election that names the body it fills, right before the body's name (选举产生了新一届|).
 _ELECTS_BODY = re.compile(r"(?:选举产生|选举|选出|产生)了?(?:新一届|新一任)?$")
-_ADDRESSED = re.compile(_ADDRESS)
 #: The start of a 以…为… frame (not the 以 of 以及).
 _FRAME_OPENING = re.compile(r"以(?!及)")
 #: The end of a 以…为… frame right before the body it names (…为秘书长的|新一届|某会).
 _FRAME_END = re.compile(r"的(?:新一届|新一任)?$")
 #: A later clause of an election with no name of its own (，并当选为…): what follows the comma.
 _FURTHER_ELECTION = re.compile(r"[,，](?:并|又|同时|还)?(?=(?:全票|高票|顺利)?当选)")
-#: The term before the unit an election names (…当选为新一届|某会会长).
-_NEW_TERMS = ("新一届", "新一任", "新任")
-_NEW_TERM = re.compile(f"(?:{'|'.join(_NEW_TERMS)})?")
 
 
 @per_rule_set
@@ -331,7 +335,13 @@ def _election() -> re.Pattern:
     return re.compile(word_pattern("appointment_words"))
 
 
-_APPOINTED_AS = re.compile(_ADDRESS + "为")
+
+
+@per_rule_set
+def _appointed_as() -> re.Pattern:
+    """为 after a name and its form of address (任命王某同志为…)."""
+    return re.compile(_addressed().pattern + "为")
+
 
 def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
     """The people of a sentence grouped into 、-lists (a single name is a list of one)."""
@@ -457,14 +467,16 @@ def _post_after(titles: PostTitles, sentence: tuple[int, int], group: list[Menti
         end = titles.end(end)  # 王某教授|当选…: a title of the person may come first
     note = _post_after_name().match(text, end)
     if note is None:
-        note = _APPOINTED_AS.match(text, end)
+        note = _appointed_as().match(text, end)
         unit = note and next((o for o in orgs if o.start == note.end()), None)
         closed = unit is not None \
             and text[_role_end(titles, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
         if note is not None and not closed \
                 and not _election().search(text, sentence[0], group[0].start):
             note = None
-    return _NEW_TERM.match(text, note.end()).end() if note else None
+    # (…当选为新一届|某会会长: the term before the unit the election names)
+    return note.end() + next((len(term) for term in words("new_terms")
+                              if text.startswith(term, note.end())), 0) if note else None
 
 
 def _stands_alone(text: str, start: int, pos: int) -> bool:
