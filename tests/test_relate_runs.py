@@ -177,3 +177,13 @@ def test_a_governments_working_committee_listed_with_a_federation_runs_the_event
     assert ("湘潭市人民政府妇女儿童工作委员会", "童心向党") in runs
     assert ("湘潭市妇女联合会", "童心向党") in runs
     assert ("湘潭市人民政府妇女儿童工作委员会", "湘潭市人民政府") in parts
+
+
+def test_a_long_list_of_organisers_of_the_event_named_before_all_run_it(tmp_path):
+    # 联合 inside 妇女联合会 is no trigger; the list runs long before 联合主办
+    graph = graph_of(tmp_path, "5月20日，雨湖区在区文化馆举办“家和万事兴”家庭才艺比赛。此次活动由区妇女"
+                               "联合会、区文化和旅游体育局和区总工会联合主办，共有三百人参加。")
+    runs = facts_of(graph, "runs")
+    assert ("雨湖区妇女联合会", "家和万事兴家庭才艺比赛") in runs
+    assert ("雨湖区文化和旅游体育局", "家和万事兴家庭才艺比赛") in runs
+    assert ("雨湖区总工会", "家和万事兴家庭才艺比赛") in runs

@@ -301,12 +301,19 @@ def runners_named_after(document, sentence, ms, facts):
                 facts.add(org, "runs", programme, sentence)
 
 
+#: How far after 由 the list of its bodies may run to the runs trigger (由A、B和C联合主办).
+_ORGANISER_LIST_REACH = 80
+
+
 def _bodies_by(text: str, start: int, end: int, orgs) -> list:
     """The bodies after 由 up to a runs trigger (由A、B联合主办), and those of the clauses that
     go on with their parts (，C承办，D协办)."""
     found = []
     while True:
-        trigger = triggers()["runs"].search(text, start, min(end, start + 40))
+        # (联合 inside a body's name, 区妇女联合会, is no trigger)
+        trigger = next((t for t in triggers()["runs"].finditer(
+            text, start, min(end, start + _ORGANISER_LIST_REACH))
+            if not any(o.start <= t.start() < o.end for o in orgs)), None)
         if trigger is None or re.search(r"[。;；]", text[start:trigger.start()]):
             return found
         named = [org for org in orgs if start <= org.start and org.end <= trigger.start()
