@@ -38,14 +38,24 @@ class Row:
     rule_id: str
     columns: tuple[str, ...]
 
+    def __post_init__(self):
+        # each cell also an attribute named by its column: compiling the rules reads tens of
+        # thousands of cells, and __getattr__ (after a failed lookup) takes a microsecond
+        cells = zip(self.columns, self.cells)
+        if not _ROW_FIELDS.isdisjoint(self.columns):  # a column named like a field: the field
+            cells = ((column, cell) for column, cell in cells if column not in _ROW_FIELDS)
+        self.__dict__.update(cells)
+
     def __getitem__(self, index: int) -> str:
         return self.cells[index]
 
     def __getattr__(self, name: str) -> str:
-        try:
-            return self.cells[self.columns.index(name)]
-        except ValueError:
-            raise AttributeError(f"{self.rule_id}: no column {name!r}") from None
+        # only names that are no column come here (read from __dict__: while a copy is being
+        # made, rule_id may not be set yet)
+        raise AttributeError(f"{self.__dict__.get('rule_id', 'a rule row')}: no column {name!r}")
+
+
+_ROW_FIELDS = frozenset(("cells", "rule_id", "columns"))
 
 
 def parse_table(text: str, name: str, columns: tuple[str, ...],
