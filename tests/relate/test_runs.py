@@ -1,5 +1,7 @@
 """runs rules (relate/runs.py) on mentions made by hand."""
-from kg.relate.runs import named_runners, runners_before_trigger
+import pytest
+
+from kg.relate.runs import hosts_of_held_events, named_runners, runners_before_trigger
 
 from relating import by_sentence_rule, document_of, mention
 
@@ -24,3 +26,19 @@ def test_a_programme_named_after_a_body_is_the_bodys():
     programme = mention(doc, "青禾公司创业营", "Programme")
     assert by_sentence_rule(named_runners, doc, [body, programme]) == {
         ("Organisation/青禾公司", "runs", "Programme/青禾公司创业营", None, None)}
+
+
+@pytest.mark.parametrize("verb", ["召开", "开幕", "启动"])
+def test_an_event_said_to_be_held_is_the_document_s_own_body_s(verb):
+    doc = document_of(f"青禾县妇联发布通知。青禾县妇联。护苗读书月活动在县图书馆{verb}。")
+    own = mention(doc, "青禾县妇联", "Organisation")
+    mentions = [own, mention(doc, "青禾县妇联", "Organisation", after="通知"),
+                mention(doc, "护苗读书月活动", "Programme")]
+    assert by_sentence_rule(hosts_of_held_events, doc, mentions) == {
+        ("Organisation/青禾县妇联", "runs", "Programme/护苗读书月活动", None, None)}
+    # an event only announced is not said to be held
+    doc = document_of("青禾县妇联发布通知。青禾县妇联。护苗读书月活动即将报名。")
+    mentions = [mention(doc, "青禾县妇联", "Organisation"),
+                mention(doc, "青禾县妇联", "Organisation", after="通知"),
+                mention(doc, "护苗读书月活动", "Programme")]
+    assert by_sentence_rule(hosts_of_held_events, doc, mentions) == set()

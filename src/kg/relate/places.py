@@ -77,7 +77,7 @@ def located(document, sentence, ms, facts):
             held = _HELD_IN.search(before)
             ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
             # …会议在济南召开: the places after 在 right behind the programme, up to the verb
-            after = _HELD_AFTER.match(text, m.end, sentence[1])
+            after = _held_after().match(text, m.end, sentence[1])
             if after:
                 for place in places:
                     if after.start(1) <= place.start and place.end <= after.end(1):
@@ -126,9 +126,12 @@ def _sited_in() -> re.Pattern:
     return re.compile(rf"(?:总部)?{word_pattern('seat_verbs')}")
 
 
-#: <programme>在<place>召开: held where 在 right after the programme names, up to the verb.
-_HELD_AFTER = re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
-                         r"(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕|闭幕|启动)")
+@per_rule_set
+def _held_after() -> re.Pattern:
+    """<programme>在<place>召开: held where 在 right after the programme names, up to the verb
+    (rules/words.tsv held_manners, holding_verbs)."""
+    return re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
+                      rf"{word_pattern('held_manners')}?{word_pattern('holding_verbs')}")
 
 #: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
 #: (在呼和浩特市举办“…”——…技能大赛).

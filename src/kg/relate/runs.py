@@ -273,7 +273,7 @@ def hosts_of_held_events(document, sentence, ms, facts):
     programmes = [m for m in ms if m.type == "Programme"
                   and m.cue != "pattern"]
     for programme in programmes:
-        if _HELD.match(text, programme.end, sentence[1]) \
+        if _held().match(text, programme.end, sentence[1]) \
                 and not _CONGRESS.search(programme.key) and not _named_otherwise(
                 facts.body_words, programme, orgs) and not any(
                 o.start == programme.start for o in orgs) and not any(
@@ -283,9 +283,12 @@ def hosts_of_held_events(document, sentence, ms, facts):
 
 _CONGRESS = re.compile(r"第[^次]{1,4}次.{0,6}代表大会$")
 
-#: Right after an event's name, that it was held: a date, a venue after 在, the verb.
-_HELD = re.compile(r"[”\"]?(?:[,，]?[\d\u4e00-\u9fff]{0,4}[日月])?(?:在[^,，。;；]{2,16}?)?"
-                   r"(?:隆重|胜利|顺利)?(?:召开|举行|举办|开幕)")
+@per_rule_set
+def _held() -> re.Pattern:
+    """Right after an event's name, that it was held: a date, a venue after 在, the verb
+    (rules/words.tsv held_manners, holding_verbs)."""
+    return re.compile(r"[”\"]?(?:[,，]?[\d\u4e00-\u9fff]{0,4}[日月])?(?:在[^,，。;；]{2,16}?)?"
+                      rf"{word_pattern('held_manners')}?{word_pattern('holding_verbs')}")
 
 
 def runners_named_after(document, sentence, ms, facts):
