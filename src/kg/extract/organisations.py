@@ -67,14 +67,19 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
     starts = [a.start for a in anchors if left <= a.start < right and a.end <= right
               and not (sent.text[a.start - 1:a.start] in _OPENING_BRACKETS
                        and sent.text[a.end:a.end + 1] in _CLOSING_BRACKETS)]
-    for word in level_words("org"):
-        if sent.text.startswith(word, left) and left + len(word) <= right \
-                and not (word.startswith("我") and starts):
-            # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
-            starts.append(left)
+    if _org_level_word().match(sent.text, left, right) \
+            and not (sent.text.startswith("我", left) and starts):
+        # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
+        starts.append(left)
     if _bilateral().match(sent.text, left, right):
         starts.append(left)  # 中美|友好协会: two countries open a bilateral body's name
     return min(starts) if starts else None
+
+
+@per_rule_set
+def _org_level_word() -> re.Pattern:
+    """A level word that opens an organisation's name (rules/levels.tsv, use org)."""
+    return re.compile("|".join(map(re.escape, level_words("org"))) or "(?!)")
 
 
 @per_rule_set
