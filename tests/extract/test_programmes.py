@@ -245,3 +245,9 @@ def test_two_events_or_an_action_and_an_event_joined_by_ji_stay_two(text, event)
     found = entities(text)
     assert ("Programme", event) in found
     assert not [name for kind, name in found if "暨" in name]
+
+
+def test_a_round_opens_the_name_before_a_short_programme_word():
+    # 运动会 takes one word before it, unless a round of the series stands before that
+    found = entities("湘潭市第五届职工趣味运动会在市体育中心开幕。")
+    assert ("Programme", "职工趣味运动会") in found

@@ -312,7 +312,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         left = _across_conjunction(sent, left, s, found)
         left = _across_ji(sent, left, found)
         if p[2] == "short":
-            left = max(left, _short_name_start(sent, s))
+            left = _short_name_start(sent, left, s)
             if dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
                 continue  # 免费筛查: a description, not a name
         body = text[left:s]
@@ -391,15 +391,27 @@ def _across_ji(sent: Sentence, left: int, found: list[Candidate]) -> int:
 #: last one before its name).
 _EVENT_OPENING = re.compile(r"(?:举办|举行|召开|开展|启动|开幕|[,，。;；:：、\s])(?!.*(?:举办|举行|召开|"
                             r"开展|启动|开幕|[,，。;；:：、\s]))")
+#: The round of an event in a series, with a few words of its name after it (第十一届|妇女趣味).
+_ROUND_IN_NAME = re.compile(r"(?:首届|第[一二三四五六七八九十百\d]+届)(?=[\u4e00-\u9fff]{1,10}$)")
 #: 暨 right before a programme's name, a year and an opening quotation mark allowed between.
 _JOINED_BY_JI = re.compile(r"暨(?:\d{4}年(?:度)?)?[“\"]?$")
 #: The words of a name: Han characters, digits and quoted words.
 _NAME_WORDS = re.compile(r"[\u4e00-\u9fff\d“”\"]+")
 
 
-def _short_name_start(sent: Sentence, pos: int) -> int:
-    """Where the name before a short programme word starts: at the one word before it
+def _short_name_start(sent: Sentence, left: int, pos: int) -> int:
+    """Where the name before a short programme word at ``pos`` starts, not before ``left``:
+    at a round of a series before it (第十一届|妇女趣味运动会), else at the one word before it
     (建设儿童之家 -> 儿童之家), with the word before a short quoted one (妇女“两癌”筛查)."""
+    text = sent.text
+    rounds = list(_ROUND_IN_NAME.finditer(text, left, pos))
+    if rounds:
+        return rounds[-1].start()
+    return max(left, _one_word_before(sent, pos))
+
+
+def _one_word_before(sent: Sentence, pos: int) -> int:
+    """The start of the word before ``pos``, or of the word before a short quoted name."""
     text = sent.text
     if text[pos - 1:pos] in "”\"" and pos > sent.start:
         opening = text.rfind("“", sent.start, pos - 1)
