@@ -189,3 +189,24 @@ def test_named_meetings_of_leaders(text, programme):
 
 def test_a_meeting_of_leaders_unnamed_is_no_programme():
     assert not _programmes("双方元首在会晤中表示，将加强合作。")
+
+
+@pytest.mark.parametrize("text, bureau", [
+    ("食物及卫生局局长高志文出席了开幕式。", "食物及卫生局"),
+    ("代表团拜会了发展局局长宋伟明。", "发展局"),
+])
+def test_a_bureau_named_bare_before_its_head_s_title(text, bureau):
+    assert bureau in _organisations(text)
+
+
+def test_a_bureau_referred_to_is_none_named():
+    assert not _organisations("该局局长郑志刚出庭应诉。")
+
+
+@pytest.mark.parametrize("text, bureau", [
+    ("随行官员包括创新及科技局局长杨思远。", "创新及科技局"),
+    ("——访国家环保总局局长许振东", "国家环保总局"),
+    ("他拜会发展局局长宋伟明。", "发展局"),
+])
+def test_where_a_bare_bureau_s_name_starts(text, bureau):
+    assert _organisations(text) == {bureau}

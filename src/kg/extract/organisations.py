@@ -17,6 +17,8 @@ from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern
 from .lexicon import compiled_rules, level_words
+from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
+                     opens_with_post_holder, phrase_start)
 from .names import looks_like_name, person_at
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
                        Sentence, dictionary_words, segmented_at, word_ending_at)
@@ -71,7 +73,7 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
             and not (sent.text.startswith("我", left) and starts):
         # (我市 before a name that has its own place, 我市福建某某公司, is not part of it)
         starts.append(left)
-    if _bilateral().match(sent.text, left, right):
+    if bilateral().match(sent.text, left, right):
         starts.append(left)  # 中美|友好协会: two countries open a bilateral body's name
     return min(starts) if starts else None
 
@@ -80,13 +82,6 @@ def _anchor_start(sent: Sentence, left: int, right: int, anchors: list[Candidate
 def _org_level_word() -> re.Pattern:
     """A level word that opens an organisation's name (rules/levels.tsv, use org)."""
     return re.compile("|".join(map(re.escape, level_words("org"))) or "(?!)")
-
-
-@per_rule_set
-def _bilateral() -> re.Pattern:
-    """China and another country, each by its one-character short form, before a name."""
-    other = word_pattern("country_abbreviations")
-    return re.compile(rf"(?:中{other}|{other}中)(?=[\u4e00-\u9fff]{{2}})")
 
 
 def suffix_ends_name(sent: Sentence, suffix: str, end: int) -> bool:
@@ -141,9 +136,9 @@ def _names_no_body(sent: Sentence, start: int, s: int, e: int, suffix: str, key:
         return True
     if text[start:e] in words("generic_companies"):
         return True  # 集团公司, 子公司: a kind of company, not one named
-    if _names_a_post_holder(sent, start, s):
+    if names_a_post_holder(sent, start, s):
         return True  # 国务院总理李强作政府…: a post and its holder end any name before them
-    if _opens_with_post_holder(sent, start, s):
+    if opens_with_post_holder(sent, start, s):
         return True  # 张某代表|集团公司签订…: a name and a post title open no body's name
     # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
     return suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
@@ -191,6 +186,9 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             elif needs == "any" and 2 <= s - left <= 10 \
                     and dictionary_words().get(word_ending_at(sent, s)) not in DESCRIBING:
                 start = left  # a bare name (清华大学), not a description (优秀大学毕业生)
+            elif headed_by_its_title(sent, s, e):
+                # 发展局|局长某某: a bureau named bare before its head's title
+                start = phrase_start(sent, s)
             else:
                 continue
         ordinal = _ORDINAL.match(text, start)
@@ -243,26 +241,6 @@ _DIVISION_ENDS = frozenset("省市县区州盟旗")
 
 #: jieba tags of an organisation's or a brand's own short name (哈工大, 中国联通).
 _PROPER_NAME_TAGS = frozenset(("nt", "nz", "j"))
-
-
-#: jieba tags of people's names, foreign ones too (普理赫 nrt).
-_PERSON_TAGS = frozenset(("nr", "nrt", "nrfg"))
-
-
-def _names_a_post_holder(sent: Sentence, start: int, end: int) -> bool:
-    """Whether a post title followed by a person's name (with a Han surname, or one jieba's
-    tagger reads: 大使|普理赫) lies between ``start`` and ``end``."""
-    surnames = compiled_rules()[3]
-    return any(start < s and e < end and (person_at(sent, e, surnames)
-                                          or sent.tagged_word_tag(e) in _PERSON_TAGS)
-               for s, e, _ in sent.hits_of("post"))
-
-
-def _opens_with_post_holder(sent: Sentence, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` opens with a person's name and a post title (张某代表…)."""
-    surnames = compiled_rules()[3]
-    return any(start < s and e <= end and looks_like_name(sent.text[start:s], surnames)
-               for s, e, _ in sent.hits_of("post"))
 
 
 def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
