@@ -197,3 +197,10 @@ def test_resolve_reads_the_sections_extract_found():
     assert bodies(document) == {"宁城县妇女联合会"}
     # without the sections extract handed on, 县妇联 is the county the page is about
     assert bodies(replace(document, marks=Marks())) == {"林西县妇女联合会"}
+
+
+def test_a_governments_unit_named_with_and_without_the_government_is_one_body(tmp_path):
+    names = organisations(build_texts(tmp_path, {"a.txt": (
+        "湘潭市政府妇儿工委召开全体会议。湘潭市妇儿工委副主任、湘潭市妇联主席刘某作报告。")}))
+    assert "湘潭市人民政府妇女儿童工作委员会" in names
+    assert "湘潭市妇女儿童工作委员会" not in names

@@ -368,7 +368,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             m = replace(m, key=_relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(replace(m, key=canonical_name(m, regions)))
     resolved = _honour_references(resolved)
-    resolved = _company_short_names(resolved)
+    resolved = _units_named_without_government(_company_short_names(resolved))
     resolved = _foreign_bodies_named_with_country(resolved)
     resolved = _own_organs(resolved)
     resolved = _implied_places(resolved)
@@ -419,6 +419,15 @@ def _company_short_names(mentions: list[Mention]) -> list[Mention]:
                   and k[:form.search(k).start()].endswith(key)]
         if len(longer) == 1:
             full[key] = longer[0]
+    return [replace(m, key=full[m.key]) if m.type == "Organisation" and m.key in full else m
+            for m in mentions]
+
+
+def _units_named_without_government(mentions: list[Mention]) -> list[Mention]:
+    """某市妇女儿童工作委员会 is the unit the document also names with its government
+    (某市人民政府妇女儿童工作委员会): one body, by its longer name."""
+    keys = {m.key for m in mentions if m.type == "Organisation"}
+    full = {k.replace("人民政府", "", 1): k for k in keys if "人民政府" in k[2:-2]}
     return [replace(m, key=full[m.key]) if m.type == "Organisation" and m.key in full else m
             for m in mentions]
 
