@@ -3,7 +3,9 @@
 Trigger words come from ``rules/relation_triggers.tsv``. One module per predicate family holds
 its rules and documents them: ``posts`` and ``bylines`` (``holdsPost``), ``awards`` (``awarded``), ``runs``,
 ``places`` (``locatedIn`` and ``partOf``) and ``sections`` (programmes under 【section】
-headers); ``facts`` collects what they find, ``phrases`` holds what several of them read.
+headers); ``facts`` collects what they find, ``phrases`` holds what several of them read,
+``titles`` and ``bodywords`` read the post titles and bodies' words extract found
+(``Document.marks``, with the headers, titles and honour lists): relate finds none again.
 
 The order of the rules is ``SENTENCE_RULES`` (each sentence in turn, every rule on it), then
 ``DOCUMENT_RULES`` (once over the whole document). It matters: a later rule reads what an
