@@ -210,3 +210,12 @@ def test_a_bureau_referred_to_is_none_named():
 ])
 def test_where_a_bare_bureau_s_name_starts(text, bureau):
     assert _organisations(text) == {bureau}
+
+
+def test_an_event_referred_to_is_no_programme():
+    assert not _programmes("本届运动会共产生金牌三百余枚，此次会议也随之闭幕。")
+
+
+def test_medals_a_contest_counts_are_no_honour():
+    text = "第九届全国运动会共决出金牌三百余枚。"
+    assert not any(kind == "Honour" for kind, _ in entities(text))

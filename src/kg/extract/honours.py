@@ -78,12 +78,18 @@ def _contest_start(sent: Sentence, found: list[Candidate], start: int, head: int
     (巴黎奥运会|…冠军) or a level word (全国|冠军); None when the words name no contest."""
     if _COUNTED_MEDAL.search(sent.text, start, head):
         return None  # 本届奥运会第40枚|金牌: a medal counted, not a title
-    contests = [c.start for c in found if c.type == "Programme" and start < c.end
+    contests = [c for c in found if c.type == "Programme" and start < c.end
                 and c.start < head and not sent.text.startswith(_RELATIVE_EVENT, c.start)]
     if contests:
-        return min(contests)
+        contest = min(contests, key=lambda c: c.start)
+        if _MEDALS_COUNTED.search(sent.text, max(c.end for c in contests), head):
+            return None  # 全运会|共产生|金牌…枚: the medals a contest has, not a title
+        return contest.start
     return start if _honour_level().match(sent.text, start) else None
 
+
+#: Words that count or set up a contest's medals (共产生, 决出, 设有).
+_MEDALS_COUNTED = re.compile(r"共|累计|产生|诞生|决出|设有|设立")
 
 #: A medal counted (首枚, 第5枚).
 _COUNTED_MEDAL = re.compile(r"(?:首|第[\d一二三四五六七八九十百]+)枚")
