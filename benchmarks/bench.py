@@ -61,7 +61,7 @@ import psutil
 import pyoxigraph
 
 import kg
-from kg import extract, pipeline, rdf, relate, resolve, segmenter, viz
+from kg import docmeta, extract, pipeline, rdf, relate, resolve, segmenter, viz
 from kg.model import DocumentInfo
 from kg.normalize import original_forms, read_document
 from kg.places import place_index
@@ -184,7 +184,7 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, tuple[float, 
         t0 = clock()
         document = read_document(path)
         t1 = clock()
-        mentions = extract.extract_mentions(document)
+        document, mentions = extract.extract_document(document)
         t2 = clock()
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
@@ -192,7 +192,8 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, tuple[float, 
         t3 = clock()
         facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
         t4 = clock()
-        info = DocumentInfo(document.id, path.name, document.sha256, document.region)
+        info = DocumentInfo(document.id, path.name, document.sha256, document.region,
+                            *docmeta.title_and_date(document.text))
         results.append(pipeline.DocumentResult(info, entities, facts))
         for stage, start, end in (("decode+normalise", t0, t1), ("extract", t1, t2),
                                   ("resolve", t2, t3), ("relate", t3, t4)):
