@@ -82,3 +82,11 @@ def test_a_news_agency_in_datelines_is_not_the_page_s_own_body():
     entities, facts = _read(text)
     assert ("Person", "郑国华") in entities
     assert ("郑国华", "holdsPost", "新华通讯社") not in facts
+
+
+def test_a_county_page_naming_a_company_s_province_is_in_the_county_s():
+    text = ("浙江华宏铝业与浙江华宏公司的代表来到宜阳县考察，同宜阳县县委书记会谈。\n"
+            "县委常委、县委办主任蔡志远，县政府副县长孙明德陪同。")
+    entities, facts = _read(text)
+    assert ("蔡志远", "holdsPost", "中国共产党宜阳县委员会办公室") in facts
+    assert ("孙明德", "holdsPost", "宜阳县人民政府") in facts

@@ -231,17 +231,27 @@ def section_places(text: str) -> list[tuple[int, str]]:
 
 
 def detect_region(mentions: Iterable[Mention]) -> str | None:
-    """The province-level place a document names most often (ties: the first named)."""
+    """The province-level place a document names most often, counting the cities and counties
+    it names inside each (ties: the first named): a county page that names a company's
+    province twice (广东某铝业) is still in the county's province."""
     index = place_index()
-    counts: Counter = Counter()
+    named: Counter = Counter()
+    below: Counter = Counter()  # the cities and counties named inside each
     first: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "Place" and index.level(m.key) == "province":
-            counts[m.key] += 1
+    for m in (m for m in mentions if m.type == "Place"):
+        level = index.level(m.key)
+        if level == "province":
+            named[m.key] += 1
             first.setdefault(m.key, m.start)
-    if not counts:
+        elif level in ("prefecture", "county"):
+            for province in index.ancestors(m.key):
+                if index.level(province) == "province":
+                    below[province] += 1
+                    first.setdefault(province, m.start)
+    if not named:
         return None
-    return min(counts, key=lambda name: (-counts[name], first[name]))
+    return min(named.keys() | below.keys() if below else named,
+               key=lambda name: (-(named[name] + below[name]), -below[name], first[name]))
 
 
 def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
