@@ -23,6 +23,8 @@ def test_a_session_named_with_a_relative_body_is_that_citys(tmp_path):
 
 @pytest.mark.parametrize("text, meeting, place", [
     ("4月3日，湖南省妇联十二届四次执委会议在长沙召开。", "湖南省妇联十二届四次执委会议", "长沙市"),
+    # the day may stand between the meeting and 在
+    ("湖南省妇联十二届四次执委会议18日在长沙召开。", "湖南省妇联十二届四次执委会议", "长沙市"),
     ("广西壮族自治区第十三次妇女代表大会在南宁市隆重开幕。", "广西壮族自治区第十三次妇女代表大会",
      "南宁市"),
 ])
@@ -75,3 +77,21 @@ def test_a_body_named_inside_a_title_is_not_the_writer(tmp_path):
                                "区妇联主席出席。4月2日，召开“巾帼心向党”宣讲会。")
     runs = facts_of(graph, "runs")
     assert not [r for r in runs if r[0] == "中华全国妇女联合会"]
+
+
+def test_a_bodys_congress_is_at_its_venue_when_the_page_names_one_else_at_its_seat(tmp_path):
+    held = facts_of(graph_of(tmp_path, "湖南省妇女理论研究会第三次代表大会暨乡村振兴巾帼论坛"
+                                       "6日在长沙举行。"), "locatedIn")
+    assert ("湖南省妇女理论研究会第三次代表大会", "长沙市") in held
+    assert ("湖南省妇女理论研究会第三次代表大会", "湖南省") not in held
+    assert ("乡村振兴巾帼论坛", "长沙市") in held
+    seat = facts_of(graph_of(tmp_path, "湘潭市科协第六次代表大会召开，代表们审议了报告。"),
+                    "locatedIn")
+    assert ("湘潭市科协第六次代表大会", "湘潭市") in seat
+
+
+def test_a_building_named_after_a_province_is_no_venue_of_its_own(tmp_path):
+    held = facts_of(graph_of(tmp_path, "湖南省女企业家协会第四次代表大会在长沙湖南宾馆举行。"),
+                    "locatedIn")
+    assert ("湖南省女企业家协会第四次代表大会", "长沙市") in held
+    assert ("湖南省女企业家协会第四次代表大会", "湖南省") not in held

@@ -45,6 +45,7 @@ def located(document, sentence, ms, facts):
         if m.type not in ("Organisation", "Programme"):
             continue
         inside = [p for p in readings if is_inside(p, m)]
+        venues = []
         if m.type == "Organisation":
             # a body sits in the most specific place its name gives (兴安盟扎赉特旗… -> 扎赉特旗),
             # a mission in the place after 驻 (中国驻法国大使馆; 美国驻华大使馆: none named)
@@ -52,14 +53,16 @@ def located(document, sentence, ms, facts):
             if stationed >= 0:
                 inside = [p for p in inside if p.start > m.start + stationed]
             inside = _seat(text, _places_of_unit(m, inside, places))
-        elif m.key.endswith(("会议", "全会")):
-            # the place in the name of the body a session is named after (江西省妇联十三届二次
-            # 执委会议, also when only implied: 省妇联…) is the body's seat, not the venue; a
-            # region's congress (X省第N次妇女代表大会) is the region's
-            bodies = [o for o in ms if o.type == "Organisation" and is_inside(o, m)]
-            inside = [p for p in inside if not any(is_inside(p, o) or (
-                o.start == m.start and p.cue == _IMPLIED) for o in bodies)]
-        for place in inside:
+        elif not any(o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
+            # held somewhere: the event, not a brand named inside it
+            venues = _venues(text, sentence, m, ms, places)
+        if m.type == "Programme" and m.key.endswith(_SESSIONS + _CONGRESSES):
+            # the place in the name of the body a session or congress is named after (江西省
+            # 妇联十三届二次执委会议, also when only implied: 省妇联…) is the body's seat, not
+            # the venue (a congress held nowhere the page says is at the seat:
+            # ``congresses_at_seats``); a region's congress (X省第N次妇女代表大会) is the region's
+            inside = [p for p in inside if p not in _seat_in_name(m, ms, inside)]
+        for place in inside + venues:
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
                 facts.add(m, "locatedIn", place, sentence)
@@ -70,31 +73,68 @@ def located(document, sentence, ms, facts):
                 if place.start in chain and not CLAUSE_END.search(text, m.end, place.start):
                     chain.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
-        if m.type == "Programme" and not any(
-                o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
-            # held somewhere: the event, not a brand named inside it
-            before = text[sentence[0]:m.start]
-            held = _HELD_IN.search(before)
-            ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
-            # …会议在济南召开: the places after 在 right behind the programme, up to the verb
-            after = _held_after().match(text, m.end, sentence[1])
-            if after:
-                for place in places:
-                    if after.start(1) <= place.start and place.end <= after.end(1):
-                        facts.add(m, "locatedIn", place, sentence)
-            for place in sorted(places, key=lambda p: p.start):
-                if held and place.start >= sentence[0] + held.start(1) \
-                        and place.end <= sentence[0] + held.end(1):
-                    facts.add(m, "locatedIn", place, sentence)
-                elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai
-                      or (text[place.start - 1:place.start] in "、和及"
-                          and place.start - 1 in ends_after_zai)) \
-                        and place.end <= m.start and m.start - place.end <= 24 \
-                        and not CLAUSE_END.search(text, place.end, m.start):
-                    # 在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、B县开展…: in the
-                    # same clause, after 在
-                    ends_after_zai.add(place.end)
-                    facts.add(m, "locatedIn", place, sentence)
+
+
+def _seat_in_name(m: Mention, ms: list[Mention], inside: list[Mention]) -> list[Mention]:
+    """The places of ``inside`` (the places in the programme ``m``'s name) that are the seat
+    of a body its name opens with or holds (某研究会第五次代表大会: the society's place)."""
+    bodies = [o for o in ms if o.type == "Organisation" and is_inside(o, m)]
+    return [p for p in inside if any(is_inside(p, o) or (
+        o.start == m.start and p.cue == _IMPLIED) for o in bodies)]
+
+
+def congresses_at_seats(document, mentions, facts):
+    """A body's congress the page says is held nowhere (某科协第八次代表大会召开) is where the
+    body sits, the place its name gives."""
+    readings = list(mentions) + _implied_places(list(mentions))
+    located = {s for (s, predicate, _, _, _) in facts.facts if predicate == "locatedIn"}
+    for m in mentions:
+        if m.type != "Programme" or not m.key.endswith(_CONGRESSES) \
+                or facts.iri(m) in located:
+            continue
+        inside = [p for p in readings if p.type == "Place" and is_inside(p, m)]
+        for place in _seat_in_name(m, list(mentions), inside)[-1:]:
+            if place_index().level(place.key) != "country":  # (中国科协…全国代表大会)
+                facts.add(m, "locatedIn", place, document.sentence_at(m.start))
+
+
+#: The endings of a body's sessions, never located at its seat by their name.
+_SESSIONS = ("会议", "全会")
+#: The ending of a body's congress, located at its seat unless the text names its venue.
+_CONGRESSES = ("代表大会",)
+
+
+def _venues(text, sentence, m, ms, places) -> list:
+    """The places where the programme ``m`` is held: after 在 right behind it, up to the verb
+    (…会议18日在济南召开, also after events joined to it by 暨), in 在<place>举办 right before
+    it, and after 在 earlier in its clause (在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、
+    B县开展…)."""
+    venues = []
+    end = m.end
+    while text.startswith("暨", end):  # …代表大会暨…论坛在沈阳举行
+        end = next((o.end for o in ms if o.type == "Programme" and o.start == end + 1), end)
+        if not text.startswith("暨", end) or end == m.end:
+            break
+    after = _held_after().match(text, end, sentence[1])
+    for place in sorted(places, key=lambda p: p.start) if after else ():
+        # (a place written after one it contains names a building: 在沈阳|辽宁|大厦)
+        if after.start(1) <= place.start and place.end <= after.end(1) and not any(
+                place.key in place_index().ancestors(v.key) for v in venues):
+            venues.append(place)
+    held = _HELD_IN.search(text[sentence[0]:m.start])
+    ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
+    for place in sorted(places, key=lambda p: p.start):
+        if held and place.start >= sentence[0] + held.start(1) \
+                and place.end <= sentence[0] + held.end(1):
+            venues.append(place)
+        elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai
+              or (text[place.start - 1:place.start] in "、和及"
+                  and place.start - 1 in ends_after_zai)) \
+                and place.end <= m.start and m.start - place.end <= 24 \
+                and not CLAUSE_END.search(text, place.end, m.start):
+            ends_after_zai.add(place.end)
+            venues.append(place)
+    return venues
 
 
 #: The cue of a place a name implies, read over the name's span (``_implied_places``).
@@ -130,7 +170,7 @@ def _sited_in() -> re.Pattern:
 def _held_after() -> re.Pattern:
     """<programme>在<place>召开: held where 在 right after the programme names, up to the verb
     (rules/words.tsv held_manners, holding_verbs)."""
-    return re.compile(r"(?:[,，]?[\u4e00-\u9fff]{0,2}[日月])?在([^,，。;；]{2,16}?)"
+    return re.compile(r"(?:[,，]?[\u4e00-\u9fff\d]{0,3}[日月])?在([^,，。;；]{2,16}?)"
                       rf"{word_pattern('held_manners')}?{word_pattern('holding_verbs')}")
 
 #: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
