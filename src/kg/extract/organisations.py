@@ -452,8 +452,11 @@ def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 #: The rule of the government a head of a level's government holds office in.
 GOVERNMENT_OF_POST = "extract:government-of-post"
 
-#: The head (or deputy head) of a level's government: 省长, 常务副市长, 代县长, 区长.
-_GOVERNMENT_TITLE = re.compile(r"(?:常务副|副|代)?([省市县区州旗盟乡镇])长")
+@per_rule_set
+def _government_title() -> re.Pattern:
+    """The head (or deputy head) of a level's government: 省长, 常务副市长, 代县长, 区长
+    (rules/words.tsv post_deputies, head_levels)."""
+    return re.compile(rf"{word_pattern('post_deputies')}?({word_pattern('head_levels')})长")
 
 #: Between a place and its government's head: nothing, or the rest of a body named after the
 #: place and its posts (长沙市|委副书记、|市长).
@@ -488,7 +491,7 @@ def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candida
     places = [c for c in found if c.type == "Place"]
     result = []
     for s, e, _ in sent.hits_of("post"):
-        title = _GOVERNMENT_TITLE.fullmatch(text, s, e)
+        title = _government_title().fullmatch(text, s, e)
         if title is None or any(a < s and b == e for a, b, _ in sent.hits_of("post")):
             continue  # (副市长 of 常务副市长 is the same post)
         s = next((s - len(p) for p in _ACTING if text.startswith(p, s - len(p))), s)

@@ -164,7 +164,7 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
             or any(_FOREIGN_NAME_WORDS.fullmatch(text, p.end, post_start) for p in seen.places
                    if p.key != COUNTRY and place_index().level(p.key) == "country") \
             or not _stands_alone(text, seen.sentence[0], post_start) \
-            or _GOVERNMENT_HEAD.search(post) or post.endswith(words("state_posts")):
+            or post.endswith(_level_heads()) or post.endswith(words("state_posts")):
         return  # (总理某某, 外长某某: a state's post, in no body named before)
     earlier = [o for o in orgs if o.end <= post_start and not in_dateline(text, o)]
     led = [o for o in earlier if o.end in titled]
@@ -276,15 +276,19 @@ def _bare_body(titles: PostTitles, body_words: BodyWords, start: int) -> int:
 
 
 @per_rule_set
+def _level_heads() -> tuple[str, ...]:
+    """The heads of a level's government (县长, of 副市长 too): a post in that government,
+    never in another body named before it (市人大常委会副主任甲，副市长乙)."""
+    return tuple(level + "长" for level in words("head_levels"))
+
+
+@per_rule_set
 def _link_to_names() -> re.Pattern:
     """A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:, 是:
     rules/words.tsv name_links)."""
     return re.compile(rf"(?:{word_pattern('name_links')}|是)[:：]?$")
 
 
-#: The head of a level's government (副市长, 县长): the post is in that government, never in
-#: another body named before it (市人大常委会副主任甲，副市长乙).
-_GOVERNMENT_HEAD = re.compile(r"[省市县区州旗盟镇乡]长$")
 #: Words of a foreign body's name between its country and a post (欧洲和 of 法国欧洲和外交部长).
 _FOREIGN_NAME_WORDS = re.compile(r"[\u4e00-\u9fff]{1,7}")
 #: A note in brackets right before a post (…委员会（以下简称“某会”）|主席).
