@@ -2,7 +2,7 @@
 and society reports, written in the texts' own ways."""
 import pytest
 
-from extraction import entities
+from extraction import entities, names_of
 
 
 def _people(text: str) -> set[str]:
@@ -219,3 +219,17 @@ def test_an_event_referred_to_is_no_programme():
 def test_medals_a_contest_counts_are_no_honour():
     text = "第九届全国运动会共决出金牌三百余枚。"
     assert not any(kind == "Honour" for kind, _ in entities(text))
+
+
+def test_a_gala_named_after_its_prize():
+    names = names_of("颁奖晚会“第十届华语诗歌奖之夜”在杭州举行。")
+    assert ("Programme", "第十届华语诗歌奖之夜") in names or ("Programme", "华语诗歌奖之夜") in names
+
+
+def test_a_person_and_a_verb_open_no_body_s_name():
+    organisations = _organisations("会上，林静怡肯定台中医院的贡献。")
+    assert not any(name.startswith("林静怡") for name in organisations)
+
+
+def test_a_rarer_surname_after_a_post():
+    assert "铁明华" in _people("中国作家协会主席铁明华出席活动。")

@@ -140,6 +140,8 @@ def _names_no_body(sent: Sentence, start: int, s: int, e: int, suffix: str, key:
         return True  # 国务院总理李强作政府…: a post and its holder end any name before them
     if opens_with_post_holder(sent, start, s):
         return True  # 张某代表|集团公司签订…: a name and a post title open no body's name
+    if sent.tagged_name_end(start) is not None and start < sent.tagged_name_end(start) < s:
+        return True  # 林某|肯定|某医院: a person and a verb open no body's name
     # 中心 before a body's word is "central" (市中心医院, 镇中心小学)
     return suffix == "中心" and any(e <= s2 and e2 - e <= 4 and sent.is_name(e, e2)
                                     and p2[3] in ("body", "top")
