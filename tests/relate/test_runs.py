@@ -42,3 +42,18 @@ def test_an_event_said_to_be_held_is_the_document_s_own_body_s(verb):
                 mention(doc, "青禾县妇联", "Organisation", after="通知"),
                 mention(doc, "护苗读书月活动", "Programme")]
     assert by_sentence_rule(hosts_of_held_events, doc, mentions) == set()
+
+
+def test_an_event_a_body_s_word_names_is_not_the_document_s_own_body_s():
+    from dataclasses import replace
+
+    doc = document_of("青禾县妇联发布通知。青禾县妇联。上级妇联“护苗读书月活动”在县图书馆召开。")
+    mentions = [mention(doc, "青禾县妇联", "Organisation"),
+                mention(doc, "青禾县妇联", "Organisation", after="通知"),
+                mention(doc, "护苗读书月活动", "Programme")]
+    # 上级妇联 before its marks says whose it is (a body the text does not name)
+    assert by_sentence_rule(hosts_of_held_events, doc, mentions) == set()
+    # the rule reads the bodies' words extract handed on (Marks.suffixes)
+    bare = replace(doc, marks=replace(doc.marks, suffixes=()))
+    assert by_sentence_rule(hosts_of_held_events, bare, mentions) == {
+        ("Organisation/青禾县妇联", "runs", "Programme/护苗读书月活动", None, None)}
