@@ -713,3 +713,11 @@ def test_a_post_after_another_name_and_a_conjunction_is_not_in_the_first_unit(tm
     posts = facts_of(graph, "holdsPost")
     assert ("钱志刚", "中华全国妇女联合会书记处") not in posts
     assert ("赵雪梅", "中华全国妇女联合会书记处") in posts
+
+
+def test_a_post_written_after_the_name_that_follows_its_unit_is_the_role(tmp_path):
+    graph = graph_of(tmp_path, "湘潭恒达建材有限公司周国平董事长捐款十万元，株洲新华书店刘敏参加。")
+    name = {e.iri: e.name for e in graph.entities}
+    posts = {(name[f.subject], name[f.object], f.role) for f in graph.facts
+             if f.predicate == "holdsPost"}
+    assert ("周国平", "湘潭恒达建材有限公司", "董事长") in posts

@@ -215,7 +215,10 @@ def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
                for o in orgs):
             continue  # a longer unit of the same body is the one named (unless what
             # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
-        seen.hold(group, org, head.start, first_post_only=True)
+        # 某公司陈某董事长: a single name right after its unit, its post after it
+        after = seen.titles.end(head.end) if not between and len(group) == 1 else head.end
+        role = text[head.end:after] if _post_closes().match(text, after) else None
+        seen.hold(group, org, head.start, role=role or None, first_post_only=True)
 
 
 def _table_row_or_apposition(seen: _PostSentence, group: list[Mention]) -> bool:
@@ -287,6 +290,13 @@ def _link_to_names() -> re.Pattern:
     """A word between a post and the names that hold it (副主席还有|甲、乙, 分别是:, 是:
     rules/words.tsv name_links)."""
     return re.compile(rf"(?:{word_pattern('name_links')}|是)[:：]?$")
+
+
+@per_rule_set
+def _post_closes() -> re.Pattern:
+    """What follows a post written after its holder's name: punctuation, the end, or a verb of
+    giving or speaking (某公司陈某董事长|捐款: rules/words.tsv post_closing_verbs)."""
+    return re.compile(r"[,，。;；、:：)）\s]|$|" + word_pattern("post_closing_verbs"))
 
 
 #: Words of a foreign body's name between its country and a post (欧洲和 of 法国欧洲和外交部长).
