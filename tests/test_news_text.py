@@ -90,3 +90,11 @@ def test_a_county_page_naming_a_company_s_province_is_in_the_county_s():
     entities, facts = _read(text)
     assert ("蔡志远", "holdsPost", "中国共产党宜阳县委员会办公室") in facts
     assert ("孙明德", "holdsPost", "宜阳县人民政府") in facts
+
+
+def test_a_page_s_own_body_hosts_no_event_abroad():
+    text = ("中国滑冰队今天启程。中国滑冰队队员状态良好。\n"
+            "温哥华冬奥会开幕后第三天，中国滑冰队迎来首个比赛日。")
+    entities, facts = _read(text)
+    assert ("Programme", "温哥华冬奥会") in entities
+    assert not any(p == "runs" for _, p, _ in facts)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, table, trigger_words, word_pattern, words
 from .bodywords import BodyWords, acting_kinds, full_forms
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
@@ -277,8 +278,17 @@ def hosts_of_held_events(document, sentence, ms, facts):
                 and not _CONGRESS.search(programme.key) and not _named_otherwise(
                 facts.body_words, programme, orgs) and not any(
                 o.start == programme.start for o in orgs) and not any(
-                p is not programme and is_inside(programme, p) for p in programmes):
+                p is not programme and is_inside(programme, p) for p in programmes) \
+                and not _abroad(ms, programme, own):
             facts.add(own, "runs", programme, sentence)
+
+
+def _abroad(ms, programme, own) -> bool:
+    """Whether an event's name opens with a place abroad that the page's own body does not
+    name (洛杉矶奥运会 in a page about a sports delegation): it hosts none of those."""
+    return any(p.type == "Place" and p.start == programme.start
+               and place_index().level(p.key) in ("city", "country") and p.key != COUNTRY
+               and p.key not in own.key for p in ms)
 
 
 _CONGRESS = re.compile(r"第[^次]{1,4}次.{0,6}代表大会$")
