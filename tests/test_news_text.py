@@ -30,7 +30,7 @@ def test_posts_in_units_written_short(text, person, unit):
 
 
 def test_another_country_s_government_is_no_people_s_government():
-    entities, facts = _read("应俄罗斯联邦政府总理邀请，代表团启程访问。")
+    entities, facts = _read("代表团将拜会俄罗斯联邦政府副总理。")
     assert ("Organisation", "俄罗斯联邦政府") in entities
     assert not any("人民政府" in name for _, name in entities)
 
