@@ -19,7 +19,7 @@ from typing import Iterable
 from .model import Document, Entity, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
                      stray_short_forms)
-from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern
+from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -274,9 +274,6 @@ def _full_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
-#: The endings of a village's or community's name, whose committee is named in full
-#: (某村村委会 -> 某村村民委员会).
-_VILLAGE_ENDINGS = ("村", "社区")
 #: A place's government written short (某市政府…), the place first.
 _PLACE_GOVERNMENT = re.compile(r"(.+?)(?<!人民)政府")
 #: A government's name after its place (…人民政府, …政府).
@@ -294,7 +291,7 @@ def _full_body_form(name: str) -> str:
         if at > 0 and (_innermost_place(before) or before in _known_canonicals()
                        or before.endswith(_zone_words())
                        or _innermost_place(_GOVERNMENT_END.sub("", before))
-                       or before.endswith(_VILLAGE_ENDINGS)):
+                       or before.endswith(tuple(words("village_suffixes")))):
             # (a place's government may come first: 某市人民政府妇儿工委; a village or
             # community below the gazetteer: 青山村村委会)
             rest = name[at + len(short):]

@@ -319,7 +319,8 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
     result = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:
         left = sent.limit(s)
-        village = _VILLAGE_UNIT.match(text, left, e)
+        # (村|委会主任: a village's or community's own body, rules/words.tsv village_suffixes)
+        village = re.compile(word_pattern("village_suffixes")).match(text, left, e)
         if kind == "top" or needs == "country" or left == s and len(suffix) < 2 \
                 or text[left - 1:left] != "、" \
                 or not (e in post_starts or _head_of_unit(sent, s, e)) \
@@ -344,8 +345,7 @@ def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candida
     return result
 
 
-#: The level word of a village's or community's own body in a chain of posts (村|委会主任).
-_VILLAGE_UNIT = re.compile(r"村|社区")
+
 
 
 def _head_of_unit(sent: Sentence, s: int, e: int) -> bool:

@@ -365,6 +365,14 @@ def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candida
     return start
 
 
+@per_rule_set
+def _event_opening() -> re.Pattern:
+    """What the words of an event's name follow: the verb holding it (rules/words.tsv
+    holding_verbs, and 开展) or a punctuation mark, the last one before its name."""
+    opening = rf"(?:{word_pattern('holding_verbs')}|开展|[,，。;；:：、\s])"
+    return re.compile(rf"{opening}(?!.*{opening})")
+
+
 def _across_ji(sent: Sentence, left: int, found: list[Candidate]) -> int:
     """Where a programme's name starts when 暨 joins it to words before that name no event
     of their own (某规划宣传暨2023年“某某”活动启动仪式, 纪念“三八”国际妇女节暨表彰大会:
@@ -375,7 +383,7 @@ def _across_ji(sent: Sentence, left: int, found: list[Candidate]) -> int:
     if joined is None:
         return left
     ji = joined.start()
-    opening = _EVENT_OPENING.search(text, sent.start, ji)
+    opening = _event_opening().search(text, sent.start, ji)
     start = opening.end() if opening else sent.start
     words = text[start:ji]
     if not 4 <= len(words) <= 24 or not _NAME_WORDS.fullmatch(words) \
@@ -387,10 +395,6 @@ def _across_ji(sent: Sentence, left: int, found: list[Candidate]) -> int:
     return start
 
 
-#: What the words of an event's name follow: the verb holding it, or a punctuation mark (the
-#: last one before its name).
-_EVENT_OPENING = re.compile(r"(?:举办|举行|召开|开展|启动|开幕|[,，。;；:：、\s])(?!.*(?:举办|举行|召开|"
-                            r"开展|启动|开幕|[,，。;；:：、\s]))")
 #: The round of an event in a series, with a few words of its name after it (第十一届|妇女趣味).
 _ROUND_IN_NAME = re.compile(r"(?:首届|第[一二三四五六七八九十百\d]+届)(?=[\u4e00-\u9fff]{1,10}$)")
 #: 暨 right before a programme's name, a year and an opening quotation mark allowed between.
