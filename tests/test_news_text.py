@@ -98,3 +98,24 @@ def test_a_page_s_own_body_hosts_no_event_abroad():
     entities, facts = _read(text)
     assert ("Programme", "温哥华冬奥会") in entities
     assert not any(p == "runs" for _, p, _ in facts)
+
+
+def test_a_rotating_chair_holds_the_post():
+    _, facts = _read("远景科技有限公司轮值董事长韩立平在发布会上致辞。")
+    assert ("韩立平", "holdsPost", "远景科技有限公司") in facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("香港特区立法会主席黎国华在会上致辞。",
+     ("黎国华", "holdsPost", "香港特别行政区立法会")),
+    ("民进党秘书长吴志明接受了采访。", ("吴志明", "holdsPost", "民主进步党")),
+    ("国民党主席许文杰当天表示支持。", ("许文杰", "holdsPost", "中国国民党")),
+])
+def test_bodies_of_special_regions_and_parties(text, fact):
+    _, facts = _read(text)
+    assert fact in facts
+
+
+def test_a_city_named_like_a_district_elsewhere_is_not_that_district():
+    entities, _ = _read("新北市长吴明德也到场致意。")
+    assert ("Place", "新北区") not in entities

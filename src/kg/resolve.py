@@ -30,7 +30,8 @@ _YOUTH_LEAGUE = "中国共产主义青年团"
 _OTHER_DIVISION = re.compile(TOWN_SUFFIX.pattern + "|地区|管理区")
 #: A place's level word written again before its committee or government (中山市|市|委).
 _REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
-#: The office of a committee or government written short (县委办, 市政府办).
+#: Short forms written in full: a special region's title (香港特区), an office (县委办).
+_SAR_SHORT = re.compile(r"^(香港|澳门)特区(?!特别行政区)")
 _OFFICE_SHORT = re.compile(r"(?:(?<=委员会)|(?<=人民政府))办$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
@@ -257,6 +258,7 @@ def _people_s_government(name: str) -> str:
     government = _PLACE_GOVERNMENT.match(name)
     if government and place_index().level(government.group(1)) not in (None, "country"):
         name = government.group(1) + "人民政府" + name[government.end():]
+    name = _SAR_SHORT.sub(r"\1特别行政区", name)  # 香港特区立法会: the region's full name
     return name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
 
 

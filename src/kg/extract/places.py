@@ -36,7 +36,8 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             # an ordinary word (奉节 is a verb to jieba), unless it stands in a list of places
             words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
             continue
-        if short and (
+        # (香港|特区, 深圳|特区: the place and its short title, one word to jieba, is the place)
+        if short and not sent.text.startswith("特区", e) and (
                 (words.get(surface, "ns") in NOT_NAME_TAGS and not _city_read_whole(sent, s, e, p[1]))
                 or _containing_word_tag(sent, s, e) in _PHRASE_TAGS  # 同德 in 同心同德
                 or _ends_listed_name(sent.text, s, e)
@@ -46,6 +47,7 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                              and (segmented_at(sent, e) or e in sent.word_starts))
                     and _containing_word_tag(sent, s, e, opening=True) != "nt")
                 or TOWN_SUFFIX.match(sent.text, e)
+                or _ANOTHER_CITY.match(sent.text, e) and p[1].endswith(("区", "县", "旗"))
                 or (_containing_word_tag(sent, s, e) in NAMED_NOT_BODY
                     and e not in sent.word_starts)):  # 阿里巴巴, but 德国|总理
             # an ordinary word here (新建; 和政 in 党和政府, where both a common word runs across
@@ -72,6 +74,10 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result = [p for p in result if not any(z.start == p.start for z in own_zones)]
     return result + lower + _abbreviated_places(sent, result) + sited + own_zones
 
+
+#: 市 after a district's or county's short form names a city of that name, not the district
+#: (新北|市长: not Changzhou's 新北区), unless it opens 市场.
+_ANOTHER_CITY = re.compile("市(?!场)")
 
 #: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
 _ACTING_HEAD = re.compile(r"代[省市县区旗]长")
