@@ -721,3 +721,8 @@ def test_a_post_written_after_the_name_that_follows_its_unit_is_the_role(tmp_pat
     posts = {(name[f.subject], name[f.object], f.role) for f in graph.facts
              if f.predicate == "holdsPost"}
     assert ("周国平", "湘潭恒达建材有限公司", "董事长") in posts
+
+
+def test_who_reports_for_a_bodys_committee_sits_on_it(tmp_path):
+    graph = graph_of(tmp_path, "会上，周某代表共青团攸县第十八届委员会作工作报告。")
+    assert ("周某", "共青团攸县第十八届委员会") in facts_of(graph, "holdsPost")

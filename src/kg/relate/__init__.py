@@ -21,7 +21,7 @@ from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
 from .places import congresses_at_seats, located, parts_by_name, parts_in_sentence
 from .bylines import reporters
-from .posts import posts_held, profile_posts
+from .posts import posts_held, profile_posts, reports_for_bodies
 from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, role_lists,
                    runners_before_trigger, runners_named_after,
                    runners_of_the_event_named_before)
@@ -30,7 +30,7 @@ from .sections import programmes_under_headers
 __all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
 
 #: Rules run on each sentence: ``rule(document, sentence, mentions_of_sentence, facts)``.
-SENTENCE_RULES = (posts_held, profile_posts, reporters, awards_in_sentence,
+SENTENCE_RULES = (posts_held, profile_posts, reports_for_bodies, reporters, awards_in_sentence,
                   runners_before_trigger, named_runners, runners_named_after,
                   hosts_of_held_events, located, parts_in_sentence)
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.

@@ -397,6 +397,22 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
 _LIST_LINE_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
 
 
+def reports_for_bodies(document, sentence, ms, facts):
+    """甲代表某会第N届委员会作工作报告: who reports for a body or its organ sits on it (a seat
+    without a title)."""
+    text = document.text
+    orgs = [m for m in ms if m.type == "Organisation"]
+    for person in (m for m in ms if m.type == "Person" and text.startswith("代表", m.end)):
+        unit = max((o for o in orgs if o.start == person.end + 2), key=lambda o: o.end,
+                   default=None)
+        if unit is not None and _REPORT_AFTER.match(text, unit.end):
+            facts.add(person, "holdsPost", unit, sentence)
+
+
+#: A report made for a body, after its name (…委员会|作工作报告, 向大会作…的报告).
+_REPORT_AFTER = re.compile(r"(?:向大会)?作[^,，。;；]{0,16}报告")
+
+
 def profile_posts(document, sentence, ms, facts):
     """A person's profile (张某,女,汉族,…,中共党员,现任某公司总经理、…): the person it opens
     is a member of the party named before 党员 and holds the posts given after 现任."""
