@@ -233,3 +233,9 @@ def test_a_person_and_a_verb_open_no_body_s_name():
 
 def test_a_rarer_surname_after_a_post():
     assert "铁明华" in _people("中国音乐家协会主席铁明华到会祝贺。")
+
+
+def test_a_name_jieba_holds_as_a_rare_entry_after_a_post():
+    # (张可颐 is a three-character entry of jieba's dictionary, tagged v, frequency 3)
+    assert "张可颐" in _people("副省长张可颐等陪同考察。")
+    assert not _people("他张开着双臂。")

@@ -213,6 +213,16 @@ def _is_name_word(text: str) -> bool:
                              and (len(text) < 3 or _holds_common_word(text)))
 
 
+def _rare_entry(name: str, surnames) -> bool:
+    """A rare three-character entry of jieba's dictionary that opens with a surname (舒某某,
+    tagged v with frequency 5): after a post title, a name that entered the dictionary."""
+    return len(name) == 3 and name[0] in surnames and _frequency(name) <= _RARE_ENTRY
+
+
+#: jieba's frequency up to which a three-character entry may be a name it holds by mistake.
+_RARE_ENTRY = 20
+
+
 def name_word(text: str) -> bool:
     """Whether ``text`` is a two-character word jieba tags as a personal name and uses often
     enough to be an ordinary word too (荣誉, 宁静; but also 李鹏, 朱德): a name only where the
@@ -237,7 +247,8 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
     four characters only with a compound surname; a frequent word jieba tags as a name
     (``name_word``: 李鹏, 荣誉) only in a strong context (after a post, in a list of names)."""
     _, _, _, surnames = compiled_rules()
-    if (_is_name_word(name) and not (strong and name_word(name))) or name in post_titles() or (
+    if (_is_name_word(name) and not (strong and (name_word(name) or _rare_entry(name, surnames)))) \
+            or name in post_titles() or (
             len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
             and name[:2] not in surnames  # 上官 is a word and a surname
             # after a post, a proper name's start (柯文 of 柯文涛) may open it
