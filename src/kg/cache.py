@@ -30,7 +30,7 @@ DEFAULT_NAME = ".kg-cache"
 
 #: Libraries whose version changes what kg reads in a document (dictionaries, conversion
 #: tables, HTML extraction).
-_LIBRARIES = ("jieba", "opencc", "pyahocorasick", "readability-lxml", "lxml")
+_LIBRARIES = ("jieba", "opencc", "ahocorasick-rs", "readability-lxml", "lxml")
 
 
 @cache

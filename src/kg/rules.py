@@ -18,7 +18,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
 
-import ahocorasick
+import ahocorasick_rs
 
 from .errors import RuleError
 from .model import ENTITY_TYPES, PREDICATES
@@ -447,12 +447,12 @@ class Lexicon:
         for form, payload in entries:
             if form:
                 payloads.setdefault(form, []).append(payload)
-        self.automaton = ahocorasick.Automaton()
-        for form, items in payloads.items():
-            self.automaton.add_word(form, (len(form), Payloads(items)))
+        #: The payloads of each form, in the order of the automaton's forms.
+        self.payloads = [Payloads(items) for items in payloads.values()]
         self.size = len(payloads)
-        if payloads:
-            self.automaton.make_automaton()
+        # (every occurrence, overlapping ones too: the standard kind of match)
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            list(payloads), matchkind=ahocorasick_rs.MatchKind.Standard) if payloads else None
 
     def find(self, text: str, start: int = 0, end: int | None = None
              ) -> Iterator[tuple[int, int, tuple]]:
@@ -460,10 +460,10 @@ class Lexicon:
         start then end."""
         if not self.size:
             return iter(())
-        # the automaton reads a slice: given the whole text and a span, it would copy the
-        # whole text each time
-        found = self.automaton.iter(text[start:end])
-        hits = [(start + last + 1 - length, start + last + 1, items)
-                for last, (length, items) in found]
+        # the automaton reads a slice (a large document's hits all at once would take hundreds
+        # of bytes per character); it gives each form's index and its span in the slice
+        payloads = self.payloads
+        hits = [(start + a, start + b, payloads[form]) for form, a, b
+                in self.automaton.find_matches_as_indexes(text[start:end], overlapping=True)]
         hits.sort()  # by start, then end: no two hits share both, so payloads are never compared
         return iter(hits)
