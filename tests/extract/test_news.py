@@ -239,3 +239,17 @@ def test_a_name_jieba_holds_as_a_rare_entry_after_a_post():
     # (张可颐 is a three-character entry of jieba's dictionary, tagged v, frequency 3)
     assert "张可颐" in _people("副省长张可颐等陪同考察。")
     assert not _people("他张开着双臂。")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("邝呦呦获得年度科学奖。", "邝呦呦"),
+    # (a place's short form inside the name: 南山 of 南山区)
+    ("钟南海被授予“人民英雄”国家荣誉称号。", "钟南海"),
+])
+def test_a_recipient_opening_the_sentence(text, person):
+    assert person in _people(text)
+
+
+def test_a_preposition_before_the_verb_of_receiving():
+    people = _people("会上，王立向获得“优秀班组”称号的女工们致敬。")
+    assert "王立向" not in people

@@ -13,6 +13,9 @@ from ..rules import per_rule_set, table, word_pattern
 from .lexicon import byline_titles, compiled_rules, transliteration
 from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
+from .name_context import (CLAUSE_MARKS, JOINING, clause_closing_char, in_list_of_places,
+                           name_word_before_post, name_word_ends, recipients_opening,
+                           spaced_reporters)
 from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
                        crosses_word, dictionary_words, is_word, matches_before)
 
@@ -110,8 +113,6 @@ def _name_after_role(sent: Sentence, start: int, end: int, surnames) -> tuple[in
     return start, start
 
 
-#: Punctuation that ends a clause or a list item.
-_CLAUSE_MARKS = frozenset(",，。;；:：、()（）!！?？\n")
 
 #: Tags of a word that may describe the person named right after it (青年, 村干).
 _ROLE_TAGS = frozenset(("n", "t"))
@@ -149,42 +150,19 @@ def _tagged_names(sent: Sentence, surnames,
             or a in cue_ends  # 决定|王某|为
         # a two-character word of the dictionary (华章, 桑梓) is a name only after a title
         before = titled or (not (len(name) == 2 and name in dictionary_words()) and (
-            a == sent.start or text[a - 1] in _CLAUSE_MARKS
+            a == sent.start or text[a - 1] in CLAUSE_MARKS
             or (words[i - 1][2] in _ROLE_TAGS and words[i - 1][1] - words[i - 1][0] >= 2)))
         after = i + 1 == len(words) or words[i + 1][2] in AFTER_NAME_TAGS
-        if after and len(name) == 2 and _clause_closing_char(sent, words, i + 1) \
+        if after and len(name) == 2 and clause_closing_char(sent, words, i + 1) \
                 and looks_like_name(text[a:b + 1], surnames):
             b, name = b + 1, text[a:b + 1]  # 老军人王某|才。: no adverb ends a clause
         # jieba's dictionary tags a few hundred well-known people nrfg (a full name): those
         # need no context
         known = len(name) == 3 and dictionary_words().get(name) == "nrfg" \
             and text[a - 1:a] not in "“\"「 "
-        if ((before and after) or known) and not _in_list_of_places(text, a, b):
+        if ((before and after) or known) and not in_list_of_places(text, a, b):
             result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
     return result
-
-
-#: The end of a town's, village's or district's name.
-_PLACE_END = re.compile(r"(?:[镇乡村区县]|街道|社区)$")
-
-
-def _in_list_of_places(text: str, start: int, end: int) -> bool:
-    """Whether ``[start, end)`` ends like a town's name (…镇) in a 、-list whose item beside it
-    ends so too (李某镇、高某镇、某某街道: towns, not people)."""
-    if not _PLACE_END.search(text, start, end):
-        return False
-    after = re.match(r"、([^、，,。;；\s]{1,8})", text[end:end + 10])
-    before = re.search(r"([^、，,。;；\s]{1,8})、$", text[max(0, start - 10):start])
-    return any(item and _PLACE_END.search(item.group(1)) for item in (after, before))
-
-
-def _clause_closing_char(sent: Sentence, words: list, i: int) -> bool:
-    """Whether the tagger's word ``i`` is one character (not punctuation) that ends a clause."""
-    if i >= len(words):
-        return False
-    a, b, tag = words[i]
-    return b - a == 1 and tag not in ("x", "v") and not name_after().match(sent.text, a) \
-        and (b >= sent.end or sent.text[b] in _CLAUSE_MARKS)  # (王某|说, is no name)
 
 
 #: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
@@ -239,8 +217,6 @@ SPELLED_NAME = "extract:spelled-name"
 _PHRASE_OPENER = re.compile("[，,、；;：:“\"（(和与同及据 \n]")
 
 
-#: Words that join two people (王某和李某一起…).
-_JOINING = frozenset("和与及同")
 
 
 def _joined_names(sent: Sentence, surnames, names: list[Candidate]) -> list[Candidate]:
@@ -249,7 +225,7 @@ def _joined_names(sent: Sentence, surnames, names: list[Candidate]) -> list[Cand
     text, result = sent.text, []
     for c in names:
         pos = c.end + 1
-        end = person_at(sent, pos, surnames, strict=False) if text[c.end:pos] in _JOINING \
+        end = person_at(sent, pos, surnames, strict=False) if text[c.end:pos] in JOINING \
             else None
         if end and looks_like_name(text[pos:end], surnames):
             result.append(Candidate(pos, end, "Person", TAGGED_NAME, text[pos:end], "person"))
@@ -304,46 +280,18 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
         if end and end - start == 2 and text[start] == text[start + 1]:
             end = None  # 总书记|殷殷嘱托: a doubled character is an adverb, not a name (nor
             # is it with a surname: looks_like_name)
-        if end and name_word(text[start:end]) and not _name_word_ends(sent, end):
+        if end and name_word(text[start:end]) and not name_word_ends(sent, end):
             end = None  # 部长|安静地: a word jieba tags as a name is one only before a verb
         if end:
             result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
         while end and text[end:end + 1] == "、":
             start, end = end + 1, person_at(sent, end + 1, surnames)
             if end and (looks_like_name(text[start:end], surnames)
-                        or (name_word(text[start:end]) and _name_word_ends(sent, end))):
+                        or (name_word(text[start:end]) and name_word_ends(sent, end))):
                 result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
         if end and p[1] in byline_titles():
-            result += _spaced_reporters(sent, end, surnames, p[2])
+            result += spaced_reporters(sent, end, surnames, p[2])
     return result
-
-
-#: What ends a reporter's name in a byline (记者甲 乙|)).
-_BYLINE_NAME_END = frozenset(" \u3000)）\n、,，")
-
-
-def _spaced_reporters(sent: Sentence, pos: int, surnames, rule_id: str) -> list[Candidate]:
-    """The names after a reporter's, separated by blanks (记者甲 乙 丙)."""
-    text, result = sent.text, []
-    while pos < sent.end and text[pos] in " \u3000":
-        start = pos
-        while start < sent.end and text[start] in " \u3000":
-            start += 1
-        end = person_at(sent, start, surnames)
-        if not (end and looks_like_name(text[start:end], surnames)
-                and (end >= sent.end or text[end] in _BYLINE_NAME_END)):
-            break
-        result.append(Candidate(start, end, "Person", rule_id, text[start:end], "person"))
-        pos = end
-    return result
-
-
-def _name_word_ends(sent: Sentence, end: int) -> bool:
-    """Whether a name that is also a frequent word (``name_word``: 李鹏, 宁静) may end at
-    ``end``: punctuation, a word that follows names (说, 会见, 在), or a post title."""
-    return end >= sent.end or name_after().match(sent.text, end) is not None \
-        or sent.text[end:end + 1] in "说和" \
-        or any(s == end for s, _, _ in sent.hits_of("post"))
 
 
 @per_rule_set
@@ -373,7 +321,7 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
             if start >= sent.start and sent.limit(start) <= start and sent.is_name(start, s) \
                     and start not in post_starts \
                     and (looks_like_name(text[start:s], surnames)
-                         or _name_word_before_post(sent, start, s, e, p)) \
+                         or name_word_before_post(sent, start, s, e, p)) \
                     and not crosses_word(text, start, s, (start,)) \
                     and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
                     and not (text[s - 1] in PREPOSITIONS  # 金某|向…获得: no name before 获得
@@ -383,15 +331,6 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
                 result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
                 break
     return result
-
-
-def _name_word_before_post(sent: Sentence, start: int, end: int, post_end: int,
-                           payload: tuple) -> bool:
-    """A frequent word jieba tags as a name (李鹏) before a post title that ends a phrase
-    (…、李鹏总理说): a name; before a title followed by a name (荣誉主席某某) it is a word."""
-    return payload[0] == "post" and name_word(sent.text[start:end]) \
-        and (start == sent.start or sent.text[start - 1] in _CLAUSE_MARKS | _JOINING) \
-        and _name_word_ends(sent, post_end)
 
 
 def _family_heads(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
@@ -590,7 +529,7 @@ def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
 
 
 #: The rules of people in the order they run, each ``rule(sentence, surnames, found)``.
-PERSON_RULES = (_award_recipients, _title_holders, _names_after_posts, _names_before_posts,
+PERSON_RULES = (_award_recipients, recipients_opening, _title_holders, _names_after_posts, _names_before_posts,
                 _tagged_names, _spelled_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
                 _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
                 _name_lists, _framed_leaders)
