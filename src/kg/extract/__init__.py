@@ -14,12 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Marks, Mention
-from ..places import GAZETTEER, section_places
+from ..places import section_places
 from . import honours, lists, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
-from .organisations import GOVERNMENT_OF_POST, ORGAN
+from .organisations import ORGAN
 from .overlaps import settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
@@ -115,15 +115,7 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
                   tuple((span, tuple(items)) for span, items in lists), tuple(suffixes))
     return replace(document, marks=marks), tuple(
         Mention(document.id, c.start, c.end, text[c.start:c.end], c.type, c.rule_id, c.key,
-                _cue(c)) for c in settled)
-
-
-def _cue(candidate: Candidate) -> str:
-    """How a mention was found, as far as later stages read it (``Mention.cue``)."""
-    if candidate.rule_id.startswith("rules/patterns"):
-        return "pattern"
-    return {ORGAN: "organ", "extract:lower-level-place": "after-place",
-            GOVERNMENT_OF_POST: "post", "rules/places.tsv": GAZETTEER}.get(candidate.rule_id, "")
+                c.cue) for c in settled)
 
 
 def _sentence_candidates(sent: Sentence) -> list[Candidate]:

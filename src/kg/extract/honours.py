@@ -9,6 +9,7 @@ levels.tsv (use honour), triggers.tsv (awarded), posts.tsv, programme_words.tsv.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import level_words, post_titles
@@ -238,7 +239,7 @@ def _shared_qualifiers(text: str, honours: list[Candidate],
         before = shared[-1] if shared else None
         lead = before is not None and qualifiers.get(before)
         if lead and qualifiers.get(c) == "" and text[before.end:c.start] in ("、", "和", "及", "与"):
-            c = Candidate(c.start, c.end, c.type, c.rule_id, lead + c.key, c.family)
+            c = replace(c, key=lead + c.key)
             qualifiers[c] = lead
         shared.append(c)
     return shared

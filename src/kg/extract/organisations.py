@@ -59,7 +59,8 @@ def pattern_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             except (KeyError, IndexError):
                 raise RuleError(rule_id, 0, "canonical name uses a group the regex does "
                                             "not have") from None
-            found.append(Candidate(m.start(), m.end(), entity_type, rule_id, key, "pattern"))
+            found.append(Candidate(m.start(), m.end(), entity_type, rule_id, key, "pattern",
+                                   "pattern"))
     return found
 
 
@@ -388,7 +389,7 @@ def organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         start = at
         if parent is not None:
             start, key = parent.start, (parent.key or text[parent.start:parent.end]) + key
-        result.append(Candidate(start, e, "Organisation", ORGAN, key, "department"))
+        result.append(Candidate(start, e, "Organisation", ORGAN, key, "department", "organ"))
     return result
 
 
@@ -516,7 +517,7 @@ def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candida
             key = level + "人民政府"
         else:
             continue  # (a bare 副市长某某 names no government; nor does …管委会|主任)
-        result.append(Candidate(s, e, "Organisation", GOVERNMENT_OF_POST, key, "org"))
+        result.append(Candidate(s, e, "Organisation", GOVERNMENT_OF_POST, key, "org", "post"))
     return result
 
 

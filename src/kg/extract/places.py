@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from bisect import insort
 
-from ..places import TOWN_SUFFIX, place_index
+from ..places import GAZETTEER, TOWN_SUFFIX, place_index
 from ..rules import per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
 from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
                        Sentence, common_words, crosses_word, dictionary_words, is_word, runs_on,
                        segmented_at, word_ending_at)
+
+#: The cue of a place read right after the place that holds it (宁城县|八里罕镇).
+AFTER_PLACE = "after-place"
 
 
 def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -34,7 +37,8 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if short and words.get(surface, "ns") in NOT_NAME_TAGS \
                 and not _containing_word_tag(sent, s, e) and not _city_read_whole(sent, s, e, p[1]):
             # an ordinary word (奉节 is a verb to jieba), unless it stands in a list of places
-            words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+            words_here.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place",
+                                        GAZETTEER))
             continue
         # (香港|特区, 深圳|特区: the place and its short title, one word to jieba, is the place)
         if short and not sent.text.startswith("特区", e) and (
@@ -54,7 +58,7 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             # it and jieba cuts elsewhere), a town's name (那坡镇), or part of another proper
             # name (阿里 in 阿里巴巴)
             continue
-        result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place"))
+        result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place", GAZETTEER))
     result = sorted(result + _listed_places(sent.text, result, words_here),
                     key=lambda c: c.start)
     result = _without_foreign_short_forms(sent, _without_named_heads(sent, result))
@@ -286,7 +290,7 @@ def _lower_places(sent: Sentence, places: list[Candidate],
         if start in chained and (start in sent.word_starts or FUNCTION_START.match(text, start)):
             continue  # a phrase after a village (三元朱村|是蔬菜之乡), not a name
         result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
-                                "place"))
+                                "place", AFTER_PLACE))
         if m.end() not in starts:  # 牛街乡|福和村: a village after its township
             starts.add(m.end())
             chained.add(m.end())
@@ -345,7 +349,7 @@ def _own_zones(sent: Sentence, places: list[Candidate],
         if text[p.start:p.end] != p.key and _OWN_ZONE.match(text, p.end) \
                 and not any(z.start <= p.start and end <= z.end for z in zones):
             result.append(Candidate(p.start, end, "Place", "extract:lower-level-place",
-                                    text[p.start:end], "place"))
+                                    text[p.start:end], "place", AFTER_PLACE))
     return result
 
 
@@ -363,7 +367,7 @@ def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate
             if not any(a < at + len(name) and at < b and not (at <= a and b <= at + len(name))
                        for a, b in taken):
                 result.append(Candidate(at, at + len(name), "Place", "extract:lower-level-place",
-                                        name, "place"))
+                                        name, "place", AFTER_PLACE))
                 taken.append((at, at + len(name)))
             at = text.find(name, at + len(name), sent.end)
     known.update(p.key for p in places
@@ -427,7 +431,8 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
             if start not in after_place and text.startswith("等", m.end()):
                 continue  # 在儿童公园等…: a kind of site, not one named
             rule = "extract:lower-level-place" if start in after_place else "rules/sites.tsv"
-            result.append(Candidate(start, m.end(), "Place", rule, m.group(), "place"))
+            result.append(Candidate(start, m.end(), "Place", rule, m.group(), "place",
+                                    AFTER_PLACE if start in after_place else ""))
             after_place.add(m.end())
             ends.add(m.end())
     return result

@@ -9,6 +9,7 @@ meeting). Tables: programme_words.tsv, programme_stop.tsv, org_suffixes.tsv, tri
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import compiled_rules, ends_with_org_suffix
@@ -147,14 +148,14 @@ def _with_lead(sent: Sentence, candidate: Candidate, found: list[Candidate]) -> 
     joined = _across_ji(sent, candidate.start, found)
     if joined < candidate.start:  # 某规划宣传暨2023年“某某”活动启动仪式
         name = text[joined:candidate.end].replace("“", "").replace("”", "").replace('"', "")
-        return Candidate(joined, candidate.end, "Programme", candidate.rule_id, name, "quoted")
+        return replace(candidate, start=joined, key=name, family="quoted")
     lead = sent.limit(candidate.start)
     if not 2 <= candidate.start - lead <= 8 or not sent.is_name(lead, candidate.start) \
             or not _names_something(text[lead:candidate.start]) or any(
             c.type in ("Place", "Organisation") and c.end == candidate.start for c in found):
         return candidate  # 重点创新“…”品牌: describing words are no part of the name
     name = text[lead:candidate.end].replace("“", "").replace("”", "").replace('"', "")
-    return Candidate(lead, candidate.end, "Programme", candidate.rule_id, name, "quoted")
+    return replace(candidate, start=lead, key=name, family="quoted")
 
 
 def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
@@ -504,7 +505,7 @@ def named_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
                       and text.startswith(n[:len(n) - len(c.key)], c.start - len(n) + len(c.key))]
             if longer:
                 name = max(longer, key=len)
-                c = Candidate(c.end - len(name), c.end, c.type, c.rule_id, name, c.family)
+                c = replace(c, start=c.end - len(name), key=name)
         result.append(c)
     return result
 

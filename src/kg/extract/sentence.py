@@ -50,7 +50,9 @@ NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed mention with the priority of the rule family that found it."""
+    """A proposed mention with the priority of the rule family that found it, and how it was
+    found as far as later stages read it (``Mention.cue``: ``pattern``, ``organ``,
+    ``after-place``, ``post``, ``gazetteer``; empty otherwise)."""
 
     start: int
     end: int
@@ -58,6 +60,7 @@ class Candidate:
     rule_id: str
     key: str
     family: str
+    cue: str = ""
 
 
 _PLACE_KIND = frozenset(("place",))
