@@ -24,8 +24,8 @@ from .overlaps import settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
 
-__all__ = ["extract_mentions", "extract_document", "settle_overlaps", "ORGAN",
-           "named_as", "Candidate", "RULES"]
+__all__ = ["extract_mentions", "extract_document", "settle_overlaps", "named_as", "Candidate",
+           "RULES"]
 
 #: The rules of every family in the order they run on a sentence; each is called as
 #: ``rule(sentence, found)`` with the candidates the rules before it found, and returns its own.
