@@ -119,3 +119,8 @@ def test_bodies_of_special_regions_and_parties(text, fact):
 def test_a_city_named_like_a_district_elsewhere_is_not_that_district():
     entities, _ = _read("新北市长吴明德也到场致意。")
     assert ("Place", "新北区") not in entities
+
+
+def test_a_cadre_of_a_body_holds_a_post_in_it():
+    _, facts = _read("衡阳市委机关干部邓立新对记者说，要干好本职工作。")
+    assert ("邓立新", "holdsPost", "中国共产党衡阳市委员会") in facts
