@@ -253,3 +253,7 @@ def test_a_recipient_opening_the_sentence(text, person):
 def test_a_preposition_before_the_verb_of_receiving():
     people = _people("会上，王立向获得“优秀班组”称号的女工们致敬。")
     assert "王立向" not in people
+
+
+def test_a_preposition_after_a_role_opens_no_name():
+    assert not _people("号召广大团干部向受到表彰的集体学习。")

@@ -376,7 +376,8 @@ def _names_after_cues(sent: Sentence, surnames, found: list[Candidate]) -> list[
     text = sent.text
     result = []
     for s, e, p in _outermost(sent.hits_of("post") + sent.hits_of("person_cue")):
-        if p[0] == "person_cue" and p[2] in ("before", "role"):
+        if p[0] == "person_cue" and p[2] in ("before", "role") \
+                and text[e:e + 1] not in PREPOSITIONS:  # (团干部|向…学习: no name)
             end = person_at(sent, e, surnames, strict=p[2] == "before",
                             by_segmentation=False)
             if end:
