@@ -124,3 +124,12 @@ def test_a_city_named_like_a_district_elsewhere_is_not_that_district():
 def test_a_cadre_of_a_body_holds_a_post_in_it():
     _, facts = _read("衡阳市委机关干部邓立新对记者说，要干好本职工作。")
     assert ("邓立新", "holdsPost", "中国共产党衡阳市委员会") in facts
+
+
+@pytest.mark.parametrize("text, person, honour", [
+    ("导演孙立明曾获柏林国际电影节金熊奖。", "孙立明", "柏林国际电影节金熊奖"),
+    ("计算机科学家吴启华获得图灵奖。", "吴启华", "图灵奖"),
+])
+def test_prizes_of_culture_and_science(text, person, honour):
+    _, facts = _read(text)
+    assert (person, "awarded", honour) in facts
