@@ -192,6 +192,16 @@ def test_lexicon_finds_overlapping_forms():
     assert [(s, e) for s, e, _ in lexicon.find("赤峰市宁城县")] == [(0, 2), (0, 3), (3, 6)]
 
 
+def test_lexicon_positions_are_characters_of_the_text():
+    # (a character outside the basic plane before a form, a span given: positions stay the
+    # text's, as str indexes)
+    lexicon = Lexicon([("赤峰", "a"), ("𠀋城", "b")])
+    text = "😀甲𠀋城赤峰。赤峰"
+    assert [(text[s:e], p) for s, e, p in lexicon.find(text, 2)] == \
+        [("𠀋城", ("b",)), ("赤峰", ("a",)), ("赤峰", ("a",))]
+    assert [(s, e) for s, e, _ in lexicon.find(text, 5, 9)] == [(7, 9)]  # 赤|峰 crosses 5
+
+
 def _rule_terms_and_notes() -> tuple[set[str], str]:
     """The first column of every rule row, and all other text (headers, notes, examples)."""
     terms, notes = set(), []
