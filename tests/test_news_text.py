@@ -133,3 +133,8 @@ def test_a_cadre_of_a_body_holds_a_post_in_it():
 def test_prizes_of_culture_and_science(text, person, honour):
     _, facts = _read(text)
     assert (person, "awarded", honour) in facts
+
+
+def test_the_liaison_office_by_its_short_name():
+    _, facts = _read("中联办副主任陈志华出席了酒会。")
+    assert ("陈志华", "holdsPost", "中央人民政府驻香港特别行政区联络办公室") in facts
