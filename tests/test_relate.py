@@ -726,3 +726,11 @@ def test_a_post_written_after_the_name_that_follows_its_unit_is_the_role(tmp_pat
 def test_who_reports_for_a_bodys_committee_sits_on_it(tmp_path):
     graph = graph_of(tmp_path, "会上，周某代表共青团攸县第十八届委员会作工作报告。")
     assert ("周某", "共青团攸县第十八届委员会") in facts_of(graph, "holdsPost")
+
+
+def test_an_election_goes_on_in_the_next_clause_after_a_semicolon(tmp_path):
+    graph = graph_of(tmp_path, "大会选举产生了攸县残联新一届领导班子，陈某当选主席；黄某、龙某2名同志"
+                               "为副理事长。")
+    posts = facts_of(graph, "holdsPost")
+    assert ("黄某", "攸县残疾人联合会") in posts
+    assert ("龙某", "攸县残疾人联合会") in posts

@@ -268,7 +268,7 @@ def _post_after_names(seen: _PostSentence, group: list[Mention], after: int | No
         unit = next((o for o in reversed(orgs) if o.end <= group[0].start), elected) \
             if elected is None or (elected.start < sentence[0] and not renewed) else elected
         if unit is not None and titles.end(body) > body \
-                and _election().search(text, sentence[0], note):
+                and _election().search(text, _clauses_start(text, sentence[0]), note):
             seen.hold(group, unit, None, role=text[body:titles.end(body)])
 
 
@@ -502,11 +502,18 @@ def _post_after(titles: PostTitles, sentence: tuple[int, int], group: list[Menti
         closed = unit is not None \
             and text[_role_end(titles, unit.end):][:1] in _APPOSITION_END | {"", "\n"}
         if note is not None and not closed \
-                and not _election().search(text, sentence[0], group[0].start):
+                and not _election().search(text, _clauses_start(text, sentence[0]),
+                                           group[0].start):
             note = None
     # (…当选为新一届|某会会长: the term before the unit the election names)
     return note.end() + next((len(term) for term in words("new_terms")
                               if text.startswith(term, note.end())), 0) if note else None
+
+
+def _clauses_start(text: str, start: int) -> int:
+    """Where the sentence starts whose ；-clause starts at ``start`` (甲当选主席；乙为秘书长:
+    the election of the first clause goes on in the next)."""
+    return 1 + max(text.rfind(mark, 0, start) for mark in "。！？!?\n")
 
 
 def _stands_alone(text: str, start: int, pos: int) -> bool:
