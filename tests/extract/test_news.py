@@ -257,3 +257,7 @@ def test_a_preposition_before_the_verb_of_receiving():
 
 def test_a_preposition_after_a_role_opens_no_name():
     assert not _people("号召广大团干部向受到表彰的集体学习。")
+
+
+def test_a_pronoun_is_no_part_of_a_name():
+    assert "到我镇" not in _people("上午，周书记到我镇调研。")

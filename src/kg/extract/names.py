@@ -213,6 +213,10 @@ def _is_name_word(text: str) -> bool:
                              and (len(text) < 3 or _holds_common_word(text)))
 
 
+#: Pronouns, no part of a given name.
+_PRONOUNS = frozenset("我你您他她它们咱")
+
+
 def _rare_entry(name: str, surnames) -> bool:
     """A rare three-character entry of jieba's dictionary that opens with a surname (舒某某,
     tagged v with frequency 5): after a post title, a name that entered the dictionary."""
@@ -247,6 +251,8 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
     four characters only with a compound surname; a frequent word jieba tags as a name
     (``name_word``: 李鹏, 荣誉) only in a strong context (after a post, in a list of names)."""
     _, _, _, surnames = compiled_rules()
+    if _PRONOUNS.intersection(name[1:]):
+        return False  # 周书记|到我镇: a pronoun is no part of a given name
     if (_is_name_word(name) and not (strong and (name_word(name) or _rare_entry(name, surnames)))) \
             or name in post_titles() or (
             len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
