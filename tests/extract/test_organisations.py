@@ -158,6 +158,15 @@ def test_a_boundary_word_inside_a_proper_word_does_not_cut_a_name(text, name, cu
     assert ("Organisation", name) in found and ("Organisation", cut) not in found
 
 
+@pytest.mark.parametrize("text", [
+    # a yearbook's structure sentence: the parts listed after 内设/下设 are no names of their own
+    "2021年，嘉禾县残联机关内设办公室、康复部、就业部。",
+    "嘉禾县科协下设办公室和学会部。",
+])
+def test_a_verb_of_structure_ends_a_name(text):
+    assert not [n for t, n in entities(text) if "设" in n]
+
+
 def test_a_boundary_word_after_a_name_still_cuts():
     # jieba reads 李建华|为: the preposition after a person's name, no brand
     found = entities("李建华为学校争得了荣誉。")

@@ -183,6 +183,9 @@ def test_other_regions(text, expected):
     ("中青年妇女参加培训。", ("Place", "青海省")),
     ("新建吉祥社区服务站。", ("Place", "吉林省")),
     ("新招录优秀大学毕业生300名。", ("Organisation", "新招录优秀大学")),
+    # a unit jieba's dictionary tags as a name (宣传部, 宣传科) in a yearbook's list of parts
+    ("该局下辖综合科、宣传科、执法大队。", ("Person", "宣传科")),
+    ("区文联设秘书处、组织部、宣传部。", ("Person", "宣传部")),
 ])
 def test_no_false_names(text, wrong):
     assert wrong not in entities(text)

@@ -183,9 +183,13 @@ def _word_follows(sent: Sentence, pos: int) -> bool:
 
 def _holds_common_word(text: str) -> bool:
     """Whether a common word that is not a name (收获) lies inside ``text``."""
+    return any(_ordinary(text[i:i + 2]) for i in range(len(text) - 1))
+
+
+def _ordinary(word: str) -> bool:
+    """Whether ``word`` is a common word that is not a name (收获, 宣传)."""
     words, common = jieba_dictionary()
-    return any(text[i:i + 2] in common and words[text[i:i + 2]] in NOT_NAME_TAGS
-               for i in range(len(text) - 1))
+    return word in common and words[word] in NOT_NAME_TAGS
 
 
 def looks_like_name(text: str, surnames) -> bool:
@@ -203,14 +207,21 @@ NUMERAL = re.compile(r"[一二三四五六七八九十](?:$)")
 PREPOSITIONS = frozenset("向在对为把被给跟和与同从到来去")
 
 
+#: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
+#: ending in one is the unit, not a name.
+UNIT_END = frozenset("办部委局处科室厅院所站队组会社团馆")
+
+
 def _is_name_word(text: str) -> bool:
     """Whether ``text`` is a whole word, not a name: an ordinary dictionary word, or one of the
     frequent words jieba tags as names (荣誉, 文明, 宁静; as the start of a name, 黎明 of
     黎明某 is fine); a frequent one of three characters is a well-known person's name
-    (江泽民), unless an ordinary word ends it (黄金周, 古建筑)."""
-    return is_word(text) or (dictionary_words().get(text) == "nr"
-                             and _frequency(text) >= _WORD_FREQUENCY
-                             and (len(text) < 3 or _holds_common_word(text)))
+    (江泽民), unless an ordinary word ends it (黄金周, 古建筑). A unit the dictionary tags as
+    a name (宣传部, 宣传科: an ordinary word and a unit's last character) is not one either."""
+    tag = dictionary_words().get(text)
+    return is_word(text) or (tag == "nr" and _frequency(text) >= _WORD_FREQUENCY
+                             and (len(text) < 3 or _holds_common_word(text))) \
+        or (tag == "nr" and len(text) == 3 and text[-1] in UNIT_END and _ordinary(text[:2]))
 
 
 #: Pronouns, no part of a given name.

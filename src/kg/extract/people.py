@@ -11,7 +11,7 @@ import re
 
 from ..rules import per_rule_set, table, word_pattern
 from .lexicon import byline_titles, compiled_rules, transliteration
-from .names import (NUMERAL, PREPOSITIONS, looks_like_name, name_after, name_word, person_at,
+from .names import (NUMERAL, PREPOSITIONS, UNIT_END, looks_like_name, name_after, name_word, person_at,
                     plausible_name, spelled_name_at)
 from .name_context import (CLAUSE_MARKS, JOINING, clause_closing_char, in_list_of_places,
                            name_word_before_post, name_word_ends, recipients_opening,
@@ -164,10 +164,6 @@ def _tagged_names(sent: Sentence, surnames,
             result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
     return result
 
-
-#: Last characters of a unit's short name (文明办, 宣传部, 政法委): before a post title, a word
-#: ending in one is the unit, not a name.
-_UNIT_END = frozenset("办部委局处科室厅院所站队组会社团馆")
 
 #: The occasion between a speaker's name and the verb of speech (…在调研时|强调).
 _SPEECH_OCCASION = re.compile(r"在[^,，。;；、]{1,12}(?:时|中|上|期间)$")
@@ -323,7 +319,7 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
                     and (looks_like_name(text[start:s], surnames)
                          or name_word_before_post(sent, start, s, e, p)) \
                     and not crosses_word(text, start, s, (start,)) \
-                    and not (p[0] == "post" and text[s - 1] in _UNIT_END) \
+                    and not (p[0] == "post" and text[s - 1] in UNIT_END) \
                     and not (text[s - 1] in PREPOSITIONS  # 金某|向…获得: no name before 获得
                              and sent.tagged_name_end(start) == s - 1) \
                     and sent.tagged_word_tag(start) not in _FUNCTION_TAGS \
