@@ -734,3 +734,8 @@ def test_an_election_goes_on_in_the_next_clause_after_a_semicolon(tmp_path):
     posts = facts_of(graph, "holdsPost")
     assert ("黄某", "攸县残疾人联合会") in posts
     assert ("龙某", "攸县残疾人联合会") in posts
+
+
+def test_a_name_after_a_verb_of_engaging_holds_the_post_after_wei(tmp_path):
+    graph = graph_of(tmp_path, "攸县残联召开大会。会议聘请了易某华为攸县残联第六届主席团名誉主席。")
+    assert ("易某华", "攸县残疾人联合会第六届主席团") in facts_of(graph, "holdsPost")
