@@ -23,7 +23,8 @@ from typing import Iterable
 from ..errors import InputError, InputWarning
 from ..model import Document
 from .changes import OFFSET_TYPECODE, Change, apply_changes
-from .cleanup import drop_boilerplate, drop_repeated_paragraphs, join_broken_lines
+from .cleanup import (drop_boilerplate, drop_repeated_paragraphs, join_broken_lines,
+                      join_spaced_labels)
 from .decode import MAX_DOCUMENT_BYTES, MAX_REPLACED_SEQUENCES, decode_bytes
 from .files import HTML_SUFFIXES, document_id, html_main_text, looks_like_html, read_bytes
 from .markup import normalize_newlines, strip_html
@@ -40,7 +41,7 @@ __all__ = ["Change", "HTML_SUFFIXES", "MAX_DOCUMENT_BYTES", "MAX_REPLACED_SEQUEN
 
 #: The normalisation steps, in order, after decoding.
 STEPS = (normalize_newlines, strip_html, normalize_unicode, strip_pinyin_glosses, to_simplified,
-         drop_repeated_paragraphs, drop_boilerplate, join_broken_lines)
+         drop_repeated_paragraphs, drop_boilerplate, join_broken_lines, join_spaced_labels)
 
 
 def normalize_text(text: str) -> tuple[str, array]:

@@ -112,3 +112,26 @@ def join_broken_lines(text: str) -> tuple[str, list[Change]]:
                                               and re.search(r"[，、,]", line)):
             spans.append(m.span())
     return delete_spans(text, spans)
+
+
+#: A table's label spread over its cell with blanks, opening a line (after a 【section】
+#: header, if any) before a colon: 主  席：, 秘 书 长：.
+_SPACED_LABEL = re.compile(rf"^(?:【[^】\n]{{1,12}}】)?[ \t\u3000]*[{CJK}](?:[ \t\u3000]+[{CJK}]){{1,3}}"
+                           r"[ \t\u3000]*[:：]", re.M)
+_BLANKS = re.compile(r"[ \t\u3000]+")
+
+
+def join_spaced_labels(text: str) -> tuple[str, list[Change]]:
+    """Close up a label a table spreads over its cell (主  席：甲 -> 主席：甲), so that the
+    post it names is read as one word; the blanks before it stay.
+
+    >>> join_spaced_labels("【领导成员】\\n主  席:甲\\n秘 书 长:乙")[0]
+    '【领导成员】\\n主席:甲\\n秘书长:乙'
+    >>> join_spaced_labels("地址 电话:123")[1]
+    []
+    """
+    spans = []
+    for label in _SPACED_LABEL.finditer(text):
+        first = re.search(rf"[{CJK}]", text[label.start():label.end()]).start() + label.start()
+        spans += [m.span() for m in _BLANKS.finditer(text, first, label.end())]
+    return delete_spans(text, spans)

@@ -65,6 +65,7 @@ def document_organisation(mentions: Iterable[Mention],
     counted, one that is the whole title (《中国妇女报》) is; nor is a news outlet in a
     dateline or a byline of ``text`` (新华社北京5月3日电, 新华社记者): it reports, the page is
     about others."""
+    mentions = list(mentions)
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
                      and m.cue != "pattern" and not in_dateline(text, m) and not any(
                          start <= m.start and m.end <= end and (m.start, m.end) != (start + 1, end - 1)
@@ -73,7 +74,12 @@ def document_organisation(mentions: Iterable[Mention],
         return None
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if count < 2:
-        return None
+        # a body named once, as the whole first line, is the page's title (a yearbook's chapter)
+        first = text.lstrip()
+        start = len(text) - len(first)
+        end = start + len(first.split("\n", 1)[0].rstrip())
+        return next((m for m in mentions if m.type == "Organisation"
+                     and (m.start, m.end) == (start, end)), None)
     return next(m for m in mentions if m.type == "Organisation" and m.key == key)
 
 

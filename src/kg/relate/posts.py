@@ -385,8 +385,14 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
             _hold(facts, person, unit, colon, orgs, places, text, sentence, first_post_only=True)
         return True
     line = max(sentence[0], text.rfind("\n", 0, colon) + 1)
-    if facts.listing is None or not _LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
+    if not _LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
         return False
+    if facts.listing is None:
+        if facts.own is None or orgs:
+            return False
+        # a yearbook's list of leaders (主席：甲 副主席：乙、丙), one post a line and no unit
+        # named: the page's own body
+        facts.listing = (facts.own, [], [])
     unit, unit_orgs, unit_places = facts.listing
     for person in group:  # a line of the list that names only the post
         _hold(facts, person, unit, None, unit_orgs, unit_places, text, sentence, role=post)

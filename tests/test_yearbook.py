@@ -1,0 +1,59 @@
+"""Yearbook chapters end to end (年鉴 entries of a federation, a league, a union): a title
+line naming the body, 【section】 headers, one post a line with its holders after a colon, in
+texts written for these tests."""
+from pathlib import Path
+
+import pytest
+
+from kg.normalize import normalize_text
+from kg.pipeline import process_bytes
+
+
+def _facts(text: str) -> set[tuple[str, str, str, str | None]]:
+    """The facts (subject, predicate, object, role) of a one-document text."""
+    result = process_bytes(text.encode("utf-8"), Path("yearbook.txt"))
+    name = {e.iri: e.name for e in result.entities}
+    return {(name[f.subject], f.predicate, name[f.object], f.role) for f in result.facts}
+
+
+_FEDERATION = ("嘉禾县妇女联合会\n"
+               "【概况】全县有乡镇妇联9个。县妇联机关内设办公室、宣传部。\n"
+               "【领导成员】\n"
+               "主  席：欧阳素琴\n"
+               "副主席：黎晓霞、谭雨菲（兼职）\n"
+               "【重要会议】3月7日，县妇联召开执委会议。\n")
+
+_LEAGUE = ("共青团嘉禾县委员会\n"
+           "【领导成员】\n"
+           "书　记：龚子涵\n"
+           "副书记：蒋书远\n"
+           "【青年工作】团县委组织青年志愿者开展服务活动。\n")
+
+
+@pytest.mark.parametrize("text, body, holders", [
+    # the body is the page's own: named most, or named once as the title line
+    (_FEDERATION, "嘉禾县妇女联合会",
+     {("欧阳素琴", "主席"), ("黎晓霞", "副主席"), ("谭雨菲", "副主席")}),
+    (_LEAGUE, "共青团嘉禾县委员会", {("龚子涵", "书记"), ("蒋书远", "副书记")}),
+])
+def test_a_list_of_leaders_one_post_a_line_holds_posts_in_the_page_s_body(text, body, holders):
+    facts = _facts(text)
+    for person, role in holders:
+        assert (person, "holdsPost", body, role) in facts
+
+
+def test_a_list_of_leaders_needs_a_body_of_the_page():
+    # no body named as the title or twice: the posts are in no known body
+    text = "【领导成员】\n主席：欧阳素琴\n副主席：黎晓霞\n"
+    assert not [f for f in _facts(text) if f[1] == "holdsPost"]
+
+
+@pytest.mark.parametrize("text, clean", [
+    ("主  席:甲\n", "主席:甲\n"),
+    ("【领导成员】秘 书 长：乙", "【领导成员】秘书长:乙"),
+    # a label written close, or words spaced in running text, stay as they are
+    ("副主席:丙、丁", "副主席:丙、丁"),
+    ("会议 决定:表彰先进", "会议 决定:表彰先进"),
+])
+def test_a_table_label_spread_with_blanks_is_closed_up(text, clean):
+    assert normalize_text(text)[0] == clean
