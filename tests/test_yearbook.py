@@ -8,6 +8,8 @@ import pytest
 from kg.normalize import normalize_text
 from kg.pipeline import process_bytes
 
+from extraction import entities
+
 
 def _facts(text: str) -> set[tuple[str, str, str, str | None]]:
     """The facts (subject, predicate, object, role) of a one-document text."""
@@ -57,3 +59,20 @@ def test_a_list_of_leaders_needs_a_body_of_the_page():
 ])
 def test_a_table_label_spread_with_blanks_is_closed_up(text, clean):
     assert normalize_text(text)[0] == clean
+
+
+@pytest.mark.parametrize("text, person, role, body", [
+    # a yearbook's record of an appointment: the date, the name, 任 and the post in a body
+    ("2021年4月，欧阳素琴任嘉禾县妇联副主席。", "欧阳素琴", "副主席", "嘉禾县妇女联合会"),
+    # 任 of a longer cue (出任, 调任) is read with it, and the name ends before it
+    ("2018年，黎晓霞出任嘉禾县妇联主席。", "黎晓霞", "主席", "嘉禾县妇女联合会"),
+])
+def test_a_name_before_ren_takes_the_post_after_it(text, person, role, body):
+    assert (person, "holdsPost", body, role) in _facts(text)
+
+
+def test_ren_after_a_name_opens_no_county():
+    # 任县 is a former county of Hebei; after a name, 任 is the verb (the body 县妇联 written
+    # short is still missed when the tagger reads 任县 as one word)
+    text = "2020年3月，蒋书远任县妇联副主席。"
+    assert not [e for e in entities(text) if "任县" in e[1]]

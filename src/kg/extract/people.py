@@ -304,7 +304,8 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
     result = []
     # (a post title opens no name: 常委及|主席 is a list of posts)
     post_starts = {a for a, _, _ in sent.hits_of("post")}
-    for s, e, p in _outermost(sent.hits_of("post")) + sent.hits_of("person_cue"):
+    # (a cue inside a longer one is not read alone: 任 of 出任)
+    for s, e, p in _outermost(sent.hits_of("post")) + _outermost(sent.hits_of("person_cue")):
         if p[0] == "person_cue" and p[2] != "after":
             continue
         occasion = _SPEECH_OCCASION.search(text, sent.start, s) if p[0] == "person_cue" else None

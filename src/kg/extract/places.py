@@ -12,6 +12,7 @@ from bisect import insort
 from ..places import GAZETTEER, TOWN_SUFFIX, place_index
 from ..rules import per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
+from .names import looks_like_name
 from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
                        Sentence, common_words, crosses_word, dictionary_words, is_word, runs_on,
                        segmented_at, word_ending_at)
@@ -30,7 +31,7 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result, words_here = [], []
     for s, e, p in longest:
         surface = sent.text[s:e]
-        if _ACTING_HEAD.match(sent.text, s):
+        if _ACTING_HEAD.match(sent.text, s) or _takes_post(sent, s):
             continue  # 县政府代县长某某: the acting head's post, not the county 代县
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
@@ -85,6 +86,15 @@ _ANOTHER_CITY = re.compile("市(?!场)")
 
 #: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
 _ACTING_HEAD = re.compile(r"代[省市县区旗]长")
+
+
+def _takes_post(sent: Sentence, start: int) -> bool:
+    """Whether a place's name opens with the verb 任 right after a name (王某|任|县妇联副主席,
+    not the county 任县): a person takes a post in a body the text writes short."""
+    text, surnames = sent.text, compiled_rules()[3]
+    return text.startswith("任", start) and any(
+        looks_like_name(text[start - length:start], surnames)
+        for length in (2, 3) if start - length >= sent.start)
 
 
 def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
