@@ -1,7 +1,7 @@
 """locatedIn and partOf rules (relate/places.py) on mentions made by hand."""
 from dataclasses import replace
 
-from kg.relate.places import located, parts_by_name, parts_in_sentence
+from kg.relate.places import located, parts_by_name, parts_in_sentence, subdivisions_listed
 
 from relating import by_document_rule, by_sentence_rule, document_of, mention
 
@@ -43,3 +43,20 @@ def test_a_programme_named_at_the_front_of_a_longer_one():
     inner, outer = mention(doc, "春芽行动", "Programme"), mention(doc, "春芽行动推进会", "Programme")
     assert by_sentence_rule(parts_in_sentence, doc, [inner, outer]) == {
         ("Programme/春芽行动推进会", "partOf", "Programme/春芽行动", None, None)}
+
+
+def test_three_subdivisions_named_after_their_place_are_its_parts():
+    doc = document_of("宜春市今年评出的示范户来自：奉新县的一户，万载县的两户，上高县的一户。")
+    places = [mention(doc, name, "Place") for name in ("宜春市", "奉新县", "万载县", "上高县")]
+    assert by_sentence_rule(subdivisions_listed, doc, places) == {
+        (f"Place/{county}", "partOf", "Place/宜春市", None, None)
+        for county in ("奉新县", "万载县", "上高县")}
+    # two are no list of its parts
+    assert by_sentence_rule(subdivisions_listed, doc, places[:3]) == set()
+
+
+def test_places_inside_names_of_bodies_list_no_parts():
+    doc = document_of("宜春市表彰了奉新县妇联、万载县妇联和上高县妇联。")
+    places = [mention(doc, name, "Place") for name in ("宜春市", "奉新县", "万载县", "上高县")]
+    bodies = [mention(doc, name + "妇联", "Organisation") for name in ("奉新县", "万载县", "上高县")]
+    assert by_sentence_rule(subdivisions_listed, doc, places + bodies) == set()

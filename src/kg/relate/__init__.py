@@ -19,7 +19,8 @@ from typing import Mapping
 from ..model import Document, Fact, Mention
 from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
-from .places import congresses_at_seats, located, parts_by_name, parts_in_sentence
+from .places import (congresses_at_seats, located, parts_by_name, parts_in_sentence,
+                     subdivisions_listed)
 from .bylines import reporters
 from .posts import posts_held, profile_posts, reports_for_bodies
 from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, role_lists,
@@ -32,7 +33,7 @@ __all__ = ["relate", "merge_facts", "SENTENCE_RULES", "DOCUMENT_RULES"]
 #: Rules run on each sentence: ``rule(document, sentence, mentions_of_sentence, facts)``.
 SENTENCE_RULES = (posts_held, profile_posts, reports_for_bodies, reporters, awards_in_sentence,
                   runners_before_trigger, named_runners, runners_named_after,
-                  hosts_of_held_events, located, parts_in_sentence)
+                  hosts_of_held_events, located, parts_in_sentence, subdivisions_listed)
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
 DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,
                   meetings_of_bodies, role_lists, runners_of_the_event_named_before,

@@ -5,7 +5,8 @@ programme's name holds (also the region a relative name resolves to), and an eve
 place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛).
 
 ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
-in 中国共产党; a place written right after a place that contains it (江西省宜春市); a programme named
+in 中国共产党; a place written right after a place that contains it (江西省宜春市), three or more
+subdivisions of a place the sentence names before them (某市…分别是：甲县的…，乙县的…，丙区的…); a programme named
 inside a longer one, items listed before 等 + a programme, and programmes under a 【section】
 header that names a programme.
 """
@@ -239,3 +240,23 @@ _TERM_OF_COMMITTEE = re.compile(r"(.+)第[^届]{1,4}届委员会")
 #: Party branches of a unit, named after it (…村党支部, …公司党总支).
 _PARTY_BRANCHES = ("党支部", "党总支")
 _YOUTH_LEAGUE = "中国共产主义青年团"
+
+
+#: How many subdivisions of one place a sentence must name for it to be listing its parts.
+_LISTED_SUBDIVISIONS = 3
+
+
+def subdivisions_listed(document, sentence, ms, facts):
+    """A sentence that names a place, then three or more of its subdivisions (某市获奖的家庭
+    分别是：甲县的…，乙县的…，丙区的…), lists the place's parts. Places inside the names of
+    bodies and programmes take no part: those name seats, not the place's parts."""
+    index = place_index()
+    free = [m for m in ms if m.type == "Place" and not any(
+        o.type in ("Organisation", "Programme") and is_inside(m, o) for o in ms)]
+    for whole in free:
+        if index.level(whole.key) == "country":
+            continue  # (中国 and the provinces a national page names: not a list of its parts)
+        parts = [m for m in free if m.start >= whole.end and whole.key in index.parents(m.key)]
+        if len({m.key for m in parts}) >= _LISTED_SUBDIVISIONS:
+            for part in parts:
+                facts.add(part, "partOf", whole, sentence)
