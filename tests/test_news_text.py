@@ -138,3 +138,15 @@ def test_prizes_of_culture_and_science(text, person, honour):
 def test_the_liaison_office_by_its_short_name():
     _, facts = _read("中联办副主任陈志华出席了酒会。")
     assert ("陈志华", "holdsPost", "中央人民政府驻香港特别行政区联络办公室") in facts
+
+
+@pytest.mark.parametrize("text, person, held, not_held", [
+    ("中共中央政治局委员、国务院副总理秦文华出席会议。", "秦文华", "中国共产党中央委员会政治局",
+     "中国共产党"),
+    ("共青团中央书记处书记罗晓明出席开幕式。", "罗晓明", "中国共产主义青年团中央委员会",
+     "中国共产主义青年团"),
+])
+def test_a_central_organ_s_post_is_none_in_the_body_itself(text, person, held, not_held):
+    _, facts = _read(text)
+    assert (person, "holdsPost", held) in facts
+    assert (person, "holdsPost", not_held) not in facts

@@ -14,7 +14,7 @@ the unit named before the post, or in the unit of the list's line before; a prof
 after 现任 (a reporter in a byline: ``bylines``). A post title after words of an unknown unit
 (…合作办主任) is given to no other body. The person holds the post in the unit named and, with the unit as part of the role, in the body named at its start
 (兴安盟人民医院妇二科主任), unless the unit is a local branch named after a place
-(中共宁波市委书记 holds no post in the party itself). The head of a level's government
+(中共宁波市委书记 holds no post in the party itself) or a central organ (中共中央政治局常委). The head of a level's government
 (深圳市市长某某) holds the post in the government extraction reads from it (深圳市人民政府).
 """
 from __future__ import annotations
@@ -211,7 +211,8 @@ def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
         if between and not seen.titles.chain(org.end, head.start, open_ended=True):
             continue
         if any(o.start == org.start and org.end < o.end <= head.start
-               and (o.end == head.start or seen.titles.chain(o.end, head.start))
+               and (o.end == head.start or seen.titles.chain(o.end, head.start)
+                    or seen.titles.end(org.end) == org.end)  # (中共|中央…: 中共中央 is named)
                for o in orgs):
             continue  # a longer unit of the same body is the one named (unless what
             # follows it is no post: 省妇联党组|成员、副主席 is 省妇联|党组成员、副主席)
@@ -546,8 +547,10 @@ def _hold(facts, person, unit, end, orgs, places, text, sentence, role=None,
     facts.add(person, "holdsPost", unit, sentence, role=role or own_post or None)
     for parent in parents:
         # the body holds the posts with the unit (妇二科主任), but a local branch named after
-        # a place (中共|宁波市委书记) is no post in the national body itself
-        if any(parent.end <= p.start and p.end <= unit.end for p in places):
+        # a place (中共|宁波市委书记), or its central committee's organ (中共|中央政治局常委),
+        # is no post in the national body itself
+        if any(parent.end <= p.start and p.end <= unit.end for p in places) \
+                or text.startswith("中央", parent.end):
             continue
         facts.add(person, "holdsPost", parent, sentence,
                   role=role or (re.sub(r"\s", "", text[parent.end:end]) if between else None))
