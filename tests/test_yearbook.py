@@ -76,3 +76,10 @@ def test_ren_after_a_name_opens_no_county():
     # short is still missed when the tagger reads 任县 as one word)
     text = "2020年3月，蒋书远任县妇联副主席。"
     assert not [e for e in entities(text) if "任县" in e[1]]
+
+
+def test_a_header_s_words_confer_no_honour():
+    # 【表彰奖励】 names the section; the body after 被 is the giver, not a recipient
+    facts = _facts("【表彰奖励】嘉禾县妇联被市妇联评为“全市妇联系统先进集体”。")
+    awarded = {(s, o) for s, p, o, _ in facts if p == "awarded"}
+    assert {s for s, _ in awarded} == {"嘉禾县妇女联合会"}

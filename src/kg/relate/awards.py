@@ -100,9 +100,12 @@ def awards_in_sentence(document, sentence, ms, facts):
                and (h.start, h.end) not in document.marks.list_headings]
     awarding = _Awarding(text, sentence, honours, recipients, facts)
     opener = _opening_person(document, sentence, facts.by_sentence)
+    # a 【section】 header (【表彰奖励】) names what the section is about: its words confer nothing
+    headers = [(a, b) for a, b in document.marks.headers if a < sentence[1] and sentence[0] < b]
     for a, b in _clauses(text, *sentence):
         for t in triggers()["awarded"].finditer(text, a, b):
-            _triggered(awarding, t, (a, b), opener)
+            if not any(start <= t.start() < end for start, end in headers):
+                _triggered(awarding, t, (a, b), opener)
     _handed_over(awarding)
     # 中国兵器关键技能带头人、兵器大工匠、全国三八红旗手标兵赵晶: the titles of a list before a
     # name are all that person's
