@@ -261,3 +261,11 @@ def test_a_preposition_after_a_role_opens_no_name():
 
 def test_a_pronoun_is_no_part_of_a_name():
     assert "到我镇" not in _people("上午，周书记到我镇调研。")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("日本首相村山健太郎当天抵达北京。", "村山健太郎"),
+    ("日本外相渡边信三表示欢迎。", "渡边信三"),
+])
+def test_japanese_names_after_a_post(text, person):
+    assert person in _people(text)

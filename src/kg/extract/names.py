@@ -108,7 +108,8 @@ def _han_lengths(sent: Sentence, pos: int, surnames, compound: bool) -> tuple[in
     """The lengths a name with a Han surname at ``pos`` may have, in the order tried."""
     text = sent.text
     if compound:
-        return 3, 4, 2
+        # (桥本龙太郎: a given name of three ending in 郎, after a Japanese surname)
+        return (5, 3, 4, 2) if text[pos + 4:pos + 5] == "郎" else (3, 4, 2)
     if text[pos:pos + 1] not in surnames or (
             text[pos] in _PREPOSITION_SURNAMES
             and dictionary_words().get(text[pos + 1:pos + 3]) == "t"):
