@@ -264,7 +264,7 @@ def test_a_pronoun_is_no_part_of_a_name():
 
 
 @pytest.mark.parametrize("text, person", [
-    ("日本首相村山健太郎当天抵达北京。", "村山健太郎"),
+    ("日本首相鸠山健太郎当天抵达北京。", "鸠山健太郎"),
     ("日本外相渡边信三表示欢迎。", "渡边信三"),
 ])
 def test_japanese_names_after_a_post(text, person):
