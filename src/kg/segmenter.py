@@ -149,7 +149,7 @@ class WordTags(Mapping):
         return None
 
     def __contains__(self, word) -> bool:
-        return isinstance(word, str) and self.get(word) is not None
+        return isinstance(word, str) and self.answers[word] is not None
 
     def __getitem__(self, word: str) -> str:
         tag = self.get(word)

@@ -61,7 +61,7 @@ def uncovered(hits: list, text: str) -> list:
     kept = []
     for s, e, payloads in hits:
         kinds = payloads.kinds
-        if kinds & _NAME_ANCHOR_KINDS or not any(
+        if not kinds.isdisjoint(_NAME_ANCHOR_KINDS) or not any(
                 e <= b and (b - a) > (e - s) and not (k.kinds <= kinds)
                 and (k.kinds & _COVERING_KINDS or e - s == 1)
                 and ((a < s and e < b) or not _short_place(text, a, b, k))

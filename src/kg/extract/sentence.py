@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -148,16 +149,16 @@ class Sentence:
                 breaks.add(m.end())
         words = dictionary_words()
         word_starts, boundary_starts, openers = set(), set(), []
-        by_kind: dict[str, list] = {}
+        by_kind: defaultdict[str, list] = defaultdict(list)
         for hit in hits:
             s, e, payloads = hit
             kinds = payloads.kinds
-            if kinds - _PLACE_KIND:
+            if not kinds <= _PLACE_KIND:
                 word_starts.add(s)
             if "opener" in kinds:
                 openers.append(hit)
             for p in payloads:
-                by_kind.setdefault(p[0], []).append((s, e, p))
+                by_kind[p[0]].append((s, e, p))
             if "boundary" not in kinds:
                 continue
             boundary_starts.add(s)
