@@ -150,3 +150,9 @@ def test_a_central_organ_s_post_is_none_in_the_body_itself(text, person, held, n
     _, facts = _read(text)
     assert (person, "holdsPost", held) in facts
     assert (person, "holdsPost", not_held) not in facts
+
+
+def test_a_foreign_body_named_with_its_country_s_short_and_full_name_is_one():
+    entities, _ = _read("应俄罗斯联邦政府邀请，代表团启程。俄罗斯政府官员到机场迎接。")
+    bodies = {name for kind, name in entities if kind == "Organisation"}
+    assert bodies == {"俄罗斯联邦政府"}

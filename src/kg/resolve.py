@@ -433,17 +433,18 @@ def _units_named_without_government(mentions: list[Mention]) -> list[Mention]:
 
 def _foreign_bodies_named_with_country(mentions: list[Mention]) -> list[Mention]:
     """A foreign body named once with its country before it (美国麻省理工学院) and once
-    without (麻省理工学院) is one body, named without the country."""
+    without (麻省理工学院) is one body, named without the country; one named with the
+    country's short and its full name (俄罗斯政府, 俄罗斯联邦政府) is named with the full."""
     keys = {m.key for m in mentions if m.type == "Organisation"}
-    countries = {(m.start, m.surface) for m in mentions if m.type == "Place" and m.key != COUNTRY
-                 and place_index().level(m.key) == "country"}
+    countries = {(m.start, m.surface, m.key) for m in mentions if m.type == "Place"
+                 and m.key != COUNTRY and place_index().level(m.key) == "country"}
     bare = {}
-    for m in mentions:
-        if m.type == "Organisation":
-            for start, country in countries:
-                rest = m.key[len(country):]
-                if start == m.start and m.key.startswith(country) and rest in keys:
-                    bare[m.key] = rest
+    for m in (m for m in mentions if m.type == "Organisation"):
+        for start, country, full in countries:
+            rest = m.key[len(country):]
+            named = [k for k in (rest, full + rest) if k in keys and k != m.key]
+            if start == m.start and m.key.startswith(country) and named:
+                bare[m.key] = named[0]
     return [replace(m, key=bare[m.key]) if m.type == "Organisation" and m.key in bare else m
             for m in mentions]
 
