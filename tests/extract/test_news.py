@@ -269,3 +269,14 @@ def test_a_pronoun_is_no_part_of_a_name():
 ])
 def test_japanese_names_after_a_post(text, person):
     assert person in _people(text)
+
+
+@pytest.mark.parametrize("text, not_person, person", [
+    ("外交部发言人谈巴印两国恢复对话。", "谈巴印", None),
+    ("发言人谈中美经贸磋商进展。", "谈中美", None),
+    ("主任张英德出席。", None, "张英德"),
+])
+def test_two_countries_are_no_given_name(text, not_person, person):
+    people = _people(text)
+    assert not_person is None or not_person not in people
+    assert person is None or person in people

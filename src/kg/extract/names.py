@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .. import segmenter
-from ..rules import jieba_dictionary, per_rule_set, word_pattern
+from ..rules import jieba_dictionary, per_rule_set, word_pattern, words
 from .lexicon import compiled_rules, post_titles, transliteration
 from .sentence import (FUNCTION_START, NAMED_NOT_BODY, NOT_NAME_TAGS, Sentence, dictionary_words,
                        is_word, segmented_at, word_ending_at)
@@ -225,6 +225,17 @@ def _is_name_word(text: str) -> bool:
         or (tag == "nr" and len(text) == 3 and text[-1] in UNIT_END and _ordinary(text[:2]))
 
 
+def _country_pair(given: str) -> bool:
+    """Whether a given name of two is two countries' short forms, China's one of them or
+    neither a common given name's character (巴印, 中美, 美俄: 谈巴印恢复会谈, a headline)."""
+    countries = words("country_abbreviations")
+    return len(given) == 2 and all(c in countries or c == "中" for c in given) \
+        and ("中" in given or not _GIVEN_NAME_CHARS.intersection(given))
+
+
+#: Country short forms that are also common characters of given names (英, 德, 新 …).
+_GIVEN_NAME_CHARS = frozenset("英德法意新古美加")
+
 #: Pronouns, no part of a given name.
 _PRONOUNS = frozenset("我你您他她它们咱")
 
@@ -263,8 +274,8 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
     four characters only with a compound surname; a frequent word jieba tags as a name
     (``name_word``: 李鹏, 荣誉) only in a strong context (after a post, in a list of names)."""
     _, _, _, surnames = compiled_rules()
-    if _PRONOUNS.intersection(name[1:]):
-        return False  # 周书记|到我镇: a pronoun is no part of a given name
+    if _PRONOUNS.intersection(name[1:]) or _country_pair(name[1:]):
+        return False  # 周书记|到我镇, 发言人|谈巴印…: no pronoun, no pair of countries
     if (_is_name_word(name) and not (strong and (name_word(name) or _rare_entry(name, surnames)))) \
             or name in post_titles() or (
             len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
