@@ -44,6 +44,15 @@ def test_a_list_of_leaders_one_post_a_line_holds_posts_in_the_page_s_body(text, 
         assert (person, "holdsPost", body, role) in facts
 
 
+def test_a_table_row_gives_the_post_then_its_holders_between_blanks():
+    text = ("嘉禾县总工会\n领导成员\n主席 欧阳素琴\n副主席　黎晓霞　谭雨菲\n"
+            "县总工会机关设办公室。\n")
+    facts = _facts(text)
+    assert {(p, r) for p, pred, o, r in facts if pred == "holdsPost"
+            and o == "嘉禾县总工会"} == {("欧阳素琴", "主席"), ("黎晓霞", "副主席"),
+                                       ("谭雨菲", "副主席")}
+
+
 def test_a_list_of_leaders_needs_a_body_of_the_page():
     # no body named as the title or twice: the posts are in no known body
     text = "【领导成员】\n主席：欧阳素琴\n副主席：黎晓霞\n"

@@ -344,15 +344,23 @@ def _family_heads(sent: Sentence, surnames, found: list[Candidate]) -> list[Cand
     return result
 
 
+#: The blanks between a post opening a line and the names of its holders (副主席  甲 乙).
+_TABLE_ROW_GAP = re.compile(r"[ \t\u3000]+")
+
+
 def _officer_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
     """Names listed after a post and a colon, one per item (副主席:甲、乙(女)、丙(兼);
-    理事:甲 乙)."""
+    理事:甲 乙), or after a post opening a line and blanks (a table row: 副主席 甲 乙)."""
     text = sent.text
     result = []
     for s, e, p in _outermost(sent.hits_of("post")):
-        if text[e:e + 1] not in ":：":
+        row = _TABLE_ROW_GAP.match(text, e)
+        if text[e:e + 1] in ":：":
+            pos = e + 1
+        elif row and not text[text.rfind("\n", 0, s) + 1:s].strip():
+            pos = row.end()
+        else:
             continue
-        pos = e + 1
         for item in _OFFICER.finditer(text, pos, sent.end):
             if item.start() != pos:
                 break

@@ -372,14 +372,18 @@ def _name_lists(text: str, people: list[Mention]) -> list[list[Mention]]:
 def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
     """Names listed after a post and a colon (某会主席团主席:甲; 副主席:乙、丙(女)、丁(兼)):
     the unit named before the post, else the unit of the list before (a list of officers, one
-    post a line). Whether the group was such a list."""
+    post a line; a table row gives the post and its holders between blanks: 副主席 乙 丙).
+    Whether the group was such a list."""
     colon, titles = group[0].start - 1, facts.titles
-    if colon < sentence[0] or text[colon] not in ":：":
+    if colon < sentence[0] or text[colon] not in ":： \t\u3000":
         return False
+    row = text[colon] not in ":："
+    if row:  # (the post ends where the blanks before the first name start)
+        colon = len(text[:colon + 1].rstrip(" \t\u3000"))
     post = titles.before(max(sentence[0], colon - 12), colon)
     if post is None:
         return False
-    unit = next((o for o in reversed(orgs) if o.end == colon - len(post)), None)
+    unit = None if row else next((o for o in reversed(orgs) if o.end == colon - len(post)), None)
     if unit is not None:
         facts.listing = (unit, orgs, places)
         for person in group:
