@@ -72,6 +72,13 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     # a government's working committee, the government written short or not
     ("湘潭市政府妇儿工委", None, "湘潭市人民政府妇女儿童工作委员会"),
     ("湘潭市人民政府妇儿工委办公室", None, "湘潭市人民政府妇女儿童工作委员会办公室"),
+    # a league committee of a county or a town, named as the league names them; a town's
+    # bodies written in full, but not 乡镇 (towns at large) nor a school's league committee
+    ("攸县团委", None, "共青团攸县委员会"),
+    ("攸县网岭镇团委", None, "共青团攸县网岭镇委员会"),
+    ("黄土乡侨联", None, "黄土乡归国华侨联合会"),
+    ("全县各乡镇团委", None, "全县各乡镇团委"),
+    ("湘潭大学团委", None, "湘潭大学团委"),
     # a company's unit keeps the place as the company writes it
     ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
 ])

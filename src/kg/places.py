@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .model import Mention
-from .rules import per_rule_set, split_list, table
+from .rules import per_rule_set, split_list, table, word_pattern
 
 
 #: The country every province-level division is part of.
@@ -21,6 +21,14 @@ COUNTRY = "中华人民共和国"
 #: The suffix of a town, township, sum, gacha, village or sub-district: a place's short form
 #: right before one is part of that lower place's name (红星|村, not the district 红星区).
 TOWN_SUFFIX = re.compile(r"镇|乡|村|苏木|嘎查|街道|街(?![头巷上])")
+@per_rule_set
+def town_at_end() -> re.Pattern:
+    """A town's name (two to four characters and a town suffix, rules/words.tsv) closing a
+    text, alone or after a place's level word (上湖乡, 某市清风店镇); not 乡镇, towns at large."""
+    return re.compile(r"(?:^|(?<=[省市县区旗盟州]))(?!.*乡镇)[\u4e00-\u9fff]{2,4}?"
+                      + word_pattern("town_suffixes") + "$")
+
+
 _RANK = {"country": 0, "province": 1, "prefecture": 2, "county": 3}
 
 

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .model import Document, Entity, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
-                     stray_short_forms)
+                     stray_short_forms, town_at_end)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
 _WHITESPACE = re.compile(r"\s+")
@@ -293,9 +293,10 @@ def _full_body_form(name: str) -> str:
         if at > 0 and (_innermost_place(before) or before in _known_canonicals()
                        or before.endswith(_zone_words())
                        or _innermost_place(_GOVERNMENT_END.sub("", before))
-                       or before.endswith(tuple(words("village_suffixes")))):
-            # (a place's government may come first: 某市人民政府妇儿工委; a village or
-            # community below the gazetteer: 青山村村委会)
+                       or before.endswith(tuple(words("village_suffixes")))
+                       or town_at_end().search(before)):
+            # (a place's government may come first: 某市人民政府妇儿工委; a town, village or
+            # community below the gazetteer: 青山镇团委, 青山村村委会)
             rest = name[at + len(short):]
             if "{place}" in full:
                 return full.format(place=before) + rest
