@@ -92,3 +92,9 @@ def test_a_header_s_words_confer_no_honour():
     facts = _facts("【表彰奖励】嘉禾县妇联被市妇联评为“全市妇联系统先进集体”。")
     awarded = {(s, o) for s, p, o, _ in facts if p == "awarded"}
     assert {s for s, _ in awarded} == {"嘉禾县妇女联合会"}
+
+
+def test_names_before_xianhou_ren_are_people():
+    # 先后任: the holders of one post one after another, listed before it
+    found = entities("嘉禾县报社成立后，欧阳素琴、黎晓霞、谭雨菲先后任社长。")
+    assert {("Person", n) for n in ("欧阳素琴", "黎晓霞", "谭雨菲")} <= found
