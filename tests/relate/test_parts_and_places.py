@@ -60,3 +60,19 @@ def test_places_inside_names_of_bodies_list_no_parts():
     places = [mention(doc, name, "Place") for name in ("宜春市", "奉新县", "万载县", "上高县")]
     bodies = [mention(doc, name + "妇联", "Organisation") for name in ("奉新县", "万载县", "上高县")]
     assert by_sentence_rule(subdivisions_listed, doc, places + bodies) == set()
+
+
+def test_a_programme_carried_out_all_over_the_province_is_in_it():
+    doc = replace(document_of("省妇联今年在全省城乡持续开展了“书香家庭”评选活动。"), region="湖南省")
+    body = replace(mention(doc, "省妇联", "Organisation", key="湖南省妇女联合会"),
+                   implied_place="湖南省")
+    programme = mention(doc, "“书香家庭”评选活动", "Programme", key="书香家庭评选活动")
+    assert ("Programme/书香家庭评选活动", "locatedIn", "Place/湖南省", None, None) \
+        in by_sentence_rule(located, doc, [body, programme])
+    # the whole province named in another clause says nothing of where the programme is
+    doc = replace(document_of("在全省范围内，省妇联开展了“书香家庭”评选活动。"), region="湖南省")
+    body = replace(mention(doc, "省妇联", "Organisation", key="湖南省妇女联合会"),
+                   implied_place="湖南省")
+    programme = mention(doc, "“书香家庭”评选活动", "Programme", key="书香家庭评选活动")
+    assert not any(fact[0] == "Programme/书香家庭评选活动"
+                   for fact in by_sentence_rule(located, doc, [body, programme]))

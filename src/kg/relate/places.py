@@ -1,8 +1,9 @@
 """The ``locatedIn`` and ``partOf`` rules.
 
 ``locatedIn``: the most specific place an organisation's name holds, every place a
-programme's name holds (also the region a relative name resolves to), and an event held 在 a
-place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛).
+programme's name holds (also the region a relative name resolves to), an event held 在 a
+place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛), and a programme
+carried out all over the document's region (在全省范围内开展…活动).
 
 ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
 in 中国共产党; a place written right after a place that contains it (江西省宜春市), three or more
@@ -17,8 +18,8 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..places import place_index
-from ..rules import per_rule_set, word_pattern
-from .phrases import CLAUSE_END, is_inside
+from ..rules import per_rule_set, table, word_pattern
+from .phrases import CLAUSE_END, is_inside, triggers
 
 
 @per_rule_set
@@ -56,7 +57,8 @@ def located(document, sentence, ms, facts):
             inside = _seat(text, _places_of_unit(m, inside, places))
         elif not any(o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
             # held somewhere: the event, not a brand named inside it
-            venues = _venues(text, sentence, m, ms, places)
+            venues = _venues(text, sentence, m, ms, places) + _all_over(document, sentence, m,
+                                                                        facts)
         if m.type == "Programme" and m.key.endswith(_SESSIONS + _CONGRESSES):
             # the place in the name of the body a session or congress is named after (江西省
             # 妇联十三届二次执委会议, also when only implied: 省妇联…) is the body's seat, not
@@ -74,6 +76,39 @@ def located(document, sentence, ms, facts):
                 if place.start in chain and not CLAUSE_END.search(text, m.end, place.start):
                     chain.add(place.end)
                     facts.add(m, "locatedIn", place, sentence)
+
+
+def _all_over(document, sentence, m: Mention, facts) -> list[Mention]:
+    """The region a programme is carried out all over, 在全省(范围内)…开展 <programme> in its
+    clause: the one the level word stands for (rules/levels.tsv: 全省 the document's province),
+    when the page names or implies it."""
+    said = _all_over_the_region().search(document.text, sentence[0], m.start)
+    if said is None:
+        return []
+    kind = dict(_whole_regions())[said.group(1)]
+    implied = [o.implied_place for ms in facts.by_sentence.values() for o in ms if o.implied_place]
+    place = next((p for p in [document.region or ""] + implied if p.endswith(kind)
+                  and place_index().level(p) in ("province", "prefecture")), None)
+    if place is None or ("Place", place) not in facts.iris:
+        return []
+    return [replace(m, type="Place", key=place, surface=place, cue=_IMPLIED, implied_place="")]
+
+
+@per_rule_set
+def _whole_regions() -> tuple[tuple[str, str], ...]:
+    """The words for the whole of the document's region (全省, 全市), with the kind of region
+    each stands for (rules/levels.tsv)."""
+    return tuple((row.word, row.stands_for) for row in table("levels.tsv")
+                 if row.word.startswith("全") and row.stands_for)
+
+
+@per_rule_set
+def _all_over_the_region() -> re.Pattern:
+    """在全省…开展 right before a programme, in its clause (rules/relation_triggers.tsv: the
+    verbs of ``runs``)."""
+    words = "|".join(word for word, _ in _whole_regions())
+    return re.compile(rf"在({words})[^,，。;；:：]{{0,30}}?(?:{triggers()['runs'].pattern})"
+                      r"[了过]?[^,，。;；:：]{0,4}$")
 
 
 def _seat_in_name(m: Mention, ms: list[Mention], inside: list[Mention]) -> list[Mention]:
