@@ -98,3 +98,11 @@ def test_names_before_xianhou_ren_are_people():
     # 先后任: the holders of one post one after another, listed before it
     found = entities("嘉禾县报社成立后，欧阳素琴、黎晓霞、谭雨菲先后任社长。")
     assert {("Person", n) for n in ("欧阳素琴", "黎晓霞", "谭雨菲")} <= found
+
+
+def test_an_honour_list_clause_without_a_verb_names_its_holders():
+    # …获评“X”称号，A、B 2名同志为“Y”称号: the later clause leaves out the verb
+    facts = _facts("县一中团委获评“湖南省五四红旗团委”称号，黎晓霞、谭雨菲2名同志为"
+                   "“湖南省优秀共青团干部”称号。")
+    assert {(s, o) for s, p, o, _ in facts if p == "awarded"} >= {
+        ("黎晓霞", "湖南省优秀共青团干部"), ("谭雨菲", "湖南省优秀共青团干部")}
