@@ -76,3 +76,16 @@ def test_a_programme_carried_out_all_over_the_province_is_in_it():
     programme = mention(doc, "“书香家庭”评选活动", "Programme", key="书香家庭评选活动")
     assert not any(fact[0] == "Programme/书香家庭评选活动"
                    for fact in by_sentence_rule(located, doc, [body, programme]))
+
+
+def test_a_place_right_before_a_quoted_programme_is_where_it_is_carried_out():
+    doc = document_of("2021年宜春市“春雨助学行动”总结会在樟树市举行。")
+    place = mention(doc, "宜春市", "Place")
+    programme = mention(doc, "“春雨助学行动”", "Programme", key="春雨助学行动")
+    assert ("Programme/春雨助学行动", "locatedIn", "Place/宜春市", None, None) \
+        in by_sentence_rule(located, doc, [place, programme])
+    # before a brand's bare name, the place says nothing of where the brand is
+    doc = document_of("2021年宜春市“春雨姐妹”家政技能大赛在樟树市举行。")
+    place = mention(doc, "宜春市", "Place")
+    brand = mention(doc, "“春雨姐妹”", "Programme", key="春雨姐妹")
+    assert by_sentence_rule(located, doc, [place, brand]) == set()

@@ -3,7 +3,8 @@
 ``locatedIn``: the most specific place an organisation's name holds, every place a
 programme's name holds (also the region a relative name resolves to), an event held 在 a
 place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛), and a programme
-carried out all over the document's region (在全省范围内开展…活动).
+carried out all over the document's region (在全省范围内开展…活动), and a quoted programme
+written right after a place (某市“春风行动”).
 
 ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
 in 中国共产党; a place written right after a place that contains it (江西省宜春市), three or more
@@ -59,6 +60,12 @@ def located(document, sentence, ms, facts):
             # held somewhere: the event, not a brand named inside it
             venues = _venues(text, sentence, m, ms, places) + _all_over(document, sentence, m,
                                                                         facts)
+        if m.type == "Programme" and m.surface.startswith("“") and m.surface.endswith("”") \
+                and m.key.endswith(_programme_heads()):
+            # a place written right before a quoted programme (某市“春风行动”现场会) is where it
+            # is carried out (the event named after it may be held elsewhere); not so before a
+            # brand's bare name (某区“春风姐妹”技能大赛: a contest, named after a persona)
+            venues += [p for p in places if p.end == m.start]
         if m.type == "Programme" and m.key.endswith(_SESSIONS + _CONGRESSES):
             # the place in the name of the body a session or congress is named after (江西省
             # 妇联十三届二次执委会议, also when only implied: 省妇联…) is the body's seat, not
@@ -92,6 +99,13 @@ def _all_over(document, sentence, m: Mention, facts) -> list[Mention]:
     if place is None or ("Place", place) not in facts.iris:
         return []
     return [replace(m, type="Place", key=place, surface=place, cue=_IMPLIED, implied_place="")]
+
+
+@per_rule_set
+def _programme_heads() -> tuple[str, ...]:
+    """The words that end a programme's name on their own (rules/programme_words.tsv: 行动,
+    工程, 计划 …)."""
+    return tuple(row.word for row in table("programme_words.tsv") if row.needs in ("name", "short"))
 
 
 @per_rule_set
