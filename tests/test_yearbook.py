@@ -106,3 +106,12 @@ def test_an_honour_list_clause_without_a_verb_names_its_holders():
                    "“湖南省优秀共青团干部”称号。")
     assert {(s, o) for s, p, o, _ in facts if p == "awarded"} >= {
         ("黎晓霞", "湖南省优秀共青团干部"), ("谭雨菲", "湖南省优秀共青团干部")}
+
+
+@pytest.mark.parametrize("text, body", [
+    # a Youth League committee written with its place short before 团X委 is the committee
+    ("嘉禾团县委组织青年志愿者植树。", "共青团嘉禾县委员会"),
+    ("郴州团市委召开全会。", "共青团郴州市委员会"),
+])
+def test_a_league_committee_after_its_place_written_short(text, body):
+    assert ("Organisation", body) in entities(text)
