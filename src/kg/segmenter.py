@@ -370,12 +370,16 @@ def tagged_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
     words: list[Word] = []
     pos = start
     for block in _BLOCK.finditer(text, start, end):
-        words += _gap_words(text, pos, block.start())
-        if wanted(block.start(), block.end()):
-            words += _block_words(text, block.start(), block.end(), wanted, beside)
+        a, b = block.span()
+        if a - pos == 1:  # most often: one punctuation mark between two blocks
+            words.append((pos, a, "x"))
+        elif a > pos:
+            words += _gap_words(text, pos, a)
+        if wanted(a, b):
+            words += _block_words(text, a, b, wanted, beside)
         else:
-            words.append((block.start(), block.end(), UNREAD))
-        pos = block.end()
+            words.append((a, b, UNREAD))
+        pos = b
     return words + _gap_words(text, pos, end)
 
 
@@ -402,31 +406,30 @@ def _block_words(text: str, start: int, end: int, wanted: Callable[[int, int], b
     words_of, tags = dictionary(), word_tags().answers
     block = text[start:end]
     ends = _best_path(block)
-    pieces: list[Word] = []  # dictionary words, and single-character stretches (tag None)
+    size = len(block)
+    words: list[Word] = []
+    before = None  # the tag of the dictionary word before a stretch of single characters
     x = 0
-    while x < len(block):
+    while x < size:
         y = ends[x]
         if y - x > 1:
-            pieces.append((start + x, start + y, tags[block[x:y]] or "x"))
-        elif pieces and pieces[-1][2] is None:
-            pieces[-1] = (pieces[-1][0], start + y, None)
-        else:
-            pieces.append((start + x, start + y, None))
-        x = y
-    words: list[Word] = []
-    for i, (a, b, tag) in enumerate(pieces):
-        stretch = text[a:b]
-        if tag is not None:
-            words.append((a, b, tag))
-        elif b - a == 1:
-            words.append((a, b, tags[stretch] or "x"))
-        elif words_of.frequency(stretch):  # a word the path did not take: one per character
+            before = tags[block[x:y]] or "x"
+            words.append((start + x, start + y, before))
+            x = y
+            continue
+        while y < size and ends[y] == y + 1:  # the stretch of single characters [x, y)
+            y += 1
+        a, b = start + x, start + y
+        if y - x == 1:
+            words.append((a, b, tags[block[x]] or "x"))
+        elif words_of.frequency(block[x:y]):  # a word the path did not take: one per character
             words += [(p, p + 1, tags[text[p]] or "x") for p in range(a, b)]
-        elif wanted(a, b) or any(0 <= j < len(pieces) and pieces[j][2] in beside
-                                 for j in (i - 1, i + 1)):
+        elif wanted(a, b) or before in beside \
+                or (y < size and (tags[block[y:ends[y]]] or "x") in beside):
             words += _hmm_words(text, a, b)
         else:
             words.append((a, b, UNREAD_HMM))
+        x = y
     return words
 
 
