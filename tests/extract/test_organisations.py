@@ -241,6 +241,9 @@ def test_an_exchange_by_its_suffix():
 @pytest.mark.parametrize("text, name, cut", [
     ("青禾大学材料与化学工程学院学生参加。", "青禾大学材料与化学工程学院", "化学工程学院"),
     ("青禾大学经济和管理学院举办讲座。", "青禾大学经济和管理学院", "管理学院"),
+    # a unit's longer words, up to four each side of the conjunction (and a two-word suffix)
+    ("青禾大学区域经济与产业规划研究中心发布报告。", "青禾大学区域经济与产业规划研究中心",
+     "产业规划研究中心"),
 ])
 def test_a_conjunction_inside_a_unit_s_name_after_its_parent_cuts_nothing(text, name, cut):
     found = entities(text)

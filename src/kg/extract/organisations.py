@@ -273,8 +273,9 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             continue
         left = _across_conjunction(sent, sent.limit(s), s, parents + result)
         # the unit's own words (妇二 in 妇二科) are at most five characters, or two words
-        # joined by a conjunction (汽车与交通工程学院)
-        reach = 5 if left == sent.limit(s) else 8
+        # joined by a conjunction, a two-word suffix after them (汽车与交通工程学院,
+        # 宏观经济与政策评估研究中心)
+        reach = 5 if left == sent.limit(s) else 11
         for parent in parents + result:
             # (and they hold no post title and its holder: 海港队|主教练|莱科, a coach)
             if left <= parent.start and parent.end <= s <= parent.end + reach \
