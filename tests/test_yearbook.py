@@ -115,3 +115,11 @@ def test_an_honour_list_clause_without_a_verb_names_its_holders():
 ])
 def test_a_league_committee_after_its_place_written_short(text, body):
     assert ("Organisation", body) in entities(text)
+
+
+def test_the_units_a_body_sets_up_are_its_parts():
+    # 【机构设置】: the units listed after 内设/下设 are the body's departments
+    facts = _facts("嘉禾县妇女联合会\n【机构设置】县妇联机关内设办公室、权益部、宣传部。\n"
+                   "县妇联召开执委会议。\n")
+    parts = {s for s, p, o, _ in facts if p == "partOf" and o == "嘉禾县妇女联合会"}
+    assert parts == {"嘉禾县妇女联合会" + unit for unit in ("办公室", "权益部", "宣传部")}

@@ -294,13 +294,31 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                         (parent.key or sent.text[parent.start:parent.end])
                                         + sent.text[sets_up.end():e], "department"))
                 break
+        else:
+            if kind == "department":
+                result += _next_unit_set_up(sent, result, s, e, rule_id)
     return result
+
+
+def _next_unit_set_up(sent: Sentence, result: list[Candidate], s: int, e: int,
+                      rule_id: str) -> list[Candidate]:
+    """The next item of a list of units a body sets up (县妇联机关内设办公室、组织部): the
+    unit after 、 or 和 right after one set up is the same body's."""
+    text = sent.text
+    for before in result:
+        start = before.end + 1
+        if before.key and before.start < before.end < s and text[before.end] in "、和及" \
+                and e - start <= 8 and sent.limit(s) <= start and sent.is_name(start, e):
+            body = before.key[:len(before.key) - (before.end - before.start)]
+            return [Candidate(start, e, "Organisation", rule_id, body + text[start:e],
+                              "department")]
+    return []
 
 
 @per_rule_set
 def _sets_up() -> re.Pattern:
-    """A verb of setting up a unit inside its body (妇联|设立|权益部)."""
-    return re.compile(r"(?:单独|新|增)?" + word_pattern("setting_up_verbs"))
+    """A verb of setting up a unit inside its body (妇联|设立|权益部, 妇联|机关内设|办公室)."""
+    return re.compile(r"(?:机关)?(?:单独|新|增)?" + word_pattern("setting_up_verbs"))
 
 
 def units_in_post_chains(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
