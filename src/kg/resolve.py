@@ -97,7 +97,7 @@ def _local_prefix(name: str, localities: tuple[str, ...]) -> str | None:
 def _local_form(name: str, localities: tuple[str, ...]) -> str | None:
     """:func:`_local_prefix` of the name, or of what follows a national body's short form in
     it (共青团市委 -> 共青团长沙市委)."""
-    alias = next((a for a, _ in _known_bodies() if name.startswith(a)), "")
+    alias = next((name[:n] for n, forms in _known_aliases() if name[:n] in forms), "")
     rest = _local_prefix(name[len(alias):], localities)
     return None if rest is None else alias + rest
 
@@ -145,6 +145,14 @@ def _known_bodies() -> tuple[tuple[str, str], ...]:
     pairs = [(alias, row.canonical) for row in table("org_known.tsv")
              for alias in split_list(row.aliases) if len(alias) > 1]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+@per_rule_set
+def _known_aliases() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The short forms of :func:`_known_bodies` by length, longest first: a name's longest
+    one is found by a look-up per length, not a test per short form."""
+    lengths = sorted({len(alias) for alias, _ in _known_bodies()}, reverse=True)
+    return tuple((n, frozenset(a for a, _ in _known_bodies() if len(a) == n)) for n in lengths)
 
 
 @per_rule_set
