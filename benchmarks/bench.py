@@ -63,6 +63,7 @@ import pyoxigraph
 import kg
 from kg import docmeta, extract, pipeline, rdf, relate, resolve, segmenter, viz
 from kg.model import DocumentInfo
+from kg.entities import document_entities
 from kg.normalize import original_forms, read_document
 from kg.places import place_index
 from kg.rules import table
@@ -188,7 +189,7 @@ def stage_pass(files: list[Path], output: Path) -> tuple[dict[str, tuple[float, 
         t2 = clock()
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
-        entities = pipeline.with_iris(resolve.document_entities(document, mentions, originals))
+        entities = pipeline.with_iris(document_entities(document, mentions, originals))
         t3 = clock()
         facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
         t4 = clock()

@@ -26,6 +26,7 @@ from .errors import InputError, InputWarning
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
+from .entities import document_entities, merge_entities
 from .normalize import document_id, looks_like_html, make_document, original_forms, read_bytes
 from .rules import RuleSet, load_rules, using
 from .vocab import DEFAULT_BASE, entity_iri
@@ -202,7 +203,7 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
         document, mentions = extract.extract_document(document)
         document, mentions = resolve.resolve_document(document, mentions)
         originals = original_forms(document, ((m.start, m.end) for m in mentions))
-        entities = with_iris(resolve.document_entities(document, mentions, originals), base)
+        entities = with_iris(document_entities(document, mentions, originals), base)
         facts = relate.relate(document, mentions, {(e.type, e.name): e.iri for e in entities})
     info = DocumentInfo(document.id, Path(document.path).name, document.sha256,
                         document.region, *docmeta.title_and_date(document.text))
@@ -221,7 +222,7 @@ def merge(results: Iterable[DocumentResult], rules: RuleSet | None = None) -> Kn
     results = identity.separate_people(sorted(results, key=lambda r: (r.info.id,
                                                                         r.info.sha256)))
     with using(rules):
-        entities = resolve.merge_entities(e for r in results for e in r.entities)
+        entities = merge_entities(e for r in results for e in r.entities)
         known = {e.iri for e in entities}
         facts = relate.merge_facts(f for r in results for f in r.facts
                                    if f.subject in known and f.object in known)

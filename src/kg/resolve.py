@@ -6,7 +6,8 @@ from the text (the province-level place it names most): 自治区妇联 in an In
 document is about (the prefecture it names most), and no body at all when there is none. Short
 forms are expanded
 (妇联 -> 妇女联合会, X党委 -> 中国共产党X委员会, 呼市 -> 呼和浩特市). Across documents, entities
-with the same type and canonical name are one node (their IRIs are equal).
+with the same type and canonical name are one node (their IRIs are equal: ``entities``
+gathers each one's aliases and mentions).
 """
 from __future__ import annotations
 
@@ -14,9 +15,8 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Iterable
 
-from .model import Document, Entity, Mention
+from .model import Document, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
                      stray_short_forms, town_at_end)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
@@ -368,19 +368,24 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             local = _local_form(m.key or m.surface, _in_section(cities, sections, m.start))
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
-            m = replace(m, key=local)
+            m = _with_key(m, local)
         elif m.type == "Programme" and m.start in body_starts:
             # a body's own meeting named with the body's relative name (市妇联第十四届三次
             # 执委会议) is that city's: the place goes before it, the short form stays
             name = m.key or m.surface
-            m = replace(m, key=_relative_prefix(_local_form(name, cities) or name, regions))
-        resolved.append(replace(m, key=canonical_name(m, regions)))
+            m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
+        resolved.append(_with_key(m, canonical_name(m, regions)))
     resolved = _honour_references(resolved)
     resolved = _units_named_without_government(_company_short_names(resolved))
     resolved = _foreign_bodies_named_with_country(resolved)
     resolved = _own_organs(resolved)
     resolved = _implied_places(resolved)
     return document, tuple(sorted(resolved, key=lambda m: (m.start, m.end, m.type)))
+
+
+def _with_key(mention: Mention, key: str) -> Mention:
+    """The mention with ``key`` (itself when it has it: ``replace`` is slow)."""
+    return mention if mention.key == key else replace(mention, key=key)
 
 
 def _in_section(localities: tuple[str, ...], sections: list[tuple[int, str]],
@@ -537,71 +542,3 @@ def _first_full_place_name(name: str) -> str | None:
     hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)
             if e - s < len(name)]
     return min(hits)[2] if hits else None
-
-
-def document_entities(document: Document, mentions: Iterable[Mention],
-                      written: dict[tuple[int, int], str]) -> tuple[Entity, ...]:
-    """The entities a document's mentions name, one per (type, canonical name) in that order,
-    with the surface forms as aliases and the forms of the original file (``written``, by
-    span: ``normalize.original_forms``) that differ from them (e.g. traditional script).
-    Their ``iri`` is empty: IRIs are minted in one place, ``pipeline.with_iris``."""
-    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
-    originals: dict[tuple[str, str], set[str]] = defaultdict(set)
-    spans: dict[tuple[str, str], set[tuple[str, int, int]]] = defaultdict(set)
-    for m in mentions:
-        surface = _alias_form(m.surface)
-        if m.implied_place:  # a place with no span: the text does not write it
-            aliases.setdefault(("Place", m.implied_place), set())
-        if m.cue == "post":
-            aliases.setdefault((m.type, m.key), set())  # named by its head's post (市长) only
-            continue
-        if len(surface) > 1 or m.type == "Place":
-            # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
-            aliases[(m.type, m.key)].add(surface)
-        else:
-            aliases.setdefault((m.type, m.key), set())
-        spans[(m.type, m.key)].add((document.id, *document.original_span(m.start, m.end)))
-        original = _alias_form(written[(m.start, m.end)])
-        if original and original != _alias_form(m.surface):
-            originals[(m.type, m.key)].add(original)
-    return tuple(Entity("", t, name,
-                        tuple(sorted(forms - {name})),
-                        tuple(sorted(originals[(t, name)])), tuple(sorted(spans[(t, name)])))
-                 for (t, name), forms in sorted(aliases.items()))
-
-
-#: Quotation marks, which set a name off in the text but are not part of it (“人民楷模”).
-_QUOTATION_MARKS = re.compile("[“”‘’\"'「」『』]")
-#: Spaces between two Chinese characters: a scraper's or a typesetter's (两癌 筛查, 孙 涛).
-_SPACE_IN_CHINESE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
-
-
-def _alias_form(surface: str) -> str:
-    """A surface form as an alias: without quotation marks, without spaces between Chinese
-    characters or at either end (“两癌 筛查” -> 两癌筛查)."""
-    return _SPACE_IN_CHINESE.sub("", _QUOTATION_MARKS.sub("", surface)).strip()
-
-
-def merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
-    """One entity per IRI across documents, aliases united, sorted by IRI."""
-    first: dict[str, Entity] = {}
-    # the united aliases, original aliases and mentions of an IRI met more than once, sorted
-    # once at the end (sorting them again for each document grew with the square of the
-    # documents that name a common entity)
-    united: dict[str, tuple[set, set, set]] = {}
-    for e in entities:
-        seen = first.get(e.iri)
-        if seen is None:
-            first[e.iri] = e
-            continue
-        if e.iri not in united:
-            united[e.iri] = (set(seen.aliases), set(seen.original_aliases), set(seen.mentions))
-        aliases, originals, mentions = united[e.iri]
-        aliases.update(e.aliases)
-        originals.update(e.original_aliases)
-        mentions.update(e.mentions)
-    for iri, (aliases, originals, mentions) in united.items():
-        first[iri] = replace(first[iri], aliases=tuple(sorted(aliases)),
-                             original_aliases=tuple(sorted(originals)),
-                             mentions=tuple(sorted(mentions)))
-    return tuple(first[iri] for iri in sorted(first))
