@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterable
 
 from .model import Document, Entity, Mention
@@ -32,8 +33,9 @@ def document_entities(document: Document, mentions: Iterable[Mention],
         else:
             aliases.setdefault((m.type, m.key), set())
         spans[(m.type, m.key)].add((document.id, *document.original_span(m.start, m.end)))
-        original = _alias_form(written[(m.start, m.end)])
-        if original and original != _alias_form(m.surface):
+        form = written[(m.start, m.end)]
+        original = _alias_form(form) if form != m.surface else surface  # (most are the same)
+        if original and original != surface:
             originals[(m.type, m.key)].add(original)
     return tuple(Entity("", t, name,
                         tuple(sorted(forms - {name})),
@@ -47,6 +49,7 @@ _QUOTATION_MARKS = re.compile("[“”‘’\"'「」『』]")
 _SPACE_IN_CHINESE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 
+@lru_cache(maxsize=65536)  # a document names most of its entities more than once
 def _alias_form(surface: str) -> str:
     """A surface form as an alias: without quotation marks, without spaces between Chinese
     characters or at either end (“两癌 筛查” -> 两癌筛查)."""
