@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 ENTITY_TYPES = ("Organisation", "Programme", "Person", "Place", "Honour")
 PREDICATES = ("holdsPost", "awarded", "runs", "locatedIn", "partOf")
@@ -67,13 +69,7 @@ class Document:
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span of ``text`` that holds position ``pos``."""
-        lo, hi = 0, len(self.sentences)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid][1] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
+        lo = bisect_right(self.sentences, pos, key=itemgetter(1))  # the first ending after pos
         if lo < len(self.sentences):
             return self.sentences[lo]
         return (0, len(self.text))

@@ -28,6 +28,7 @@ class Facts:
         # the unit of the last list of officers, with the organisations and places of its line
         self.listing: tuple | None = None
         self._subjects: dict[str, set[str]] = {}
+        self._evidence: dict[tuple[int, int], Evidence] = {}  # each sentence's, made once
 
     def add(self, subject: Mention, predicate: str, obj: Mention, sentence: tuple[int, int],
             role: str | None = None, year: str | None = None):
@@ -35,12 +36,17 @@ class Facts:
         s_iri, o_iri = self.iri(subject), self.iri(obj)
         if s_iri == o_iri:
             return
-        start, end = self.document.original_span(*sentence)
-        text = self.document.text_original
-        evidence = Evidence(self.document.id, text[start:end], start, end,
-                            text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
+        evidence = self._evidence.get(sentence)
+        if evidence is None:
+            evidence = self._evidence[sentence] = self._evidence_of(sentence)
         self.facts.setdefault((s_iri, predicate, o_iri, role, year), []).append(evidence)
         self._subjects.setdefault(predicate, set()).add(s_iri)
+
+    def _evidence_of(self, sentence: tuple[int, int]) -> Evidence:
+        start, end = self.document.original_span(*sentence)
+        text = self.document.text_original
+        return Evidence(self.document.id, text[start:end], start, end,
+                        text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
 
     def iri(self, mention: Mention) -> str:
         """The IRI of the entity a mention names."""
@@ -66,10 +72,13 @@ def document_organisation(mentions: Iterable[Mention],
     dateline or a byline of ``text`` (新华社北京5月3日电, 新华社记者): it reports, the page is
     about others."""
     mentions = list(mentions)
+    reach = _title_reach(titles)
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and m.cue != "pattern" and not in_dateline(text, m) and not any(
-                         start <= m.start and m.end <= end and (m.start, m.end) != (start + 1, end - 1)
-                         for start, end in titles))
+                     and m.cue != "pattern" and not in_dateline(text, m) and not (
+                         reach.get(m.start, -1) >= m.end and any(
+                             start <= m.start and m.end <= end
+                             and (m.start, m.end) != (start + 1, end - 1)
+                             for start, end in titles)))
     if not counts:
         return None
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -81,6 +90,16 @@ def document_organisation(mentions: Iterable[Mention],
         return next((m for m in mentions if m.type == "Organisation"
                      and (m.start, m.end) == (start, end)), None)
     return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+def _title_reach(titles: tuple[tuple[int, int], ...]) -> dict[int, int]:
+    """For each position inside a 《title》, the furthest end of the titles that hold it (a
+    mention ending later is in none of them)."""
+    reach: dict[int, int] = {}
+    for start, end in titles:
+        for pos in range(start, end):
+            reach[pos] = max(reach.get(pos, end), end)
+    return reach
 
 
 #: What follows a news outlet's name in a dateline or byline: a place and a date and 电 or

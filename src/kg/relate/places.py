@@ -44,6 +44,7 @@ def located(document, sentence, ms, facts):
     text = document.text
     places = [m for m in ms if m.type == "Place"]
     readings = sorted(places + _implied_places(ms), key=lambda p: (p.start, -p.end))
+    sited = _sited_in().search(text, *sentence) is not None  # (else no body's seat after 位于)
     for m in ms:
         if m.type not in ("Organisation", "Programme"):
             continue
@@ -76,7 +77,7 @@ def located(document, sentence, ms, facts):
             if m.type == "Organisation" or place_index().level(place.key) != "country":
                 # 中国 inside a programme's name (健康中国) is a motto, not a venue
                 facts.add(m, "locatedIn", place, sentence)
-        if m.type == "Organisation":
+        if m.type == "Organisation" and sited:
             # 华丰集团总部位于深圳市南山区: the places after 位于 in the body's clause
             chain = {s.end() for s in _sited_in().finditer(text, m.end, sentence[1])}
             for place in sorted(places, key=lambda p: p.start):

@@ -46,12 +46,12 @@ def _last_trigger(text: str, start: int, end: int, ms):
     """The last runs trigger between ``start`` and ``end`` that is a verb: 组织 in
     妇联基层组织“破难”行动 is a word of a name; 联合 alone (联合负责人) is none, a joint verb
     follows it (联合开展, 联合印发)."""
-    found = None
-    for match in triggers()["runs"].finditer(text, start, end):
-        if not any(m.start <= match.start() and match.end() <= m.end for m in ms) \
-                and match.group() not in _joining_words():
-            found = match
-    return found
+    joining = _joining_words()
+    for match in reversed(list(triggers()["runs"].finditer(text, start, end))):
+        at, to = match.span()
+        if match.group() not in joining and not any(m.start <= at and to <= m.end for m in ms):
+            return match
+    return None
 
 
 def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
