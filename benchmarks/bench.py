@@ -66,7 +66,7 @@ from kg.model import DocumentInfo
 from kg.entities import document_entities
 from kg.normalize import original_forms, read_document
 from kg.places import place_index
-from kg.rules import table
+from kg.rules import load_rules, table, using
 
 MB = 1e6
 #: Place levels that are replaced by another place of the same level.
@@ -398,7 +398,8 @@ def run_stages(files: list[Path], size: float, output: Path, profile: Path | Non
     profiler = cProfile.Profile() if profile else None
     if profiler:
         profiler.enable()
-    seconds, graph = stage_pass(files, output)
+    with using(load_rules()):  # as pipeline.process_document runs the stages
+        seconds, graph = stage_pass(files, output)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
