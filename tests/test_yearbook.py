@@ -123,3 +123,9 @@ def test_the_units_a_body_sets_up_are_its_parts():
                    "县妇联召开执委会议。\n")
     parts = {s for s, p, o, _ in facts if p == "partOf" and o == "嘉禾县妇女联合会"}
     assert parts == {"嘉禾县妇女联合会" + unit for unit in ("办公室", "权益部", "宣传部")}
+
+
+def test_a_verb_of_recommending_ends_the_school_s_name():
+    found = entities("团市委推报育才中学团委参加全省评选。")
+    assert ("Organisation", "育才中学团委") in found
+    assert not [n for t, n in found if "推报" in n]
