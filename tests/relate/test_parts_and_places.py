@@ -89,3 +89,19 @@ def test_a_place_right_before_a_quoted_programme_is_where_it_is_carried_out():
     place = mention(doc, "宜春市", "Place")
     brand = mention(doc, "“春雨姐妹”", "Programme", key="春雨姐妹")
     assert by_sentence_rule(located, doc, [place, brand]) == set()
+
+
+def test_programmes_of_a_place_s_bodies_at_all_levels_are_in_the_place():
+    text = "江西省各级工会组织围绕中心工作，打造了“春雨助学行动”、“职工书屋工程”等品牌。"
+    doc = document_of(text)
+    place = mention(doc, "江西省", "Place")
+    first = mention(doc, "“春雨助学行动”", "Programme", key="春雨助学行动")
+    second = mention(doc, "“职工书屋工程”", "Programme", key="职工书屋工程")
+    facts = by_sentence_rule(located, doc, [place, first, second])
+    assert {("Programme/春雨助学行动", "locatedIn", "Place/江西省", None, None),
+            ("Programme/职工书屋工程", "locatedIn", "Place/江西省", None, None)} <= facts
+    # 组织 of 工会组织 is the bodies, not a verb that carries the programme out
+    doc = document_of("江西省各级工会组织要学习“春雨助学行动”的经验。")
+    place = mention(doc, "江西省", "Place")
+    first = mention(doc, "“春雨助学行动”", "Programme", key="春雨助学行动")
+    assert by_sentence_rule(located, doc, [place, first]) == set()

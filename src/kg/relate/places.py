@@ -3,8 +3,9 @@
 ``locatedIn``: the most specific place an organisation's name holds, every place a
 programme's name holds (also the region a relative name resolves to), an event held 在 a
 place (a quoted theme and a dash may come between: 在长沙市举办“…”——…大赛), and a programme
-carried out all over the document's region (在全省范围内开展…活动), and a quoted programme
-written right after a place (某市“春风行动”).
+carried out all over the document's region (在全省范围内开展…活动) or by a place's bodies at
+all levels (某省各级妇联组织…开展…), and a quoted programme written right after a place
+(某市“春风行动”).
 
 ``partOf``: a unit whose canonical name extends another organisation's name; a party committee
 in 中国共产党; a place written right after a place that contains it (江西省宜春市), three or more
@@ -60,7 +61,8 @@ def located(document, sentence, ms, facts):
         elif not any(o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
             # held somewhere: the event, not a brand named inside it
             venues = _venues(text, sentence, m, ms, places) + _all_over(document, sentence, m,
-                                                                        facts)
+                                                                        facts) \
+                + _bodies_at_all_levels(text, sentence, m, places)
         if m.type == "Programme" and m.surface.startswith("“") and m.surface.endswith("”") \
                 and m.key.endswith(_programme_heads()):
             # a place written right before a quoted programme (某市“春风行动”现场会) is where it
@@ -100,6 +102,21 @@ def _all_over(document, sentence, m: Mention, facts) -> list[Mention]:
     if place is None or ("Place", place) not in facts.iris:
         return []
     return [replace(m, type="Place", key=place, surface=place, cue=_IMPLIED, implied_place="")]
+
+
+def _bodies_at_all_levels(text: str, sentence, m: Mention, places: list[Mention]) -> list[Mention]:
+    """The place whose bodies at all levels open the sentence and carry out the programme
+    (某省各级妇联组织…，打造了 <programme>、…: the programme is the place's)."""
+    return [p for p in places if text[sentence[0]:p.start].strip() == ""
+            and _at_all_levels().match(text, p.end, m.start)]
+
+
+@per_rule_set
+def _at_all_levels() -> re.Pattern:
+    """各级…开展 right after a place, the programme in the clause of the verb
+    (rules/relation_triggers.tsv: the verbs of ``runs``; not 组织 of 妇联组织, 团组织)."""
+    return re.compile(rf"各级[^。;；]*?(?<![联会团协党])(?:{triggers()['runs'].pattern})[了过]?"
+                      r"[^,，。;；:：]{0,40}$")
 
 
 @per_rule_set
