@@ -129,3 +129,12 @@ def test_a_verb_of_recommending_ends_the_school_s_name():
     found = entities("团市委推报育才中学团委参加全省评选。")
     assert ("Organisation", "育才中学团委") in found
     assert not [n for t, n in found if "推报" in n]
+
+
+def test_leaders_on_the_header_s_line_and_a_body_s_count():
+    text = ("嘉禾县总工会\n【领导成员】主席:欧阳素琴；副主席:黎晓霞\n"
+            "【概况】县总工会有基层工会210个。\n")
+    facts = _facts(text)
+    assert ("欧阳素琴", "holdsPost", "嘉禾县总工会", "主席") in facts
+    # 有 after the body is the verb: 有基层工会 is no unit of it
+    assert not [f for f in facts if "有" in f[0] + f[2]]

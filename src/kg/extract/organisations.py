@@ -265,7 +265,9 @@ def _list_prefix(text: str, left: int, previous: list[Candidate]) -> str | None:
 def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A unit right after its parent organisation: 自治区妇联权益部, 兴安盟人民医院妇二科; a
     unit found so far is a parent too (某大学|医学院|附属某医院)."""
-    parents = [c for c in found if c.type == "Organisation"]
+    # (a verb that opens a phrase right after a body is no part of a unit: 县总工会|有|基层工会)
+    openers = {a for a, _, _ in sent.hits_of("opener")}
+    parents = [c for c in found if c.type == "Organisation" and c.end not in openers]
     surnames = compiled_rules()[3]
     result: list[Candidate] = []
     for s, e, (_, suffix, full, kind, rule_id, needs) in sent.suffix_hits:

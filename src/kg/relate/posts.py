@@ -404,8 +404,9 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
     return True
 
 
-#: What may open a line of a list of officers before the post: blanks or a numbering (三、).
-_LIST_LINE_LEAD = re.compile(r"\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
+#: What may open a line of a list of officers before the post: blanks, a 【section】 header
+#: (【领导成员】主席:甲) or a numbering (三、).
+_LIST_LINE_LEAD = re.compile(r"\s*(?:【[^】\n]{1,12}】\s*)?(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
 
 
 def reports_for_bodies(document, sentence, ms, facts):
