@@ -138,3 +138,16 @@ def test_leaders_on_the_header_s_line_and_a_body_s_count():
     assert ("欧阳素琴", "holdsPost", "嘉禾县总工会", "主席") in facts
     # 有 after the body is the verb: 有基层工会 is no unit of it
     assert not [f for f in facts if "有" in f[0] + f[2]]
+
+
+@pytest.mark.parametrize("text, not_place", [
+    # a county's two-character name the word before ends in (示范|县, 管理|县级) is no county
+    ("嘉禾县获评“全国科普示范县”称号。", "范县"),
+    ("全县加强管理县级财政资金。", "理县"),
+])
+def test_a_two_character_county_inside_a_word_is_no_place(text, not_place):
+    assert ("Place", not_place) not in entities(text)
+
+
+def test_a_two_character_county_after_its_province_is_a_place():
+    assert ("Place", "范县") in entities("河南范县的代表发言。")

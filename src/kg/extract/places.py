@@ -33,6 +33,8 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         surface = sent.text[s:e]
         if _ACTING_HEAD.match(sent.text, s) or _takes_post(sent, s):
             continue  # 县政府代县长某某: the acting head's post, not the county 代县
+        if len(surface) == 2 and surface == p[1] and crosses_word(sent.text, s, e, (s,)):
+            continue  # 示范县, 管理县级: a word ends on the name's first character (范县, 理县)
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
         if short and words.get(surface, "ns") in NOT_NAME_TAGS \
