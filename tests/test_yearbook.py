@@ -151,3 +151,9 @@ def test_a_two_character_county_inside_a_word_is_no_place(text, not_place):
 
 def test_a_two_character_county_after_its_province_is_a_place():
     assert ("Place", "范县") in entities("河南范县的代表发言。")
+
+
+def test_a_quoted_title_that_ends_like_a_body_is_the_title_only():
+    found = entities("县人民医院被省卫健委评为“优质服务示范医院”。")
+    assert ("Honour", "优质服务示范医院") in found
+    assert ("Organisation", "优质服务示范医院") not in found

@@ -66,8 +66,11 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                                   tagged=c.rule_id in (TAGGED_NAME, OFFICER_LIST))
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]
+    # a quoted name conferred as a title (评为“…示范医院”) is the title, not a body
+    titles = {(c.start + 1, c.end - 1) for c in candidates if c.type == "Honour"}
     candidates = [c for c in candidates if c.type != "Person"
-                  and not any(_contains_short_place(p, c) for p in persons)] + persons
+                  and not any(_contains_short_place(p, c) for p in persons)
+                  and not (c.type == "Organisation" and (c.start, c.end) in titles)] + persons
     unique: dict[tuple[int, int, str], Candidate] = {}
     for c in sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id)):
         unique.setdefault((c.start, c.end, c.type), c)  # of one span, the strongest rule
