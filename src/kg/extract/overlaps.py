@@ -10,7 +10,8 @@ title in 《》 is one name, with no names of its type inside; an honour or a pe
 a longer one of its type starts is part of it (三八红旗手 in 三八红旗手标兵). A person candidate
 that overlaps a place or organisation, or that is an ordinary dictionary word, is dropped (names
 are the least certain family); so is one that a common word runs across (向荣 in 欣欣向荣) where
-no rule word confirms the edge.
+no rule word confirms the edge. A quoted title conferred (评为“…示范医院”) holds no
+organisation of the same words.
 """
 from __future__ import annotations
 
