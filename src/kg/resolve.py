@@ -169,6 +169,7 @@ def _is_place_name(text: str) -> bool:
         or any(text == word for word, _ in _relative_words())
 
 
+@per_rule_set(maxsize=65536)
 def _place_at_start(name: str) -> tuple[str, str] | None:
     """``(short form, full name)`` of the place a name starts with (内蒙古建筑行业协会 ->
     内蒙古, 内蒙古自治区), if any."""
@@ -315,17 +316,23 @@ def _full_body_form(name: str) -> str:
 def canonical_name(mention: Mention, region: str | tuple[str, ...] | None) -> str:
     """The canonical name of a mention in a document of the given region (or regions: its
     province, then the city and county it is about)."""
-    key = _QUOTES.sub("", mention.key or mention.surface).strip()
-    if mention.type == "Organisation":
+    return _canonical_name(mention.type, mention.key or mention.surface, mention.surface, region)
+
+
+@per_rule_set(maxsize=65536)  # (a name is met again and again: once per mention)
+def _canonical_name(kind: str, name: str, surface: str,
+                    region: str | tuple[str, ...] | None) -> str:
+    key = _QUOTES.sub("", name).strip()
+    if kind == "Organisation":
         return canonical_organisation(key, region)
-    if mention.type == "Honour":
+    if kind == "Honour":
         # the year and the round of a prize are not part of its name (第十一届茅盾文学奖)
         key = _ROUND.sub("", re.sub(r"^\d{4}年度?", "", key))
         return _relative_prefix(key, region)
-    if mention.type == "Programme":
+    if kind == "Programme":
         # 内蒙古自治区“春风姐妹”技能大赛 is the “春风姐妹” contest: a place before a quoted
         # brand only says where it is held
-        before_quote = re.match(r"^(.{2,12}?)[“\"]", mention.surface)
+        before_quote = re.match(r"^(.{2,12}?)[“\"]", surface)
         if before_quote and _is_place_name(before_quote.group(1)):
             key = key[len(before_quote.group(1)):]
         key = _meeting_form(_ROUND.sub("", _counted_series().sub("", key)))
