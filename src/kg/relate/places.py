@@ -42,6 +42,8 @@ def _seat(text: str, inside: list[Mention]) -> list[Mention]:
 def located(document, sentence, ms, facts):
     """Where the organisations and programmes of a sentence are: places inside their names,
     after 位于, and where an event is held (在 a place)."""
+    if not any(m.type in ("Organisation", "Programme") for m in ms):
+        return  # (nothing to locate)
     text = document.text
     places = [m for m in ms if m.type == "Place"]
     readings = sorted(places + _implied_places(ms), key=lambda p: (p.start, -p.end))
@@ -154,14 +156,17 @@ def _seat_in_name(m: Mention, ms: list[Mention], inside: list[Mention]) -> list[
 def congresses_at_seats(document, mentions, facts):
     """A body's congress the page says is held nowhere (某科协第八次代表大会召开) is where the
     body sits, the place its name gives."""
-    readings = list(mentions) + _implied_places(list(mentions))
+    congresses = [m for m in mentions if m.type == "Programme" and m.key.endswith(_CONGRESSES)]
+    if not congresses:
+        return
+    places = [p for p in list(mentions) + _implied_places(list(mentions)) if p.type == "Place"]
+    orgs = [o for o in mentions if o.type == "Organisation"]  # (all _seat_in_name reads)
     located = {s for (s, predicate, _, _, _) in facts.facts if predicate == "locatedIn"}
-    for m in mentions:
-        if m.type != "Programme" or not m.key.endswith(_CONGRESSES) \
-                or facts.iri(m) in located:
+    for m in congresses:
+        if facts.iri(m) in located:
             continue
-        inside = [p for p in readings if p.type == "Place" and is_inside(p, m)]
-        for place in _seat_in_name(m, list(mentions), inside)[-1:]:
+        inside = [p for p in places if is_inside(p, m)]
+        for place in _seat_in_name(m, orgs, inside)[-1:]:
             if place_index().level(place.key) != "country":  # (中国科协…全国代表大会)
                 facts.add(m, "locatedIn", place, document.sentence_at(m.start))
 
