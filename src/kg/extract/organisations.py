@@ -20,8 +20,9 @@ from .lexicon import compiled_rules, level_words
 from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
                      opens_with_post_holder, phrase_start)
 from .names import looks_like_name, person_at
-from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR, NAME_FOLLOW,
-                       Sentence, dictionary_words, segmented_at, word_ending_at)
+from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
+                       NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
+                       word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
@@ -209,7 +210,7 @@ def _across_conjunction(sent: Sentence, left: int, suffix_start: int,
     conjunction) when a conjunction joins two of its words right after its parent body
     (某大学|汽车与交通工程学院; not 某大学与|某学院: there the body ends at 与)."""
     text = sent.text
-    if left - 2 < sent.start or text[left - 1] not in _NAME_CONJUNCTIONS \
+    if left - 2 < sent.start or text[left - 1] not in NAME_CONJUNCTIONS \
             or suffix_start - left > 6:
         return left
     before = sent.limit(left - 2)
@@ -218,10 +219,6 @@ def _across_conjunction(sent: Sentence, left: int, suffix_start: int,
     return before if any(c.type == "Organisation" and before <= c.end
                          and 2 <= left - 1 - c.end <= 4 and sent.is_name(c.end, left - 1)
                          for c in found) else left
-
-
-#: Conjunctions that join two words inside a unit's name (经济与管理学院).
-_NAME_CONJUNCTIONS = frozenset("与和")
 
 
 @per_rule_set

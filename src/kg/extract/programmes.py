@@ -14,8 +14,8 @@ from dataclasses import replace
 from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import compiled_rules, ends_with_org_suffix
 from .organisations import suffix_ends_name
-from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, Sentence, dictionary_words,
-                       word_ending_at)
+from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, NAME_CONJUNCTIONS, Sentence,
+                       dictionary_words, word_ending_at)
 
 #: What follows a body in the name of its own congress or session (第七次代表大会,
 #: 十三届三次执委(扩大)会议, 第十二届执行委员会第二次会议, 全会).
@@ -343,9 +343,6 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 #: Words of Han characters only (no quotation mark or bracket ends them).
 _HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")
 
-#: Conjunctions that join two words of a programme's name (环境与发展大会).
-_NAME_CONJUNCTIONS = frozenset("与和")
-
 
 def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candidate]) -> int:
     """Where a programme's name starts when a conjunction joins two words of it right before
@@ -353,7 +350,7 @@ def _across_conjunction(sent: Sentence, left: int, pos: int, found: list[Candida
     conjunction, unless those are a body, person or programme (某局与|某会联合主办…: partners;
     某宣讲和|某恳谈会: two events) or a verb."""
     text = sent.text
-    if left - 2 <= sent.start or text[left - 1] not in _NAME_CONJUNCTIONS or pos - left > 4 \
+    if left - 2 <= sent.start or text[left - 1] not in NAME_CONJUNCTIONS or pos - left > 4 \
             or pos - left < 2:
         return left
     start = sent.limit(left - 2)

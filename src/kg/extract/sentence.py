@@ -46,6 +46,8 @@ _ENLARGED = re.compile(r"(?<=[委会])[(（]扩大[)）](?=会议)")
 SECTION_HEADER = re.compile(r"【[^【】\n]{1,30}】")
 TITLE_MARKS = re.compile(r"《[^《》\n]+》")
 GENERIC_BODY = re.compile(r"^[盟市旗县区乡镇苏木嘎查村省各级基层所属相关有关同级上级]+$")
+#: Conjunctions that may join two words inside one name (经济与管理学院, 环境与发展大会).
+NAME_CONJUNCTIONS = frozenset("与和")
 NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在将对把向为是获于以从今昨")
 
 
