@@ -1,10 +1,13 @@
 """The overlap policy (extract/overlaps.py) on candidates made by hand."""
+from dataclasses import replace
+
 from kg.extract import settle_overlaps
-from kg.extract.sentence import Candidate
+from kg.extract.sentence import CLOSED, STRONG, TAGGED, Candidate
 
 
-def candidate(start: int, end: int, kind: str, family: str, key: str = "") -> Candidate:
-    return Candidate(start, end, kind, "test", key, family)
+def candidate(start: int, end: int, kind: str, family: str, key: str = "",
+              rule_id: str = "test", traits: frozenset = frozenset()) -> Candidate:
+    return Candidate(start, end, kind, rule_id, key, family, traits=traits)
 
 
 def test_of_two_crossing_candidates_the_stronger_family_wins():
@@ -38,3 +41,29 @@ def test_a_person_overlapping_a_body_or_an_ordinary_word_is_dropped():
     word = candidate(8, 10, "Person", "person", "工作")
     name = candidate(12, 15, "Person", "person", "唐雨桐")
     assert settle_overlaps([body, across, word, name]) == [body, name]
+
+
+def test_of_one_span_the_first_rule_of_the_strongest_family_wins_whatever_its_id():
+    for first_id, second_id in (("a", "z"), ("z", "a")):
+        first = candidate(0, 4, "Programme", "programme", "甲计划", first_id)
+        second = candidate(0, 4, "Programme", "programme", "乙计划", second_id)
+        assert settle_overlaps([first, second]) == [first]
+    weaker = candidate(0, 4, "Organisation", "org", "甲会", "a")
+    stronger = candidate(0, 4, "Organisation", "pattern", "乙会", "z")
+    assert settle_overlaps([weaker, stronger]) == [stronger]
+
+
+def test_a_name_with_two_surnames_needs_a_strong_context_and_a_word_start_the_tagger():
+    # 张王秀兰: a surname and a second one; 周长林 opens with the word 周长
+    for key, trait in (("张王秀兰", STRONG), ("周长林", TAGGED)):
+        assert settle_overlaps([candidate(0, len(key), "Person", "person", key)]) == []
+        named = candidate(0, len(key), "Person", "person", key, traits=frozenset((trait,)))
+        assert settle_overlaps([named]) == [named]
+
+
+def test_a_closed_title_holds_no_name_of_its_type_inside():
+    title = candidate(0, 10, "Programme", "quoted", "行动方案", traits=frozenset((CLOSED,)))
+    inner = candidate(2, 6, "Programme", "quoted")
+    assert settle_overlaps([title, inner]) == [title]
+    open_title = replace(title, traits=frozenset())
+    assert settle_overlaps([open_title, inner]) == [open_title, inner]

@@ -75,8 +75,10 @@ def _receiving() -> re.Pattern:
 _BYLINE_NAME_END = frozenset(" \u3000)）\n、,，")
 
 
-def spaced_reporters(sent: Sentence, pos: int, surnames, rule_id: str) -> list[Candidate]:
-    """The names after a reporter's, separated by blanks (记者甲 乙 丙)."""
+def spaced_reporters(sent: Sentence, pos: int, surnames, rule_id: str,
+                     traits: frozenset[str]) -> list[Candidate]:
+    """The names after a reporter's, separated by blanks (记者甲 乙 丙), found by the rule
+    ``rule_id`` with its ``traits``."""
     text, result = sent.text, []
     while pos < sent.end and text[pos] in " \u3000":
         start = pos
@@ -86,7 +88,8 @@ def spaced_reporters(sent: Sentence, pos: int, surnames, rule_id: str) -> list[C
         if not (end and looks_like_name(text[start:end], surnames)
                 and (end >= sent.end or text[end] in _BYLINE_NAME_END)):
             break
-        result.append(Candidate(start, end, "Person", rule_id, text[start:end], "person"))
+        result.append(Candidate(start, end, "Person", rule_id, text[start:end], "person",
+                                traits=traits))
         pos = end
     return result
 

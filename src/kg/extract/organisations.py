@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, word_pattern, words
 from ..errors import RuleError
 from ..places import COUNTRY, place_index
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from .lexicon import compiled_rules, level_words
 from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
                      opens_with_post_holder, phrase_start)
 from .names import looks_like_name, person_at
-from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
+from .sentence import (CLOSED, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
                        NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
                        word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 BOOK_TITLE = "extract:book-title"
+#: A title in 《》 is one name: no name of its type inside (``Candidate.traits``).
+_CLOSED = frozenset((CLOSED,))
 
 
 def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -423,9 +424,11 @@ def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if len(title) > _LONGEST_TITLE:
             continue
         if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
-            result.append(Candidate(a, b, "Organisation", BOOK_TITLE, title, "quoted"))
+            result.append(Candidate(a, b, "Organisation", BOOK_TITLE, title, "quoted",
+                                    traits=_CLOSED))
         elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
-            result.append(Candidate(a, b, "Programme", BOOK_TITLE, title, "quoted"))
+            result.append(Candidate(a, b, "Programme", BOOK_TITLE, title, "quoted",
+                                    traits=_CLOSED))
     return result
 
 

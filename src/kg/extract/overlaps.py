@@ -1,25 +1,30 @@
 """The overlap policy: ``settle_overlaps`` is the one place where conflicting candidates are
 decided.
 
+The policy reads what a candidate says of its rule, its ``family`` (whose priority is
+``PRIORITY``) and its ``traits``, never the rule's id: renaming a rule changes nothing here. Of
+candidates of one span and type, the first found by the family of the highest priority stands.
 Two candidates that cross (overlap without one containing the other) conflict, and the one with
-the higher rule priority, then the longer one, then the earlier one, wins. Nested candidates are
+the higher priority, then the longer one, then the earlier one, wins. Nested candidates are
 all kept: a place inside an organisation's name is also a Place, an organisation inside a
 department's name is the department's parent. Two candidates of one type that end at the same
 place compete for the left boundary and the longer wins (纪念“三八”…大会 over “三八”…大会); a
-title in 《》 is one name, with no names of its type inside; an honour or a person starting where
-a longer one of its type starts is part of it (三八红旗手 in 三八红旗手标兵). A person candidate
-that overlaps a place or organisation, or that is an ordinary dictionary word, is dropped (names
-are the least certain family); so is one that a common word runs across (向荣 in 欣欣向荣) where
-no rule word confirms the edge. A quoted title conferred (评为“…示范医院”) holds no
-organisation of the same words.
+title in 《》 (trait ``CLOSED``) is one name, with no names of its type inside; an honour or a
+person starting where a longer one of its type starts is part of it (三八红旗手 in
+三八红旗手标兵). A person candidate that overlaps a place or organisation, or that is an
+ordinary dictionary word, is dropped (names are the least certain family;
+``names.plausible_name`` reads the traits ``STRONG`` and ``TAGGED``); so is one that a common
+word runs across (向荣 in 欣欣向荣) where no rule word confirms the edge. A quoted title
+conferred (评为“…示范医院”) holds no organisation of the same words.
 """
 from __future__ import annotations
 
 from ..places import place_index
 from .names import plausible_name
-from .organisations import BOOK_TITLE
-from .people import NAME_LIST, OFFICER_LIST, POST_RULES, TAGGED_NAME
-from .sentence import Candidate
+from .sentence import CLOSED, STRONG, TAGGED, Candidate
+
+#: The priority of each family of rules (``Candidate.family``): of two candidates that cross,
+#: the one of the higher priority wins.
 PRIORITY = {"lexicon": 5, "pattern": 5, "department": 4, "org": 3, "quoted": 3,
             "programme": 2, "honour": 2, "place": 1, "person": 1}
 
@@ -62,9 +67,7 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
     persons = [c for c in candidates if c.type == "Person"
-               and plausible_name(c.key, strong=c.rule_id.startswith(POST_RULES)
-                                  or c.rule_id in (NAME_LIST, OFFICER_LIST),
-                                  tagged=c.rule_id in (TAGGED_NAME, OFFICER_LIST))
+               and plausible_name(c.key, strong=STRONG in c.traits, tagged=TAGGED in c.traits)
                and not any(n.start < c.end and c.start < n.end for n in names
                            if not _contains_short_place(c, n))]
     # a quoted name conferred as a title (评为“…示范医院”) is the title, not a body
@@ -73,8 +76,9 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                   and not any(_contains_short_place(p, c) for p in persons)
                   and not (c.type == "Organisation" and (c.start, c.end) in titles)] + persons
     unique: dict[tuple[int, int, str], Candidate] = {}
-    for c in sorted(candidates, key=lambda c: (-PRIORITY[c.family], c.rule_id)):
-        unique.setdefault((c.start, c.end, c.type), c)  # of one span, the strongest rule
+    # of one span, the strongest rule, and of rules as strong the first to run (RULES order)
+    for c in sorted(candidates, key=lambda c: -PRIORITY[c.family]):
+        unique.setdefault((c.start, c.end, c.type), c)
     order = sorted(unique.values(),
                    key=lambda c: (-PRIORITY[c.family], -(c.end - c.start), c.start, c.type))
     kept: list[Candidate] = []
@@ -83,7 +87,7 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                or (k.type == c.type and k.end == c.end and k.start < c.start)
                or (k.type == c.type and c.type in ("Honour", "Person") and k.start == c.start
                    and c.end < k.end)
-               or (k.type == c.type and k.rule_id == BOOK_TITLE and k.start < c.start
+               or (k.type == c.type and CLOSED in k.traits and k.start < c.start
                    and c.end <= k.end)
                for k in kept):
             continue

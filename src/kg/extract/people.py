@@ -16,8 +16,8 @@ from .names import (NUMERAL, PREPOSITIONS, UNIT_END, looks_like_name, name_after
 from .name_context import (CLAUSE_MARKS, JOINING, clause_closing_char, in_list_of_places,
                            name_word_before_post, name_word_ends, recipients_opening,
                            spaced_reporters)
-from .sentence import (AFTER_NAME_TAGS, Candidate, LEVEL_START, NAME_TAGS, Sentence, common_words,
-                       crosses_word, dictionary_words, is_word, matches_before)
+from .sentence import (AFTER_NAME_TAGS, STRONG, TAGGED, Candidate, LEVEL_START, NAME_TAGS, Sentence,
+                       common_words, crosses_word, dictionary_words, is_word, matches_before)
 
 #: The rule of names jieba's tagger reads whole (a signal that outweighs a word at the start).
 TAGGED_NAME = "extract:tagged-name"
@@ -25,8 +25,13 @@ TAGGED_NAME = "extract:tagged-name"
 #: The rule of 、-lists of names (甲、乙、丙被评为…).
 NAME_LIST = "extract:name-list"
 
-#: The rule of names listed after a post and a colon (副主席:甲、乙(女)、丙), as strong.
+#: The rule of names listed after a post and a colon (副主席:甲、乙(女)、丙).
 OFFICER_LIST = "extract:officer-list"
+
+#: What the overlap policy reads of a name: its context fixes its edges (after or before a
+#: post title, in a list), jieba's tagger reads it whole (``Candidate.traits``).
+_STRONG = frozenset((STRONG,))
+_TAGGED = frozenset((TAGGED,))
 
 
 #: The name that opens a table row, and the blank after it.
@@ -161,7 +166,7 @@ def _tagged_names(sent: Sentence, surnames,
         known = len(name) == 3 and dictionary_words().get(name) == "nrfg" \
             and text[a - 1:a] not in "“\"「 "
         if ((before and after) or known) and not in_list_of_places(text, a, b):
-            result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person"))
+            result.append(Candidate(a, b, "Person", TAGGED_NAME, name, "person", traits=_TAGGED))
     return result
 
 
@@ -224,7 +229,8 @@ def _joined_names(sent: Sentence, surnames, names: list[Candidate]) -> list[Cand
         end = person_at(sent, pos, surnames, strict=False) if text[c.end:pos] in JOINING \
             else None
         if end and looks_like_name(text[pos:end], surnames):
-            result.append(Candidate(pos, end, "Person", TAGGED_NAME, text[pos:end], "person"))
+            result.append(Candidate(pos, end, "Person", TAGGED_NAME, text[pos:end], "person",
+                                    traits=_TAGGED))
     return result
 
 
@@ -279,14 +285,16 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
         if end and name_word(text[start:end]) and not name_word_ends(sent, end):
             end = None  # 部长|安静地: a word jieba tags as a name is one only before a verb
         if end:
-            result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+            result.append(Candidate(start, end, "Person", p[2], text[start:end], "person",
+                                    traits=_STRONG))
         while end and text[end:end + 1] == "、":
             start, end = end + 1, person_at(sent, end + 1, surnames)
             if end and (looks_like_name(text[start:end], surnames)
                         or (name_word(text[start:end]) and name_word_ends(sent, end))):
-                result.append(Candidate(start, end, "Person", p[2], text[start:end], "person"))
+                result.append(Candidate(start, end, "Person", p[2], text[start:end], "person",
+                                        traits=_STRONG))
         if end and p[1] in byline_titles():
-            result += spaced_reporters(sent, end, surnames, p[2])
+            result += spaced_reporters(sent, end, surnames, p[2], _STRONG)
     return result
 
 
@@ -325,7 +333,8 @@ def _names_before_posts(sent: Sentence, surnames, found: list[Candidate]) -> lis
                              and sent.tagged_name_end(start) == s - 1) \
                     and sent.tagged_word_tag(start) not in _FUNCTION_TAGS \
                     and sent.tagged_start(start, s):  # 向|获奖|代表, 作业班|工作, 官网|介绍
-                result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person"))
+                result.append(Candidate(start, s, "Person", p[-1], text[start:s], "person",
+                                        traits=_STRONG if p[0] == "post" else frozenset()))
                 break
     return result
 
@@ -369,7 +378,7 @@ def _officer_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
                                                         and 3 <= len(name) <= 4)):
                 break
             result.append(Candidate(item.start("name"), item.end("name"), "Person", OFFICER_LIST,
-                                    name, "person"))
+                                    name, "person", traits=_STRONG | _TAGGED))
             pos = item.end()
     return result
 
@@ -489,7 +498,7 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
                 and looks_like_name(text[spans[i - 1][0]:spans[i - 1][1]], surnames)
                 and looks_like_name(text[spans[i + 1][0]:spans[i + 1][1]], surnames)))]
         if len(names) >= 2 and len(names) >= len(spans) - 1 and spans[-1] in names:
-            result += [Candidate(a, b, "Person", NAME_LIST, text[a:b], "person")
+            result += [Candidate(a, b, "Person", NAME_LIST, text[a:b], "person", traits=_STRONG)
                        for a, b in names]
     return result
 
@@ -518,7 +527,8 @@ def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list
 
 def _confirmed_by_tagger(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """A name a rule found that the tagger also reads whole is confirmed by it (副主席:周长|某)."""
-    return [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person") for c in found
+    return [Candidate(c.start, c.end, "Person", TAGGED_NAME, c.key, "person", traits=_TAGGED)
+            for c in found
             if c.rule_id != TAGGED_NAME and c.key not in common_words()
             and sent.tagged_as_name(c.start, c.end)]
 
@@ -540,6 +550,3 @@ PERSON_RULES = (_award_recipients, recipients_opening, _title_holders, _names_af
                 _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
                 _name_lists, _framed_leaders)
 
-
-#: Rule ids of names read right after a post title (a strong context).
-POST_RULES = "rules/posts.tsv"

@@ -53,9 +53,10 @@ NAME_FOLLOW = set("的等和与及、,，。;；:：“”\"()（）《》 \n在
 
 @dataclass(frozen=True)
 class Candidate:
-    """A proposed mention with the priority of the rule family that found it, and how it was
+    """A proposed mention with the priority of the rule family that found it, how it was
     found as far as later stages read it (``Mention.cue``: ``pattern``, ``organ``,
-    ``after-place``, ``post``, ``gazetteer``; empty otherwise)."""
+    ``after-place``, ``post``, ``gazetteer``; empty otherwise), and what the overlap policy
+    reads of the rule (``traits``: ``STRONG``, ``TAGGED``, ``CLOSED``), never its ``rule_id``."""
 
     start: int
     end: int
@@ -64,6 +65,16 @@ class Candidate:
     key: str
     family: str
     cue: str = ""
+    traits: frozenset[str] = frozenset()
+
+
+#: Traits of a candidate (``Candidate.traits``), set by the rule that found it: its context
+#: fixes both edges of a name (after or before a post title, in a list of names) ...
+STRONG = "strong"
+#: ... jieba's tagger reads the name whole ...
+TAGGED = "tagged"
+#: ... it is one name with no name of its type inside (a title in 《》).
+CLOSED = "closed"
 
 
 _PLACE_KIND = frozenset(("place",))
