@@ -56,7 +56,7 @@ def test_places_cover_the_three_levels():
     levels = Counter(row[2] for row in PLACES)
     assert set(levels) == LEVELS
     assert levels["province"] == 34
-    assert 330 <= levels["prefecture"] <= 345
+    assert 335 <= levels["prefecture"] <= 350
     assert 2800 <= levels["county"] <= 2900
     assert len(PLACES) >= 3000
 
@@ -114,10 +114,37 @@ def test_no_town_or_village_level_names():
     assert [row[1] for row in PLACES if row[1].endswith(lower_suffixes)] == []
 
 
-def test_hong_kong_macao_taiwan_are_province_level_only():
-    for code in ("710000", "810000", "820000"):
-        assert BY_CODE[code][2] == "province"
-        assert not any(row[3] == code for row in PLACES)
+@pytest.mark.parametrize("name, level, province", [
+    ("高雄市", "prefecture", "台湾省"),      # a special municipality: a city with districts
+    ("桃园市", "prefecture", "台湾省"),
+    ("花莲县", "county", "台湾省"),          # a county under the province, as 仙桃市 in 湖北省
+    ("嘉义市", "county", "台湾省"),
+    ("沙田区", "county", "香港特别行政区"),
+    ("花地玛堂区", "county", "澳门特别行政区"),
+])
+def test_taiwan_hong_kong_and_macao_have_their_cities_counties_and_districts(
+        name, level, province):
+    row = place(name)
+    assert row[2] == level
+    assert BY_CODE[row[3]][1] == province
+
+
+def test_taiwan_has_twenty_cities_and_counties_and_kinmen_stays_in_fujian():
+    assert sum(row[3] == "710000" for row in PLACES) == 20
+    assert BY_CODE[place("金门县")[3]][1] == "泉州市"
+
+
+@pytest.mark.parametrize("name", ["东区", "南区", "北区"])
+def test_hong_kong_districts_named_by_a_direction_alone_are_left_out(name):
+    assert all(not row[0].startswith("81") for row in PLACES if row[1] == name)
+
+
+@pytest.mark.parametrize("short_form, holder", [
+    ("新北", "新北区"),     # Changzhou's district, not 新北市
+    ("大埔", "大埔县"),     # Meizhou's county, not Hong Kong's 大埔区
+])
+def test_a_mainland_short_form_is_not_given_to_taiwan_or_hong_kong(short_form, holder):
+    assert [row[1] for row in PLACES if short_form in split_list(row[4])] == [holder]
 
 
 @pytest.mark.parametrize("name, short_form", [
@@ -133,6 +160,9 @@ def test_hong_kong_macao_taiwan_are_province_level_only():
     ("北京市", "北京"),
     ("河北省", "河北"),
     ("香港特别行政区", "香港"),
+    ("台北市", "台北"),
+    ("屏东县", "屏东"),
+    ("油尖旺区", "油尖旺"),
     ("凉山彝族自治州", "凉山"),
     ("凉山彝族自治州", "凉山州"),
     ("海西蒙古族藏族自治州", "海西"),
@@ -151,6 +181,8 @@ def test_short_form_present(name, short_form):
     ("乌拉特前旗", "乌拉特前"),       # the position word is part of the name
     ("鄂伦春自治旗", "鄂伦春"),       # the stem is the ethnic name itself
     ("沛县", "沛"),                  # one character
+    ("中西区", "中西"),              # an ordinary word (中西医)
+    ("大堂区", "大堂"),
     ("内蒙古自治区", "内"),           # 蒙古 is not stripped as an ethnic name here
 ])
 def test_short_form_absent(name, short_form):

@@ -140,3 +140,49 @@ def test_a_run_of_three_province_abbreviations_is_a_list_of_places():
 ])
 def test_a_phrase_of_procedure_before_a_village_body_is_no_village(text):
     assert not [name for kind, name in entities(text) if kind == "Place"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("台湾南投县的茶农来到福建参加博览会。", {"台湾省", "南投县", "福建省"}),
+    ("臺灣桃園市與高雄市的青年代表團抵達廈門。", {"台湾省", "桃园市", "高雄市"}),
+    ("他从台北出发，先后前往台南、屏东和台中市。", {"台北市", "台中市", "台南市", "屏东县"}),
+    ("香港沙田区和澳门花地玛堂区的学生参加交流营。", {"沙田区", "花地玛堂区"}),
+])
+def test_taiwan_hong_kong_and_macao_cities_counties_and_districts_are_places(text, places):
+    assert {("Place", p) for p in places} <= entities(text)
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("台湾彰化县的代表发言。", "彰化县", "台湾省"),
+    ("臺灣新北市的學者出席研討會。", "新北市", "台湾省"),
+])
+def test_a_taiwan_county_written_after_taiwan_is_part_of_it(tmp_path, text, part, whole):
+    assert (part, whole) in facts_of(graph_of(tmp_path, text), "partOf")
+
+
+@pytest.mark.parametrize("text, place, not_place", [
+    ("江苏省常州市新北区妇联召开会议。", "新北区", "新北市"),   # the mainland district keeps 新北
+    ("他在酒店大堂等候，学习中西医结合的课程。", None, "大堂区"),
+    ("学校东区和南区的宿舍正在维修。", None, "南区"),
+])
+def test_taiwan_and_hong_kong_names_take_no_mainland_place_or_ordinary_word(
+        text, place, not_place):
+    found = entities(text)
+    assert ("Place", not_place) not in found and ("Place", "中西区") not in found
+    assert place is None or ("Place", place) in found
+
+
+def test_a_visit_verb_ends_a_name_begun_by_a_district():
+    found = entities("代表团到岳麓区参观青少年活动中心。")
+    assert ("Place", "岳麓区") in found
+    assert not any(kind == "Organisation" and "参观" in name for kind, name in found)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("市长到岳麓区调研。", "岳麓区"),
+    ("署长到黄大仙参观一所学校。", "黄大仙区"),
+])
+def test_a_place_after_a_post_title_is_no_name(text, place):
+    found = entities(text)
+    assert ("Place", place) in found
+    assert not any(kind == "Person" for kind, _ in found)

@@ -279,6 +279,9 @@ def _names_after_posts(sent: Sentence, surnames, found: list[Candidate]) -> list
         # …代表|市科协作报告: a level word opens a body's name, not a person's
         end = None if LEVEL_START.match(text, start) else \
             person_at(sent, start, surnames, strict=False)
+        if end and text[start] not in surnames and any(
+                start < ps and pe == end for ps, pe, _ in sent.hits_of("place")):
+            end = None  # 市长|到岳麓区调研: a place closes it and no surname opens a name
         if end and end - start == 2 and text[start] == text[start + 1]:
             end = None  # 总书记|殷殷嘱托: a doubled character is an adverb, not a name (nor
             # is it with a surname: looks_like_name)
