@@ -146,3 +146,29 @@ def test_a_special_government_allowance_is_an_honour_not_a_government():
     found = entities("她长期从事医学研究，享受国务院政府特殊津贴。")
     assert ("Honour", "国务院政府特殊津贴") in found
     assert not [n for t, n in found if t == "Organisation" and n.endswith("人民政府")]
+
+
+@pytest.mark.parametrize("text, prizes", [
+    # the verb of winning names a prize whatever its head word
+    ("物理学家韩立明获得晨星物理学大奖。", {"晨星物理学大奖"}),
+    ("三位学者分别获得青松化学科学奖、远航技术科学奖和数学与统计科学奖。",
+     {"青松化学科学奖", "远航技术科学奖", "数学与统计科学奖"}),
+    # a prize of a prize: both
+    ("两名青年学者获得晨星青年奖的生命科学奖。", {"晨星青年奖", "生命科学奖"}),
+    # the words of its giving name it too, with the prizes listed before it
+    ("2021远航科学大奖正式揭晓。", {"远航科学大奖"}),
+    ("基金会公布了晨星科学奖和晨星青年科学奖获奖名单。", {"晨星科学奖", "晨星青年科学奖"}),
+])
+def test_prizes_named_by_winning_or_giving_them(text, prizes):
+    found = {name for kind, name in entities(text) if kind == "Honour"}
+    assert prizes <= found
+
+
+@pytest.mark.parametrize("text", [
+    "他多次获得奖励和奖金。",
+    "去年该团队获得该奖。",
+    "副县长为获奖家庭颁奖。",
+    "作品获得一等奖。",
+])
+def test_words_of_prizes_that_name_none(text):
+    assert not {name for kind, name in entities(text) if kind == "Honour"}

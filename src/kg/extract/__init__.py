@@ -48,6 +48,7 @@ RULES = (
     honours.honour_titles,
     honours.conferred_titles,
     honours.ranked_prizes,
+    honours.won_prizes,
     lists.listed_recipients,
     people.person_names,
 )

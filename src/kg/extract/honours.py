@@ -295,6 +295,74 @@ def _names_a_programme(sent: Sentence, end: int) -> bool:
     return False
 
 
+@per_rule_set
+def _winning_verbs() -> re.Pattern:
+    """The verbs of winning a prize (获得, 摘得, 分别获得): those of awarded in
+    relation_triggers.tsv less the ones whose recipient comes after them (授予, 命名)."""
+    gives = set(trigger_words("awarded", "gives"))
+    verbs = [w for w in trigger_words("awarded") if w not in gives and NAME_CHAR.match(w[-1])]
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")了?")
+
+
+@per_rule_set
+def _prize_name() -> re.Pattern:
+    """One prize's name, its year or round left out ((2020年度)(首届)“X奖”), up to the word
+    that joins it to the next (A、B和C; 某某奖的某某奖: a prize of a prize) or the end."""
+    return re.compile(r"(?:\d{2,4}\s*年?度?|今年|去年)?(?:首届|第[一二三四五六七八九十百\d]+届)?"
+                      r"[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z·]{1,15}?"
+                      + word_pattern("prize_endings") + r")[”\"」]?(?=(?P<join>、|和|及|与|以及|的)|$)")
+
+
+@per_rule_set
+def _prize_event() -> re.Pattern:
+    return re.compile(word_pattern("prize_events"))
+
+
+@per_rule_set
+def _not_a_prize_name() -> re.Pattern:
+    # 获奖家庭颁奖: a prize word opening the words is the verb's (获奖), not a name's
+    return re.compile(word_pattern("prize_determiners") + r"|[一二三四五六七八九十两\d奖]")
+
+
+def won_prizes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """Prizes named by the verb of winning them or by the words of their giving, whatever
+    their head (获得某某科学奖, 分别获得甲奖、乙奖和丙奖, 某某大奖揭晓, 某某奖得主): each
+    item of the list that ends with a prize word (prize_endings), three to sixteen characters
+    long, is one, unless it opens with a determiner (该奖) or a numeral, or is a generic head
+    of honours.tsv alone (优秀奖)."""
+    text = sent.text
+    spans = []
+    for verb in _winning_verbs().finditer(text, sent.start, sent.end):
+        close = _CLAUSE_CLOSE.search(text, verb.end(), sent.end)
+        spans.append((verb.end(), close.start() if close else sent.end))
+    for event in _prize_event().finditer(text, sent.start, sent.end):
+        start = sent.limit(event.start() - 1)
+        # the prizes listed before the one whose giving is named (甲奖和乙奖获奖名单)
+        while start - 2 >= sent.start and text[start - 1] in "、和及与" \
+                and _prize_name().fullmatch(text, sent.limit(start - 2), start - 1):
+            start = sent.limit(start - 2)
+        spans.append((start, event.start()))
+    generic = {(s, e) for s, e, p in sent.hits_of("honour") if not p[3]}
+    taken = [c for c in found if c.type in ("Person", "Place", "Organisation")]
+    result = []
+    for pos, end in spans:
+        while (m := _prize_name().match(text, pos, end)):
+            s, e = m.span("name")
+            if 3 <= e - s <= 16 and (s, e) not in generic \
+                    and not _not_a_prize_name().match(text, s) \
+                    and not any((c.start <= s and e <= c.end) or (s <= c.start < e and c.type == "Person")
+                                for c in taken):
+                result.append(Candidate(s, e, "Honour", "extract:won-prize", text[s:e], "honour"))
+            if not m.group("join"):
+                break
+            pos = m.end() + len(m.group("join"))
+    return result
+
+
+#: The end of a clause.
+_CLAUSE_CLOSE = re.compile(r"[,，。;；:：!！?？\s]")
+
+
 #: Places of a prize given in one breath (团体奖第一、二、三名): one honour per place.
 _RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)"
                      r"第(?P<places>[一二三四五六七八九十](?:、[一二三四五六七八九十])*)名")
