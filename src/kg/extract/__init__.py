@@ -3,8 +3,8 @@
 One Aho–Corasick automaton (``lexicon``) finds every lexicon form (places, organisation suffixes,
 programme words, honour heads, post titles, boundary words) in one pass; each sentence
 (``sentence.Sentence``) gets its hits and the places where a name may start; the rules of the
-entity families (one module each: ``places``, ``organisations``, ``programmes``, ``honours``,
-``lists``, ``people``) run in the order of ``RULES``, each reading the candidates found before
+entity families (one module each: ``places``, ``organisations``, ``media``, ``programmes``,
+``honours``, ``lists``, ``people``) run in the order of ``RULES``, each reading the candidates found before
 it; ``overlaps.settle_overlaps`` is the one place where conflicting candidates are decided (its
 docstring holds the overlap policy). Last, over the whole document, the holders listed under
 honour headings (``lists``) and the aliases the text states (``aliases``).
@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import honours, lists, organisations, people, places, programmes
+from . import honours, lists, media, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
@@ -39,8 +39,8 @@ RULES = (
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
     organisations.brands_before_posts,
-    organisations.book_titles,
-    organisations.byline_outlets,
+    media.book_titles,
+    media.byline_outlets,
     programmes.quoted_names,
     programmes.programme_names,
     programmes.listed_programmes,

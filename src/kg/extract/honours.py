@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import level_words, post_titles
-from .lists import LIST_HEADING, list_heading_end
+from .lists import list_heading, list_heading_end
 from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
                        crosses_word, dictionary_words)
 
@@ -83,14 +83,18 @@ def _contest_start(sent: Sentence, found: list[Candidate], start: int, head: int
                 and c.start < head and not sent.text.startswith(_RELATIVE_EVENT, c.start)]
     if contests:
         contest = min(contests, key=lambda c: c.start)
-        if _MEDALS_COUNTED.search(sent.text, max(c.end for c in contests), head):
+        if _medals_counted().search(sent.text, max(c.end for c in contests), head):
             return None  # 全运会|共产生|金牌…枚: the medals a contest has, not a title
         return contest.start
     return start if _honour_level().match(sent.text, start) else None
 
 
-#: Words that count or set up a contest's medals (共产生, 决出, 设有).
-_MEDALS_COUNTED = re.compile(r"共|累计|产生|诞生|决出|设有|设立")
+@per_rule_set
+def _medals_counted() -> re.Pattern:
+    """Words that count or set up a contest's medals (共产生, 决出, 设有: rules/words.tsv
+    medal_counts)."""
+    return re.compile(word_pattern("medal_counts"))
+
 
 #: A medal counted (首枚, 第5枚).
 _COUNTED_MEDAL = re.compile(r"(?:首|第[\d一二三四五六七八九十百]+)枚")
@@ -183,9 +187,12 @@ _TITLE_CLOSE = re.compile(r"[,，。;；:：]|等?(?:国家)?(?:荣誉|光荣)?�
 #: The closings that call what stands before them titles (…称号, …等荣誉): a list may precede.
 _TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多项|各类)?(?:荣誉|奖项)|的?(?:荣誉|殊荣)|单位")
 
-#: A year or a round before a conferred title (2015年度, 第二批): not part of its name.
-_TITLE_LEAD = re.compile(r"\s*(?:\d{2,4}\s*年度?|今年|去年|本年度)?\s*"
-                         r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
+@per_rule_set
+def _title_lead() -> re.Pattern:
+    """A year or a round before a conferred title (2015年度, 今年, 第二批): not part of its
+    name (rules/words.tsv relative_years)."""
+    return re.compile(rf"\s*(?:\d{{2,4}}\s*年度?|{word_pattern('relative_years')})?\s*"
+                      r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
 
 
 def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -195,7 +202,7 @@ def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     text = sent.text
     result = []
     for trigger in _naming_triggers().finditer(text, sent.start, sent.end):
-        start = _TITLE_LEAD.match(text, trigger.end()).end()
+        start = _title_lead().match(text, trigger.end()).end()
         close = _TITLE_CLOSE.search(text, start, sent.end)
         end = close.start() if close else sent.end
         # without a word that calls them titles (称号, 等荣誉) only the first item is one, and
@@ -222,10 +229,17 @@ def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
+@per_rule_set
+def _post_noun_end() -> re.Pattern:
+    """A word that calls what stands before it a post, at the end (…主席职务: rules/words.tsv
+    post_nouns)."""
+    return re.compile(word_pattern("post_nouns") + "$")
+
+
 def _post_at_end(name: str) -> bool:
     """Whether a name ends with a post title (副教授, 主任, …名誉主席职务): a post, not a title
     conferred."""
-    name = re.sub(r"(?:职务|职位)$", "", name)
+    name = _post_noun_end().sub("", name)
     return name == "" or any(name.endswith(post) for post in post_titles())
 
 
@@ -253,7 +267,7 @@ def _joined_title_end(sent: Sentence, end: int) -> int:
     if text[end:end + 1] == "·":
         run = end + 1
         while run < sent.end and NAME_CHAR.match(text[run]) and run not in sent.boundary_starts \
-                and not LIST_HEADING.match(text, run):
+                and not list_heading().match(text, run):
             run += 1
         return run if run - end > 2 else end
     run = end

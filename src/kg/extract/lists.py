@@ -45,16 +45,18 @@ def listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate]
     return result
 
 
-#: What closes a heading that announces the holders of a title: 名单 (获奖者名单 …), then a
-#: count or a region in brackets (（10名）, (四川省)).
-LIST_HEADING = re.compile(r"[”\"]?(?:(?:获奖者|获得者|获奖单位|获奖集体|获奖个人|获奖)?名单[”\"]?"
-                          r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
-                          # or a count alone at the end of the line: 一、…三八红旗手（100名）
-                          r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n)"
-                          # or who got it, then a colon: 获得…奖章的会员有:
-                          r"|的[^\n,，。;；]{0,10}?(?:分别)?(?:有|是|为|如下)[:：][ \t　]*(?=\n)"
-                          # or the title alone on its line (then at least two holders follow)
-                          r"|[ \t　]*(?=\n))")
+@per_rule_set
+def list_heading() -> re.Pattern:
+    """What closes a heading that announces the holders of a title: 名单 (获奖者名单 …:
+    rules/words.tsv holder_words), then a count or a region in brackets (（10名）, (四川省))."""
+    return re.compile(rf"[”\"]?(?:{word_pattern('holder_words')}?名单[”\"]?"
+                      r"(?:[ \t　]*[(（][^()（）\n]{1,12}[)）])?"
+                      # or a count alone at the end of the line: 一、…三八红旗手（100名）
+                      r"|[ \t　]*[(（](?:共)?[\d一二三四五六七八九十百]+[名个户家人][)）][ \t　]*(?=\n)"
+                      # or who got it, then a colon: 获得…奖章的会员有:
+                      r"|的[^\n,，。;；]{0,10}?(?:分别)?(?:有|是|为|如下)[:：][ \t　]*(?=\n)"
+                      # or the title alone on its line (then at least two holders follow)
+                      r"|[ \t　]*(?=\n))")
 
 #: What may stand before a title that is alone on its line: marks and numbering only.
 _BARE_LEAD = re.compile(r"[\s■●◆▲★○◎·\-—一二三四五六七八九十、.．()（）\d]*")
@@ -97,7 +99,7 @@ def list_heading_end(text: str, start: int, end: int) -> int | None:
     >>> list_heading_end("附件:1.全国三八红旗手名单\\n", 5, 12) is None
     True
     """
-    closing = LIST_HEADING.match(text, end)
+    closing = list_heading().match(text, end)
     if closing is None:
         return None
     lead = re.split(r"\s", text[text.rfind("\n", 0, start) + 1:start])[-1]

@@ -1,7 +1,7 @@
 """Organisations: known national bodies, names ending in an organisation suffix, departments,
 standing organs, units in chains of posts, titles in 《》, news outlets in bylines and the
 governments a head's post names (深圳市市长); and the regular-expression rules (patterns.tsv,
-organisations and programmes).
+organisations and programmes). Titles in 《》 and news outlets in bylines are ``media``'s.
 
 Reads: Place candidates (the anchors a name starts from, a foreign country before a short form)
 and the Organisation candidates found before each rule. Tables: org_known.tsv,
@@ -19,15 +19,12 @@ from .lexicon import compiled_rules, level_words
 from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
                      opens_with_post_holder, phrase_start)
 from .names import looks_like_name, person_at
-from .sentence import (CLOSED, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
+from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
                        NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
                        word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
-BOOK_TITLE = "extract:book-title"
-#: A title in 《》 is one name: no name of its type inside (``Candidate.traits``).
-_CLOSED = frozenset((CLOSED,))
 
 
 def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -412,67 +409,6 @@ def organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return result
 
 
-#: The longest title in 《》 read as a name (a longer one is a document's title).
-_LONGEST_TITLE = 40
-
-
-def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """《…》: newspapers and media are organisations, plans and programmes are programmes."""
-    result = []
-    for a, b in sent.titles:
-        title = sent.text[a + 1:b - 1]
-        if len(title) > _LONGEST_TITLE:
-            continue
-        if re.search(r"(报|日报|晚报|杂志|周刊|电视台|频道)$", title):
-            result.append(Candidate(a, b, "Organisation", BOOK_TITLE, title, "quoted",
-                                    traits=_CLOSED))
-        elif re.search(r"(方案|计划|纲要|规划|实施意见)$", title):
-            result.append(Candidate(a, b, "Programme", BOOK_TITLE, title, "quoted",
-                                    traits=_CLOSED))
-    return result
-
-
-#: The words without one of which no byline names an outlet (see ``_outlet_context``).
-_OUTLET_CUE = re.compile("来源|稿源|来自|记者|通讯员|据")
-
-
-@per_rule_set
-def _outlet_context() -> re.Pattern:
-    """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
-    来源:X; X·Y记者 (outlets joined by a middle dot); X消息 or X+place+date+电 before (记者 …);
-    据X报道."""
-    outlet = r"[\u4e00-\u9fff]{2,10}?" + word_pattern("outlet_endings")
-    return re.compile(
-        rf"(?:(?:来源|稿源|来自)[:：]\s*(?P<source>{outlet})(?=\s|$))"
-        rf"|(?P<staff>{outlet}(?:[·・]{outlet})*)\s*(?=记者|通讯员|特约记者)"
-        rf"|(?P<wire>{outlet})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*"
-        rf"记者)"
-        rf"|(?<=据)(?P<cited>{outlet})(?=报道|消息)")
-
-
-def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """The news outlets a byline names (来源:大同日报, 中国妇女报·中国女网记者, 某网消息 (记者
-    …)) that no other rule found."""
-    if not _OUTLET_CUE.search(sent.text, sent.start, sent.end):
-        return []  # (the outlet pattern is slow to try at every character)
-    known = {(c.start, c.end) for c in found if c.type == "Organisation"}
-    places = sorted(c.start for c in found if c.type == "Place")
-    result = []
-    for m in _outlet_context().finditer(sent.text, sent.start, sent.end):
-        group = m.lastgroup
-        pos = m.start(group)
-        for name in re.split(r"[·・]", m.group(group)):
-            start = max(pos, sent.limit(pos + len(name) - 1))
-            # an outlet's name starts with its place where it has one (…两句|中国妇女报)
-            start = next((p for p in places if start <= p < pos + len(name)), start)
-            if (start, pos + len(name)) not in known and pos + len(name) - start >= 3:
-                result.append(Candidate(start, pos + len(name), "Organisation",
-                                        "extract:byline-outlet", sent.text[start:pos + len(name)],
-                                        "org"))
-            pos += len(name) + 1
-    return result
-
-
 #: The rule of the government a head of a level's government holds office in.
 GOVERNMENT_OF_POST = "extract:government-of-post"
 
@@ -494,8 +430,12 @@ def _takes_post() -> re.Pattern:
     return re.compile(word_pattern("post_taking_verbs") + "$")
 
 
-#: What closes a head's post named after the verb: punctuation or the word 职务.
-_POST_CLOSED = re.compile(r"(?:一职|职务)?(?:[,，。;；、)）]|$)")
+@per_rule_set
+def _post_closed() -> re.Pattern:
+    """What closes a head's post named after the verb: punctuation or a word that calls it a
+    post (rules/words.tsv post_nouns: 一职, 职务)."""
+    return re.compile(rf"{word_pattern('post_nouns')}?(?:[,，。;；、)）]|$)")
+
 
 #: What may stand before a head's post that no title of posts.tsv holds (代省长).
 _ACTING = ("代",)
@@ -531,7 +471,7 @@ def governments_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candida
             while any(p.end == start for p in places):  # 上海市浦东新区: as the text writes it
                 start = next(p.start for p in places if p.end == start)
             if not holder and not (_takes_post().search(text, sent.start, start)
-                                   and _POST_CLOSED.match(text, e)):
+                                   and _post_closed().match(text, e)):
                 continue  # (…出任株洲市长。: the holder named before the verb)
             key = text[start:place.start] + (place.key or text[place.start:place.end]) + "人民政府"
         elif holder and _COMMITTEE_CHAIN.search(text, sent.start, s):

@@ -95,8 +95,12 @@ _LIST_ITEM = r"[\u4e00-\u9fff]{2,8}(?:[（(][^（）()、\n]{1,8}[)）])?、"
 _NAME_LIST = re.compile(rf"(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,6}}?(?=等[\d一二三四五六七八九十百])"
                         rf"|(?:{_LIST_ITEM})+[\u4e00-\u9fff]{{2,4}}")
 
-#: A list of names closed by a head count of people (等30名同志, 等十位女性).
-_COUNTED_PEOPLE = re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?(?:同志|女性|个人|人|名|位)")
+
+@per_rule_set
+def _counted_people() -> re.Pattern:
+    """A list of names closed by a head count of people (等30名同志, 等十位女性: rules/words.tsv
+    counted_people)."""
+    return re.compile(r"等[\d一二三四五六七八九十百千]+[名位个]?" + word_pattern("counted_people"))
 
 #: Last characters of the role nouns that may stand right before a name (护边员, 草原母亲,
 #: 女企业家, 老党员, 致富带头人, 工作者).
@@ -406,7 +410,7 @@ def _counted_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
     """One name before a head count: 吴桂兰等3人荣获…"""
     text = sent.text
     result = []
-    for m in _COUNTED_PEOPLE.finditer(text, sent.start, sent.end):
+    for m in _counted_people().finditer(text, sent.start, sent.end):
         for length in (3, 2, 4):
             start = m.start() - length
             if start >= sent.start and sent.limit(start) <= start \
@@ -489,7 +493,7 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     result = []
     # (the list pattern is slow to try at every character: an item and its 、 take 18 at most)
     for m in matches_before(_NAME_LIST, text, sent.start, sent.end, "、", 18):
-        counted = _COUNTED_PEOPLE.match(text, m.end())  # …、达瓦央宗等30名同志
+        counted = _counted_people().match(text, m.end())  # …、达瓦央宗等30名同志
         spans = _list_item_spans(sent, m, counted, surnames)  # (none: no result)
         # a frequent word jieba tags as a name (李鹏) among names that look like names
         named = any(looks_like_name(text[a:b], surnames) for a, b in spans)

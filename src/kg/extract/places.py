@@ -192,9 +192,11 @@ def _listed_places(text: str, places: list[Candidate],
     return found
 
 
-#: After a run of one-character abbreviations: the word that makes it a list of places
-#: (晋陕等地, 川渝两地, 苏浙沪三省市).
-_PLACES_AFTER = re.compile(r"等地|[两二三四五六七八九十]+(?:地|省|省区|省市|省区市)|地区")
+@per_rule_set
+def _places_after() -> re.Pattern:
+    """After a run of one-character abbreviations: the word that makes it a list of places
+    (晋陕等地, 川渝两地, 苏浙沪三省市: rules/words.tsv counted_regions)."""
+    return re.compile(rf"等地|[两二三四五六七八九十]+{word_pattern('counted_regions')}|地区")
 
 
 def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -214,7 +216,7 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
                     and text[end - 1:end + 1] in common_words():
                 end, run = end - 1, run[:-1]  # (闽港澳台|青年: 青 opens a word, no 青海)
             if end - pos >= 2 and (pos in edges or end in edges or end - pos >= 3
-                                   or _PLACES_AFTER.match(text, end)) \
+                                   or _places_after().match(text, end)) \
                     and not is_word(text[pos:end]) \
                     and not TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
                 result += [Candidate(i, i + 1, "Place", "rules/regions.tsv",

@@ -17,12 +17,19 @@ from .organisations import suffix_ends_name
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, NAME_CONJUNCTIONS, Sentence,
                        dictionary_words, word_ending_at)
 
-#: What follows a body in the name of its own congress or session (第七次代表大会,
-#: 十三届三次执委(扩大)会议, 第十二届执行委员会第二次会议, 全会).
-_OWN_MEETING = re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[一二三四五六七八九十\d]+次)?"
-                          r"(?:执委|常委|全委|执行委员会|常务委员会|委员会|理事会|常务理事会)?"
-                          r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
-                          r"(?:会议|全会|全体会议|代表大会)")
+
+
+@per_rule_set
+def _own_meeting() -> re.Pattern:
+    """What follows a body in the name of its own congress or session (第七次代表大会,
+    十三届三次执委(扩大)会议, 第十二届执行委员会第二次会议, 全会: rules/words.tsv organ_words,
+    meeting_words)."""
+    return re.compile(r"(?:第?[一二三四五六七八九十\d]+届)?(?:第?[一二三四五六七八九十\d]+次)?"
+                      rf"{word_pattern('organ_words')}?"
+                      r"(?:第?[一二三四五六七八九十\d]+次)?(?:[(（]扩大[)）])?"
+                      + word_pattern("meeting_words"))
+
+
 _QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{1,40})[”\"」』]")
 
 #: … and verbs, which do not name a venue or a screening either (免费筛查).
@@ -108,14 +115,14 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             # a quoted account or channel (“北疆之声”微博) is a media organisation
             result.append(Candidate(start + 1, end - 1, "Organisation", "extract:quoted-media",
                                     inner, "quoted"))
-        elif _TITLE_AFTER.match(text, end) or (_prize_name().search(inner) and not tail) \
+        elif _title_after().match(text, end) or (_prize_name().search(inner) and not tail) \
                 or named_as().search(text, max(sent.start, start - 4), start):
             result.append(Candidate(start, end, "Honour", "extract:quoted-title", inner,
                                     "quoted"))
         elif re.search(r"[、,，]", inner):
             continue  # a quoted list of phrases is a slogan unless a programme word follows
         elif _programme_word_at(sent, start + 1, end - 1, quoted=True) or triggered \
-                or _KIND_AFTER_LIST.match(text, run_end):
+                or _kind_after_list().match(text, run_end):
             if len(inner) >= 3:
                 # the span is the inside of the marks, so a shorter reading of the same name
                 # inside them (123工作法 in “妇女小组三个123工作法”) ends where it ends
@@ -177,8 +184,11 @@ def _quote_tail(sent: Sentence, start: int, end: int, tail_from: int, verb):
     return tail
 
 
-#: 等 and the kind of the quoted names listed before it (“A”“B”等优秀志愿服务团队和品牌).
-_KIND_AFTER_LIST = re.compile(r"等[^,，。]{0,14}(品牌|活动|项目)")
+@per_rule_set
+def _kind_after_list() -> re.Pattern:
+    """等 and the kind of the quoted names listed before it (“A”“B”等优秀志愿服务团队和品牌:
+    rules/words.tsv programme_kinds)."""
+    return re.compile(r"等[^,，。]{0,14}" + word_pattern("programme_kinds"))
 
 
 def _follows(text: str, previous_end: int, start: int) -> bool:
@@ -209,7 +219,12 @@ def _media_after() -> re.Pattern:
     return re.compile(r"(?:等(?:[\u4e00-\u9fff]{0,4}))?" + word_pattern("media_channels"))
 
 
-_TITLE_AFTER = re.compile(r"[国家]*(?:荣誉)?(?:称号|证书)|崇高荣誉|奖牌|奖杯")
+@per_rule_set
+def _title_after() -> re.Pattern:
+    """What makes the quoted name before it a title conferred (“…”荣誉称号, “…”奖牌:
+    rules/words.tsv title_tokens)."""
+    return re.compile(r"[国家]*(?:荣誉)?" + word_pattern("title_tokens"))
+
 
 @per_rule_set
 def named_as() -> re.Pattern:
@@ -270,9 +285,12 @@ def _enterprise_after() -> re.Pattern:
     return re.compile(word_pattern("enterprise_words"))
 
 
-#: A unit or a post named after a programme word (项目部, 项目开发部主管, 项目负责人).
-_UNIT_OR_POST_AFTER = re.compile(r"(?:开发|管理|建设|技术|实施)?(?:部(?!署)|办公室|组(?!织)|处(?!理)|"
-                                 r"负责人|经理|主管|总监|主任)|[室厅堂]|中心")
+@per_rule_set
+def _unit_or_post_after() -> re.Pattern:
+    """A unit or a post named after a programme word (项目部, 项目开发部主管, 项目负责人:
+    rules/words.tsv unit_fields, project_posts)."""
+    return re.compile(rf"{word_pattern('unit_fields')}?(?:部(?!署)|办公室|组(?!织)|处(?!理)|"
+                      rf"{word_pattern('project_posts')})|[室厅堂]|中心")
 
 
 #: A year right before a name (2023年新春座谈会).
@@ -292,7 +310,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     word_starts = {s for s, e, p in sent.hits_of("prog_word")}
     for s, e, p in sorted(by_end.values()):
         if not suffix_ends_name(sent, p[1], e) or e in word_starts \
-                or _UNIT_OR_POST_AFTER.match(text, e) or _enterprise_after().match(text, e) \
+                or _unit_or_post_after().match(text, e) or _enterprise_after().match(text, e) \
                 or (text[s - 1:s] == "作" and text.startswith(("发言", "报告"), e)):
             # 计划 in …计划项目: the name goes on to the next programme word; 项目 in
             # …项目部, …项目负责人 names a unit or a post (会议室, 大会堂, 会议中心 a
@@ -307,7 +325,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         left = max([left] + [c.end for c in found if c.type == "Organisation"
                              and left <= c.start and c.end < s - 1
                              and _acting_body().search(text, c.start, c.end)
-                             and not _OWN_MEETING.fullmatch(text, c.end, e)
+                             and not _own_meeting().fullmatch(text, c.end, e)
                              and not p[1].endswith("会议")])
         left = next((e0 for s0, e0, _ in sent.hits_of("opener") if s0 == left and e0 < s), left)
         left = _across_conjunction(sent, left, s, found)
@@ -466,7 +484,7 @@ def listed_programmes(sent: Sentence, found: list[Candidate]) -> list[Candidate]
     text = sent.text
     named = [c for c in found if c.type == "Programme"]
     result = []
-    for kind in _KIND_AFTER_ITEMS.finditer(text, sent.start, sent.end):
+    for kind in _kind_after_items().finditer(text, sent.start, sent.end):
         items, end = [], kind.start()
         while True:
             start = sent.limit(end)
@@ -486,8 +504,13 @@ def listed_programmes(sent: Sentence, found: list[Candidate]) -> list[Candidate]
 
 
 LISTED_PROGRAMME = "extract:listed-programme"
-#: 等 and the kind of the programmes listed before it (…等群众叫得响的服务品牌).
-_KIND_AFTER_ITEMS = re.compile(r"等[^,，。;；、]{0,14}?(?:品牌|项目|工程|行动|活动)(?=[,，。;；、]|$)")
+
+
+@per_rule_set
+def _kind_after_items() -> re.Pattern:
+    """等 and the kind of the programmes listed before it (…等群众叫得响的服务品牌:
+    rules/words.tsv programme_kinds)."""
+    return re.compile(rf"等[^,，。;；、]{{0,14}}?{word_pattern('programme_kinds')}(?=[,，。;；、]|$)")
 
 
 def named_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -511,12 +534,15 @@ def counted_kinds(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A name the document counts by sites (集中供水工程1698处) is a kind of work, not one
     programme, wherever it is written without quotation marks."""
     kinds = {c.key for c in candidates if c.type == "Programme" and c.family == "programme"
-             and _COUNTED.match(text, c.end)}
+             and _counted().match(text, c.end)}
     return [c for c in candidates if not (c.type == "Programme" and c.family == "programme"
                                           and c.key in kinds)]
 
 
-#: A count of sites right after a name (…工程1698处); a count of venues (儿童之家148个) or of
-#: sessions (培训147期, 巡讲182场) may follow a programme (a brand of venues, a scheme).
-_COUNTED = re.compile(r"(?:近|约|共|达|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?(?:处|座)")
+@per_rule_set
+def _counted() -> re.Pattern:
+    """A count of sites right after a name (…工程1698处, 约20处: rules/words.tsv
+    approximations); a count of venues (儿童之家148个) or of sessions (培训147期, 巡讲182场)
+    may follow a programme (a brand of venues, a scheme)."""
+    return re.compile(rf"{word_pattern('approximations')}?[\d一二三四五六七八九十百千万]+(?:余|多)?(?:处|座)")
 
