@@ -145,7 +145,7 @@ SCHEMAS: dict[str, Schema] = {
     "relation_triggers.tsv": Schema(_columns("predicate trigger kind comment"),
                                     choices={0: frozenset(PREDICATES)},
                                     list_choices={2: _values("joins", "gives", "respectively",
-                                                             "names")}),
+                                                             "names", "named")}),
     "sites.tsv": Schema(_columns("suffix kind comment"), choices={1: _values("zone", "site")}),
     "surnames.tsv": Schema(_columns("surname comment")),
     "words.tsv": Schema(_columns("list words comment"), pattern={0: r"[a-z_]+",
@@ -370,7 +370,7 @@ def per_rule_set(function=None, *, maxsize: int | None = None):
 @per_rule_set
 def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
-    only those of one kind (``joins``, ``gives``, ``respectively``, ``names``) when ``kind``
+    only those of one kind (``joins``, ``gives``, ``respectively``, ``names``, ``named``) when ``kind``
     is given."""
     words = {row.trigger for row in table("relation_triggers.tsv")
              if row.predicate == predicate and (kind is None or kind in split_list(row.kind))}

@@ -101,6 +101,19 @@ def test_events_and_bases_named_by_their_kind(text, name):
     assert name in programmes(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("镇妇联和学校一起迎“六一”游园活动。", "迎六一游园活动"),
+    ("市总工会举办庆祝“五一”国际劳动节暨职工联欢会。", "庆祝五一国际劳动节暨职工联欢会"),
+    ("州妇联举行了纪念“三八”国际妇女节 110周年妇女座谈会。", "纪念三八国际妇女节110周年妇女座谈会"),
+])
+def test_the_event_that_celebrates_a_quoted_day_is_a_programme(text, name):
+    assert name in programmes(text)
+
+
+def test_a_celebrated_day_with_no_event_word_is_no_programme():
+    assert programmes("在“三八”国际妇女节到来之际,县妇联走访了贫困母亲。") == set()
+
+
 @pytest.mark.parametrize("text", [
     "不少县级妇联组织着手创办托育服务机构,为年轻妈妈提供育儿指导、创业咨询等帮助。",
     "全市妇联紧扣打赢脱贫攻坚战的要求,组织多项活动。",

@@ -57,3 +57,25 @@ def test_an_event_a_body_s_word_names_is_not_the_document_s_own_body_s():
     bare = replace(doc, marks=replace(doc.marks, suffixes=()))
     assert by_sentence_rule(hosts_of_held_events, bare, mentions) == {
         ("Organisation/青禾县妇联", "runs", "Programme/护苗读书月活动", None, None)}
+
+
+def test_holding_makes_run_only_the_body_written_as_its_subject():
+    doc = document_of("青禾县妇联发布通知。青禾县妇联举行纪念大会。")
+    own, body = (mention(doc, "青禾县妇联", "Organisation"),
+                 mention(doc, "青禾县妇联", "Organisation", after="通知"))
+    programme = mention(doc, "纪念大会", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [own, body, programme]) == {
+        ("Organisation/青禾县妇联", "runs", "Programme/纪念大会", None, None)}
+    # 举行 with no body before it says nothing of who holds the event
+    doc = document_of("青禾县妇联发布通知。当天还举行了纪念大会。")
+    own = mention(doc, "青禾县妇联", "Organisation")
+    programme = mention(doc, "纪念大会", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [own, programme]) == set()
+
+
+def test_the_body_that_issues_a_call_runs_the_action_it_calls_for():
+    doc = document_of("县女企业家协会向全县发出“爱心助学行动”倡议。")
+    body = mention(doc, "县女企业家协会", "Organisation")
+    programme = mention(doc, "爱心助学行动", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [body, programme]) == {
+        ("Organisation/县女企业家协会", "runs", "Programme/爱心助学行动", None, None)}

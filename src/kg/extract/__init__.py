@@ -42,6 +42,7 @@ RULES = (
     media.book_titles,
     media.byline_outlets,
     programmes.quoted_names,
+    programmes.festival_events,
     programmes.programme_names,
     programmes.listed_programmes,
     programmes.section_headers,

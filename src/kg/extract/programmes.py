@@ -131,6 +131,38 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     return [_with_lead(sent, c, found) for c in result]
 
 
+def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """The event that marks a celebrated day: a verb of celebrating, the day's quoted name and
+    the programme word that ends the clause (迎“六一”游园活动, 纪念“五四”…大会), from the verb
+    to the word, across 暨 (纪念“五四”运动暨青年座谈会); the quoted day alone is a slogan."""
+    text, result = sent.text, []
+    for start, end, inner, tail_from in _quotations(sent):
+        lead = _celebrating().search(text, max(sent.start, start - 3), start + 1)
+        if lead is None or inner not in words("festival_days"):
+            continue
+        clause = _CLAUSE_END.search(text, tail_from, min(sent.end, tail_from + _FESTIVAL_REACH))
+        limit = clause.start() if clause else min(sent.end, tail_from + _FESTIVAL_REACH)
+        ends = [e for s, e, _ in sent.hits_of("prog_word")
+                if tail_from <= s and e <= limit and sent.ends_word(e)]
+        if ends:
+            name = re.sub(r"[“”\"\s]", "", text[lead.start():max(ends)])
+            result.append(Candidate(lead.start(), max(ends), "Programme",
+                                    "extract:festival-event", name, "quoted"))
+    return result
+
+
+@per_rule_set
+def _celebrating() -> re.Pattern:
+    """A verb of celebrating right before a day's quoted name (rules/words.tsv
+    celebrating_verbs)."""
+    return re.compile(rf"(?:{word_pattern('celebrating_verbs')})[“\"]$")
+
+
+#: Where the clause of a celebrated day's event ends, and how far it may run.
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？]")
+_FESTIVAL_REACH = 32
+
+
 def _names_something(words: str) -> bool:
     """Whether words hold a proper name by the dictionary's tags (a place, a brand, a region's
     short name: 湾仔码头, 三晋), and no number."""

@@ -38,6 +38,13 @@ def _joining_words() -> frozenset[str]:
 
 
 @per_rule_set
+def _subject_only() -> frozenset[str]:
+    """Runs triggers that make run only a body written as their subject (举行: rules/
+    relation_triggers.tsv, kind named)."""
+    return frozenset(trigger_words("runs", "named"))
+
+
+@per_rule_set
 def _joining_triggers() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _joining_words())))
 
@@ -141,7 +148,8 @@ def runners_before_trigger(document, sentence, ms, facts):
         if t is None:
             continue
         group = _subject_group(text, sentence[0], t, programme, orgs, own)
-        if not group and not _named_otherwise(facts.body_words, programme, orgs):
+        if not group and t.group() not in _subject_only() \
+                and not _named_otherwise(facts.body_words, programme, orgs):
             group = _partners(text, sentence[0], t.start(), orgs, own) \
                 or _clause_subject(text, sentence[0], t.start(), ms, own)
         group += _joined(text, sentence[0], programme, orgs) + _initiators(
