@@ -10,7 +10,7 @@ import pytest
 from kg.errors import RuleError
 from kg import pipeline
 from kg.cli import main
-from kg.rules import SCHEMAS, Lexicon, check_row, load_rules, parse_table
+from kg.rules import SCHEMAS, Lexicon, load_rules, parse_table
 
 RULES = Path(__file__).parents[1] / "src" / "kg" / "rules"
 EVAL = Path(__file__).parents[2] / "shared" / "eval"
@@ -63,14 +63,19 @@ def test_every_rule_table_has_a_schema_and_a_bad_row_case():
 
 
 @pytest.mark.parametrize("name", sorted(BAD_ROWS))
-def test_a_bad_value_names_file_and_line(name):
+def test_a_bad_value_names_file_and_line_and_exits_2(name, tmp_path, capsys):
+    """kg build with a rule folder whose table holds the bad row: ``rules/FILE:LINE: …``, exit 2,
+    nothing written (the table is checked when the rules load, before any document is read)."""
     line, message = BAD_ROWS[name]
-    with pytest.raises(RuleError) as caught:
-        schema = SCHEMAS[name]
-        for row in parse_table(f"# header\n{line}\n", f"rules/{name}", schema.columns,
-                               schema.required):
-            check_row(row, SCHEMAS[name])
-    assert str(caught.value).startswith(f"rules/{name}:2: {message}")
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / name).write_text(f"# header\n{line}\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("湖南省妇联召开会议。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", str(tmp_path / "a.txt"), "-o", str(out), "--rules", str(folder)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"kg: error: {folder}/{name}:2: {message}")
+    assert error.count("\n") == 1 and "Traceback" not in error and not out.exists()
 
 
 def test_a_bad_rule_row_is_a_user_error_with_exit_2(tmp_path):
