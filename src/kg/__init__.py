@@ -19,6 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import pattern_cache
+
+pattern_cache.preload()  # before the modules below compile their patterns
+
 from . import rdf
 from .errors import InputError, KgError, OutputError, QueryError, RuleError
 from .graph import KnowledgeGraph

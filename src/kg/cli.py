@@ -16,7 +16,7 @@ import traceback
 from functools import partial
 from pathlib import Path
 
-from . import cache, evaluate, export, outputs, pipeline, query, rdf, viz
+from . import cache, evaluate, export, outputs, pattern_cache, pipeline, query, rdf, viz
 from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_writable
@@ -514,7 +514,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status (see ``EXIT_STATUS``)."""
     args = _parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        status = COMMANDS[args.command](args)
+        pattern_cache.save()  # the next run reads the patterns this one compiled
+        return status
     except KgError as exc:
         print(f"kg: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_status

@@ -26,9 +26,7 @@ import hashlib
 import logging
 import marshal
 import math
-import os
 import re
-import stat
 import sys
 from array import array
 from collections.abc import Iterator, Mapping
@@ -39,19 +37,10 @@ from typing import Callable
 
 import marisa_trie
 
-from .errors import OutputError
-from .io import write_atomic
+from .private_cache import cache_folder, read_verified, write_verified
 
-#: Bytes of the SHA-256 digest that opens a cache file.
-_DIGEST = 32
 #: The layout of the cache file's content (a new layout is a new file name).
 _FORMAT = "trie-2"
-
-
-def cache_folder() -> Path:
-    """kg's private cache folder (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kg"
 
 
 class Dictionary:
@@ -190,7 +179,7 @@ def dictionary() -> Dictionary:
     if loaded is not None:
         return loaded
     payload = _build((folder / "dict.txt").read_bytes())
-    _save(path, payload)
+    write_verified(path, payload)
     return _unpack(payload)
 
 
@@ -299,27 +288,11 @@ def _unpack(payload: bytes) -> Dictionary:
 
 def _load(path: Path) -> Dictionary | None:
     """The verified dictionary of a cache file, or None (missing, foreign, spoilt)."""
+    payload = read_verified(path)
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-                return None
-            data = handle.read()
-        digest, payload = data[:_DIGEST], data[_DIGEST:]
-        if hashlib.sha256(payload).digest() != digest:
-            return None
-        return _unpack(payload)
-    except (OSError, ValueError, EOFError, TypeError, RuntimeError):  # marisa: bad trie
+        return None if payload is None else _unpack(payload)
+    except (ValueError, EOFError, TypeError, RuntimeError):  # marisa: bad trie
         return None
-
-
-def _save(path: Path, payload: bytes) -> None:
-    """Write the cache file (best effort: without it the next run builds the state again)."""
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        write_atomic(path, hashlib.sha256(payload).digest() + payload)
-    except (OSError, OutputError):
-        pass
 
 
 #: A word of ``tagged_words``: start, end (positions in the text) and tag.

@@ -1,0 +1,59 @@
+"""kg's private cache: files that only make a run faster (jieba's dictionary state, compiled
+regular expressions), kept in ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg`` (mode 700).
+
+Each file opens with the SHA-256 of the rest and is used only when it belongs to this user,
+nobody else may write it, and its digest matches; anything else reads as missing, and the
+caller builds the content again. This module imports nothing of kg's at load time: it is read
+before kg's modules compile their patterns (``kg.pattern_cache``).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+#: Bytes of the SHA-256 digest that opens a cache file.
+DIGEST = 32
+
+
+def cache_folder() -> Path:
+    """kg's private cache folder (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
+
+
+def read_verified(path: Path) -> bytes | None:
+    """The content of a cache file after its digest, or None (missing, unreadable, another
+    user's, writable by others, or spoilt)."""
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+                return None
+            data = handle.read()
+    except OSError:
+        return None
+    digest, payload = data[:DIGEST], data[DIGEST:]
+    return payload if hashlib.sha256(payload).digest() == digest else None
+
+
+def write_verified(path: Path, payload: bytes) -> None:
+    """Write a cache file, its digest first (best effort: without it the next run builds the
+    content again)."""
+    from .errors import OutputError
+    from .io import write_atomic  # (imported here: its patterns compile after the cache is read)
+
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(path, hashlib.sha256(payload).digest() + payload)
+    except (OSError, OutputError):
+        pass
+
+
+def remove(path: Path) -> None:
+    """Remove a cache file if it is there."""
+    try:
+        path.unlink()
+    except OSError:
+        pass
