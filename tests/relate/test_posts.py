@@ -14,6 +14,18 @@ def test_a_unit_and_a_post_before_a_name():
     assert by_sentence_rule(posts_held, doc, [person]) == set()
 
 
+def test_a_government_post_after_a_party_post_is_not_the_party_committee_s():
+    doc = document_of("县委副书记、县长林知夏出席会议。")
+    committee, person = mention(doc, "县委", "Organisation"), mention(doc, "林知夏", "Person")
+    government = mention(doc, "县长", "Organisation", key="县人民政府", cue="post")
+    assert by_sentence_rule(posts_held, doc, [committee, government, person]) == {
+        ("Person/林知夏", "holdsPost", "Organisation/县委", "副书记", None),
+        ("Person/林知夏", "holdsPost", "Organisation/县人民政府", "县长", None)}
+    # without the government's mention the whole chain is read as the committee's
+    assert by_sentence_rule(posts_held, doc, [committee, person]) == {
+        ("Person/林知夏", "holdsPost", "Organisation/县委", "副书记、县长", None)}
+
+
 def test_every_name_of_a_list_holds_the_post_before_the_first():
     doc = document_of("青禾公司总经理林知夏、周望舒参加活动。")
     unit = mention(doc, "青禾公司", "Organisation")

@@ -39,6 +39,7 @@ class _PostSentence:
     orgs: list[Mention]
     places: list[Mention]
     facts: Facts
+    governments: list[Mention]
 
     @property
     def titles(self) -> PostTitles:
@@ -47,7 +48,11 @@ class _PostSentence:
 
     def hold(self, group: list[Mention], unit: Mention, end: int | None, role: str | None = None,
              first_post_only: bool = False) -> None:
-        """Every person of ``group`` holds the post after ``unit`` (see ``_hold``)."""
+        """Every person of ``group`` holds the post after ``unit`` (see ``_hold``), up to a
+        government's post after 、 (市委常委、副市长某: 副市长 is the government's)."""
+        end = min([g.start - 1 for g in self.governments if end is not None
+                   and unit.end < g.start - 1 < end and self.text[g.start - 1] == "、"] + [end]) \
+            if end is not None else None
         for person in group:
             _hold(self.facts, person, unit, end, self.orgs, self.places, self.text,
                   self.sentence, role=role, first_post_only=first_post_only)
@@ -60,10 +65,11 @@ def posts_held(document, sentence, ms, facts):
     people = [m for m in ms if m.type == "Person"]
     orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
     places = [m for m in ms if m.type == "Place"]
-    seen = _PostSentence(text, sentence, orgs, places, facts)
+    seen = _PostSentence(text, sentence, orgs, places, facts,
+                         [m for m in ms if m.cue == "post"])
     _elected_body(seen)
     groups = _name_lists(text, people)
-    _government_heads(seen, groups, [m for m in ms if m.cue == "post"])
+    _government_heads(seen, groups, seen.governments)
     framed = _framed_leaders(seen, groups)
     # 省妇联党组成员、副主席刘丽、张晓雯: the names of a list share what stands before the first
     posts = {g[0].start: _post_before_list(seen.titles, sentence[0], g[0].start)
