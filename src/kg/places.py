@@ -174,7 +174,8 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     (金宁乡). A report names places of its own province; a county elsewhere is named with
     its prefecture or province (吉林长岭, 江苏东海县) or in full. So a bare short form of a
     county outside the document's province, whose prefecture and province the document does
-    not name, is not read as that county.
+    not name, is not read as that county; nor is the full name of a county named by one
+    character (和县 in 妇联和县直单位, 新县), which is two characters of running text as often.
 
     Parameters
     ----------
@@ -206,7 +207,7 @@ def stray_short_forms(mentions: Sequence[Mention], province: str | None) -> froz
     named = {m.key for m in mentions if m.type == "Place"}
     stray = set()
     for m in mentions:
-        if (m.type != "Place" or m.cue != GAZETTEER or m.surface == m.key
+        if (m.type != "Place" or m.cue != GAZETTEER or (m.surface == m.key and len(m.key) > 2)
                 or index.level(m.key) != "county"):
             continue
         above = index.ancestors(m.key) - {COUNTRY}

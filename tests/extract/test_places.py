@@ -186,3 +186,35 @@ def test_a_place_after_a_post_title_is_no_name(text, place):
     found = entities(text)
     assert ("Place", place) in found
     assert not any(kind == "Person" for kind, _ in found)
+
+
+def test_a_name_taking_a_post_before_a_one_character_county_keeps_name_and_body(tmp_path):
+    # 任 is the verb here, though 任县 is also a county of Hebei
+    text = ("河北省邢台市任县妇联召开执委会议。会议选举产生新一届领导班子，"
+            "孙秀梅任县妇联副主席。")
+    graph = graph_of(tmp_path, text)
+    assert ("孙秀梅", "任县妇女联合会") in facts_of(graph, "holdsPost")
+    assert ("任县", "邢台市") in facts_of(graph, "partOf")
+
+
+def test_a_name_taking_a_post_before_a_level_word_leaves_the_body_its_own(tmp_path):
+    text = "湖南省株洲市妇联召开全委会议。经选举，周丽萍任市妇联主席。"
+    assert ("周丽萍", "株洲市妇女联合会") in facts_of(graph_of(tmp_path, text), "holdsPost")
+
+
+@pytest.mark.parametrize("text, not_place", [
+    ("湖南省召开全省会议，湖南省各市和县妇联负责人参加。", "和县"),   # 市|和|县: a conjunction
+    ("湖南省各地加快新县城建设，湖南省各县推进改造。", "新县"),        # 县城 is the word
+    ("湖南省妇联表示，湖南省将在文县级服务中心试点。", "文县"),
+])
+def test_a_one_character_county_written_inside_running_words_is_no_place(text, not_place):
+    assert ("Place", not_place) not in entities(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("安徽省马鞍山市和县妇联召开会议。", "和县"),
+    ("会议在安徽省和县召开，安徽省妇联派员出席。", "和县"),
+    ("河南省信阳市新县县委召开会议。", "新县"),
+])
+def test_a_one_character_county_after_its_province_or_city_is_a_place(text, place):
+    assert ("Place", place) in entities(text)

@@ -72,8 +72,11 @@ def uncovered(hits: list, text: str) -> list:
 
 def _short_place(text: str, start: int, end: int, payloads) -> bool:
     """Whether a hit is a place's short form, which covers only what lies strictly inside it
-    (和 in 呼和浩特), not its edges (和政 would swallow 和 in 党和政府)."""
-    return "place" in payloads.kinds and any(p[0] == "place" and p[1] != text[start:end]
+    (和 in 呼和浩特), not its edges (和政 would swallow 和 in 党和政府), or the two-character
+    name of a county named by one character, whose first one is often a word of its own (任 of
+    任县 in 王某|任|县妇联主席)."""
+    return "place" in payloads.kinds and any(p[0] == "place" and (p[1] != text[start:end]
+                                                                  or end - start == 2)
                                              for p in payloads)
 
 

@@ -163,7 +163,7 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
                 or not suffix_ends_name(sent, suffix, e) \
                 or text[s - 1:s] in _OPENING_BRACKETS or _company_form().match(text, e):
             continue  # (集团) inside a company's name ends nothing, nor does 集团|有限公司
-        left = sent.limit(s)
+        left = _after_taking_verb(sent, sent.limit(s), s, found)
         if needs == "any":
             left = _across_conjunction(sent, left, s, found + result)
         # a body named before this one by its own suffix is not part of its name
@@ -200,6 +200,27 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             continue
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+@per_rule_set
+def _taking_verb_before_level() -> re.Pattern:
+    """A verb of taking a post (rules/words.tsv post_taking_verbs) before a level word."""
+    return re.compile(word_pattern("post_taking_verbs")
+                      + "(?=" + "|".join(map(re.escape, level_words("org"))) + ")")
+
+
+def _after_taking_verb(sent: Sentence, left: int, right: int, found: list[Candidate]) -> int:
+    """Where a body's name may start when a name and a verb of taking a post come before its
+    level word (王某|任|县妇联主席, 李某|任|市妇联副主席): after the verb, not at the name (nor
+    after a place: 邢台市|任县妇联 is the county's)."""
+    text, surnames = sent.text, compiled_rules()[3]
+    place_ends = {c.end for c in found if c.type == "Place"}
+    for m in _taking_verb_before_level().finditer(text, left, right):
+        if m.start() not in place_ends and any(
+                looks_like_name(text[m.start() - n:m.start()], surnames)
+                for n in (2, 3) if m.start() - n >= left):
+            left = m.end()
+    return left
 
 
 def _across_conjunction(sent: Sentence, left: int, suffix_start: int,

@@ -31,9 +31,12 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result, words_here = [], []
     for s, e, p in longest:
         surface = sent.text[s:e]
-        if _ACTING_HEAD.match(sent.text, s) or _takes_post(sent, s):
+        after_place = any(h[1] == s for h in longest)  # (邢台市|任县: the county)
+        if _ACTING_HEAD.match(sent.text, s) or (_takes_post(sent, s) and not after_place):
             continue  # 县政府代县长某某: the acting head's post, not the county 代县
-        if len(surface) == 2 and surface == p[1] and crosses_word(sent.text, s, e, (s,)):
+        if len(surface) == 2 and surface == p[1] and (
+                crosses_word(sent.text, s, e, (s,))
+                or (not after_place and _one_character_name_in_words(sent, s, e))):
             continue  # 示范县, 管理县级: a word ends on the name's first character (范县, 理县)
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
@@ -88,6 +91,22 @@ _ANOTHER_CITY = re.compile("市(?!场)")
 
 #: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
 _ACTING_HEAD = re.compile(r"代[省市县区旗]长")
+
+
+def _one_character_name_in_words(sent: Sentence, start: int, end: int) -> bool:
+    """Whether the two characters of a county named by one character (和县, 新县) are words
+    of the text: a conjunction jieba cuts off (各市|和|县妇联, 妇联|和|县直单位), or the level
+    word opening a longer word (新|县城, 各|县级).
+
+    Only where no place holding the county comes right before it (马鞍山市和县)."""
+    text = sent.text
+    conjunction = any(s == start and e == start + 1 for s, e, _ in sent.hits_of("boundary")) \
+        and start > sent.start and (text[start - 1] in _LEVEL_ENDS or segmented_at(sent, start + 1))
+    return conjunction or (end < sent.end and text[end - 1:end + 1] in dictionary_words())
+
+
+#: The last character of a level word (省, 市, 县 …), before a conjunction joining two.
+_LEVEL_ENDS = frozenset("省市县区旗盟州乡镇")
 
 
 def _takes_post(sent: Sentence, start: int) -> bool:
