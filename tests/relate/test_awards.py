@@ -4,7 +4,7 @@ from dataclasses import replace
 from kg.model import Marks
 from kg.relate.awards import awards_in_sentence, listed_under_headings
 
-from relating import by_document_rule, by_sentence_rule, document_of, mention
+from .relating import by_document_rule, by_sentence_rule, document_of, mention
 
 
 def test_the_subject_before_a_trigger_receives_the_honour_after_it_with_its_year():

@@ -1,8 +1,7 @@
 """holdsPost rules (relate/posts.py) on mentions made by hand."""
-from kg.relate.bylines import reporters
 from kg.relate.posts import posts_held, profile_posts
 
-from relating import by_sentence_rule, document_of, mention
+from .relating import by_sentence_rule, document_of, mention
 
 
 def test_a_unit_and_a_post_before_a_name():
@@ -33,17 +32,6 @@ def test_every_name_of_a_list_holds_the_post_before_the_first():
     assert by_sentence_rule(posts_held, doc, [unit, *people]) == {
         (f"Person/{name}", "holdsPost", "Organisation/青禾公司", "总经理", None)
         for name in ("林知夏", "周望舒")}
-
-
-def test_a_reporter_works_for_the_outlets_of_the_byline():
-    doc = document_of("晨光日报·晨光网记者 周望舒 报道\n")
-    mentions = [mention(doc, "晨光日报", "Organisation"), mention(doc, "晨光网", "Organisation"),
-                mention(doc, "周望舒", "Person")]
-    assert by_sentence_rule(reporters, doc, mentions) == {
-        ("Person/周望舒", "holdsPost", f"Organisation/{outlet}", "记者", None)
-        for outlet in ("晨光日报", "晨光网")}
-    # the rule reads the outlets: without them the reporter works for no one
-    assert by_sentence_rule(reporters, doc, mentions[2:]) == set()
 
 
 def test_a_profile_gives_party_membership_and_the_posts_after_xianren():

@@ -3,7 +3,7 @@ import pytest
 
 from kg.relate.runs import hosts_of_held_events, named_runners, runners_before_trigger
 
-from relating import by_sentence_rule, document_of, mention
+from .relating import by_sentence_rule, document_of, mention
 
 
 def test_the_body_before_a_trigger_runs_the_programme_after_it():

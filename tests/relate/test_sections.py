@@ -4,7 +4,7 @@ from dataclasses import replace
 from kg.model import Marks
 from kg.relate.sections import programmes_under_headers
 
-from relating import by_document_rule, document_of, mention
+from .relating import by_document_rule, document_of, mention
 
 
 def test_programmes_under_a_programme_header_are_its_parts_and_the_own_body_runs_it():

@@ -6,7 +6,7 @@ from kg.model import Marks
 from kg.relate.posts import posts_held
 from kg.relate.titles import PostTitles
 
-from relating import by_sentence_rule, document_of, mention
+from .relating import by_sentence_rule, document_of, mention
 
 
 def test_a_chain_joins_titles_with_their_prefixes():

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from kg.relate.places import located, parts_by_name, parts_in_sentence, subdivisions_listed
 
-from relating import by_document_rule, by_sentence_rule, document_of, mention
+from .relating import by_document_rule, by_sentence_rule, document_of, mention
 
 
 def test_a_body_is_in_the_most_specific_place_its_name_holds():

@@ -1,0 +1,40 @@
+"""What every relation rule shares (relate/facts.py): the organisation a document is about,
+outlets in datelines, facts merged with their evidence."""
+from kg.model import Evidence, Fact
+from kg.relate.facts import document_organisation, in_dateline, merge_facts
+
+from .relating import document_of, mention
+
+
+def test_the_document_organisation_is_the_body_named_most():
+    doc = document_of("青禾县妇联召开会议。青禾县妇联主席讲话。晨光公司参加。")
+    mentions = [mention(doc, "青禾县妇联", "Organisation"),
+                mention(doc, "青禾县妇联", "Organisation", after="会议。"),
+                mention(doc, "晨光公司", "Organisation")]
+    assert document_organisation(mentions).key == "青禾县妇联"
+    assert document_organisation(mentions[1:]) is None  # each named once: none
+
+
+def test_a_body_inside_a_title_is_not_counted_a_whole_title_is():
+    doc = document_of("会上学习了《青禾县妇联章程》和《晨光日报》。晨光日报刊发了文章。")
+    mentions = [mention(doc, "青禾县妇联", "Organisation"),
+                mention(doc, "晨光日报", "Organisation"),
+                mention(doc, "晨光日报", "Organisation", after="》。")]
+    assert document_organisation(mentions, doc.marks.titles, doc.text).key == "晨光日报"
+
+
+def test_an_outlet_in_a_dateline_reports_and_takes_no_part():
+    doc = document_of("新华社北京5月3日电 青禾县妇联召开会议。")
+    assert in_dateline(doc.text, mention(doc, "新华社", "Organisation"))
+    assert not in_dateline(doc.text, mention(doc, "青禾县妇联", "Organisation"))
+
+
+def test_one_fact_stated_twice_is_one_with_both_pieces_of_evidence():
+    first = Evidence("a", "甲。", 0, 2, "", "")
+    second = Evidence("b", "乙。", 0, 2, "", "")
+    facts = [Fact("Person/甲", "holdsPost", "Organisation/乙", "主席", None, (second,)),
+             Fact("Person/甲", "holdsPost", "Organisation/乙", "主席", None, (first, second))]
+    (merged,) = merge_facts(facts)
+    assert merged.evidence == (first, second)
+    other_role = Fact("Person/甲", "holdsPost", "Organisation/乙", "副主席", None, (first,))
+    assert len(merge_facts(facts + [other_role])) == 2
