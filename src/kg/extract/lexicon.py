@@ -57,12 +57,20 @@ def uncovered(hits: list, text: str) -> list:
         return []
     # only a hit starting at most as far back as the longest hit is long can cover another
     reach = min(_LONGEST_FORM, max(e - s for s, e, _ in hits))
-    starts = [s for s, _, _ in hits]  # hits come sorted by start
+    starts = [s for s, _, _ in hits]  # hits come sorted by start, then end
     kept = []
-    for s, e, payloads in hits:
-        kinds = payloads.kinds
-        if not kinds.isdisjoint(_NAME_ANCHOR_KINDS) or not any(
-                e <= b and (b - a) > (e - s) and not (k.kinds <= kinds)
+    last = len(hits) - 1
+    furthest = -1  # the furthest end of the hits that start before the current hit
+    group, group_end = -1, -1  # the start of the current hit and of those sharing it
+    for i, (s, e, payloads) in enumerate(hits):
+        if s != group:
+            furthest, group = max(furthest, group_end), s
+        group_end = e
+        # only a hit starting before it and ending at or after it, or starting with it and
+        # ending after it (the next hit then), may cover it
+        if (furthest < e and (i == last or starts[i + 1] != s)) \
+                or not payloads.kinds.isdisjoint(_NAME_ANCHOR_KINDS) or not any(
+                e <= b and (b - a) > (e - s) and not (k.kinds <= payloads.kinds)
                 and (k.kinds & _COVERING_KINDS or e - s == 1)
                 and ((a < s and e < b) or not _short_place(text, a, b, k))
                 for a, b, k in hits[bisect_left(starts, s - reach):bisect_right(starts, s)]):

@@ -139,6 +139,13 @@ def _session_ends(text: str, start: int, end: int) -> set[int]:
     return ends
 
 
+@lru_cache(maxsize=None)
+def _hit_roles(kinds: frozenset[str]) -> tuple[bool, bool, bool]:
+    """What a lexicon hit of these kinds is to a sentence: whether it starts a word (any kind
+    but a place's), opens a name (``opener``), ends one (``boundary``)."""
+    return not kinds <= _PLACE_KIND, "opener" in kinds, "boundary" in kinds
+
+
 class Sentence:
     """One sentence of a document with its lexicon hits and name boundaries."""
 
@@ -150,39 +157,46 @@ class Sentence:
         #: What a rule carries to every later sentence of the document (the towns it read).
         self.memory = {} if memory is None else memory
         #: Every post title of the sentence as ``(start, end)``, overlapping ones too (the
-        #: hits ``uncovered`` leaves out among them): relate reads them (``Marks.posts``).
-        self.posts = [(s, e) for s, e, payloads in hits if "post" in payloads.kinds]
+        #: hits ``uncovered`` leaves out among them): relate reads them (``Marks.posts``);
         #: … and every organisation suffix (妇联, 委员会), a body's word (``Marks.suffixes``).
-        self.suffixes = [(s, e) for s, e, payloads in hits if "org_suffix" in payloads.kinds]
+        self.posts, self.suffixes = posts, suffixes = [], []
+        for s, e, payloads in hits:
+            kinds = payloads.kinds
+            if "post" in kinds:
+                posts.append((s, e))
+            if "org_suffix" in kinds:
+                suffixes.append((s, e))
         self.hits = hits = uncovered(hits, text)
         inside, enlarged = _marks_inside_names(text, start, end)
         breaks = {start}
         for m in NON_NAME_CHAR.finditer(text, start, end):
             if m.start() not in inside:
                 breaks.add(m.end())
-        words = dictionary_words()
+        words = dictionary_words().answers  # (a tag or None by string: one dict look-up)
         word_starts, boundary_starts, openers = set(), set(), []
         by_kind: defaultdict[str, list] = defaultdict(list)
         for hit in hits:
             s, e, payloads = hit
-            kinds = payloads.kinds
-            if not kinds <= _PLACE_KIND:
+            starts_word, opener, boundary = _hit_roles(payloads.kinds)
+            if starts_word:
                 word_starts.add(s)
-            if "opener" in kinds:
+            if opener:
                 openers.append(hit)
             for p in payloads:
                 by_kind[p[0]].append((s, e, p))
-            if "boundary" not in kinds:
+            if not boundary:
                 continue
             boundary_starts.add(s)
-            if s in enlarged:
+            if s in enlarged or e - s > 1:
+                if s not in enlarged:
+                    breaks.add(e)
                 continue
             # a one-character function word that starts a dictionary word (向 in 向日葵) is
             # part of that word
-            if e - s == 1 and (text[s:s + 3] in words or (
-                    text[s:s + 2] in words and text[s + 1:s + 3] not in words)):
+            if words[text[s:s + 3]] is not None or (
+                    words[text[s:s + 2]] is not None and words[text[s + 1:s + 3]] is None):
                 continue
-            if e - s == 1 and self._ends_proper_name(s):
+            if self._ends_proper_name(s):
                 continue  # 为 in 华为技术有限公司, 和 in 北京协和医院: part of a brand's name
             breaks.add(e)
         sessions = _session_ends(text, start, end)
