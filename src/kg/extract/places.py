@@ -67,7 +67,13 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         result.append(Candidate(s, e, "Place", "rules/places.tsv", p[1], "place", GAZETTEER))
     result = sorted(result + _listed_places(sent.text, result, words_here),
                     key=lambda c: c.start)
-    result = _without_foreign_short_forms(sent, _without_named_heads(sent, result))
+    return _with_places_below(sent, _without_foreign_short_forms(
+        sent, _without_named_heads(sent, result)))
+
+
+def _with_places_below(sent: Sentence, result: list[Candidate]) -> list[Candidate]:
+    """The gazetteer's places of a sentence with the towns, villages, zones, sites and
+    abbreviations read below or beside them; a short form inside a zone's name dropped."""
     lower = _lower_places(sent, result)
     lower += _remembered_towns(sent, result + lower)
     sited = _sited_places(sent, result + lower)
