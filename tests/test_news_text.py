@@ -156,3 +156,38 @@ def test_a_foreign_body_named_with_its_country_s_short_and_full_name_is_one():
     entities, _ = _read("应俄罗斯联邦政府邀请，代表团启程。俄罗斯政府官员到机场迎接。")
     bodies = {name for kind, name in entities if kind == "Organisation"}
     assert bodies == {"俄罗斯联邦政府"}
+
+
+@pytest.mark.parametrize("text, person, mission", [
+    # a mission named only by the post of its head: China's when no country opens it
+    ("中国驻大阪总领事程立新出席了华侨新年会。", "程立新", "中华人民共和国驻大阪总领事馆"),
+    ("驻悉尼副总领事孔德明走访了当地侨团。", "孔德明", "中华人民共和国驻悉尼总领事馆"),
+    ("我国驻埃及大使邱文涛到机场迎接。", "邱文涛", "中华人民共和国驻埃及大使馆"),
+    # another country's, with that country before 驻
+    ("法国驻华大使马丁·贝尔纳会见了学生代表。", "马丁·贝尔纳", "法国驻华大使馆"),
+])
+def test_a_mission_named_by_the_post_of_its_head(text, person, mission):
+    entities, facts = _read(text)
+    assert ("Organisation", mission) in entities
+    assert (person, "holdsPost", mission) in facts
+
+
+def test_a_mission_written_short_is_named_in_full():
+    entities, _ = _read("他曾在中国驻加拿大使馆工作，后调往驻温哥华总领馆。")
+    assert {("Organisation", "中华人民共和国驻加拿大大使馆"),
+            ("Organisation", "中华人民共和国驻温哥华总领事馆")} <= entities
+
+
+@pytest.mark.parametrize("text", [
+    "某电器公司驻广州首席代表刘海峰介绍了产品。",
+    "新华社驻开罗记者报道。",
+])
+def test_an_office_after_a_body_is_no_mission(text):
+    entities, _ = _read(text)
+    assert not [name for kind, name in entities if kind == "Organisation" and "馆" in name]
+
+
+def test_a_company_named_without_its_trade_and_form_is_the_company():
+    entities, facts = _read("研究院与中铁九局集团有限公司签署协议。中铁九局总经理王建新出席。")
+    assert ("王建新", "holdsPost", "中铁九局集团有限公司") in facts
+    assert ("Organisation", "中铁九局") not in entities

@@ -693,7 +693,7 @@ def test_past_posts_dated_elections_and_a_present_post_after_a_clause(tmp_path, 
 def test_a_mission_sits_in_the_place_after_zhu(tmp_path):
     located = facts_of(graph_of(tmp_path, "中国驻法国大使馆与美国驻华大使馆分别发表声明。"),
                        "locatedIn")
-    assert ("中国驻法国大使馆", "法兰西共和国") in located
+    assert ("中华人民共和国驻法国大使馆", "法兰西共和国") in located
     assert not [p for p in located if p[0] == "美国驻华大使馆"]
 
 

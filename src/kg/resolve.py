@@ -242,7 +242,7 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     doubled = _REPEATED_LEVEL.match(name)
     if doubled and not place_index().level(name[:doubled.end(1) + 1]):  # (津市市委: of 津市市)
         name = _REPEATED_LEVEL.sub(r"\1\3", name)
-    name = _full_body_form(name)
+    name = _mission_form(_full_body_form(name))
     if name.startswith("中共") and not name.startswith("中共中央"):
         rest = name[2:]
         if _expand_place_prefix(rest) != rest or place_index().level(rest.split("委")[0] or ""):
@@ -257,6 +257,31 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     name = name.replace("编办", "机构编制委员会办公室")
     name = _OFFICE_SHORT.sub("办公室", name)  # 县委办, 市政府办: the committee's office
     return _people_s_government(name)
+
+
+@per_rule_set
+def _mission() -> re.Pattern:
+    """A diplomatic mission's name: its sending country, 驻, where it is, its kind."""
+    return re.compile(rf"(?P<sender>.*?)驻(?P<where>.+?)(?P<kind>{word_pattern('mission_words')})")
+
+
+def _mission_form(name: str) -> str:
+    """A diplomatic mission's name in full: China's (中国驻…, 我国驻…, 驻… with no country)
+    as 中华人民共和国驻…, a short kind written out (使馆: 大使馆, 总领馆: 总领事馆)."""
+    m = _mission().match(name)
+    if m is None:
+        return name
+    sender = m.group("sender")
+    if re.fullmatch(f"{word_pattern('own_country')}?", sender) \
+            or place_index().short.get(sender, sender) == COUNTRY:
+        sender = COUNTRY
+    where, kind = m.group("where"), m.group("kind")
+    index = place_index()
+    if kind[1:] in words("mission_words") and index.short.get(where + kind[0],
+                                                             where + kind[0]) in index.by_name:
+        where, kind = where + kind[0], kind[1:]  # 驻加拿大|使馆, not 驻加拿|大使馆
+    kind = dict(_full_forms()).get(kind) or kind
+    return f"{sender}驻{where}{kind}{name[m.end():]}"
 
 
 def _people_s_government(name: str) -> str:
@@ -430,13 +455,17 @@ def _only_level(prefix: str) -> bool:
 def _company_short_names(mentions: list[Mention]) -> list[Mention]:
     """A company named without its legal form (中国船舶集团, 吉利控股集团) is the company the
     document names with it (中国船舶集团有限公司, 浙江吉利控股集团有限公司), when exactly one
-    such name ends with the short one and a form."""
+    such name ends with the short one and a form, or opens with it and goes on with words of
+    its trade or group only (中铁五局, 中国中福: 中铁五局集团有限公司, 中国中福实业有限公司)."""
     keys = {m.key for m in mentions if m.type == "Organisation"}
     form = re.compile(rf"(?:{word_pattern('company_forms')})$")
+    # the words of its trade or group a short name leaves out (中铁五局: 中铁五局集团有限公司)
+    trade = re.compile(rf"(?:{word_pattern('company_stem_words')})+")
     full = {}
     for key in keys:
         longer = [k for k in keys if k != key and form.search(k)
-                  and k[:form.search(k).start()].endswith(key)]
+                  and (k[:form.search(k).start()].endswith(key) or (
+                      k.startswith(key) and trade.fullmatch(k, len(key), form.search(k).start())))]
         if len(longer) == 1:
             full[key] = longer[0]
     return [replace(m, key=full[m.key]) if m.type == "Organisation" and m.key in full else m

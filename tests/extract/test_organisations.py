@@ -256,8 +256,9 @@ def test_a_conjunction_between_two_bodies_still_ends_the_first():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("中国驻法国大使馆发言人表示关切。", "中国驻法国大使馆"),
-    ("中国驻名古屋总领事馆举办招待会。", "中国驻名古屋总领事馆"),
+    # China's missions are named in full (resolve)
+    ("中国驻法国大使馆发言人表示关切。", "中华人民共和国驻法国大使馆"),
+    ("中国驻名古屋总领事馆举办招待会。", "中华人民共和国驻名古屋总领事馆"),
 ])
 def test_embassies_and_consulates(text, name):
     assert ("Organisation", name) in entities(text)

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import honours, lists, media, organisations, people, places, programmes
+from . import honours, lists, media, missions, organisations, people, places, programmes
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
@@ -38,6 +38,8 @@ RULES = (
     organisations.organs,
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
+    missions.mission_names,
+    missions.missions_of_posts,
     organisations.brands_before_posts,
     media.book_titles,
     media.byline_outlets,
