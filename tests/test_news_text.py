@@ -172,21 +172,6 @@ def test_a_mission_named_by_the_post_of_its_head(text, person, mission):
     assert (person, "holdsPost", mission) in facts
 
 
-def test_a_mission_written_short_is_named_in_full():
-    entities, _ = _read("他曾在中国驻加拿大使馆工作，后调往驻温哥华总领馆。")
-    assert {("Organisation", "中华人民共和国驻加拿大大使馆"),
-            ("Organisation", "中华人民共和国驻温哥华总领事馆")} <= entities
-
-
-@pytest.mark.parametrize("text", [
-    "某电器公司驻广州首席代表刘海峰介绍了产品。",
-    "新华社驻开罗记者报道。",
-])
-def test_an_office_after_a_body_is_no_mission(text):
-    entities, _ = _read(text)
-    assert not [name for kind, name in entities if kind == "Organisation" and "馆" in name]
-
-
 def test_a_company_named_without_its_trade_and_form_is_the_company():
     entities, facts = _read("研究院与中铁九局集团有限公司签署协议。中铁九局总经理王建新出席。")
     assert ("王建新", "holdsPost", "中铁九局集团有限公司") in facts
