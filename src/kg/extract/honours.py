@@ -173,8 +173,10 @@ def _naming_triggers() -> re.Pattern:
     gives = "|".join(map(re.escape, trigger_words("awarded", "gives")))
     # …评选出A、B等20名|“十佳母亲”: after the count and the kind of those counted
     counted = rf"等[\d一二三四五六七八九十百两]+[名个位户家人](?:{_recipient_kind().pattern})?(?=[“\"])"
-    # (表彰大会图为…, 授予仪式: a noun, not the verb; 作为, 成为: no 为 of naming)
-    return re.compile(rf"(?:{names})了?|(?:{gives})(?!大会|会|仪式|决定|名单)了?[^,，。;；:：]*?"
+    # (表彰大会图为…, 授予仪式: a noun, not the verb: rules/words.tsv giving_nouns; 作为,
+    # 成为: no 为 of naming)
+    nouns = word_pattern("giving_nouns")
+    return re.compile(rf"(?:{names})了?|(?:{gives})(?!{nouns})了?[^,，。;；:：]*?"
                       rf"(?:(?<![图作成认行])为(?![了主])|{counted})")
 
 

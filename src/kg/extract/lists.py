@@ -16,6 +16,20 @@ from .names import looks_like_name
 from .sentence import Candidate, Sentence, is_word
 
 
+@per_rule_set
+def _listed_programme_end() -> re.Pattern:
+    """The last word of a programme listed under an honour heading (rules/words.tsv
+    listed_programme_endings)."""
+    return re.compile(word_pattern("listed_programme_endings") + "$")
+
+
+@per_rule_set
+def _nomination() -> re.Pattern:
+    """Words of a heading that lists nominees, not holders (推荐名单, 拟表彰名单: rules/words.tsv
+    nomination_words)."""
+    return re.compile(word_pattern("nomination_words"))
+
+
 def listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Items of a list after an honour heading and a colon (“十大优秀项目”:A、B、C;) that
     name a project or a unit; people in such lists are found by the person rules."""
@@ -39,7 +53,7 @@ def listed_recipients(sent: Sentence, found: list[Candidate]) -> list[Candidate]
             if ends_with_org_suffix(name):
                 result.append(Candidate(a, b, "Organisation", "extract:honour-list", name,
                                         "quoted"))
-            elif re.search(r"(项目|计划|行动|工程|服务|活动)$", name) or text[a] in "“《":
+            elif _listed_programme_end().search(name) or text[a] in "“《":
                 result.append(Candidate(a, b, "Programme", "extract:honour-list", name,
                                         "quoted"))
     return result
@@ -103,7 +117,8 @@ def list_heading_end(text: str, start: int, end: int) -> int | None:
     if closing is None:
         return None
     lead = re.split(r"\s", text[text.rfind("\n", 0, start) + 1:start])[-1]
-    if len(lead) > 12 or re.search(r"[,，。;；:：《]|推荐|拟", lead) or _LIST_REFERENCE.match(lead) \
+    if len(lead) > 12 or re.search(r"[,，。;；:：《]", lead) or _nomination().search(lead) \
+            or _LIST_REFERENCE.match(lead) \
             or (_bare(closing.group()) and not _BARE_LEAD.fullmatch(lead)):
         return None
     return closing.end()

@@ -21,18 +21,20 @@ CLAUSE_MARKS = frozenset(",，。;；:：、()（）!！?？\n")
 JOINING = frozenset("和与及同")
 
 
-#: The end of a town's, village's or district's name.
-_PLACE_END = re.compile(r"(?:[镇乡村区县]|街道|社区)$")
+@per_rule_set
+def _place_end() -> re.Pattern:
+    """The end of a town's, village's or district's name (rules/words.tsv place_endings)."""
+    return re.compile(word_pattern("place_endings") + "$")
 
 
 def in_list_of_places(text: str, start: int, end: int) -> bool:
     """Whether ``[start, end)`` ends like a town's name (…镇) in a 、-list whose item beside it
     ends so too (李某镇、高某镇、某某街道: towns, not people)."""
-    if not _PLACE_END.search(text, start, end):
+    if not _place_end().search(text, start, end):
         return False
     after = re.match(r"、([^、，,。;；\s]{1,8})", text[end:end + 10])
     before = re.search(r"([^、，,。;；\s]{1,8})、$", text[max(0, start - 10):start])
-    return any(item and _PLACE_END.search(item.group(1)) for item in (after, before))
+    return any(item and _place_end().search(item.group(1)) for item in (after, before))
 
 
 def clause_closing_char(sent: Sentence, words: list, i: int) -> bool:

@@ -137,8 +137,9 @@ def _without_foreign_short_forms(sent: Sentence, places: list[Candidate]) -> lis
 
 @per_rule_set
 def _eponym_head() -> re.Pattern:
-    """A person's name heading a body, street or park (中山|大学, 中山|路)."""
-    return re.compile(word_pattern("eponyms") + r"(?=[路街]|公园|纪念|陵)")
+    """A person's name heading a body, street or park (中山|大学, 中山|路: rules/words.tsv
+    eponym_followers)."""
+    return re.compile(word_pattern("eponyms") + rf"(?={word_pattern('eponym_followers')})")
 
 
 @per_rule_set
