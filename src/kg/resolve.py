@@ -519,14 +519,15 @@ def _honour_references(mentions: list[Mention]) -> list[Mention]:
 
 
 def _own_organs(mentions: list[Mention]) -> list[Mention]:
-    """An organ named by its term alone (第五届主席团) is the organ of the organisation the
-    document names most; with none, it is no body in particular and is dropped."""
+    """An organ named by its term alone (第五届主席团), or by its bare word (党组 of a list of
+    leaders), is the organ of the organisation the document names most; with none, it is no
+    body in particular and is dropped."""
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and not m.key.startswith("第"))
+                     and not m.key.startswith("第") and m.key not in _suffix_forms())
     own = min(counts, key=lambda k: (-counts[k], k)) if counts else None
     result = []
     for m in mentions:
-        if m.cue == "organ" and m.key.startswith("第"):
+        if m.cue == "organ" and (m.key.startswith("第") or m.key in _suffix_forms()):
             if own is None:
                 continue
             m = replace(m, key=own + m.key)

@@ -25,6 +25,19 @@ def test_a_government_post_after_a_party_post_is_not_the_party_committee_s():
         ("Person/林知夏", "holdsPost", "Organisation/县委", "副书记、县长", None)}
 
 
+def test_the_party_group_a_list_line_names_holds_the_line_s_first_post():
+    doc = document_of("青禾县妇联发布通知。青禾县妇联。\n党组书记、主席：林知夏\n")
+    body = [mention(doc, "青禾县妇联", "Organisation"),
+            mention(doc, "青禾县妇联", "Organisation", after="通知")]
+    person = mention(doc, "林知夏", "Person")
+    group = mention(doc, "党组", "Organisation", key="青禾县妇联党组", cue="organ")
+    assert by_sentence_rule(posts_held, doc, [*body, group, person]) == {
+        ("Person/林知夏", "holdsPost", "Organisation/青禾县妇联", "党组书记、主席", None),
+        ("Person/林知夏", "holdsPost", "Organisation/青禾县妇联党组", "书记", None)}
+    assert by_sentence_rule(posts_held, doc, [*body, person]) == {
+        ("Person/林知夏", "holdsPost", "Organisation/青禾县妇联", "党组书记、主席", None)}
+
+
 def test_every_name_of_a_list_holds_the_post_before_the_first():
     doc = document_of("青禾公司总经理林知夏、周望舒参加活动。")
     unit = mention(doc, "青禾公司", "Organisation")

@@ -19,13 +19,13 @@ from . import honours, lists, media, missions, organisations, people, places, pr
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
-from .organisations import ORGAN
+from .organisations import LIST_LINE_LEAD, ORGAN
 from .overlaps import settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
 
 __all__ = ["extract_mentions", "extract_document", "settle_overlaps", "named_as", "Candidate",
-           "RULES"]
+           "RULES", "LIST_LINE_LEAD"]
 
 #: The rules of every family in the order they run on a sentence; each is called as
 #: ``rule(sentence, found)`` with the candidates the rules before it found, and returns its own.
@@ -36,6 +36,7 @@ RULES = (
     organisations.suffixed_organisations,
     organisations.departments,
     organisations.organs,
+    organisations.party_groups_of_lists,
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
     missions.mission_names,

@@ -66,7 +66,8 @@ class Facts:
 def document_organisation(mentions: Iterable[Mention],
                           titles: tuple[tuple[int, int], ...] = (),
                           text: str = "") -> Mention | None:
-    """The organisation a document names most (its author or subject), if any; a body named
+    """The organisation a document names most (its author or subject), if any, not an organ
+    of a body (its 执委会, its 党组: the body is the author); a body named
     inside a 《title》 (《中华全国妇女联合会章程》: ``titles``, brackets included) is not
     counted, one that is the whole title (《中国妇女报》) is; nor is a news outlet in a
     dateline or a byline of ``text`` (新华社北京5月3日电, 新华社记者): it reports, the page is
@@ -74,7 +75,7 @@ def document_organisation(mentions: Iterable[Mention],
     mentions = list(mentions)
     reach = _title_reach(titles)
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and m.cue != "pattern" and not in_dateline(text, m) and not (
+                     and m.cue not in ("pattern", "organ") and not in_dateline(text, m) and not (
                          reach.get(m.start, -1) >= m.end and any(
                              start <= m.start and m.end <= end
                              and (m.start, m.end) != (start + 1, end - 1)

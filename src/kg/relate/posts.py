@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..extract import LIST_LINE_LEAD
 from ..model import Mention
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern, words
@@ -356,8 +357,6 @@ def _election() -> re.Pattern:
     return re.compile(word_pattern("appointment_words"))
 
 
-
-
 @per_rule_set
 def _appointed_as() -> re.Pattern:
     """为 after a name and its form of address (任命王某同志为…)."""
@@ -396,10 +395,11 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
             _hold(facts, person, unit, colon, orgs, places, text, sentence, first_post_only=True)
         return True
     line = max(sentence[0], text.rfind("\n", 0, colon) + 1)
-    if not _LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
+    if not LIST_LINE_LEAD.fullmatch(text, line, colon - len(post)):
         return False
+    organs = [o for o in orgs if colon - len(post) == o.start and o.cue == "organ"]  # (党组…：)
     if facts.listing is None:
-        if facts.own is None or orgs:
+        if facts.own is None or len(orgs) > len(organs):
             return False
         # a yearbook's list of leaders (主席：甲 副主席：乙、丙), one post a line and no unit
         # named: the page's own body
@@ -407,12 +407,11 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
     unit, unit_orgs, unit_places = facts.listing
     for person in group:  # a line of the list that names only the post
         _hold(facts, person, unit, None, unit_orgs, unit_places, text, sentence, role=post)
+        for organ in organs:  # the party group the post names holds its first (党组书记: 书记)
+            first = post.split("、")[0][organ.end - organ.start:]
+            facts.add(person, "holdsPost", organ, sentence, role=first or None)
     return True
 
-
-#: What may open a line of a list of officers before the post: blanks, a 【section】 header
-#: (【领导成员】主席:甲) or a numbering (三、).
-_LIST_LINE_LEAD = re.compile(r"\s*(?:【[^】\n]{1,12}】\s*)?(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
 
 
 def reports_for_bodies(document, sentence, ms, facts):
