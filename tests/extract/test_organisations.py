@@ -320,3 +320,15 @@ def test_a_verb_of_witnessing_opens_no_company_name():
 def test_a_kind_of_company_is_no_company_named():
     found = entities("集团公司与市交通集团签署合作协议，子公司负责人参加。")
     assert not {n for t, n in found if t == "Organisation"} & {"集团公司", "子公司"}
+
+
+@pytest.mark.parametrize("text, body", [
+    # the associations of overseas Chinese, named after where they live and their home
+    ("大阪福建同乡会会长林志坚致辞。", "大阪福建同乡会"),
+    ("代表团走访了温哥华台山会馆。", "温哥华台山会馆"),
+    ("横滨华侨总会举行新春联欢。", "横滨华侨总会"),
+    ("台山公所的乡亲们前来祝贺。", "台山公所"),
+    ("全国律师界羽毛球联谊会在杭州成立。", "全国律师界羽毛球联谊会"),
+])
+def test_bodies_of_overseas_chinese_and_friendship_associations(text, body):
+    assert ("Organisation", body) in entities(text)

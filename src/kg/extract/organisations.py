@@ -179,7 +179,7 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
         if joined is not None:
             left = start = joined
         if start is not None and needs == "any" and start > left \
-                and dictionary_words().get(text[left:start]) in _PROPER_NAME_TAGS:
+                and _opens_with_proper_word(text, left, start, suffix):
             start = left  # 哈工大郑州研究院: a body's short name before the place is its own
         if start is None:
             listed = _list_prefix(text, left, result)
@@ -200,6 +200,18 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             continue
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+def _opens_with_proper_word(text: str, left: int, start: int, suffix: str) -> bool:
+    """Whether the words before the place a body's name holds are a proper word of its own:
+    a body's short name (哈工大|郑州研究院), or, for a body of natives, the place where they
+    live (长崎|福建同乡会, 波士顿|台山同乡会: words.tsv native_bodies)."""
+    tag = dictionary_words().get(text[left:start])
+    return tag in _PROPER_NAME_TAGS or (tag in _PLACE_TAGS and suffix in words("native_bodies"))
+
+
+#: jieba's tags of a foreign place's name (长崎 ns; 波士顿 nr).
+_PLACE_TAGS = frozenset(("ns", "nr"))
 
 
 @per_rule_set
