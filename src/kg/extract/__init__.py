@@ -19,7 +19,7 @@ from . import honours, lists, media, missions, organisations, people, places, pr
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
-from .organisations import LIST_LINE_LEAD, ORGAN
+from .organisations import LIST_LINE_LEAD
 from .overlaps import settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
@@ -129,5 +129,5 @@ def _sentence_candidates(sent: Sentence) -> list[Candidate]:
         found += rule(sent, found)
     # an organ named only inside its meeting's name (…执行委员会第一次会议) is not a mention
     meetings = [c for c in found if c.type == "Programme"]
-    return [c for c in found if c.rule_id != ORGAN
+    return [c for c in found if c.cue != "organ"
             or not any(m.start <= c.start and c.end < m.end for m in meetings)]

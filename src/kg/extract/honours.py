@@ -113,7 +113,7 @@ def _honour_heads(sent: Sentence, found: list[Candidate]) -> list[tuple]:
         if e not in by_end or s < by_end[e][0]:
             by_end[e] = (s, e, p)
     for c in found:
-        if c.rule_id == "extract:quoted-title" and c.end - 1 not in by_end \
+        if c.type == "Honour" and c.family == "quoted" and c.end - 1 not in by_end \
                 and c.start > sent.start and NAME_CHAR.match(text[c.start - 1]):
             by_end[c.end - 1] = (c.start + 1, c.end - 1, ("honour", c.key, c.rule_id, True, False))
     return sorted(by_end.values())

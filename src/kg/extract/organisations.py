@@ -19,7 +19,7 @@ from .lexicon import compiled_rules, level_words
 from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
                      opens_with_post_holder, phrase_start)
 from .names import looks_like_name, person_at
-from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
+from .sentence import (BELOW, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
                        NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
                        word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
@@ -105,7 +105,7 @@ def _is_anchor(candidate: Candidate) -> bool:
     if candidate.type == "Organisation":
         return True
     return candidate.type == "Place" and (
-        candidate.rule_id in ("extract:lower-level-place", "rules/sites.tsv")
+        BELOW in candidate.traits
         or place_index().level(candidate.key) in ("province", "prefecture", "county", "country",
                                                   "continent"))  # (欧洲航天局)
 

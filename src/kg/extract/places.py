@@ -13,12 +13,16 @@ from ..places import GAZETTEER, TOWN_SUFFIX, place_index
 from ..rules import per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
 from .names import looks_like_name
-from .sentence import (Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
+from .sentence import (BELOW, Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
                        Sentence, common_words, crosses_word, dictionary_words, is_word, runs_on,
                        segmented_at, word_ending_at)
 
 #: The cue of a place read right after the place that holds it (宁城县|八里罕镇).
 AFTER_PLACE = "after-place"
+#: The rule of places below the gazetteer's read right after the place that holds them.
+LOWER_LEVEL_PLACE = "extract:lower-level-place"
+#: Places below the gazetteer's (towns, villages, zones, sites) anchor a body's name.
+_BELOW = frozenset((BELOW,))
 
 
 def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -329,8 +333,8 @@ def _lower_places(sent: Sentence, places: list[Candidate],
             continue  # 在车田乡: a preposition before the town, not part of it
         if start in chained and (start in sent.word_starts or FUNCTION_START.match(text, start)):
             continue  # a phrase after a village (三元朱村|是蔬菜之乡), not a name
-        result.append(Candidate(start, m.end(), "Place", "extract:lower-level-place", m.group(),
-                                "place", AFTER_PLACE))
+        result.append(Candidate(start, m.end(), "Place", LOWER_LEVEL_PLACE, m.group(),
+                                "place", AFTER_PLACE, _BELOW))
         if m.end() not in starts:  # 牛街乡|福和村: a village after its township
             starts.add(m.end())
             chained.add(m.end())
@@ -364,7 +368,7 @@ def _remember_zones(sent: Sentence, sited: list[Candidate]) -> None:
     zone is the place wherever its name comes again."""
     sent.memory.setdefault("towns", set()).update(
         z.key for z in sited
-        if z.rule_id == "extract:lower-level-place" and _zone_end().search(z.key))
+        if z.rule_id == LOWER_LEVEL_PLACE and _zone_end().search(z.key))
 
 
 @per_rule_set
@@ -388,8 +392,8 @@ def _own_zones(sent: Sentence, places: list[Candidate],
         end = p.end + 3
         if text[p.start:p.end] != p.key and _OWN_ZONE.match(text, p.end) \
                 and not any(z.start <= p.start and end <= z.end for z in zones):
-            result.append(Candidate(p.start, end, "Place", "extract:lower-level-place",
-                                    text[p.start:end], "place", AFTER_PLACE))
+            result.append(Candidate(p.start, end, "Place", LOWER_LEVEL_PLACE,
+                                    text[p.start:end], "place", AFTER_PLACE, _BELOW))
     return result
 
 
@@ -406,12 +410,12 @@ def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate
             # (a place read inside the name, 西湖 of 西湖管理区, takes nothing from it)
             if not any(a < at + len(name) and at < b and not (at <= a and b <= at + len(name))
                        for a, b in taken):
-                result.append(Candidate(at, at + len(name), "Place", "extract:lower-level-place",
-                                        name, "place", AFTER_PLACE))
+                result.append(Candidate(at, at + len(name), "Place", LOWER_LEVEL_PLACE,
+                                        name, "place", AFTER_PLACE, _BELOW))
                 taken.append((at, at + len(name)))
             at = text.find(name, at + len(name), sent.end)
     known.update(p.key for p in places
-                 if p.rule_id == "extract:lower-level-place" and len(p.key) > 2)
+                 if p.rule_id == LOWER_LEVEL_PLACE and len(p.key) > 2)
     return result
 
 
@@ -451,7 +455,7 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
         return []  # every name of a zone or a site ends in a suffix of rules/sites.tsv
     after_place = {p.end for p in places}
     after_city = {p.end for p in places if index.level(p.key) in ("prefecture", "county")
-                  or p.rule_id == "extract:lower-level-place"
+                  or p.rule_id == LOWER_LEVEL_PLACE
                   or (index.level(p.key) == "province" and p.key.endswith("市"))}
     # (a city at province level too: 上海|张江高科技园区)
     after_opener = {m.end() for m in _SITE_OPENER.finditer(text, sent.start, sent.end - 1)}
@@ -470,9 +474,9 @@ def _sited_places(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
                 continue
             if start not in after_place and text.startswith("等", m.end()):
                 continue  # 在儿童公园等…: a kind of site, not one named
-            rule = "extract:lower-level-place" if start in after_place else "rules/sites.tsv"
+            rule = LOWER_LEVEL_PLACE if start in after_place else "rules/sites.tsv"
             result.append(Candidate(start, m.end(), "Place", rule, m.group(), "place",
-                                    AFTER_PLACE if start in after_place else ""))
+                                    AFTER_PLACE if start in after_place else "", _BELOW))
             after_place.add(m.end())
             ends.add(m.end())
     return result

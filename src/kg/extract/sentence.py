@@ -56,7 +56,8 @@ class Candidate:
     """A proposed mention with the priority of the rule family that found it, how it was
     found as far as later stages read it (``Mention.cue``: ``pattern``, ``organ``,
     ``after-place``, ``post``, ``gazetteer``; empty otherwise), and what the overlap policy
-    reads of the rule (``traits``: ``STRONG``, ``TAGGED``, ``CLOSED``), never its ``rule_id``."""
+    reads of the rule (``traits``: ``STRONG``, ``TAGGED``, ``CLOSED``, ``BELOW``), never its
+    ``rule_id``."""
 
     start: int
     end: int
@@ -73,8 +74,11 @@ class Candidate:
 STRONG = "strong"
 #: ... jieba's tagger reads the name whole ...
 TAGGED = "tagged"
-#: ... it is one name with no name of its type inside (a title in 《》).
+#: ... it is one name with no name of its type inside (a title in 《》); and, read by the
+#: rules of organisations, a place below the gazetteer's (a town, village, zone or site), which
+#: anchors a body's name as a county does.
 CLOSED = "closed"
+BELOW = "below"
 
 
 _PLACE_KIND = frozenset(("place",))
