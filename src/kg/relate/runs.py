@@ -68,7 +68,7 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
     document's own body (reports leave their author out)."""
     opens = [start] + [m.end() for m in CLAUSE_END.finditer(text, start, end)]
     for pos in reversed(opens):
-        pos = _CLAUSE_OPENING.match(text, pos, end).end()
+        pos = _clause_opening().match(text, pos, end).end()
         opening = next((m for m in ms if m.start == pos and m.type != "Place"), None)
         if opening is not None and opening.type == "Person":
             break  # 某某表示，…: what a speaker says leaves the body out
@@ -84,8 +84,12 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
     return [own] if own is not None else []
 
 
-#: What may open a clause before its subject: a date, a time adverb (3月5日, 近年来).
-_CLAUSE_OPENING = re.compile(r"[\s\d年月日号]*(?:近年来|今年以来|近日|日前|同时|此外|另外)?[\s,，]*")
+@per_rule_set
+def _clause_opening() -> re.Pattern:
+    """What may open a clause before its subject: a date, a time adverb or a connective
+    (3月5日, 近年来, 此外: rules/words.tsv clause_openers)."""
+    return re.compile(rf"[\s\d年月日号]*{word_pattern('clause_openers')}?[\s,，]*")
+
 
 @per_rule_set
 def _generic_bodies() -> re.Pattern:
@@ -177,7 +181,7 @@ def _subject_group(text: str, start: int, t, programme, orgs, own) -> list:
     trigger and its list (A、B等单位在X广场联合开展; a venue, 在X科技馆举行, is none), every
     body after 由 in 由A、B主办，C承办的…, and the writer with a partner after 与."""
     subjects = [o for o in orgs if o.end <= t.start() and text[o.start - 1:o.start] != "在"
-                and (t.start() - o.end <= 8 or _SUBJECT_BEFORE_TRIGGER.fullmatch(
+                and (t.start() - o.end <= 8 or _subject_before_trigger().fullmatch(
                     text, o.end, t.start()))
                 and not CLAUSE_END.search(text, o.end, t.start())]
     # 自治区检察院、科技厅、教育厅…联合印发…: every body of the subject list
@@ -199,7 +203,7 @@ def _partners(text: str, start: int, end: int, orgs, own) -> list:
     一起/共同 run X with the writer, whose report leaves itself out."""
     if own is None:
         return []
-    for mark in _TOGETHER.finditer(text, start, end):
+    for mark in _together().finditer(text, start, end):
         partners = [o for o in orgs if o.end <= mark.start()]
         partners = last_group(text, partners) if partners and partners[-1].end == mark.start() \
             else []
@@ -208,8 +212,11 @@ def _partners(text: str, start: int, end: int, orgs, own) -> list:
     return []
 
 
-#: The word after the partners of a joint action (和商务部一起, 与A、B共同).
-_TOGETHER = re.compile(r"一起|一道|共同")
+@per_rule_set
+def _together() -> re.Pattern:
+    """The word after the partners of a joint action (和商务部一起, 与A、B共同: rules/words.tsv
+    together_words)."""
+    return re.compile(word_pattern("together_words"))
 
 
 def _initiators(text: str, start: int, end: int, orgs) -> list:
@@ -233,7 +240,7 @@ def _joined(text: str, start: int, programme, orgs) -> list:
         if after and after[0].start == joiner.end():
             group += first_group(text, after)
             group += [o for o in orgs if o.end <= joiner.start()  # 绵阳市妇联 联合…
-                      and _ADVERB_BEFORE_JOIN.fullmatch(text, o.end, joiner.start())]
+                      and _adverb_before_join().fullmatch(text, o.end, joiner.start())]
     return group
 
 
@@ -246,10 +253,12 @@ def _launched(text: str, programme, programmes) -> list:
             and _launch().match(text, p.end, programme.end)]
 
 
-#: Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
-#: 文化广场联合开展).
-_SUBJECT_BEFORE_TRIGGER = re.compile(r"(?:等(?:单位|部门|机构|组织)?)?\s*(?:在[^,，。;；、]{1,16})?"
-                                     r"\s*(?:联合|共同|携手|一起)?\s*")
+@per_rule_set
+def _subject_before_trigger() -> re.Pattern:
+    """Between the last body of a subject list and its trigger: 等单位, a venue, 联合 (A、B等单位在
+    文化广场联合开展: rules/words.tsv body_kinds, joint_words)."""
+    return re.compile(rf"(?:等{word_pattern('body_kinds')}?)?\s*(?:在[^,，。;；、]{{1,16}})?"
+                      rf"\s*{word_pattern('joint_words')}?\s*")
 
 @per_rule_set
 def _launch() -> re.Pattern:
@@ -260,8 +269,12 @@ def _launch() -> re.Pattern:
 #: Between a role verb and the programme it names: 主办的, 承办单位的 (由A主办的“…”活动).
 _ROLE_BEFORE_NAME = re.compile(r"(?:单位)?的\s*")
 
-#: What may stand between a body and 联合 (a scraped space, 将, 也 …).
-_ADVERB_BEFORE_JOIN = re.compile(r"\s*(?:将|也|还|又|再|共同|积极|主动)?\s*")
+@per_rule_set
+def _adverb_before_join() -> re.Pattern:
+    """What may stand between a body and 联合 (a scraped space, 将, 也 …: rules/words.tsv
+    join_adverbs)."""
+    return re.compile(rf"\s*{word_pattern('join_adverbs')}?\s*")
+
 
 #: Prepositions that put a partner before a joint verb (与/同/和 X 联合举办).
 _WITH = frozenset("与同和")
@@ -353,7 +366,7 @@ def runners_of_the_event_named_before(document, mentions, facts):
     programmes = sorted((m for m in mentions if m.type == "Programme" and m.cue != "pattern"),
                         key=lambda m: m.end)
     orgs = [m for m in mentions if m.type == "Organisation"]
-    for anaphor in _ANAPHOR_BY.finditer(text):
+    for anaphor in _anaphor_by().finditer(text):
         before = [p for p in programmes
                   if anaphor.start() - _ROLE_REACH <= p.start and p.end <= anaphor.start()]
         # 该赛 stands for the contest named last (…大赛), not its training class after it
@@ -365,9 +378,12 @@ def runners_of_the_event_named_before(document, mentions, facts):
             facts.add(org, "runs", kind[-1], sentence)
 
 
-#: Words that stand for an event named before them, then 由 (该赛由, 此次活动是由).
-_ANAPHOR_BY = re.compile(r"(?:该|此次|本次|这次|本届|该项)(?P<kind>赛事|大赛|比赛|赛|活动|项目|会议|"
-                         r"论坛|计划|行动|工程)\s*(?:是|均|将|已)?由")
+@per_rule_set
+def _anaphor_by() -> re.Pattern:
+    """Words that stand for an event named before them, then 由 (该赛由, 此次活动是由:
+    rules/words.tsv anaphors, event_kinds)."""
+    return re.compile(rf"{word_pattern('anaphors')}(?P<kind>{word_pattern('event_kinds')})"
+                      r"\s*(?:是|均|将|已)?由")
 
 
 def role_lists(document, mentions, facts):
