@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import sys
 import time
@@ -563,6 +564,9 @@ def _internal_error(exc: BaseException) -> int:
 def main_entry() -> None:
     """Console-script entry point (a path that is not UTF-8 is printed with ``\\udcXX``)."""
     sys.stdout.reconfigure(errors="backslashreplace")
+    # the modules loaded so far live as long as the process: full collections skip them
+    gc.freeze()
+    gc.set_threshold(10000, 10, 10)
     try:
         status = main()
         sys.stdout.flush()
