@@ -32,3 +32,26 @@ def test_an_alias_stated_in_the_text_names_the_same_node(text, name, alias):
 def test_a_place_in_brackets_is_no_alias():
     forms = names_of("岳阳市妇联(岳阳)开展活动。")
     assert "岳阳" not in forms[("Organisation", "岳阳市妇女联合会")]
+
+
+@pytest.mark.parametrize("text, name, aliases", [
+    # a former name, and another name the body goes by
+    ("南湖精工股份有限公司(原名南湖机械厂)发布年报。", ("Organisation", "南湖精工股份有限公司"),
+     {"南湖机械厂"}),
+    ("滨海市第二人民医院,又称滨海二院,建于上世纪。", ("Organisation", "滨海市第二人民医院"),
+     {"滨海二院"}),
+    # several parts in one pair of brackets, each introduced by its word: the English name,
+    # its letters and the Chinese short form
+    ("国际电信联盟(英文名称:International Telecommunication Union,缩写ITU,中文简称国际电联)"
+     "是联合国的专门机构。", ("Organisation", "国际电信联盟"),
+     {"International Telecommunication Union", "ITU", "国际电联"}),
+])
+def test_former_other_and_foreign_names_are_aliases(text, name, aliases):
+    forms = names_of(text)
+    assert aliases <= forms[name]
+    assert not [key for key in forms if key[1] in aliases]
+
+
+def test_words_in_brackets_with_no_alias_word_state_nothing():
+    forms = names_of("岳阳市妇联(2023年成立)开展活动。")
+    assert forms[("Organisation", "岳阳市妇女联合会")] == {"岳阳市妇联"}

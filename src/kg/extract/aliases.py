@@ -1,5 +1,5 @@
-"""Aliases a text states for a name (X(简称“Y”), X(以下简称Y), X(Y)), read once a document's
-sentences are settled.
+"""Aliases a text states for a name (X(简称“Y”), X(以下简称Y), X(原名Y), X(英文缩写ABC,中文简称Y),
+X,又称Y, X(Y)), read once a document's sentences are settled.
 
 Reads: the settled Organisation, Programme and Place candidates of the whole document.
 """
@@ -12,14 +12,23 @@ from typing import Iterable
 
 from .sentence import Candidate
 
-#: An alias the text gives a name right after it: (简称“妇基会”), (以下简称基金会), (下称“某中心”),
-#: (英文简称ABC), ,以下简称“协会”.
-_ALIAS_WORD = r"(?:(?:以下|下文)?简称|(?:以下|下文|下)称|英文简称|英文缩写)"
-_STATED_ALIAS = re.compile(rf"[”\"]?\({_ALIAS_WORD}[为:]?[“\"]?([^()“”\"]{{2,12}}?)[”\"]?\)"
-                           rf"|[”\"]?[,，]?(?:以下)?简称[为:]?(?:[“\"]([^“”\"]{{2,12}})[”\"]"
+#: The words that introduce an alias of a name: its short form (简称, 以下简称, 下称, 英文缩写),
+#: another name it goes by (又称, 又名, 亦称, 俗称), a name it had (原名, 旧称, 曾用名), its name in
+#: another language (英文名称).
+_ALIAS_WORD = (r"(?:(?:以下|下文)?简称|(?:以下|下文|下)称|(?:英文|中文)(?:简称|缩写|名称|名)?|缩写"
+               r"|又称|又名|亦称|俗称|原名|旧称|曾用名)")
+
+#: An alias the text gives a name right after it, outside brackets: ,简称“Y”, ,原名Y。
+_STATED_ALIAS = re.compile(rf"[”\"]?[,，]?(?:以下)?(?:简称|又称|又名|原名)[为:]?(?:[“\"]([^“”\"]{{2,12}})[”\"]"
                            rf"|([\u4e00-\u9fffA-Za-z]{{2,8}})(?=[,，。;；]))")
 
-#: … or a short form in brackets (湖南省巾帼志愿者协会(巾帼志协), …(UNICEF)).
+#: Brackets right after a name, whose parts (separated by commas) may each state an alias:
+#: (简称“妇基会”), (以下简称基金会), (原名某某), (英文名称:…,缩写ABC,中文简称某某).
+_BRACKETS = re.compile(r"[”\"]?\(([^()]{2,80})\)")
+_BRACKET_PART = re.compile(rf"\s*{_ALIAS_WORD}\s*[为是:]?\s*[“\"]?(?P<alias>[^“”\"]+?)[”\"]?\s*")
+_PART_SEPARATOR = re.compile(r"[,，;；]")
+
+#: … or a short form alone in brackets (湖南省巾帼志愿者协会(巾帼志协), …(UNICEF)).
 _BRACKETED = re.compile(r"[”\"]?\(([\u4e00-\u9fff]{2,8}|[A-Z][A-Za-z]{1,9})\)")
 STATED_ALIAS = "extract:stated-alias"
 
@@ -55,8 +64,12 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
     found = []
     for end, c in sorted(outer.items()):
         name = c.key or text[c.start:c.end]
+        stated = _bracket_aliases(text, end)
+        if stated:
+            found += [(span, alias, c, name) for span, alias in stated]
+            continue
         m = _STATED_ALIAS.match(text, end)
-        group = next((g for g in (1, 2, 3) if m.group(g)), 0) if m else 0
+        group = next((g for g in (1, 2) if m.group(g)), 0) if m else 0
         if m is None:
             m, group = _BRACKETED.match(text, end), 1
             if m is None or not _abbreviates(m.group(1), text[c.start:c.end]) \
@@ -85,6 +98,24 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 result.add(Candidate(at, end, c.type, STATED_ALIAS, name, c.family))
             at = text.find(alias, end)
     return sorted(result.in_order(), key=lambda c: (c.start, c.end, c.type))
+
+
+def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str]]:
+    """The aliases the brackets right after ``end`` state, each part of them introduced by its
+    word (简称, 原名, 缩写 …): ``(span of the brackets, alias)``; a Chinese alias has two to
+    twelve characters, one in Latin letters (an English name) up to forty."""
+    m = _BRACKETS.match(text, end)
+    if m is None:
+        return []
+    stated = []
+    for part in _PART_SEPARATOR.split(m.group(1)):
+        alias = _BRACKET_PART.fullmatch(part)
+        if alias is None:
+            continue
+        name = alias.group("alias")
+        if 2 <= len(name) <= (40 if name.isascii() else 12):
+            stated.append((m.span(), name))
+    return stated
 
 
 def _overlaps_any(candidate: Candidate, starts: list[int], reach: list[int]) -> bool:
