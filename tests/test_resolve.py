@@ -211,3 +211,4 @@ def test_a_governments_unit_named_with_and_without_the_government_is_one_body(tm
         "湘潭市政府妇儿工委召开全体会议。湘潭市妇儿工委副主任、湘潭市妇联主席刘某作报告。")}))
     assert "湘潭市人民政府妇女儿童工作委员会" in names
     assert "湘潭市妇女儿童工作委员会" not in names
+

@@ -7,7 +7,8 @@ entity families (one module each: ``places``, ``organisations``, ``media``, ``pr
 ``honours``, ``lists``, ``people``) run in the order of ``RULES``, each reading the candidates found before
 it; ``overlaps.settle_overlaps`` is the one place where conflicting candidates are decided (its
 docstring holds the overlap policy). Last, over the whole document, the holders listed under
-honour headings (``lists``) and the aliases the text states (``aliases``).
+honour headings (``lists``), the page's own body it calls 我校 (``own_bodies``) and the aliases
+the text states (``aliases``).
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import honours, lists, media, missions, organisations, people, places, programmes
+from . import (honours, lists, media, missions, organisations, own_bodies, people, places,
+               programmes)
 from .aliases import stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
@@ -32,6 +34,7 @@ __all__ = ["extract_mentions", "extract_document", "settle_overlaps", "named_as"
 RULES = (
     places.gazetteer_places,
     organisations.known_organisations,
+    own_bodies.own_bodies,
     organisations.pattern_names,
     organisations.suffixed_organisations,
     organisations.departments,
@@ -112,7 +115,7 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     holders, headings, lists = listed_holders(text, candidates)
-    settled = stated_aliases(text, candidates + holders)
+    settled = stated_aliases(text, own_bodies.named_own_bodies(text, candidates + holders))
     bylines = byline_titles()
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
                   tuple(headers), tuple(titles), tuple(section_places(text)),

@@ -35,13 +35,8 @@ def gazetteer_places(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     result, words_here = [], []
     for s, e, p in longest:
         surface = sent.text[s:e]
-        after_place = any(h[1] == s for h in longest)  # (邢台市|任县: the county)
-        if _ACTING_HEAD.match(sent.text, s) or (_takes_post(sent, s) and not after_place):
-            continue  # 县政府代县长某某: the acting head's post, not the county 代县
-        if len(surface) == 2 and surface == p[1] and (
-                crosses_word(sent.text, s, e, (s,))
-                or (not after_place and _one_character_name_in_words(sent, s, e))):
-            continue  # 示范县, 管理县级: a word ends on the name's first character (范县, 理县)
+        if _full_name_in_words(sent, s, e, p[1], any(h[1] == s for h in longest)):
+            continue
         # a short form, or a foreign city's name, may be an ordinary word or part of one
         short = surface != p[1] or place_index().level(p[1]) == "city"
         if short and words.get(surface, "ns") in NOT_NAME_TAGS \
@@ -101,6 +96,19 @@ _ANOTHER_CITY = re.compile("市(?!场)")
 
 #: An acting head's post (代县长, 代市长), which a county's name (代县) would start.
 _ACTING_HEAD = re.compile(r"代[省市县区旗]长")
+
+
+def _full_name_in_words(sent: Sentence, start: int, end: int, name: str,
+                        after_place: bool) -> bool:
+    """Whether a county's full name is words of the text: an acting head's post (县政府|代县长,
+    not 代县), 任 taking a post after a name (王某|任|县妇联副主席, not 任县), or a county named
+    by one character inside running words (示范县: 范县; 各市|和|县妇联); not after a place
+    holding it (邢台市|任县)."""
+    if _ACTING_HEAD.match(sent.text, start) or (_takes_post(sent, start) and not after_place):
+        return True
+    return end - start == 2 and sent.text[start:end] == name and (
+        crosses_word(sent.text, start, end, (start,))
+        or (not after_place and _one_character_name_in_words(sent, start, end)))
 
 
 def _one_character_name_in_words(sent: Sentence, start: int, end: int) -> bool:
