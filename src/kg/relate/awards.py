@@ -195,7 +195,7 @@ def _handed_over(awarding: _Awarding) -> None:
         clause = max(text.rfind(c, sentence[0], honour.start) for c in ",，;；") + 1
         clause = max(clause, sentence[0])
         handing = _handed_over_verb().search(text, clause, honour.start)
-        if not (_PRESENTED.match(text, honour.end) or handing):
+        if not (_presented().match(text, honour.end) or handing):
             continue
         before = handing.start() if handing else honour.start
         to = max(text.rfind("为", clause, before), text.rfind("向", clause, before))
@@ -334,7 +334,7 @@ def also_conferred(document, mentions, facts):
     honours = [m for m in mentions if m.type == "Honour"]
     by_iri = {facts.iri(m): m for m in mentions
               if m.type in ("Person", "Organisation")}
-    for cue in _ALSO_CONFERRED.finditer(text):
+    for cue in _also_conferred().finditer(text):
         sentence = document.sentence_at(cue.start())
         # the titles named there, also in a short form no rule read as one (“优秀女护士”)
         named = {m.group(1) for m in _QUOTED_NAME.finditer(text, cue.start(), cue.start("verb"))}
@@ -352,12 +352,20 @@ def also_conferred(document, mentions, facts):
 
 _QUOTED_NAME = re.compile(r"[“\"]([^“”\"]{2,20})[”\"]")
 
-#: 对 the holders of titles named next …(同时)授予 another title (对此次受表彰的“…”和“…”,
-#: 省妇联同时授予…; 对25名…获得者同时授予…).
-_ALSO_CONFERRED = re.compile(r"对(?:此次|本次)?(?:受表彰的|获得)?[^。;；]{2,60}?(?P<verb>同时授予|还授予|一并授予)")
+@per_rule_set
+def _also_conferred() -> re.Pattern:
+    """对 the holders of titles named next …(同时)授予 another title (对此次受表彰的“…”和“…”,
+    省妇联同时授予…; 对25名…获得者同时授予…: rules/words.tsv also_giving_verbs)."""
+    return re.compile(r"对(?:此次|本次)?(?:受表彰的|获得)?[^。;；]{2,60}?"
+                      rf"(?P<verb>{word_pattern('also_giving_verbs')})")
 
-#: A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书).
-_PRESENTED = re.compile(r"[”\"]?(?:颁奖|颁发(?:奖牌|证书|奖杯))")
+
+@per_rule_set
+def _presented() -> re.Pattern:
+    """A ceremony verb right after a title (…“巾帼建功标兵”颁奖, 颁发证书: rules/words.tsv
+    award_objects)."""
+    return re.compile(rf"[”\"]?(?:颁奖|颁发{word_pattern('award_objects')})")
+
 
 #: Between a title and its holder: …“人民楷模”国家荣誉称号的草原母亲|都贵玛.
 _TITLE_OF = re.compile(r"[”\"]?[国家]*(?:荣誉)?称号的[\u4e00-\u9fff]{0,6}")

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
+from ..rules import per_rule_set, word_pattern
 from .bodywords import BodyWords
 from .titles import PostTitles
 
@@ -103,16 +103,18 @@ def _title_reach(titles: tuple[tuple[int, int], ...]) -> dict[int, int]:
     return reach
 
 
-#: What follows a news outlet's name in a dateline or byline: a place and a date and 电 or
-#: 讯, or a reporter's title.
-_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|(?:特约|驻[\u4e00-\u9fff]{1,4})?"
-                       r"(?:记者|通讯员)|讯")
+@per_rule_set
+def _dateline() -> re.Pattern:
+    """What follows a news outlet's name in a dateline or byline: a place and a date and 电 or
+    讯, or a reporter's title (rules/words.tsv reporter_titles)."""
+    return re.compile(r"[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日(?:电|讯)|(?:特约|驻[\u4e00-\u9fff]{1,4})?"
+                      rf"{word_pattern('reporter_titles')}|讯")
 
 
 def in_dateline(text: str, mention: Mention) -> bool:
     """Whether ``mention`` is a news outlet in a dateline or byline (新华社北京5月3日电,
     新华社记者), which reports what the sentence says rather than takes part in it."""
-    return _DATELINE.match(text, mention.end) is not None
+    return _dateline().match(text, mention.end) is not None
 
 
 def merge_facts(facts: Iterable[Fact]) -> tuple[Fact, ...]:

@@ -194,7 +194,7 @@ def _venues(text, sentence, m, ms, places) -> list:
         if after.start(1) <= place.start and place.end <= after.end(1) and not any(
                 place.key in place_index().ancestors(v.key) for v in venues):
             venues.append(place)
-    held = _HELD_IN.search(text[sentence[0]:m.start])
+    held = _held_in().search(text[sentence[0]:m.start])
     ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
     for place in sorted(places, key=lambda p: p.start):
         if held and place.start >= sentence[0] + held.start(1) \
@@ -246,10 +246,12 @@ def _held_after() -> re.Pattern:
     return re.compile(r"(?:[,，]?[\u4e00-\u9fff\d]{0,3}[日月])?在([^,，。;；]{2,16}?)"
                       rf"{word_pattern('held_manners')}?{word_pattern('holding_verbs')}")
 
-#: 在<place>举办 right before a programme, a quoted theme and a dash allowed in between
-#: (在呼和浩特市举办“…”——…技能大赛).
-_HELD_IN = re.compile(r"在([^,，。;；]{2,12})(举办|举行|召开|开展)(?:“[^”]{1,24}”[—-]{1,2})?"
-                      r"[^,，。;；]{0,8}$")
+@per_rule_set
+def _held_in() -> re.Pattern:
+    """在<place>举办 right before a programme, a quoted theme and a dash allowed in between
+    (在呼和浩特市举办“…”——…技能大赛: rules/words.tsv staging_verbs)."""
+    return re.compile(rf"在([^,，。;；]{{2,12}})({word_pattern('staging_verbs')})"
+                      r"(?:“[^”]{1,24}”[—-]{1,2})?[^,，。;；]{0,8}$")
 
 
 def parts_in_sentence(document, sentence, ms, facts):
