@@ -2,6 +2,7 @@
 and a spoilt or foreign file is not read."""
 from __future__ import annotations
 
+import os
 import re
 from re import _compiler
 
@@ -84,3 +85,17 @@ def test_a_spoilt_or_foreign_file_is_not_read(fresh, monkeypatch, spoil):
     _new_process(monkeypatch)
     pattern_cache.preload()
     assert re._cache == {}
+
+
+def test_only_the_files_written_last_are_kept(fresh, monkeypatch):
+    folder = fresh / "kg"
+    folder.mkdir()
+    others = [folder / f"patterns-{number:024d}.marshal" for number in range(20)]
+    for number, path in enumerate(others):
+        path.write_bytes(b"")
+        os.utime(path, ns=(number * 10**9, number * 10**9))
+    re.compile(*PATTERNS[0])
+    pattern_cache.save()
+    kept = sorted(folder.glob("patterns-*.marshal"))
+    assert len(kept) == pattern_cache.KEEP and pattern_cache.cache_file() in kept
+    assert others[-1] in kept and others[0] not in kept

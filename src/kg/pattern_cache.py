@@ -9,8 +9,8 @@ from a file of kg's private cache (``kg.private_cache``), and ``save`` writes th
 run compiled patterns the file lacks. The file holds what ``re``'s compiler hands to the
 ``_sre`` engine (the compiled code of each pattern, its flags and groups), so a pattern read
 back is the very one ``re.compile`` gives (a ``re.Pattern`` compares equal only with the same
-code: ``save`` keeps only those that do). It is named after the interpreter: another Python
-version compiles differently and has a file of its own.
+code: ``save`` keeps only those that do). It is named after the interpreter (another Python
+version compiles differently) and kg's folder (two installs do not mix their patterns).
 
 The file holds the patterns in ``re``'s cache when the run ends (``re`` keeps the last 512 it
 compiled, so patterns made from documents do not pile up: a pattern they pushed out is
@@ -22,20 +22,24 @@ import hashlib
 import marshal
 import re
 import sys
+from pathlib import Path
 
 import _sre
 from re import _compiler, _parser
 
-from .private_cache import cache_folder, read_verified, write_verified
+from .private_cache import cache_folder, read_verified, remove, write_verified
+
+#: How many files of patterns (one per interpreter and install of kg) the cache keeps.
+KEEP = 16
 
 #: The file's entry of each pattern read from it or written to it, by its key in ``re``'s cache.
 _entries: dict = {}
 
 
 def cache_file():
-    """The file of this interpreter's compiled patterns."""
-    key = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}".encode()).hexdigest()[:24]
-    return cache_folder() / f"patterns-{key}.marshal"
+    """The file of the patterns this interpreter compiled for this install of kg."""
+    key = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{Path(__file__).parent}".encode())
+    return cache_folder() / f"patterns-{key.hexdigest()[:24]}.marshal"
 
 
 def preload() -> None:
@@ -68,8 +72,21 @@ def save() -> None:
         return
     for key, pattern in compiled:
         _entries[key] = _entry(key[1], key[2], pattern)
-    write_verified(cache_file(), marshal.dumps([_entries[key] for key in list(cache)
-                                                if _entries.get(key) is not None]))
+    path = cache_file()
+    write_verified(path, marshal.dumps([_entries[key] for key in list(cache)
+                                        if _entries.get(key) is not None]))
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Remove all but the ``KEEP`` files of patterns written last (other installs of kg,
+    copies of it made by ``benchmarks/bench.py``)."""
+    try:
+        files = sorted(folder.glob("patterns-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
+    except OSError:
+        return
+    for path in files[:-KEEP]:
+        remove(path)
 
 
 def _entry(text: str, flags: int, pattern: re.Pattern) -> tuple | None:

@@ -46,7 +46,8 @@ def _subject_only() -> frozenset[str]:
 
 @per_rule_set
 def _joining_triggers() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _joining_words())))
+    # longest first, in a fixed order (a set's order changes with each process's hash seed)
+    return re.compile("|".join(map(re.escape, trigger_words("runs", "joins"))))
 
 
 def _last_trigger(text: str, start: int, end: int, ms):
