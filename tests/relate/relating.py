@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract import extract_document
 from kg.model import Mention
 from kg.normalize import make_document
+from kg.relate import SENTENCE_NEEDS
 from kg.relate.facts import Facts, document_organisation
 
 
@@ -37,10 +38,15 @@ def found(facts: Facts) -> set[tuple]:
 
 
 def by_sentence_rule(rule, document, mentions: list[Mention]) -> set[tuple]:
-    """The facts one sentence rule finds in every sentence of the document."""
+    """The facts one sentence rule (or a tuple of rules, in turn) finds in every sentence of
+    the document that holds what the rule needs (``SENTENCE_NEEDS``), as ``relate`` runs it."""
     facts = facts_for(document, mentions)
+    rules = rule if isinstance(rule, tuple) else (rule,)
     for sentence, ms in sorted(facts.by_sentence.items()):
-        rule(document, sentence, ms, facts)
+        present = {m.type for m in ms}
+        for each in rules:
+            if SENTENCE_NEEDS[each].met(present, document.text, sentence):
+                each(document, sentence, ms, facts)
     return found(facts)
 
 

@@ -1,5 +1,5 @@
 """holdsPost rules (relate/posts.py) on mentions made by hand."""
-from kg.relate.posts import posts_held, profile_posts
+from kg.relate.posts import elected_bodies, posts_held, profile_posts
 
 from .relating import by_sentence_rule, document_of, mention
 
@@ -66,9 +66,11 @@ def test_the_posts_of_elections_after_a_congress_are_in_the_body_it_elected():
     expected = {("Person/孟秋禾", "holdsPost", "Organisation/青禾县书法协会", "会长", None)} | {
         (f"Person/{name}", "holdsPost", "Organisation/青禾县书法协会", "副会长", None)
         for name in ("齐远山", "白若溪")}
-    assert by_sentence_rule(posts_held, doc, [body, council, *people]) == expected
+    elections = (elected_bodies, posts_held)
+    assert by_sentence_rule(elections, doc, [body, council, *people]) == expected
     # the rule reads the body the congress elected: without it the posts are in none
-    assert by_sentence_rule(posts_held, doc, people) == set()
+    assert by_sentence_rule(posts_held, doc, [body, council, *people]) == set()
+    assert by_sentence_rule(elections, doc, people) == set()
 
 
 def test_a_note_on_the_last_name_of_a_list_stands_before_the_post():
@@ -86,7 +88,7 @@ def test_a_new_term_or_a_bare_body_word_after_an_election_is_the_body_elected_be
     body = mention(doc, "青禾县书法协会", "Organisation")
     company = mention(doc, "远山公司", "Organisation")
     people = [mention(doc, "孟秋禾", "Person"), mention(doc, "齐远山", "Person")]
-    assert by_sentence_rule(posts_held, doc, [body, company, *people]) == {
+    assert by_sentence_rule((elected_bodies, posts_held), doc, [body, company, *people]) == {
         ("Person/孟秋禾", "holdsPost", "Organisation/青禾县书法协会", "会长", None),
         ("Person/齐远山", "holdsPost", "Organisation/远山公司", "经理", None),
         ("Person/齐远山", "holdsPost", "Organisation/青禾县书法协会", "理事", None)}

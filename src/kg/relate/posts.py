@@ -68,7 +68,6 @@ def posts_held(document, sentence, ms, facts):
     places = [m for m in ms if m.type == "Place"]
     seen = _PostSentence(text, sentence, orgs, places, facts,
                          [m for m in ms if m.cue == "post"])
-    _elected_body(seen)
     groups = _name_lists(text, people)
     _government_heads(seen, groups, seen.governments)
     framed = _framed_leaders(seen, groups)
@@ -90,13 +89,13 @@ def posts_held(document, sentence, ms, facts):
             _post_after_names(seen, group, after=clause.end())
 
 
-def _elected_body(seen: _PostSentence) -> None:
+def elected_bodies(document, sentence, ms, facts):
     """大会选举产生某会第N届委员会…: the body a congress elects is the one the posts of the
     elections after it are in (甲当选主席，乙、丙当选副主席), when they name no unit."""
-    for org in seen.orgs:
-        if _ELECTS_BODY.search(seen.text, max(seen.sentence[0], org.start - 8), org.start):
-            seen.facts.elected = min((o for o in seen.orgs if o.start == org.start),
-                                     key=lambda o: o.end)
+    orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
+    for org in orgs:
+        if _ELECTS_BODY.search(document.text, max(sentence[0], org.start - 8), org.start):
+            facts.elected = min((o for o in orgs if o.start == org.start), key=lambda o: o.end)
             return
 
 
