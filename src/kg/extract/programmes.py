@@ -308,7 +308,12 @@ def _acting_body() -> re.Pattern:
     return re.compile(word_pattern("acting_body_endings") + r"$")
 
 
-_DISTRIBUTIVE = re.compile(r"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>巾帼|妇女|家庭)?$")
+@per_rule_set
+def _distributive() -> re.Pattern:
+    """A count before a programme word that the items listed before it share, with a word of
+    theirs (A、B、C三大巾帼行动: A巾帼行动 …; rules/words.tsv shared_modifiers)."""
+    shared = word_pattern("shared_modifiers")
+    return re.compile(rf"[一二三四五六七八九十两\d]+[大项个类]?(?P<mod>{shared})?$")
 
 
 @per_rule_set
@@ -367,7 +372,7 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             if dictionary_words().get(text[left:s]) in _DESCRIBING_OR_VERB:
                 continue  # 免费筛查: a description, not a name
         body = text[left:s]
-        dist = _DISTRIBUTIVE.search(body)
+        dist = _distributive().search(body)
         if dist and left > sent.start and text[left - 1] == "、":
             result += _distributed(sent, left, dist, s, e, p, stops)
             continue
