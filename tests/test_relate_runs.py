@@ -187,3 +187,16 @@ def test_a_long_list_of_organisers_of_the_event_named_before_all_run_it(tmp_path
     assert ("雨湖区妇女联合会", "家和万事兴家庭才艺比赛") in runs
     assert ("雨湖区文化和旅游体育局", "家和万事兴家庭才艺比赛") in runs
     assert ("雨湖区总工会", "家和万事兴家庭才艺比赛") in runs
+
+
+def test_the_organisers_after_words_that_stand_for_a_contest_run_it(tmp_path):
+    # 本次选拔赛 / 此项赛事 stand for the contest named before them
+    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。本次选拔赛由市总工会、"
+                               "市人力资源和社会保障局联合主办，共有80名选手参赛。")
+    runs = facts_of(graph, "runs")
+    assert ("湘潭市总工会", "湘潭市第九届职工职业技能大赛") in runs
+    assert ("湘潭市人力资源和社会保障局", "湘潭市第九届职工职业技能大赛") in runs
+    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。此项赛事是由市总工会主办，"
+                               "市科技局协办。")
+    runs = facts_of(graph, "runs")
+    assert ("湘潭市科技局", "湘潭市第九届职工职业技能大赛") in runs

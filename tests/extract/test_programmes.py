@@ -96,6 +96,7 @@ def test_no_programme_without_a_name(text):
     ("县妇联建成巾帼手工扶贫车间。", "巾帼手工扶贫车间"),
     ("省妇联举办2024年三八红旗手颁奖典礼。", "三八红旗手颁奖典礼"),
     ("依托巾帼电商实训基地开展培训。", "巾帼电商实训基地"),
+    ("扎实推进《醴陵市儿童发展规划（2021-2030年）》落地见效。", "醴陵市儿童发展规划"),
 ])
 def test_events_and_bases_named_by_their_kind(text, name):
     assert name in programmes(text)
@@ -108,6 +109,13 @@ def test_events_and_bases_named_by_their_kind(text, name):
 ])
 def test_the_event_that_celebrates_a_quoted_day_is_a_programme(text, name):
     assert name in programmes(text)
+
+
+def test_a_clause_with_a_post_and_its_holder_or_a_count_after_etc_is_no_programme():
+    assert programmes("市总工会主席林知夏到赛场观摩比赛。") == set()
+    assert programmes("钳工、电工等12个工种技能比赛同时开赛。") == set()
+    # a post without a holder may stand in a name
+    assert "全县妇联主席培训班" in programmes("县妇联举办全县妇联主席培训班。")
 
 
 def test_a_celebrated_day_with_no_event_word_is_no_programme():

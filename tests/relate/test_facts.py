@@ -38,3 +38,14 @@ def test_one_fact_stated_twice_is_one_with_both_pieces_of_evidence():
     assert merged.evidence == (first, second)
     other_role = Fact("Person/甲", "holdsPost", "Organisation/乙", "副主席", None, (first,))
     assert len(merge_facts(facts + [other_role])) == 2
+
+
+def test_the_body_a_source_label_names_is_the_page_s_when_none_is_named_twice():
+    doc = document_of("发布时间:2022-11-25  来源:青禾县妇联\n晨光公司和青山公司参加了活动。")
+    mentions = [mention(doc, "青禾县妇联", "Organisation"), mention(doc, "晨光公司", "Organisation"),
+                mention(doc, "青山公司", "Organisation")]
+    assert document_organisation(mentions, doc.marks.titles, doc.text).key == "青禾县妇联"
+    # a news outlet a source label names reports on others
+    doc = document_of("发布时间:2022-11-25  来源:晨光日报\n晨光公司和青山公司参加了活动。")
+    mentions = [mention(doc, "晨光日报", "Organisation"), mention(doc, "晨光公司", "Organisation")]
+    assert document_organisation(mentions, doc.marks.titles, doc.text) is None

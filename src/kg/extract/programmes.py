@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..rules import per_rule_set, trigger_words, word_pattern, words
 from .lexicon import compiled_rules, ends_with_org_suffix
+from .names import person_at
 from .organisations import suffix_ends_name
 from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, NAME_CONJUNCTIONS, Sentence,
                        dictionary_words, word_ending_at)
@@ -384,16 +385,29 @@ def programme_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if p[1].endswith("会议") and any(c.type == "Organisation" and c.start == left
                                          and c.end == s for c in found):
             continue  # 全国妇联会议: a body's meeting, not a named one
-        if left > sent.start and text[left - 1] == "等" and text[left - 2:left - 1] != "”":
-            # A、B、C等巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
+        etc = _AFTER_ETC.search(text, max(sent.start, left - 8), left)
+        if etc and text[etc.start() - 1:etc.start()] != "”":
+            # A、B、C等(20个)巾帼建功行动: after 等 comes the kind of thing, not a name; after quoted
             # names it may be their series (“母亲邮包”“母亲水窖”等母亲系列公益项目)
             continue
         name = text[left:e]
-        if _is_slogan(name, stops):
+        if _is_slogan(name, stops) or _holder_inside(sent, left, s):
             continue
         result.append(Candidate(left, e, "Programme", p[3], name, "programme"))
     return result
 
+
+def _holder_inside(sent: Sentence, start: int, end: int) -> bool:
+    """Whether a post title and the name of its holder stand in ``[start, end)``: words of a
+    clause (市总工会主席某某到赛场观摩比赛), not a programme's name (妇联主席培训班 holds a post
+    and no name)."""
+    surnames = compiled_rules()[3]
+    return any(start <= at and to < end and person_at(sent, to, surnames, strict=False)
+               for at, to, _ in sent.hits_of("post"))
+
+
+#: 等 and a count of what it sums up (A、B等20个), right before the words of a kind.
+_AFTER_ETC = re.compile(r"等(?:[\d一二三四五六七八九十百千万余多]+[个项名家支类])?$")
 
 #: Words of Han characters only (no quotation mark or bracket ends them).
 _HAN_WORDS = re.compile(r"[\u4e00-\u9fff]+")

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from .bodywords import BodyWords
 from .titles import PostTitles
 
@@ -71,8 +71,10 @@ def document_organisation(mentions: Iterable[Mention],
     inside a 《title》 (《中华全国妇女联合会章程》: ``titles``, brackets included) is not
     counted, one that is the whole title (《中国妇女报》) is; nor is a news outlet in a
     dateline or a byline of ``text`` (新华社北京5月3日电, 新华社记者): it reports, the page is
-    about others."""
+    about others. When no body is named twice, the one a source label names (来源：市妇联)
+    is the page's own."""
     mentions = list(mentions)
+    source = _source_body(text, mentions)
     reach = _title_reach(titles)
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
                      and m.cue not in ("pattern", "organ") and not in_dateline(text, m) and not (
@@ -81,8 +83,10 @@ def document_organisation(mentions: Iterable[Mention],
                              and (m.start, m.end) != (start + 1, end - 1)
                              for start, end in titles)))
     if not counts:
-        return None
+        return source
     key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if count < 2 and source is not None:
+        return source
     if count < 2:
         # a body named once, as the whole first line, is the page's title (a yearbook's chapter)
         first = text.lstrip()
@@ -91,6 +95,20 @@ def document_organisation(mentions: Iterable[Mention],
         return next((m for m in mentions if m.type == "Organisation"
                      and (m.start, m.end) == (start, end)), None)
     return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+def _source_body(text: str, mentions: list[Mention]) -> Mention | None:
+    """The body a page's source label names (来源：市妇联), when it is no news outlet (来源：
+    某日报 reports on others): the page's author."""
+    labels = {m.end() for m in _source_label().finditer(text)}
+    return next((m for m in mentions if m.type == "Organisation" and m.start in labels
+                 and not m.key.endswith(words("outlet_endings"))), None)
+
+
+@per_rule_set
+def _source_label() -> re.Pattern:
+    """A byline's label of the text's source and its colon (rules/words.tsv source_labels)."""
+    return re.compile(rf"(?:{word_pattern('source_labels')})\s*[:：]\s*[\[【]?")
 
 
 def _title_reach(titles: tuple[tuple[int, int], ...]) -> dict[int, int]:
