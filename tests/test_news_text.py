@@ -176,3 +176,9 @@ def test_a_company_named_without_its_trade_and_form_is_the_company():
     entities, facts = _read("研究院与中铁九局集团有限公司签署协议。中铁九局总经理王建新出席。")
     assert ("王建新", "holdsPost", "中铁九局集团有限公司") in facts
     assert ("Organisation", "中铁九局") not in entities
+
+
+def test_a_name_between_a_unit_and_a_post_ends_the_unit_s_posts():
+    _, facts = _read("市委书记赵启明会见远航科技有限公司董事长钱立新。")
+    assert ("钱立新", "holdsPost", "远航科技有限公司") in facts
+    assert not [f for f in facts if f[0] == "钱立新" and f[2] != "远航科技有限公司"]

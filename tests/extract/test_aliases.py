@@ -55,3 +55,23 @@ def test_former_other_and_foreign_names_are_aliases(text, name, aliases):
 def test_words_in_brackets_with_no_alias_word_state_nothing():
     forms = names_of("岳阳市妇联(2023年成立)开展活动。")
     assert forms[("Organisation", "岳阳市妇女联合会")] == {"岳阳市妇联"}
+
+
+def test_a_company_s_own_short_form_before_its_post_names_it():
+    forms = names_of("市政府与东方航天通信集团有限公司签署协议。市长会见东方航通董事长"
+                     "周立群一行,感谢东方航通的支持。")
+    assert {"东方航天通信集团有限公司", "东方航通"} <= forms[
+        ("Organisation", "东方航天通信集团有限公司")]
+    assert not [key for key in forms if key[1] == "东方航通"]
+
+
+@pytest.mark.parametrize("text", [
+    # no company named in full: the words before the post are left as they are
+    "市长会见东方航通董事长周立群一行。",
+    # words that do not open with the company's first character, or miss its order
+    "南山电子有限公司成立。会见北山董事长周立群。",
+])
+def test_words_before_a_post_that_shorten_no_company_named_are_no_alias(text):
+    forms = names_of(text)
+    assert not any(len(aliases) > 1 for key, aliases in forms.items()
+                   if key[0] == "Organisation" and key[1].endswith("有限公司"))

@@ -18,7 +18,7 @@ from ..model import Document, Marks, Mention
 from ..places import section_places
 from . import (honours, lists, media, missions, organisations, own_bodies, people, places,
                programmes)
-from .aliases import stated_aliases
+from .aliases import abbreviations_before_posts, stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
 from .organisations import LIST_LINE_LEAD
@@ -115,7 +115,8 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     holders, headings, lists = listed_holders(text, candidates)
-    settled = stated_aliases(text, own_bodies.named_own_bodies(text, candidates + holders))
+    settled = abbreviations_before_posts(
+        text, stated_aliases(text, own_bodies.named_own_bodies(text, candidates + holders)))
     bylines = byline_titles()
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
                   tuple(headers), tuple(titles), tuple(section_places(text)),

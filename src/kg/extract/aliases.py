@@ -10,6 +10,7 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterable
 
+from ..rules import per_rule_set, word_pattern
 from .sentence import Candidate
 
 #: The words that introduce an alias of a name: its short form (简称, 以下简称, 下称, 英文缩写),
@@ -76,8 +77,13 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
                     or m.span(1) in places:
                 continue  # (长沙) after a name says where, it is no alias
         found.append((m.span(), m.group(group), c, name))
-    if not found:
-        return candidates
+    return _with_aliases(text, candidates, found) if found else candidates
+
+
+def _with_aliases(text: str, candidates: list[Candidate], found: list) -> list[Candidate]:
+    """The candidates with the aliases ``found`` (``(span of the statement, alias, the named
+    candidate, its key)``) as mentions of the name where they are stated and wherever the text
+    uses them later; the candidates the statements overlap are dropped."""
     # (a large document states many aliases and uses each often: the candidates are looked up
     # by position, never scanned whole for each use)
     statements = sorted(span for span, *_ in found)
@@ -98,6 +104,57 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 result.add(Candidate(at, end, c.type, STATED_ALIAS, name, c.family))
             at = text.find(alias, end)
     return sorted(result.in_order(), key=lambda c: (c.start, c.end, c.type))
+
+
+@per_rule_set
+def _company_post() -> re.Pattern:
+    """A company's post with the words before it that may name the company (中国某网|董事长)."""
+    return re.compile(rf"([\u4e00-\u9fff]{{2,8}})(?=(?:副|常务副)?{word_pattern('corporate_posts')})")
+
+
+def abbreviations_before_posts(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A company the text names in full and later by a short form of its own making right
+    before a company post (中国卫星网络集团有限公司 … 中国星网董事长某某): the longest words
+    before the post, of two characters or more, that open with the full name's first
+    character and keep its characters in order, and that name nothing else, are an alias of
+    the company there and wherever the text uses them later."""
+    companies = [c for c in candidates if c.type == "Organisation"
+                 and _COMPANY_FORM.search(c.key or text[c.start:c.end])]
+    if not companies:
+        return candidates
+    taken = {(c.start, c.end) for c in candidates if c.type != "Person"}
+    found = []
+    for m in _company_post().finditer(text):
+        words = m.group(1)
+        for length in range(len(words), 1, -1):
+            short, start = words[-length:], m.end() - length
+            full = next((c for c in companies if c.start < start and _keeps_in_order(
+                short, text[c.start:c.end])), None)
+            # (a person read there, 东方|航通, is the short form misread: a company's words)
+            if full is not None and (start, m.end()) not in taken and not any(
+                    c.start < m.end() and start < c.end for c in candidates
+                    if c.type == "Organisation" or (c.type == "Person" and (
+                        c.start, c.end) != (start, m.end()))):
+                found.append(((start, m.end()), short, full, full.key or text[full.start:full.end]))
+                break
+    return _with_aliases(text, candidates, found) if found else candidates
+
+
+#: The legal form that ends a company's full name.
+_COMPANY_FORM = re.compile(r"(?:有限公司|有限责任公司|股份公司|集团公司)$")
+
+
+def _keeps_in_order(short: str, name: str) -> bool:
+    """Whether ``short`` opens with ``name``'s first character and keeps its characters in
+    order, shorter than it (中国星网 of 中国卫星网络集团有限公司)."""
+    if len(short) >= len(name) or short[0] != name[0]:
+        return False
+    pos = 0
+    for char in short:
+        pos = name.find(char, pos) + 1
+        if pos == 0:
+            return False
+    return True
 
 
 def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str]]:

@@ -41,6 +41,7 @@ class _PostSentence:
     places: list[Mention]
     facts: Facts
     governments: list[Mention]
+    people: list[Mention]
 
     @property
     def titles(self) -> PostTitles:
@@ -67,7 +68,7 @@ def posts_held(document, sentence, ms, facts):
     orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
     places = [m for m in ms if m.type == "Place"]
     seen = _PostSentence(text, sentence, orgs, places, facts,
-                         [m for m in ms if m.cue == "post"])
+                         [m for m in ms if m.cue == "post"], people)
     groups = _name_lists(text, people)
     _government_heads(seen, groups, seen.governments)
     framed = _framed_leaders(seen, groups)
@@ -149,8 +150,7 @@ def _takes_head_post() -> re.Pattern:
 def _post_before_list(titles: PostTitles, start: int, pos: int) -> tuple[str | None, int]:
     """The post titles right before the names at ``pos``, or before a word that links them
     (…选出的副主席还有|甲、乙; 副主席分别是:|甲、乙), and where they end."""
-    link = _link_to_names().search(titles.text, start, pos)
-    end = link.start() if link else pos
+    end = link.start() if (link := _link_to_names().search(titles.text, start, pos)) else pos
     return titles.before(start, end), end
 
 
@@ -214,8 +214,9 @@ def _units_before_names(seen: _PostSentence, group: list[Mention]) -> None:
         if end is not None:
             seen.hold(group, org, end)
             continue
-        if between and not seen.titles.chain(org.end, head.start, open_ended=True):
-            continue
+        if between and (not seen.titles.chain(org.end, head.start, open_ended=True) or any(
+                org.end <= p.start and p.end <= head.start for p in seen.people)):
+            continue  # (市委书记李某会见某公司董事长|张某: another name ends the unit's posts)
         if any(o.start == org.start and org.end < o.end <= head.start
                and (o.end == head.start or seen.titles.chain(o.end, head.start)
                     or seen.titles.end(org.end) == org.end)  # (中共|中央…: 中共中央 is named)
