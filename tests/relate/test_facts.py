@@ -49,3 +49,14 @@ def test_the_body_a_source_label_names_is_the_page_s_when_none_is_named_twice():
     doc = document_of("发布时间:2022-11-25  来源:晨光日报\n晨光公司和青山公司参加了活动。")
     mentions = [mention(doc, "晨光日报", "Organisation"), mention(doc, "晨光公司", "Organisation")]
     assert document_organisation(mentions, doc.marks.titles, doc.text) is None
+
+
+def test_a_league_committee_a_pattern_reads_may_be_the_page_s_body_the_party_may_not():
+    doc = document_of("团县委召开会议。团县委开展活动。党的建设。党的工作。")
+    league = [mention(doc, "团县委", "Organisation", key="共青团青禾县委员会", cue="pattern"),
+              mention(doc, "团县委", "Organisation", key="共青团青禾县委员会", cue="pattern",
+                      after="会议。")]
+    assert document_organisation(league).key == "共青团青禾县委员会"
+    party = [mention(doc, "党", "Organisation", key="中国共产党", cue="pattern"),
+             mention(doc, "党", "Organisation", key="中国共产党", cue="pattern", after="建设。")]
+    assert document_organisation(party) is None

@@ -79,3 +79,12 @@ def test_the_body_that_issues_a_call_runs_the_action_it_calls_for():
     programme = mention(doc, "爱心助学行动", "Programme")
     assert by_sentence_rule(runners_before_trigger, doc, [body, programme]) == {
         ("Organisation/县女企业家协会", "runs", "Programme/爱心助学行动", None, None)}
+
+
+def test_a_body_after_a_word_of_going_to_is_the_venue_not_the_runner():
+    doc = document_of("6月3日，青禾县团委组织志愿者到晨光养老中心开展敬老服务活动。")
+    league, venue = (mention(doc, "青禾县团委", "Organisation"),
+                     mention(doc, "晨光养老中心", "Organisation"))
+    programme = mention(doc, "敬老服务活动", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [league, venue, programme]) == {
+        ("Organisation/青禾县团委", "runs", "Programme/敬老服务活动", None, None)}

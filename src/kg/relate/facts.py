@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Iterable, Mapping
 
 from ..model import CONTEXT_CHARS, Document, Evidence, Fact, Mention
-from ..rules import per_rule_set, word_pattern, words
+from ..rules import per_rule_set, table, word_pattern, words
 from .bodywords import BodyWords
 from .titles import PostTitles
 
@@ -77,7 +77,8 @@ def document_organisation(mentions: Iterable[Mention],
     source = _source_body(text, mentions)
     reach = _title_reach(titles)
     counts = Counter(m.key for m in mentions if m.type == "Organisation"
-                     and m.cue not in ("pattern", "organ") and not in_dateline(text, m) and not (
+                     and m.cue != "organ" and not (m.cue == "pattern" and m.key in _national())
+                     and not in_dateline(text, m) and not (
                          reach.get(m.start, -1) >= m.end and any(
                              start <= m.start and m.end <= end
                              and (m.start, m.end) != (start + 1, end - 1)
@@ -95,6 +96,13 @@ def document_organisation(mentions: Iterable[Mention],
         return next((m for m in mentions if m.type == "Organisation"
                      and (m.start, m.end) == (start, end)), None)
     return next(m for m in mentions if m.type == "Organisation" and m.key == key)
+
+
+@per_rule_set
+def _national() -> frozenset[str]:
+    """The national bodies (rules/org_known.tsv): the party a pattern reads in 党的… is no
+    page's own body, a League committee of a place it reads in 团市委 may be."""
+    return frozenset(row.canonical for row in table("org_known.tsv"))
 
 
 def _source_body(text: str, mentions: list[Mention]) -> Mention | None:

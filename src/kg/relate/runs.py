@@ -179,9 +179,10 @@ def _may_be_run(text: str, programme, programmes, honours, facts) -> bool:
 
 def _subject_group(text: str, start: int, t, programme, orgs, own) -> list:
     """The bodies the trigger's clause names as the subject: the organisation right before the
-    trigger and its list (A、B等单位在X广场联合开展; a venue, 在X科技馆举行, is none), every
+    trigger and its list (A、B等单位在X广场联合开展; a venue, 在X科技馆举行, 到X中心开展, is none), every
     body after 由 in 由A、B主办，C承办的…, and the writer with a partner after 与."""
-    subjects = [o for o in orgs if o.end <= t.start() and text[o.start - 1:o.start] != "在"
+    subjects = [o for o in orgs if o.end <= t.start()
+                and not _venue_before().search(text, max(0, o.start - 4), o.start)
                 and (t.start() - o.end <= 8 or _subject_before_trigger().fullmatch(
                     text, o.end, t.start()))
                 and not CLAUSE_END.search(text, o.end, t.start())]
@@ -197,6 +198,13 @@ def _subject_group(text: str, start: int, t, programme, orgs, own) -> list:
                         and not CLAUSE_END.search(text, o.end, group[0].start) for o in orgs):
         group.append(own)  # (我们)与自治区党委组织部联合举办…: the writer is the other
     return group
+
+
+@per_rule_set
+def _venue_before() -> re.Pattern:
+    """A word that makes the body after it a venue, not a subject (在, 到, 走进: rules/words.tsv
+    venue_prepositions)."""
+    return re.compile(rf"(?:{word_pattern('venue_prepositions')})$")
 
 
 def _partners(text: str, start: int, end: int, orgs, own) -> list:
