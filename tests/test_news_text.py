@@ -182,3 +182,11 @@ def test_a_name_between_a_unit_and_a_post_ends_the_unit_s_posts():
     _, facts = _read("市委书记赵启明会见远航科技有限公司董事长钱立新。")
     assert ("钱立新", "holdsPost", "远航科技有限公司") in facts
     assert not [f for f in facts if f[0] == "钱立新" and f[2] != "远航科技有限公司"]
+
+
+def test_bodies_after_a_comma_and_by_run_the_contest_named_before():
+    _, facts = _read("全省中学生乒乓球邀请赛,由湖北省体育局和武汉市体育局主办,"
+                     "湖北省乒乓球协会协办。")
+    runs = {(s, o) for s, p, o in facts if p == "runs"}
+    assert {("湖北省体育局", "全省中学生乒乓球邀请赛"), ("武汉市体育局", "全省中学生乒乓球邀请赛"),
+            ("湖北省乒乓球协会", "全省中学生乒乓球邀请赛")} <= runs

@@ -289,8 +289,8 @@ def _adverb_before_join() -> re.Pattern:
 _WITH = frozenset("与同和")
 
 
-#: A programme followed by who runs it: …宣传周是由…发起, …活动由…主办.
-_BY_AFTER = re.compile(r"[”\"]?\s*(?:是|系|均|将|已)?由")
+#: A programme followed by who runs it: …宣传周是由…发起, …活动由…主办, …大赛,由…主办.
+_BY_AFTER = re.compile(r"[”\"]?\s*[,，]?\s*(?:是|系|均|将|已)?由")
 
 
 def hosts_of_held_events(document, sentence, ms, facts):
