@@ -401,9 +401,10 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             if local is None:
                 continue  # 市妇联 in a text about no one city is no body in particular
             m = _with_key(m, local)
-        elif m.type == "Programme" and m.start in body_starts:
+        elif m.type == "Programme" and (m.start in body_starts or m.cue == "relative"):
             # a body's own meeting named with the body's relative name (市妇联第十四届三次
-            # 执委会议) is that city's: the place goes before it, the short form stays
+            # 执委会议), or a congress with a level word (省第十三次妇女代表大会: extract's cue
+            # relative), is that city's: the place goes before it, the short form stays
             name = m.key or m.surface
             m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(_with_key(m, canonical_name(m, regions)))

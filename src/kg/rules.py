@@ -111,7 +111,8 @@ def _columns(header: str) -> tuple[str, ...]:
 #: Every rule table by file name: its columns and their checked values (column numbers from 0,
 #: as in ``Row``). The names are those of each file's ``# Columns:`` header.
 SCHEMAS: dict[str, Schema] = {
-    "congresses.tsv": Schema(_columns("delegates body comment"), pattern={1: r".+会"}),
+    "congresses.tsv": Schema(_columns("delegates body short comment"),
+                             pattern={1: r".+会", 2: r"[\u4e00-\u9fff]?"}),
     "boundaries.tsv": Schema(_columns("word where comment"),
                              choices={1: _values("any", "first", "never")}),
     "honours.tsv": Schema(_columns("head kind alone comment"),

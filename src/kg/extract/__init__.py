@@ -7,8 +7,8 @@ entity families (one module each: ``places``, ``organisations``, ``media``, ``pr
 ``honours``, ``lists``, ``people``) run in the order of ``RULES``, each reading the candidates found before
 it; ``overlaps.settle_overlaps`` is the one place where conflicting candidates are decided (its
 docstring holds the overlap policy). Last, over the whole document, the holders listed under
-honour headings (``lists``), the page's own body it calls 我校 (``own_bodies``) and the aliases
-the text states (``aliases``).
+honour headings (``lists``), the congresses named short (``congresses``), the page's own body it
+calls 我校 (``own_bodies``) and the aliases the text states (``aliases``).
 """
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import (honours, lists, media, missions, organisations, own_bodies, people, places,
-               programmes)
+from . import (congresses, honours, lists, media, missions, organisations, own_bodies, people,
+               places, programmes)
 from .aliases import abbreviations_before_posts, stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
@@ -47,6 +47,7 @@ RULES = (
     organisations.brands_before_posts,
     media.book_titles,
     media.byline_outlets,
+    congresses.congress_short_forms,
     programmes.quoted_names,
     programmes.festival_events,
     programmes.programme_names,
@@ -115,8 +116,8 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     holders, headings, lists = listed_holders(text, candidates)
-    settled = abbreviations_before_posts(
-        text, stated_aliases(text, own_bodies.named_own_bodies(text, candidates + holders)))
+    settled = abbreviations_before_posts(text, stated_aliases(text, own_bodies.named_own_bodies(
+        text, congresses.congresses_named_in_full(text, candidates + holders))))
     bylines = byline_titles()
     marks = Marks(tuple(posts), tuple((s, e) for s, e in posts if text[s:e] in bylines),
                   tuple(headers), tuple(titles), tuple(section_places(text)),

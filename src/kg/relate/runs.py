@@ -121,11 +121,13 @@ def _named_otherwise(body_words: BodyWords, programme, orgs) -> bool:
     """Whether a programme's own words say whose it is, so that the document's own body does
     not run it by default: an organisation right before it, or a body's word (上级妇联《…》,
     the kind of body standing for one the text does not name), a sitting of an organ of one
-    term (第五届主席团第一次会议), or a partner's place after 与/同 (与青少年之家对接)."""
+    term (第五届主席团第一次会议), a congress named with its place or body (省妇联十二大: that
+    body's, ``meetings_of_bodies``), or a partner's place after 与/同 (与青少年之家对接)."""
     text = body_words.text
     return (_owner_before(text, programme, orgs) is not None
             or _body_word_before(body_words, programme.start)
             or _ORGAN_SITTING.search(programme.surface) is not None
+            or _PLACED_CONGRESS.match(programme.key) is not None
             or text[programme.start - 1:programme.start] in ("与", "同"))
 
 
@@ -322,6 +324,8 @@ def _abroad(ms, programme, own) -> bool:
 
 
 _CONGRESS = re.compile(r"第[^次]{1,4}次.{0,6}代表大会$")
+#: A congress named with its place or body (省妇联十二大: 河南省第十二次妇女代表大会).
+_PLACED_CONGRESS = re.compile(r".+第[^次]{1,4}次.{0,6}代表大会$")
 
 @per_rule_set
 def _held() -> re.Pattern:
