@@ -38,6 +38,14 @@ def test_the_party_group_a_list_line_names_holds_the_line_s_first_post():
         ("Person/林知夏", "holdsPost", "Organisation/青禾县妇联", "党组书记、主席", None)}
 
 
+def test_a_department_named_in_a_committee_s_chain_holds_its_own_post():
+    doc = document_of("县委常委、组织部长林知夏出席会议。")
+    committee, person = mention(doc, "县委", "Organisation"), mention(doc, "林知夏", "Person")
+    department = mention(doc, "组织部", "Organisation", key="县委组织部")
+    facts = by_sentence_rule(posts_held, doc, [committee, department, person])
+    assert {role for _, _, unit, role, _ in facts if unit == "Organisation/县委"} == {"常委"}
+
+
 def test_every_name_of_a_list_holds_the_post_before_the_first():
     doc = document_of("青禾公司总经理林知夏、周望舒参加活动。")
     unit = mention(doc, "青禾公司", "Organisation")

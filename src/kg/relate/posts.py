@@ -51,9 +51,10 @@ class _PostSentence:
     def hold(self, group: list[Mention], unit: Mention, end: int | None, role: str | None = None,
              first_post_only: bool = False) -> None:
         """Every person of ``group`` holds the post after ``unit`` (see ``_hold``), up to a
-        government's post after 、 (市委常委、副市长某: 副市长 is the government's)."""
-        end = min([g.start - 1 for g in self.governments if end is not None
-                   and unit.end < g.start - 1 < end and self.text[g.start - 1] == "、"] + [end]) \
+        unit named after 、 (区委常委、组织部长某, 市委常委、副市长某: 组织部长 is the
+        department's, 副市长 the government's)."""
+        end = min([o.start - 1 for o in self.orgs + self.governments if end is not None
+                   and unit.end < o.start - 1 < end and self.text[o.start - 1] == "、"] + [end]) \
             if end is not None else None
         for person in group:
             _hold(self.facts, person, unit, end, self.orgs, self.places, self.text,
