@@ -190,3 +190,10 @@ def test_bodies_after_a_comma_and_by_run_the_contest_named_before():
     runs = {(s, o) for s, p, o in facts if p == "runs"}
     assert {("湖北省体育局", "全省中学生乒乓球邀请赛"), ("武汉市体育局", "全省中学生乒乓球邀请赛"),
             ("湖北省乒乓球协会", "全省中学生乒乓球邀请赛")} <= runs
+
+
+def test_a_university_whose_counted_scholars_win_a_prize_wins_none():
+    _, facts = _read("南方理工大学共有4位青年学者获得远航青年科学奖。")
+    assert not [f for f in facts if f[1] == "awarded"]
+    _, facts = _read("南方理工大学获得远航科学奖。")
+    assert ("南方理工大学", "awarded", "远航科学奖") in facts

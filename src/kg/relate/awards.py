@@ -176,15 +176,20 @@ def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
     if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
         return []  # A向获得X的B: A addresses the holder, B, named after the title
     if givers and givers[-1].type == "Organisation" \
-            and _posts_after(awarding.facts.titles, givers[-1].end, end):
+            and (_posts_after(awarding.facts.titles, givers[-1].end, end)
+                 or _COUNTED_PEOPLE.search(text, givers[-1].end, end)):
         return []  # 某公司董事长甲获评…: the chairwoman (a name no rule read), not
-        # her company
+        # her company; 某大学有3位青年学者获得…: the people counted, not the university
     subjects = last_group(text, givers) if givers else []
     if not subjects and opener is not None and _subjectless_lead().fullmatch(
             text, a, end) and not any(r.start < t.start() for r in recipients
                                       if r.type != "Programme"):
         subjects = [opener]  # …。被评为国家教学名师: the person named just before
     return subjects
+
+
+#: People counted (3位, 十名): those of a body who receive an honour, not the body.
+_COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+[位名]")
 
 
 def _handed_over(awarding: _Awarding) -> None:
