@@ -281,3 +281,12 @@ def test_two_countries_are_no_given_name(text, not_person, person):
     people = _people(text)
     assert not_person is None or not_person not in people
     assert person is None or person in people
+
+
+@pytest.mark.parametrize("text, person", [
+    # a wife named after 夫人, her name transliterated or Chinese
+    ("来访的加拿大总理和夫人索菲娅参观了博物馆。", "索菲娅"),
+    ("省长夫人柳红同机抵达。", "柳红"),
+])
+def test_a_wife_named_after_the_word_for_her(text, person):
+    assert person in _people(text)
