@@ -332,3 +332,14 @@ def test_a_kind_of_company_is_no_company_named():
 ])
 def test_bodies_of_overseas_chinese_and_friendship_associations(text, body):
     assert ("Organisation", body) in entities(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("湖南省株洲市妇联召开大会。孙立新代表市科协致贺词。", "株洲市科学技术协会"),
+    ("湖南省株洲市召开座谈会，副市长邓红梅代表市政府讲话。", "株洲市人民政府"),
+    ("湖南省株洲市科协召开代表大会。何建军代表市科协第八届委员会作工作报告。",
+     "株洲市科学技术协会第八届委员会"),
+])
+def test_a_body_named_by_its_level_word_after_a_name_and_daibiao(text, body):
+    # 代表 after a name is the verb "speak for": the body's name starts at the level word
+    assert ("Organisation", body) in entities(text)

@@ -216,15 +216,17 @@ _PLACE_TAGS = frozenset(("ns", "nr"))
 
 @per_rule_set
 def _taking_verb_before_level() -> re.Pattern:
-    """A verb of taking a post (rules/words.tsv post_taking_verbs) before a level word."""
-    return re.compile(word_pattern("post_taking_verbs")
+    """A verb of taking a post or of speaking for a body (rules/words.tsv post_taking_verbs,
+    acting_for_verbs) before a level word."""
+    return re.compile("(?:" + word_pattern("post_taking_verbs") + "|"
+                      + word_pattern("acting_for_verbs") + ")"
                       + "(?=" + "|".join(map(re.escape, level_words("org"))) + ")")
 
 
 def _after_taking_verb(sent: Sentence, left: int, right: int, found: list[Candidate]) -> int:
-    """Where a body's name may start when a name and a verb of taking a post come before its
-    level word (王某|任|县妇联主席, 李某|任|市妇联副主席): after the verb, not at the name (nor
-    after a place: 邢台市|任县妇联 is the county's)."""
+    """Where a body's name may start when a name and a verb of taking a post or of speaking
+    for a body come before its level word (王某|任|县妇联主席, 李某|代表|市科协致辞): after the
+    verb, not at the name (nor after a place: 邢台市|任县妇联 is the county's)."""
     text, surnames = sent.text, compiled_rules()[3]
     place_ends = {c.end for c in found if c.type == "Place"}
     for m in _taking_verb_before_level().finditer(text, left, right):
