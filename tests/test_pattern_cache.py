@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from re import _compiler
 
 import pytest
 
+from conftest import seed_file
 from kg import pattern_cache
 
 #: Patterns of the kinds kg compiles: CJK ranges, named groups, look-arounds, a back-reference,
@@ -99,3 +102,23 @@ def test_only_the_files_written_last_are_kept(fresh, monkeypatch):
     kept = sorted(folder.glob("patterns-*.marshal"))
     assert len(kept) == pattern_cache.KEEP and pattern_cache.cache_file() in kept
     assert others[-1] in kept and others[0] not in kept
+
+
+@pytest.mark.slow
+def test_a_second_build_reads_every_pattern_from_the_file(tmp_path):
+    """The first build writes the file; the same build in a new process (another hash seed)
+    compiles no pattern the file lacks, so leaves it as it was, and writes the same Turtle."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+
+    def build(name: str) -> bytes:
+        done = subprocess.run([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
+                               tmp_path / name, "--no-cache", "--quiet"],
+                              capture_output=True, text=True, env=env)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        return (tmp_path / name / "kg.ttl").read_bytes()
+
+    first = build("first")
+    (path,) = (tmp_path / "xdg" / "kg").glob("patterns-*.marshal")
+    written = path.stat().st_mtime_ns
+    assert build("second") == first
+    assert path.stat().st_mtime_ns == written
