@@ -40,12 +40,14 @@ def test_meetings_of_a_body(text, name):
     assert not [n for t, n in found if t == "Organisation" and "理事会" in n]
 
 
-def test_a_list_of_leaders_names_the_party_group_of_the_page_s_body():
-    text = "醴陵市妇女联合会\n【领导成员】\n党组书记、主席：林知夏\n党组成员、副主席 周望舒\n"
-    assert ("Organisation", "醴陵市妇女联合会党组") in entities(text)
-    # the same post in running text, with no body before it, names no party group
-    assert not any(name.endswith("党组") for _, name in entities(
-        "醴陵市妇女联合会\n会上，党组书记林知夏作了讲话。\n"))
+def test_a_unit_named_bare_in_a_list_of_a_body_s_officers_is_the_body_s():
+    found = entities("5月6日，株洲市妇联副主席林知夏、权益部部长周望舒一行到醴陵市调研。")
+    assert ("Organisation", "株洲市妇女联合会权益部") in found
+    # a body named with its level after 、 is its own
+    found = entities("株洲市妇联主席林知夏、市总工会副主席周望舒出席。")
+    assert ("Organisation", "株洲市总工会") in found
+    assert not any(name.startswith("株洲市妇女联合会") and name != "株洲市妇女联合会"
+                   for kind, name in found if kind == "Organisation")
 
 
 @pytest.mark.parametrize("text", [

@@ -16,12 +16,12 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import (congresses, honours, lists, media, missions, organisations, own_bodies, people,
-               places, programmes)
+from . import (congresses, honours, lists, media, missions, officers, organisations, own_bodies,
+               people, places, programmes)
 from .aliases import abbreviations_before_posts, stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
-from .organisations import LIST_LINE_LEAD
+from .officers import LIST_LINE_LEAD
 from .overlaps import settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
@@ -39,7 +39,7 @@ RULES = (
     organisations.suffixed_organisations,
     organisations.departments,
     organisations.organs,
-    organisations.party_groups_of_lists,
+    officers.party_groups_of_lists,
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
     missions.mission_names,

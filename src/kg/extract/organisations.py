@@ -327,8 +327,9 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                         + sent.text[sets_up.end():e], "department"))
                 break
         else:
-            if kind == "department":
-                result += _next_unit_set_up(sent, result, s, e, rule_id)
+            unit = _next_unit_set_up(sent, result, s, e, rule_id) if kind == "department" else []
+            if kind in ("department", "body"):
+                result += unit or _officers_unit(sent, parents, s, e, rule_id)
     return result
 
 
@@ -344,6 +345,29 @@ def _next_unit_set_up(sent: Sentence, result: list[Candidate], s: int, e: int,
             body = before.key[:len(before.key) - (before.end - before.start)]
             return [Candidate(start, e, "Organisation", rule_id, body + text[start:e],
                               "department")]
+    return []
+
+
+def _officers_unit(sent: Sentence, parents: list[Candidate], s: int, e: int,
+                   rule_id: str) -> list[Candidate]:
+    """某会副书记甲、宣传部部长乙: a unit named bare after 、 in a list of a body's officers,
+    with its own post and holder after it, is that body's (one named in full, 市总工会, is
+    its own)."""
+    text, surnames = sent.text, compiled_rules()[3]
+    start = sent.limit(s)
+    if text[start - 1:start] != "、" or s - start > 5 or not sent.is_name(start, s) \
+            or any(p.end == e for p in parents) \
+            or not any(a == e and person_at(sent, b, surnames, False)
+                       for a, b, _ in sent.hits_of("post")):
+        return []
+    for a, b, _ in sent.hits_of("post"):
+        # (the officer before opens the list: 中新社副总编辑兼|某网总裁甲、某部主任乙 is not
+        # the second body's)
+        parent = next((p for p in parents if p.end == a and (
+            p.start == sent.start or not NAME_CHAR.match(text[p.start - 1]))), None)
+        if parent is not None and person_at(sent, b, surnames, False) == start - 1:
+            return [Candidate(start, e, "Organisation", rule_id, (
+                parent.key or text[parent.start:parent.end]) + text[start:e], "department")]
     return []
 
 
@@ -442,36 +466,6 @@ def organs(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             start, key = parent.start, (parent.key or text[parent.start:parent.end]) + key
         result.append(Candidate(start, e, "Organisation", ORGAN, key, "department", "organ"))
     return result
-
-
-def party_groups_of_lists(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """The page's own body's party group, named only by the first post of a line of its
-    list of leaders (党组书记、主席：甲; 党组成员、副主席 乙 丙): a mention over 党组 whose key
-    is the bare word, which ``resolve`` gives the document's own body, as it does an organ's
-    term alone."""
-    text, result = sent.text, []
-    for s, e, _ in sent.hits_of("post"):
-        group = _party_group_line().match(text, s, sent.end)
-        if group is None or not LIST_LINE_LEAD.fullmatch(
-                text, max(sent.start, text.rfind("\n", 0, s) + 1), s) \
-                or any(c.type == "Organisation" and c.end == s for c in found):
-            continue
-        result.append(Candidate(s, group.end(1), "Organisation", ORGAN, group.group(1),
-                                "department", "organ"))
-    return list({c.start: c for c in result}.values())
-
-
-@per_rule_set
-def _party_group_line() -> re.Pattern:
-    """A line of a list of leaders that opens with a post in the body's party group, then its
-    holders after a colon or blanks (rules/words.tsv party_group_words)."""
-    return re.compile(rf"({word_pattern('party_group_words')})[\u4e00-\u9fff、]{{1,12}}"
-                      r"(?:[:：]|[ \t\u3000]+)")
-
-
-#: What may open a line of a list of officers before the post: blanks, a 【section】 header
-#: (【领导成员】主席:甲) or a numbering (三、).
-LIST_LINE_LEAD = re.compile(r"\s*(?:【[^】\n]{1,12}】\s*)?(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
 
 
 #: The rule of the government a head of a level's government holds office in.
