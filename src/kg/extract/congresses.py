@@ -84,8 +84,8 @@ def congresses_named_in_full(text: str, candidates: list[Candidate]) -> list[Can
     its number and delegates (the first, if several; any number, for a short form with none);
     a short form with no number and no such congress dropped.
 
-    >>> found = [Candidate(0, 14, "Programme", "r", "", "programme"),
-    ...          Candidate(15, 22, "Programme", CONGRESS_SHORT_FORM, "省第十三次妇女代表大会",
+    >>> found = [Candidate(0, 13, "Programme", "r", "", "programme"),
+    ...          Candidate(14, 21, "Programme", CONGRESS_SHORT_FORM, "省第十三次妇女代表大会",
     ...                    "programme", RELATIVE)]
     >>> [c.key for c in congresses_named_in_full("湖北省第十三次妇女代表大会。省十三次妇代会", found)]
     ['', '湖北省第十三次妇女代表大会']
