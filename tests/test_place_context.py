@@ -6,6 +6,8 @@ import pytest
 
 from kg import pipeline
 
+from test_relate import facts_of, graph_of
+
 
 def places_of(tmp_path: Path, text: str) -> set[str]:
     (tmp_path / "report.txt").write_text(text, encoding="utf-8")
@@ -99,3 +101,24 @@ def test_current_division_keeps_its_short_form_after_a_rename(tmp_path):
 def test_conventional_short_name_of_an_autonomous_prefecture(tmp_path):
     places = places_of(tmp_path, "巴州妇联举办培训。新疆维吾尔自治区。")
     assert "巴音郭楞蒙古自治州" in places and "巴州区" not in places
+
+
+def test_a_district_named_by_an_ordinary_word_is_named_with_its_city(tmp_path):
+    text = ("山西省阳泉市召开侨联工作会议。阳泉市城区、矿区和郊区的侨联负责人参加。"
+            "城区侨联主席郭丽萍发言。")
+    graph = graph_of(tmp_path, text)
+    names = {e.name for e in graph.entities}
+    assert {"阳泉市城区", "阳泉市矿区", "阳泉市城区归国华侨联合会"} <= names
+    assert "城区" not in names
+    assert ("阳泉市城区", "阳泉市") in facts_of(graph, "partOf")
+
+
+def test_a_former_district_of_the_page_s_city_is_read(tmp_path):
+    # 长治市城区 was renamed in 2018; older pages of the city name it
+    graph = graph_of(tmp_path, "山西省长治市妇联表彰先进。长治市获奖的有城区的一户家庭和郊区的两户家庭。")
+    assert {"长治市城区", "长治市郊区"} <= {e.name for e in graph.entities}
+
+
+def test_the_word_城区_in_a_city_without_such_a_district_is_no_place(tmp_path):
+    graph = graph_of(tmp_path, "湖南省长沙市加快城区道路改造，城区学校开展安全教育。长沙市民出行更方便。")
+    assert not any(e.type == "Place" and "城区" in e.name for e in graph.entities)

@@ -32,7 +32,8 @@ Archived reports name the divisions of their year (永定县 before it became �
 ``GB2260``, BSD licence) whose names are no longer in use, each with the code of its last
 revision and its parent (by today's code when the parent still exists). Their short forms are
 kept only when no current place uses them (龙海 stays 龙海区's); a former code given to another
-place since is left out.  ``CONVENTIONAL_ABBREVIATIONS`` adds the few abbreviations in common use that
+place since is left out; a district named by an ordinary word (城区) is kept while other
+cities have one of that name (``GENERIC_NAMES``).  ``CONVENTIONAL_ABBREVIATIONS`` adds the few abbreviations in common use that
 are not the name minus its suffix (呼和浩特市 → 呼市).
 """
 from __future__ import annotations
@@ -117,6 +118,11 @@ ORDINARY_WORDS = frozenset({
     # Hong Kong's and Macao's (中西医, 离岛免税, 酒店大堂)
     "中西", "离岛", "大堂",
 })
+
+# Districts named by an ordinary word (a city's 城区, its 郊区, its 矿区): a former one is kept
+# though other cities' districts have the name (大同市城区, 平城区 since 2018); kg names each
+# with its city (rules/words.tsv generic_districts).
+GENERIC_NAMES = frozenset({"城区", "郊区", "矿区"})
 
 # Conventional abbreviations in common use that are not the name minus its suffix
 # (general knowledge; the ≥2-character ones only).
@@ -430,7 +436,7 @@ def read_former_divisions(current: dict[str, str]) -> dict[tuple[str, str], str]
             last[code, name] = names
     former = {}
     for (code, name), names in sorted(last.items()):
-        if (name in in_use or code in current or code[:2] in OUTSIDE_STANDARD or len(name) < 2
+        if ((name in in_use and name not in GENERIC_NAMES) or code in current or code[:2] in OUTSIDE_STANDARD or len(name) < 2
                 or name in NON_DIVISIONS or "直辖" in name or level_of(code) == "province"):
             continue
         parent = parent_of(code, {c for c, n in names.items() if n not in NON_DIVISIONS})

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from .model import Mention
-from .rules import per_rule_set, split_list, table, word_pattern
+from .rules import per_rule_set, split_list, table, word_pattern, words
 
 
 #: The country every province-level division is part of.
@@ -46,11 +46,16 @@ class PlaceIndex:
     """Names, short forms and parents of every known place."""
 
     def __init__(self, places: list[Place], short_forms: dict[str, list[str]],
-                 abbreviations: dict[str, str] | None = None):
+                 abbreviations: dict[str, str] | None = None, qualified: Iterable[Place] = ()):
         #: one-character abbreviations (晋 -> 山西省), safe only in compounds and lists
         self.abbreviations: dict[str, str] = dict(abbreviations or {})
         self.by_name: dict[str, list[Place]] = {}
         for place in places:
+            self.by_name.setdefault(place.name, []).append(place)
+        #: districts named by an ordinary word, by their city's name and theirs (长治市城区):
+        #: places, but no form the extractor looks for (the text's 长治市|城区 is two)
+        self.qualified = frozenset(place.name for place in qualified)
+        for place in qualified:
             self.by_name.setdefault(place.name, []).append(place)
         owners: dict[str, set[str]] = {}
         for name, forms in short_forms.items():
@@ -67,7 +72,7 @@ class PlaceIndex:
 
     def forms(self):
         """Every ``(surface form, full name)`` pair the extractor looks for."""
-        for name in sorted(self.by_name):
+        for name in sorted(self.by_name.keys() - self.qualified):
             yield name, name
         for form, name in sorted(self.short.items()):
             yield form, name
@@ -105,10 +110,12 @@ def place_index() -> PlaceIndex:
     by_code: dict[str, str] = {}
     for row in rows:
         by_code.setdefault(row.code, row.name)
-    places, short_forms = [], {}
+    places, short_forms, generic = [], {}, set(words("generic_districts"))
     for row in rows:
         places.append(Place(row.name, row.level, row.code, by_code.get(row.parent_code)))
         short_forms.setdefault(row.name, []).extend(split_list(row.short_forms))
+    qualified = [Place(p.parent + p.name, p.level, p.code, p.parent) for p in places
+                 if p.name in generic and p.parent]
     abbreviations: dict[str, str] = {}
     for row in table("regions.tsv"):
         for char in split_list(row.abbreviations):
@@ -117,7 +124,7 @@ def place_index() -> PlaceIndex:
             continue
         places.append(Place(row.name, row.kind))
         short_forms.setdefault(row.name, []).extend(split_list(row.short_forms))
-    return PlaceIndex(places, short_forms, abbreviations)
+    return PlaceIndex(places, short_forms, abbreviations, qualified)
 
 
 @dataclass(frozen=True)
@@ -140,10 +147,54 @@ def divisions() -> dict[str, Division]:
     for row in rows:
         counts[row.name] = counts.get(row.name, 0) + 1
     found = {COUNTRY: Division(COUNTRY, "", None)}
+    generic = set(words("generic_districts"))
     for row in rows:
         if counts[row.name] == 1:
             found[row.name] = Division(row.name, row.code, names.get(row.parent_code, COUNTRY))
+        elif row.name in generic and row.parent_code in names:  # (阳泉市城区)
+            parent = names[row.parent_code]
+            found[parent + row.name] = Division(parent + row.name, row.code, parent)
     return found
+
+
+def name_generic_districts(mentions: Sequence[Mention],
+                           cities: tuple[str, ...]) -> list[Mention]:
+    """A district named by an ordinary word (城区, 郊区, 矿区: rules/words.tsv
+    generic_districts) is named with its city (长治市城区): the city written right before it,
+    else the document's city when it has such a district; a body named after it (城区侨联) is
+    that city's district's too. With neither, the word is no place.
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        A document's mentions, keys resolved.
+    cities : tuple of str
+        The places the document is about (``detect_localities``).
+
+    Returns
+    -------
+    list of Mention
+        The mentions, those districts and the bodies named after them with their new keys.
+    """
+    index, generic = place_index(), set(words("generic_districts"))
+    ends = {m.end: m.key for m in mentions if m.type == "Place"}
+    named: dict[int, tuple[str, str]] = {}  # start -> (district, qualified name)
+    for m in mentions:
+        if m.type == "Place" and m.key in generic:
+            parents = index.parents(m.key)
+            city = ends.get(m.start) if ends.get(m.start) in parents else \
+                next((c for c in cities if c in parents), None)
+            if city:
+                named[m.start] = (m.key, city + m.key)
+    result = []
+    for m in mentions:
+        if m.start in named and m.key.startswith(named[m.start][0]) and m.type in (
+                "Place", "Organisation"):
+            m = replace(m, key=named[m.start][1] + m.key[len(named[m.start][0]):])
+        elif m.type == "Place" and m.key in generic:
+            continue
+        result.append(m)
+    return result
 
 
 #: The cue of gazetteer matches (a full name, or a short form whose key is the full name).

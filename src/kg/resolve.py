@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .model import Document, Mention
-from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region, place_index,
-                     stray_short_forms, town_at_end)
+from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region,
+                     name_generic_districts, place_index, stray_short_forms, town_at_end)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
 _WHITESPACE = re.compile(r"\s+")
@@ -408,7 +408,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             name = m.key or m.surface
             m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
         resolved.append(_with_key(m, canonical_name(m, regions)))
-    resolved = _honour_references(resolved)
+    resolved = _honour_references(name_generic_districts(resolved, cities))
     resolved = _units_named_without_government(_company_short_names(resolved))
     resolved = _foreign_bodies_named_with_country(resolved)
     resolved = _own_organs(resolved)
@@ -562,9 +562,9 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
         i = bisect_left(named, m.start)
         if i < len(named) and named[i] < m.end:
             continue  # the name already holds the place itself
-        if index.level(place) not in (None, "country"):
+        if index.level(place) not in (None, "country") and place not in words("generic_districts"):
             # the country a national body's official name opens with (中华人民共和国教育部) is
-            # not a place the text names
+            # not a place the text names, nor is 城区 of a city that has none (城区学校)
             result[-1] = replace(m, implied_place=place)
     return result
 
