@@ -88,3 +88,14 @@ def test_a_body_after_a_word_of_going_to_is_the_venue_not_the_runner():
     programme = mention(doc, "敬老服务活动", "Programme")
     assert by_sentence_rule(runners_before_trigger, doc, [league, venue, programme]) == {
         ("Organisation/青禾县团委", "runs", "Programme/敬老服务活动", None, None)}
+
+
+def test_who_holds_a_meeting_that_advances_a_programme_runs_the_programme():
+    doc = document_of("青禾县妇联发布通知。青禾县妇联。“巾帼护苗行动”现场推进会在县城召开。")
+    own = mention(doc, "青禾县妇联", "Organisation")
+    mentions = [own, mention(doc, "青禾县妇联", "Organisation", after="通知"),
+                mention(doc, "巾帼护苗行动", "Programme"),
+                mention(doc, "“巾帼护苗行动”现场推进会", "Programme", key="巾帼护苗行动现场推进会")]
+    assert by_sentence_rule(hosts_of_held_events, doc, mentions) == {
+        ("Organisation/青禾县妇联", "runs", "Programme/巾帼护苗行动现场推进会", None, None),
+        ("Organisation/青禾县妇联", "runs", "Programme/巾帼护苗行动", None, None)}

@@ -312,7 +312,8 @@ def hosts_of_held_events(document, sentence, ms, facts):
                 o.start == programme.start for o in orgs) and not any(
                 p is not programme and is_inside(programme, p) for p in programmes) \
                 and not _abroad(ms, programme, own):
-            facts.add(own, "runs", programme, sentence)
+            for held in [programme] + _launched(text, programme, programmes):
+                facts.add(own, "runs", held, sentence)
 
 
 def _abroad(ms, programme, own) -> bool:
