@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from .. import segmenter
 from ..model import Document
-from ..rules import jieba_dictionary, per_rule_set
+from ..rules import jieba_dictionary, per_rule_set, word_pattern
 from .lexicon import compiled_rules, uncovered
 
 # Characters that can be inside a name; everything else (punctuation, spaces, quotes,
@@ -28,13 +28,17 @@ NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百千
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
 _DASH_IN_NAME = re.compile(r"(?<=[\u4e00-\u9fff])—(?=[\u4e00-\u9fff])")
 
-#: A meeting's session number (十三届三次, 第十四届, 第一次) and an "(enlarged)" mark inside a
-#: meeting's name (X妇联十三届三次执委(扩大)会议) do not end the name.
-_SESSION = re.compile(r"第?[一二三四五六七八九十\d]+届(?:第?[一二三四五六七八九十\d]+次)?"
-                      r"(?=(?:[(（]扩大[)）])?(?:执委|常委|全委|执行委员会|常务委员会|委员会|"
-                      r"理事会|常务理事会|代表大会|会议|全会|全体会议|[一二三四五六七八九十]中全会))"
+@per_rule_set
+def _session() -> re.Pattern:
+    """A meeting's session number (十三届三次, 第十四届, 第一次) before an organ's or a
+    meeting's word (rules/words.tsv organ_words, meeting_words), with an "(enlarged)" mark
+    between (X妇联十三届三次执委(扩大)会议): it does not end the name."""
+    organ, meeting = word_pattern("organ_words"), word_pattern("meeting_words")
+    return re.compile(r"第?[一二三四五六七八九十\d]+届(?:第?[一二三四五六七八九十\d]+次)?"
+                      rf"(?=(?:[(（]扩大[)）])?(?:{organ}|{meeting}|[一二三四五六七八九十]中全会))"
                       r"|第?[一二三四五六七八九十\d]+次(?=(?:[(（]扩大[)）])?"
-                      r"(?:会议|全会|代表大会|执委|常委|全委|理事))")
+                      rf"(?:{meeting}|{organ}|理事))")
+
 
 #: A bracketed place or 集团 inside a company's name (通用磨坊(中国)投资有限公司,
 #: 某某飞机工业(集团)有限公司) does not end the name.
@@ -136,7 +140,7 @@ def _session_ends(text: str, start: int, end: int) -> set[int]:
     if text.find("届", start, end) < 0 and text.find("次", start, end) < 0:
         return set()  # (every session number holds one of them)
     ends = set()
-    for m in _SESSION.finditer(text, start, end):
+    for m in _session().finditer(text, start, end):
         ends.add(m.end())
         if "届" in m.group():
             ends.add(m.start() + len(m.group().partition("届")[0]) + 1)
