@@ -5,6 +5,7 @@ it for real)."""
 from __future__ import annotations
 
 import json
+import marshal
 import math
 import re
 from dataclasses import replace
@@ -19,6 +20,7 @@ from kg.cli import main
 from kg.graph import KnowledgeGraph
 from kg.model import ENTITY_TYPES, PREDICATES, DocumentInfo, Entity, Evidence, Fact
 from kg.normalize import to_simplified
+from kg.private_cache import read_verified, write_verified
 
 HOSTILE_NAME = '</script><script>window.pwned=1</script>\n"<img src=x onerror=alert(1)>\'\u2028'
 BLOCK = r'<script type="application/json" id="kg-{}">(.*?)</script>'
@@ -112,6 +114,21 @@ def test_the_search_table_converts_traditional_characters_as_opencc_does():
     data, _ = viz.page_data(sample_graph())
     pairs = dict(zip(data["t2s"][::2], data["t2s"][1::2]))
     assert pairs["婦"] == "妇" and pairs["聯"] == "联" and "妇" not in pairs
+
+
+def test_the_search_table_is_kept_in_the_private_cache(monkeypatch, tmp_path):
+    """The table made once is read back from kg's private cache; a file holding anything else
+    is made again."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    viz.t2s_characters.cache_clear()
+    made = viz.t2s_characters()
+    (path,) = (tmp_path / "kg").glob("opencc-t2s-*.marshal")
+    viz.t2s_characters.cache_clear()
+    assert viz.t2s_characters() == made
+    write_verified(path, marshal.dumps(["婦", "妇"]))
+    viz.t2s_characters.cache_clear()
+    assert viz.t2s_characters() == made and marshal.loads(read_verified(path)) == made
+    viz.t2s_characters.cache_clear()
 
 
 def test_force_layout_puts_neighbours_closer_than_strangers():

@@ -12,6 +12,7 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from typing import Iterable
 
 #: Bytes of the SHA-256 digest that opens a cache file.
 DIGEST = 32
@@ -21,6 +22,14 @@ def cache_folder() -> Path:
     """kg's private cache folder (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``)."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "kg"
+
+
+def installed_key(layout: str, files: Iterable[Path]) -> str:
+    """A cache file's key (24 hex digits) made from the layout of its content and the files it
+    is computed from as installed (paths, sizes, modification times): another version of them
+    is another file."""
+    stats = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in files]
+    return hashlib.sha256(repr([layout] + stats).encode()).hexdigest()[:24]
 
 
 def read_verified(path: Path) -> bytes | None:

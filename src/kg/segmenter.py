@@ -22,7 +22,6 @@ dictionary leaves single only when that stretch is wanted. ``cut`` gives the wor
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import marshal
 import math
@@ -37,7 +36,7 @@ from typing import Callable
 
 import marisa_trie
 
-from .private_cache import cache_folder, read_verified, write_verified
+from .private_cache import cache_folder, installed_key, read_verified, write_verified
 
 #: The layout of the cache file's content (a new layout is a new file name).
 _FORMAT = "trie-2"
@@ -170,11 +169,8 @@ def dictionary() -> Dictionary:
     folder = Path(find_spec("jieba").submodule_search_locations[0])
     # named after jieba's dictionary and code (its version, how it reads the file, the HMM's
     # tables) as installed: a new jieba or an edited dict.txt is a new file
-    key = hashlib.sha256(repr([_FORMAT] + [(str(path), path.stat().st_size,
-                                            path.stat().st_mtime_ns)
-                                           for path in (folder / "dict.txt",
-                                                        folder / "__init__.py")]).encode())
-    path = cache_folder() / f"jieba-dictionary-{key.hexdigest()[:24]}.bin"
+    key = installed_key(_FORMAT, (folder / "dict.txt", folder / "__init__.py"))
+    path = cache_folder() / f"jieba-dictionary-{key}.bin"
     loaded = _load(path)
     if loaded is not None:
         return loaded
