@@ -168,30 +168,38 @@ def check_row(row: Row, schema: Schema) -> None:
     Traceback (most recent call last):
     kg.errors.RuleError: rules/boundaries.tsv:7: column 2 must be one of any, first, never, not 'sometimes'
     """
-    path, _, line = row.rule_id.rpartition(":")
-
-    def fail(reason: str):
-        raise RuleError(path, int(line), reason)
-
+    cells = row.cells
     for column, allowed in schema.choices.items():
-        if row[column] not in allowed:
-            fail(f"column {column + 1} must be one of {', '.join(sorted(allowed))}, "
-                 f"not {row[column]!r}")
+        if cells[column] not in allowed:
+            _fail(row, f"column {column + 1} must be one of {', '.join(sorted(allowed))}, "
+                       f"not {cells[column]!r}")
     for column, allowed in schema.list_choices.items():
-        unknown = [item for item in split_list(row[column]) if item not in allowed]
+        unknown = [item for item in split_list(cells[column]) if item not in allowed]
         if unknown:
-            fail(f"column {column + 1} may list only {', '.join(sorted(allowed))}, not "
-                 f"{unknown[0]!r}")
+            _fail(row, f"column {column + 1} may list only {', '.join(sorted(allowed))}, not "
+                       f"{unknown[0]!r}")
     for column, pattern in schema.pattern.items():
-        if not re.fullmatch(pattern, row[column]):
-            fail(f"column {column + 1} is not in the form {pattern!r}: {row[column]!r}")
+        if not _form(pattern).fullmatch(cells[column]):
+            _fail(row, f"column {column + 1} is not in the form {pattern!r}: {cells[column]!r}")
     for column in schema.regexes:
-        if column == 0 and row[1] != "regex":
+        if column == 0 and cells[1] != "regex":
             continue  # programme_stop.tsv: a plain word
         try:
-            re.compile(row[column])
+            re.compile(cells[column])
         except re.error as exc:
-            fail(f"column {column + 1} is not a valid regular expression ({exc})")
+            _fail(row, f"column {column + 1} is not a valid regular expression ({exc})")
+
+
+@cache
+def _form(pattern: str) -> re.Pattern:
+    """A schema's pattern, compiled (checked on each of 3,600 places: ``re.fullmatch`` would
+    look it up in re's cache each time)."""
+    return re.compile(pattern)
+
+
+def _fail(row: Row, reason: str):
+    path, _, line = row.rule_id.rpartition(":")
+    raise RuleError(path, int(line), reason)
 
 
 class RuleSet:
@@ -438,8 +446,15 @@ class Payloads(tuple):
 
     def __new__(cls, items):
         self = super().__new__(cls, items)
-        self.kinds = frozenset(p[0] for p in self if isinstance(p, tuple) and p)
+        kinds = tuple([p[0] for p in self if isinstance(p, tuple) and p])
+        # one set per combination of kinds, shared (a rule set has 8,000 forms, and a few
+        # dozen combinations)
+        self.kinds = _KINDS.get(kinds) or _KINDS.setdefault(kinds, frozenset(kinds))
         return self
+
+
+#: The set of each combination of kinds ``Payloads`` met, by the kinds in order.
+_KINDS: dict[tuple, frozenset] = {}
 
 
 class Lexicon:
