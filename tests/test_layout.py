@@ -1,7 +1,7 @@
 """The shape of the code: no module in src/kg over 600 lines, no function over 60 lines (in the
 tests, benchmarks and scripts neither), and the stages import only earlier stages' public
 names (normalize → extract → resolve → relate → pipeline (merge) → rdf, viz, outputs); the
-tests of the rule packages mirror their modules."""
+tests of the stage packages mirror their modules."""
 from __future__ import annotations
 
 import ast
@@ -127,9 +127,9 @@ def test_resolve_runs_no_normalize_step():
                 if module.startswith("kg.normalize")]
 
 
-@pytest.mark.parametrize("package", ["extract", "relate"])
-def test_the_tests_of_the_rule_packages_mirror_their_modules(package):
-    """Every module of ``kg.extract`` and ``kg.relate`` has its tests in
+@pytest.mark.parametrize("package", ["normalize", "extract", "relate"])
+def test_the_tests_of_the_stage_packages_mirror_their_modules(package):
+    """Every module of ``kg.normalize``, ``kg.extract`` and ``kg.relate`` has its tests in
     ``tests/<package>/test_<module>.py``."""
     modules = {path.stem for path in (PACKAGE / package).glob("*.py") if path.stem != "__init__"}
     tests = Path(__file__).parent / package
