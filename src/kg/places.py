@@ -64,10 +64,12 @@ class PlaceIndex:
                     owners.setdefault(form, set()).add(name)
         self.short: dict[str, str] = {}
         for form, names in owners.items():
+            if len(names) == 1:  # (most forms: nothing to rank)
+                (self.short[form],) = names
+                continue
             # a form shared by places of different levels names the highest (河北 -> 河北省)
             ranked = sorted(names, key=lambda n: (_RANK.get(self.level(n), 9), n))
-            if len(ranked) == 1 or _RANK.get(self.level(ranked[0]), 9) < _RANK.get(
-                    self.level(ranked[1]), 9):
+            if _RANK.get(self.level(ranked[0]), 9) < _RANK.get(self.level(ranked[1]), 9):
                 self.short[form] = ranked[0]
 
     def forms(self):

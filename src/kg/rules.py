@@ -435,6 +435,8 @@ def word_pattern(name: str) -> str:
 
 def split_list(cell: str) -> list[str]:
     """A comma-separated cell as a list (empty cell -> empty list)."""
+    if not cell:  # (most cells of most lists)
+        return []
     return [part.strip() for part in cell.split(",") if part.strip()]
 
 
