@@ -122,3 +122,14 @@ def test_a_second_build_reads_every_pattern_from_the_file(tmp_path):
     written = path.stat().st_mtime_ns
     assert build("second") == first
     assert path.stat().st_mtime_ns == written
+
+
+def test_without_a_home_folder_nothing_is_cached(fresh, monkeypatch):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(pattern_cache, "cache_folder", no_home)
+    re.compile(*PATTERNS[0])
+    pattern_cache.save()
+    pattern_cache.preload()
+    assert not (fresh / "kg").exists()

@@ -46,7 +46,10 @@ def preload() -> None:
     """Put the patterns of the cache file in ``re``'s cache (nothing if the file is missing,
     spoilt or not of this layout, or if this Python's ``re`` keeps no such cache)."""
     cache = getattr(re, "_cache", None)
-    payload = read_verified(cache_file())
+    try:
+        payload = read_verified(cache_file())
+    except RuntimeError:  # no home folder (Path.home): no cache
+        return
     if not isinstance(cache, dict) or payload is None:
         return
     try:
@@ -70,9 +73,12 @@ def save() -> None:
                 if key[0] is str and key not in _entries]
     if not compiled:
         return
+    try:
+        path = cache_file()
+    except RuntimeError:  # no home folder (Path.home): no cache
+        return
     for key, pattern in compiled:
         _entries[key] = _entry(key[1], key[2], pattern)
-    path = cache_file()
     write_verified(path, marshal.dumps([_entries[key] for key in list(cache)
                                         if _entries.get(key) is not None]))
     _prune(path.parent)
