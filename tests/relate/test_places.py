@@ -105,3 +105,15 @@ def test_programmes_of_a_place_s_bodies_at_all_levels_are_in_the_place():
     place = mention(doc, "江西省", "Place")
     first = mention(doc, "“春雨助学行动”", "Programme", key="春雨助学行动")
     assert by_sentence_rule(located, doc, [place, first]) == set()
+
+
+def test_an_event_is_held_where_it_goes_or_where_its_body_goes_to_hold_it():
+    doc = document_of("春风普法示范活动走进湘潭县花石镇。县妇联深入射埠镇启动护苗读书月活动。")
+    county, town = mention(doc, "湘潭县", "Place"), mention(doc, "花石镇", "Place")
+    first = mention(doc, "春风普法示范活动", "Programme")
+    second_town = mention(doc, "射埠镇", "Place")
+    second = mention(doc, "护苗读书月活动", "Programme")
+    facts = by_sentence_rule(located, doc, [county, town, first, second_town, second])
+    assert ("Programme/春风普法示范活动", "locatedIn", "Place/湘潭县", None, None) in facts
+    assert ("Programme/春风普法示范活动", "locatedIn", "Place/花石镇", None, None) in facts
+    assert ("Programme/护苗读书月活动", "locatedIn", "Place/射埠镇", None, None) in facts

@@ -179,9 +179,10 @@ _CONGRESSES = ("代表大会",)
 
 def _venues(text, sentence, m, ms, places) -> list:
     """The places where the programme ``m`` is held: after 在 right behind it, up to the verb
-    (…会议18日在济南召开, also after events joined to it by 暨), in 在<place>举办 right before
-    it, and after 在 earlier in its clause (在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、
-    B县开展…)."""
+    (…会议18日在济南召开, also after events joined to it by 暨), the places it goes to right
+    behind it (…活动走进某县某村), in 在<place>举办 right before it, and after 在 (到, 深入…)
+    earlier in its clause (在凉山彝族自治州昭觉县实施“母亲健康快车”项目, 在A县、B县开展…,
+    县妇联深入某镇启动…活动)."""
     venues = []
     end = m.end
     while text.startswith("暨", end):  # …代表大会暨…论坛在沈阳举行
@@ -194,13 +195,21 @@ def _venues(text, sentence, m, ms, places) -> list:
         if after.start(1) <= place.start and place.end <= after.end(1) and not any(
                 place.key in place_index().ancestors(v.key) for v in venues):
             venues.append(place)
+    visits = _visits().match(text, end, sentence[1])  # (…示范活动走进某县某村)
+    if visits:
+        chain = [p for p in places if p.start == visits.end()]
+        while chain and (more := [p for p in places if p.start == chain[-1].end]):
+            chain += more[:1]
+        venues += [p for p in chain if not any(
+            p.key in place_index().ancestors(v.key) for v in chain)]
     held = _held_in().search(text[sentence[0]:m.start])
-    ends_after_zai = {p.end for p in places if text[p.start - 1:p.start] == "在"}
+    ends_after_zai = {p.end for p in places if _venue_word().search(
+        text, max(0, p.start - 2), p.start)}
     for place in sorted(places, key=lambda p: p.start):
         if held and place.start >= sentence[0] + held.start(1) \
                 and place.end <= sentence[0] + held.end(1):
             venues.append(place)
-        elif (text[place.start - 1:place.start] == "在" or place.start in ends_after_zai
+        elif (place.end in ends_after_zai or place.start in ends_after_zai
               or (text[place.start - 1:place.start] in "、和及"
                   and place.start - 1 in ends_after_zai)) \
                 and place.end <= m.start and m.start - place.end <= 24 \
@@ -237,6 +246,20 @@ def _sited_in() -> re.Pattern:
     """A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after
     (rules/words.tsv seat_verbs)."""
     return re.compile(rf"(?:总部)?{word_pattern('seat_verbs')}")
+
+
+@per_rule_set
+def _visits() -> re.Pattern:
+    """<programme>走进<place>: the programme is carried out where it goes (rules/words.tsv
+    visiting_verbs)."""
+    return re.compile(rf"[”\"]?(?:{word_pattern('visiting_verbs')})")
+
+
+@per_rule_set
+def _venue_word() -> re.Pattern:
+    """A word that makes the place after it where something is done (在, 到, 深入:
+    rules/words.tsv venue_prepositions)."""
+    return re.compile(rf"(?:{word_pattern('venue_prepositions')})$")
 
 
 @per_rule_set
