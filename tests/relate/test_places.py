@@ -1,7 +1,8 @@
 """locatedIn and partOf rules (relate/places.py) on mentions made by hand."""
 from dataclasses import replace
 
-from kg.relate.places import located, parts_by_name, parts_in_sentence, subdivisions_listed
+from kg.relate.places import (located, parts_by_name, parts_in_sentence, plans_of_programmes,
+                              subdivisions_listed)
 
 from .relating import by_document_rule, by_sentence_rule, document_of, mention
 
@@ -117,3 +118,16 @@ def test_an_event_is_held_where_it_goes_or_where_its_body_goes_to_hold_it():
     assert ("Programme/春风普法示范活动", "locatedIn", "Place/湘潭县", None, None) in facts
     assert ("Programme/春风普法示范活动", "locatedIn", "Place/花石镇", None, None) in facts
     assert ("Programme/护苗读书月活动", "locatedIn", "Place/射埠镇", None, None) in facts
+
+
+def test_a_titled_plan_that_quotes_a_programme_the_page_names_is_part_of_it():
+    doc = document_of("县妇联开展“护苗读书月”活动。会上宣读了《关于开展“护苗读书月”活动的实施方案》。")
+    programme = mention(doc, "护苗读书月", "Programme")
+    plan = mention(doc, "《关于开展“护苗读书月”活动的实施方案》", "Programme",
+                   key="关于开展护苗读书月活动的实施方案")
+    assert by_document_rule(plans_of_programmes, doc, [programme, plan]) == {
+        ("Programme/关于开展护苗读书月活动的实施方案", "partOf", "Programme/护苗读书月", None, None)}
+    # a titled report is no plan
+    report = mention(doc, "《关于开展“护苗读书月”活动的实施方案》", "Programme",
+                     key="关于开展护苗读书月活动的报告")
+    assert by_document_rule(plans_of_programmes, doc, [programme, report]) == set()

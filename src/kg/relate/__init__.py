@@ -24,7 +24,7 @@ from ..model import Document, Fact, Mention
 from .awards import also_conferred, awards_in_sentence, listed_under_headings
 from .facts import Facts, document_organisation, merge_facts
 from .places import (congresses_at_seats, located, parts_by_name, parts_in_sentence,
-                     subdivisions_listed)
+                     plans_of_programmes, subdivisions_listed)
 from .bylines import reporters
 from .phrases import triggers
 from .posts import elected_bodies, posts_held, profile_posts, reports_for_bodies
@@ -99,7 +99,8 @@ SENTENCE_NEEDS: dict[Callable, Needs] = {
     subdivisions_listed: Needs(frozenset({"Place"})),
 }
 #: Rules run once per document, after the sentence rules: ``rule(document, mentions, facts)``.
-DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, programmes_under_headers,
+DOCUMENT_RULES = (listed_under_headings, also_conferred, parts_by_name, plans_of_programmes,
+                  programmes_under_headers,
                   meetings_of_bodies, role_lists, runners_of_the_event_named_before,
                   congresses_at_seats)
 

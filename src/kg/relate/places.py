@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from ..model import Mention
 from ..places import place_index
-from ..rules import per_rule_set, table, word_pattern
+from ..rules import per_rule_set, table, word_pattern, words
 from .phrases import CLAUSE_END, is_inside, triggers
 
 
@@ -297,6 +297,25 @@ def parts_in_sentence(document, sentence, ms, facts):
                         or (item.end < outer.start and re.fullmatch(
                             r"[”“\"、]*(?:[“\"][^”\"]*[”\"][、]?)*等", text[item.end:outer.start])):
                     facts.add(item, "partOf", outer, sentence)
+
+
+def plans_of_programmes(document, mentions, facts):
+    """A plan named in 《》 that quotes a programme the page names (《关于开展“X”活动的实施方案》)
+    is a part of that programme (rules/words.tsv plan_documents)."""
+    programmes: dict[str, Mention] = {}
+    for m in mentions:
+        if m.type == "Programme":
+            programmes.setdefault(m.key, m)
+    for m in programmes.values():
+        if m.surface.startswith("《") and m.key.endswith(words("plan_documents")):
+            for quoted in _QUOTED.finditer(m.surface):
+                inner = programmes.get(quoted.group(1))
+                if inner is not None and inner is not m:
+                    facts.add(m, "partOf", inner, document.sentence_at(m.start))
+
+
+#: A quoted name inside a title.
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,30})[”\"]")
 
 
 def parts_by_name(document, mentions, facts):
