@@ -60,10 +60,12 @@ def person_at(sent: Sentence, pos: int, surnames, strict: bool = True,
     boundary of jieba's (for a name without a Han surname only ``by_segmentation``).
     """
     text = sent.text
+    compound = text[pos:pos + 2] in surnames
+    if strict and not compound and text[pos:pos + 1] not in surnames:
+        return None  # (read strictly, every name opens with a surname: most places do not)
     joined_end = _joined_name_end(sent, pos, surnames, strict)
     if joined_end is not None:
         return joined_end
-    compound = text[pos:pos + 2] in surnames
     if not strict and text[pos:pos + 1] in surnames and not compound:
         spelled = _spelled_by_sound().match(text, pos + 1, min(sent.end, pos + 8))
         if spelled and len(spelled.group()) >= 3 and (
