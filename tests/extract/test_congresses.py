@@ -45,3 +45,9 @@ def test_the_body_of_the_congress_runs_it_and_no_body_named_before(tmp_path):
     runs = facts_of(graph_of(tmp_path, text), "runs")
     assert ("吉林省妇女联合会", "吉林省妇女第十二次代表大会") in runs
     assert not any(body.endswith("人民政府") for body, _ in runs)
+
+
+def test_a_congress_written_in_full_with_a_level_word_is_the_city_s(tmp_path):
+    text = "衢州市妇联发布消息。市第九次妇女代表大会隆重开幕，衢州市各界妇女代表出席。"
+    runs = facts_of(graph_of(tmp_path, text), "runs")
+    assert ("衢州市妇女联合会", "衢州市第九次妇女代表大会") in runs

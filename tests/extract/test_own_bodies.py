@@ -32,3 +32,9 @@ def test_our_institute_is_the_hospital_or_court_the_page_names(tmp_path):
 def test_our_school_on_a_page_naming_no_school_is_no_body(tmp_path):
     graph = build_texts(tmp_path, {"a.txt": "我校教师在市级比赛中获得一等奖。我校区占地五百亩。"})
     assert organisations(graph) == {}
+
+
+def test_a_meeting_named_after_our_school_is_that_school_s(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": (
+        "南屿师范大学新闻网讯 我校第三届教职工代表大会第二次会议在学术报告厅召开。")})
+    assert ("南屿师范大学", "南屿师范大学第三届教职工代表大会第二次会议", None) in facts(graph, "runs")

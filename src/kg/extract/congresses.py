@@ -5,7 +5,7 @@ delegates (rules/congresses.tsv, column short: 妇 → 妇女). Over the whole d
 form is the congress the page names in full with that number and those delegates (湖北省第十三次
 妇女代表大会, 昆明市妇女第十五次代表大会); when the page names none, it is named in full from
 the short form (place or level word, 第N次, delegates, 代表大会: a level word is the document's
-region, which resolve gives it, cue ``relative``); one with no number that the page names no
+region, which resolve gives it); one with no number that the page names no
 congress for is no mention.
 
 Reads: places (the place opening the name). Tables: congresses.tsv, levels.tsv.
@@ -21,9 +21,6 @@ from .sentence import Candidate, Sentence
 
 #: The rule of a congress named short.
 CONGRESS_SHORT_FORM = "extract:congress-short-form"
-#: The cue of a congress named after a relative level word (省第十三次妇女代表大会): resolve
-#: gives it the document's region, as it does a body's (省妇联).
-RELATIVE = "relative"
 
 _NUMERAL = "[一二三四五六七八九十]{1,3}"
 
@@ -56,18 +53,17 @@ def congress_short_forms(sent: Sentence, found: list[Candidate]) -> list[Candida
     for m in _short_form().finditer(text, sent.start, sent.end):
         start, number = m.start(), m.group("n") or m.group("body_n")
         delegates = _delegates()[m.group("s") or m.group("body_s")]
-        cue, prefix = "", ""
         place = place_ends.get(start)
         while place is not None:  # (湖南省长沙市: as the text writes it)
             start = place.start
             place = place_ends.get(start)
         level = _level_before().search(text, sent.start, start)
         if start == m.start() and level:
-            start, cue = level.start(), RELATIVE
+            start = level.start()
         prefix = text[start:m.start()]
         key = f"{prefix}第{number}次{delegates}代表大会" if number else f"{delegates}代表大会"
         result.append(Candidate(start, m.end(), "Programme", CONGRESS_SHORT_FORM, key,
-                                "programme", cue))
+                                "programme"))
     return result
 
 
@@ -86,7 +82,7 @@ def congresses_named_in_full(text: str, candidates: list[Candidate]) -> list[Can
 
     >>> found = [Candidate(0, 13, "Programme", "r", "", "programme"),
     ...          Candidate(14, 21, "Programme", CONGRESS_SHORT_FORM, "省第十三次妇女代表大会",
-    ...                    "programme", RELATIVE)]
+    ...                    "programme")]
     >>> [c.key for c in congresses_named_in_full("湖北省第十三次妇女代表大会。省十三次妇代会", found)]
     ['', '湖北省第十三次妇女代表大会']
     """
@@ -106,7 +102,7 @@ def congresses_named_in_full(text: str, candidates: list[Candidate]) -> list[Can
             number, delegates = _parts(c.key)
             named = [name for n, d, name in full if d == delegates and number in (None, n)]
             if named:
-                c = replace(c, key=named[0], cue="")
+                c = replace(c, key=named[0])
             elif number is None:
                 continue
         result.append(c)

@@ -41,8 +41,8 @@ def own_bodies(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 def named_own_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, 我校 and 本院 named as the page's own body: of the bodies with a
     school's (or an institute's) ending, the one named most (the first named of a tie), also
-    in a unit's name that opens with the word (我校外国语学院: that school's); with none named,
-    the word is no body.
+    in the name of a unit or a meeting that opens with the word (我校外国语学院, 我校第二届
+    教职工代表大会: that school's); with none named, the word is no body.
 
     >>> text = "某某大学召开大会。我校教师发言。"
     >>> named = named_own_bodies(text, [Candidate(0, 4, "Organisation", "r", "", "org"),
@@ -66,7 +66,8 @@ def named_own_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     result = []
     for c in candidates:
         name = c.key or text[c.start:c.end]
-        if c.type == "Organisation" and c.start in bodies and name.startswith(bodies[c.start][0]):
+        if c.type in ("Organisation", "Programme") and c.start in bodies \
+                and name.startswith(bodies[c.start][0]):
             word, body = bodies[c.start]
             c = replace(c, key=body + name[len(word):])
         elif c.rule_id == OWN_BODY:
