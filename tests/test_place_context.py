@@ -122,3 +122,17 @@ def test_a_former_district_of_the_page_s_city_is_read(tmp_path):
 def test_the_word_城区_in_a_city_without_such_a_district_is_no_place(tmp_path):
     graph = graph_of(tmp_path, "湖南省长沙市加快城区道路改造，城区学校开展安全教育。长沙市民出行更方便。")
     assert not any(e.type == "Place" and "城区" in e.name for e in graph.entities)
+
+
+def test_a_mainland_page_on_a_visit_to_taiwan_keeps_its_own_province(tmp_path):
+    text = ("福建省台联组团赴台交流。参访团先后到台北、台中、高雄和台南，"
+            "又到台北县、桃园县看望乡亲。省台联负责人表示将继续推动交流。")
+    graph = graph_of(tmp_path, text)
+    names = {e.name for e in graph.entities}
+    assert "福建省台湾同胞联谊会" in names and "台湾省台湾同胞联谊会" not in names
+    assert {"台北县", "桃园县", "台中市"} <= names
+
+
+def test_a_taiwan_page_is_in_taiwan(tmp_path):
+    graph = graph_of(tmp_path, "臺灣臺中市政府社會局舉辦婦女節活動，臺中市各區婦女團體參加。")
+    assert {d.region for d in graph.documents} == {"台湾省"}

@@ -336,3 +336,9 @@ def make_places():
 ])
 def test_suffix_forms(make_places, name, expected):
     assert make_places.suffix_forms(name, make_places.read_ethnic_stems()) == expected
+
+
+@pytest.mark.parametrize("name, successor", [("台北县", "710300"), ("桃园县", "710600")])
+def test_taiwan_s_merged_counties_are_former_places_of_taiwan(name, successor):
+    # 台北县 became 新北市 in 2010, 桃园县 桃园市 in 2014: the successor's code, Taiwan's parent
+    assert [row[0::3] for row in FORMER if row[1] == name] == [[successor, "710000"]]

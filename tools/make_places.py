@@ -33,7 +33,8 @@ Archived reports name the divisions of their year (永定县 before it became �
 revision and its parent (by today's code when the parent still exists). Their short forms are
 kept only when no current place uses them (龙海 stays 龙海区's); a former code given to another
 place since is left out; a district named by an ordinary word (城区) is kept while other
-cities have one of that name (``GENERIC_NAMES``).  ``CONVENTIONAL_ABBREVIATIONS`` adds the few abbreviations in common use that
+cities have one of that name (``GENERIC_NAMES``); Taiwan's former counties (台北县, now
+新北市) carry the code of the city that took each over (``TAIWAN_FORMER``).  ``CONVENTIONAL_ABBREVIATIONS`` adds the few abbreviations in common use that
 are not the name minus its suffix (呼和浩特市 → 呼市).
 """
 from __future__ import annotations
@@ -118,6 +119,11 @@ ORDINARY_WORDS = frozenset({
     # Hong Kong's and Macao's (中西医, 离岛免税, 酒店大堂)
     "中西", "离岛", "大堂",
 })
+
+# Taiwan's counties merged into its municipalities (2010; 桃园县 2014), which GB2260 never
+# listed: each with the code of the city that took it over (general knowledge).
+TAIWAN_FORMER = {"台北县": "新北市", "桃园县": "桃园市", "台中县": "台中市", "台南县": "台南市",
+                 "高雄县": "高雄市"}
 
 # Districts named by an ordinary word (a city's 城区, its 郊区, its 矿区): a former one is kept
 # though other cities' districts have the name (大同市城区, 平城区 since 2018); kg names each
@@ -402,7 +408,7 @@ FORMER_HEADER = """\
 # Copyright (c) Jiangge Zhang). Do not edit by hand.
 # Columns as in places.tsv: code (of the division's last revision) <TAB> name <TAB> level <TAB>
 #   parent_code (today's code of the parent when it still exists) <TAB> short_forms (only those
-#   no current place uses)
+#   no current place uses); Taiwan's former counties (台北县) carry their successor's code
 """
 
 
@@ -446,8 +452,12 @@ def read_former_divisions(current: dict[str, str]) -> dict[tuple[str, str], str]
     listed = set(current) | {code for code, _ in former}
     # a parent left out itself (巢湖市 the prefecture: the name is a county's now) gives way to
     # the province
-    return {key: parent if parent in listed else key[0][:2] + "0000"
-            for key, parent in former.items()}
+    former = {key: parent if parent in listed else key[0][:2] + "0000"
+              for key, parent in former.items()}
+    by_name = {name: code for code, name in current.items()}
+    for name, successor in TAIWAN_FORMER.items():
+        former[by_name[successor], name] = "710000"
+    return former
 
 
 def render_former(current: dict[str, str], former: dict[tuple[str, str], str]) -> str:

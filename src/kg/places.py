@@ -295,7 +295,8 @@ def section_places(text: str) -> list[tuple[int, str]]:
 def detect_region(mentions: Iterable[Mention]) -> str | None:
     """The province-level place a document names most often, counting the cities and counties
     it names inside each (ties: the first named): a county page that names a company's
-    province twice (广东某铝业) is still in the county's province."""
+    province twice (广东某铝业) is still in the county's province; Taiwan's, Hong Kong's and
+    Macao's cities count only where no other province is named."""
     index = place_index()
     named: Counter = Counter()
     below: Counter = Counter()  # the cities and counties named inside each
@@ -312,8 +313,21 @@ def detect_region(mentions: Iterable[Mention]) -> str | None:
                     first.setdefault(province, m.start)
     if not named:
         return None
+    if any(_in_the_standard(name) for name in named):
+        # a mainland page on a visit to Taiwan or Hong Kong names their cities, not its own:
+        # they count only on a page that names no mainland province
+        below = Counter({name: n for name, n in below.items() if _in_the_standard(name)})
     return min(named.keys() | below.keys() if below else named,
                key=lambda name: (-(named[name] + below[name]), -below[name], first[name]))
+
+
+#: The codes of Taiwan, Hong Kong and Macao, whose lower units GB/T 2260 does not list.
+_OUTSIDE_THE_STANDARD = frozenset(("710000", "810000", "820000"))
+
+
+def _in_the_standard(province: str) -> bool:
+    """Whether a province-level place is one whose lower units GB/T 2260 lists."""
+    return all(p.code not in _OUTSIDE_THE_STANDARD for p in place_index().by_name[province])
 
 
 def detect_localities(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
