@@ -290,3 +290,16 @@ def test_two_countries_are_no_given_name(text, not_person, person):
 ])
 def test_a_wife_named_after_the_word_for_her(text, person):
     assert person in _people(text)
+
+
+@pytest.mark.parametrize("text, person", [
+    # a name after a post whose first two characters make a noun (程志 of 程志明), before 到
+    ("市委书记韩立文,市长程志远到开发区调研。", "程志远"),
+    ("副市长李海峰深入企业察看生产。", "李海峰"),
+])
+def test_a_name_after_a_post_before_a_verb_of_going(text, person):
+    assert person in _people(text)
+
+
+def test_a_verb_after_a_post_title_is_no_name():
+    assert not _people("在总书记关怀下成长。")

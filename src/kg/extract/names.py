@@ -282,8 +282,11 @@ def plausible_name(name: str, strong: bool = False, tagged: bool = False) -> boo
             or name in post_titles() or (
             len(name) >= 3 and is_word(name[:2]) and "·" not in name and not tagged
             and name[:2] not in surnames  # 上官 is a word and a surname
-            # after a post, a proper name's start (柯文 of 柯文涛) may open it
-            and not (strong and dictionary_words()[name[:2]] in NAMED_NOT_BODY)):
+            # after a post, a proper name's start (柯文 of 柯文涛) may open it, or a noun
+            # whose second character opens no word with the third (程志|明: 程志明)
+            and not (strong and (dictionary_words()[name[:2]] in NAMED_NOT_BODY or (
+                len(name) == 3 and dictionary_words()[name[:2]] == "n"
+                and name[0] in surnames and not is_word(name[1:]))))):
         return False
     # a Han surname and three more characters is not a name (梁更坚固); a compound surname,
     # a name without a Han surname (格桑梅朵) or a foreign name spelled by sound (古特雷斯)
