@@ -197,3 +197,12 @@ def test_a_university_whose_counted_scholars_win_a_prize_wins_none():
     assert not [f for f in facts if f[1] == "awarded"]
     _, facts = _read("南方理工大学获得远航科学奖。")
     assert ("南方理工大学", "awarded", "远航科学奖") in facts
+
+
+def test_a_company_s_posts_after_its_party_committee_and_its_short_name():
+    _, facts = _read("南华建设集团股份有限公司与香港远帆投资有限公司签署协议。南华建设集团党委书记、"
+                     "总裁秦宏远,副总裁邓立言;远帆投资主席郑家豪,总裁孙维出席。")
+    assert ("邓立言", "holdsPost", "南华建设集团股份有限公司") in facts
+    assert ("郑家豪", "holdsPost", "香港远帆投资有限公司") in facts
+    assert ("孙维", "holdsPost", "香港远帆投资有限公司") in facts
+    assert not [f for f in facts if f[0] == "邓立言" and f[2].endswith("党委")]

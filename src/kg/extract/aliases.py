@@ -109,17 +109,21 @@ def _with_aliases(text: str, candidates: list[Candidate], found: list) -> list[C
 @per_rule_set
 def _company_post() -> re.Pattern:
     """A company's post with the words before it that may name the company (中国某网|董事长)."""
-    return re.compile(rf"([\u4e00-\u9fff]{{2,8}})(?=(?:副|常务副)?{word_pattern('corporate_posts')})")
+    return re.compile(rf"([\u4e00-\u9fff]{{2,8}})(?=(?:副|常务副)?(?:{word_pattern('corporate_posts')}|主席))")
 
 
 def abbreviations_before_posts(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A company the text names in full and later by a short form of its own making right
-    before a company post (中国卫星网络集团有限公司 … 中国星网董事长某某): the longest words
-    before the post, of two characters or more, that open with the full name's first
-    character and keep its characters in order, and that name nothing else, are an alias of
-    the company there and wherever the text uses them later."""
-    companies = [c for c in candidates if c.type == "Organisation"
-                 and _COMPANY_FORM.search(c.key or text[c.start:c.end])]
+    before a company post or 主席 (中国卫星网络集团有限公司 … 中国星网董事长某某): the
+    longest words before the post, of two characters or more, that open with the full name's
+    first character (or the first after the place it opens with: 香港某某金融有限公司 …
+    某某金融主席) and keep its characters in order, and that name nothing else, are an alias
+    of the company there and wherever the text uses them later."""
+    places = {c.start: c.end for c in candidates if c.type == "Place"}
+    # a company's name, and the name after the place it opens with (香港|某某金融有限公司)
+    companies = [(c, form) for c in candidates if c.type == "Organisation"
+                 and _COMPANY_FORM.search(c.key or text[c.start:c.end])
+                 for form in {text[c.start:c.end], text[places.get(c.start, c.start):c.end]}]
     if not companies:
         return candidates
     taken = {(c.start, c.end) for c in candidates if c.type != "Person"}
@@ -128,8 +132,8 @@ def abbreviations_before_posts(text: str, candidates: list[Candidate]) -> list[C
         words = m.group(1)
         for length in range(len(words), 1, -1):
             short, start = words[-length:], m.end() - length
-            full = next((c for c in companies if c.start < start and _keeps_in_order(
-                short, text[c.start:c.end])), None)
+            full = next((c for c, form in companies if c.start < start
+                         and _keeps_in_order(short, form)), None)
             # (a person read there, 东方|航通, is the short form misread: a company's words)
             if full is not None and (start, m.end()) not in taken and not any(
                     c.start < m.end() and start < c.end for c in candidates

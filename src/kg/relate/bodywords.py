@@ -4,8 +4,10 @@ organisation suffix itself.
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Document
-from ..rules import per_rule_set, table
+from ..rules import per_rule_set, table, word_pattern
 
 
 class BodyWords:
@@ -58,3 +60,17 @@ def acting_kinds() -> frozenset[str]:
     party: 妇联, 党委, 政府), not a unit or an organ of one."""
     return frozenset(row.suffix for row in table("org_suffixes.tsv")
                      if row.kind in ("top", "body", "party") and len(row.suffix) >= 2)
+
+
+@per_rule_set
+def _party_words() -> tuple[str, ...]:
+    return tuple(row.suffix for row in table("org_suffixes.tsv") if row.kind == "party")
+
+
+def company_first(post: str, units: list) -> list:
+    """The units named before a post that it may be in: for a company's post (总裁, 副总经理:
+    words.tsv corporate_posts) the party committees among them are left out when another is
+    named (某集团党委副书记、总裁甲，副总裁乙: 乙 is the company's, not its committee's)."""
+    if not re.search(word_pattern("corporate_posts") + "$", post):
+        return units
+    return [u for u in units if not u.surface.endswith(_party_words())] or units
