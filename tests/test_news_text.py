@@ -206,3 +206,8 @@ def test_a_company_s_posts_after_its_party_committee_and_its_short_name():
     assert ("郑家豪", "holdsPost", "香港远帆投资有限公司") in facts
     assert ("孙维", "holdsPost", "香港远帆投资有限公司") in facts
     assert not [f for f in facts if f[0] == "邓立言" and f[2].endswith("党委")]
+
+
+def test_the_head_of_a_special_administrative_region_serves_in_no_body_named_after():
+    _, facts = _read("行政长官林立信今天向国家主席述职,感谢中央政府的支持。")
+    assert not [f for f in facts if f[0] == "林立信" and f[1] == "holdsPost"]

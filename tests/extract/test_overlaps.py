@@ -67,3 +67,10 @@ def test_a_closed_title_holds_no_name_of_its_type_inside():
     assert settle_overlaps([title, inner]) == [title]
     open_title = replace(title, traits=frozenset())
     assert settle_overlaps([open_title, inner]) == [open_title, inner]
+
+
+def test_a_name_read_after_a_post_is_the_name_where_a_place_was_read_inside_it():
+    from extraction import entities
+    found = entities("保安局副局长黄永兴出席仪式。黄永兴和两名官员随后会见记者。")
+    assert ("Person", "黄永兴") in found
+    assert not [name for kind, name in found if kind == "Place"]

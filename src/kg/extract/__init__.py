@@ -22,7 +22,7 @@ from .aliases import abbreviations_before_posts, stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
 from .officers import LIST_LINE_LEAD
-from .overlaps import settle_overlaps
+from .overlaps import names_read_again, settle_overlaps
 from .programmes import named_as
 from .sentence import Candidate, Sentence, document_sentences
 
@@ -115,6 +115,7 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
         headers += sentence.headers
         titles += sentence.titles
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
+    candidates = names_read_again(text, candidates)
     holders, headings, lists = listed_holders(text, candidates)
     settled = abbreviations_before_posts(text, stated_aliases(text, own_bodies.named_own_bodies(
         text, congresses.congresses_named_in_full(text, candidates + holders))))

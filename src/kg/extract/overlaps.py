@@ -101,3 +101,33 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
                 _read_whole(c) and not _read_whole(other)):
             longest[c.type, c.end] = c
     return sorted(longest.values(), key=lambda c: (c.start, c.end, c.type))
+
+
+#: The rule of a person's name read again where another reading took a place inside it.
+NAME_AGAIN = "extract:name-again"
+
+
+def names_read_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A person's name of three characters or more that the document reads in a strong context
+    (after a post title or a cue) is the name wherever else it is written, and a place read inside it there is none (卓永兴 read
+    after a post title; 卓|永兴|和… elsewhere: no county 永兴)."""
+    names = {text[c.start:c.end] for c in candidates if c.type == "Person"
+             and c.end - c.start >= 3 and STRONG in c.traits}
+    dropped, added = set(), []
+    for c in candidates:
+        if c.type != "Place":
+            continue
+        for name in names:
+            at = name.find(text[c.start:c.end])
+            start = c.start - at
+            if at >= 0 and text.startswith(name, start) and (start, start + len(name)) not in {
+                    (p.start, p.end) for p in added}:
+                dropped.add(c)
+                added.append(Candidate(start, start + len(name), "Person", NAME_AGAIN, name,
+                                       "person"))
+    if not dropped:
+        return candidates
+    spans = {(c.start, c.end) for c in candidates if c.type == "Person"}
+    added = [p for p in added if (p.start, p.end) not in spans]
+    return sorted([c for c in candidates if c not in dropped] + added,
+                  key=lambda c: (c.start, c.end, c.type))
