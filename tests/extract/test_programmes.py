@@ -118,6 +118,15 @@ def test_a_clause_with_a_post_and_its_holder_or_a_count_after_etc_is_no_programm
     assert "全县妇联主席培训班" in programmes("县妇联举办全县妇联主席培训班。")
 
 
+@pytest.mark.parametrize("text, name, not_name", [
+    ("要发挥妇联优势，使巾帼护绿行动落到实处。", "巾帼护绿行动", "使巾帼护绿行动"),
+    ("县妇联与青禾保险公司签订巾帼安康行动合作协议。", "巾帼安康行动", "青禾保险公司签订巾帼安康行动"),
+])
+def test_a_verb_that_opens_a_phrase_is_no_part_of_the_name_after_it(text, name, not_name):
+    found = programmes(text)
+    assert name in found and not_name not in found
+
+
 def test_a_celebrated_day_with_no_event_word_is_no_programme():
     assert programmes("在“三八”国际妇女节到来之际,县妇联走访了贫困母亲。") == set()
 
