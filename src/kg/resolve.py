@@ -16,11 +16,10 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from .extract.lexicon import compiled_rules
 from .model import Document, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region,
                      name_generic_districts, place_index, stray_short_forms, town_at_end)
-from .rules import jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
+from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
 _WHITESPACE = re.compile(r"\s+")
 _QUOTES = re.compile(r"[“”\"「」『』《》]")
@@ -573,11 +572,14 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
     return result
 
 
+@per_rule_set
+def _full_name_lexicon() -> Lexicon:
+    return Lexicon((name, name) for name in place_index().by_name)
+
+
 @per_rule_set(maxsize=65536)
 def _first_full_place_name(name: str) -> str | None:
-    """The first (then longest) full place name inside an organisation's canonical name (found
-    with extract's lexicon: a form is a full name where it is a place of its own name)."""
-    lexicon, *_ = compiled_rules()
-    hits = [(s, -e, name[s:e]) for s, e, payloads in lexicon.find(name)
-            if e - s < len(name) and ("place", name[s:e]) in payloads]
+    """The first (then longest) full place name inside an organisation's canonical name."""
+    hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)
+            if e - s < len(name)]
     return min(hits)[2] if hits else None
