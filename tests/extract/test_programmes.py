@@ -106,6 +106,8 @@ def test_events_and_bases_named_by_their_kind(text, name):
     ("镇妇联和学校一起迎“六一”游园活动。", "迎六一游园活动"),
     ("市总工会举办庆祝“五一”国际劳动节暨职工联欢会。", "庆祝五一国际劳动节暨职工联欢会"),
     ("州妇联举行了纪念“三八”国际妇女节 110周年妇女座谈会。", "纪念三八国际妇女节110周年妇女座谈会"),
+    # a place right before the verb is part of the name
+    ("4月29日，株洲市庆祝“五一”国际劳动节职工联欢会召开。", "株洲市庆祝五一国际劳动节职工联欢会"),
 ])
 def test_the_event_that_celebrates_a_quoted_day_is_a_programme(text, name):
     assert name in programmes(text)

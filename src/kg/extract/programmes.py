@@ -135,7 +135,7 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """The event that marks a celebrated day: a verb of celebrating, the day's quoted name and
     the programme word that ends the clause (迎“六一”游园活动, 纪念“五四”…大会), from the verb
-    to the word, across 暨 (纪念“五四”运动暨青年座谈会); the quoted day alone is a slogan."""
+    (or the place right before it) to the word, across 暨 (纪念“五四”运动暨青年座谈会); the quoted day alone is a slogan."""
     text, result = sent.text, []
     for start, end, inner, tail_from in _quotations(sent):
         lead = _celebrating().search(text, max(sent.start, start - 3), start + 1)
@@ -145,9 +145,12 @@ def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         limit = clause.start() if clause else min(sent.end, tail_from + _FESTIVAL_REACH)
         ends = [e for s, e, _ in sent.hits_of("prog_word")
                 if tail_from <= s and e <= limit and sent.ends_word(e)]
+        start = lead.start()
+        while place := next((c for c in found if c.type == "Place" and c.end == start), None):
+            start = place.start  # (西安市庆祝“五一”…大会: the place is part of the name)
         if ends:
-            name = re.sub(r"[“”\"\s]", "", text[lead.start():max(ends)])
-            result.append(Candidate(lead.start(), max(ends), "Programme",
+            name = re.sub(r"[“”\"\s]", "", text[start:max(ends)])
+            result.append(Candidate(start, max(ends), "Programme",
                                     "extract:festival-event", name, "quoted"))
     return result
 
