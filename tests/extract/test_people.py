@@ -291,3 +291,13 @@ def test_words_and_places_of_sounds_are_no_names(text):
 
 def test_a_japanese_name_after_a_post():
     assert ("Person", "上川明美") in entities("日本外务大臣上川明美与来访客人举行会谈。")
+
+
+def test_names_listed_with_commas_on_a_labelled_line():
+    found = entities("历届得主如下:\n2015年:韩立东,宋佳音,许文博,钱乐安。\n")
+    assert {("Person", n) for n in ("韩立东", "宋佳音", "许文博", "钱乐安")} <= found
+
+
+def test_words_listed_with_commas_are_no_names():
+    found = entities("研究范围:北京,上海,广州,深圳。")
+    assert not [n for kind, n in found if kind == "Person"]

@@ -510,6 +510,25 @@ def _name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
     return result
 
 
+#: A line of names separated by commas after a label and its colon (2016年:甲,乙,丙,丁。).
+_COMMA_LIST = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[,，][\u4e00-\u9fff]{2,4}){2,}(?=[。;；\n]|$)")
+
+
+def _comma_name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
+    """Names listed with commas, three or more, that make up a whole line or follow a colon
+    (2016年:甲,乙,丙。): when every item looks like a name (a surname and one or two more
+    characters, no ordinary word), each is one."""
+    text, result = sent.text, []
+    for m in _COMMA_LIST.finditer(text, sent.start, sent.end):
+        if m.start() > sent.start and text[m.start() - 1] not in ":：\n":
+            continue
+        items = list(re.finditer(r"[^,，]+", m.group()))
+        if all(looks_like_name(item.group(), surnames) for item in items):
+            result += [Candidate(m.start() + i.start(), m.start() + i.end(), "Person", NAME_LIST,
+                                 i.group(), "person", traits=_STRONG) for i in items]
+    return result
+
+
 def _list_item_spans(sent: Sentence, match: re.Match, counted, surnames) -> list[tuple[int, int]]:
     """The spans of the items of a 、-list, the first cut to the name at its end (授予|次仁卓玛,
     女带头人|齐晓景), the last to the name at its start (or to the head count after it); none
@@ -555,5 +574,5 @@ def _uncrossed(sent: Sentence, names: list[Candidate]) -> list[Candidate]:
 PERSON_RULES = (_award_recipients, recipients_opening, _title_holders, _names_after_posts, _names_before_posts,
                 _tagged_names, _spelled_names, _family_heads, _officer_lists, _names_after_cues, _counted_names,
                 _names_with_post_notes, _bracketed_bylines, _table_rows, _labelled_bylines,
-                _name_lists, _framed_leaders)
+                _name_lists, _comma_name_lists, _framed_leaders)
 
