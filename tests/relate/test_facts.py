@@ -60,3 +60,12 @@ def test_a_league_committee_a_pattern_reads_may_be_the_page_s_body_the_party_may
     party = [mention(doc, "党", "Organisation", key="中国共产党", cue="pattern"),
              mention(doc, "党", "Organisation", key="中国共产党", cue="pattern", after="建设。")]
     assert document_organisation(party) is None
+
+
+def test_of_bodies_named_as_often_a_national_one_is_not_the_page_s():
+    doc = document_of("团县委召开会议。共青团成立百年。团县委表彰先进。共青团员参加。")
+    local = [mention(doc, "团县委", "Organisation", key="共青团青禾县委员会"),
+             mention(doc, "团县委", "Organisation", key="共青团青禾县委员会", after="百年。")]
+    national = [mention(doc, "共青团", "Organisation", key="中国共产主义青年团"),
+                mention(doc, "共青团", "Organisation", key="中国共产主义青年团", after="先进。")]
+    assert document_organisation(local + national).key == "共青团青禾县委员会"

@@ -85,7 +85,8 @@ def document_organisation(mentions: Iterable[Mention],
                              for start, end in titles)))
     if not counts:
         return source
-    key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    # (of bodies named as often, a national one is named in passing: 共青团 in a county's page)
+    key, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0] in _national(), kv[0]))
     if count < 2 and source is not None:
         return source
     if count < 2:
