@@ -19,7 +19,6 @@ from .sentence import (Candidate, DESCRIBING, GENERIC_BODY, NAME_CONJUNCTIONS, S
                        dictionary_words, word_ending_at)
 
 
-
 @per_rule_set
 def _own_meeting() -> re.Pattern:
     """What follows a body in the name of its own congress or session (第七次代表大会,
@@ -133,9 +132,9 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 
 
 def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """The event that marks a celebrated day: a verb of celebrating, the day's quoted name and
-    the programme word that ends the clause (迎“六一”游园活动, 纪念“五四”…大会), from the verb
-    (or the place right before it) to the word, across 暨 (纪念“五四”运动暨青年座谈会); the quoted day alone is a slogan."""
+    """The event that marks a celebrated day: a verb of celebrating, the day's quoted name and the
+    programme word ending the clause (迎“六一”游园活动, 某市纪念“五四”…大会), from the verb or the place
+    right before it to the word, across 暨 (纪念“五四”运动暨青年座谈会); the day alone is a slogan."""
     text, result = sent.text, []
     for start, end, inner, tail_from in _quotations(sent):
         lead = _celebrating().search(text, max(sent.start, start - 3), start + 1)
@@ -147,11 +146,10 @@ def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 if tail_from <= s and e <= limit and sent.ends_word(e)]
         start = lead.start()
         while place := next((c for c in found if c.type == "Place" and c.end == start), None):
-            start = place.start  # (西安市庆祝“五一”…大会: the place is part of the name)
+            start = place.start  # 某市庆祝“五一”…大会: the place is part of the name
         if ends:
-            name = re.sub(r"[“”\"\s]", "", text[start:max(ends)])
-            result.append(Candidate(start, max(ends), "Programme",
-                                    "extract:festival-event", name, "quoted"))
+            result.append(Candidate(start, max(ends), "Programme", "extract:festival-event",
+                                    re.sub(r"[“”\"\s]", "", text[start:max(ends)]), "quoted"))
     return result
 
 
