@@ -345,3 +345,11 @@ def test_bodies_of_overseas_chinese_and_friendship_associations(text, body):
 def test_a_body_named_by_its_level_word_after_a_name_and_daibiao(text, body):
     # 代表 after a name is the verb "speak for": the body's name starts at the level word
     assert ("Organisation", body) in entities(text)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("【本台消息】环境及生态局局长林子健视察污水处理厂。", "环境及生态局"),    # no 】 in the name
+    ("沙田区议会召开全体会议，讨论交通问题。", "沙田区议会"),
+])
+def test_hong_kong_bureaus_and_district_councils(text, body):
+    assert ("Organisation", body) in entities(text)

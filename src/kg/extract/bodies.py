@@ -46,7 +46,7 @@ def headed_by_its_title(sent: Sentence, s: int, e: int) -> bool:
 _REFERRING = frozenset("该本此其各我")
 
 #: What ends the phrase before a name.
-_PHRASE_MARKS = re.compile(r"[，,。;；:：、\s（(“”\"—\-]")
+_PHRASE_MARKS = re.compile(r"[，,。;；:：、\s（(“”\"—\-【】]")
 
 
 def phrase_start(sent: Sentence, pos: int) -> int:
