@@ -218,3 +218,10 @@ def test_a_one_character_county_written_inside_running_words_is_no_place(text, n
 ])
 def test_a_one_character_county_after_its_province_or_city_is_a_place(text, place):
     assert ("Place", place) in entities(text)
+
+
+def test_a_pair_of_abbreviations_after_a_place_inside_a_company_s_name_is_none():
+    from extraction import entities
+    found = entities("他走访了湖南新越电子科技有限公司。")
+    assert {name for kind, name in found if kind == "Place"} == {"湖南省"}
+    assert ("Place", "山西省") in entities("京津冀晋陕等地联合开展行动。")

@@ -253,7 +253,11 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
             while end - pos > 2 and not (pos in edges or end in edges) \
                     and text[end - 1:end + 1] in common_words():
                 end, run = end - 1, run[:-1]  # (闽港澳台|青年: 青 opens a word, no 青海)
-            if end - pos >= 2 and (pos in edges or end in edges or end - pos >= 3
+            # (a pair after a place that runs on into other words is part of a name:
+            # 福建|新越|金属材料有限公司)
+            closed = end in edges or end >= sent.end or text[end] in NAME_FOLLOW \
+                or _places_after().match(text, end)
+            if end - pos >= 2 and ((pos in edges and closed) or end in edges or end - pos >= 3
                                    or _places_after().match(text, end)) \
                     and not is_word(text[pos:end]) \
                     and not TOWN_SUFFIX.match(text, end):  # 闽宁镇 is a town
