@@ -97,6 +97,9 @@ def test_no_programme_without_a_name(text):
     ("省妇联举办2024年三八红旗手颁奖典礼。", "三八红旗手颁奖典礼"),
     ("依托巾帼电商实训基地开展培训。", "巾帼电商实训基地"),
     ("扎实推进《醴陵市儿童发展规划（2021-2030年）》落地见效。", "醴陵市儿童发展规划"),
+    ("县科协积极参加科技活动周宣传。", "科技活动周"),
+    # a verb after the kind word ends the name (拉开序幕)
+    ("2023年醴陵市“全国科普日”活动拉开序幕。", "全国科普日"),
 ])
 def test_events_and_bases_named_by_their_kind(text, name):
     assert name in programmes(text)
