@@ -50,7 +50,7 @@ def congress_short_forms(sent: Sentence, found: list[Candidate]) -> list[Candida
     妇代会, 省|十三次妇代会, 省|妇联十二大); the key is the full name, its number's 第 written."""
     text, result = sent.text, []
     place_ends = {c.end: c for c in found if c.type == "Place"}
-    for m in _short_form().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_short_form()):
         start, number = m.start(), m.group("n") or m.group("body_n")
         delegates = _delegates()[m.group("s") or m.group("body_s")]
         place = place_ends.get(start)

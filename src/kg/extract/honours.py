@@ -203,7 +203,7 @@ def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     one title; a post (被评为副教授), a person or a place is none."""
     text = sent.text
     result = []
-    for trigger in _naming_triggers().finditer(text, sent.start, sent.end):
+    for trigger in sent.finditer(_naming_triggers()):
         start = _title_lead().match(text, trigger.end()).end()
         close = _TITLE_CLOSE.search(text, start, sent.end)
         end = close.start() if close else sent.end
@@ -348,10 +348,10 @@ def won_prizes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     of honours.tsv alone (优秀奖)."""
     text = sent.text
     spans = []
-    for verb in _winning_verbs().finditer(text, sent.start, sent.end):
+    for verb in sent.finditer(_winning_verbs()):
         close = _CLAUSE_CLOSE.search(text, verb.end(), sent.end)
         spans.append((verb.end(), close.start() if close else sent.end))
-    for event in _prize_event().finditer(text, sent.start, sent.end):
+    for event in sent.finditer(_prize_event()):
         start = sent.limit(event.start() - 1)
         # the prizes listed before the one whose giving is named (甲奖和乙奖获奖名单)
         while start - 2 >= sent.start and text[start - 1] in "、和及与" \
@@ -387,7 +387,7 @@ _RANKED = re.compile(r"(?P<prize>[\u4e00-\u9fff]{1,4}奖)"
 def ranked_prizes(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     """团体奖第一、二、三名 -> 团体奖第一名, 团体奖第二名, 团体奖第三名 (each read at its numeral)."""
     result = []
-    for m in _RANKED.finditer(sent.text, sent.start, sent.end):
+    for m in sent.finditer(_RANKED):
         first = max(m.start(), sent.limit(m.end("prize") - 1))  # 获得|团体奖
         prize = sent.text[first:m.end("prize")]
         if len(prize) < 3:

@@ -79,7 +79,7 @@ def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     known = {(c.start, c.end) for c in found if c.type == "Organisation"}
     places = sorted(c.start for c in found if c.type == "Place")
     result = []
-    for m in _outlet_context().finditer(sent.text, sent.start, sent.end):
+    for m in sent.finditer(_outlet_context()):
         group = m.lastgroup
         pos = m.start(group)
         for name in re.split(r"[·・]", m.group(group)):

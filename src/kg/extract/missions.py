@@ -65,7 +65,7 @@ def mission_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     驻某市总领馆, 美国驻华大使馆), from the sending country (``_sender``) to the kind's word;
     resolve writes China and the short kinds in full."""
     result = []
-    for m in _mission_name().finditer(sent.text, sent.start, sent.end):
+    for m in sent.finditer(_mission_name()):
         sender = _sender(sent, found, m.start())
         if sender is not None:
             result.append(Candidate(sender[0], m.end(), "Organisation", MISSION_NAME,
@@ -82,9 +82,8 @@ def missions_of_posts(sent: Sentence, found: list[Candidate]) -> list[Candidate]
     (驻某国使馆参赞) leaves the mission to ``mission_names``; a body right before 驻
     (某公司驻某地代表) has an office, not a mission. The mention spans the post title and gives
     no alias."""
-    text = sent.text
     result = []
-    for m in _mission_post().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_mission_post()):
         if "馆" in m.group("where"):
             continue  # (驻某国使馆|参赞: the mission is named, by its suffix)
         sender = _sender(sent, found, m.start())

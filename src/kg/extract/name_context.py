@@ -54,7 +54,7 @@ def recipients_opening(sent: Sentence, surnames, found: list[Candidate]) -> list
     if not any(c.type == "Honour" for c in found):
         return []
     result = []
-    for m in _receiving().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_receiving()):
         if text[m.start() - 1:m.start()] in PREPOSITIONS:
             continue  # 金某|向|获得…的班组: the name is not the receiver's
         for length in (3, 2):

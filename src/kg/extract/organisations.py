@@ -556,7 +556,7 @@ def brands_before_posts(sent: Sentence, found: list[Candidate]) -> list[Candidat
     text, surnames = sent.text, compiled_rules()[3]
     named = [c for c in found if c.type in ("Place", "Organisation")]
     result = []
-    for m in _corporate_post().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_corporate_post()):
         s = m.start()
         holder = _corporate_post_chain().match(text, s)
         if text[s - 1:s] in ("兼", "、") or any(s - 6 <= a < s for a, _, _ in sent.hits_of("post")) \

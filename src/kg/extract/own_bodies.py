@@ -34,7 +34,7 @@ def own_bodies(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     character into the next word (我|校区); a word of the lexicon's family, so a unit named
     after it is named with it (我校|经济与管理学院), as after a national body's short form."""
     return [Candidate(m.start(), m.end(), "Organisation", OWN_BODY, "", "lexicon")
-            for m in _own_body_word().finditer(sent.text, sent.start, sent.end)
+            for m in sent.finditer(_own_body_word())
             if segmented_at(sent, m.end())]
 
 

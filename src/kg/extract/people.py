@@ -79,7 +79,7 @@ def _framed_leaders(sent: Sentence, surnames, found: list[Candidate]) -> list[Ca
     text = sent.text
     return [Candidate(m.start(1), m.end(1), "Person", "extract:framed-leader", m.group(1),
                       "person")
-            for m in _framed_leader().finditer(text, sent.start, sent.end)
+            for m in sent.finditer(_framed_leader())
             if looks_like_name(m.group(1), surnames)
             and not crosses_word(text, m.start(1), m.end(1), (m.start(1), m.end(1)))]
 
@@ -245,7 +245,7 @@ def _award_recipients(sent: Sentence, surnames, found: list[Candidate]) -> list[
     result = []
     starts = {c.end for c in found if c.type in ("Honour", "Organisation")}
     if _award_context().search(text, sent.start, sent.end):
-        starts |= {m.end() for m in re.compile("的").finditer(text, sent.start, sent.end)}
+        starts |= {m.end() for m in sent.finditer(re.compile("的"))}
     for pos in sorted(starts):
         end = person_at(sent, pos, surnames)
         if end and (end == sent.end or re.match(r"[;；。,，]|获|荣获|被", text[end:end + 2])):
@@ -259,7 +259,7 @@ def _title_holders(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
     荣获“人民楷模”国家荣誉称号的草原母亲都贵玛。"""
     text = sent.text
     result = []
-    for m in _TITLE_HOLDER.finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_TITLE_HOLDER):
         end = m.end()
         for start in range(m.start(1), end - 1):
             if 2 <= end - start <= 4 and (start == m.start(1) or text[start - 1] in _ROLE_END) \
@@ -350,7 +350,7 @@ def _family_heads(sent: Sentence, surnames, found: list[Candidate]) -> list[Cand
     """A family named after its head (…的王某家庭, 王某家庭被评为…) names a person."""
     text = sent.text
     result = []
-    for m in _FAMILY.finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_FAMILY):
         for start in range(m.start(1), m.end(1) - 1):
             if looks_like_name(text[start:m.end(1)], surnames) \
                     and (start == m.start(1) or text[start - 1] == "的"):
@@ -410,7 +410,7 @@ def _counted_names(sent: Sentence, surnames, found: list[Candidate]) -> list[Can
     """One name before a head count: 吴桂兰等3人荣获…"""
     text = sent.text
     result = []
-    for m in _counted_people().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_counted_people()):
         for length in (3, 2, 4):
             start = m.start() - length
             if start >= sent.start and sent.limit(start) <= start \
@@ -426,7 +426,7 @@ def _names_with_post_notes(sent: Sentence, surnames, found: list[Candidate]) -> 
     """A name before a parenthesis that gives the post: 王芳（自治区妇联主席）."""
     text = sent.text
     result = []
-    for m in _name_before_post_note().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_name_before_post_note()):
         for start in range(m.start(1), m.end(1) - 1):
             if looks_like_name(text[start:m.end(1)], surnames) \
                     and sent.limit(start) <= start:
@@ -440,7 +440,7 @@ def _bracketed_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list
     """Bylines in brackets at the end of a paragraph: (武艳丽), (张三 李四)."""
     text = sent.text
     result = []
-    for m in _BYLINE.finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_BYLINE):
         tokens = re.split(r"[\s、]+", m.group(1).strip())
         if _not_name().search(m.group(1)) or not all(2 <= len(t) <= 4 for t in tokens):
             continue
@@ -460,10 +460,9 @@ def _bracketed_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list
 def _table_rows(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
     """A table row opened by a name, then a blank and a unit (李 娜 某市实验中学 教师): a
     two-character name may be spaced out for alignment."""
-    text = sent.text
     unit_starts = {c.start for c in found if c.type == "Organisation"}
     result = []
-    for m in _ROW_NAME.finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_ROW_NAME):
         name = re.sub(r"[ \u3000]", "", m.group("name"))
         if m.end() in unit_starts and looks_like_name(name, surnames):
             result.append(Candidate(m.start("name"), m.end("name"), "Person", "extract:table-row",
@@ -474,9 +473,8 @@ def _table_rows(sent: Sentence, surnames, found: list[Candidate]) -> list[Candid
 def _labelled_bylines(sent: Sentence, surnames, found: list[Candidate]) -> list[Candidate]:
     """Labelled bylines: 作者:王某, 责任编辑:王某, (记者 王 某): a name spaced out for
     alignment is one; after a colon a name needs no Han surname (编辑:小某)."""
-    text = sent.text
     result = []
-    for m in _byline_label().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_byline_label()):
         name = re.sub(r"\s", "", m.group("name"))
         if (looks_like_name(name, surnames) or (m.group("colon") and 2 <= len(name) <= 3
                                                 and not is_word(name))) \
@@ -519,7 +517,7 @@ def _comma_name_lists(sent: Sentence, surnames, found: list[Candidate]) -> list[
     (2016年:甲,乙,丙。): when every item looks like a name (a surname and one or two more
     characters, no ordinary word), each is one."""
     text, result = sent.text, []
-    for m in _COMMA_LIST.finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_COMMA_LIST):
         if m.start() > sent.start and text[m.start() - 1] not in ":：\n":
             continue
         items = list(re.finditer(r"[^,，]+", m.group()))

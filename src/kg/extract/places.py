@@ -245,7 +245,7 @@ def _abbreviated_places(sent: Sentence, places: list[Candidate]) -> list[Candida
     abbreviations = place_index().abbreviations
     edges = {p.start for p in places} | {p.end for p in places}
     result = []
-    for m in _abbreviation_run().finditer(text, sent.start, sent.end):
+    for m in sent.finditer(_abbreviation_run()):
         # the parts of the run outside named places (京津冀|晋陕; not 晋中 of 晋中市)
         free = [i for i in range(*m.span()) if not any(p.start <= i < p.end for p in places)]
         for run in _consecutive(free):

@@ -536,7 +536,7 @@ def listed_programmes(sent: Sentence, found: list[Candidate]) -> list[Candidate]
     text = sent.text
     named = [c for c in found if c.type == "Programme"]
     result = []
-    for kind in _kind_after_items().finditer(text, sent.start, sent.end):
+    for kind in sent.finditer(_kind_after_items()):
         items, end = [], kind.start()
         while True:
             start = sent.limit(end)
