@@ -51,3 +51,8 @@ def test_a_congress_written_in_full_with_a_level_word_is_the_city_s(tmp_path):
     text = "衢州市妇联发布消息。市第九次妇女代表大会隆重开幕，衢州市各界妇女代表出席。"
     runs = facts_of(graph_of(tmp_path, text), "runs")
     assert ("衢州市妇女联合会", "衢州市第九次妇女代表大会") in runs
+
+
+@pytest.mark.parametrize("text", ["会议传达了全国妇女十三大的精神。", "代表们学习中国妇女十三大报告。"])
+def test_the_national_women_s_congress_named_short(text):
+    assert "中国妇女第十三次全国代表大会" in programmes(text)
