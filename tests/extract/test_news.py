@@ -303,3 +303,28 @@ def test_a_name_after_a_post_before_a_verb_of_going(text, person):
 
 def test_a_verb_after_a_post_title_is_no_name():
     assert not _people("在总书记关怀下成长。")
+
+
+@pytest.mark.parametrize("text, person", [
+    # athletes named after the words news calls them by
+    ("上海小将刘雨萱和来自江苏的队友周子墨默契配合。", "刘雨萱"),
+    ("上海小将刘雨萱和来自江苏的队友周子墨默契配合。", "周子墨"),
+    ("湖北老将孙建业再次出战。", "孙建业"),
+])
+def test_athletes_after_the_words_for_them(text, person):
+    assert person in _people(text)
+
+
+def test_a_count_of_person_times_opens_no_title():
+    honours = {key for kind, key in entities("本省健儿在4个项目5人次勇夺全国冠军。") if kind == "Honour"}
+    assert honours == {"全国冠军"}
+
+
+def test_a_national_team_named_without_national():
+    assert _organisations("离不开中国乒乓球队和中国跳水队的培养。") == {"中国国家乒乓球队", "中国国家跳水队"}
+
+
+def test_a_company_listed_under_an_honour_heading_holds_no_person():
+    found = entities("全国五一劳动奖状\n长风绿能科技股份有限公司,公司创始人赵立新系我校校友。\n")
+    assert ("Organisation", "长风绿能科技股份有限公司") in found
+    assert {key for kind, key in found if kind == "Person"} == {"赵立新"}

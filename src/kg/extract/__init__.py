@@ -117,6 +117,10 @@ def extract_document(document: Document) -> tuple[Document, tuple[Mention, ...]]
     candidates = programmes.counted_kinds(text, programmes.named_again(text, candidates))
     candidates = names_read_again(text, candidates)
     holders, headings, lists = listed_holders(text, candidates)
+    # a unit listed under an honour heading is no person's name (隆基绿|能科技…公司)
+    units = [(h.start, h.end) for h in holders if h.type == "Organisation"]
+    candidates = [c for c in candidates if c.type != "Person"
+                  or not any(a < c.end and c.start < b for a, b in units)]
     settled = abbreviations_before_posts(text, stated_aliases(text, own_bodies.named_own_bodies(
         text, congresses.congresses_named_in_full(text, candidates + holders))))
     bylines = byline_titles()

@@ -26,7 +26,7 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 NON_NAME_CHAR = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百千万余多两])[\d一二三四五六七八九十百千万余多两]+"
                                 r"(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
-                                r"人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
+                                r"人次|人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
 
 #: A short quoted word inside a name (低收入妇女“两癌”救助项目) does not end the name.
 _INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])“[\u4e00-\u9fff\d]{1,4}”(?=[\u4e00-\u9fff])")
