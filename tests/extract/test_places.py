@@ -225,3 +225,12 @@ def test_a_pair_of_abbreviations_after_a_place_inside_a_company_s_name_is_none()
     found = entities("他走访了湖南新越电子科技有限公司。")
     assert {name for kind, name in found if kind == "Place"} == {"湖南省"}
     assert ("Place", "山西省") in entities("京津冀晋陕等地联合开展行动。")
+
+
+@pytest.mark.parametrize("text, city", [
+    ("中国驻黎巴嫩大使在贝鲁特会见当地侨领。", "贝鲁特"),
+    ("委内瑞拉首都加拉加斯举行庆祝活动。", "加拉加斯"),
+    ("考察团从海参崴入境后前往莫斯科。", "符拉迪沃斯托克"),
+])
+def test_foreign_capitals_and_ports_are_places(text, city):
+    assert ("Place", city) in entities(text)
