@@ -36,7 +36,7 @@ KEEP = 16
 _entries: dict = {}
 
 
-def cache_file():
+def cache_file() -> Path:
     """The file of the patterns this interpreter compiled for this install of kg."""
     key = hashlib.sha256(f"{sys.version}\0{_sre.MAGIC}\0{Path(__file__).parent}".encode())
     return cache_folder() / f"patterns-{key.hexdigest()[:24]}.marshal"

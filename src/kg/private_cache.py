@@ -1,5 +1,6 @@
 """kg's private cache: files that only make a run faster (jieba's dictionary state, compiled
-regular expressions), kept in ``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg`` (mode 700).
+regular expressions, the viewer's traditional-to-simplified table), kept in
+``$XDG_CACHE_HOME/kg`` or ``~/.cache/kg`` (mode 700).
 
 Each file opens with the SHA-256 of the rest and is used only when it belongs to this user,
 nobody else may write it, and its digest matches; anything else reads as missing, and the
