@@ -1,5 +1,6 @@
 """holdsPost rules (relate/posts.py) on mentions made by hand."""
-from kg.relate.posts import elected_bodies, posts_held, profile_posts
+from kg.relate.congresses import elected_bodies
+from kg.relate.posts import posts_held, profile_posts
 
 from .relating import by_sentence_rule, document_of, mention
 

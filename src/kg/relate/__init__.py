@@ -27,7 +27,8 @@ from .places import (congresses_at_seats, located, parts_by_name, parts_in_sente
                      plans_of_programmes, subdivisions_listed)
 from .bylines import reporters
 from .phrases import triggers
-from .posts import elected_bodies, posts_held, profile_posts, reports_for_bodies
+from .congresses import elected_bodies, reports_for_bodies
+from .posts import posts_held, profile_posts
 from .runs import (hosts_of_held_events, meetings_of_bodies, named_runners, role_lists,
                    runners_before_trigger, runners_named_after,
                    runners_of_the_event_named_before)

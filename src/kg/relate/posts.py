@@ -91,16 +91,6 @@ def posts_held(document, sentence, ms, facts):
             _post_after_names(seen, group, after=clause.end())
 
 
-def elected_bodies(document, sentence, ms, facts):
-    """大会选举产生某会第N届委员会…: the body a congress elects is the one the posts of the
-    elections after it are in (甲当选主席，乙、丙当选副主席), when they name no unit."""
-    orgs = [m for m in ms if m.type == "Organisation" and m.cue != "post"]
-    for org in orgs:
-        if _ELECTS_BODY.search(document.text, max(sentence[0], org.start - 8), org.start):
-            facts.elected = min((o for o in orgs if o.start == org.start), key=lambda o: o.end)
-            return
-
-
 def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int]:
     """以甲为主席，乙、丙为副主席以及丁为秘书长的某会第N届领导班子: each name framed between
     以 and the body after 的 holds the post after its 为 in that body. The starts of the
@@ -108,7 +98,7 @@ def _framed_leaders(seen: _PostSentence, groups: list[list[Mention]]) -> set[int
     held: set[int] = set()
     text, start, titles = seen.text, seen.sentence[0], seen.titles
     for body in seen.orgs:
-        frame = _FRAME_END.search(text, max(start, body.start - 6), body.start)
+        frame = _frame_end().search(text, max(start, body.start - 6), body.start)
         openings = frame and [m.start() for m in _FRAME_OPENING.finditer(
             text, max(start, frame.start() - 80), frame.start())]
         if not openings:
@@ -332,21 +322,26 @@ def _post_after_name() -> re.Pattern:
     """What opens the post after a name: an election or appointment verb (the manner of an
     election may come first: 全票当选; its date may: 于2019年当选), a past post (曾任, 历任,
     辞去…职务), the capacity one acts in (以…身份), or a bracket."""
-    manner = word_pattern("election_manners")
+    manner, by_election = word_pattern("election_manners"), word_pattern("by_election_words")
     return re.compile(_addressed().pattern + r"(?:于?\d{4}年(?:\d{1,2}月)?)?"
-                      + rf"(?:被(?:推举|推选|选举|任命|聘任|聘)为|(?:替补|增补|补选|增选|递补)为|"
+                      + rf"(?:被{word_pattern('appointing_verbs')}为|{by_election}为|"
                       rf"被授予(?=[^,，。;；]{{2,24}}?职务)|以(?=[^,，。;；]{{2,30}}?身份)|"
                       rf"辞去(?=[^,，。;；]{{2,30}}?职务)|"
-                      rf"[（(]|曾?(?:担任|出任|兼任)|"
-                      rf"{manner}?当选为?|调任|现任|曾任|历任|任)")
+                      rf"[（(]|曾?{word_pattern('taking_verbs')}|"
+                      rf"{manner}?当选为?|{word_pattern('tenure_verbs')})")
 
 
-#: An election that names the body it fills, right before the body's name (选举产生了新一届|).
-_ELECTS_BODY = re.compile(r"(?:选举产生|选举|选出|产生)了?(?:新一届|新一任)?$")
 #: The start of a 以…为… frame (not the 以 of 以及).
 _FRAME_OPENING = re.compile(r"以(?!及)")
-#: The end of a 以…为… frame right before the body it names (…为秘书长的|新一届|某会).
-_FRAME_END = re.compile(r"的(?:新一届|新一任)?$")
+
+
+@per_rule_set
+def _frame_end() -> re.Pattern:
+    """The end of a 以…为… frame right before the body it names (…为秘书长的|新一届|某会:
+    rules/words.tsv new_terms)."""
+    return re.compile(rf"的{word_pattern('new_terms')}?$")
+
+
 #: A later clause of an election with no name of its own (，并当选为…): what follows the comma.
 _FURTHER_ELECTION = re.compile(r"[,，](?:并|又|同时|还)?(?=(?:全票|高票|顺利)?当选)")
 
@@ -415,22 +410,6 @@ def _colon_list(text, sentence, group, orgs, places, facts) -> bool:
 
 
 
-def reports_for_bodies(document, sentence, ms, facts):
-    """甲代表某会第N届委员会作工作报告: who reports for a body or its organ sits on it (a seat
-    without a title)."""
-    text = document.text
-    orgs = [m for m in ms if m.type == "Organisation"]
-    for person in (m for m in ms if m.type == "Person" and text.startswith("代表", m.end)):
-        unit = max((o for o in orgs if o.start == person.end + 2), key=lambda o: o.end,
-                   default=None)
-        if unit is not None and _REPORT_AFTER.match(text, unit.end):
-            facts.add(person, "holdsPost", unit, sentence)
-
-
-#: A report made for a body, after its name (…委员会|作工作报告, 向大会作…的报告).
-_REPORT_AFTER = re.compile(r"(?:向大会)?作[^,，。;；]{0,16}报告")
-
-
 def profile_posts(document, sentence, ms, facts):
     """A person's profile (张某,女,汉族,…,中共党员,现任某公司总经理、…): the person it opens
     is a member of the party named before 党员 and holds the posts given after 现任."""
@@ -441,16 +420,16 @@ def profile_posts(document, sentence, ms, facts):
     subject, titles = people[0], facts.titles
     # 王某教授现任…: the subject's title may stand between the name and 现任; 王某曾任…，现任…:
     # a clause may come first when no one else is named
-    now = _NOW_HOLDS.match(text, titles.end(subject.end))
+    now = _now_holds().match(text, titles.end(subject.end))
     if not _PROFILE.match(text, subject.end) and now is None and not (
-            len(people) == 1 and _NOW_HOLDS.search(text, subject.end, sentence[1])):
+            len(people) == 1 and _now_holds().search(text, subject.end, sentence[1])):
         return
     orgs = [m for m in ms if m.type == "Organisation" and m.start > subject.end]
     places = [m for m in ms if m.type == "Place"]
     for org in orgs:
         if text.startswith("党员", org.end):  # 中共党员
             facts.add(subject, "holdsPost", org, sentence, role="党员")
-    now = _NOW_HOLDS.search(text, subject.end, sentence[1])
+    now = _now_holds().search(text, subject.end, sentence[1])
     if now is None:
         return
     for org in orgs:
@@ -466,7 +445,13 @@ def profile_posts(document, sentence, ms, facts):
 
 #: After the name that opens a profile: its sex.
 _PROFILE = re.compile(r"[,，、]\s*[男女][,，、]")
-_NOW_HOLDS = re.compile(r"现任|现为")
+
+
+@per_rule_set
+def _now_holds() -> re.Pattern:
+    """What opens the posts a profile gives (现任, 现为: rules/words.tsv present_posts)."""
+    return re.compile(word_pattern("present_posts"))
+
 #: The posts a profile gives after a unit, up to the next punctuation (模锻工、班组长).
 _PROFILE_POST = re.compile(r"[\u4e00-\u9fff、]{2,12}(?=[,，。;；]|$)")
 
