@@ -38,3 +38,11 @@ def test_a_meeting_named_after_our_school_is_that_school_s(tmp_path):
     graph = build_texts(tmp_path, {"a.txt": (
         "南屿师范大学新闻网讯 我校第三届教职工代表大会第二次会议在学术报告厅召开。")})
     assert ("南屿师范大学", "南屿师范大学第三届教职工代表大会第二次会议", None) in facts(graph, "runs")
+
+
+def test_our_hospital_on_a_page_naming_other_hospitals_once_each_is_no_body(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": (
+        "区卫健委与区一医院、区中医医院组成检查组，指导我院创建工作。"
+        "检查组与我院党委书记魏明交流。")})
+    assert not any("我院" in e.name or "党委" in e.name for e in graph.entities)
+    assert not facts(graph, "holdsPost") & {("魏明", "区一医院党委", "书记")}

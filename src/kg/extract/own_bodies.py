@@ -1,5 +1,5 @@
 """A page's own body, which it calls 我校 or 本院: the school, or the institute, college,
-hospital or court, that the page names most.
+hospital or court, that the page names most or in its first line.
 
 Reads: organisations (the bodies the page names, over the whole document). Tables: words.tsv
 (own_school_words and school_endings, own_institute_words and institute_endings); jieba's
@@ -40,9 +40,10 @@ def own_bodies(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 
 def named_own_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """The candidates, 我校 and 本院 named as the page's own body: of the bodies with a
-    school's (or an institute's) ending, the one named most (the first named of a tie), also
-    in the name of a unit or a meeting that opens with the word (我校外国语学院, 我校第二届
-    教职工代表大会: that school's); with none named, the word is no body.
+    school's (or an institute's) ending, the one named most (twice at least, no tie), else the
+    one the page's first line names, also in the name of a unit or a meeting that opens with
+    the word (我校外国语学院, 我校第二届教职工代表大会: that school's); with none, the word is
+    no body.
 
     >>> text = "某某大学召开大会。我校教师发言。"
     >>> named = named_own_bodies(text, [Candidate(0, 4, "Organisation", "r", "", "org"),
@@ -55,14 +56,18 @@ def named_own_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
         return candidates
     named = Counter(c.key or text[c.start:c.end] for c in candidates
                     if c.type == "Organisation" and c.rule_id != OWN_BODY)
+    first_line = text.find("\n") % (len(text) + 1)
+    headline = {c.key or text[c.start:c.end] for c in candidates
+                if c.type == "Organisation" and c.end <= first_line}
     bodies = {}
     for c in own:
         word = text[c.start:c.end]
         endings = next(tuple(words(ends)) for word_list, ends in _OWN_BODY_LISTS
                        if word in words(word_list))
-        kinds = [name for name in named if name.endswith(endings)]  # (first named first)
-        if kinds:
-            bodies[c.start] = (word, max(kinds, key=lambda name: named[name]))
+        body = _own_body([name for name in named if name.endswith(endings)], named, headline)
+        if body:
+            bodies[c.start] = (word, body)
+    own_starts = {c.start for c in own}
     result = []
     for c in candidates:
         name = c.key or text[c.start:c.end]
@@ -70,7 +75,19 @@ def named_own_bodies(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 and name.startswith(bodies[c.start][0]):
             word, body = bodies[c.start]
             c = replace(c, key=body + name[len(word):])
-        elif c.rule_id == OWN_BODY:
-            continue
+        elif c.type == "Organisation" and c.start in own_starts:
+            continue  # (我院党委 of a page that names no hospital of its own: no body)
         result.append(c)
     return result
+
+
+def _own_body(kinds: list[str], named: Counter, headline: set[str]) -> str | None:
+    """Of the bodies of the right kind (in the order first named), the one the page names
+    most, twice at least and more than any other; else the one its first line names, when it
+    names one only (a page on a visit by other hospitals names several once: 市一医院、二医院)."""
+    ranked = sorted(kinds, key=lambda name: -named[name])
+    if ranked and named[ranked[0]] >= 2 and (len(ranked) == 1
+                                             or named[ranked[1]] < named[ranked[0]]):
+        return ranked[0]
+    heading = [name for name in kinds if name in headline]
+    return heading[0] if len(heading) == 1 else None
