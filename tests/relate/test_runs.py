@@ -99,3 +99,15 @@ def test_who_holds_a_meeting_that_advances_a_programme_runs_the_programme():
     assert by_sentence_rule(hosts_of_held_events, doc, mentions) == {
         ("Organisation/青禾县妇联", "runs", "Programme/巾帼护苗行动现场推进会", None, None),
         ("Organisation/青禾县妇联", "runs", "Programme/巾帼护苗行动", None, None)}
+
+
+def test_holding_is_done_by_the_body_opening_an_earlier_clause_not_by_a_dateline_s_outlet():
+    doc = document_of("青禾县侨联以“侨乡行”为主题，举行归侨迎春活动。")
+    body = mention(doc, "青禾县侨联", "Organisation")
+    programme = mention(doc, "归侨迎春活动", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [body, programme]) == {
+        ("Organisation/青禾县侨联", "runs", "Programme/归侨迎春活动", None, None)}
+    doc = document_of("晨光社青禾5月3日电 青禾县长到达后，举行归侨迎春活动。")
+    outlet = mention(doc, "晨光社", "Organisation")
+    programme = mention(doc, "归侨迎春活动", "Programme")
+    assert by_sentence_rule(runners_before_trigger, doc, [outlet, programme]) == set()

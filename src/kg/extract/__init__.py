@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from ..model import Document, Marks, Mention
 from ..places import section_places
-from . import (congresses, honours, lists, media, missions, officers, organisations, own_bodies,
-               people, places, programmes)
+from . import (congresses, events, honours, lists, media, missions, officers, organisations,
+               own_bodies, people, places, programmes)
 from .aliases import abbreviations_before_posts, stated_aliases
 from .lexicon import byline_titles
 from .lists import listed_holders
@@ -49,7 +49,8 @@ RULES = (
     media.byline_outlets,
     congresses.congress_short_forms,
     programmes.quoted_names,
-    programmes.festival_events,
+    events.festival_events,
+    events.dated_activities,
     programmes.programme_names,
     programmes.listed_programmes,
     programmes.section_headers,

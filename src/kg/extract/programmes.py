@@ -76,9 +76,9 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     text = sent.text
     triggered = False
     previous_end = -1
-    quotations = _quotations(sent)
-    run_ends = _run_ends(text, quotations)
-    for (start, end, inner, tail_from), run_end in zip(quotations, run_ends):
+    quoted = quotations(sent)
+    run_ends = _run_ends(text, quoted)
+    for (start, end, inner, tail_from), run_end in zip(quoted, run_ends):
         before = text[max(sent.start, start - 6):start]
         chained = triggered and _follows(text, previous_end, start)
         triggered = chained or bool(_run_triggers().search(before))
@@ -129,40 +129,6 @@ def quoted_names(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                 result.append(Candidate(start + 1, end - 1, "Programme", "extract:quoted", inner,
                                         "quoted"))
     return [_with_lead(sent, c, found) for c in result]
-
-
-def festival_events(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
-    """The event that marks a celebrated day: a verb of celebrating, the day's quoted name and the
-    programme word ending the clause (迎“六一”游园活动, 某市纪念“五四”…大会), from the verb or the place
-    right before it to the word, across 暨 (纪念“五四”运动暨青年座谈会); the day alone is a slogan."""
-    text, result = sent.text, []
-    for start, end, inner, tail_from in _quotations(sent):
-        lead = _celebrating().search(text, max(sent.start, start - 3), start + 1)
-        if lead is None or inner not in words("festival_days"):
-            continue
-        clause = _CLAUSE_END.search(text, tail_from, min(sent.end, tail_from + _FESTIVAL_REACH))
-        limit = clause.start() if clause else min(sent.end, tail_from + _FESTIVAL_REACH)
-        ends = [e for s, e, _ in sent.hits_of("prog_word")
-                if tail_from <= s and e <= limit and sent.ends_word(e)]
-        start = lead.start()
-        while place := next((c for c in found if c.type == "Place" and c.end == start), None):
-            start = place.start  # 某市庆祝“五一”…大会: the place is part of the name
-        if ends:
-            result.append(Candidate(start, max(ends), "Programme", "extract:festival-event",
-                                    re.sub(r"[“”\"\s]", "", text[start:max(ends)]), "quoted"))
-    return result
-
-
-@per_rule_set
-def _celebrating() -> re.Pattern:
-    """A verb of celebrating right before a day's quoted name (rules/words.tsv
-    celebrating_verbs)."""
-    return re.compile(rf"(?:{word_pattern('celebrating_verbs')})[“\"]$")
-
-
-#: Where the clause of a celebrated day's event ends, and how far it may run.
-_CLAUSE_END = re.compile(r"[,，。;；:：!！?？]")
-_FESTIVAL_REACH = 32
 
 
 def _names_something(words: str) -> bool:
@@ -278,7 +244,7 @@ def _prize_name() -> re.Pattern:
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff ]) ([^\s,，。;；、“”\"]{2,14})(?= [\u4e00-\u9fff,，等])")
 
 
-def _quotations(sent: Sentence):
+def quotations(sent: Sentence):
     """``(start, end, inner, tail_from)`` of every quoted phrase, marks included, in text
     order; ``tail_from`` is where words that continue the name may start (past the space
     that stands for a closing quotation mark)."""

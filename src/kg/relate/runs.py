@@ -29,6 +29,7 @@ import re
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, table, trigger_words, word_pattern, words
 from .bodywords import BodyWords, acting_kinds, full_forms
+from .facts import in_dateline
 from .phrases import CLAUSE_END, first_group, is_inside, last_group, triggers
 
 
@@ -39,7 +40,8 @@ def _joining_words() -> frozenset[str]:
 
 @per_rule_set
 def _subject_only() -> frozenset[str]:
-    """Runs triggers that make run only a body written as their subject (举行: rules/
+    """Runs triggers that make run only a body written as their subject or opening an earlier
+    clause of the sentence, never the document's own by default (举行: rules/
     relation_triggers.tsv, kind named)."""
     return frozenset(trigger_words("runs", "named"))
 
@@ -74,6 +76,7 @@ def _clause_subject(text: str, start: int, end: int, ms, own) -> list:
         if opening is not None and opening.type == "Person":
             break  # 某某表示，…: what a speaker says leaves the body out
         if opening is not None and opening.type == "Organisation" \
+                and not in_dateline(text, opening) \
                 and text[opening.end:opening.end + 1] not in "的、和与及·" \
                 and not any(m.type == "Person" and opening.end <= m.start < opening.end + 8
                             for m in ms):
@@ -155,10 +158,11 @@ def runners_before_trigger(document, sentence, ms, facts):
         if t is None:
             continue
         group = _subject_group(text, sentence[0], t, programme, orgs, own)
-        if not group and t.group() not in _subject_only() \
-                and not _named_otherwise(facts.body_words, programme, orgs):
-            group = _partners(text, sentence[0], t.start(), orgs, own) \
-                or _clause_subject(text, sentence[0], t.start(), ms, own)
+        if not group and not _named_otherwise(facts.body_words, programme, orgs):
+            # (举行 names no runner by default: only a body opening an earlier clause)
+            writer = None if t.group() in _subject_only() else own
+            group = _partners(text, sentence[0], t.start(), orgs, writer) \
+                or _clause_subject(text, sentence[0], t.start(), ms, writer)
         group += _joined(text, sentence[0], programme, orgs) + _initiators(
             text, sentence[0], t.start(), orgs)
         for subject in group:
