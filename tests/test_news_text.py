@@ -211,3 +211,9 @@ def test_a_company_s_posts_after_its_party_committee_and_its_short_name():
 def test_the_head_of_a_special_administrative_region_serves_in_no_body_named_after():
     _, facts = _read("行政长官林立信今天向国家主席述职,感谢中央政府的支持。")
     assert not [f for f in facts if f[0] == "林立信" and f[1] == "holdsPost"]
+
+
+def test_a_name_read_once_is_the_name_where_it_is_written_again_and_wins_its_prize():
+    _, facts = _read("名单如下:\n2019年:韩立东,宋佳音,许文博。\n"
+                     "今年,来自东湖医院的韩立东和西山医学院的许文博获得晨星医学奖。")
+    assert {("韩立东", "awarded", "晨星医学奖"), ("许文博", "awarded", "晨星医学奖")} <= facts

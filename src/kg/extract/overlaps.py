@@ -109,25 +109,27 @@ NAME_AGAIN = "extract:name-again"
 
 def names_read_again(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A person's name of three characters or more that the document reads in a strong context
-    (after a post title or a cue) is the name wherever else it is written, and a place read inside it there is none (卓永兴 read
-    after a post title; 卓|永兴|和… elsewhere: no county 永兴)."""
+    (after a post title or a cue, in a list of names) or that jieba's tagger reads whole is the name wherever else it is written
+    and no other name but a place covers it; a place read inside it there is none (卓永兴
+    after a post title; 卓|永兴|和… elsewhere: the person, no county 永兴)."""
     names = {text[c.start:c.end] for c in candidates if c.type == "Person"
-             and c.end - c.start >= 3 and STRONG in c.traits}
-    dropped, added = set(), []
-    for c in candidates:
-        if c.type != "Place":
-            continue
-        for name in names:
-            at = name.find(text[c.start:c.end])
-            start = c.start - at
-            if at >= 0 and text.startswith(name, start) and (start, start + len(name)) not in {
-                    (p.start, p.end) for p in added}:
-                dropped.add(c)
-                added.append(Candidate(start, start + len(name), "Person", NAME_AGAIN, name,
-                                       "person"))
-    if not dropped:
+             and c.end - c.start >= 3 and c.traits & {STRONG, TAGGED}}
+    if not names:
         return candidates
-    spans = {(c.start, c.end) for c in candidates if c.type == "Person"}
-    added = [p for p in added if (p.start, p.end) not in spans]
+    by_start: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        by_start.setdefault(c.start, []).append(c)
+    longest = max(c.end - c.start for c in candidates)
+    dropped, added = set(), []
+    for name in sorted(names):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            covering = [c for pos in range(at - longest + 1, end) for c in by_start.get(pos, ())
+                        if c.start < end and at < c.end]
+            if all(c.type == "Place" and at <= c.start and c.end <= end for c in covering):
+                dropped.update(covering)
+                added.append(Candidate(at, end, "Person", NAME_AGAIN, name, "person"))
+            at = text.find(name, end)
     return sorted([c for c in candidates if c not in dropped] + added,
                   key=lambda c: (c.start, c.end, c.type))

@@ -49,7 +49,8 @@ def last_group(text: str, givers: list[Mention]) -> list[Mention]:
         between = _ALIAS_IN_BRACKETS.sub("", text[g.end:group[0].start])
         if between in ("、", "和", "与", "及") or (
                 # 青秀区妇联主席陈美玲、那坡镇妇联主席农小燕等: people listed with their posts
-                g.type == group[0].type == "Person" and between.startswith("、")
+                # (甲医院的张某和乙医院的李某: or with their units, after 和)
+                g.type == group[0].type == "Person" and between.startswith(("、", "和", "与", "及"))
                 and not CLAUSE_END.search(between)):
             group.insert(0, g)
         elif g.type != "Person" and group[0].type == "Person" and g.end <= group[0].start \
