@@ -40,6 +40,7 @@ RULES = (
     organisations.departments,
     organisations.organs,
     officers.party_groups_of_lists,
+    officers.bodies_of_titles,
     organisations.units_in_post_chains,
     organisations.governments_of_posts,
     missions.mission_names,

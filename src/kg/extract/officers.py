@@ -1,15 +1,16 @@
-"""The bodies a list of officers names by its lines' posts alone: a line that opens with a
-post in the body's party group (党组书记、主席：甲) names the page's own body's party group.
+"""The bodies officers' posts name alone: a line of a list of officers that opens with a post
+in the body's party group (党组书记、主席：甲) names the page's own body's party group, and a
+post that belongs to one body only names it wherever it stands (国务委员: 国务院).
 
 Reads: Organisation candidates (a unit before the post names its own body). Tables:
-words.tsv (party_group_words).
+words.tsv (party_group_words, titles_of_one_body).
 """
 from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, word_pattern
-from .organisations import ORGAN
+from ..rules import per_rule_set, word_pattern, words
+from .organisations import GOVERNMENT_OF_POST, ORGAN
 from .sentence import Candidate, Sentence
 
 
@@ -41,3 +42,14 @@ def _party_group_line() -> re.Pattern:
 #: What may open a line of a list of officers before the post: blanks, a 【section】 header
 #: (【领导成员】主席:甲) or a numbering (三、).
 LIST_LINE_LEAD = re.compile(r"\s*(?:【[^】\n]{1,12}】\s*)?(?:[一二三四五六七八九十\d]+[、.．]\s*)?")
+
+
+def bodies_of_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
+    """A post that belongs to one body only (国务委员, of 国务院: rules/words.tsv
+    titles_of_one_body, written post=body) names that body: a mention over the post, as
+    for the head of a level's government (extract's ``governments_of_posts``)."""
+    bodies = dict(pair.split("=", 1) for pair in words("titles_of_one_body"))
+    return [Candidate(s, e, "Organisation", GOVERNMENT_OF_POST, bodies[sent.text[s:e]], "org",
+                      "post")
+            for s, e, _ in sent.hits_of("post") if sent.text[s:e] in bodies
+            and not any(c.type == "Organisation" and c.end == s for c in found)]

@@ -123,7 +123,9 @@ def _government_heads(seen: _PostSentence, groups: list[list[Mention]],
     before a verb of taking or leaving it (某某出任株洲市长, 调任某县副县长)."""
     for government in governments:
         for group in groups:
-            if group[0].start == government.end or _takes_head_post().fullmatch(
+            # (国务委员兼外交部长某: the name closes the chain the post opens)
+            if group[0].start in (government.end, seen.titles.end(government.start)) \
+                    or _takes_head_post().fullmatch(
                     seen.text, group[-1].end, government.start):
                 for person in group:
                     seen.facts.add(person, "holdsPost", government, seen.sentence,
