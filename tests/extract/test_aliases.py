@@ -75,3 +75,9 @@ def test_words_before_a_post_that_shorten_no_company_named_are_no_alias(text):
     forms = names_of(text)
     assert not any(len(aliases) > 1 for key, aliases in forms.items()
                    if key[0] == "Organisation" and key[1].endswith("有限公司"))
+
+
+def test_a_person_s_former_or_pen_name_in_brackets_is_the_same_person():
+    forms = names_of("青年作家林晓(原名林小梅)新书出版。林小梅早年当过教师。")
+    assert {"林晓", "林小梅"} <= forms[("Person", "林晓")]
+    assert ("Person", "林小梅") not in forms

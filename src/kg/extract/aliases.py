@@ -10,14 +10,14 @@ from bisect import bisect_left
 from itertools import accumulate
 from typing import Iterable
 
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from .sentence import Candidate
 
 #: The words that introduce an alias of a name: its short form (简称, 以下简称, 下称, 英文缩写),
 #: another name it goes by (又称, 又名, 亦称, 俗称), a name it had (原名, 旧称, 曾用名), its name in
 #: another language (英文名称).
 _ALIAS_WORD = (r"(?:(?:以下|下文)?简称|(?:以下|下文|下)称|(?:英文|中文)(?:简称|缩写|名称|名)?|缩写"
-               r"|又称|又名|亦称|俗称|原名|旧称|曾用名)")
+               r"|又称|又名|亦称|俗称|原名|本名|笔名|艺名|旧称|曾用名)")
 
 #: An alias the text gives a name right after it, outside brackets: ,简称“Y”, ,原名Y。
 _STATED_ALIAS = re.compile(rf"[”\"]?[,，]?(?:以下)?(?:简称|又称|又名|原名)[为:]?(?:[“\"]([^“”\"]{{2,12}})[”\"]"
@@ -26,7 +26,7 @@ _STATED_ALIAS = re.compile(rf"[”\"]?[,，]?(?:以下)?(?:简称|又称|又名|
 #: Brackets right after a name, whose parts (separated by commas) may each state an alias:
 #: (简称“妇基会”), (以下简称基金会), (原名某某), (英文名称:…,缩写ABC,中文简称某某).
 _BRACKETS = re.compile(r"[”\"]?\(([^()]{2,80})\)")
-_BRACKET_PART = re.compile(rf"\s*{_ALIAS_WORD}\s*[为是:]?\s*[“\"]?(?P<alias>[^“”\"]+?)[”\"]?\s*")
+_BRACKET_PART = re.compile(rf"\s*(?P<word>{_ALIAS_WORD})\s*[为是:]?\s*[“\"]?(?P<alias>[^“”\"]+?)[”\"]?\s*")
 _PART_SEPARATOR = re.compile(r"[,，;；]")
 
 #: … or a short form alone in brackets (湖南省巾帼志愿者协会(巾帼志协), …(UNICEF)).
@@ -54,7 +54,7 @@ def _abbreviates(short: str, name: str) -> bool:
 
 def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """One name for a body or programme and the alias the text gives it (X(简称“Y”),
-    X(以下简称Y), X(Y)): the alias where it is stated and wherever the text uses it later is
+    X(以下简称Y), X(Y)), or for a person (X(原名Y), X(笔名Y)): the alias where it is stated and wherever the text uses it later is
     a mention with the full name's key, so both are one node."""
     outer: dict[int, Candidate] = {}
     for c in candidates:
@@ -67,7 +67,7 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
         name = c.key or text[c.start:c.end]
         stated = _bracket_aliases(text, end)
         if stated:
-            found += [(span, alias, c, name) for span, alias in stated]
+            found += [(span, alias, c, name) for span, alias, _ in stated]
             continue
         m = _STATED_ALIAS.match(text, end)
         group = next((g for g in (1, 2) if m.group(g)), 0) if m else 0
@@ -77,6 +77,11 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
                     or m.span(1) in places:
                 continue  # (长沙) after a name says where, it is no alias
         found.append((m.span(), m.group(group), c, name))
+    # a person's other names: 原名, 笔名 … (words.tsv person_alias_words)
+    own = words("person_alias_words")
+    found += [(span, alias, c, c.key or text[c.start:c.end]) for c in candidates
+              if c.type == "Person" for span, alias, word in _bracket_aliases(text, c.end)
+              if word in own]
     return _with_aliases(text, candidates, found) if found else candidates
 
 
@@ -100,7 +105,9 @@ def _with_aliases(text: str, candidates: list[Candidate], found: list) -> list[C
             end = at + len(alias)
             same = result.overlapping(at, end, c.type)
             if all(o.start == at and o.end == end for _, o in same):
-                result.remove(same)
+                # (a person read in the alias's words, 东方|航通, is the alias misread)
+                result.remove(same + [(n, o) for n, o in result.overlapping(at, end, "Person")
+                                      if c.type != "Person" and (o.start, o.end) == (at, end)])
                 result.add(Candidate(at, end, c.type, STATED_ALIAS, name, c.family))
             at = text.find(alias, end)
     return sorted(result.in_order(), key=lambda c: (c.start, c.end, c.type))
@@ -161,9 +168,9 @@ def _keeps_in_order(short: str, name: str) -> bool:
     return True
 
 
-def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str]]:
+def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str, str]]:
     """The aliases the brackets right after ``end`` state, each part of them introduced by its
-    word (简称, 原名, 缩写 …): ``(span of the brackets, alias)``; a Chinese alias has two to
+    word (简称, 原名, 缩写 …): ``(span of the brackets, alias, its word)``; a Chinese alias has two to
     twelve characters, one in Latin letters (an English name) up to forty."""
     m = _BRACKETS.match(text, end)
     if m is None:
@@ -175,7 +182,7 @@ def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str]]:
             continue
         name = alias.group("alias")
         if 2 <= len(name) <= (40 if name.isascii() else 12):
-            stated.append((m.span(), name))
+            stated.append((m.span(), name, alias.group("word")))
     return stated
 
 
