@@ -200,3 +200,11 @@ def test_the_organisers_after_words_that_stand_for_a_contest_run_it(tmp_path):
                                "市科技局协办。")
     runs = facts_of(graph, "runs")
     assert ("湘潭市科技局", "湘潭市第九届职工职业技能大赛") in runs
+
+
+def test_the_kind_alone_opening_a_clause_stands_for_the_event_named_before(tmp_path):
+    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。活动由市总工会、"
+                               "市科技局共同主办。")
+    runs = facts_of(graph, "runs")
+    assert ("湘潭市总工会", "湘潭市第九届职工职业技能大赛") in runs
+    assert ("湘潭市科技局", "湘潭市第九届职工职业技能大赛") in runs

@@ -399,8 +399,9 @@ def runners_of_the_event_named_before(document, mentions, facts):
 @per_rule_set
 def _anaphor_by() -> re.Pattern:
     """Words that stand for an event named before them, then 由 (该赛由, 此次活动是由, with a
-    few words of the kind: 本次选拔赛由; rules/words.tsv anaphors, event_kinds)."""
-    return re.compile(rf"{word_pattern('anaphors')}[\u4e00-\u9fff]{{0,3}}?"
+    few words of the kind: 本次选拔赛由; the kind alone opening a clause: ，活动由; rules/
+    words.tsv anaphors, event_kinds)."""
+    return re.compile(rf"(?:{word_pattern('anaphors')}[\u4e00-\u9fff]{{0,3}}?|(?<=[,，。;；\n]))"
                       rf"(?P<kind>{word_pattern('event_kinds')})"
                       r"\s*(?:是|均|将|已)?由")
 
