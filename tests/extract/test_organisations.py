@@ -353,3 +353,8 @@ def test_a_body_named_by_its_level_word_after_a_name_and_daibiao(text, body):
 ])
 def test_hong_kong_bureaus_and_district_councils(text, body):
     assert ("Organisation", body) in entities(text)
+
+
+def test_a_key_laboratory_is_a_body():
+    found = entities("光电材料国家重点实验室主任周明远介绍了成果。")
+    assert ("Organisation", "光电材料国家重点实验室") in found
