@@ -2,8 +2,8 @@
 
 The character before 代会 (or before 联/协 of the body's short name, in X妇联N大) stands for the
 delegates (rules/congresses.tsv, column short: 妇 → 妇女). Over the whole document, a short
-form is the congress the page names in full with that number and those delegates (湖北省第十三次
-妇女代表大会, 昆明市妇女第十五次代表大会); when the page names none, it is named in full from
+form is the congress the page names in full with that number and those delegates (某省第九次
+妇女代表大会, 某市妇女第七次代表大会); when the page names none, it is named in full from
 the short form (place or level word, 第N次, delegates, 代表大会: a level word is the document's
 region, which resolve gives it); one with no number that the page names no
 congress for is no mention.
@@ -80,11 +80,11 @@ def congresses_named_in_full(text: str, candidates: list[Candidate]) -> list[Can
     its number and delegates (the first, if several; any number, for a short form with none);
     a short form with no number and no such congress dropped.
 
-    >>> found = [Candidate(0, 13, "Programme", "r", "", "programme"),
-    ...          Candidate(14, 21, "Programme", CONGRESS_SHORT_FORM, "省第十三次妇女代表大会",
+    >>> found = [Candidate(0, 12, "Programme", "r", "", "programme"),
+    ...          Candidate(13, 19, "Programme", CONGRESS_SHORT_FORM, "省第九次妇女代表大会",
     ...                    "programme")]
-    >>> [c.key for c in congresses_named_in_full("湖北省第十三次妇女代表大会。省十三次妇代会", found)]
-    ['', '湖北省第十三次妇女代表大会']
+    >>> [c.key for c in congresses_named_in_full("甘肃省第九次妇女代表大会。省九次妇代会", found)]
+    ['', '甘肃省第九次妇女代表大会']
     """
     shorts = [c for c in candidates if c.rule_id == CONGRESS_SHORT_FORM]
     if not shorts:
