@@ -358,3 +358,8 @@ def test_hong_kong_bureaus_and_district_councils(text, body):
 def test_a_key_laboratory_is_a_body():
     found = entities("光电材料国家重点实验室主任周明远介绍了成果。")
     assert ("Organisation", "光电材料国家重点实验室") in found
+
+
+def test_a_verb_of_taking_a_second_post_ends_a_body_s_name_to_its_left():
+    found = entities("县里选拔在校大学生兼任青禾镇团委副书记。")
+    assert not any(kind == "Organisation" and "兼任" in name for kind, name in found)
