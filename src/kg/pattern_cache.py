@@ -27,7 +27,7 @@ from pathlib import Path
 import _sre
 from re import _compiler, _parser
 
-from .private_cache import cache_folder, read_verified, remove, write_verified
+from .private_cache import cache_folder, read_verified, write_verified
 
 #: How many files of patterns (one per interpreter and install of kg) the cache keeps.
 KEEP = 16
@@ -80,19 +80,7 @@ def save() -> None:
     for key, pattern in compiled:
         _entries[key] = _entry(key[1], key[2], pattern)
     write_verified(path, marshal.dumps([_entries[key] for key in list(cache)
-                                        if _entries.get(key) is not None]))
-    _prune(path.parent)
-
-
-def _prune(folder: Path) -> None:
-    """Remove all but the ``KEEP`` files of patterns written last (other installs of kg,
-    copies of it made by ``benchmarks/bench.py``)."""
-    try:
-        files = sorted(folder.glob("patterns-*.marshal"), key=lambda p: p.stat().st_mtime_ns)
-    except OSError:
-        return
-    for path in files[:-KEEP]:
-        remove(path)
+                                        if _entries.get(key) is not None]), KEEP)
 
 
 def _entry(text: str, flags: int, pattern: re.Pattern) -> tuple | None:

@@ -18,6 +18,9 @@ from typing import Iterable
 #: Bytes of the SHA-256 digest that opens a cache file.
 DIGEST = 32
 
+#: How many files of a kind (one per install of what they are made from) the cache keeps.
+INSTALLS_KEPT = 4
+
 
 def cache_folder() -> Path:
     """kg's private cache folder (``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``)."""
@@ -48,17 +51,27 @@ def read_verified(path: Path) -> bytes | None:
     return payload if hashlib.sha256(payload).digest() == digest else None
 
 
-def write_verified(path: Path, payload: bytes) -> None:
-    """Write a cache file, its digest first (best effort: without it the next run builds the
-    content again)."""
+def write_verified(path: Path, payload: bytes, keep: int = INSTALLS_KEPT) -> None:
+    """Write a cache file, its digest first, and remove all but the ``keep`` files of its kind
+    written last (best effort: without the file the next run builds the content again).
+
+    A file's kind is its name up to the last ``-`` (``jieba-dictionary-KEY.bin``): each install
+    of kg, jieba or Python writes a file of its own, and the files of installs since removed
+    would otherwise pile up (a dictionary is 8.6 MB).
+    """
     from .errors import OutputError
     from .io import write_atomic  # (imported here: its patterns compile after the cache is read)
 
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(path, hashlib.sha256(payload).digest() + payload)
+        kind = path.name.rsplit("-", 1)[0]
+        older = sorted((p for p in path.parent.glob(f"{kind}-*{path.suffix}") if p != path),
+                       key=lambda p: p.stat().st_mtime_ns)
     except (OSError, OutputError):
-        pass
+        return
+    for stale in older[:max(0, len(older) - (keep - 1))]:
+        remove(stale)
 
 
 def remove(path: Path) -> None:
