@@ -189,22 +189,14 @@ def test_a_long_list_of_organisers_of_the_event_named_before_all_run_it(tmp_path
     assert ("雨湖区总工会", "家和万事兴家庭才艺比赛") in runs
 
 
-def test_the_organisers_after_words_that_stand_for_a_contest_run_it(tmp_path):
-    # 本次选拔赛 / 此项赛事 stand for the contest named before them
-    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。本次选拔赛由市总工会、"
-                               "市人力资源和社会保障局联合主办，共有80名选手参赛。")
+@pytest.mark.parametrize("after, bodies", [
+    # 本次选拔赛 / 此项赛事 / the kind alone opening a clause stand for the contest named before
+    ("本次选拔赛由市总工会、市人力资源和社会保障局联合主办，共有80名选手参赛。",
+     ("湘潭市总工会", "湘潭市人力资源和社会保障局")),
+    ("此项赛事是由市总工会主办，市科技局协办。", ("湘潭市总工会", "湘潭市科技局")),
+    ("活动由市总工会、市科技局共同主办。", ("湘潭市总工会", "湘潭市科技局")),
+])
+def test_the_organisers_after_words_that_stand_for_a_contest_run_it(tmp_path, after, bodies):
+    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。" + after)
     runs = facts_of(graph, "runs")
-    assert ("湘潭市总工会", "湘潭市第九届职工职业技能大赛") in runs
-    assert ("湘潭市人力资源和社会保障局", "湘潭市第九届职工职业技能大赛") in runs
-    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。此项赛事是由市总工会主办，"
-                               "市科技局协办。")
-    runs = facts_of(graph, "runs")
-    assert ("湘潭市科技局", "湘潭市第九届职工职业技能大赛") in runs
-
-
-def test_the_kind_alone_opening_a_clause_stands_for_the_event_named_before(tmp_path):
-    graph = graph_of(tmp_path, "6月2日，湘潭市第九届职工职业技能大赛开赛。活动由市总工会、"
-                               "市科技局共同主办。")
-    runs = facts_of(graph, "runs")
-    assert ("湘潭市总工会", "湘潭市第九届职工职业技能大赛") in runs
-    assert ("湘潭市科技局", "湘潭市第九届职工职业技能大赛") in runs
+    assert {(body, "湘潭市第九届职工职业技能大赛") for body in bodies} <= runs
