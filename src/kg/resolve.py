@@ -33,7 +33,7 @@ _REPEATED_LEVEL = re.compile(r"^(.+?([省市县区]))\2(委(?!员)|政府)")
 #: Short forms written in full: a special region's title (香港特区), an office (县委办).
 _SAR_SHORT = re.compile(r"^(香港|澳门)特区(?!特别行政区)")
 _OFFICE_SHORT = re.compile(r"(?:(?<=委员会)|(?<=人民政府))办$")
-#: A congress named with a level word for its place (市第十六次妇女代表大会, 省十三次妇代会).
+#: A congress named with a level word for its place (县第九次妇女代表大会, 省十三次妇代会).
 _LEVEL_CONGRESS = re.compile(r"^(?:自治区|[省市县区州盟旗])第[^次]{1,4}次.{0,8}代表大会$")
 _DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
 
@@ -406,7 +406,7 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
         elif m.type == "Programme" and (m.start in body_starts
                                         or _LEVEL_CONGRESS.match(m.key or m.surface)):
             # a body's own meeting named with the body's relative name (市妇联第十四届三次
-            # 执委会议), or a congress named with a level word (市第十六次妇女代表大会), is
+            # 执委会议), or a congress named with a level word (县第九次妇女代表大会), is
             # that city's: the place goes before it, the short form stays
             name = m.key or m.surface
             m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
