@@ -131,3 +131,18 @@ def test_a_titled_plan_that_quotes_a_programme_the_page_names_is_part_of_it():
     report = mention(doc, "《关于开展“护苗读书月”活动的实施方案》", "Programme",
                      key="关于开展护苗读书月活动的报告")
     assert by_document_rule(plans_of_programmes, doc, [programme, report]) == set()
+
+
+def test_an_event_is_held_where_a_later_clause_of_its_sentence_says():
+    doc = document_of("青禾县第五次妇女代表大会圆满完成各项任务，今天在湘潭胜利闭幕。")
+    place = mention(doc, "湘潭", "Place", key="湘潭市")
+    congress = mention(doc, "青禾县第五次妇女代表大会", "Programme")
+    assert ("Programme/青禾县第五次妇女代表大会", "locatedIn", "Place/湘潭市", None, None) \
+        in by_sentence_rule(located, doc, [congress, place])
+    # not when the later clause names another event
+    doc = document_of("青禾县妇女代表大会圆满完成各项任务，今天在湘潭举办护苗读书月活动。")
+    place = mention(doc, "湘潭", "Place", key="湘潭市")
+    congress = mention(doc, "青禾县妇女代表大会", "Programme")
+    other = mention(doc, "护苗读书月活动", "Programme")
+    assert ("Programme/青禾县妇女代表大会", "locatedIn", "Place/湘潭市", None, None) \
+        not in by_sentence_rule(located, doc, [congress, place, other])

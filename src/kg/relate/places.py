@@ -189,7 +189,7 @@ def _venues(text, sentence, m, ms, places) -> list:
         end = next((o.end for o in ms if o.type == "Programme" and o.start == end + 1), end)
         if not text.startswith("暨", end) or end == m.end:
             break
-    after = _held_after().match(text, end, sentence[1])
+    after = _held_after().match(text, end, sentence[1]) or _held_later(text, end, sentence, ms)
     for place in sorted(places, key=lambda p: p.start) if after else ():
         # (a place written after one it contains names a building: 在沈阳|辽宁|大厦)
         if after.start(1) <= place.start and place.end <= after.end(1) and not any(
@@ -246,6 +246,22 @@ def _sited_in() -> re.Pattern:
     """A body's seat: …(总部|总部设在|坐落于|位于) <place>, its most specific place named after
     (rules/words.tsv seat_verbs)."""
     return re.compile(rf"(?:总部)?{word_pattern('seat_verbs')}")
+
+
+def _held_later(text: str, end: int, sentence, ms):
+    """<event>圆满完成各项任务，今天在<place>胜利闭幕: where the event the sentence opens with
+    is held, said in a later clause that names no other event (or None)."""
+    if any(m.type == "Programme" and m.start < end for m in ms if m.end != end) or any(
+            m.type == "Programme" and m.start >= end for m in ms):
+        return None
+    later = _HELD_CLAUSE.search(text, end, min(sentence[1], end + _HELD_REACH))
+    return later and _held_after().match(text, later.end(), sentence[1])
+
+
+#: A later clause of the sentence that says where its event was held (，今天在…闭幕).
+_HELD_CLAUSE = re.compile(r"[,，][^,，。;；]{0,6}?(?=在)")
+#: How far after the event's name that clause may start.
+_HELD_REACH = 30
 
 
 @per_rule_set
