@@ -5,7 +5,7 @@ import pytest
 from kg.extract import media
 from kg.extract.sentence import CLOSED, Candidate
 
-from extraction import sentence_of
+from extraction import entities, sentence_of
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -49,3 +49,16 @@ def test_an_outlet_another_rule_found_is_not_found_again():
 
 def test_a_sentence_without_a_label_or_a_reporter_names_no_outlet():
     assert media.byline_outlets(sentence_of("江城日报发行量很大。"), []) == []
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # an outlet opening a line, then 讯 and a date or the reporter in brackets
+    ("江城网讯 3月2日上午,市长到开发区调研。", "江城网"),
+    ("滨海晨报讯(记者 周明)昨天,新馆开放。", "滨海晨报"),
+])
+def test_an_outlet_opening_its_dispatch_with_xun(text, outlet):
+    assert ("Organisation", outlet) in entities(text)
+
+
+def test_xun_inside_a_sentence_names_no_outlet():
+    assert not [n for t, n in entities("他在通讯网讯息中说,工作很忙。") if t == "Organisation"]

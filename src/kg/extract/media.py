@@ -53,22 +53,24 @@ def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
 @per_rule_set
 def _outlet_cue() -> re.Pattern:
     """The words without one of which no byline names an outlet (see ``_outlet_context``): a
-    source's label, a reporter's title (rules/words.tsv source_labels, reporter_titles), 据."""
-    return re.compile(f"{word_pattern('source_labels')}|{word_pattern('reporter_titles')}|据")
+    source's label, a reporter's title (rules/words.tsv source_labels, reporter_titles), 据, 讯."""
+    return re.compile(f"{word_pattern('source_labels')}|{word_pattern('reporter_titles')}|据|讯")
 
 
 @per_rule_set
 def _outlet_context() -> re.Pattern:
     """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
     来源:X; X·Y记者 (outlets joined by a middle dot); X消息 or X+place+date+电 before (记者 …);
-    据X报道."""
+    据X报道; X讯 opening a line (某某网讯 2月25日, 某某时报讯(某某))."""
     outlet = r"[\u4e00-\u9fff]{2,10}?" + word_pattern("outlet_endings")
     return re.compile(
         rf"(?:{word_pattern('source_labels')}[:：]\s*(?P<source>{outlet})(?=\s|$))"
         rf"|(?P<staff>{outlet}(?:[·・]{outlet})*)\s*(?={word_pattern('reporter_titles')})"
         rf"|(?P<wire>{outlet})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*"
         rf"记者)"
-        rf"|(?<=据)(?P<cited>{outlet})(?=报道|消息)")
+        rf"|(?<=据)(?P<cited>{outlet})(?=报道|消息)"
+        # 某某网讯 2月25日 / 某某时报讯(某某): the outlet opening a line, then 讯
+        rf"|(?<![^\n])\s*(?P<dated>{outlet})(?=讯[\s(（])")
 
 
 def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
