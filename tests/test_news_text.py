@@ -217,3 +217,8 @@ def test_a_name_read_once_is_the_name_where_it_is_written_again_and_wins_its_pri
     _, facts = _read("名单如下:\n2019年:韩立东,宋佳音,许文博。\n"
                      "今年,来自东湖医院的韩立东和西山医学院的许文博获得晨星医学奖。")
     assert {("韩立东", "awarded", "晨星医学奖"), ("许文博", "awarded", "晨星医学奖")} <= facts
+
+
+def test_an_outlet_cited_as_the_source_is_no_unit_of_a_post_after_it():
+    _, facts = _read("据东海侨报网报道,总领事韩建平日前到任。")
+    assert not [f for f in facts if f[0] == "韩建平" and f[1] == "holdsPost"]

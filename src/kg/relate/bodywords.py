@@ -67,10 +67,17 @@ def _party_words() -> tuple[str, ...]:
     return tuple(row.suffix for row in table("org_suffixes.tsv") if row.kind == "party")
 
 
-def company_first(post: str, units: list) -> list:
-    """The units named before a post that it may be in: for a company's post (总裁, 副总经理:
-    words.tsv corporate_posts) the party committees among them are left out when another is
-    named (某集团党委副书记、总裁甲，副总裁乙: 乙 is the company's, not its committee's)."""
+def units_for_post(post: str, units: list, text: str) -> list:
+    """The units named before a post that it may be in: not a news outlet cited as the source
+    (据某某网报道,…总领事某某); for a company's post (总裁, 副总经理: words.tsv corporate_posts)
+    not the party committees among them when another is named (某集团党委副书记、总裁甲，副总裁乙:
+    乙 is the company's, not its committee's)."""
+    units = [u for u in units if not (text[u.start - 1:u.start] == "据"
+                                      and _CITING.match(text, u.end))]
     if not re.search(word_pattern("corporate_posts") + "$", post):
         return units
     return [u for u in units if not u.surface.endswith(_party_words())] or units
+
+
+#: What follows a news outlet cited as a source after 据.
+_CITING = re.compile(r"报道|消息|称")

@@ -27,7 +27,7 @@ from ..model import Mention
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern, words
 from .facts import Facts, in_dateline
-from .bodywords import BodyWords, company_first, full_forms
+from .bodywords import BodyWords, full_forms, units_for_post
 from .titles import PostTitles
 
 
@@ -165,7 +165,8 @@ def _post_before_names(seen: _PostSentence, group: list[Mention], post: str | No
             or not _stands_alone(text, seen.sentence[0], post_start) \
             or post.endswith(_level_heads()) or post.endswith(words("state_posts")):
         return  # (总理某某, 外长某某: a state's post, in no body named before)
-    earlier = company_first(post, [o for o in orgs if o.end <= post_start and not in_dateline(text, o)])
+    earlier = units_for_post(post, [o for o in orgs if o.end <= post_start
+                                    and not in_dateline(text, o)], text)
     led = [o for o in earlier if o.end in titled]
     note = _NOTE_BEFORE.search(text, seen.sentence[0], post_start)
     # 某委员会（以下简称“某会”）主席: the body named before the note holds the post
