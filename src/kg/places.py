@@ -139,6 +139,21 @@ class Division:
     parent: str | None
 
 
+#: GB/T 2260 code prefixes of Taiwan, Hong Kong and Macao, whose governments are no people's
+#: governments (嘉义县政府, 香港特别行政区政府).
+_BEYOND_THE_MAINLAND = ("71", "81", "82")
+
+
+def beyond_the_mainland(name: str) -> bool:
+    """Whether a place lies in Taiwan, Hong Kong or Macao (by its division code).
+
+    >>> beyond_the_mainland("嘉义县"), beyond_the_mainland("嘉兴市")
+    (True, False)
+    """
+    return any(entry.code.startswith(_BEYOND_THE_MAINLAND)
+               for entry in place_index().by_name.get(name, ()))
+
+
 @per_rule_set
 def divisions() -> dict[str, Division]:
     """Name -> division, for every name that is one division only (朝阳区 is two, left out),

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from .model import Document, Mention
-from .places import (COUNTRY, TOWN_SUFFIX, detect_localities, detect_region,
+from .places import (COUNTRY, TOWN_SUFFIX, beyond_the_mainland, detect_localities, detect_region,
                      name_generic_districts, place_index, stray_short_forms, town_at_end)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
@@ -35,7 +35,7 @@ _SAR_SHORT = re.compile(r"^(香港|澳门)特区(?!特别行政区)")
 _OFFICE_SHORT = re.compile(r"(?:(?<=委员会)|(?<=人民政府))办$")
 #: A congress named with a level word for its place (县第九次妇女代表大会, 省十三次妇代会).
 _LEVEL_CONGRESS = re.compile(r"^(?:自治区|[省市县区州盟旗])第[^次]{1,4}次.{0,8}代表大会$")
-_DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(?=[\u4e00-\u9fff]*$)")
+_DEPARTMENT_AFTER_FEDERATION = re.compile(r"妇联(总会)?(?=[\u4e00-\u9fff]*$)")
 
 
 @per_rule_set
@@ -255,7 +255,7 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
         # 自治区党委 and 南宁市委 are the party's committees of those places (浙江省宁波市委:
         # of the last place named)
         name = f"中国共产党{place}委员会{party.group(2)}"
-    name = _DEPARTMENT_AFTER_FEDERATION.sub("妇女联合会", name)
+    name = _DEPARTMENT_AFTER_FEDERATION.sub(lambda m: "妇女联合" + (m.group(1) or "会"), name)
     name = name.replace("编办", "机构编制委员会办公室")
     name = _OFFICE_SHORT.sub("办公室", name)  # 县委办, 市政府办: the committee's office
     return _people_s_government(name)
@@ -289,13 +289,17 @@ def _mission_form(name: str) -> str:
 def _people_s_government(name: str) -> str:
     """A place's government by its official name: 某市政府 and its units (某市政府妇儿工委) are
     the city's people's government's; a special administrative region's is no people's
-    government (澳门特区政府: 特区 is the region's short form), nor another country's
-    (俄罗斯联邦政府)."""
+    government (澳门特区政府: 特区 is the region's short form), nor Taiwan's cities' and
+    counties' (嘉义县政府), nor another country's (俄罗斯联邦政府)."""
     government = _PLACE_GOVERNMENT.match(name)
     if government and place_index().level(government.group(1)) not in (None, "country"):
         name = government.group(1) + "人民政府" + name[government.end():]
     name = _SAR_SHORT.sub(r"\1特别行政区", name)  # 香港特区立法会: the region's full name
-    return name.replace("特别行政区特区", "特别行政区").replace("特别行政区人民政府", "特别行政区政府")
+    name = name.replace("特别行政区特区", "特别行政区")
+    at = name.find("人民政府")
+    if at > 0 and beyond_the_mainland(_innermost_place(name[:at]) or ""):
+        name = name[:at] + name[at + 2:]  # 香港特别行政区政府, 嘉义县政府, 台南市政府
+    return name
 
 
 @per_rule_set

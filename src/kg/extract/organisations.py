@@ -193,6 +193,8 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
                 start = phrase_start(sent, s)
             else:
                 continue
+        if suffix in words("stationed_offices"):
+            start = _stationed_start(text, found, start)
         ordinal = _ORDINAL.match(text, start)
         if ordinal and not key and ordinal.end() < s:
             start = ordinal.end()  # 第二届全国…协会: the ordinal belongs to an event named later
@@ -200,6 +202,12 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             continue
         result.append(Candidate(start, e, "Organisation", rule_id, key, "org"))
     return result
+
+
+def _stationed_start(text: str, found: list[Candidate], start: int) -> int:
+    """驻 and the place an office is stationed in open its name (驻某市台北经济文化办事处)."""
+    before = next((c.start for c in found if c.type == "Place" and c.end == start), start)
+    return before - 1 if text[before - 1:before] == "驻" else start
 
 
 def _opens_with_proper_word(text: str, left: int, start: int, suffix: str) -> bool:

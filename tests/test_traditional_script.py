@@ -1,0 +1,82 @@
+"""Pages of Hong Kong, Macao, Taiwan and overseas Chinese media in traditional script: their
+bodies, posts, honours and bylines, read as the simplified names the graph keeps."""
+from pathlib import Path
+
+import pytest
+
+from extraction import entities
+from kg import pipeline
+
+
+def facts(tmp_path: Path, text: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, role or year) of the graph of a one-page text."""
+    (tmp_path / "page.txt").write_text(text, encoding="utf-8")
+    graph = pipeline.build([tmp_path])
+    names = {e.iri: e.name for e in graph.entities}
+    return {(names[f.subject], f.predicate, names[f.object], f.role or f.year or "")
+            for f in graph.facts}
+
+
+@pytest.mark.parametrize("text, government, not_government", [
+    # Taiwan's cities and counties have 市政府 and 縣政府, no people's governments
+    ("花蓮縣政府昨日舉辦志工表揚大會。", "花莲县政府", "花莲县人民政府"),
+    ("高雄市政府社會局辦理婦女講座。", "高雄市政府社会局", "高雄市人民政府社会局"),
+    ("香港特區政府今日公布新措施。", "香港特别行政区政府", "香港特别行政区人民政府"),
+    # a mainland city's short form is its people's government
+    ("嘉興市政府召開會議。", "嘉兴市人民政府", "嘉兴市政府"),
+])
+def test_governments_beyond_the_mainland_are_no_people_s_governments(
+        text, government, not_government):
+    found = entities(text)
+    assert ("Organisation", government) in found
+    assert ("Organisation", not_government) not in found
+
+
+@pytest.mark.parametrize("text, body", [
+    ("新界婦女聯會舉辦親子旅行。", "新界妇女联会"),
+    ("澳門江門婦女聯誼總會慶祝成立十週年。", "澳门江门妇女联谊总会"),
+    ("南非華人婦女聯合總會舉行新春聯歡。", "南非华人妇女联合总会"),
+    # the federation's short form is the general federation written in full
+    ("澳門婦聯總會舉行會員大會。", "澳门妇女联合总会"),
+    # a representative office named with 駐 and where it is stationed
+    ("駐溫哥華台北經濟文化辦事處處長出席茶會。", "驻温哥华台北经济文化办事处"),
+    ("駐新加坡代表處僑務組派員出席。", "驻新加坡代表处"),
+])
+def test_associations_and_offices(text, body):
+    assert ("Organisation", body) in entities(text)
+
+
+def test_a_secretary_of_a_hong_kong_department_holds_the_post_there(tmp_path):
+    found = facts(tmp_path, "財政司司長方志明及副司長葉美琪今日會見商會代表。")
+    assert ("方志明", "holdsPost", "香港特别行政区政府财政司", "司长") in found
+    assert ("叶美琪", "holdsPost", "香港特别行政区政府财政司", "副司长") in found
+
+
+def test_officers_of_an_association_by_their_titles(tmp_path):
+    found = facts(tmp_path, "屯門婦女聯會就職典禮上，創會會長甘麗珠、監事長關淑儀、"
+                            "代理事長湯碧霞與會員合照。")
+    body = "屯门妇女联会"
+    assert {("甘丽珠", "holdsPost", body, "创会会长"), ("关淑仪", "holdsPost", body, "监事长"),
+            ("汤碧霞", "holdsPost", body, "代理事长")} <= found
+
+
+@pytest.mark.parametrize("text, honours", [
+    ("退休校長梁志堅獲頒銅紫荊星章。", {"铜紫荆星章"}),
+    ("區議員馬家樂獲頒榮譽勳章，並獲委任為太平紳士。", {"荣誉勋章", "太平绅士"}),
+    ("澳門商人何文軒獲頒金蓮花榮譽勳章。", {"金莲花荣誉勋章"}),
+    ("鄉公所推薦的林阿嬌榮獲模範母親。", {"模范母亲"}),
+])
+def test_honours_of_hong_kong_macao_and_taiwan(text, honours):
+    found = {name for kind, name in entities(text) if kind == "Honour"}
+    assert honours <= found
+    assert not any(name.startswith(("颁", "委任")) for name in found)
+
+
+def test_a_medal_received_is_awarded_to_its_recipient(tmp_path):
+    found = facts(tmp_path, "今年七月，鍾美玲獲頒銅紫荊星章。")
+    assert ("钟美玲", "awarded", "铜紫荆星章", "") in found
+
+
+def test_a_byline_ending_in_baodao_written_the_taiwanese_way(tmp_path):
+    # 報導 becomes 报导 in simplified script, not 报道
+    assert ("Person", "王明") in entities("本報記者王明報導：協會昨日成立。")
