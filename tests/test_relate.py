@@ -739,3 +739,13 @@ def test_an_election_goes_on_in_the_next_clause_after_a_semicolon(tmp_path):
 def test_a_name_after_a_verb_of_engaging_holds_the_post_after_wei(tmp_path):
     graph = graph_of(tmp_path, "攸县残联召开大会。会议聘请了易某华为攸县残联第六届主席团名誉主席。")
     assert ("易某华", "攸县残疾人联合会第六届主席团") in facts_of(graph, "holdsPost")
+
+
+def test_a_title_at_the_city_level_is_the_city_the_page_is_about(tmp_path):
+    # 市级 and a bare 市 before a title stand for the page's city, as 省级 does for its province;
+    # with no county named, 县级 stays as written
+    graph = graph_of(tmp_path, "湖南省株洲市妇联召开表彰大会，授予株洲市中心医院产科等20个岗位“市级巾帼文明岗”称号，"
+                               "授予周红等30名同志“市巾帼建功标兵”称号。李芳家庭被评为县级文明家庭。")
+    assert {("株洲市中心医院产科", "株洲市巾帼文明岗"), ("周红", "株洲市巾帼建功标兵"),
+            ("李芳", "县级文明家庭")} <= facts_of(graph, "awarded")
+    assert not {e.name for e in graph.entities if e.type == "Honour"} & {"市级巾帼文明岗", "市巾帼建功标兵"}

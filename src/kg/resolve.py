@@ -414,6 +414,10 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             # that city's: the place goes before it, the short form stays
             name = m.key or m.surface
             m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
+        elif m.type == "Honour":
+            # a title conferred at the city's or county's level (市巾帼建功标兵) is that one's
+            name = m.key or m.surface
+            m = _with_key(m, _local_prefix(name, cities) or name)
         resolved.append(_with_key(m, canonical_name(m, regions)))
     resolved = _honour_references(name_generic_districts(resolved, cities))
     resolved = _units_named_without_government(_company_short_names(resolved))
