@@ -80,3 +80,34 @@ def test_a_medal_received_is_awarded_to_its_recipient(tmp_path):
 def test_a_byline_ending_in_baodao_written_the_taiwanese_way(tmp_path):
     # 報導 becomes 报导 in simplified script, not 报道
     assert ("Person", "王明") in entities("本報記者王明報導：協會昨日成立。")
+
+
+def test_the_association_a_page_calls_gai_hui_is_the_one_it_names_most(tmp_path):
+    found = facts(tmp_path, "荃灣婦女聯會周年晚宴昨晚舉行。晚宴由荃灣婦女聯會主辦，"
+                            "民政處處長與該會會長簡玉蓮、主席鄧美華一同祝酒。")
+    assert ("简玉莲", "holdsPost", "荃湾妇女联会", "会长") in found
+    assert ("邓美华", "holdsPost", "荃湾妇女联会", "主席") in found
+    # its name opens with a place's short form that is no place of this page: no seat there
+    assert not any(p == "locatedIn" and s == "荃湾妇女联会" and o != "荃湾区"
+                   for s, p, o, _ in found)
+
+
+@pytest.mark.parametrize("text, body, seat", [
+    # an association of natives of one place living in another sits where they live
+    ("澳門江門婦女聯誼總會舉行就職典禮。", "澳门江门妇女联谊总会", "澳门特别行政区"),
+    ("澳洲廣東同鄉總會舉行春節聯歡。", "澳洲广东同乡总会", "澳大利亚联邦"),
+    # an office abroad sits at its station, not in the city it is named after
+    ("駐溫哥華台北經濟文化辦事處舉辦新春茶會。", "驻温哥华台北经济文化办事处", "温哥华"),
+])
+def test_where_associations_and_offices_abroad_sit(tmp_path, text, body, seat):
+    found = {(s, o) for s, p, o, _ in facts(tmp_path, text) if p == "locatedIn"}
+    assert found == {(body, seat)}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("僑胞從紐西蘭返台參加國慶。", "新西兰"),
+    ("協會組團前往肯亞訪問。", "肯尼亚共和国"),
+    ("旅居寮國的華僑捐款助學。", "老挝人民民主共和国"),
+])
+def test_countries_as_hong_kong_and_taiwan_write_them(text, country):
+    assert ("Place", country) in entities(text)

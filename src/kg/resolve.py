@@ -556,13 +556,16 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
     for p in mentions:
         if p.type == "Place":
             starts[p.key].append(p.start)
+    bodies = [m for m in mentions if m.type in ("Organisation", "Programme")]
+    # (a body the text also names by another word, 该会: where it writes the name)
+    written = {m.key for m in bodies if m.surface.startswith((_place_at_start(m.key) or "?")[0])}
     result = []
     for m in mentions:
         result.append(m)
         if m.type not in ("Organisation", "Programme"):
             continue
         at_start = _place_at_start(m.key)
-        if at_start and (m.surface.startswith(at_start[0]) or m.key.startswith(_known_canonicals())):
+        if at_start and (m.key in written or m.key.startswith(_known_canonicals())):
             # the text names it there, or extraction read it as no place (阿里巴巴), or it
             # opens a national body's own name (新疆 of 新疆生产建设兵团)
             at_start = None

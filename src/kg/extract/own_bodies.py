@@ -1,9 +1,9 @@
-"""A page's own body, which it calls 我校 or 本院: the school, or the institute, college,
-hospital or court, that the page names most or in its first line.
+"""A page's own body, which it calls 我校, 本院 or 该会: the school, or the institute, college,
+hospital or court, or the association or council, that the page names most or in its first line.
 
 Reads: organisations (the bodies the page names, over the whole document). Tables: words.tsv
-(own_school_words and school_endings, own_institute_words and institute_endings); jieba's
-segmentation.
+(own_school_words and school_endings, own_institute_words and institute_endings,
+own_association_words and association_endings); jieba's segmentation.
 """
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ OWN_BODY = "extract:own-body"
 
 #: Word lists of a page's own body (我校) and of the endings of the names it may stand for.
 _OWN_BODY_LISTS = (("own_school_words", "school_endings"),
-                   ("own_institute_words", "institute_endings"))
+                   ("own_institute_words", "institute_endings"),
+                   ("own_association_words", "association_endings"))
 
 
 @per_rule_set

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from ..model import Mention
-from ..places import place_index
+from ..places import beyond_the_mainland, place_index
 from ..rules import per_rule_set, table, word_pattern, words
 from .phrases import CLAUSE_END, is_inside, triggers
 
@@ -58,7 +58,9 @@ def located(document, sentence, ms, facts):
             # a mission in the place after 驻 (中国驻法国大使馆; 美国驻华大使馆: none named)
             stationed = m.surface.find("驻")
             if stationed >= 0:
-                inside = [p for p in inside if p.start > m.start + stationed]
+                # (驻某市台北经济文化办事处: Taiwan after the station names who sent it)
+                after = [p for p in inside if p.start > m.start + stationed]
+                inside = after[:1] + [p for p in after[1:] if not beyond_the_mainland(p.key)]
             inside = _seat(text, _places_of_unit(m, inside, places))
         elif not any(o is not m and o.type == "Programme" and is_inside(m, o) for o in ms):
             # held somewhere: the event, not a brand named inside it
