@@ -30,7 +30,7 @@ _collecting = gc.isenabled()
 gc.disable()
 try:
     from . import rdf
-    from .errors import InputError, KgError, OutputError, QueryError, RuleError
+    from .errors import ArgumentError, InputError, KgError, OutputError, QueryError, RuleError
     from .graph import KnowledgeGraph
     from .model import (ENTITY_TYPES, PREDICATES, Document, DocumentInfo, Entity, Evidence,
                         Fact, Mention)
@@ -45,7 +45,7 @@ __all__ = [
     "__version__", "build", "load", "write_build", "KnowledgeGraph",
     "Document", "DocumentInfo", "Entity", "Evidence", "Fact", "Mention",
     "ENTITY_TYPES", "PREDICATES",
-    "KgError", "InputError", "OutputError", "QueryError", "RuleError",
+    "KgError", "ArgumentError", "InputError", "OutputError", "QueryError", "RuleError",
 ]
 
 

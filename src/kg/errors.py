@@ -1,6 +1,7 @@
 """The error hierarchy: every user mistake is a ``KgError`` with a one-line message."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -24,6 +25,30 @@ class KgError(_Picklable, Exception):
     """Base class of every error kg reports to a user (exit status 2)."""
 
     exit_status = 2
+
+
+class ArgumentError(KgError, TypeError, ValueError):
+    """An argument of kg's Python API of the wrong type or value (``kg.build(5)``); also a
+    ``TypeError`` and a ``ValueError``, so code that catches those still does."""
+
+    def __init__(self, name: str, reason: str):
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
+
+
+def path_argument(name: str, value: object) -> Path:
+    """``value`` as a ``Path`` when it names a file or folder (``str`` or ``os.PathLike``);
+    else ``ArgumentError`` naming the argument.
+
+    >>> path_argument("folder", 5)
+    Traceback (most recent call last):
+    kg.errors.ArgumentError: folder: expected a file or folder name (str or Path), not int
+    """
+    if isinstance(value, (str, os.PathLike)):
+        return Path(value)
+    raise ArgumentError(name, "expected a file or folder name (str or Path), "
+                              f"not {type(value).__name__}")
 
 
 class InputError(KgError):

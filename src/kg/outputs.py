@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Callable
 
 from . import rdf, viz
-from .errors import OutputError
+from .errors import ArgumentError, OutputError, path_argument
 from .graph import KnowledgeGraph
 from .io import check_folder, write_outputs
-from .vocab import DEFAULT_BASE
+from .vocab import DEFAULT_BASE, check_base
 
 #: Output format → (file name, renderer of the graph with a base IRI).
 RENDERERS: dict[str, tuple[str, Callable[[KnowledgeGraph, str], str]]] = {
@@ -43,6 +43,9 @@ def check_formats(formats: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     >>> check_formats(["html", "ttl", "html"])
     ('html', 'ttl')
     """
+    if not isinstance(formats, (list, tuple)) or not all(isinstance(f, str) for f in formats):
+        raise ArgumentError("formats", "expected a list of format names such as "
+                                       f"['ttl', 'html'], not {formats!r}")
     unknown = [f for f in formats if f not in RENDERERS]
     if unknown or not formats:
         raise OutputError(", ".join(unknown) or "--format", "unknown output format; choose "
@@ -77,6 +80,8 @@ def write_build(graph: KnowledgeGraph, folder: str | Path, *,
     ------
     OutputError
         An unknown format, an output path that is a file, or a folder that cannot be written.
+    ArgumentError
+        An argument of the wrong type (a graph that is not a ``KnowledgeGraph``).
 
     Examples
     --------
@@ -85,8 +90,12 @@ def write_build(graph: KnowledgeGraph, folder: str | Path, *,
     >>> [p.name for p in written.paths]
     ['kg.ttl']
     """
+    if not isinstance(graph, KnowledgeGraph):
+        raise ArgumentError("graph", f"expected a KnowledgeGraph (kg.build or kg.load), not "
+                                     f"{type(graph).__name__}")
     formats = check_formats(formats)
-    check_folder(folder)
+    check_base(base)
+    check_folder(path_argument("folder", folder))
     rendered = {RENDERERS[f][0]: RENDERERS[f][1](graph, base) for f in formats}
     paths = tuple(write_outputs(folder, rendered))
     if not validate:

@@ -21,14 +21,14 @@ from typing import Callable, Iterable, Iterator
 
 
 from . import dask_engine, docmeta, extract, identity, relate, resolve
-from .errors import InputError, InputWarning
+from .errors import ArgumentError, InputError, InputWarning, path_argument
 from .graph import KnowledgeGraph
 from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
 from .entities import document_entities, merge_entities
 from .normalize import document_id, looks_like_html, make_document, original_forms, read_bytes
 from .rules import RuleSet, load_rules, using
-from .vocab import DEFAULT_BASE, entity_iri
+from .vocab import DEFAULT_BASE, check_base, entity_iri
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,10 @@ def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Pa
     InputError
         A path that does not exist, a pattern or folder without documents, a special file, or
         two different files with the same name (a document's id is its file name).
+    ArgumentError
+        ``paths`` that are no file names (``5``, ``[None]``); one name is one path.
     """
+    paths = _path_list(paths)
     if not paths:
         return Inputs(default_corpus())
     excluded = {_identity(Path(folder)) for folder in exclude}
@@ -103,7 +106,7 @@ def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Pa
     skipped: list[tuple[Path, str]] = []
     stdin: list[StandardInput] = []
     for raw in paths:
-        path = Path(raw)
+        path = path_argument("paths", raw)
         if str(raw) == STDIN:
             if not stdin:
                 stdin.append(StandardInput(sys.stdin.buffer.read()))
@@ -126,6 +129,12 @@ def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Pa
             files.extend(found)
         else:
             raise InputError(path, "no such file or folder")
+    return Inputs([*_unique_documents(files), *stdin], tuple(skipped))
+
+
+def _unique_documents(files: list[Path]) -> list[Path]:
+    """``files`` sorted, each file once under the smallest of its names; ``InputError`` for
+    two different files of the same name."""
     names: dict[Path, Path] = {}
     for path in sorted(files, key=_path_order):
         names.setdefault(_identity(path), path)
@@ -136,7 +145,18 @@ def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Pa
         if other != path:
             raise InputError(path, f"another input file, {other}, has the same name; documents "
                                    "are identified by file name, so rename one of them")
-    return Inputs([*unique, *stdin], tuple(skipped))
+    return unique
+
+
+def _path_list(paths: object) -> list | None:
+    """The names ``gather_inputs`` is given, as a list: one name is one path, not a sequence
+    of one-character names; ``ArgumentError`` for what is no name or list of names."""
+    if paths is None or isinstance(paths, (str, os.PathLike)):
+        return paths and [paths]
+    if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise ArgumentError("paths", "expected file or folder names (a list of str or Path), "
+                                     f"not {type(paths).__name__}")
+    return list(paths)
 
 
 def _walk(folder: Path, excluded: set[Path], skipped: list[tuple[Path, str]]) -> list[Path]:
@@ -332,8 +352,7 @@ def _process_all(files: list[Path], base: str, strict: bool, jobs: int, engine: 
 
 
 def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEFAULT_BASE,
-          strict: bool = False,
-          on_warning: Callable[[InputWarning], None] | None = None,
+          strict: bool = False, on_warning: Callable[[InputWarning], None] | None = None,
           jobs: int = 1, engine: str = "local", scheduler: str | None = None,
           progress: bool = False, cache: str | Path | None = None,
           rules: str | Path | RuleSet | None = None) -> KnowledgeGraph:
@@ -341,7 +360,7 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
 
     Parameters
     ----------
-    paths : iterable of str or Path, or Inputs, optional
+    paths : str, Path, iterable of them, or Inputs, optional
         Text files, HTML pages, folders, glob patterns and ``-`` (see ``gather_inputs``), or
         what ``gather_inputs`` made of them; none means the embedded seeds.
     base : str
@@ -364,8 +383,7 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
         Show a progress bar on standard error when the run takes more than a second.
     cache : str or Path, optional
         A folder of per-document results (see :mod:`kg.cache`): a document read before with
-        the same bytes, name, base IRI and kg code is not read again, and the graph is the
-        same as without it.
+        the same bytes, name, base IRI and kg code is not read again (same graph).
     rules : str, Path or RuleSet, optional
         The rule set of every stage: a folder of rule tables (each replaces the packaged table
         of that name, see :class:`kg.rules.RuleSet`), or a loaded one; default the packaged.
@@ -374,6 +392,8 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     ------
     InputError
         A bad path, a problem in ``strict`` mode, or no file that could be read.
+    ArgumentError
+        An argument of the wrong type or value (``jobs=0``, ``paths=5``).
     RuleError
         A rule table in ``rules`` that cannot be used (file and line named).
 
@@ -381,9 +401,9 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     >>> graph.entity_counts()["Organisation"] > 0
     True
     """
-    rules = _checked_run(jobs, engine, rules)
+    rules = _checked_run(jobs, engine, rules, base)
     files = paths.files if isinstance(paths, Inputs) else collect_paths(paths)
-    store = DocumentCache(cache) if cache is not None else None
+    store = DocumentCache(path_argument("cache", cache)) if cache is not None else None
     results, new = _collect(files, _process_all(files, base, strict, jobs, engine, scheduler,
                                                 progress, store, rules),
                             on_warning or warnings.warn)
@@ -393,13 +413,17 @@ def build(paths: Iterable[str | Path] | Inputs | None = None, *, base: str = DEF
     return graph
 
 
-def _checked_run(jobs: int, engine: str, rules: str | Path | RuleSet | None) -> RuleSet:
-    """The rule set of a run, after checking its number of jobs and its engine."""
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
+def _checked_run(jobs: int, engine: str, rules: str | Path | RuleSet | None, base: str
+                 ) -> RuleSet:
+    """The rule set of a run, after checking its number of jobs, its engine and its base."""
+    check_base(base)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ArgumentError("jobs", f"expected a whole number of at least 1, not {jobs!r}")
     if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
-    return rules if isinstance(rules, RuleSet) else load_rules(rules)
+        raise ArgumentError("engine", f"expected one of {ENGINES}, not {engine!r}")
+    if isinstance(rules, RuleSet):
+        return rules
+    return load_rules(None if rules is None else path_argument("rules", rules))
 
 
 def _collect(files: list, outcomes, report: Callable[[InputWarning], None]) -> tuple[list, list]:

@@ -166,7 +166,7 @@ def check_base(base: str) -> str:
     >>> check_base("https://example.org/kg/")
     'https://example.org/kg/'
     """
-    if not _BASE_FORM.fullmatch(base):
+    if not isinstance(base, str) or not _BASE_FORM.fullmatch(base):
         raise KgError(f"--base {base!r}: not a base IRI (it must be absolute, start with a "
                       "scheme such as https://, end in / or #, and hold no spaces)")
     return base

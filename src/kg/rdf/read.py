@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph
 
-from ..errors import InputError
+from ..errors import InputError, path_argument
 from ..graph import KnowledgeGraph
 from ..model import DocumentInfo, Entity, Evidence, Fact
 from ..vocab import CLASS_IRI, LANG_TRADITIONAL, PREDICATE_IRI
@@ -40,7 +40,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     InputError
         When the file cannot be read, is not Turtle, or lacks a part of the modelling.
     """
-    path = Path(path)
+    path = path_argument("path", path)
     try:
         nodes = _oxigraph_nodes(path)
     except FileNotFoundError:
