@@ -81,3 +81,14 @@ def test_a_person_s_former_or_pen_name_in_brackets_is_the_same_person():
     forms = names_of("青年作家林晓(原名林小梅)新书出版。林小梅早年当过教师。")
     assert {"林晓", "林小梅"} <= forms[("Person", "林晓")]
     assert ("Person", "林小梅") not in forms
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("市长会见了南方星网(全称:南方卫星网络集团有限公司)董事长一行。南方星网将来投资。",
+     "南方卫星网络集团有限公司", "南方星网"),
+    ("他就职于滨江电力(全称滨江电力股份有限公司)。", "滨江电力股份有限公司", "滨江电力"),
+])
+def test_a_short_name_whose_full_name_the_brackets_give(text, full, short):
+    forms = names_of(text)
+    assert short in forms[("Organisation", full)]
+    assert ("Organisation", short) not in forms

@@ -54,8 +54,9 @@ def _abbreviates(short: str, name: str) -> bool:
 
 def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """One name for a body or programme and the alias the text gives it (X(简称“Y”),
-    X(以下简称Y), X(Y)), or for a person (X(原名Y), X(笔名Y)): the alias where it is stated and wherever the text uses it later is
-    a mention with the full name's key, so both are one node."""
+    X(以下简称Y), X(Y), Y(全称X)), or for a person (X(原名Y), X(笔名Y)): the alias where it
+    is stated and wherever the text uses it later is a mention with the full name's key, so both
+    are one node."""
     outer: dict[int, Candidate] = {}
     for c in candidates:
         if c.type in ("Organisation", "Programme") and (
@@ -77,6 +78,7 @@ def stated_aliases(text: str, candidates: list[Candidate]) -> list[Candidate]:
                     or m.span(1) in places:
                 continue  # (长沙) after a name says where, it is no alias
         found.append((m.span(), m.group(group), c, name))
+    found += _full_names_in_brackets(text, candidates)
     # a person's other names: 原名, 笔名 … (words.tsv person_alias_words)
     own = words("person_alias_words")
     found += [(span, alias, c, c.key or text[c.start:c.end]) for c in candidates
@@ -166,6 +168,30 @@ def _keeps_in_order(short: str, name: str) -> bool:
         if pos == 0:
             return False
     return True
+
+
+#: A short name and the full name the brackets after it give (某某星网(全称:某某卫星网络…)).
+_FULL_NAME_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,10})[(（]全称[为是:：]?\s*[“\"]?")
+
+
+def _full_names_in_brackets(text: str, candidates: list[Candidate]) -> list:
+    """A short name whose full name the brackets after it give (某某星网(全称某某卫星网络集团
+    有限公司)): the longest words before the brackets that open with the full name's first
+    character and keep its characters in order are its alias (``stated_aliases``' entries)."""
+    found = []
+    for m in _FULL_NAME_AFTER.finditer(text):
+        full = next((c for c in candidates if c.start == m.end()
+                     and c.type in ("Organisation", "Programme")), None)
+        if full is None:
+            continue
+        words_before = m.group(1)
+        for length in range(len(words_before), 1, -1):
+            short = words_before[-length:]
+            if _keeps_in_order(short, text[full.start:full.end]):
+                found.append(((m.end(1) - length, m.end(1)), short, full,
+                              full.key or text[full.start:full.end]))
+                break
+    return found
 
 
 def _bracket_aliases(text: str, end: int) -> list[tuple[tuple[int, int], str, str]]:
