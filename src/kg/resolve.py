@@ -220,7 +220,8 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     '中国共产党津市市委员会'
     """
     name = _relative_prefix(name, region)
-    for alias, canonical in _known_bodies():
+    # a national body's own official name is final (国务院侨务办公室 is no unit of 国务院's)
+    for alias, canonical in () if name in _known_canonicals() else _known_bodies():
         if not name.startswith(alias):
             continue
         local = _LOCAL_COMMITTEE.match(_relative_prefix(name[len(alias):], region))

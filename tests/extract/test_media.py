@@ -13,6 +13,8 @@ from extraction import entities, sentence_of
     ("节目在《城市频道》播出。", "Organisation"),         # a channel
     ("会上印发了《乡村振兴巾帼行动方案》。", "Programme"),  # a plan
     ("她读完了《远方的河》。", None),                     # a book: neither
+    ("会议印发了《关于表扬先进集体的通报》。", None),      # ends in 报, but a document
+    ("局里编印《工作简报》第三期。", None),
 ])
 def test_a_title_is_named_by_its_last_word(text, kind):
     sent = sentence_of(text)
@@ -31,6 +33,8 @@ def test_a_title_too_long_to_be_a_name_is_none():
 
 @pytest.mark.parametrize("text, outlet", [
     ("大桥通车了 来源:江城日报 ", "江城日报"),          # a source's label
+    ("大桥通车了 来源:[江城日报]", "江城日报"),          # … with the outlet in brackets
+    ("大桥通车了 来源:【江城新闻网】 2021-03-02", "江城新闻网"),
     ("江城晚报消息（记者 周明）大桥通车了。", "江城晚报"),  # a wire before the reporter
     ("据江城晚报报道，大桥已经通车。", "江城晚报"),       # cited
     ("江城晚报记者 周明 摄", "江城晚报"),                # the reporter's outlet

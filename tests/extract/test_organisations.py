@@ -79,6 +79,10 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("株洲市天元新区管委会主任讲话。", "株洲市天元新区管理委员会"),
     # a village committee written in full
     ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
+    # a psychiatric hospital (no 医院 in its name)
+    ("株洲市康宁精神病院护士长发言。", "株洲市康宁精神病院"),
+    # a numbered institute of a group, its number with the ideographic zero
+    ("某某重工集团第七〇三研究所设计团队获奖。", "某某重工集团第七〇三研究所"),
 ])
 def test_more_bodies_by_their_suffix(text, name):
     assert ("Organisation", name) in entities(text)
@@ -130,6 +134,9 @@ def test_our_city_before_a_company_with_its_own_place_is_not_its_name():
     # a short form that another rule also reads (国务院 + 国资委) keeps the known body
     ("国务院国资委召开会议。", "国务院国有资产监督管理委员会"),
     ("据中新网消息，会议在京召开。", "中国新闻网"),
+    ("他此前在国务院侨办任职。", "国务院侨务办公室"),
+    ("国台办发言人回答提问。", "国务院台湾事务办公室"),
+    ("中央广电总台记者现场报道。", "中央广播电视总台"),
 ])
 def test_national_bodies_by_short_form(text, body):
     assert ("Organisation", body) in entities(text)

@@ -39,7 +39,6 @@ def test_repeat_run_takes_its_short_lines_along():
     "分享到:微信 微博",
     "Copyright © 2023 某某网 All Rights Reserved",
     "蒙ICP备05002783号",
-    "来源:内蒙古日报",
     "(责编:王五、赵六)",
     "原标题:自治区妇联召开全委会",
     "【打印】 【关闭】",
@@ -110,3 +109,9 @@ def test_headings_are_not_joined_to_the_next_paragraph():
     assert "\n这十年,自治区党委重视、各界支持,妇女儿童发展环境日益优化\n" in text
     short = "北疆巾帼勇担当 务实创新谱新篇\n\n党的十八大以来,全区各级妇联认真学习"
     assert join_broken_lines(short) == (short, [])
+
+
+def test_a_source_line_is_kept_for_the_outlet_it_names():
+    # 来源:X names the outlet the page comes from, an organisation the extractor reads
+    text = "自治区妇联召开会议。\n来源:[北疆日报]\n"
+    assert drop_boilerplate(text) == (text, [])

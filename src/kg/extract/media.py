@@ -3,13 +3,13 @@ the news outlets a byline names (来源:X, X记者, X消息, 据X报道).
 
 Reads: Organisation candidates (an outlet another rule found is not found again) and Place
 candidates (an outlet's name starts with its place). Tables: words.tsv (media_title_endings,
-plan_title_endings, source_labels, reporter_titles, outlet_endings).
+document_title_endings, plan_title_endings, source_labels, reporter_titles, outlet_endings).
 """
 from __future__ import annotations
 
 import re
 
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from .sentence import CLOSED, Candidate, Sentence
 
 #: The rule of titles in 《》.
@@ -41,7 +41,8 @@ def book_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         title = sent.text[a + 1:b - 1]
         if len(title) > _LONGEST_TITLE:
             continue
-        if _media_title().search(title):
+        if _media_title().search(title) \
+                and not title.endswith(tuple(words("document_title_endings"))):  # (《…通报》)
             result.append(Candidate(a, b, "Organisation", BOOK_TITLE, title, "quoted",
                                     traits=_CLOSED))
         elif _plan_title().search(title):
@@ -60,11 +61,13 @@ def _outlet_cue() -> re.Pattern:
 @per_rule_set
 def _outlet_context() -> re.Pattern:
     """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
-    来源:X; X·Y记者 (outlets joined by a middle dot); X消息 or X+place+date+电 before (记者 …);
-    据X报道; X讯 opening a line (某某网讯 2月25日, 某某时报讯(某某))."""
+    来源:X (in brackets too: 来源:[X], 来源:【X】); X·Y记者 (outlets joined by a middle dot); X消息
+    or X+place+date+电 before (记者 …); 据X报道; X讯 opening a line (某某网讯 2月25日,
+    某某时报讯(某某))."""
     outlet = r"[\u4e00-\u9fff]{2,10}?" + word_pattern("outlet_endings")
     return re.compile(
-        rf"(?:{word_pattern('source_labels')}[:：]\s*(?P<source>{outlet})(?=\s|$))"
+        rf"(?:{word_pattern('source_labels')}[:：]\s*(?P<bracket>[\[【［])?(?P<source>{outlet})"
+        rf"(?(bracket)[\]】］]|(?=\s|$)))"
         rf"|(?P<staff>{outlet}(?:[·・]{outlet})*)\s*(?={word_pattern('reporter_titles')})"
         rf"|(?P<wire>{outlet})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*"
         rf"记者)"
@@ -82,7 +85,7 @@ def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
     places = sorted(c.start for c in found if c.type == "Place")
     result = []
     for m in sent.finditer(_outlet_context()):
-        group = m.lastgroup
+        group = next(g for g in ("source", "staff", "wire", "cited", "dated") if m.group(g))
         pos = m.start(group)
         for name in re.split(r"[·・]", m.group(group)):
             start = max(pos, sent.limit(pos + len(name) - 1))

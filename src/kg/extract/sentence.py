@@ -20,10 +20,10 @@ from .triggers import trigger
 #: The characters every match of a pattern needs (``Sentence.finditer``), once per pattern.
 _trigger = lru_cache(maxsize=None)(trigger)
 
-# Characters that can be inside a name; everything else (punctuation, spaces, quotes,
-# brackets) ends one.
-NAME_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
-NON_NAME_CHAR = re.compile(r"[^\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+# Characters that can be inside a name (〇, the ideographic zero, too: 第七〇八研究所);
+# everything else (punctuation, spaces, quotes, brackets) ends one.
+NAME_CHAR = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
+NON_NAME_CHAR = re.compile(r"[^\u3007\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·]")
 NUMERAL_CLASSIFIER = re.compile(r"(?<![第\d一二三四五六七八九十百千万余多两])[\d一二三四五六七八九十百千万余多两]+"
                                 r"(?:小时|个|名(?!单)|位|户|家(?!庭|风|教)|项|次(?!会)|场|"
                                 r"人次|人(?!民|才|员)|批|所|支|期|届|年度|年|月|日)")
