@@ -40,6 +40,7 @@ def test_repeat_run_takes_its_short_lines_along():
     "Copyright © 2023 某某网 All Rights Reserved",
     "蒙ICP备05002783号",
     "(责编:王五、赵六)",
+    "来源:北疆日报 | 作者:张三 | 责编:李四",              # a source line with editors' credits
     "原标题:自治区妇联召开全委会",
     "【打印】 【关闭】",
     "当前位置: 首页 > 工作动态 > 基层妇联",                # breadcrumbs name bodies and places
@@ -112,6 +113,7 @@ def test_headings_are_not_joined_to_the_next_paragraph():
 
 
 def test_a_source_line_is_kept_for_the_outlet_it_names():
-    # 来源:X names the outlet the page comes from, an organisation the extractor reads
+    # 来源:X names the outlet the page comes from, an organisation the extractor reads (a
+    # line that also credits editors is dropped, above)
     text = "自治区妇联召开会议。\n来源:[北疆日报]\n"
     assert drop_boilerplate(text) == (text, [])
