@@ -448,6 +448,19 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     ("市长为荣获“全国归侨侨眷先进个人”称号的周华清、曹美玲、萧明等三名同志颁发奖牌。",
      {("周华清", "全国归侨侨眷先进个人"), ("曹美玲", "全国归侨侨眷先进个人"),
       ("萧明", "全国归侨侨眷先进个人")}, {("市长", "全国归侨侨眷先进个人")}),
+    # 向荣获X的A及荣获Y的B: each title goes to the holder named after it, the addressed unit
+    # holds no title that comes later, and the words of the first title stop at its quote
+    ("县长向荣获“全国巾帼文明岗”的株洲市中心医院产科及荣获“全国巾帼建功标兵”称号的教师周红表示祝贺。",
+     {("株洲市中心医院产科", "全国巾帼文明岗")},
+     {("株洲市中心医院产科", "全国巾帼建功标兵"), ("县长", "全国巾帼文明岗")}),
+    # families listed before 当选 a quoted title, each with its community before it
+    ("城关镇东街社区周红家庭、南街社区李芳家庭当选“最美书香家庭”;西街社区刘敏家庭当选“最美绿色家庭”。",
+     {("周红", "最美书香家庭"), ("李芳", "最美书香家庭"), ("刘敏", "最美绿色家庭")}, set()),
+    # the address in brackets after a family is not a recipient
+    ("我县张强、王丽家庭(城关镇东街社区)荣获全国五好家庭称号。",
+     {("张强", "全国五好家庭"), ("王丽", "全国五好家庭")}, {("东街社区", "全国五好家庭")}),
+    # 追授: conferred after death, the recipients after the verb
+    ("团省委追授周勇等3名同志“湖南青年五四奖章”。", {("周勇", "湖南青年五四奖章")}, set()),
     # a unit and a post before the verb: the title is the person's, even when no rule reads
     # her name, never the unit's
     ("长沙华丰食品有限公司董事长俞晓岚获评全国三八红旗手。", set(),

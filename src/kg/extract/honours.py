@@ -211,6 +211,9 @@ def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         # a quoted one ends at its mark (荣获“…”的某单位、…等3个单位)
         anchored = close is not None and _TITLE_ANCHOR.match(close.group())
         items = text[start:end].split("、")
+        quote_end = text.find("”", start, end) if text[start:start + 1] == "“" else -1
+        if quote_end > 0 and text.startswith("的", quote_end + 1):
+            anchored = False  # 荣获“X”的A、B及荣获…称号的C: the title is X, A and B hold it
         if not anchored:
             items = items[:1]
             if text[start:start + 1] in "“\"" and text.find("”", start, end) > 0:

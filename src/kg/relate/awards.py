@@ -175,6 +175,9 @@ def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
     givers = [r for r in recipients if a <= r.start and r.end <= end]
     if _TO_HOLDER.match(text, givers[-1].end if givers else a, t.end()):
         return []  # A向获得X的B: A addresses the holder, B, named after the title
+    if text[t.start() - 1:t.start()] in ("及", "和", "与", "、") \
+            and _TO_HOLDER_OPENS.search(text, a, t.start()):
+        return []  # A向荣获X的B及荣获Y的C: C holds Y, named after it, not B
     if givers and givers[-1].type == "Organisation" \
             and (_posts_after(awarding.facts.titles, givers[-1].end, end)
                  or _COUNTED_PEOPLE.search(text, givers[-1].end, end)):
@@ -329,6 +332,9 @@ _HOLDER_AFTER = re.compile(r"[”\"]?(?:获得者|获奖者)(?!名单)")
 
 #: Who speaks to or hands over to the holder of a title named right after (向获得“…”的).
 _TO_HOLDER = re.compile(r"\s*(?:向|为|给)(?:获得|荣获)[“\"]?$")
+
+#: Where the holders addressed after their titles open (A向荣获X的B…).
+_TO_HOLDER_OPENS = re.compile(r"(?:向|为|给)(?:获得|荣获)")
 
 #: Between people and the title they speak for as its holders (作为, 两位, 3名).
 _REPRESENTING = re.compile(r"(?:作为|[一二三四五六七八九十两\d]+(?:位|名))$")

@@ -28,6 +28,13 @@ def is_inside(inner: Mention, outer: Mention) -> bool:
 _ALIAS_IN_BRACKETS = re.compile(r"^[(（][^()（）]{1,20}[)）]")
 
 
+#: The word after a person's name that makes it a family's (甲家庭, 乙一家).
+_FAMILY = re.compile(r"^(?:家庭|一家)")
+
+#: What stands between a person or family and an address in brackets after it (甲家庭(…)).
+_ADDRESS_OPENS = re.compile(r"(?:家庭|一家)?[(（]")
+
+
 def first_group(text: str, mentions: list[Mention]) -> list[Mention]:
     """The 、-list of mentions that starts with the first one."""
     group = [mentions[0]]
@@ -44,9 +51,14 @@ def last_group(text: str, givers: list[Mention]) -> list[Mention]:
     outer = [g for g in givers if not any(o is not g and o.start <= g.start and g.end <= o.end
                                           and o.type in ("Organisation", "Programme")
                                           for o in givers)]
+    while len(outer) > 1 and outer[-2].type == "Person" \
+            and _ADDRESS_OPENS.fullmatch(text, outer[-2].end, outer[-1].start):
+        outer.pop()  # 甲、乙家庭(某街道某社区): the family's address, not a recipient
     group = [outer[-1]]
     for g in reversed(outer[:-1]):
         between = _ALIAS_IN_BRACKETS.sub("", text[g.end:group[0].start])
+        if g.type == group[0].type == "Person":
+            between = _FAMILY.sub("", between)  # 甲家庭、乙家庭: the families of a list
         if between in ("、", "和", "与", "及") or (
                 # 青秀区妇联主席陈美玲、那坡镇妇联主席农小燕等: people listed with their posts
                 # (甲医院的张某和乙医院的李某: or with their units, after 和)
