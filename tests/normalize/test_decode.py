@@ -1,7 +1,10 @@
 """Bytes to text (normalize/decode.py): mixed encodings, corrupt bytes, NUL characters."""
 from __future__ import annotations
 
+import pytest
+
 from kg import normalize
+from kg.errors import InputError
 from kg.normalize import make_document
 
 
@@ -27,3 +30,33 @@ def test_nul_bytes_past_the_binary_check_are_removed_and_reported(recwarn):
     document = make_document(text.encode() + b"\0\0" + "会议结束。".encode(), "nul.txt")
     assert "\0" not in document.text_original and document.text_original.endswith("会议结束。")
     assert [str(w.message) for w in recwarn] == ["nul.txt: 2 NUL character(s) removed"]
+
+
+# Chinese text with no ASCII character: no NUL high bytes to tell UTF-16 by; 一 (U+4E00) and
+# 不 (U+4E0D) give NUL low bytes on the other side, which made it look like a binary file.
+CHINESE_ONLY = "全市妇联召开第一次执委会议。会议听取工作报告，部署今年不同领域的重点任务。"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [CHINESE_ONLY, CHINESE_ONLY.replace("一", "二").replace("不", "各")],
+                         ids=["with NUL low bytes", "without NUL bytes"])
+def test_utf16_without_a_mark_and_without_ascii_is_read(codec, text):
+    assert normalize.decode_bytes(text.encode(codec), "report.txt") == (text, "utf-16")
+
+
+@pytest.mark.parametrize("codec, text", [
+    ("gbk", "全市妇联召开执委会议，听取工作报告，部署今年的重点任务。"),
+    ("big5", "全市婦聯召開執委會議，聽取工作報告，部署今年的重點任務。"),
+])
+def test_legacy_text_of_even_length_is_not_taken_for_utf16(codec, text):
+    data = text.encode(codec)
+    assert len(data) % 2 == 0
+    assert normalize.decode_bytes(data, "report.txt")[0] == text
+
+
+def test_text_cut_between_two_encodings_on_one_line_is_refused_with_the_offset():
+    report = "全市妇联召开执委会议，部署今年的重点任务。"
+    data = report.encode("utf-8") + report.encode("gbk")
+    refused = r"^half\.txt: not UTF-8, UTF-16, GB18030 or Big5 text \(undecodable byte at offset 6\d\)$"
+    with pytest.raises(InputError, match=refused):
+        normalize.decode_bytes(data, "half.txt")

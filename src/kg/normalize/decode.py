@@ -37,6 +37,9 @@ _BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF-", b"\xff
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 #: Legacy encodings tried when a file is not UTF-8, with the name reported for each.
 _LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
+#: UTF-16 without a mark, tried with them when the file has an even length: Chinese text
+#: without ASCII in it has no NUL byte to tell it by (``_utf16_without_bom``).
+_UTF16 = (("utf-16-le", "utf-16"), ("utf-16-be", "utf-16"))
 
 
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
@@ -95,15 +98,16 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
 
 
 def _decode_legacy(data: bytes, path, first_error: UnicodeDecodeError) -> tuple[str, str]:
-    """Bytes that are not UTF-8 read in the legacy encoding that gives the most plausible
-    Chinese text (or, a short text with a bad byte, still as UTF-8)."""
+    """Bytes that are not UTF-8 read in the legacy encoding (or UTF-16 without a mark) that
+    gives the most plausible Chinese text (or, a short text with a bad byte, still as UTF-8)."""
     candidates = []
-    for codec, name in _LEGACY:
+    for codec, name in (*_LEGACY, *(_UTF16 if len(data) % 2 == 0 else ())):
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        candidates.append((-_cjk_plausibility(text), name, text))
+        if name != "utf-16" or not _CONTROL.search(text[:4096]):
+            candidates.append((-_cjk_plausibility(text), name, text))
     candidates.sort(key=lambda c: c[:2])
     if not candidates or -candidates[0][0] < 0.5:
         if _mostly_utf8(data, ratio=1):     # a short text with a bad byte: still UTF-8
@@ -193,22 +197,24 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """``utf-16-le``/``-be`` when the NUL bytes are mostly high bytes of text, else None.
+    """``utf-16-le``/``-be`` when the file reads as plausible text in it, else None.
 
-    ASCII characters put a NUL in every high byte; CJK ones rarely have a NUL low byte.
+    ASCII characters put a NUL in every high byte, so the side with more NUL bytes is tried
+    first; Chinese text without ASCII has a few NUL low bytes (U+4E00) on the other side.
     """
-    head = data[:8192]
     if len(data) % 2:
         return None
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    for name, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if zeros > 4 * others:
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                return None
-            plausible = _cjk_plausibility(text) >= 0.5 and not _CONTROL.search(text[:4096])
-            return name if plausible else None
+    head = data[:8192]
+    order = ("utf-16-le", "utf-16-be")
+    if head[0::2].count(0) > head[1::2].count(0):
+        order = order[::-1]
+    for name in order:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _cjk_plausibility(text) >= 0.5 and not _CONTROL.search(text[:4096]):
+            return name
     return None
 
 
