@@ -173,6 +173,20 @@ def test_a_page_without_main_text_is_skipped_with_a_reason(run_kg, tmp_path):
             "boilerplate) (skipped)") in run.err_lines
 
 
+@pytest.mark.parametrize("output", [".", "old"], ids=["the input folder", "a folder in it"])
+def test_what_an_earlier_build_wrote_into_the_input_folder_is_not_read(run_kg, tmp_path,
+                                                                        output):
+    texts = tmp_path / "texts"
+    _write(texts / "a.txt", REPORT)
+    first = run_kg("build", texts, "-o", texts / output, "--quiet")
+    assert first.status == 0, first.err
+    again = run_kg("build", texts, "-o", tmp_path / "out")
+    assert again.status == 0, again.err     # kg.html read as a page: a skipped file, status 1
+    assert "documents read: 1" in again.out
+    assert "2 written by kg build (kg.html, kg.ttl)" in again.out
+    assert (tmp_path / "out" / "kg.ttl").read_bytes() == (texts / output / "kg.ttl").read_bytes()
+
+
 def test_version_is_the_installed_packages(capsys):
     with pytest.raises(SystemExit) as stop:
         kg.cli.main(["--version"])

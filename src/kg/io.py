@@ -325,6 +325,16 @@ def manifest_name(first: str) -> str:
     return f".{first}.set"
 
 
+def kg_outputs(folder: str | Path, first: str = "kg.ttl") -> set[str]:
+    """The names of the files a build wrote into ``folder`` (its manifest's), so that a folder
+    read again as input passes over kg's own ``kg.html``; none when there is no manifest."""
+    try:
+        recorded = json.loads((Path(folder) / manifest_name(first)).read_text(encoding="utf-8"))
+        return set(recorded["files"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+
+
 def _bytes(data: str | bytes) -> bytes:
     """Text as UTF-8 (a lone surrogate, from a file name that is not UTF-8, as ``\\udcXX``)."""
     return data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data

@@ -23,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 from . import dask_engine, docmeta, extract, identity, relate, resolve
 from .errors import ArgumentError, InputError, InputWarning, path_argument
 from .graph import KnowledgeGraph
+from .io import kg_outputs, manifest_name
 from .model import DocumentInfo, Entity, Fact
 from .cache import DocumentCache
 from .entities import document_entities, merge_entities
@@ -167,10 +168,13 @@ def _walk(folder: Path, excluded: set[Path], skipped: list[tuple[Path, str]]) ->
         names = sorted(os.listdir(folder))
     except OSError as exc:
         raise InputError(folder, f"cannot read folder: {exc.strerror or exc}") from None
+    outputs = kg_outputs(folder) if manifest_name("kg.ttl") in names else set()
     for name in names:
         path = folder / name
         if name.startswith("."):
             skipped.append((path, "hidden"))
+        elif name in outputs:
+            skipped.append((path, "written by kg build"))
         elif path.is_dir():
             if path.is_symlink():
                 skipped.append((path, "link to a folder, not followed"))
