@@ -459,6 +459,9 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # the address in brackets after a family is not a recipient
     ("我县张强、王丽家庭(城关镇东街社区)荣获全国五好家庭称号。",
      {("张强", "全国五好家庭"), ("王丽", "全国五好家庭")}, {("东街社区", "全国五好家庭")}),
+    # people counted after 授予: the unit and job named before the first of them are hers
+    ("湖南省株洲市妇联授予株洲市中心医院产科职工周红等30名同志“市巾帼建功标兵”荣誉称号。", {("周红", "株洲市巾帼建功标兵")},
+     {("株洲市中心医院产科", "株洲市巾帼建功标兵"), ("株洲市中心医院", "株洲市巾帼建功标兵")}),
     # 追授: conferred after death, the recipients after the verb
     ("团省委追授周勇等3名同志“湖南青年五四奖章”。", {("周勇", "湖南青年五四奖章")}, set()),
     # a unit and a post before the verb: the title is the person's, even when no rule reads

@@ -155,6 +155,9 @@ def _given_to(awarding: _Awarding, t: re.Match, got: list[Mention]) -> list[Ment
     count = text.rfind("等", t.end(), got[0].start)
     if count >= 0:
         subjects = [r for r in subjects if r.end <= count]
+        if _PEOPLE_COUNTED.match(text, count) and any(r.type == "Person" for r in subjects):
+            # 授予某医院产科护师甲等20名同志…: people counted, the units are theirs
+            subjects = [r for r in subjects if r.type == "Person"]
     # 授予…人民医院急诊科: the unit named, not the body its name starts with (nor
     # one read apart right before it: …边防检查总站|…派出所)
     subjects = [r for r in subjects if not any(
@@ -190,6 +193,9 @@ def _receivers_before(awarding: _Awarding, t: re.Match, a: int, end: int,
         subjects = [opener]  # …。被评为国家教学名师: the person named just before
     return subjects
 
+
+#: A count of people that closes a list of recipients (等20名同志, 等27人).
+_PEOPLE_COUNTED = re.compile(r"等[\d一二三四五六七八九十百千两]+(?:名|位|人)")
 
 #: People counted (3位, 十名): those of a body who receive an honour, not the body.
 _COUNTED_PEOPLE = re.compile(r"[\d一二三四五六七八九十两]+[位名]")
