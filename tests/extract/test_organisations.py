@@ -370,3 +370,27 @@ def test_a_key_laboratory_is_a_body():
 def test_a_verb_of_taking_a_second_post_ends_a_body_s_name_to_its_left():
     found = entities("县里选拔在校大学生兼任青禾镇团委副书记。")
     assert not any(kind == "Organisation" and "兼任" in name for kind, name in found)
+
+
+@pytest.mark.parametrize("text, unit", [
+    # a unit's own words up to seven characters when its suffix needs a parent or a place
+    ("他到嘉兴市人民检察院未成年人检察部调研。", "嘉兴市人民检察院未成年人检察部"),
+    ("嘉兴市园林绿化中心南湖湿地公园管理所获表彰。", "嘉兴市园林绿化中心南湖湿地公园管理所"),
+    # a chain of units, each named from the first body (a city inside the region's body)
+    ("四川出入境边防检查总站广元边境管理支队城关边境派出所获表彰。",
+     "四川出入境边防检查总站广元边境管理支队城关边境派出所"),
+])
+def test_a_unit_below_a_body_is_named_with_it(text, unit):
+    assert ("Organisation", unit) in entities(text)
+
+
+@pytest.mark.parametrize("text, body, not_unit", [
+    # a place outside the body before it opens a body of its own
+    ("江山市公安局接到衢州市中级人民法院通知。", "衢州市中级人民法院",
+     "江山市公安局接到衢州市中级人民法院"),
+    # six words before a suffix any name may take are a name of their own
+    ("衢州市妇联湘南女子职业学校开学。", "湘南女子职业学校", "衢州市妇女联合会湘南女子职业学校"),
+])
+def test_a_body_after_another_is_no_unit_of_it(text, body, not_unit):
+    found = entities(text)
+    assert ("Organisation", body) in found and ("Organisation", not_unit) not in found

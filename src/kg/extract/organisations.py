@@ -315,11 +315,13 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         # the unit's own words (妇二 in 妇二科) are at most five characters, or two words
         # joined by a conjunction, a two-word suffix after them (汽车与交通工程学院,
         # 宏观经济与政策评估研究中心)
-        reach = 5 if left == sent.limit(s) else 11
-        for parent in parents + result:
+        # (seven for a unit a place or parent must anchor: 某总站|日喀则边境管理支队)
+        reach = (7 if needs == "anchor" else 5) if left == sent.limit(s) else 11
+        # (the parent reaching furthest back first: 某总站某支队|某派出所, not 某支队|某派出所)
+        for parent in sorted(parents + result, key=lambda c: (c.start, -c.end)):
             # (and they hold no post title and its holder: 海港队|主教练|莱科, a coach)
             if left <= parent.start and parent.end <= s <= parent.end + reach \
-                    and sent.is_name(parent.end, s) \
+                    and sent.is_name(parent.end, s) and _places_within(found, parent, s) \
                     and not any(parent.end <= a and b < s and person_at(sent, b, surnames, False)
                                 for a, b, _ in sent.hits_of("post")):
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
@@ -339,6 +341,21 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             if kind in ("department", "body"):
                 result += unit or _officers_unit(sent, parents, s, e, rule_id)
     return result
+
+
+def _places_within(found: list[Candidate], parent: Candidate, unit_start: int) -> bool:
+    """Whether every place a unit's own words name lies within the division its parent's name
+    holds, if any (某自治区某总站|某市边境管理支队; not 某县公安局|接到|某市中级人民法院, a body
+    of its own)."""
+    index = place_index()
+    outer = {c.key for c in found if c.type == "Place" and parent.start <= c.start
+             and c.end <= parent.end and index.level(c.key) in _DIVISIONS}
+    return not outer or all(outer & index.ancestors(c.key) for c in found if c.type == "Place"
+                            and parent.end <= c.start and c.end <= unit_start)
+
+
+#: The levels of administrative divisions (a unit's place lies within its parent's).
+_DIVISIONS = frozenset(("province", "prefecture", "county"))
 
 
 def _next_unit_set_up(sent: Sentence, result: list[Candidate], s: int, e: int,
