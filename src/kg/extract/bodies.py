@@ -1,20 +1,22 @@
 """Whether the words around an organisation suffix name a body, and where its name starts:
 a post and its holder end any name before them (国务院总理某某作…, 大使|某某代表…), a name
 and a post title open none (张某代表|集团公司), a bureau is named bare before its head's title
-(运输及房屋局|局长某某), China and another country open a bilateral body's name (中美|友好协会).
+(运输及房屋局|局长某某), China and another country open a bilateral body's name (中美|友好协会),
+a place in a unit's own words lies within its parent's division (某自治区某总站|某市某支队).
 
-Reads: no candidates. Tables: words.tsv (country_abbreviations), posts.tsv (through the
+Reads: places (of a unit and its parent). Tables: words.tsv (country_abbreviations), posts.tsv (through the
 sentence's hits), surnames.tsv; jieba's dictionary and tagger.
 """
 from __future__ import annotations
 
 import re
 
+from ..places import place_index
 from ..rules import per_rule_set, word_pattern
 from ..segmenter import word_tags
 from .lexicon import compiled_rules
 from .names import looks_like_name, name_after, person_at
-from .sentence import Sentence, dictionary_words, segmented_at
+from .sentence import Candidate, Sentence, dictionary_words, segmented_at
 
 
 #: jieba tags of people's names, foreign ones too (普理赫 nrt).
@@ -92,3 +94,18 @@ def bilateral() -> re.Pattern:
     """China and another country, each by its one-character short form, before a name."""
     other = word_pattern("country_abbreviations")
     return re.compile(rf"(?:中{other}|{other}中)(?=[\u4e00-\u9fff]{{2}})")
+
+
+def places_within_parent(found: list[Candidate], parent: Candidate, unit_start: int) -> bool:
+    """Whether every place a unit's own words name lies within the division its parent's name
+    holds, if any (某自治区某总站|某市边境管理支队; not 某县公安局|接到|某市中级人民法院, a body
+    of its own)."""
+    index = place_index()
+    outer = {c.key for c in found if c.type == "Place" and parent.start <= c.start
+             and c.end <= parent.end and index.level(c.key) in _DIVISIONS}
+    return not outer or all(outer & index.ancestors(c.key) for c in found if c.type == "Place"
+                            and parent.end <= c.start and c.end <= unit_start)
+
+
+#: The levels of administrative divisions (a unit's place lies within its parent's).
+_DIVISIONS = frozenset(("province", "prefecture", "county"))

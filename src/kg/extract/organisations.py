@@ -16,8 +16,8 @@ from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern, words
 from .lexicon import compiled_rules, level_words
-from .bodies import (bilateral, headed_by_its_title, names_a_post_holder,
-                     opens_with_post_holder, phrase_start)
+from .bodies import (bilateral, headed_by_its_title, names_a_post_holder, opens_with_post_holder,
+                     phrase_start, places_within_parent)
 from .names import looks_like_name, person_at
 from .sentence import (BELOW, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
                        NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
@@ -321,7 +321,7 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         for parent in sorted(parents + result, key=lambda c: (c.start, -c.end)):
             # (and they hold no post title and its holder: 海港队|主教练|莱科, a coach)
             if left <= parent.start and parent.end <= s <= parent.end + reach \
-                    and sent.is_name(parent.end, s) and _places_within(found, parent, s) \
+                    and sent.is_name(parent.end, s) and places_within_parent(found, parent, s) \
                     and not any(parent.end <= a and b < s and person_at(sent, b, surnames, False)
                                 for a, b, _ in sent.hits_of("post")):
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
@@ -341,21 +341,6 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             if kind in ("department", "body"):
                 result += unit or _officers_unit(sent, parents, s, e, rule_id)
     return result
-
-
-def _places_within(found: list[Candidate], parent: Candidate, unit_start: int) -> bool:
-    """Whether every place a unit's own words name lies within the division its parent's name
-    holds, if any (某自治区某总站|某市边境管理支队; not 某县公安局|接到|某市中级人民法院, a body
-    of its own)."""
-    index = place_index()
-    outer = {c.key for c in found if c.type == "Place" and parent.start <= c.start
-             and c.end <= parent.end and index.level(c.key) in _DIVISIONS}
-    return not outer or all(outer & index.ancestors(c.key) for c in found if c.type == "Place"
-                            and parent.end <= c.start and c.end <= unit_start)
-
-
-#: The levels of administrative divisions (a unit's place lies within its parent's).
-_DIVISIONS = frozenset(("province", "prefecture", "county"))
 
 
 def _next_unit_set_up(sent: Sentence, result: list[Candidate], s: int, e: int,
