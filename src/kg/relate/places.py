@@ -21,6 +21,7 @@ from dataclasses import replace
 from ..model import Mention
 from ..places import beyond_the_mainland, place_index
 from ..rules import per_rule_set, table, word_pattern, words
+from .facts import in_dateline
 from .phrases import CLAUSE_END, is_inside, triggers
 
 
@@ -253,8 +254,12 @@ def _sited_in() -> re.Pattern:
 def _held_later(text: str, end: int, sentence, ms):
     """<event>圆满完成各项任务，今天在<place>胜利闭幕: where the event the sentence opens with
     is held, said in a later clause that names no other event (or None)."""
-    if any(m.type == "Programme" and m.start < end for m in ms if m.end != end) or any(
-            m.type == "Programme" and m.start >= end for m in ms):
+    # (the event opens the sentence: only places and a dateline's outlet before it, no verb
+    # that makes it an object: 某会在某县实施“…”项目，在某市召开总结会 holds no venue of it)
+    first = min((m.start for m in ms if m.type == "Programme" and m.end == end), default=end)
+    if any(m.start < first and m.type != "Place" and not in_dateline(text, m) for m in ms) \
+            or triggers()["runs"].search(text, sentence[0], first) \
+            or any(m.type == "Programme" and m.start >= end for m in ms):
         return None
     later = _HELD_CLAUSE.search(text, end, min(sentence[1], end + _HELD_REACH))
     return later and _held_after().match(text, later.end(), sentence[1])
