@@ -52,6 +52,34 @@ def test_cli_eval_without_gold_files(tmp_path, capsys):
     assert str(tmp_path) in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("content, problem", [
+    (b"{entities", "gold file is not valid JSON: Expecting property name enclosed in double "
+                   "quotes (line 1, column 2)"),
+    (b"\xff\xfe{}", "gold file is not UTF-8 (byte offset 0)"),
+    (b"[]", 'not a gold annotation file: expected an object with "entities" and '
+            '"relations", found list'),
+    (b'{"entities": []}', 'not a gold annotation file: "relations" must be a list'),
+    (b'{"entities": [{"name": 5, "type": "Person"}], "relations": []}',
+     'not a gold annotation file: entity 1 needs a "name" and a "type" (strings)'),
+    ('{"entities": [{"name": "李梅", "type": "Person", "aliases": "梅"}], "relations": []}'
+     .encode(), 'not a gold annotation file: entity 1 (李梅): "aliases" must be a list of strings'),
+    ('{"entities": [{"name": "李梅", "type": "Person"}], "relations": [{"subject": "李梅", '
+     '"predicate": "holdsPost", "object": "湖南省妇联"}]}'.encode(),
+     "not a gold annotation file: relation 1: object '湖南省妇联' is no entity of the file"),
+])
+def test_malformed_gold_file_is_named_with_what_is_wrong(tmp_path, capsys, content, problem):
+    docs, gold = write_case(tmp_path)
+    (gold / "a.json").write_bytes(content)
+    assert main(["eval", str(docs), "--gold", str(gold)]) == 2
+    assert capsys.readouterr().err == f"kg: error: {gold / 'a.json'}: {problem}\n"
+
+
+def test_gold_file_with_a_byte_order_mark_is_read(tmp_path, capsys):
+    docs, gold = write_case(tmp_path)
+    (gold / "a.json").write_bytes(b"\xef\xbb\xbf" + (gold / "a.json").read_bytes())
+    assert main(["eval", str(docs), "--gold", str(gold)]) == 0
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 

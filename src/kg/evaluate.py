@@ -70,6 +70,56 @@ def gold_files(folder: str | Path) -> list[Path]:
     return files
 
 
+def _read_gold_file(path: Path) -> dict:
+    """One gold file's JSON object, its shape checked; ``InputError`` saying what is wrong."""
+    try:
+        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"gold file is not UTF-8 (byte offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(path, f"gold file is not valid JSON: {exc.msg} (line {exc.lineno}, "
+                               f"column {exc.colno})") from None
+    problem = _gold_problem(doc)
+    if problem:
+        raise InputError(path, f"not a gold annotation file: {problem}")
+    return doc
+
+
+def _gold_problem(doc: object) -> str | None:
+    """What keeps ``doc`` from being a gold annotation (the evaluation guidelines' format),
+    or None.
+
+    >>> _gold_problem({"entities": [{"name": "王芳"}], "relations": []})
+    'entity 1 needs a "name" and a "type" (strings)'
+    """
+    if not isinstance(doc, dict):
+        return f'expected an object with "entities" and "relations", found {type(doc).__name__}'
+    for key in ("entities", "relations"):
+        if not isinstance(doc.get(key), list):
+            return f'"{key}" must be a list'
+    names = set()
+    for number, ent in enumerate(doc["entities"], 1):
+        if not (isinstance(ent, dict) and _strings(ent, "name", "type")):
+            return f'entity {number} needs a "name" and a "type" (strings)'
+        aliases = ent.get("aliases", [])
+        if not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
+            return f'entity {number} ({ent["name"]}): "aliases" must be a list of strings'
+        names.add(ent["name"])
+    for number, rel in enumerate(doc["relations"], 1):
+        if not (isinstance(rel, dict) and _strings(rel, "subject", "predicate", "object")):
+            return f'relation {number} needs a "subject", "predicate" and "object" (strings)'
+        for end in ("subject", "object"):
+            if rel[end] not in names:
+                return f"relation {number}: {end} {rel[end]!r} is no entity of the file"
+    return None
+
+
+def _strings(record: dict, *keys: str) -> bool:
+    return all(isinstance(record.get(key), str) for key in keys)
+
+
 def load_gold(folder: str | Path) -> GoldStandard:
     """Read every ``*.json`` gold file of a folder (``InputError`` on a bad file)."""
     return load_gold_files(gold_files(folder))
@@ -88,34 +138,30 @@ def load_gold_files(files: Iterable[Path]) -> GoldStandard:
     by_name: dict[tuple[str, str], int] = {}
     raw_relations = []
     for path in files:
-        try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
-            local = {}
-            for ent in doc["entities"]:
-                names = {comparable(n) for n in [ent["name"], *ent.get("aliases", [])]} - {""}
-                hits = sorted({find(by_name[(ent["type"], n)]) for n in names
-                               if (ent["type"], n) in by_name})
-                if hits:
-                    gid = hits[0]
-                    for other in hits[1:]:
-                        parent[other] = gid
-                        gold.names[gid] |= gold.names[other]
-                else:
-                    gid = len(gold.types)
-                    parent.append(gid)
-                    gold.types.append(ent["type"])
-                    gold.names.append(set())
-                    gold.display.append(ent["name"])
-                gold.names[gid] |= names
-                for n in gold.names[gid]:
-                    by_name[(ent["type"], n)] = gid
-                local[ent["name"]] = gid
-            for rel in doc["relations"]:
-                raw_relations.append((local[rel["subject"]], rel["predicate"],
-                                      local[rel["object"]]))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(path, f"not a gold annotation file ({exc.__class__.__name__}: "
-                                   f"{exc})") from None
+        doc = _read_gold_file(path)
+        local = {}
+        for ent in doc["entities"]:
+            names = {comparable(n) for n in [ent["name"], *ent.get("aliases", [])]} - {""}
+            hits = sorted({find(by_name[(ent["type"], n)]) for n in names
+                           if (ent["type"], n) in by_name})
+            if hits:
+                gid = hits[0]
+                for other in hits[1:]:
+                    parent[other] = gid
+                    gold.names[gid] |= gold.names[other]
+            else:
+                gid = len(gold.types)
+                parent.append(gid)
+                gold.types.append(ent["type"])
+                gold.names.append(set())
+                gold.display.append(ent["name"])
+            gold.names[gid] |= names
+            for n in gold.names[gid]:
+                by_name[(ent["type"], n)] = gid
+            local[ent["name"]] = gid
+        for rel in doc["relations"]:
+            raw_relations.append((local[rel["subject"]], rel["predicate"],
+                                  local[rel["object"]]))
     for gid in range(len(gold.types)):
         if find(gid) != gid:
             gold.types[gid] = ""  # merged into another entity
