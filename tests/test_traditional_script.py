@@ -111,3 +111,32 @@ def test_where_associations_and_offices_abroad_sit(tmp_path, text, body, seat):
 ])
 def test_countries_as_hong_kong_and_taiwan_write_them(text, country):
     assert ("Place", country) in entities(text)
+
+
+def test_a_name_written_with_a_variant_character_is_one_person(tmp_path):
+    # Hong Kong writes 衞 where Taiwan writes 衛: both are 卫 in simplified script
+    (tmp_path / "hk.txt").write_text("保安局局長霍志衞出席典禮。", encoding="utf-8")
+    (tmp_path / "tw.txt").write_text("保安局局長霍志衛出席典禮。", encoding="utf-8")
+    people = [e.name for e in pipeline.build([tmp_path]).entities if e.type == "Person"]
+    assert people == ["霍志卫"]
+    assert ("Organisation", "食物及卫生局") in entities("食物及衞生局局長羅文生今日公布數字。")
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("運輸及物流局副局長蔡嘉欣視察碼頭。", ("蔡嘉欣", "holdsPost", "运输及物流局", "副局长")),
+    ("環境及生態局助理局長彭志明介紹計劃。", ("彭志明", "holdsPost", "环境及生态局", "助理局长")),
+])
+def test_a_bureau_named_bare_before_its_deputy_head(tmp_path, text, fact):
+    assert fact in facts(tmp_path, text)
+
+
+@pytest.mark.parametrize("text, body, not_body", [
+    # the city a representative office is named after stays as written
+    ("台北經濟文化辦事處協助僑胞辦理證件。", "台北经济文化办事处", "台北市经济文化办事处"),
+    # a verb before 駐 opens no name
+    ("出席者包括駐日代表處組長。", "驻日代表处", "包括驻日代表处"),
+])
+def test_names_of_representative_offices(text, body, not_body):
+    found = entities(text)
+    assert ("Organisation", body) in found
+    assert ("Organisation", not_body) not in found

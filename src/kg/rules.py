@@ -412,7 +412,7 @@ def words(name: str) -> tuple[str, ...]:
         The rule set's ``words.tsv`` has no list of that name, or has it twice.
 
     >>> words("enterprise_words")[:3]
-    ('俱乐部', '中学', '公司')
+    ('代表处', '俱乐部', '办事处')
     """
     rows = [row for row in table("words.tsv") if row.list == name]
     if not rows:

@@ -1,11 +1,13 @@
 """Whether the words around an organisation suffix name a body, and where its name starts:
 a post and its holder end any name before them (国务院总理某某作…, 大使|某某代表…), a name
 and a post title open none (张某代表|集团公司), a bureau is named bare before its head's title
-(运输及房屋局|局长某某), China and another country open a bilateral body's name (中美|友好协会),
-a place in a unit's own words lies within its parent's division (某自治区某总站|某市某支队).
+(运输及房屋局|局长某某, 食物及卫生局|副局长某某), China and another country open a bilateral
+body's name (中美|友好协会), a place in a unit's own words lies within its parent's division
+(某自治区某总站|某市某支队).
 
-Reads: places (of a unit and its parent). Tables: words.tsv (country_abbreviations), posts.tsv (through the
-sentence's hits), surnames.tsv; jieba's dictionary and tagger.
+Reads: places (of a unit and its parent). Tables: words.tsv (country_abbreviations,
+deputy_titles), posts.tsv (through the sentence's hits), surnames.tsv; jieba's dictionary and
+tagger.
 """
 from __future__ import annotations
 
@@ -38,10 +40,17 @@ def headed_by_its_title(sent: Sentence, s: int, e: int) -> bool:
     (运输及房屋局|局长某某): the unit is named, as bureaus of a government are written
     without their place."""
     text, surnames = sent.text, compiled_rules()[3]
-    start, title_end = phrase_start(sent, s), e + (e - s) + 1
-    return e - s == 1 and text[e:title_end] == text[s:e] + "长" and 2 <= s - start \
-        and text[start] not in _REFERRING \
-        and person_at(sent, title_end, surnames, strict=False) is not None
+    start, title = phrase_start(sent, s), _head_title().match(text, e)
+    return e - s == 1 and title is not None and title.group("unit") == text[s:e] \
+        and 2 <= s - start and text[start] not in _REFERRING \
+        and person_at(sent, title.end(), surnames, strict=False) is not None
+
+
+@per_rule_set
+def _head_title() -> re.Pattern:
+    """The title of a unit's head or deputy after the unit's word (局|局长, 局|副局长, 局|助理局长:
+    words.tsv deputy_titles)."""
+    return re.compile(rf"(?:{word_pattern('deputy_titles')})?(?P<unit>[\u4e00-\u9fff])长")
 
 
 #: Words that refer to a unit named before (该局, 本局, 其所).

@@ -152,6 +152,12 @@ def strip_pinyin_glosses(text: str) -> tuple[str, list[Change]]:
     return delete_spans(text, spans)
 
 
+#: Variant characters OpenCC's t2s leaves as they are, as their standard traditional forms
+#: (Hong Kong writes 衞 for 衛: 食物及衞生局, and names such as 曾某衞; 麻痺 is 麻痹).
+_VARIANTS = str.maketrans("衞敍汚飮緖呑吿峩値粧譔姸濶蔴痺凟廐擧囘",
+                          "衛敘污飲緒吞告峨值妝撰妍闊麻痹瀆廄舉回")
+
+
 @cache
 def _opencc():
     import opencc
@@ -160,14 +166,18 @@ def _opencc():
 
 
 def to_simplified(text: str) -> tuple[str, list[Change]]:
-    """Traditional to simplified script with OpenCC.
+    """Traditional to simplified script with OpenCC, variant forms it leaves first read as
+    their standard forms (衞 as 衛).
 
     OpenCC converts character for character almost always; a line whose length changes is
     converted one character at a time so that positions stay exact.
 
     >>> to_simplified("內蒙古自治區婦女聯合會")
     ('内蒙古自治区妇女联合会', [])
+    >>> to_simplified("食物及衞生局")[0]
+    '食物及卫生局'
     """
+    text = text.translate(_VARIANTS)  # (one character for one: positions stay)
     convert = _opencc().convert
     converted = convert(text)
     if len(converted) == len(text):
