@@ -81,6 +81,15 @@ def test_same_short_form_in_two_regions_is_two_nodes(tmp_path):
     ("湘潭大学团委", None, "湘潭大学团委"),
     # a company's unit keeps the place as the company writes it
     ("宁波亚太实业有限公司销售部", None, "宁波亚太实业有限公司销售部"),
+    # a district's party, CPPCC or league committee is named with its city, a county's not
+    ("雨花区委组织部", None, "中国共产党长沙市雨花区委员会组织部"),
+    ("雨花区政协", None, "中国人民政治协商会议长沙市雨花区委员会"),
+    ("雨花区团委", None, "共青团长沙市雨花区委员会"),
+    ("攸县县委", None, "中国共产党攸县委员会"),
+    ("雨花区妇联", None, "雨花区妇女联合会"),
+    # of two districts of one name, the one of the document's city, else none
+    ("朝阳区委", ("吉林省", "长春市"), "中国共产党长春市朝阳区委员会"),
+    ("朝阳区委", None, "中国共产党朝阳区委员会"),
 ])
 def test_canonical_organisation_names(name, region, canonical):
     assert canonical_organisation(name, region) == canonical
@@ -212,3 +221,11 @@ def test_a_governments_unit_named_with_and_without_the_government_is_one_body(tm
     assert "湘潭市人民政府妇女儿童工作委员会" in names
     assert "湘潭市妇女儿童工作委员会" not in names
 
+
+
+def test_a_district_committee_named_with_its_city_lies_in_the_district(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": "雨花区妇联在区委党校举办培训班。长沙市雨花区。"})
+    school = organisations(graph)["中国共产党长沙市雨花区委员会党校"]
+    located = {graph.entity(f.object).name for f in graph.facts
+               if f.subject == school.iri and f.predicate == "locatedIn"}
+    assert located == {"雨花区"}

@@ -105,6 +105,37 @@ class PlaceIndex:
 
 
 @per_rule_set
+def _district_committee() -> re.Pattern:
+    """A committee of a district (…区) of a body of rules/words.tsv district_committee_heads,
+    the district right after the body's name."""
+    return re.compile(f"(?P<head>{word_pattern('district_committee_heads')})"
+                      "(?P<district>[\u4e00-\u9fff]{1,6}?区)(?P<rest>委员会.*)")
+
+
+def with_district_city(name: str, region: str | Sequence[str] | None) -> str:
+    """A district's committee named with its city, as it is officially (a county's is not):
+    中国共产党宝山区委员会 -> 中国共产党上海市宝山区委员会; where two cities have a district of
+    that name, the document's (``region``, or one of its regions), else the name as it is.
+
+    >>> with_district_city("中国共产党集美区委员会统战部", ())
+    '中国共产党厦门市集美区委员会统战部'
+    >>> with_district_city("中国共产党宝山区委员会", ("黑龙江省", "双鸭山市"))
+    '中国共产党双鸭山市宝山区委员会'
+    >>> with_district_city("中国共产党宝山区委员会", ())
+    '中国共产党宝山区委员会'
+    """
+    m, index = _district_committee().fullmatch(name), place_index()
+    regions = (region,) if isinstance(region, str) else region or ()
+    if m is None or index.level(m["district"]) != "county":
+        return name
+    cities = [p for p in index.parents(m["district"])
+              if index.level(p) in ("province", "prefecture")]
+    if len(cities) > 1:
+        cities = [c for c in cities if c in regions]
+    return f"{m['head']}{cities[0]}{m['district']}{m['rest']}" if len(cities) == 1 else name
+
+
+@per_rule_set
 def place_index() -> PlaceIndex:
     """The gazetteer, loaded once: today's divisions and the former ones archived reports
     name (rules/places_former.tsv; a code means today's division first)."""

@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from .model import Document, Mention
 from .places import (COUNTRY, TOWN_SUFFIX, beyond_the_mainland, detect_localities, detect_region,
-                     name_generic_districts, place_index, stray_short_forms, town_at_end)
+                     name_generic_districts, place_index, stray_short_forms, town_at_end,
+                     with_district_city)
 from .rules import Lexicon, jieba_dictionary, per_rule_set, split_list, table, word_pattern, words
 
 _WHITESPACE = re.compile(r"\s+")
@@ -259,7 +260,7 @@ def canonical_organisation(name: str, region: str | tuple[str, ...] | None) -> s
     name = _DEPARTMENT_AFTER_FEDERATION.sub(lambda m: "妇女联合" + (m.group(1) or "会"), name)
     name = name.replace("编办", "机构编制委员会办公室")
     name = _OFFICE_SHORT.sub("办公室", name)  # 县委办, 市政府办: the committee's office
-    return _people_s_government(name)
+    return with_district_city(_people_s_government(name), region)  # (of 上海市宝山区)
 
 
 @per_rule_set
@@ -570,7 +571,7 @@ def _implied_places(mentions: list[Mention]) -> list[Mention]:
             # the text names it there, or extraction read it as no place (阿里巴巴), or it
             # opens a national body's own name (新疆 of 新疆生产建设兵团)
             at_start = None
-        place = _first_full_place_name(m.key) or (at_start[1] if at_start else None)
+        place = _place_in_name(m.key) or (at_start[1] if at_start else None)
         if place is None:
             continue
         named = starts[place]
@@ -590,8 +591,10 @@ def _full_name_lexicon() -> Lexicon:
 
 
 @per_rule_set(maxsize=65536)
-def _first_full_place_name(name: str) -> str | None:
-    """The first (then longest) full place name inside an organisation's canonical name."""
-    hits = [(s, -e, payloads[0]) for s, e, payloads in _full_name_lexicon().find(name)
-            if e - s < len(name)]
-    return min(hits)[2] if hits else None
+def _place_in_name(name: str) -> str | None:
+    """The innermost of the first places written in a row in a canonical name (重庆市潼南区)."""
+    hits = sorted((s, -e, p[0]) for s, e, p in _full_name_lexicon().find(name) if e - s < len(name))
+    for hit in hits[1:]:  # (a place inside the one before it: not 中山市|东区, Hong Kong's)
+        if hit[0] == -hits[0][1] and hits[0][2] in place_index().ancestors(hit[2]):
+            hits[0] = hit
+    return hits[0][2] if hits else None
