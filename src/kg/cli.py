@@ -20,7 +20,7 @@ from pathlib import Path
 from . import cache, evaluate, export, outputs, pattern_cache, pipeline, query, rdf, viz
 from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
-from .io import check_folder, check_writable
+from .io import check_folder, check_not_inputs, check_writable
 from .rules import RuleSet, copy_packaged_rules, load_rules
 from .vocab import DEFAULT_BASE, check_base
 
@@ -337,6 +337,7 @@ def cmd_build(args) -> int:
     check_writable(args.output)
     rules = load_rules(args.rules)
     inputs = pipeline.gather_inputs(args.paths, exclude=[args.output])
+    check_not_inputs([Path(args.output) / outputs.RENDERERS[f][0] for f in formats], inputs.files)
     problems: list[InputWarning] = []
     try:
         graph = pipeline.build(inputs, base=args.base, strict=args.strict,
@@ -435,6 +436,7 @@ def cmd_export(args) -> int:
     graph = rdf.load(args.graph)
     output = args.output or export.default_output(args.graph, args.format)
     check_folder(output if args.format == "csv" else Path(output).parent)
+    check_not_inputs([output], [args.graph])
     for path in export.export(graph, args.format, output, Path(args.graph).stem):
         print(_one_line(f"wrote {path}"))
     return 0
@@ -482,6 +484,7 @@ def cmd_view(args) -> int:
 
     graph = rdf.load(args.graph)
     output = Path(args.output or Path(args.graph).with_suffix(".html"))
+    check_not_inputs([output], [args.graph])
     page = viz.write_html(graph, output, title=f"{output.stem} · {viz.DEFAULT_TITLE}")
     print(_one_line(f"wrote {page}"))
     if args.open:

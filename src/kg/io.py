@@ -21,7 +21,7 @@ import time
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from .errors import OutputError
 
@@ -49,6 +49,30 @@ def check_writable(folder: str | Path) -> Path:
         raise OutputError(folder if existing == folder.absolute() else existing,
                           f"cannot write output: {exc.strerror or exc}") from None
     return folder
+
+
+def check_not_inputs(targets: Iterable[str | Path], inputs: Iterable[str | Path]) -> None:
+    """Refuse, before any work, an output file that is one of the input files (``kg export
+    kg.ttl -o kg.ttl``): writing it would replace what was read.
+
+    >>> import tempfile
+    >>> graph = Path(tempfile.mkdtemp()) / "kg.ttl"
+    >>> _ = graph.write_text("")
+    >>> check_not_inputs([graph.parent / "kg.json"], [graph])
+    >>> check_not_inputs([graph.parent / "." / "kg.ttl"], [graph])
+    Traceback (most recent call last):
+    kg.errors.OutputError: ...kg.ttl: is an input file; writing it would replace it (give another output path)
+    """
+    sources = [source for source in inputs if isinstance(source, (str, Path))]  # not stdin
+    for target in map(Path, targets):
+        for source in sources:
+            try:
+                same = os.path.samefile(target, source)
+            except (OSError, ValueError):   # either is missing: not the same
+                continue
+            if same:
+                raise OutputError(target, "is an input file; writing it would replace it "
+                                          "(give another output path)")
 
 
 def ensure_folder(folder: str | Path) -> Path:

@@ -64,6 +64,10 @@ class StandardInput:
     data: bytes
     name: str = "stdin"
 
+    def __str__(self) -> str:
+        """How messages name it (never its bytes, which the dataclass's repr would show)."""
+        return f"<{self.name}>"
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -219,7 +223,7 @@ def process_bytes(data: bytes, path: Path | StandardInput, base: str = DEFAULT_B
     """Extract the entities and facts of one document's bytes (``path`` names it), every
     stage with the same ``rules`` (default: the packaged rules)."""
     if isinstance(path, StandardInput):
-        document = make_document(data, f"<{path.name}>", path.name, html=looks_like_html(data))
+        document = make_document(data, str(path), path.name, html=looks_like_html(data))
     else:
         document = make_document(data, path)
     with using(rules):
@@ -297,7 +301,7 @@ def _process_cached(path: Path | StandardInput, base: str, cache: DocumentCache 
         return process_bytes(data, path, base, rules), key
     result, reasons = hit
     for reason in reasons:
-        warnings.warn(InputWarning(path if isinstance(path, Path) else f"<{path.name}>", reason))
+        warnings.warn(InputWarning(str(path), reason))
     return result, None
 
 

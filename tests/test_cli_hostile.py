@@ -1,0 +1,54 @@
+"""Command-line mistakes that used to lose data or bury the message: an output path that is an
+input file, and standard input that cannot be read."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import seed_file
+
+
+@pytest.fixture
+def graph(run_kg, tmp_path):
+    """A small graph written by ``kg build`` (kg.ttl in ``tmp_path / "out"``)."""
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out", "--no-html", "--quiet")
+    assert run.status == 0, run.err
+    return tmp_path / "out" / "kg.ttl"
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "json", "-o"], ["view", "-o"]])
+def test_writing_over_the_graph_read_is_refused(run_kg, graph, command):
+    before = graph.read_bytes()
+    target = graph.parent / "." / graph.name        # the same file, spelt otherwise
+    run = run_kg(command[0], graph, *command[1:], target)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {graph}: is an input file; writing it would replace "
+                             "it (give another output path)"]
+    assert graph.read_bytes() == before
+
+
+def test_a_page_named_like_an_output_is_not_replaced_by_the_build(run_kg, tmp_path):
+    page = tmp_path / "site" / "kg.html"
+    page.parent.mkdir()
+    page.write_text("<html><body><p>全市妇联召开执委会议，部署今年的重点任务。</p></body></html>",
+                    encoding="utf-8")
+    before = page.read_bytes()
+    run = run_kg("build", page, "-o", page.parent)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {page}: is an input file; writing it would replace "
+                             "it (give another output path)"]
+    assert page.read_bytes() == before and not (page.parent / "kg.ttl").exists()
+
+
+@pytest.mark.parametrize("data, reason", [(b"", "empty file"),
+                                          (b"\x89PNG\r\n\x1a\n" + bytes(4000), "binary file")])
+def test_unreadable_standard_input_is_named_stdin_never_by_its_bytes(tmp_path, data, reason):
+    run = subprocess.run([sys.executable, "-m", "kg", "build", "-", "-o", tmp_path / "out"],
+                         input=data, capture_output=True, timeout=120)
+    err = run.stderr.decode()
+    assert run.returncode == 2
+    assert f"kg: warning: <stdin>: {reason}" in err
+    assert err.endswith("kg: error: <stdin>: no document could be read\n")
+    assert len(err) < 400 and not (tmp_path / "out").exists()
