@@ -140,3 +140,13 @@ def test_names_of_representative_offices(text, body, not_body):
     found = entities(text)
     assert ("Organisation", body) in found
     assert ("Organisation", not_body) not in found
+
+
+@pytest.mark.parametrize("text, year", [
+    # Taiwan counts the years of the Republic of China (its year 1 is 1912)
+    ("陳秀蓮榮獲民國112年模範母親。", "2023"),
+    ("陳秀蓮榮獲113年度模範母親。", "2024"),
+    ("陳秀蓮榮獲2022年度模範母親。", "2022"),
+])
+def test_the_year_of_an_honour_in_taiwan_s_calendar(tmp_path, text, year):
+    assert ("陈秀莲", "awarded", "模范母亲", year) in facts(tmp_path, text)

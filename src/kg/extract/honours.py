@@ -193,7 +193,7 @@ _TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多�
 def _title_lead() -> re.Pattern:
     """A year or a round before a conferred title (2015年度, 今年, 第二批): not part of its
     name (rules/words.tsv relative_years)."""
-    return re.compile(rf"\s*(?:\d{{2,4}}\s*年度?|{word_pattern('relative_years')})?\s*"
+    return re.compile(rf"\s*(?:(?:民国)?\d{{2,4}}\s*年度?|{word_pattern('relative_years')})?\s*"
                       r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
 
 

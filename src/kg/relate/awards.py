@@ -19,7 +19,7 @@ from ..model import Mention
 from ..rules import per_rule_set, trigger_words, word_pattern
 from .facts import Facts
 from .titles import PostTitles
-from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers
+from .phrases import CLAUSE_END, YEAR, first_group, is_inside, last_group, triggers, year_of
 
 
 def _clauses(text: str, start: int, end: int):
@@ -40,7 +40,7 @@ def _year_before(text: str, start: int, pos: int, honours: list[Mention]) -> str
     if any(h.end <= pos and (h.start <= last.start() < h.end
                              or last.end() <= h.start <= last.end() + 1) for h in honours):
         return None
-    return last.group(1)
+    return year_of(last)
 
 
 def _opening_person(document, sentence, by_sentence) -> Mention | None:
@@ -309,7 +309,7 @@ def listed_under_headings(document, mentions, facts):
         for item in items:
             if (start, end) in honours and item in holders:
                 facts.add(holders[item], "awarded", honours[(start, end)],
-                          document.sentence_at(item[0]), year=year and year.group(1))
+                          document.sentence_at(item[0]), year=year and year_of(year))
 
 
 @per_rule_set

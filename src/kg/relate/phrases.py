@@ -8,7 +8,18 @@ from ..model import Mention
 from ..rules import per_rule_set, trigger_words
 
 CLAUSE_END = re.compile(r"[,，;；:：]")
-YEAR = re.compile(r"(20\d{2}|19\d{2})年")
+#: A year: 2022年, or one of the Republic of China's calendar that Taiwan keeps (its year 1 is
+#: 1912): 民国112年, 112年度.
+YEAR = re.compile(r"(20\d{2}|19\d{2})年|民国(\d{2,3})年|(?<![\d.])(1[01]\d)年度")
+
+
+def year_of(match: re.Match) -> str:
+    """The year a match of ``YEAR`` names, in the common era.
+
+    >>> [year_of(YEAR.search(text)) for text in ("民国112年", "113年度", "2022年")]
+    ['2023', '2024', '2022']
+    """
+    return match.group(1) or str(int(match.group(2) or match.group(3)) + 1911)
 
 
 @per_rule_set
