@@ -394,3 +394,17 @@ def test_a_unit_below_a_body_is_named_with_it(text, unit):
 def test_a_body_after_another_is_no_unit_of_it(text, body, not_unit):
     found = entities(text)
     assert ("Organisation", body) in found and ("Organisation", not_unit) not in found
+
+
+@pytest.mark.parametrize("text, league", [
+    ("青年人心中的共青团是先锋队。", True),            # standing alone: the league itself
+    ("共青团与少先队一起开展活动。", True),
+    ("共青团嘉兴市委表彰优秀团干部。", False),          # opening a committee's name
+    ("共青团中央发布通知。", False),
+    ("她担任共青团工作多年。", False),
+])
+def test_the_league_by_its_short_form_only_standing_alone(text, league):
+    found = entities(text)
+    assert (("Organisation", "中国共产主义青年团") in found) == league
+    if "嘉兴市委" in text:  # the short form still opens the committee's name
+        assert ("Organisation", "共青团嘉兴市委员会") in found

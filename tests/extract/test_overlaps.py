@@ -2,7 +2,7 @@
 from dataclasses import replace
 
 from kg.extract import settle_overlaps
-from kg.extract.sentence import CLOSED, STRONG, TAGGED, Candidate
+from kg.extract.sentence import ANCHOR_ONLY, CLOSED, STRONG, TAGGED, Candidate
 
 
 def candidate(start: int, end: int, kind: str, family: str, key: str = "",
@@ -74,3 +74,9 @@ def test_a_name_read_after_a_post_is_the_name_where_a_place_was_read_inside_it()
     found = entities("保安局副局长黄永兴出席仪式。黄永兴和两名官员随后会见记者。")
     assert ("Person", "黄永兴") in found
     assert not [name for kind, name in found if kind == "Place"]
+
+
+def test_a_short_form_that_only_anchors_a_name_is_dropped():
+    anchor = Candidate(0, 3, "Organisation", "r", "", "lexicon", traits=frozenset((ANCHOR_ONLY,)))
+    body = Candidate(0, 8, "Organisation", "r", "", "org")
+    assert settle_overlaps([anchor, body]) == [body]

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from ..places import place_index
-from ..rules import per_rule_set, word_pattern
+from ..rules import per_rule_set, word_pattern, words
 from ..segmenter import word_tags
 from .lexicon import compiled_rules
 from .names import looks_like_name, name_after, person_at
-from .sentence import Candidate, Sentence, dictionary_words, segmented_at
+from .sentence import NAME_CHAR, Candidate, Sentence, dictionary_words, segmented_at
 
 
 #: jieba tags of people's names, foreign ones too (普理赫 nrt).
@@ -118,3 +118,10 @@ def places_within_parent(found: list[Candidate], parent: Candidate, unit_start: 
 
 #: The levels of administrative divisions (a unit's place lies within its parent's).
 _DIVISIONS = frozenset(("province", "prefecture", "county"))
+
+
+def opens_a_name(sent: Sentence, start: int, end: int) -> bool:
+    """Whether a short form that names its body only standing alone (words.tsv
+    prefix_only_bodies) runs on into more of a name (共青团|某市委, not 共青团|的)."""
+    return sent.text[start:end] in words("prefix_only_bodies") and end < sent.end \
+        and bool(NAME_CHAR.match(sent.text[end])) and end not in sent.boundary_starts

@@ -16,12 +16,12 @@ from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern, words
 from .lexicon import compiled_rules, level_words
-from .bodies import (bilateral, headed_by_its_title, names_a_post_holder, opens_with_post_holder,
-                     phrase_start, places_within_parent)
+from .bodies import (bilateral, headed_by_its_title, names_a_post_holder, opens_a_name,
+                     opens_with_post_holder, phrase_start, places_within_parent)
 from .names import looks_like_name, person_at
-from .sentence import (BELOW, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START, NAME_CHAR,
-                       NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words, segmented_at,
-                       word_ending_at)
+from .sentence import (ANCHOR_ONLY, BELOW, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START,
+                       NAME_CHAR, NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words,
+                       segmented_at, word_ending_at)
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
@@ -30,10 +30,12 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
 def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
     """National bodies by name or short form; a short form after another country (法国外交部,
     or a few words after it in the same phrase: 法国欧洲和外交部长) is that country's body, left
-    to the organisation rules; one followed by 员 names a member (共青团员), not the body."""
+    to the organisation rules; one followed by 员 names a member (共青团员), not the body, and
+    one of words.tsv prefix_only_bodies opening a longer name only anchors it (共青团|某市委)."""
     foreign_ends = [c.end for c in places if place_index().level(c.key) == "country"
                     and c.key != COUNTRY]
-    return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon")
+    return [Candidate(s, e, "Organisation", p[2], p[1], "lexicon",
+                      traits=frozenset((ANCHOR_ONLY,) if opens_a_name(sent, s, e) else ()))
             for s, e, p in sent.hits_of("org_known")
             if not (sent.text[s:e] != p[1] and any(
                 _FOREIGN_WORDS.fullmatch(sent.text, end, s) for end in foreign_ends if end <= s))

@@ -15,13 +15,15 @@ person starting where a longer one of its type starts is part of it (三八红�
 ordinary dictionary word, is dropped (names are the least certain family;
 ``names.plausible_name`` reads the traits ``STRONG`` and ``TAGGED``); so is one that a common
 word runs across (向荣 in 欣欣向荣) where no rule word confirms the edge. A quoted title
-conferred (评为“…示范医院”) holds no organisation of the same words.
+conferred (评为“…示范医院”) holds no organisation of the same words. A candidate with the
+trait ``ANCHOR_ONLY`` (a body's short form that opens a longer name, 共青团|某市委) has served
+the rules that read it and is dropped.
 """
 from __future__ import annotations
 
 from ..places import place_index
 from .names import plausible_name
-from .sentence import CLOSED, STRONG, TAGGED, Candidate
+from .sentence import ANCHOR_ONLY, CLOSED, STRONG, TAGGED, Candidate
 
 #: The priority of each family of rules (``Candidate.family``): of two candidates that cross,
 #: the one of the higher priority wins.
@@ -65,6 +67,8 @@ def settle_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     >>> [c.type for c in settle_overlaps([a, b])]
     ['Organisation']
     """
+    # (a short form that only anchored the name it opens is no mention: 共青团|某市委)
+    candidates = [c for c in candidates if ANCHOR_ONLY not in c.traits]
     names = [c for c in candidates if c.type in ("Place", "Organisation")]
     persons = [c for c in candidates if c.type == "Person"
                and plausible_name(c.key, strong=STRONG in c.traits, tagged=TAGGED in c.traits)

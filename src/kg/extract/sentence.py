@@ -87,6 +87,9 @@ TAGGED = "tagged"
 #: anchors a body's name as a county does.
 CLOSED = "closed"
 BELOW = "below"
+#: ... a body's short form that opens a longer name and anchors it (共青团|某市委), no mention
+#: of the body itself: ``settle_overlaps`` drops it once the rules have read it.
+ANCHOR_ONLY = "anchor-only"
 
 
 _PLACE_KIND = frozenset(("place",))
