@@ -150,3 +150,11 @@ def test_names_of_representative_offices(text, body, not_body):
 ])
 def test_the_year_of_an_honour_in_taiwan_s_calendar(tmp_path, text, year):
     assert ("陈秀莲", "awarded", "模范母亲", year) in facts(tmp_path, text)
+
+
+def test_married_women_s_names_with_two_surnames_in_a_list():
+    # Hong Kong and Taiwan: the husband's surname, then her own, then her given name
+    found = entities("本年度模範母親為:盧郭麗珠、吳陳秀鳳、馮月娥。")
+    assert {("Person", "卢郭丽珠"), ("Person", "吴陈秀凤"), ("Person", "冯月娥")} <= found
+    # a list's separator is no part of the name that follows it
+    assert not any(name.startswith("、") for _, name in found)

@@ -196,8 +196,10 @@ def _ordinary(word: str) -> bool:
 
 
 def looks_like_name(text: str, surnames) -> bool:
-    """A surname, one or two more characters, and not an ordinary word."""
-    compound = text[:2] in surnames
+    """A surname, one or two more characters, and not an ordinary word; a married woman's two
+    surnames and two characters (林郑月娥)."""
+    compound = text[:2] in surnames or (len(text) == 4 and text[0] in surnames
+                                        and text[1] in surnames)
     return bool(text) and text[:1] != text[1:2] and not NUMERAL.match(text, 1) \
         and ((compound and 3 <= len(text) <= 4) or (text[0] in surnames and 2 <= len(text) <= 3)) \
         and not _is_name_word(text) and not text.endswith("家庭")  # 李|梅家庭: the family of 李梅
