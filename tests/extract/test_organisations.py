@@ -83,6 +83,13 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("株洲市康宁精神病院护士长发言。", "株洲市康宁精神病院"),
     # a numbered institute of a group, its number with the ideographic zero
     ("某某重工集团第七〇三研究所设计团队获奖。", "某某重工集团第七〇三研究所"),
+    # a guidance centre (指导 ends no name there), an observatory, an alliance
+    ("嘉兴心理健康研究指导中心于去年成立。", "嘉兴心理健康研究指导中心"),
+    ("云南天文台开放日吸引市民。", "云南天文台"),
+    ("嘉兴青年创业服务联盟召开年会。", "嘉兴青年创业服务联盟"),
+    # a channel of a news site, a college of a university
+    ("国际在线浙江频道消息,大桥通车。", "国际在线浙江频道"),
+    ("浙江大学竺可桢学堂学生获奖。", "浙江大学竺可桢学堂"),
 ])
 def test_more_bodies_by_their_suffix(text, name):
     assert ("Organisation", name) in entities(text)
@@ -408,3 +415,9 @@ def test_the_league_by_its_short_form_only_standing_alone(text, league):
     assert (("Organisation", "中国共产主义青年团") in found) == league
     if "嘉兴市委" in text:  # the short form still opens the committee's name
         assert ("Organisation", "共青团嘉兴市委员会") in found
+
+
+def test_a_body_gone_to_starts_after_the_verb():
+    found = entities("市妇联前往红星学院调研。")
+    assert ("Organisation", "红星学院") in found
+    assert not [n for _, n in found if "前往" in n]
