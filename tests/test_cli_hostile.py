@@ -1,5 +1,6 @@
-"""Command-line mistakes that used to lose data or bury the message: an output path that is an
-input file, and standard input that cannot be read."""
+"""Command-line mistakes that used to lose data, bury the message or stop kg for nothing: an
+output path that is an input file, standard input that cannot be read, rule tables saved by
+an editor with a byte-order mark or in GBK."""
 from __future__ import annotations
 
 import subprocess
@@ -52,3 +53,23 @@ def test_unreadable_standard_input_is_named_stdin_never_by_its_bytes(tmp_path, d
     assert f"kg: warning: <stdin>: {reason}" in err
     assert err.endswith("kg: error: <stdin>: no document could be read\n")
     assert len(err) < 400 and not (tmp_path / "out").exists()
+
+
+def test_a_rule_table_saved_with_a_byte_order_mark_is_read(run_kg, tmp_path):
+    rules = tmp_path / "rules"
+    assert run_kg("rules", "--copy", rules).status == 0
+    posts = rules / "posts.tsv"
+    posts.write_bytes(b"\xef\xbb\xbf" + posts.read_bytes())
+    run = run_kg("rules", rules)
+    assert run.status == 0, run.err
+    assert f"{posts}" in run.out
+
+
+def test_a_rule_table_saved_in_gbk_names_the_byte_offset(run_kg, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "posts.tsv").write_bytes("# 职务\n".encode("gbk"))
+    run = run_kg("rules", rules)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {rules / 'posts.tsv'}: not UTF-8 (invalid continuation "
+                             "byte at byte offset 4); save the table as UTF-8"]

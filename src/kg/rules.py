@@ -291,10 +291,11 @@ def _folder_texts(folder: Path) -> dict[str, tuple[str, str]]:
         if path.name not in SCHEMAS:
             raise RuleError(path, 0, f"not a kg rule table (the tables are "
                                      f"{', '.join(sorted(SCHEMAS))})")
-        try:
-            texts[path.name] = (str(path), path.read_text(encoding="utf-8"))
+        try:    # a byte-order mark, which Windows editors write, is no part of the table
+            texts[path.name] = (str(path), path.read_text(encoding="utf-8-sig"))
         except UnicodeDecodeError as exc:
-            raise RuleError(path, 0, f"not UTF-8 ({exc.reason})") from None
+            raise RuleError(path, 0, f"not UTF-8 ({exc.reason} at byte offset {exc.start}); "
+                                     "save the table as UTF-8") from None
         except OSError as exc:
             raise RuleError(path, 0, f"cannot be read ({exc.strerror})") from None
     return texts
