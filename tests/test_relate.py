@@ -765,3 +765,10 @@ def test_a_title_at_the_city_level_is_the_city_the_page_is_about(tmp_path):
     assert {("株洲市中心医院产科", "株洲市巾帼文明岗"), ("周红", "株洲市巾帼建功标兵"),
             ("李芳", "县级文明家庭")} <= facts_of(graph, "awarded")
     assert not {e.name for e in graph.entities if e.type == "Honour"} & {"市级巾帼文明岗", "市巾帼建功标兵"}
+
+
+
+def test_a_title_read_at_its_level_word_takes_no_label_from_it(tmp_path: Path):
+    graph = graph_of(tmp_path, "历届全国、省、市劳模代表参加。会上宣读了省五一劳动奖状、奖章获得者名单。")
+    labels = {e.name: e.aliases for e in graph.entities if e.type == "Honour"}
+    assert "全国" not in labels["全国劳动模范"] and "奖章" not in labels["省五一劳动奖章"]

@@ -27,8 +27,9 @@ def document_entities(document: Document, mentions: Iterable[Mention],
         if m.cue == "post":
             aliases.setdefault((m.type, m.key), set())  # named by its head's post (市长) only
             continue
-        if len(surface) > 1 or m.type == "Place":
-            # one character names only a place (晋); 二 of 团体奖第一、二名 is no label
+        if (len(surface) > 1 and m.cue != "elided") or m.type == "Place":
+            # one character names only a place (晋); 二 of 团体奖第一、二名, 全国 of
+            # 全国、省、市劳模 are no labels
             aliases[(m.type, m.key)].add(surface)
         else:
             aliases.setdefault((m.type, m.key), set())

@@ -84,7 +84,9 @@ class Mention:
     stages treat it apart: ``pattern`` (a regular expression of rules/patterns.tsv),
     ``organ`` (an organ of a body, 第五届主席团), ``after-place`` (a place read right after the
     place that holds it), ``post`` (a government named only by its head's post, 深圳市市长: the
-    span is the post, no alias), ``gazetteer`` (a place by one of its gazetteer forms); empty
+    span is the post, no alias), ``gazetteer`` (a place by one of its gazetteer forms),
+    ``elided`` (a title written in part, at the words that stand for it: 全国 of
+    全国、省、市劳模, 奖章 of 五一劳动奖状、奖章; no alias); empty
     otherwise. ``implied_place``, which resolve gives an
     organisation or a programme, is the place its canonical name holds and its text does not
     write (自治区妇联 -> 内蒙古自治区妇女联合会: 内蒙古自治区).

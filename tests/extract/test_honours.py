@@ -172,3 +172,22 @@ def test_prizes_named_by_winning_or_giving_them(text, prizes):
 ])
 def test_words_of_prizes_that_name_none(text):
     assert not {name for kind, name in entities(text) if kind == "Honour"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # levels listed before one title: a title at each level, the relative ones the page's
+    ("江苏省常州市总工会召开座谈会。常州市副市长出席。历届全国、省、市劳模代表参加。",
+     {"全国劳动模范", "江苏省劳动模范", "常州市劳动模范"}),
+    ("江苏省常州市妇联表彰先进。常州市妇联已命名市、县两级“最美家庭”500户。", {"常州市最美家庭"}),
+    # a certificate and a medal of one award, the stem written once
+    ("会上宣读了江苏省五一劳动奖状、奖章获得者名单。", {"江苏省五一劳动奖状", "江苏省五一劳动奖章"}),
+])
+def test_titles_written_once_for_several(text, expected):
+    honours = {name for kind, name in entities(text) if kind == "Honour"}
+    assert expected <= honours
+    assert not any(name.startswith(("县两级", "省、")) for name in honours)
+
+
+def test_a_short_head_is_a_title_only_after_a_level():
+    found = {name for kind, name in entities("工会用鲜花和掌声迎接劳模回家。会上表彰了省劳模。") if kind == "Honour"}
+    assert found == {"省劳动模范"}

@@ -44,11 +44,18 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
                                     state["qualifier"] + text[s:e], "honour"))
             continue
         quoted = opened and s - 2 >= sent.start and NAME_CHAR.match(text[s - 2])
+        at_levels = _titles_at_each_level(sent, s - 1 if opened else s, s, e,
+                                          end if quoted else e, p[2])
+        if at_levels:
+            result.extend(at_levels)
+            continue
         start = _title_start(sent, found, s, quoted)
         if quoted and start < s - 1 and sent.tagged_as_name(start, s - 1):
             start = s - 1  # 授予某某“共和国勋章”: a name before the quotation is a recipient
         if start == s and not p[3]:
             continue  # a generic head (示范基地, 先进集体) needs a qualifier
+        if text[s:e] in _short_heads() and not _level_run()[1].match(text, start):
+            continue  # a head written short (劳模) is a title only after a level (省劳模)
         if p[2] == "extract:quoted-title" and (
                 s - 1 - start < 2 or _honour_level().match(text, s) or any(
                     dictionary_words().get(text[i:i + 2]) == "v" for i in range(start, s - 2))):
@@ -65,13 +72,70 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if quoted and start < s - 1:
             state["qualifier"] = re.sub(r"[“”\"]|^首届|^第.{1,3}届", "", text[start:s - 1])
         # the round or batch of a title is not part of its name (湖北省首届“最美社科人”)
-        name = _ROUND_OR_BATCH.sub("", re.sub(r"[“”\"]", "", text[start:end]))
+        name = _full_head(_ROUND_OR_BATCH.sub("", re.sub(r"[“”\"]", "", text[start:end])))
         result.append(Candidate(start, end if quoted else e, "Honour", p[2], name, "honour"))
         head = re.sub(r"[“”\"]", "", text[s:e])
         qualifiers[result[-1]] = name[:-len(head)] if name.endswith(head) and p[3] else None
         if p[4]:
             listed.add(result[-1])
-    return _among_others(text, _shared_qualifiers(text, result, qualifiers), listed)
+    result = _shared_qualifiers(text, result, qualifiers)
+    return _among_others(text, result + _paired_awards(text, result), listed)
+
+
+#: The two forms of one award, a unit's certificate and a person's medal (五一劳动奖状、奖章).
+_AWARD_FORMS = {"奖状": "奖章", "奖章": "奖状"}
+
+
+def _paired_awards(text: str, honours: list[Candidate]) -> list[Candidate]:
+    """The other form of an award written after it with its stem left out: 五一劳动奖状、奖章
+    -> 五一劳动奖章 (read at the word 奖章)."""
+    result = []
+    for c in honours:
+        other = _AWARD_FORMS.get(c.key[-2:])
+        if other and text.startswith("、" + other, c.end):
+            result.append(Candidate(c.end + 1, c.end + 3, "Honour", c.rule_id,
+                                    c.key[:-2] + other, "honour", "elided"))
+    return result
+
+
+@per_rule_set
+def _short_heads() -> dict[str, str]:
+    """Honour heads written short, with their full forms (rules/words.tsv honour_short_heads:
+    劳模=劳动模范): a title is named with the full one (省劳模 is 省劳动模范)."""
+    return dict(pair.split("=", 1) for pair in words("honour_short_heads"))
+
+
+@per_rule_set
+def _level_run() -> tuple[re.Pattern, re.Pattern]:
+    """Two or more level words listed right before a title (全国、省、市 | 市、县两级): levels.tsv,
+    those of honours and the one-character ones that stand for the page's city or county."""
+    level = "(?:" + "|".join(map(re.escape, sorted(
+        set(level_words("honour")) | set(level_words("local")), key=len, reverse=True))) + ")"
+    return re.compile(rf"(?:{level}、)+{level}(?:[两三四]级)?$"), re.compile(level)
+
+
+def _titles_at_each_level(sent: Sentence, before: int, s: int, e: int, end: int,
+                          rule_id: str) -> list[Candidate]:
+    """全国、省、市劳模 | 市、县两级“最美家庭”: one title at each level word of a list that stands
+    right before the head ``s``-``e`` (or its opening quote, at ``before``), each read at its
+    level word (no label: ``elided``), the last one up to ``end`` with the head (titles that end
+    at one place nest); empty when no such list stands there."""
+    run, level = _level_run()
+    text = sent.text
+    listed = run.search(text, max(sent.start, before - 24), before)
+    if listed is None:
+        return []
+    head = _full_head(re.sub(r"[“”\"]", "", text[s:e]))
+    levels = list(level.finditer(text, listed.start(), before))
+    return [Candidate(m.start(), m.end(), "Honour", rule_id, m.group() + head, "honour", "elided")
+            for m in levels[:-1]] + [Candidate(levels[-1].start(), end, "Honour", rule_id,
+                                               levels[-1].group() + head, "honour")]
+
+
+def _full_head(name: str) -> str:
+    """A title's name with a head written short in full (省劳模 -> 省劳动模范)."""
+    short = next((h for h in _short_heads() if name.endswith(h)), None)
+    return name[:-len(short)] + _short_heads()[short] if short else name
 
 
 def _contest_start(sent: Sentence, found: list[Candidate], start: int, head: int) -> int | None:
