@@ -35,6 +35,7 @@ def test_a_title_too_long_to_be_a_name_is_none():
     ("大桥通车了 来源:江城日报 ", "江城日报"),          # a source's label
     ("大桥通车了 来源:[江城日报]", "江城日报"),          # … with the outlet in brackets
     ("大桥通车了 来源:【江城新闻网】 2021-03-02", "江城新闻网"),
+    ("江城网·掌上江城5月6日讯 大桥通车了。", "江城网"),      # its app and the date before 讯
     ("江城晚报消息（记者 周明）大桥通车了。", "江城晚报"),  # a wire before the reporter
     ("据江城晚报报道，大桥已经通车。", "江城晚报"),       # cited
     ("江城晚报记者 周明 摄", "江城晚报"),                # the reporter's outlet

@@ -63,7 +63,7 @@ def _outlet_context() -> re.Pattern:
     """Where a byline names a news outlet (a few characters and a media word: 大同日报, 中国菏泽网):
     来源:X (in brackets too: 来源:[X], 来源:【X】); X·Y记者 (outlets joined by a middle dot); X消息
     or X+place+date+电 before (记者 …); 据X报道; X讯 opening a line (某某网讯 2月25日,
-    某某时报讯(某某))."""
+    某某时报讯(某某), 某某网·某某新闻7月3日讯)."""
     outlet = r"[\u4e00-\u9fff]{2,10}?" + word_pattern("outlet_endings")
     return re.compile(
         rf"(?:{word_pattern('source_labels')}[:：]\s*(?P<bracket>[\[【［])?(?P<source>{outlet})"
@@ -72,8 +72,10 @@ def _outlet_context() -> re.Pattern:
         rf"|(?P<wire>{outlet})(?=(?:消息|讯|[\u4e00-\u9fff]{{0,6}}\d{{1,2}}月\d{{1,2}}日电)\s*[(（]\s*"
         rf"记者)"
         rf"|(?<=据)(?P<cited>{outlet})(?=报道|消息)"
-        # 某某网讯 2月25日 / 某某时报讯(某某): the outlet opening a line, then 讯
-        rf"|(?<![^\n])\s*(?P<dated>{outlet})(?=讯[\s(（])")
+        # 某某网讯 2月25日 / 某某时报讯(某某) / 某某网·某某客户端7月3日讯: the outlet opening a
+        # line, then 讯 (after a brand of its own and the date)
+        rf"|(?<![^\n])\s*(?P<dated>{outlet})"
+        rf"(?=(?:[·・][\u4e00-\u9fff]{{2,8}})?(?:\d{{1,2}}月\d{{1,2}}日)?讯[\s(（])")
 
 
 def byline_outlets(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
