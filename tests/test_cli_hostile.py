@@ -1,14 +1,17 @@
 """Command-line mistakes that used to lose data, bury the message or stop kg for nothing: an
 output path that is an input file, standard input that cannot be read, rule tables saved by
-an editor with a byte-order mark or in GBK."""
+an editor with a byte-order mark or in GBK, Ctrl-C while kg loads."""
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import time
 
 import pytest
 
 from conftest import seed_file
+from kg import cli
 
 
 @pytest.fixture
@@ -73,3 +76,28 @@ def test_a_rule_table_saved_in_gbk_names_the_byte_offset(run_kg, tmp_path):
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {rules / 'posts.tsv'}: not UTF-8 (invalid continuation "
                              "byte at byte offset 4); save the table as UTF-8"]
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.6])
+def test_ctrl_c_while_kg_loads_is_one_line_and_status_130(tmp_path, delay):
+    run = subprocess.Popen([sys.executable, "-m", "kg", "build", seed_file("000"), "-o",
+                            tmp_path / "out"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)       # within the imports (about 1 s of CPU on this machine)
+    run.send_signal(signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    if run.returncode == 0:
+        pytest.skip("the build finished before the signal")
+    assert (run.returncode, err) == (130, b"kg: interrupted\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_error_raised_while_handling_ctrl_c_is_an_interruption(run_kg, monkeypatch):
+    def interrupted_import(args):
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            raise ImportError("a library's native module not found") from None
+
+    monkeypatch.setitem(cli.COMMANDS, "validate", interrupted_import)
+    run = run_kg("validate", "kg.ttl")
+    assert (run.status, run.err_lines) == (130, ["kg: interrupted"])

@@ -18,9 +18,27 @@ Examples
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import sys
 from pathlib import Path
 
-from . import pattern_cache
+
+def _interrupted_while_loading(signum, frame) -> None:
+    """Ctrl-C while kg's modules load for the command line: one line and status 130, not a
+    traceback from deep inside an import (``cli.main_entry`` gives SIGINT back to Python)."""
+    print("kg: interrupted", file=sys.stderr)
+    raise SystemExit(130)   # not an Exception: no library's ``except Exception`` swallows it
+
+
+if (os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("kg", "-m")
+        and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+    try:
+        signal.signal(signal.SIGINT, _interrupted_while_loading)
+    except ValueError:      # imported outside the main thread: no handler can be set
+        pass
+
+from . import pattern_cache  # noqa: E402  (after the handler: it loads files)
 
 pattern_cache.preload()  # before the modules below compile their patterns
 # The garbage collector is off while kg's modules load, and what they made is then frozen out

@@ -11,6 +11,7 @@ import argparse
 import errno
 import gc
 import os
+import signal
 import sys
 import time
 import traceback
@@ -534,7 +535,20 @@ def main(argv: list[str] | None = None) -> int:
             return _stdout_failed(exc)
         return _internal_error(exc)
     except Exception as exc:
+        if _raised_by_interrupt(exc):
+            print("kg: interrupted", file=sys.stderr)
+            return 130
         return _internal_error(exc)
+
+
+def _raised_by_interrupt(exc: BaseException) -> bool:
+    """Whether ``exc`` was raised while handling a Ctrl-C (a library that turns an interrupted
+    import into ``ImportError``, as OpenCC does)."""
+    while exc is not None:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc = exc.__context__
+    return False
 
 
 def _output_full(exc: OSError) -> bool:
@@ -566,6 +580,7 @@ def _internal_error(exc: BaseException) -> int:
 
 def main_entry() -> None:
     """Console-script entry point (a path that is not UTF-8 is printed with ``\\udcXX``)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # kg/__init__ held it while loading
     sys.stdout.reconfigure(errors="backslashreplace")
     # the modules loaded so far live as long as the process: full collections skip them
     gc.freeze()
