@@ -423,3 +423,9 @@ def test_a_body_gone_to_starts_after_the_verb():
     found = entities("市妇联前往红星学院调研。")
     assert ("Organisation", "红星学院") in found
     assert not [n for _, n in found if "前往" in n]
+
+
+def test_a_cue_ending_in_a_particle_ends_a_name_as_the_particle_does():
+    # 选举了 covers 了, which still ends the name: the society is no 选举了学会
+    found = entities("理事会选举了学会会长和秘书长。")
+    assert not [n for t, n in found if t == "Organisation" and "选举" in n]

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from .. import segmenter
 from ..model import Document
-from ..rules import jieba_dictionary, per_rule_set, word_pattern
+from ..rules import jieba_dictionary, per_rule_set, table, word_pattern
 from .lexicon import compiled_rules, uncovered
 from .triggers import trigger
 
@@ -154,6 +154,20 @@ def _session_ends(text: str, start: int, end: int) -> set[int]:
     return ends
 
 
+@per_rule_set
+def _particles() -> frozenset[str]:
+    """The one-character words that end a name anywhere (rules/boundaries.tsv: 了, 的, 在 …)."""
+    return frozenset(row.word for row in table("boundaries.tsv")
+                     if len(row.word) == 1 and row.where == "any")
+
+
+def _cue_particle_ends(hits: list, text: str) -> set[int]:
+    """Where a cue before a name that ends in a particle ends (选举了|学会会长): a name starts
+    after it, as after the particle alone, which the longer cue covers."""
+    return {e for s, e, payloads in hits if "person_cue" in payloads.kinds and e - s > 1
+            and text[e - 1] in _particles()}
+
+
 @lru_cache(maxsize=None)
 def _hit_roles(kinds: frozenset[str]) -> tuple[bool, bool, bool]:
     """What a lexicon hit of these kinds is to a sentence: whether it starts a word (any kind
@@ -183,7 +197,7 @@ class Sentence:
                 suffixes.append((s, e))
         self.hits = hits = uncovered(hits, text)
         inside, enlarged = _marks_inside_names(text, start, end)
-        breaks = {start}
+        breaks = {start, *_cue_particle_ends(hits, text)}
         for m in NON_NAME_CHAR.finditer(text, start, end):
             if m.start() not in inside:
                 breaks.add(m.end())
