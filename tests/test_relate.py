@@ -435,6 +435,7 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # holders who speak for the holders of a title
     ("会上，李红作为全国三八红旗手代表发言。王芳、刘强两位全国劳动模范代表作了发言。",
      {("李红", "全国三八红旗手"), ("王芳", "全国劳动模范"), ("刘强", "全国劳动模范")}, set()),
+    ("周强、李娜两位劳模代表作了发言。", {("周强", "劳动模范"), ("李娜", "劳动模范")}, set()),
     # holders after 的是 / 的为: the people with their units, or the units when no one is named
     ("获得全国三八红旗手称号的是长沙市第一中学校长刘敏,株洲市某公司董事长陈静。",
      {("刘敏", "全国三八红旗手"), ("陈静", "全国三八红旗手")}, {("长沙市第一中学", "全国三八红旗手")}),

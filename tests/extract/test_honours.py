@@ -191,3 +191,8 @@ def test_titles_written_once_for_several(text, expected):
 def test_a_short_head_is_a_title_only_after_a_level():
     found = {name for kind, name in entities("工会用鲜花和掌声迎接劳模回家。会上表彰了省劳模。") if kind == "Honour"}
     assert found == {"省劳动模范"}
+
+
+def test_a_short_head_spoken_for_by_its_counted_holders():
+    found = entities("会上，周强、李娜两位劳模代表作了发言。工会用鲜花迎接劳模回家。")
+    assert {name for kind, name in found if kind == "Honour"} == {"劳动模范"}

@@ -52,10 +52,12 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         start = _title_start(sent, found, s, quoted)
         if quoted and start < s - 1 and sent.tagged_as_name(start, s - 1):
             start = s - 1  # 授予某某“共和国勋章”: a name before the quotation is a recipient
-        if start == s and not p[3]:
-            continue  # a generic head (示范基地, 先进集体) needs a qualifier
         if text[s:e] in _short_heads() and not _level_run()[1].match(text, start):
-            continue  # a head written short (劳模) is a title only after a level (省劳模)
+            if not (_COUNTED_SPEAKERS.search(text, sent.start, s) and text.startswith("代表", e)):
+                continue  # 劳模 is a title after a level (省劳模) or as in 甲、乙两位劳模代表
+            start = s
+        elif start == s and not p[3]:
+            continue  # a generic head (示范基地, 先进集体) needs a qualifier
         if p[2] == "extract:quoted-title" and (
                 s - 1 - start < 2 or _honour_level().match(text, s) or any(
                     dictionary_words().get(text[i:i + 2]) == "v" for i in range(start, s - 2))):
@@ -80,6 +82,10 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
             listed.add(result[-1])
     result = _shared_qualifiers(text, result, qualifiers)
     return _among_others(text, result + _paired_awards(text, result), listed)
+
+
+#: People counted right before a title they speak for as its holders (两位|劳模代表).
+_COUNTED_SPEAKERS = re.compile(r"[一二三四五六七八九十两\d]+[位名]$")
 
 
 #: The two forms of one award, a unit's certificate and a person's medal (五一劳动奖状、奖章).
