@@ -189,6 +189,32 @@ def test_any_text_gives_turtle_that_parses_and_conforms(tmp_path, text):
     assert conforms, report
 
 
+#: Characters of the reports' kind and the hostile ones: controls, line separators, lone
+#: surrogates (written to the file as UTF-8 would if it could: repaired as corrupt bytes).
+_REPORT_CHARACTERS = st.sampled_from(list("自治区妇联主席王芳在呼和浩特市调研。、，“”《》（）"
+                                          "全国三八红旗手授予称号第届委员会12 \n\t")
+                                     + ["\x00", "\x1b", "\x7f", "\u2028", "\ufeff", "\ud800",
+                                        "\udfff", "\U0002a6a5", "&amp;", "<p>", "<!--"])
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_REPORT_CHARACTERS, min_size=1, max_size=120).map("".join))
+def test_any_text_gives_the_same_turtle_twice(tmp_path, text):
+    data = ("内蒙古自治区妇联主席王芳在呼和浩特市调研。" + text).encode("utf-8", "surrogatepass")
+    path = _place(tmp_path, "doc.txt", data)
+    turtles = []
+    for _ in range(2):
+        try:
+            graph = pipeline.build([path], on_warning=lambda warning: None)
+        except InputError as error:     # too many corrupt bytes, NUL early: refused, named
+            assert error.path == str(path) and "\n" not in str(error)
+            return
+        turtles.append(rdf.to_turtle(graph))
+    assert turtles[0] == turtles[1]
+    rdflib.Graph().parse(data=turtles[0], format="turtle")
+
+
 # ------------------------------------------------------------------ sizes
 def _five_megabyte_line() -> str:
     """The seeds' words without whitespace or punctuation, repeated to one 5 MB line."""
