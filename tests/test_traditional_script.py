@@ -158,3 +158,9 @@ def test_married_women_s_names_with_two_surnames_in_a_list():
     assert {("Person", "卢郭丽珠"), ("Person", "吴陈秀凤"), ("Person", "冯月娥")} <= found
     # a list's separator is no part of the name that follows it
     assert not any(name.startswith("、") for _, name in found)
+
+
+def test_the_master_of_ceremonies_is_a_role_not_a_name():
+    found = entities("成立大會由鄺家明擔任司儀，僑社代表到場祝賀。")
+    assert ("Person", "邝家明") in found
+    assert ("Person", "司仪") not in found

@@ -60,3 +60,12 @@ def test_text_cut_between_two_encodings_on_one_line_is_refused_with_the_offset()
     refused = r"^half\.txt: not UTF-8, UTF-16, GB18030 or Big5 text \(undecodable byte at offset 6\d\)$"
     with pytest.raises(InputError, match=refused):
         normalize.decode_bytes(data, "half.txt")
+
+
+def test_big5_as_windows_writes_it_is_read():
+    # code page 950 adds the euro sign and the hyphenation point of Taiwan's pages to Big5
+    text = "高雄市婦女會‧理事會捐款€500元。"
+    document = make_document(text.encode("cp950"), "page.txt")
+    assert document.encoding == "big5"
+    assert document.text_original == text
+    assert "高雄市妇女会" in document.text

@@ -35,8 +35,9 @@ _BINARY_SIGNATURES = (b"\x89PNG", b"PK\x03\x04", b"PK\x05\x06", b"%PDF-", b"\xff
                       b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0")
 #: C0 and C1 control characters other than line breaks and tabs: no text holds them.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-#: Legacy encodings tried when a file is not UTF-8, with the name reported for each.
-_LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"))
+#: Legacy encodings tried when a file is not UTF-8, with the name reported for each: Big5 as
+#: Hong Kong extends it (HKSCS) and as Windows does (code page 950: €, ‧ in Taiwan's pages).
+_LEGACY = (("gb18030", "gb18030"), ("big5hkscs", "big5"), ("cp950", "big5"))
 #: UTF-16 without a mark, tried with them when the file has an even length: Chinese text
 #: without ASCII in it has no NUL byte to tell it by (``_utf16_without_bom``).
 _UTF16 = (("utf-16-le", "utf-16"), ("utf-16-be", "utf-16"))
