@@ -81,6 +81,9 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
     # a league branch of a body, read whole before its secretary's title (not 团|支部书记)
     ("嘉兴市疾控中心团支部书记周某某发言。", "嘉兴市疾控中心团支部"),
+    # military bodies of a province and a city
+    ("湖北省军区政委出席大会。", "湖北省军区"),
+    ("嘉兴军分区司令员出席大会。", "嘉兴军分区"),
     # a psychiatric hospital (no 医院 in its name)
     ("株洲市康宁精神病院护士长发言。", "株洲市康宁精神病院"),
     # a numbered institute of a group, its number with the ideographic zero
