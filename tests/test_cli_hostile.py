@@ -101,3 +101,16 @@ def test_an_error_raised_while_handling_ctrl_c_is_an_interruption(run_kg, monkey
     monkeypatch.setitem(cli.COMMANDS, "validate", interrupted_import)
     run = run_kg("validate", "kg.ttl")
     assert (run.status, run.err_lines) == (130, ["kg: interrupted"])
+
+
+@pytest.mark.parametrize("arguments", [["build", ""], ["build", "-o", ""],
+                                       ["build", "--cache", ""], ["export", "", "--format", "json"],
+                                       ["query", "--store", "", "-e", "ASK {}"], ["rules", ""]])
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(run_kg, tmp_path,
+                                                                 monkeypatch, arguments):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("全市妇联召开执委会议。", encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        run_kg(*arguments)
+    assert stopped.value.code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from . import cache, evaluate, export, outputs, pattern_cache, pipeline, query, rdf, viz
+from .arguments import jobs as _jobs, path as _path, seconds as _seconds, whole as _whole
 from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_not_inputs, check_writable
@@ -54,8 +55,9 @@ class _Version(argparse.Action):
 
 def _add_build(sub) -> None:
     build = sub.add_parser("build", help="build the graph of text files or folders")
-    build.add_argument("paths", nargs="*", help=PATHS_HELP)
-    build.add_argument("-o", "--output", default="output", help="output folder (default output/)")
+    build.add_argument("paths", nargs="*", help=PATHS_HELP, type=_path)
+    build.add_argument("-o", "--output", default="output", type=_path,
+                       help="output folder (default output/)")
     build.add_argument("--no-html", action="store_true", help="write kg.ttl only, not the "
                        "viewer page kg.html")
     build.add_argument("--format", default=",".join(outputs.DEFAULT_FORMATS), metavar="LIST",
@@ -63,7 +65,7 @@ def _add_build(sub) -> None:
                        + " (default ttl,html): kg.ttl, kg.nt, kg.jsonld, kg.trig, kg.html")
     build.add_argument("--cache", metavar="DIR", help="folder of per-document results reused "
                        "by the next build: only new or changed files are read again, the output "
-                       f"is the same (default OUTDIR/{cache.DEFAULT_NAME})")
+                       f"is the same (default OUTDIR/{cache.DEFAULT_NAME})", type=_path)
     build.add_argument("--no-cache", action="store_true", help="read every file again and "
                        "keep no per-document results")
     build.add_argument("--base", default=DEFAULT_BASE, help="base IRI of entities")
@@ -87,8 +89,9 @@ def _add_build(sub) -> None:
 
 def _add_eval(sub) -> None:
     scorer = sub.add_parser("eval", help="build the graph and score it against gold files")
-    scorer.add_argument("paths", nargs="*", help=PATHS_HELP)
-    scorer.add_argument("--gold", required=True, help="folder of gold annotation .json files")
+    scorer.add_argument("paths", nargs="*", help=PATHS_HELP, type=_path)
+    scorer.add_argument("--gold", required=True, type=_path,
+                        help="folder of gold annotation .json files")
     scorer.add_argument("--misses", action="store_true", help="list what was missed or invented")
     scorer.add_argument("--graph", metavar="GRAPH.ttl", help="score a graph already written "
                         "(by kg build) instead of building one; its documents pick the gold "
@@ -104,22 +107,23 @@ def _add_rules(sub) -> None:
     ruler = sub.add_parser("rules", help="check a folder of rule tables, or copy the packaged "
                            "ones into a folder to edit")
     ruler.add_argument("folder", nargs="?", metavar="DIR", help="a folder of rule tables to "
-                       "check (default: the packaged rules)")
+                       "check (default: the packaged rules)", type=_path)
     ruler.add_argument("--copy", metavar="DIR", help="copy the packaged rule tables into DIR "
-                       "(a new or empty folder) as a starting point for --rules DIR")
+                       "(a new or empty folder) as a starting point for --rules DIR", type=_path)
 
 
 def _add_export(sub) -> None:
     exporter = sub.add_parser("export", help="write a Turtle graph as GraphML, GEXF, "
                               "node-link JSON, CSV tables or mention JSONL")
-    exporter.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
+    exporter.add_argument("graph", metavar="GRAPH.ttl", type=_path,
+                          help="a graph written by `kg build`")
     exporter.add_argument("--format", required=True, choices=export.FORMATS,
                           help="graphml (Gephi, Cytoscape), gexf (Gephi), json (networkx "
                           "node-link), csv (NAME.nodes.csv and NAME.edges.csv, UTF-8 with BOM "
                           "for Excel) or jsonl (evidence sentences with their entity mentions, "
                           "for doccano and Prodigy)")
     exporter.add_argument("-o", "--output", help="output file; for csv a folder (default: "
-                          "next to GRAPH.ttl)")
+                          "next to GRAPH.ttl)", type=_path)
 
 
 def _add_query(sub) -> None:
@@ -129,11 +133,11 @@ def _add_query(sub) -> None:
                              "offline, within a time and a memory limit.")
     querier.add_argument("inputs", nargs="*", metavar="GRAPH.ttl ... QUERY.rq",
                          help="graph files, then the query file (examples in queries/); with "
-                         "-e, graph files only")
+                         "-e, graph files only", type=_path)
     querier.add_argument("-e", "--expression", metavar="SPARQL", help="the query itself, e.g. "
                          "'SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }'")
     querier.add_argument("--store", metavar="DIR", help="query the store written by `kg load` "
-                         "instead of graph files")
+                         "instead of graph files", type=_path)
     querier.add_argument("--format", choices=query.FORMATS, default="table",
                          help="SELECT/ASK: table (aligned, the default), csv, tsv, json or xml "
                          "(SPARQL results); CONSTRUCT/DESCRIBE: ttl (the default) or nt")
@@ -148,9 +152,9 @@ def _add_load(sub) -> None:
     loader = sub.add_parser("load", help="load graph files into a persistent store (for kg "
                             "query --store and kg serve)")
     loader.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files (Turtle, "
-                        "N-Triples, JSON-LD, TriG)")
+                        "N-Triples, JSON-LD, TriG)", type=_path)
     loader.add_argument("--store", required=True, metavar="DIR", help="the store's folder "
-                        "(created when missing)")
+                        "(created when missing)", type=_path)
     loader.add_argument("--replace", action="store_true", help="empty the store first (by "
                         "default the files are added to what it holds)")
 
@@ -160,7 +164,8 @@ def _add_serve(sub) -> None:
                             description="Answer SPARQL 1.1 Protocol requests (GET and POST, "
                             "results as the Accept header asks) on a store written by `kg "
                             "load`; updates are refused with 403. Ctrl-C stops it.")
-    server.add_argument("--store", required=True, metavar="DIR", help="the store's folder")
+    server.add_argument("--store", required=True, metavar="DIR", type=_path,
+                        help="the store's folder")
     server.add_argument("--host", default="127.0.0.1", help="address to listen on (default "
                         "127.0.0.1: this machine only)")
     server.add_argument("--port", type=_whole, default=7878, metavar="N",
@@ -172,22 +177,23 @@ def _add_serve(sub) -> None:
 def _add_validate(sub) -> None:
     validator = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     validator.add_argument("graphs", nargs="+", metavar="GRAPH.ttl", help="graph files written "
-                           "by `kg build` (Turtle, N-Triples, JSON-LD, TriG)")
+                           "by `kg build` (Turtle, N-Triples, JSON-LD, TriG)", type=_path)
 
 
 def _add_view(sub) -> None:
     viewer = sub.add_parser("view", help="write the interactive viewer page (HTML, works "
                             "offline) of a Turtle graph")
-    viewer.add_argument("graph", metavar="GRAPH.ttl", help="a graph written by `kg build`")
+    viewer.add_argument("graph", metavar="GRAPH.ttl", type=_path,
+                        help="a graph written by `kg build`")
     viewer.add_argument("-o", "--output", help="output file (default: GRAPH.html next to "
-                        "GRAPH.ttl)")
+                        "GRAPH.ttl)", type=_path)
     viewer.add_argument("--open", action="store_true", help="open the page in the web browser")
 
 
 def _add_rules_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--rules", metavar="DIR", help="a folder of rule tables (posts.tsv, "
                          "honours.tsv …): each replaces the packaged table of that name; see "
-                         "`kg rules`")
+                         "`kg rules`", type=_path)
 
 
 def _add_query_limits(command: argparse.ArgumentParser) -> None:
@@ -200,43 +206,8 @@ def _add_query_limits(command: argparse.ArgumentParser) -> None:
                          f"{query.DEFAULT_MEMORY_MB}; 0 for no limit)")
 
 
-def _whole(text: str) -> int:
-    """An argument that must be a whole number of at least 0."""
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
-    return int(text)
-
-
-def _seconds(text: str) -> float:
-    """An argument that must be a number of seconds, at least 0."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {text!r}")
-    return value
-
-
-
 PATHS_HELP = ("text files (.txt), HTML pages (.html, .htm), folders (read recursively), glob "
               "patterns ('reports/**/*.txt') or - for standard input (default: the seeds)")
-
-
-def _jobs(text: str) -> int:
-    """``--jobs``: a whole number of at least 1, or ``auto`` for the cores this process may
-    use (argparse reports a bad one)."""
-    if text == "auto":
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
-            os.cpu_count() or 1)
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 or 'auto', "
-                                         f"not {text!r}")
-    return value
 
 
 EXIT_STATUS = """exit status:
