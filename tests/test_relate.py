@@ -368,9 +368,9 @@ def test_holders_listed_under_an_honour_heading(tmp_path: Path, text, expected, 
     # the count after 等 closes the list of those 授予 names
     ("团省委授予共青团长沙市委书记李明等20名共青团干部“湖南省优秀共青团干部”称号。",
      {("李明", "湖南省优秀共青团干部")}, {("中国共产主义青年团", "湖南省优秀共青团干部")}),
-    # of two bodies read one after the other, the second (the unit) is the one named
+    # of two bodies read one after the other, the unit named below its parent is the one awarded
     ("授予湖南省边防检查总站株洲边境管理支队等5个集体全国青年文明号称号。",
-     {("株洲边境管理支队", "全国青年文明号")}, {("湖南省边防检查总站", "全国青年文明号")}),
+     {("湖南省边防检查总站株洲边境管理支队", "全国青年文明号")}, {("湖南省边防检查总站", "全国青年文明号")}),
     # the unit named, not the hospital its name starts with
     ("授予长沙市第四医院产科等10个集体湖南省“巾帼文明岗”称号。",
      {("长沙市第四医院产科", "湖南省巾帼文明岗")}, {("长沙市第四医院", "湖南省巾帼文明岗")}),
