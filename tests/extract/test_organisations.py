@@ -81,6 +81,11 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
     # a league branch of a body, read whole before its secretary's title (not 团|支部书记)
     ("嘉兴市疾控中心团支部书记周某某发言。", "嘉兴市疾控中心团支部"),
+    # a university's department, an academy's branch
+    ("她毕业于浙江大学物理系。", "浙江大学物理系"),
+    ("某某科学研究总院江南分院揭牌。", "某某科学研究总院江南分院"),
+    # a hospital of a university named after a place elsewhere (its own name, no place's)
+    ("复旦大学中山医院专家义诊。", "复旦大学中山医院"),
     # military bodies of a province and a city
     ("湖北省军区政委出席大会。", "湖北省军区"),
     ("嘉兴军分区司令员出席大会。", "嘉兴军分区"),
@@ -422,10 +427,11 @@ def test_the_league_by_its_short_form_only_standing_alone(text, league):
         assert ("Organisation", "共青团嘉兴市委员会") in found
 
 
-def test_a_body_gone_to_starts_after_the_verb():
-    found = entities("市妇联前往红星学院调研。")
+@pytest.mark.parametrize("verb", ["前往", "造访", "看望", "考察"])
+def test_a_body_gone_to_starts_after_the_verb(verb):
+    found = entities(f"市妇联{verb}红星学院。")
     assert ("Organisation", "红星学院") in found
-    assert not [n for _, n in found if "前往" in n]
+    assert not [n for _, n in found if verb in n]
 
 
 def test_a_cue_ending_in_a_particle_ends_a_name_as_the_particle_does():

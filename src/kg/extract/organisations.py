@@ -323,7 +323,8 @@ def departments(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         for parent in sorted(parents + result, key=lambda c: (c.start, -c.end)):
             # (and they hold no post title and its holder: 海港队|主教练|莱科, a coach)
             if left <= parent.start and parent.end <= s <= parent.end + reach \
-                    and sent.is_name(parent.end, s) and places_within_parent(found, parent, s) \
+                    and sent.is_name(parent.end, s) \
+                    and (needs != "anchor" or places_within_parent(found, parent, s)) \
                     and not any(parent.end <= a and b < s and person_at(sent, b, surnames, False)
                                 for a, b, _ in sent.hits_of("post")):
                 result.append(Candidate(parent.start, e, "Organisation", rule_id, "",
