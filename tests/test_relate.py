@@ -463,6 +463,10 @@ def test_meetings_are_run_by_their_body_and_organs_are_parts(tmp_path: Path):
     # people counted after 授予: the unit and job named before the first of them are hers
     ("湖南省株洲市妇联授予株洲市中心医院产科职工周红等30名同志“市巾帼建功标兵”荣誉称号。", {("周红", "株洲市巾帼建功标兵")},
      {("株洲市中心医院产科", "株洲市巾帼建功标兵"), ("株洲市中心医院", "株洲市巾帼建功标兵")}),
+    # several titles after one 授予, each to those named between it and the title before
+    ("湖南省妇联授予长沙市妇联等3个单位宣传工作优秀奖、株洲市妇联等5个单位宣传工作进步奖。",
+     {("长沙市妇女联合会", "宣传工作优秀奖"), ("株洲市妇女联合会", "宣传工作进步奖")},
+     {("长沙市妇女联合会", "宣传工作进步奖"), ("株洲市妇女联合会", "宣传工作优秀奖")}),
     # 追授: conferred after death, the recipients after the verb
     ("团省委追授周勇等3名同志“湖南青年五四奖章”。", {("周勇", "湖南青年五四奖章")}, set()),
     # a unit and a post before the verb: the title is the person's, even when no rule reads
@@ -773,3 +777,8 @@ def test_a_title_read_at_its_level_word_takes_no_label_from_it(tmp_path: Path):
     graph = graph_of(tmp_path, "历届全国、省、市劳模代表参加。会上宣读了省五一劳动奖状、奖章获得者名单。")
     labels = {e.name: e.aliases for e in graph.entities if e.type == "Honour"}
     assert "全国" not in labels["全国劳动模范"] and "奖章" not in labels["省五一劳动奖章"]
+
+
+def test_a_title_of_the_bodies_of_several_levels_is_no_one_place_s(tmp_path: Path):
+    graph = graph_of(tmp_path, "河南省信阳市妇联决定表彰县区妇联宣传工作先进单位。")
+    assert "县区妇联宣传工作先进单位" in {e.name for e in graph.entities if e.type == "Honour"}

@@ -359,8 +359,8 @@ def _canonical_name(kind: str, name: str, surface: str,
     if kind == "Organisation":
         return canonical_organisation(key, region)
     if kind == "Honour":
-        # the year and the round of a prize are not part of its name (第十一届茅盾文学奖)
-        key = _ROUND.sub("", re.sub(r"^\d{4}年度?", "", key))
+        # the year and the round of a title are no part of it (第十一届茅盾文学奖, 某省第二届…)
+        key = re.sub(r"首届|首批|第[一二三四五六七八九十百\d]+[届批]", "", re.sub(r"^\d{4}年度?", "", key))
         return _relative_prefix(key, region)
     if kind == "Programme":
         # 内蒙古自治区“春风姐妹”技能大赛 is the “春风姐妹” contest: a place before a quoted
@@ -417,9 +417,9 @@ def resolve_document(document: Document, mentions: tuple[Mention, ...]):
             name = m.key or m.surface
             m = _with_key(m, _relative_prefix(_local_form(name, cities) or name, regions))
         elif m.type == "Honour":
-            # a title conferred at the city's or county's level (市巾帼建功标兵) is that one's
+            # a title at the city's level (市巾帼建功标兵) is its; 县区妇联…: many bodies'
             name = m.key or m.surface
-            m = _with_key(m, _local_prefix(name, cities) or name)
+            m = _with_key(m, name if name[1:2] in _local_words() else _local_prefix(name, cities) or name)
         resolved.append(_with_key(m, canonical_name(m, regions)))
     resolved = _honour_references(name_generic_districts(resolved, cities))
     resolved = _units_named_without_government(_company_short_names(resolved))

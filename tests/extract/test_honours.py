@@ -196,3 +196,16 @@ def test_a_short_head_is_a_title_only_after_a_level():
 def test_a_short_head_spoken_for_by_its_counted_holders():
     found = entities("会上，周强、李娜两位劳模代表作了发言。工会用鲜花迎接劳模回家。")
     assert {name for kind, name in found if kind == "Honour"} == {"劳动模范"}
+
+
+@pytest.mark.parametrize("text, honours, not_honours", [
+    # a title by itself right after another, no mark between: two titles
+    ("省里将评选全省交通系统先进集体劳动模范和先进工作者。", {"劳动模范", "全省交通系统先进集体"},
+     {"全省交通系统先进集体劳动模范"}),
+    # the round inside a title's name is no part of it
+    ("授予长沙市妇联“湖南省第三届维护妇女权益工作先进集体”称号。", {"湖南省维护妇女权益工作先进集体"},
+     {"湖南省第三届维护妇女权益工作先进集体"}),
+])
+def test_where_a_title_starts(text, honours, not_honours):
+    found = {name for kind, name in entities(text) if kind == "Honour"}
+    assert honours <= found and not found & not_honours

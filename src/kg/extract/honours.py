@@ -49,7 +49,7 @@ def honour_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
         if at_levels:
             result.extend(at_levels)
             continue
-        start = _title_start(sent, found, s, quoted)
+        start = _title_start(sent, found, s, quoted, p[3])
         if quoted and start < s - 1 and sent.tagged_as_name(start, s - 1):
             start = s - 1  # 授予某某“共和国勋章”: a name before the quotation is a recipient
         if text[s:e] in _short_heads() and not _level_run()[1].match(text, start):
@@ -189,10 +189,11 @@ def _honour_heads(sent: Sentence, found: list[Candidate]) -> list[tuple]:
     return sorted(by_end.values())
 
 
-def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted) -> int:
+def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted, alone: bool) -> int:
     """Where the title whose head starts at ``s`` starts: at its level's place or level
     word, else at the words before the head that qualify it, past the body that confers it,
-    a verb, a year, a count of recipients or a round."""
+    a verb, a year, a count of recipients or a round; at ``s`` itself for a head that is a
+    title ``alone`` right after another title."""
     text = sent.text
     left = sent.limit(s - 1) if quoted else sent.limit(s)
     # the body that confers it is not part of the honour's name (…财政厅政府购买示范项目),
@@ -222,6 +223,8 @@ def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted) -> int:
     rounds = list(_ROUND_OR_BATCH.finditer(text, start, s))
     if rounds and not level:
         start = rounds[-1].end()  # 等19个集体|第27届…奖章集体: the title opens at its round
+    if alone and any(start <= a and b == s for a, b, _ in sent.hits_of("honour")):
+        return s  # …先进集体|劳动模范和…: a title by itself right after another is its own
     return start
 
 

@@ -135,10 +135,15 @@ def _triggered(awarding: _Awarding, t: re.Match, clause: tuple[int, int],
     gives, respective = _award_trigger_kinds()
     passive = text.rfind("被", a, t.start()) >= 0
     if t.group() in gives and not passive:
-        subjects = _given_to(awarding, t, got)
-    else:
-        end = text.rfind("被", a, t.start()) if passive else t.start()
-        subjects = _receivers_before(awarding, t, a, end, opener)
+        # 授予A等3个单位X、B等5个单位Y: each title to those named between it and the last
+        subjects = []
+        for before, honour in zip([t.end()] + [h.end for h in got], got):
+            subjects = _given_to(awarding, before, honour) or subjects
+            for subject in subjects:
+                awarding.give(subject, honour, awarding.year(honour))
+        return
+    end = text.rfind("被", a, t.start()) if passive else t.start()
+    subjects = _receivers_before(awarding, t, a, end, opener)
     if not subjects:
         return
     pairs = (list(zip(subjects, got)) if t.group() in respective and len(subjects) == len(got)
@@ -147,12 +152,13 @@ def _triggered(awarding: _Awarding, t: re.Match, clause: tuple[int, int],
         awarding.give(subject, honour, awarding.year(honour))
 
 
-def _given_to(awarding: _Awarding, t: re.Match, got: list[Mention]) -> list[Mention]:
-    """A 授予 B 为 X: the recipients standing between the trigger and the honour."""
+def _given_to(awarding: _Awarding, after: int, honour: Mention) -> list[Mention]:
+    """A 授予 B 为 X: the recipients standing between the trigger (or the title before,
+    ``after``) and the honour."""
     text = awarding.text
-    subjects = [r for r in awarding.recipients if t.end() <= r.start and r.end <= got[0].start]
+    subjects = [r for r in awarding.recipients if after <= r.start and r.end <= honour.start]
     # 授予A、B等10名同志…: the count closes the list of recipients
-    count = text.rfind("等", t.end(), got[0].start)
+    count = text.rfind("等", after, honour.start)
     if count >= 0:
         subjects = [r for r in subjects if r.end <= count]
         if _PEOPLE_COUNTED.match(text, count) and any(r.type == "Person" for r in subjects):
