@@ -114,3 +114,31 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(run_kg, tmp_pat
         run_kg(*arguments)
     assert stopped.value.code == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_cache_path_that_is_a_file_is_refused_before_the_build(run_kg, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"mine")
+    run = run_kg("build", seed_file("000"), "-o", tmp_path / "out", "--cache", notes)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {notes}: output path exists and is not a folder"]
+    assert notes.read_bytes() == b"mine" and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("encode", [lambda q: b"\xef\xbb\xbf" + q.encode(),
+                                    lambda q: q.encode("utf-16")], ids=["utf-8 BOM", "utf-16"])
+def test_a_query_file_saved_with_a_byte_order_mark_runs(run_kg, graph, tmp_path, encode):
+    query = tmp_path / "people.rq"
+    query.write_bytes(encode("SELECT ?name WHERE { ?p a kg:Person ; skos:prefLabel ?name }"))
+    run = run_kg("query", graph, query, "--format", "csv")
+    assert run.status == 0, run.err
+    assert run.out.splitlines()[0] == "name" and len(run.out.splitlines()) > 1
+
+
+def test_a_query_file_in_gbk_names_the_byte_offset(run_kg, graph, tmp_path):
+    query = tmp_path / "people.rq"
+    query.write_bytes('SELECT ?p WHERE { ?p skos:prefLabel "王芳"@zh-Hans }'.encode("gbk"))
+    run = run_kg("query", graph, query)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {query}: not UTF-8 text (invalid continuation byte at "
+                             "byte offset 37); save the query as UTF-8"]

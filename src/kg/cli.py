@@ -307,6 +307,8 @@ def cmd_build(args) -> int:
     if args.no_html:
         formats = tuple(f for f in formats if f != "html")
     check_writable(args.output)
+    if args.cache and not args.no_cache:
+        check_folder(args.cache)    # a file there would keep no results, silently
     rules = load_rules(args.rules)
     inputs = pipeline.gather_inputs(args.paths, exclude=[args.output])
     check_not_inputs([Path(args.output) / outputs.RENDERERS[f][0] for f in formats], inputs.files)

@@ -15,6 +15,7 @@ runaway query is stopped, and Ctrl-C stops it at once.
 """
 from __future__ import annotations
 
+import codecs
 import faulthandler
 import os
 import re
@@ -157,10 +158,13 @@ def read_query(path: str | Path) -> str:
         raise InputError(path, f"cannot read the query: {_one_line(exc)}") from None
     if len(data) > MAX_QUERY_BYTES:
         raise InputError(path, f"not a query: larger than {MAX_QUERY_BYTES >> 20} MiB")
+    # a byte-order mark (Windows editors write one, UTF-16 with it) is no part of the query
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text: {_one_line(exc)}") from None
+        raise InputError(path, f"not UTF-8 text ({exc.reason} at byte offset {exc.start}); "
+                               "save the query as UTF-8") from None
 
 
 # ------------------------------------------------------------------ running
