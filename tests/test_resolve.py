@@ -229,3 +229,15 @@ def test_a_district_committee_named_with_its_city_lies_in_the_district(tmp_path)
     located = {graph.entity(f.object).name for f in graph.facts
                if f.subject == school.iri and f.predicate == "locatedIn"}
     assert located == {"雨花区"}
+
+
+def test_a_bare_city_body_on_a_page_that_names_only_the_city_s_counties(tmp_path):
+    # 攸县 and 茶陵县 are both 株洲市's: the page is about that city
+    graph = build_texts(tmp_path, {
+        "a.txt": "市委书记带领市政府督查组深入攸县、茶陵县等地检查项目建设。"})
+    assert {"中国共产党株洲市委员会", "株洲市人民政府"} <= set(organisations(graph))
+
+
+def test_counties_of_two_cities_name_no_city(tmp_path):
+    graph = build_texts(tmp_path, {"a.txt": "市委书记带领督查组深入攸县、湘潭县等地检查。"})
+    assert not [n for n in organisations(graph) if n.endswith("市委员会")]

@@ -394,7 +394,21 @@ def detect_localities(mentions: Iterable[Mention], province: str | None) -> tupl
         place = ranked[0][0]
         if province is None or province in index.ancestors(place):
             found.append(place)
-    return _with_city_of_county(tuple(found))
+    return _with_city_of_county(tuple(found)) or _city_of_counties(mentions, province)
+
+
+def _city_of_counties(mentions: Iterable[Mention], province: str | None) -> tuple[str, ...]:
+    """The city a document is about when it names no city and none of its counties most, but
+    two or more counties and all of one city (a city paper's round of its counties, 某县、某县
+    等地, that writes only 市委, 市政府 for the city itself), inside its province if known."""
+    index = place_index()
+    counties = {m.key for m in mentions if m.type == "Place" and index.level(m.key) == "county"}
+    cities = {tuple(index.parents(county)) for county in counties}
+    if len(counties) < 2 or len(cities) != 1 or len(next(iter(cities))) != 1:
+        return ()
+    city = next(iter(cities))[0]
+    return (city,) if index.level(city) == "prefecture" and (
+        province is None or province in index.ancestors(city)) else ()
 
 
 def _with_city_of_county(localities: tuple[str, ...]) -> tuple[str, ...]:
