@@ -7,6 +7,7 @@ import pickle
 import pytest
 
 import kg
+from kg import analysis
 from conftest import seed_file
 from kg.errors import ArgumentError
 
@@ -73,3 +74,11 @@ def test_argument_error_is_still_a_type_and_value_error_and_pickles():
     assert isinstance(error, TypeError) and isinstance(error, ValueError)
     again = pickle.loads(pickle.dumps(error))
     assert (again.name, again.reason, str(again)) == (error.name, error.reason, str(error))
+
+
+@pytest.mark.parametrize("function", [analysis.posts, analysis.awards, analysis.centrality,
+                                      analysis.communities, analysis.weighted_simple_graph])
+@pytest.mark.parametrize("graph", [None, "output/kg.ttl"])
+def test_analysis_functions_want_a_graph(function, graph):
+    with pytest.raises(ArgumentError, match="^graph: expected a KnowledgeGraph"):
+        function(graph)

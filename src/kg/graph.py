@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .errors import ArgumentError
 from .model import DocumentInfo, Entity, Fact
 from .vocab import DEFAULT_BASE
 
@@ -65,3 +66,16 @@ class KnowledgeGraph:
         """
         from .rdf import to_rdflib  # imported here: rdf imports this module
         return to_rdflib(self, base)
+
+
+def graph_argument(value: object, name: str = "graph") -> KnowledgeGraph:
+    """``value`` when it is a ``KnowledgeGraph``; else ``ArgumentError`` naming the argument.
+
+    >>> graph_argument("output/kg.ttl")
+    Traceback (most recent call last):
+    kg.errors.ArgumentError: graph: expected a KnowledgeGraph (kg.build or kg.load), not str
+    """
+    if isinstance(value, KnowledgeGraph):
+        return value
+    raise ArgumentError(name, "expected a KnowledgeGraph (kg.build or kg.load), not "
+                              f"{type(value).__name__}")

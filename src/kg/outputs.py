@@ -13,7 +13,7 @@ from typing import Callable
 
 from . import rdf, viz
 from .errors import ArgumentError, OutputError, path_argument
-from .graph import KnowledgeGraph
+from .graph import KnowledgeGraph, graph_argument
 from .io import check_folder, write_outputs
 from .vocab import DEFAULT_BASE, check_base
 
@@ -90,9 +90,7 @@ def write_build(graph: KnowledgeGraph, folder: str | Path, *,
     >>> [p.name for p in written.paths]
     ['kg.ttl']
     """
-    if not isinstance(graph, KnowledgeGraph):
-        raise ArgumentError("graph", f"expected a KnowledgeGraph (kg.build or kg.load), not "
-                                     f"{type(graph).__name__}")
+    graph_argument(graph)
     formats = check_formats(formats)
     check_base(base)
     check_folder(path_argument("folder", folder))

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 import networkx
 
 from ..errors import InputError, KgError
-from ..graph import KnowledgeGraph
+from ..graph import KnowledgeGraph, graph_argument
 from .plots import bar_chart, find_cjk_font
 from .scripts import add_graph_argument, add_plot_argument, load_graph, non_negative, run_script
 from .tables import MISSING, display_width, format_table
@@ -83,6 +83,7 @@ def centrality(graph: KnowledgeGraph, types: Sequence[str] = CENTRAL_TYPES) -> l
     >>> [(c.label, c.degree) for c in centrality(KnowledgeGraph((), (org, *people), facts))]
     [('自治区妇联', 2), ('王芳', 1), ('赵红军', 1)]
     """
+    graph_argument(graph)
     multigraph = graph.to_networkx().to_undirected()
     try:
         pagerank = networkx.pagerank(multigraph) if multigraph.number_of_edges() else {}
@@ -120,6 +121,7 @@ def weighted_simple_graph(graph: KnowledgeGraph) -> networkx.Graph:
     >>> g["a"]["b"]["weight"]
     2
     """
+    graph_argument(graph)
     multigraph = graph.to_networkx()
     simple = networkx.Graph()
     simple.add_nodes_from(multigraph.nodes(data=True))
@@ -169,6 +171,7 @@ def communities(graph: KnowledgeGraph, seed: int = 0) -> list[list[str]]:
 def communities_report(graph: KnowledgeGraph, found: Sequence[Sequence[str]],
                        members: int = 5) -> str:
     """Communities of two or more entities with their main members, and the size distribution."""
+    graph_argument(graph)
     labels = {e.iri: e.name for e in graph.entities}
     types = {e.iri: e.type for e in graph.entities}
     shared = [group for group in found if len(group) > 1]
@@ -222,6 +225,7 @@ def awards(graph: KnowledgeGraph) -> list[Award]:
     >>> awards(KnowledgeGraph((), e, (Fact("p", "awarded", "h", year="2022"),)))
     [Award(honour='自治区三八红旗手标兵', level='provincial', year='2022', recipient='于洋', recipient_type='Person')]
     """
+    graph_argument(graph)
     rows = []
     for fact in graph.facts:
         if fact.predicate != "awarded":
@@ -291,6 +295,7 @@ def posts(graph: KnowledgeGraph) -> list[Post]:
     >>> posts(KnowledgeGraph((), e, facts))
     [Post(organisation='内蒙古自治区妇女联合会', person='王芳', roles=('主席', '党组书记'))]
     """
+    graph_argument(graph)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for fact in graph.facts:
         if fact.predicate == "holdsPost":
@@ -338,6 +343,7 @@ def find_entity(graph: KnowledgeGraph, name: str) -> str:
     >>> find_entity(g, "自治区妇联"), find_entity(g, "妇女联合会")
     ('o', 'o')
     """
+    graph_argument(graph)
     normalised = unicodedata.normalize("NFKC", name).strip()
     for matches in ([e for e in graph.entities if e.name == normalised],
                     [e for e in graph.entities if normalised in e.aliases],
@@ -371,6 +377,7 @@ def ego_graph(graph: KnowledgeGraph, iri: str, radius: int = 1) -> tuple[Knowled
     >>> [x.iri for x in near.entities], distance
     (['a', 'b'], {'a': 0, 'b': 1})
     """
+    graph_argument(graph)
     undirected = graph.to_networkx().to_undirected(as_view=True)
     distance = dict(sorted(networkx.single_source_shortest_path_length(
         undirected, iri, cutoff=radius).items(), key=lambda item: (item[1], item[0])))
