@@ -69,3 +69,12 @@ def test_big5_as_windows_writes_it_is_read():
     assert document.encoding == "big5"
     assert document.text_original == text
     assert "高雄市妇女会" in document.text
+
+
+def test_a_stray_byte_in_a_big5_page_is_replaced_and_reported(recwarn):
+    data = bytearray("屏東縣婦女館舉辦親子講座，邀請縣民參加。".encode("big5"))
+    data[9] = 0xFF  # the second byte of a character, damaged as a scraper might
+    document = make_document(bytes(data), "page.txt")
+    assert document.encoding == "big5"
+    assert "\ufffd" in document.text_original and "屏东县" in document.text
+    assert "byte offset" in str(recwarn.pop().message)

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputError, InputWarning
+from .script import to_simplified
 
 
 #: Refuse documents larger than this many bytes (128 MiB), before reading them, so that a
@@ -18,7 +19,7 @@ from ..errors import InputError, InputWarning
 #: texts of distinct content into several files.
 MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
 
-#: How many corrupt byte sequences a UTF-8 file may hold and still be read (each replaced by
+#: How many corrupt byte sequences a UTF-8 (or Big5, GB18030) file may hold and still be read (each replaced by
 #: U+FFFD and reported with its byte offset); more means the file is not UTF-8 at all.
 MAX_REPLACED_SEQUENCES = 16
 
@@ -100,23 +101,27 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
 
 def _decode_legacy(data: bytes, path, first_error: UnicodeDecodeError) -> tuple[str, str]:
     """Bytes that are not UTF-8 read in the legacy encoding (or UTF-16 without a mark) that
-    gives the most plausible Chinese text (or, a short text with a bad byte, still as UTF-8)."""
-    candidates = []
+    gives the most plausible Chinese text; failing that, the one that does with a few corrupt
+    byte sequences replaced and reported, as in UTF-8 (a scraped Big5 page with a stray byte:
+    judged in simplified script, which the common characters are); or, a short text with a bad
+    byte, still as UTF-8."""
+    clean, repaired = [], []
     for codec, name in (*_LEGACY, *(_UTF16 if len(data) % 2 == 0 else ())):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if name != "utf-16" or not _CONTROL.search(text[:4096]):
-            candidates.append((-_cjk_plausibility(text), name, text))
-    candidates.sort(key=lambda c: c[:2])
-    if not candidates or -candidates[0][0] < 0.5:
-        if _mostly_utf8(data, ratio=1):     # a short text with a bad byte: still UTF-8
-            return _decode_unicode(data, "utf-8", path, 0), "utf-8"
-        raise InputError(path, "not UTF-8, UTF-16, GB18030 or Big5 text "
-                               f"(undecodable byte at offset {first_error.start})")
-    _, name, text = candidates[0]
-    return text, name
+        text = data.decode(codec, errors="replace")
+        corrupt = text.count("\ufffd")
+        if corrupt <= MAX_REPLACED_SEQUENCES \
+                and (name != "utf-16" or not _CONTROL.search(text[:4096])):
+            (repaired if corrupt else clean).append((name, codec, text))
+    for found, judged in ((clean, str), (repaired, lambda text: to_simplified(text)[0])):
+        ranked = sorted((-_cjk_plausibility(judged(text)), name, codec, text)
+                        for name, codec, text in found)
+        if ranked and -ranked[0][0] >= 0.5:
+            _, name, codec, text = ranked[0]
+            return (_decode_unicode(data, codec, path, 0) if found is repaired else text), name
+    if _mostly_utf8(data, ratio=1):     # a short text with a bad byte: still UTF-8
+        return _decode_unicode(data, "utf-8", path, 0), "utf-8"
+    raise InputError(path, "not UTF-8, UTF-16, GB18030 or Big5 text "
+                           f"(undecodable byte at offset {first_error.start})")
 
 
 #: How the codecs say that the data stops in the middle of a character.
