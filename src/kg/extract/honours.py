@@ -328,7 +328,8 @@ def _shared_qualifiers(text: str, honours: list[Candidate],
     before each title's head (None for a head that is no title alone)."""
     shared = []
     for c in sorted(honours, key=lambda c: c.start):
-        before = shared[-1] if shared else None
+        # (the title listed before, not one that opens at the same place: 三八红旗手|标兵)
+        before = next((b for b in reversed(shared) if b.start < c.start), None)
         lead = before is not None and qualifiers.get(before)
         if lead and qualifiers.get(c) == "" and text[before.end:c.start] in ("、", "和", "及", "与"):
             c = replace(c, key=lead + c.key)
