@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.normalize.files import document_id, looks_like_html, read_bytes
+from kg.normalize.files import document_id, html_main_text, looks_like_html, read_bytes
 
 
 def test_a_documents_id_is_its_file_name_without_the_extension():
@@ -34,3 +34,20 @@ def test_the_bytes_of_a_file_and_the_files_that_are_refused(tmp_path):
 ])
 def test_a_page_is_told_by_its_opening(data, page):
     assert looks_like_html(data) is page
+
+
+@pytest.mark.parametrize("control", ["\x1b[31m", "&#x1b;[31m", "&#27;[31m", "\ufffe", "&#xFFFF;",
+                                     "\x08", "&#8;"])
+def test_a_page_with_characters_xml_cannot_hold_gives_its_text(control):
+    sentence = "全市妇联召开执委会议，部署今年的重点任务。"
+    page = (f"<html><body><div>{control}开头的话<p>{sentence}{control}</p>"
+            f"<p>{sentence}</p>{control}结尾<b>的话</b></div></body></html>")
+    text = html_main_text(page, "controls.html")
+    assert sentence + "[31m" * control.endswith("[31m") in text.splitlines()
+    assert not any(c in text for c in "\x1b\x08\ufffe\uffff")
+
+
+def test_a_form_feed_in_a_page_is_a_space():
+    sentence = "全市妇联召开执委会议，部署今年的重点任务。"
+    page = f"<html><body><p>{sentence}\x0c{sentence}&#12;{sentence}</p></body></html>"
+    assert html_main_text(page, "feed.html") == f"{sentence} {sentence} {sentence}"

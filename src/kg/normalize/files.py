@@ -67,6 +67,12 @@ _BLOCK_TAGS = ("p", "div", "br", "tr", "li", "dt", "dd", "h1", "h2", "h3", "h4",
 #: Characters a paragraph needs to count as text (readability's default, 25, is for English:
 #: a Chinese heading, a dateline or a one-sentence notice is shorter).
 _MIN_PARAGRAPH = 10
+#: Characters XML cannot hold, which lxml refuses as an element's text: C0 controls other
+#: than tab and line breaks, U+FFFE and U+FFFF; in a page as they are or as a numeric
+#: character reference (``&#x1b;``).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
 # readability logs a page it cannot read, which is kg's to report (one line, InputError)
 logging.getLogger("readability").addHandler(logging.NullHandler())
 
@@ -96,7 +102,7 @@ def html_main_text(page: str, path: str | Path = "<html>") -> str:
     from readability.readability import Unparseable
 
     try:
-        root = _parse_html(page)
+        root = _parse_html(_xml_safe(page))
     except lxml.etree.ParserError:      # nothing in it
         raise InputError(path, "HTML page without main text (empty)") from None
     for division in root.iter("div"):
@@ -109,6 +115,25 @@ def html_main_text(page: str, path: str | Path = "<html>") -> str:
     if not text:
         raise InputError(path, "HTML page without main text (only navigation or boilerplate)")
     return text
+
+
+def _xml_safe(page: str) -> str:
+    """The page without the characters XML cannot hold, written or referenced (a vertical
+    tab or form feed is a space; others, terminal escapes, are dropped).
+
+    >>> _xml_safe("妇联&#x1b;[31m主席\x0c王芳&#12;&amp;&#x4E2D;")
+    '妇联[31m主席 王芳 &amp;&#x4E2D;'
+    """
+    def unless_allowed(match: re.Match) -> str:
+        code = int(match[1], 16) if match[1] else int(match[2])
+        forbidden = code <= 0x10FFFF and _NOT_XML.fullmatch(chr(code))
+        return _replacement(chr(code)) if forbidden else match[0]
+
+    return _NOT_XML.sub(lambda m: _replacement(m[0]), _NUMERIC_REFERENCE.sub(unless_allowed, page))
+
+
+def _replacement(character: str) -> str:
+    return " " if character in "\x0b\x0c" else ""
 
 
 def _parse_html(page: str):
