@@ -323,6 +323,9 @@ def test_a_post_in_apposition_belongs_to_the_name_after_it(tmp_path: Path):
     ("附件\n桃源好人·最美母亲名单\n（3名）\n黄春兰 某县某公司 经理\n罗 娟 某县某小学 教师\n"
      "欧阳春花 某县农场 技术员\n", {("黄春兰", "桃源好人·最美母亲"), ("罗娟", "桃源好人·最美母亲"),
                              ("欧阳春花", "桃源好人·最美母亲")}, set()),
+    # families one a line, each with its community, under a numbered heading
+    ("湖南省长沙市岳麓区妇联通报如下:\n一、市级“最美家庭”\n周红家庭 东塘社区\n李芳家庭 南湖社区\n",
+     {("周红", "长沙市最美家庭"), ("李芳", "长沙市最美家庭")}, set()),
     # units one a line between rules, a department of a hospital included
     ("长沙市卫生系统“巾帼文明岗”名单\n长沙市第四医院产科\n|\n长沙市血站检验科\n", {
         ("长沙市第四医院产科", "长沙市卫生系统巾帼文明岗"),

@@ -130,7 +130,8 @@ def _bare(closing: str) -> bool:
 
 
 def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of ``text[start:end]``; a name spaced out for alignment (张 英) is one."""
+    """The items of ``text[start:end]``; a name spaced out for alignment (张 英) is one, a
+    family (周红家庭) is the person it is named after."""
     tokens = [m.span() for m in _LIST_TOKEN.finditer(text, start, end)]
     joined: list[tuple[int, int]] = []
     for a, b in tokens:
@@ -139,7 +140,9 @@ def _list_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
-    return joined
+    # 周红家庭: a family listed by the person it is named after
+    return [(a, b - 2) if b - a >= 4 and text.startswith("家庭", b - 2) else (a, b)
+            for a, b in joined]
 
 
 def list_headings(text: str, honours: list[tuple[int, int]]) -> dict[tuple[int, int], int]:
