@@ -81,6 +81,9 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
     # a league branch of a body, read whole before its secretary's title (not 团|支部书记)
     ("嘉兴市疾控中心团支部书记周某某发言。", "嘉兴市疾控中心团支部"),
+    # a body's term between its place and its name is no part of the name
+    ("李某当选为嘉兴市新一届侨联主席。", "嘉兴市归国华侨联合会"),
+    ("嘉兴市十四届人大常委会举行会议。", "嘉兴市人民代表大会常务委员会"),
     # a university's department, an academy's branch
     ("她毕业于浙江大学物理系。", "浙江大学物理系"),
     ("某某科学研究总院江南分院揭牌。", "某某科学研究总院江南分院"),

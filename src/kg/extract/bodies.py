@@ -125,3 +125,9 @@ def opens_a_name(sent: Sentence, start: int, end: int) -> bool:
     prefix_only_bodies) runs on into more of a name (共青团|某市委, not 共青团|的)."""
     return sent.text[start:end] in words("prefix_only_bodies") and end < sent.end \
         and bool(NAME_CHAR.match(sent.text[end])) and end not in sent.boundary_starts
+
+
+@per_rule_set
+def company_form() -> re.Pattern:
+    """A company's legal form (rules/words.tsv company_forms)."""
+    return re.compile(word_pattern("company_forms"))

@@ -16,8 +16,8 @@ from ..errors import RuleError
 from ..places import COUNTRY, place_index
 from ..rules import per_rule_set, word_pattern, words
 from .lexicon import compiled_rules, level_words
-from .bodies import (bilateral, headed_by_its_title, names_a_post_holder, opens_a_name,
-                     opens_with_post_holder, phrase_start, places_within_parent)
+from .bodies import (bilateral, company_form, headed_by_its_title, names_a_post_holder,
+                     opens_a_name, opens_with_post_holder, phrase_start, places_within_parent)
 from .names import looks_like_name, person_at
 from .sentence import (ANCHOR_ONLY, BELOW, Candidate, DESCRIBING, GENERIC_BODY, LEVEL_START,
                        NAME_CHAR, NAME_CONJUNCTIONS, NAME_FOLLOW, Sentence, dictionary_words,
@@ -25,6 +25,8 @@ from .sentence import (ANCHOR_ONLY, BELOW, Candidate, DESCRIBING, GENERIC_BODY, 
 _OPENING_BRACKETS = frozenset("(（")
 _CLOSING_BRACKETS = frozenset(")）")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十百\d]+[届次期]")
+#: A body's term between its place and its name (某区新一届侨联, 某市十五届人大常委会).
+_TERM = re.compile(r"(?:新一|本|第?[一二三四五六七八九十百\d]+)届")
 
 
 def known_organisations(sent: Sentence, places: list[Candidate]) -> list[Candidate]:
@@ -163,7 +165,7 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             result += _foreign_body(found, s, e, rule_id)  # (…外交部|长: its minister)
         if kind in ("department", "organ") or needs == "country" \
                 or not suffix_ends_name(sent, suffix, e) \
-                or text[s - 1:s] in _OPENING_BRACKETS or _company_form().match(text, e):
+                or text[s - 1:s] in _OPENING_BRACKETS or company_form().match(text, e):
             continue  # (集团) inside a company's name ends nothing, nor does 集团|有限公司
         left = _after_taking_verb(sent, sent.limit(s), s, found)
         if needs == "any":
@@ -185,7 +187,11 @@ def suffixed_organisations(sent: Sentence, found: list[Candidate]) -> list[Candi
             start = left  # 哈工大郑州研究院: a body's short name before the place is its own
         if start is None:
             listed = _list_prefix(text, left, result)
-            if listed is not None and 0 <= s - left <= 6:
+            term = next((p for p in anchors if p.type == "Place"
+                         and _TERM.fullmatch(text, p.end, s)), None)
+            if term is not None:  # 某区|新一届|侨联: the place's body, the term no part of it
+                start, key = term.start, text[term.start:term.end] + text[s:e]
+            elif listed is not None and 0 <= s - left <= 6:
                 start, key = left, listed + text[left:e]
             elif needs == "any" and 2 <= s - left <= 10 \
                     and dictionary_words().get(word_ending_at(sent, s)) not in DESCRIBING:
@@ -262,12 +268,6 @@ def _across_conjunction(sent: Sentence, left: int, suffix_start: int,
     return before if any(c.type == "Organisation" and before <= c.end
                          and 2 <= left - 1 - c.end <= 4 and sent.is_name(c.end, left - 1)
                          for c in found) else left
-
-
-@per_rule_set
-def _company_form() -> re.Pattern:
-    """A company's legal form (rules/words.tsv company_forms)."""
-    return re.compile(word_pattern("company_forms"))
 
 
 def _foreign_body(found: list[Candidate], start: int, end: int, rule_id: str) -> list[Candidate]:
