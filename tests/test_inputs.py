@@ -187,6 +187,23 @@ def test_what_an_earlier_build_wrote_into_the_input_folder_is_not_read(run_kg, t
     assert (tmp_path / "out" / "kg.ttl").read_bytes() == (texts / output / "kg.ttl").read_bytes()
 
 
+def test_a_folder_tree_deeper_than_pythons_recursion_limit_is_read(run_kg, tmp_path):
+    levels = [tmp_path / "texts"]
+    for _ in range(sys.getrecursionlimit() + 100):
+        levels.append(levels[-1] / "a")
+        levels[-2].mkdir()
+    levels[-1].mkdir()
+    report = _write(levels[-1] / "report.txt", REPORT)
+    try:
+        run = run_kg("build", levels[0], "-o", tmp_path / "out", "--quiet")
+        assert run.status == 0, run.err
+        assert "浙江省妇女联合会" in (tmp_path / "out" / "kg.ttl").read_text(encoding="utf-8")
+    finally:    # shutil.rmtree recurses too
+        report.unlink()
+        for level in reversed(levels):
+            level.rmdir()
+
+
 def test_version_is_the_installed_packages(capsys):
     with pytest.raises(SystemExit) as stop:
         kg.cli.main(["--version"])

@@ -106,7 +106,7 @@ def gather_inputs(paths: Iterable[str | Path] | None, exclude: Iterable[str | Pa
     paths = _path_list(paths)
     if not paths:
         return Inputs(default_corpus())
-    excluded = {_identity(Path(folder)) for folder in exclude}
+    excluded = {key for key in map(_folder_key, exclude) if key}
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     stdin: list[StandardInput] = []
@@ -164,40 +164,61 @@ def _path_list(paths: object) -> list | None:
     return list(paths)
 
 
-def _walk(folder: Path, excluded: set[Path], skipped: list[tuple[Path, str]]) -> list[Path]:
+def _walk(folder: Path, excluded: set[tuple[int, int]], skipped: list[tuple[Path, str]]
+          ) -> list[Path]:
     """The documents under ``folder``, recursively and sorted; what is passed over goes to
-    ``skipped`` with its reason."""
+    ``skipped`` with its reason. A stack of folders, not recursion: a tree of any depth."""
     found: list[Path] = []
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError as exc:
-        raise InputError(folder, f"cannot read folder: {exc.strerror or exc}") from None
-    outputs = kg_outputs(folder) if manifest_name("kg.ttl") in names else set()
-    for name in names:
-        path = folder / name
-        if name.startswith("."):
+    pending = [iter(_folder_entries(folder))]
+    while pending:
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
+            continue
+        path, written_by_kg = entry
+        if path.name.startswith("."):
             skipped.append((path, "hidden"))
-        elif name in outputs:
+        elif written_by_kg:
             skipped.append((path, "written by kg build"))
         elif path.is_dir():
             if path.is_symlink():
                 skipped.append((path, "link to a folder, not followed"))
-            elif _identity(path) in excluded:
+            elif _folder_key(path) in excluded:
                 skipped.append((path, "the output folder"))
             else:
                 try:
-                    found.extend(_walk(path, excluded, skipped))
+                    pending.append(iter(_folder_entries(path)))
                 except InputError as error:
                     skipped.append((path, error.reason))
-        elif name.lower().endswith(DOCUMENT_SUFFIXES):
+        elif path.name.lower().endswith(DOCUMENT_SUFFIXES):
             found.append(path)
         else:
             skipped.append((path, "not .txt, .html or .htm"))
     return found
 
 
+def _folder_entries(folder: Path) -> list[tuple[Path, bool]]:
+    """A folder's entries in sorted order, each with whether an earlier build wrote it."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise InputError(folder, f"cannot read folder: {exc.strerror or exc}") from None
+    outputs = kg_outputs(folder) if manifest_name("kg.ttl") in names else set()
+    return [(folder / name, name in outputs) for name in names]
+
+
 def _path_order(path: Path) -> tuple[str, str]:
     return path.name, str(path)
+
+
+def _folder_key(folder: str | Path) -> tuple[int, int] | None:
+    """What tells a folder from others however it is named (device and inode; one ``stat``,
+    where resolving the name takes a call per level of a deep tree); None when missing."""
+    try:
+        info = os.stat(folder)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _identity(path: Path) -> Path:
