@@ -164,3 +164,9 @@ def test_the_master_of_ceremonies_is_a_role_not_a_name():
     found = entities("成立大會由鄺家明擔任司儀，僑社代表到場祝賀。")
     assert ("Person", "邝家明") in found
     assert ("Person", "司仪") not in found
+
+
+def test_a_venue_after_jia_is_no_part_of_the_body_before_it():
+    # 假 (held at) and 昨 (yesterday) as Hong Kong and Macao news write them
+    found = entities("澳門婦聯總會昨假某酒店宴會廳舉行春茗。")
+    assert [name for kind, name in found if kind == "Organisation"] == ["澳门妇女联合总会"]
