@@ -205,6 +205,11 @@ def test_a_short_head_spoken_for_by_its_counted_holders():
     # a level shared by the next title of a list that opens with a shorter title's head
     ("授予刘敏等3名同志全国三八红旗手、三八红旗手标兵称号。", {"全国三八红旗手", "全国三八红旗手标兵"},
      {"三八红旗手标兵"}),
+    # the verb that wins or gives a title and words of praise are no part of it, a place
+    # whose name holds such a verb is (获嘉县)
+    ("她们是本省三大球中唯一拿到世界冠军的队伍。", {"世界冠军"}, {"本省三大球中唯一拿到世界冠军"}),
+    ("特区政府向他颁授最高荣誉大紫荆勋章。", {"大紫荆勋章"}, {"最高荣誉大紫荆勋章", "他颁授最高荣誉大紫荆勋章"}),
+    ("河南省新乡市获嘉县妇联表彰获嘉县三八红旗手。", {"获嘉县三八红旗手"}, {"嘉县三八红旗手"}),
     # the round inside a title's name is no part of it
     ("授予长沙市妇联“湖南省第三届维护妇女权益工作先进集体”称号。", {"湖南省维护妇女权益工作先进集体"},
      {"湖南省第三届维护妇女权益工作先进集体"}),

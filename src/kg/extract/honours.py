@@ -201,6 +201,10 @@ def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted, alone: 
     left = max([left] + [c.end for c in found if c.type == "Organisation"
                          and left <= c.start and c.end < s
                          and not text.startswith(("系统", "工作"), c.end)])
+    # nor the verb that gives or wins it, nor words that only praise it (唯一拿到|世界冠军,
+    # 颁授最高荣誉|大紫荆勋章)
+    left = max([left] + [m.end() for m in _title_lead_words().finditer(text, left, s)
+                         if not any(c.start <= m.start() < c.end for c in found)])  # (获嘉县)
     if text.startswith("年度", left) and left + 2 < s:
         left += 2  # 2015 年度|…奖: the year, spaced off its 年度
     places = {c.start for c in found if c.type == "Place"}
@@ -226,6 +230,14 @@ def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted, alone: 
     if alone and any(start <= a and b == s for a, b, _ in sent.hits_of("honour")):
         return s  # …先进集体|劳动模范和…: a title by itself right after another is its own
     return start
+
+
+@per_rule_set
+def _title_lead_words() -> re.Pattern:
+    """Verbs of winning and giving a title, and words that praise it, before its name
+    (relation_triggers.tsv awarded; words.tsv handing_verbs, title_praises)."""
+    verbs = set(trigger_words("awarded")) | set(words("handing_verbs")) | set(words("title_praises"))
+    return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
 
 
 def _among_others(text: str, honours: list[Candidate], listed: set[Candidate]) -> list[Candidate]:
@@ -264,10 +276,11 @@ _TITLE_ANCHOR = re.compile(r"等?(?:国家)?(?:荣誉|光荣)?称号|等(?:多�
 
 @per_rule_set
 def _title_lead() -> re.Pattern:
-    """A year or a round before a conferred title (2015年度, 今年, 第二批): not part of its
-    name (rules/words.tsv relative_years)."""
+    """A year, a round or words of praise before a conferred title (2015年度, 今年, 第二批,
+    最高荣誉): not part of its name (rules/words.tsv relative_years, title_praises)."""
     return re.compile(rf"\s*(?:(?:民国)?\d{{2,4}}\s*年度?|{word_pattern('relative_years')})?\s*"
-                      r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?")
+                      r"(?:首届|首批|第[一二三四五六七八九十百\d]+[届批])?"
+                      rf"{word_pattern('title_praises')}?")
 
 
 def conferred_titles(sent: Sentence, found: list[Candidate]) -> list[Candidate]:
@@ -402,7 +415,7 @@ def _prize_name() -> re.Pattern:
     """One prize's name, its year or round left out ((2020年度)(首届)“X奖”), up to the word
     that joins it to the next (A、B和C; 某某奖的某某奖: a prize of a prize) or the end."""
     return re.compile(r"(?:\d{2,4}\s*年?度?|今年|去年)?(?:首届|第[一二三四五六七八九十百\d]+届)?"
-                      r"[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z·]{1,15}?"
+                      + word_pattern("title_praises") + r"?[“\"「]?(?P<name>[\u4e00-\u9fffA-Za-z·]{1,15}?"
                       + word_pattern("prize_endings") + r")[”\"」]?(?=(?P<join>、|和|及|与|以及|的)|$)")
 
 
