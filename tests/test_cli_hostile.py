@@ -142,3 +142,27 @@ def test_a_query_file_in_gbk_names_the_byte_offset(run_kg, graph, tmp_path):
     assert run.status == 2
     assert run.err_lines == [f"kg: error: {query}: not UTF-8 text (invalid continuation byte at "
                              "byte offset 37); save the query as UTF-8"]
+
+
+def test_loading_into_a_folder_of_other_files_is_refused(run_kg, graph, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "notes.txt").write_bytes(b"mine")
+    run = run_kg("load", graph, "--store", folder)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {folder}: holds other files, not a store (RocksDB's "
+                             "CURRENT is missing): give a new or empty folder"]
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+    store = tmp_path / "store"
+    assert run_kg("load", graph, "--store", store).status == 0
+    assert run_kg("load", graph, "--store", store, "--replace").status == 0
+
+
+def test_an_output_folder_that_is_a_broken_link_is_refused_before_the_build(run_kg, tmp_path):
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    run = run_kg("build", seed_file("000"), "-o", link)
+    assert run.status == 2
+    assert run.err_lines == [f"kg: error: {link}: output path is a broken symbolic link (to "
+                             f"{tmp_path / 'gone'})"]
+    assert "documents read" not in run.out

@@ -30,6 +30,9 @@ def check_folder(folder: str | Path) -> Path:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(folder, "output path exists and is not a folder")
+    if folder.is_symlink() and not folder.exists():
+        raise OutputError(folder, f"output path is a broken symbolic link (to "
+                                  f"{os.readlink(folder)})")
     return folder
 
 

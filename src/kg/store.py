@@ -54,6 +54,9 @@ def load(graphs: Sequence[str | Path], folder: str | Path, *, replace: bool = Fa
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(folder, "is a file, not a store folder")
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / "CURRENT").is_file():
+        raise OutputError(folder, "holds other files, not a store (RocksDB's CURRENT is "
+                                  "missing): give a new or empty folder")
     for path in graphs:  # every file is checked before the store is touched
         if not Path(path).is_file():
             raise InputError(path, "no such file" if not Path(path).exists() else "not a file")
