@@ -166,3 +166,11 @@ def test_an_output_folder_that_is_a_broken_link_is_refused_before_the_build(run_
     assert run.err_lines == [f"kg: error: {link}: output path is a broken symbolic link (to "
                              f"{tmp_path / 'gone'})"]
     assert "documents read" not in run.out
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "http"])
+def test_a_port_out_of_range_is_an_argument_error(run_kg, tmp_path, capsys, port):
+    with pytest.raises(SystemExit) as stopped:
+        run_kg("serve", "--store", tmp_path, "--port", port)
+    assert stopped.value.code == 2
+    assert "argument --port: expected a port number from 0 to 65535" in capsys.readouterr().err

@@ -46,3 +46,10 @@ def jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1 or 'auto', "
                                          f"not {text!r}")
     return value
+
+
+def port(text: str) -> int:
+    """``--port``: a TCP port number, 0 to 65535 (0: any free port)."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+    return int(text)

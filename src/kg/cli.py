@@ -19,7 +19,8 @@ from functools import partial
 from pathlib import Path
 
 from . import cache, evaluate, export, outputs, pattern_cache, pipeline, query, rdf, viz
-from .arguments import jobs as _jobs, path as _path, seconds as _seconds, whole as _whole
+from .arguments import jobs as _jobs, path as _path, port as _port, seconds as _seconds
+from .arguments import whole as _whole
 from .controls import neutralise
 from .errors import InputWarning, KgError, OutputError
 from .io import check_folder, check_not_inputs, check_writable
@@ -168,7 +169,7 @@ def _add_serve(sub) -> None:
                         help="the store's folder")
     server.add_argument("--host", default="127.0.0.1", help="address to listen on (default "
                         "127.0.0.1: this machine only)")
-    server.add_argument("--port", type=_whole, default=7878, metavar="N",
+    server.add_argument("--port", type=_port, default=7878, metavar="N",
                         help="port (default 7878; 0 picks a free one)")
     server.add_argument("-v", "--verbose", action="store_true", help="log every request")
     _add_query_limits(server)
