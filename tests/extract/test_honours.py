@@ -200,8 +200,8 @@ def test_a_short_head_spoken_for_by_its_counted_holders():
 
 @pytest.mark.parametrize("text, honours, not_honours", [
     # a title by itself right after another, no mark between: two titles
-    ("省里将评选全省交通系统先进集体劳动模范和先进工作者。", {"劳动模范", "全省交通系统先进集体"},
-     {"全省交通系统先进集体劳动模范"}),
+    ("省交通系统先进集体劳动模范若干名将受表彰。", {"劳动模范", "省交通系统先进集体"},
+     {"省交通系统先进集体劳动模范"}),
     # a level shared by the next title of a list that opens with a shorter title's head
     ("授予刘敏等3名同志全国三八红旗手、三八红旗手标兵称号。", {"全国三八红旗手", "全国三八红旗手标兵"},
      {"三八红旗手标兵"}),
