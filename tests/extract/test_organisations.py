@@ -89,6 +89,9 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     ("某某科学研究总院江南分院揭牌。", "某某科学研究总院江南分院"),
     # a hospital of a university named after a place elsewhere (its own name, no place's)
     ("复旦大学中山医院专家义诊。", "复旦大学中山医院"),
+    # clan associations of one surname
+    ("马来西亚黄氏总会会长出席。", "马来西亚黄氏总会"),
+    ("台北市陈氏宗亲会理事长出席。", "台北市陈氏宗亲会"),
     # military bodies of a province and a city
     ("湖北省军区政委出席大会。", "湖北省军区"),
     ("嘉兴军分区司令员出席大会。", "嘉兴军分区"),
