@@ -534,7 +534,7 @@ def test_organisers_of_a_programme(tmp_path: Path, text, runners):
 @pytest.mark.parametrize("text, part, whole", [
     ("王红,中共党员,现任红星村党支部书记。", "红星村党支部", "中国共产党"),
     ("我们要团结在党中央周围。", "中国共产党中央委员会", "中国共产党"),
-    ("醴陵市开会。醴陵市。全市共青团组织响应,团醴陵市委发出倡议。", "共青团醴陵市委员会",
+    ("醴陵市开会。醴陵市。响应共青团的号召,团醴陵市委发出倡议。", "共青团醴陵市委员会",
      "中国共产主义青年团"),
 ])
 def test_party_and_league_bodies_are_parts_of_them(tmp_path: Path, text, part, whole):
