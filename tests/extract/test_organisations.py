@@ -80,7 +80,7 @@ def test_central_before_a_body_word_is_part_of_its_name(text, name, not_name):
     # a village committee written in full
     ("石羊塘村村委会组织义诊。", "石羊塘村村民委员会"),
     # a league branch of a body, read whole before its secretary's title (not 团|支部书记)
-    ("嘉兴市疾控中心团支部书记周某某发言。", "嘉兴市疾控中心团支部"),
+    ("嘉兴市疾控中心团支部副书记周某某发言。", "嘉兴市疾控中心团支部"),
     # a body's term between its place and its name is no part of the name
     ("李某当选为嘉兴市新一届侨联主席。", "嘉兴市归国华侨联合会"),
     ("嘉兴市十四届人大常委会举行会议。", "嘉兴市人民代表大会常务委员会"),
@@ -397,7 +397,7 @@ def test_a_verb_of_taking_a_second_post_ends_a_body_s_name_to_its_left():
 
 @pytest.mark.parametrize("text, unit", [
     # a unit's own words up to seven characters when its suffix needs a parent or a place
-    ("他到嘉兴市人民检察院未成年人检察部调研。", "嘉兴市人民检察院未成年人检察部"),
+    ("他到嘉兴市人民检察院刑事执行检察部调研。", "嘉兴市人民检察院刑事执行检察部"),
     ("嘉兴市园林绿化中心南湖湿地公园管理所获表彰。", "嘉兴市园林绿化中心南湖湿地公园管理所"),
     # a chain of units, each named from the first body (a city inside the region's body)
     ("四川出入境边防检查总站广元边境管理支队城关边境派出所获表彰。",
