@@ -80,6 +80,21 @@ def test_gold_file_with_a_byte_order_mark_is_read(tmp_path, capsys):
     assert main(["eval", str(docs), "--gold", str(gold)]) == 0
 
 
+@pytest.mark.parametrize("per_document", [[], ["--per-document"]])
+def test_an_unreadable_document_is_skipped_and_listed_the_others_scored(tmp_path, capsys,
+                                                                        per_document):
+    docs, gold = write_case(tmp_path)
+    (docs / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (gold / "b.json").write_text('{"entities": [], "relations": []}', encoding="utf-8")
+    assert main(["eval", str(docs), "--gold", str(gold), *per_document]) == 1
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [
+        "kg: warning: 1 file(s) skipped, 0 problem(s) repaired:",
+        f"kg: warning: {docs / 'b.txt'}: binary file, not text (NUL bytes or a known binary "
+        "signature) (skipped)"]
+    assert out.splitlines()[1].startswith("Organisation")
+
+
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 

@@ -22,7 +22,7 @@ from . import cache, evaluate, export, outputs, pattern_cache, pipeline, query, 
 from .arguments import jobs as _jobs, path as _path, port as _port, seconds as _seconds
 from .arguments import whole as _whole
 from .controls import neutralise
-from .errors import InputWarning, KgError, OutputError
+from .errors import InputError, InputWarning, KgError, OutputError
 from .io import check_folder, check_not_inputs, check_writable
 from .rules import RuleSet, copy_packaged_rules, load_rules
 from .vocab import DEFAULT_BASE, check_base
@@ -233,10 +233,14 @@ def cmd_eval(args) -> int:
     if args.per_document:
         return _eval_per_document(args, scored, golds, rules)
     gold = evaluate.load_gold_files([golds[_stem(path)] for path in scored])
-    graph = pipeline.build(pipeline.Inputs(scored), rules=rules)
+    problems: list[InputWarning] = []
+    try:
+        graph = pipeline.build(pipeline.Inputs(scored), rules=rules, on_warning=problems.append)
+    finally:
+        _print_warnings(problems, strict_hint=False)
     report, misses = evaluate.evaluate(graph, gold)
     print(_shown(evaluate.format_report(report, misses if args.misses else None)))
-    return 0
+    return 1 if problems else 0
 
 
 def _eval_graph(args, golds: dict[str, Path]) -> int:
@@ -272,11 +276,25 @@ def _stem(path) -> str:
 
 
 def _eval_per_document(args, scored: list, golds: dict[str, Path], rules: RuleSet) -> int:
-    documents = ((_stem(path), pipeline.build(pipeline.Inputs([path]), rules=rules),
-                  evaluate.load_gold_files([golds[_stem(path)]])) for path in scored)
-    report, per_document, misses = evaluate.evaluate_per_document(documents)
+    problems: list[InputWarning] = []
+
+    def documents():    # a document that cannot be read is skipped and listed, as in a build
+        for path in scored:
+            try:
+                graph = pipeline.build(pipeline.Inputs([path]), rules=rules,
+                                       on_warning=problems.append)
+            except InputError:      # no document could be read: its reason is in problems
+                continue
+            yield _stem(path), graph, evaluate.load_gold_files([golds[_stem(path)]])
+
+    try:
+        report, per_document, misses = evaluate.evaluate_per_document(documents())
+    finally:
+        _print_warnings(problems, strict_hint=False)
+    if not per_document:
+        raise KgError(f"none of the {len(scored)} documents with a gold file could be read")
     print(_shown(evaluate.format_report(report, misses if args.misses else None, per_document)))
-    return 0
+    return 1 if problems else 0
 
 
 def cmd_rules(args) -> int:
@@ -364,13 +382,13 @@ def _skipped_summary(skipped: tuple[tuple[Path, str], ...]) -> str:
     return f"files skipped: {len(skipped)}: " + "; ".join(parts)
 
 
-def _print_warnings(problems: list[InputWarning]) -> None:
+def _print_warnings(problems: list[InputWarning], strict_hint: bool = True) -> None:
     """The end-of-run list of skipped and repaired files, on standard error."""
     if not problems:
         return
     skipped = sum(p.skipped for p in problems)
     print(f"kg: warning: {skipped} file(s) skipped, {len(problems) - skipped} problem(s) "
-          "repaired (--strict makes these errors):", file=sys.stderr)
+          f"repaired{' (--strict makes these errors)' * strict_hint}:", file=sys.stderr)
     for problem in problems:
         print(f"kg: warning: {_one_line(str(problem))}", file=sys.stderr)
 
