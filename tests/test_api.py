@@ -4,6 +4,8 @@ from __future__ import annotations
 import doctest
 import pkgutil
 import importlib
+import subprocess
+import sys
 from dataclasses import replace
 
 import networkx
@@ -157,3 +159,13 @@ def test_docstring_examples_run(module):
 def test_public_modules_have_examples(module):
     tests = doctest.DocTestFinder().find(importlib.import_module(module))
     assert any(test.examples for test in tests)
+
+
+def test_importing_kg_leaves_a_library_users_garbage_collector_as_it_was():
+    """Only kg's command line freezes what is loaded out of the collector's passes: a script
+    that imports kg keeps its own objects collectable."""
+    script = ("import gc; before = [[] for _ in range(100)]; import kg; "
+              "print(gc.get_freeze_count(), gc.isenabled())")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["0", "True"]

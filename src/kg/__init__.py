@@ -31,8 +31,10 @@ def _interrupted_while_loading(signum, frame) -> None:
     raise SystemExit(130)   # not an Exception: no library's ``except Exception`` swallows it
 
 
-if (os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("kg", "-m")
-        and signal.getsignal(signal.SIGINT) is signal.default_int_handler):
+#: Whether kg is loading for its command line (``kg``, ``python -m kg``), not for a library user.
+_FOR_COMMAND_LINE = os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("kg", "-m")
+
+if _FOR_COMMAND_LINE and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
     try:
         signal.signal(signal.SIGINT, _interrupted_while_loading)
     except ValueError:      # imported outside the main thread: no handler can be set
@@ -41,9 +43,10 @@ if (os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("kg", "-m")
 from . import pattern_cache  # noqa: E402  (after the handler: it loads files)
 
 pattern_cache.preload()  # before the modules below compile their patterns
-# The garbage collector is off while kg's modules load, and what they made is then frozen out
-# of its passes (gc.freeze): it lives as long as the process, and scanning it took 0.01-0.03 s
-# of every run's start.
+# The garbage collector is off while kg's modules load, and for the command line what they made
+# is then frozen out of its passes (gc.freeze): it lives as long as the process, and scanning it
+# took 0.01-0.03 s of every run's start. A library user's process is left as it was: freezing
+# there would also freeze the objects the user made before importing kg.
 _collecting = gc.isenabled()
 gc.disable()
 try:
@@ -56,7 +59,8 @@ try:
     from .pipeline import build
 finally:
     if _collecting:
-        gc.freeze()
+        if _FOR_COMMAND_LINE:
+            gc.freeze()
         gc.enable()
 
 __all__ = [
