@@ -387,9 +387,9 @@ def trigger_words(predicate: str, kind: str | None = None) -> tuple[str, ...]:
     """The trigger words of a relation in ``rules/relation_triggers.tsv``, longest first;
     only those of one kind (``joins``, ``gives``, ``respectively``, ``names``, ``named``) when ``kind``
     is given."""
-    words = {row.trigger for row in table("relation_triggers.tsv")
-             if row.predicate == predicate and (kind is None or kind in split_list(row.kind))}
-    return tuple(sorted(words, key=lambda word: (-len(word), word)))
+    return longest_first(row.trigger for row in table("relation_triggers.tsv")
+                         if row.predicate == predicate
+                         and (kind is None or kind in split_list(row.kind)))
 
 
 @cache
@@ -421,7 +421,19 @@ def words(name: str) -> tuple[str, ...]:
     if len(rows) > 1:
         path, _, line = rows[1].rule_id.rpartition(":")
         raise RuleError(path, int(line), f"the word list {name!r} is given twice")
-    return tuple(sorted(set(rows[0].words.split("|")), key=lambda word: (-len(word), word)))
+    return longest_first(rows[0].words.split("|"))
+
+
+def longest_first(forms: Iterable[str]) -> tuple[str, ...]:
+    """Distinct words, longest first and, of one length, in code-point order: an alternation
+    of them tries the longest match first, and its text is the same in every process (a set's
+    order changes with the hash seed, and a pattern of new text is compiled, not read from the
+    pattern cache).
+
+    >>> longest_first({"市", "全国", "省", "自治区"})
+    ('自治区', '全国', '市', '省')
+    """
+    return tuple(sorted(set(forms), key=lambda word: (-len(word), word)))
 
 
 @per_rule_set

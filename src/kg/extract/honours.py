@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..rules import per_rule_set, trigger_words, word_pattern, words
+from ..rules import longest_first, per_rule_set, trigger_words, word_pattern, words
 from .lexicon import level_words, post_titles
 from .lists import list_heading, list_heading_end
 from .sentence import (Candidate, NAME_CHAR, NON_NAME_CHAR, NUMERAL_CLASSIFIER, Sentence,
@@ -115,8 +115,8 @@ def _short_heads() -> dict[str, str]:
 def _level_run() -> tuple[re.Pattern, re.Pattern]:
     """Two or more level words listed right before a title (全国、省、市 | 市、县两级): levels.tsv,
     those of honours and the one-character ones that stand for the page's city or county."""
-    level = "(?:" + "|".join(map(re.escape, sorted(
-        set(level_words("honour")) | set(level_words("local")), key=len, reverse=True))) + ")"
+    level = "(?:" + "|".join(map(re.escape, longest_first(
+        level_words("honour") + level_words("local")))) + ")"
     return re.compile(rf"(?:{level}、)+{level}(?:[两三四]级)?$"), re.compile(level)
 
 
@@ -236,8 +236,8 @@ def _title_start(sent: Sentence, found: list[Candidate], s: int, quoted, alone: 
 def _title_lead_words() -> re.Pattern:
     """Verbs of winning and giving a title, and words that praise it, before its name
     (relation_triggers.tsv awarded; words.tsv handing_verbs, title_praises)."""
-    verbs = set(trigger_words("awarded")) | set(words("handing_verbs")) | set(words("title_praises"))
-    return re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
+    verbs = trigger_words("awarded") + words("handing_verbs") + words("title_praises")
+    return re.compile("|".join(map(re.escape, longest_first(verbs))))
 
 
 def _among_others(text: str, honours: list[Candidate], listed: set[Candidate]) -> list[Candidate]:

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from ..places import place_index
-from ..rules import Lexicon, per_rule_set, split_list, table
+from ..rules import Lexicon, longest_first, per_rule_set, split_list, table
 from .triggers import trigger
 
 
@@ -102,8 +102,7 @@ _LONGEST_FORM = 40
 @per_rule_set
 def level_words(use: str) -> tuple[str, ...]:
     """Level words (rules/levels.tsv) of one use, longest first."""
-    words = [row.word for row in table("levels.tsv") if use in split_list(row.uses)]
-    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+    return longest_first(row.word for row in table("levels.tsv") if use in split_list(row.uses))
 
 
 @per_rule_set(maxsize=65536)

@@ -10,7 +10,7 @@ import re
 from bisect import insort
 
 from ..places import GAZETTEER, TOWN_SUFFIX, place_index
-from ..rules import per_rule_set, table, word_pattern, words
+from ..rules import longest_first, per_rule_set, table, word_pattern, words
 from .lexicon import compiled_rules
 from .names import looks_like_name
 from .sentence import (BELOW, Candidate, FUNCTION_START, NAMED_NOT_BODY, NAME_FOLLOW, NOT_NAME_TAGS,
@@ -416,7 +416,7 @@ def _remembered_towns(sent: Sentence, places: list[Candidate]) -> list[Candidate
     known: set[str] = sent.memory.setdefault("towns", set())
     text, taken = sent.text, [(p.start, p.end) for p in places]
     result = []
-    for name in sorted(known, key=len, reverse=True):
+    for name in longest_first(known):
         at = text.find(name, sent.start, sent.end)
         while at >= 0:
             # (a place read inside the name, 西湖 of 西湖管理区, takes nothing from it)
